@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { BodyReader } from '../common/body';
+import { ApiErrorDoc } from '../common/openapi';
+import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
+import { BookingService } from './booking.service';
+import { readBookingRequest, readHoldRequest, readRescheduleRequest } from './booking.validation';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+@ApiTags('booking')
+@ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'Rate limited (THROTTLE_LIMIT per minute per client); see Retry-After' })
+@Controller()
+export class BookingController {
+  constructor(private readonly booking: BookingService) {}
+
+  @Post('holds')
+  @UseGuards(ThrottlerGuard)
+  @ApiBody({ type: CreateHoldDoc })
+  @ApiCreatedResponse({ type: HoldDoc, description: 'The slot is kept for HOLD_MINUTES' })
+  @ApiConflictResponse({ type: SlotUnavailableDoc })
+  hold(@Body() body: unknown, @Req() request: Request): Promise<HoldDto> {
+    return this.booking.hold(readHoldRequest(body), request.ip ?? 'unknown');
+  }
+
+  @Post('appointments')
+  @UseGuards(ThrottlerGuard)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeats with the same key return the first answer and book nothing more' })
+  @ApiBody({ type: CreateAppointmentDoc })
+  @ApiCreatedResponse({ type: AppointmentCreatedDoc })
+  @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED or IDEMPOTENCY_KEY_REUSED' })
+  async book(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) response: Response): Promise<AppointmentCreatedDto> {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      const reader = new BodyReader({});
+      reader.add('Idempotency-Key', 'idempotency.key');
+      reader.done();
+    }
+    const input = readBookingRequest(body);
+    const idempotency = key ? { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null;
+    const result = await this.booking.book(input, idempotency);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    response.status(result.status);
+    return result.body;
+  }
+
+  @Get('appointments/manage/:token')
+  @ApiOkResponse({ type: ManagedAppointmentDoc })
+  @ApiNotFoundResponse({ type: ApiErrorDoc, description: 'Unknown, cancelled or malformed token (always the same answer)' })
+  manage(@Param('token') token: string): Promise<ManagedAppointmentDto> {
+    return this.booking.manage(token);
+  }
+
+  @Post('appointments/manage/:token/cancel')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({ type: ManagedAppointmentDoc })
+  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHANGE_CLOSED: less than CANCEL_CUTOFF_HOURS before the start' })
+  cancel(@Param('token') token: string): Promise<ManagedAppointmentDto> {
+    return this.booking.cancel(token);
+  }
+
+  @Post('appointments/manage/:token/reschedule')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiBody({ type: RescheduleDoc })
+  @ApiOkResponse({ type: ManagedAppointmentDoc, description: 'Same code; the old slot is released only once the new one is taken' })
+  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives) or CHANGE_CLOSED' })
+  reschedule(@Param('token') token: string, @Body() body: unknown): Promise<ManagedAppointmentDto> {
+    return this.booking.reschedule(token, readRescheduleRequest(body));
+  }
+
+  @Get('appointments/manage/:token/calendar.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'RFC 5545 calendar file, times in Europe/Rome' })
+  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  async calendar(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const { code, ics } = await this.booking.calendarFile(token);
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${code}.ics"`);
+    response.setHeader('Cache-Control', 'no-store');
+    response.send(ics);
+  }
+}
+

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { CalendarModule } from '../calendar/calendar.module';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { BookingController } from './booking.controller';
+import { BookingRepository } from './booking.repository';
+import { BookingService } from './booking.service';
+
+@Module({
+  imports: [
+    CalendarModule,
+    // Per instance, in memory: with N replicas a client gets up to N × THROTTLE_LIMIT.
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.booking.throttleLimit }] }),
+    }),
+  ],
+  controllers: [BookingController],
+  providers: [BookingRepository, BookingService],
+})
+export class BookingModule {}

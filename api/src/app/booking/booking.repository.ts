@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Appointment } from './appointment.entity';
+import { Hold } from './hold.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+export type NewAppointment = Pick<
+  Appointment,
+  'id' | 'code' | 'officeId' | 'serviceId' | 'startAt' | 'endAt' | 'firstName' | 'lastName' | 'fiscalCode' | 'email' | 'phone' | 'notes' | 'language' | 'manageTokenHash'
+>;
+
+export interface SeatKey {
+  officeId: string;
+  serviceId: string;
+  startAt: Date;
+  endAt: Date;
+  capacity: number;
+}
+
+/**
+ * All SQL of booking. Capacity lives in `slot_seat`: every claim is one conditional
+ * UPDATE of a free seat, so PostgreSQL — not application code — decides who gets a place.
+ */
+@Injectable()
+export class BookingRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('READ COMMITTED', work);
+  }
+
+  /**
+   * Takes a free seat of the slot for a hold (with an expiry) or an appointment.
+   * Returns the seat number, or null when the slot is full.
+   */
+  async claimSeat(tx: EntityManager, seat: SeatKey, claim: { kind: 'HOLD' | 'APPOINTMENT'; id: string; holdMinutes?: number }): Promise<{ seatNo: number; expiresAt: Date | null } | null> {
+    // Seats are created on first use; ON CONFLICT makes concurrent creation harmless.
+    await tx.query(
+      `INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at)
+       SELECT $1, $2, g, $3, $4 FROM generate_series(1, $5::int) AS g
+       ON CONFLICT DO NOTHING`,
+      [seat.serviceId, seat.startAt, seat.officeId, seat.endAt, seat.capacity],
+    );
+    const rows = await this.rows<{ seat_no: number; claim_expires_at: Date | null }>(
+      tx,
+      `UPDATE slot_seat AS s
+          SET claim_kind = $4::varchar, claim_id = $5,
+              claim_expires_at = CASE WHEN $4::varchar = 'HOLD' THEN now() + make_interval(mins => $6::int) END
+        WHERE (s.service_id, s.start_at, s.seat_no) = (
+                SELECT service_id, start_at, seat_no FROM slot_seat
+                 WHERE service_id = $1 AND start_at = $2 AND seat_no <= $3
+                   AND (claim_kind IS NULL OR (claim_kind = 'HOLD' AND claim_expires_at <= now()))
+                 ORDER BY seat_no
+                 LIMIT 1
+                   FOR UPDATE SKIP LOCKED)
+       RETURNING s.seat_no, s.claim_expires_at`,
+      [seat.serviceId, seat.startAt, seat.capacity, claim.kind, claim.id, claim.holdMinutes ?? 0],
+    );
+    return rows.length > 0 ? { seatNo: rows[0].seat_no, expiresAt: rows[0].claim_expires_at } : null;
+  }
+
+  /** Turns a live hold's seat into the appointment's. False when the hold expired or does not match. */
+  async convertHold(tx: EntityManager, holdId: string, serviceId: string, startAt: Date, appointmentId: string): Promise<boolean> {
+    const rows = await this.rows(
+      tx,
+      `UPDATE slot_seat SET claim_kind = 'APPOINTMENT', claim_id = $4, claim_expires_at = NULL
+        WHERE claim_kind = 'HOLD' AND claim_id = $1 AND service_id = $2 AND start_at = $3 AND claim_expires_at > now()
+       RETURNING seat_no`,
+      [holdId, serviceId, startAt, appointmentId],
+    );
+    if (rows.length === 0) return false;
+    await tx.query('UPDATE hold SET appointment_id = $2 WHERE id = $1', [holdId, appointmentId]);
+    return true;
+  }
+
+  /** Frees the appointment's seats, except the one at `keepStartAt` (reschedule). */
+  async releaseSeats(tx: EntityManager, appointmentId: string, keepStartAt?: Date): Promise<void> {
+    await tx.query(
+      `UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL
+        WHERE claim_kind = 'APPOINTMENT' AND claim_id = $1 AND ($2::timestamptz IS NULL OR start_at <> $2)`,
+      [appointmentId, keepStartAt ?? null],
+    );
+  }
+
+  /** Serialises work on one key (a client, a codice fiscale) until the transaction ends. */
+  async lock(tx: EntityManager, key: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  async countLiveHolds(tx: EntityManager, clientKey: string): Promise<number> {
+    const rows = await this.rows<{ n: number }>(
+      tx,
+      `SELECT count(*)::int AS n FROM hold h
+         JOIN slot_seat s ON s.claim_kind = 'HOLD' AND s.claim_id = h.id
+        WHERE h.client_key = $1 AND s.claim_expires_at > now()`,
+      [clientKey],
+    );
+    return rows[0].n;
+  }
+
+  async insertHold(tx: EntityManager, hold: Pick<Hold, 'id' | 'officeId' | 'serviceId' | 'startAt' | 'clientKey' | 'expiresAt'>): Promise<void> {
+    await tx.getRepository(Hold).insert(hold);
+  }
+
+  findHold(tx: EntityManager, id: string): Promise<Hold | null> {
+    return tx.getRepository(Hold).findOneBy({ id });
+  }
+
+  /** Booked appointments of this person for this service that have not started yet. */
+  async countActiveAppointments(tx: EntityManager, serviceId: string, fiscalCode: string): Promise<number> {
+    const rows = await this.rows<{ n: number }>(
+      tx,
+      `SELECT count(*)::int AS n FROM appointment
+        WHERE service_id = $1 AND fiscal_code = $2 AND status = 'BOOKED' AND end_at > now()`,
+      [serviceId, fiscalCode],
+    );
+    return rows[0].n;
+  }
+
+  /** Inserts unless the code is taken (then returns false, to retry with another code). */
+  async insertAppointment(tx: EntityManager, a: NewAppointment): Promise<boolean> {
+    const rows = await this.rows(
+      tx,
+      `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes,
+                                language, manage_token_hash, privacy_accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+       ON CONFLICT (code) DO NOTHING
+       RETURNING id`,
+      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.email, a.phone, a.notes, a.language, a.manageTokenHash],
+    );
+    return rows.length > 0;
+  }
+
+  findByTokenHash(hash: Buffer): Promise<Appointment | null> {
+    return this.db.getRepository(Appointment).findOneBy({ manageTokenHash: hash, status: 'BOOKED' });
+  }
+
+  /** Locks the booked appointment for a change. */
+  lockBooked(tx: EntityManager, id: string): Promise<Appointment | null> {
+    return tx.getRepository(Appointment).findOne({ where: { id, status: 'BOOKED' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markCancelled(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE appointment SET status = 'CANCELLED', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async moveAppointment(tx: EntityManager, id: string, startAt: Date, endAt: Date): Promise<number> {
+    const rows = await this.rows<{ sequence: number }>(
+      tx,
+      `UPDATE appointment SET start_at = $2, end_at = $3, sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence`,
+      [id, startAt, endAt],
+    );
+    return rows[0].sequence;
+  }
+
+  findIdempotencyRecord(tx: EntityManager, key: string): Promise<IdempotencyRecord | null> {
+    return tx.getRepository(IdempotencyRecord).findOneBy({ key });
+  }
+
+  async saveIdempotencyRecord(tx: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
+    await tx.query('INSERT INTO idempotency_record (key, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4)', [
+      record.key,
+      record.requestHash,
+      record.responseStatus,
+      JSON.stringify(record.responseBody),
+    ]);
+  }
+
+  /**
+   * Rows of a statement. TypeORM's plain query() answers UPDATE … RETURNING with
+   * [rows, count], so go through the structured result, which is the same for every command.
+   */
+  private async rows<T = unknown>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+    if (!tx.queryRunner) throw new Error('booking statements run inside a transaction');
+    const result = await tx.queryRunner.query(sql, params, true);
+    return result.records as T[];
+  }
+}

@@ -1,0 +1,267 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
+import { buildIcsEvent, generateBookingCode } from '@sportello/domain';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.service';
+import { ApiError } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Appointment } from './appointment.entity';
+import { BookingRepository, NewAppointment } from './booking.repository';
+import { BookingInput, HoldInput } from './booking.validation';
+
+/** Tokens carry 256 random bits, base64url: 43 characters. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const CODE_ATTEMPTS = 5;
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+@Injectable()
+export class BookingService {
+  private readonly logger = new Logger('Booking');
+
+  constructor(
+    private readonly repository: BookingRepository,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Keeps a free place of the slot for HOLD_MINUTES while the citizen fills in the form. */
+  async hold(input: HoldInput, clientAddress: string): Promise<HoldDto> {
+    const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
+    const slot = await this.requireBookableSlot(target, input.start);
+    const clientKey = hashOf(`client:${clientAddress}`);
+    const holdId = randomUUID();
+    const claimed = await this.repository.transaction(async (tx) => {
+      // One client at a time, so the cap on open holds cannot be raced past.
+      await this.repository.lock(tx, `hold:${clientKey}`);
+      if ((await this.repository.countLiveHolds(tx, clientKey)) >= this.config.booking.maxHoldsPerClient) {
+        throw new ApiError(429, 'HOLD_LIMIT_REACHED', 'hold.limit');
+      }
+      const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'HOLD', id: holdId, holdMinutes: this.config.booking.holdMinutes });
+      if (!seat?.expiresAt) return null;
+      await this.repository.insertHold(tx, { id: holdId, officeId: target.office.id, serviceId: target.service.id, startAt: input.start, clientKey, expiresAt: seat.expiresAt });
+      return seat.expiresAt;
+    });
+    if (!claimed) throw await this.slotUnavailable(target, input.start);
+    return { holdId, expiresAt: claimed.toISOString() };
+  }
+
+  /**
+   * Books an appointment: final at once. With an Idempotency-Key the first successful
+   * answer is stored in the same transaction and replayed for repeats.
+   */
+  async book(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
+    const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
+    const appointmentId = randomUUID();
+    const token = randomBytes(32).toString('base64url');
+    // The slot must be one the schedule offers now (hours, closures, notice, horizon).
+    // Checked before the transaction: a transaction never waits for a second connection.
+    const slot = await this.calendar.bookableSlot(target, input.start);
+    const outcome = await this.repository.transaction(async (tx) => {
+      if (idempotency) {
+        await this.repository.lock(tx, `idempotency:${idempotency.key}`);
+        const previous = await this.repository.findIdempotencyRecord(tx, idempotency.key);
+        if (previous) {
+          if (previous.requestHash !== idempotency.requestHash) throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotency.reused');
+          return { status: previous.responseStatus, body: previous.responseBody as AppointmentCreatedDto, replayed: true };
+        }
+      }
+      if (!slot) return 'UNAVAILABLE' as const;
+      await this.enforcePersonLimit(tx, target.service.id, input.citizen.fiscalCode);
+      const seated = (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) || (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }));
+      if (!seated) return 'UNAVAILABLE' as const;
+      const code = await this.insertWithFreshCode(tx, {
+        id: appointmentId,
+        officeId: target.office.id,
+        serviceId: target.service.id,
+        startAt: new Date(slot.start),
+        endAt: new Date(slot.end),
+        firstName: input.citizen.firstName,
+        lastName: input.citizen.lastName,
+        fiscalCode: input.citizen.fiscalCode,
+        email: input.citizen.email,
+        phone: input.citizen.phone,
+        notes: input.notes,
+        language: input.language,
+        manageTokenHash: tokenHash(token),
+      }, target.service.code);
+      const body: AppointmentCreatedDto = {
+        code,
+        start: slot.start,
+        end: slot.end,
+        officeId: target.office.id,
+        serviceId: target.service.id,
+        status: 'BOOKED',
+        manageUrl: this.manageUrl(token),
+      };
+      if (idempotency) await this.repository.saveIdempotencyRecord(tx, { key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 201, responseBody: body });
+      return { status: 201, body, replayed: false };
+    });
+    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start);
+    if (!outcome.replayed) this.logger.log(`booked ${outcome.body.code} (${target.service.code})`);
+    return outcome;
+  }
+
+  async manage(token: string): Promise<ManagedAppointmentDto> {
+    const appointment = await this.findByToken(token);
+    const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    return this.toManaged(appointment, target);
+  }
+
+  async cancel(token: string): Promise<ManagedAppointmentDto> {
+    const appointment = await this.findByToken(token);
+    this.requireChangeable(appointment);
+    const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    const cancelled = await this.repository.transaction(async (tx) => {
+      const locked = await this.repository.lockBooked(tx, appointment.id);
+      if (!locked) return false;
+      await this.repository.markCancelled(tx, appointment.id);
+      await this.repository.releaseSeats(tx, appointment.id);
+      return true;
+    });
+    if (!cancelled) throw ApiError.notFound('appointment.notFound');
+    this.logger.log(`cancelled ${appointment.code}`);
+    return this.toManaged({ ...appointment, status: 'CANCELLED' }, target);
+  }
+
+  /** Moves the booking: the new place is taken first, the old one released only then. */
+  async reschedule(token: string, start: Date): Promise<ManagedAppointmentDto> {
+    const appointment = await this.findByToken(token);
+    this.requireChangeable(appointment);
+    if (appointment.startAt.getTime() === start.getTime()) throw ApiError.validation([{ field: 'start', key: 'change.sameSlot' }]);
+    const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    const slot = await this.calendar.bookableSlot(target, start);
+    if (!slot) throw await this.slotUnavailable(target, start);
+    const moved = await this.repository.transaction(async (tx) => {
+      const locked = await this.repository.lockBooked(tx, appointment.id);
+      if (!locked) return 'GONE' as const;
+      const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointment.id });
+      if (!seat) return 'UNAVAILABLE' as const;
+      await this.repository.releaseSeats(tx, appointment.id, new Date(slot.start));
+      const sequence = await this.repository.moveAppointment(tx, appointment.id, new Date(slot.start), new Date(slot.end));
+      return { ...locked, startAt: new Date(slot.start), endAt: new Date(slot.end), sequence };
+    });
+    if (moved === 'GONE') throw ApiError.notFound('appointment.notFound');
+    if (moved === 'UNAVAILABLE') throw await this.slotUnavailable(target, start);
+    this.logger.log(`moved ${appointment.code}`);
+    return this.toManaged(moved, target);
+  }
+
+  /** The booking as an RFC 5545 calendar file, in Europe/Rome time. */
+  async calendarFile(token: string): Promise<{ code: string; ics: string }> {
+    const appointment = await this.findByToken(token);
+    const { office, service } = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    const it = appointment.language === 'it';
+    const ics = buildIcsEvent({
+      uid: `${appointment.id}@sportello`,
+      sequence: appointment.sequence,
+      start: appointment.startAt.toISOString(),
+      end: appointment.endAt.toISOString(),
+      timeZone: office.timeZone,
+      summary: `${it ? service.nameIt : service.nameEn} – ${office.name}`,
+      description: [
+        `${it ? 'Codice prenotazione' : 'Booking code'}: ${appointment.code}`,
+        ...(it ? service.documentsIt : service.documentsEn).map((d) => `- ${d}`),
+        `${it ? 'Gestisci la prenotazione' : 'Manage your booking'}: ${this.manageUrl(token)}`,
+      ].join('\n'),
+      location: `${office.name}, ${office.address}, ${office.city}`,
+      url: this.manageUrl(token),
+      method: 'PUBLISH',
+      status: 'CONFIRMED',
+      alarmMinutesBefore: 60,
+      now: this.clock.now(),
+    });
+    return { code: appointment.code, ics };
+  }
+
+  private manageUrl(token: string): string {
+    return `${this.config.publicUrl}/gestisci/${token}`;
+  }
+
+  /** Unknown, cancelled and malformed tokens all get the same 404. */
+  private async findByToken(token: string): Promise<Appointment> {
+    const appointment = TOKEN.test(token) ? await this.repository.findByTokenHash(tokenHash(token)) : null;
+    if (!appointment) throw ApiError.notFound('appointment.notFound');
+    return appointment;
+  }
+
+  private changeableUntil(appointment: Appointment): Date {
+    return new Date(appointment.startAt.getTime() - this.config.booking.cancelCutoffHours * 3_600_000);
+  }
+
+  private requireChangeable(appointment: Appointment): void {
+    if (this.clock.now() >= this.changeableUntil(appointment)) {
+      throw new ApiError(409, 'CHANGE_CLOSED', 'change.closed', [], { hours: this.config.booking.cancelCutoffHours });
+    }
+  }
+
+  private async requireBookableSlot(target: OfficeService, start: Date): Promise<OpenSlot> {
+    const slot = await this.calendar.bookableSlot(target, start);
+    if (!slot || slot.remaining <= 0) throw await this.slotUnavailable(target, start);
+    return slot;
+  }
+
+  private async enforcePersonLimit(tx: EntityManager, serviceId: string, fiscalCode: string): Promise<void> {
+    // Serialise bookings of one person for one service so the limit cannot be raced past.
+    await this.repository.lock(tx, `person:${serviceId}:${fiscalCode}`);
+    if ((await this.repository.countActiveAppointments(tx, serviceId, fiscalCode)) >= this.config.booking.maxActivePerFiscalCode) {
+      throw new ApiError(409, 'LIMIT_REACHED', 'appointment.limit');
+    }
+  }
+
+  private async insertWithFreshCode(tx: EntityManager, appointment: Omit<NewAppointment, 'code'>, prefix: string): Promise<string> {
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const code = generateBookingCode(prefix, (count) => Array.from({ length: count }, () => randomInt(256)));
+      if (await this.repository.insertAppointment(tx, { ...appointment, code })) return code;
+    }
+    throw new Error('could not find a free booking code');
+  }
+
+  private async slotUnavailable(target: OfficeService, start: Date): Promise<ApiError> {
+    const alternatives = await this.calendar.alternatives(target, start);
+    return new ApiError(409, 'SLOT_UNAVAILABLE', 'slot.unavailable', [], {}, { alternatives });
+  }
+
+  private toManaged(appointment: Appointment, { office, service }: OfficeService): ManagedAppointmentDto {
+    const zone = office.timeZone;
+    const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) as string;
+    const until = this.changeableUntil(appointment);
+    return {
+      code: appointment.code,
+      status: appointment.status,
+      start: local(appointment.startAt),
+      end: local(appointment.endAt),
+      timeZone: zone,
+      officeId: office.id,
+      serviceId: service.id,
+      serviceCode: service.code,
+      serviceName: { it: service.nameIt, en: service.nameEn },
+      officeName: office.name,
+      officeAddress: `${office.address}, ${office.city}`,
+      citizen: { firstName: appointment.firstName, lastName: appointment.lastName, email: appointment.email },
+      language: appointment.language,
+      changeableUntil: until.toISOString(),
+      canChange: appointment.status === 'BOOKED' && this.clock.now() < until,
+    };
+  }
+}
+
+function seatOf(target: OfficeService, slot: OpenSlot) {
+  return { officeId: target.office.id, serviceId: target.service.id, startAt: new Date(slot.start), endAt: new Date(slot.end), capacity: slot.capacity };
+}
+
+function hashOf(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function tokenHash(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AvailabilityDto, Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto } from '@sportello/contracts';
+import { Lang } from '../common/lang.decorator';
+import { ApiErrorDoc } from '../common/openapi';
+import { QueryReader } from '../common/query';
+import { AvailabilityDoc, OfficeDoc, ServiceDoc } from './calendar.openapi';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@ApiBadRequestResponse({ type: ApiErrorDoc, description: 'Missing or malformed parameters' })
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('offices')
+  @ApiOkResponse({ type: [OfficeDoc] })
+  offices(): Promise<OfficeDto[]> {
+    return this.calendar.listOffices();
+  }
+
+  @Get('services')
+  @ApiQuery({ name: 'officeId', format: 'uuid' })
+  @ApiOkResponse({ type: [ServiceDoc] })
+  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  services(@Query() query: Record<string, unknown>, @Lang() language: Language): Promise<ServiceDto[]> {
+    const reader = new QueryReader(query);
+    const officeId = reader.uuid('officeId');
+    reader.done();
+    return this.calendar.listServices(officeId, language);
+  }
+
+  @Get('availability')
+  @ApiQuery({ name: 'officeId', format: 'uuid' })
+  @ApiQuery({ name: 'serviceId', format: 'uuid' })
+  @ApiQuery({ name: 'from', example: '2027-03-01', description: 'First local date, YYYY-MM-DD' })
+  @ApiQuery({ name: 'to', example: '2027-03-31', description: 'Last local date (included), at most 93 days after from' })
+  @ApiOkResponse({ type: AvailabilityDoc, description: 'Free slots per day, in Europe/Rome; days with nothing free are left out' })
+  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  availability(@Query() query: Record<string, unknown>): Promise<AvailabilityDto> {
+    const reader = new QueryReader(query);
+    const officeId = reader.uuid('officeId');
+    const serviceId = reader.uuid('serviceId');
+    const from = reader.localDate('from');
+    const to = reader.localDate('to');
+    if (!reader.hasProblem('from') && !reader.hasProblem('to')) {
+      const problem = CalendarService.rangeProblem(from, to);
+      if (problem) reader.problem({ ...problem, params: { max: MAX_AVAILABILITY_RANGE_DAYS } });
+    }
+    reader.done();
+    return this.calendar.availability({ officeId, serviceId, from, to });
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Closure } from './closure.entity';
+import { OfficeSettings } from './office-settings.entity';
+import { Office } from './office.entity';
+import { OpeningHours } from './opening-hours.entity';
+import { Service } from './service.entity';
+
+/** All SQL of the calendar: offices, services, opening hours, closures. */
+@Injectable()
+export class CalendarRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  listOffices(): Promise<Office[]> {
+    return this.db.getRepository(Office).find({ order: { name: 'ASC' } });
+  }
+
+  findOffice(id: string): Promise<Office | null> {
+    return this.db.getRepository(Office).findOneBy({ id });
+  }
+
+  findSettings(officeId: string): Promise<OfficeSettings | null> {
+    return this.db.getRepository(OfficeSettings).findOneBy({ officeId });
+  }
+
+  listActiveServices(officeId: string): Promise<Service[]> {
+    return this.db.getRepository(Service).find({ where: { officeId, active: true }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  findActiveService(officeId: string, serviceId: string): Promise<Service | null> {
+    return this.db.getRepository(Service).findOneBy({ id: serviceId, officeId, active: true });
+  }
+
+  /** Opening hours of the office (rows without a service) and of every service. */
+  listOpeningHours(officeIds: string[]): Promise<OpeningHours[]> {
+    if (officeIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .getRepository(OpeningHours)
+      .createQueryBuilder('h')
+      .where('h.office_id IN (:...officeIds)', { officeIds })
+      .orderBy('h.weekday')
+      .addOrderBy('h.start_time')
+      .getMany();
+  }
+
+  /** Closures of the office or of this service overlapping [from, to). */
+  listClosures(officeId: string, serviceId: string, from: Date, to: Date): Promise<Closure[]> {
+    return this.db
+      .getRepository(Closure)
+      .createQueryBuilder('c')
+      .where('c.office_id = :officeId', { officeId })
+      .andWhere('(c.service_id IS NULL OR c.service_id = :serviceId)', { serviceId })
+      .andWhere('c.starts_at < :to AND c.ends_at > :from', { from, to })
+      .getMany();
+  }
+
+  /** Places taken (live holds and appointments) per slot start of a service in [from, to). */
+  async takenBySlot(serviceId: string, from: Date, to: Date, capacity: number): Promise<Map<number, number>> {
+    const rows: Array<{ start_at: Date; taken: number }> = await this.db.query(
+      `SELECT start_at, count(*)::int AS taken FROM slot_seat
+        WHERE service_id = $1 AND start_at >= $2 AND start_at < $3 AND seat_no <= $4
+          AND (claim_kind = 'APPOINTMENT' OR (claim_kind = 'HOLD' AND claim_expires_at > now()))
+        GROUP BY start_at`,
+      [serviceId, from, to, capacity],
+    );
+    return new Map(rows.map((r) => [r.start_at.getTime(), r.taken]));
+  }
+}

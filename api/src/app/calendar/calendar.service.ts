@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { AvailabilityDto, AvailabilityQuery, Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto, SlotAlternativeDto } from '@sportello/contracts';
+import { addDays, CalendarRules, closureForLocalDates, daysBetween, generateSlots, IsoWeekday, localToday, Slot } from '@sportello/domain';
+import { DateTime } from 'luxon';
+import { ApiError } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { CalendarRepository } from './calendar.repository';
+import { hhmm, toOfficeDto, toServiceDto } from './calendar.mapper';
+import type { Office } from './office.entity';
+import type { Service } from './service.entity';
+
+/** Defaults for an office whose managers have not saved settings yet. */
+const DEFAULT_HORIZON_DAYS = 60;
+const DEFAULT_MIN_NOTICE_MINUTES = 120;
+/** How far from the asked-for day alternatives to a full slot are looked for. */
+const ALTERNATIVES_WINDOW_DAYS = 31;
+
+export interface OpenSlot extends Slot {
+  remaining: number;
+}
+
+export interface OfficeService {
+  office: Office;
+  service: Service;
+}
+
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly repository: CalendarRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async listOffices(): Promise<OfficeDto[]> {
+    const offices = await this.repository.listOffices();
+    const hours = await this.repository.listOpeningHours(offices.map((o) => o.id));
+    return offices.map((office) => toOfficeDto(office, hours));
+  }
+
+  async listServices(officeId: string, language: Language): Promise<ServiceDto[]> {
+    await this.requireOffice(officeId);
+    const services = await this.repository.listActiveServices(officeId);
+    return services.map((service) => toServiceDto(service, language));
+  }
+
+  /** The office and one of its active services, or 404 naming the field. */
+  async requireOfficeService(officeId: string, serviceId: string): Promise<OfficeService> {
+    const office = await this.requireOffice(officeId);
+    const service = await this.repository.findActiveService(office.id, serviceId);
+    if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
+    return { office, service };
+  }
+
+  async availability(query: AvailabilityQuery): Promise<AvailabilityDto> {
+    const target = await this.requireOfficeService(query.officeId, query.serviceId);
+    const days = new Map<string, AvailabilityDto['days'][number]>();
+    for (const slot of await this.openSlots(target, query.from, query.to)) {
+      if (slot.remaining <= 0) continue;
+      const day = days.get(slot.date) ?? { date: slot.date, slots: [] };
+      day.slots.push({ start: slot.start, end: slot.end, remaining: slot.remaining });
+      days.set(slot.date, day);
+    }
+    return { timeZone: target.office.timeZone, days: [...days.values()] };
+  }
+
+  /**
+   * The slot starting at `start` if the schedule offers it now (opening hours, closures,
+   * holidays, notice, horizon), with its current free places; null otherwise.
+   */
+  async bookableSlot(target: OfficeService, start: Date): Promise<OpenSlot | null> {
+    const date = DateTime.fromJSDate(start, { zone: target.office.timeZone }).toISODate() as string;
+    const slots = await this.openSlots(target, date, date);
+    return slots.find((slot) => new Date(slot.start).getTime() === start.getTime()) ?? null;
+  }
+
+  /** Up to `limit` free slots nearest in time to `around`, in ascending order. */
+  async alternatives(target: OfficeService, around: Date, limit = 5): Promise<SlotAlternativeDto[]> {
+    const zone = target.office.timeZone;
+    const today = localToday(this.clock.now(), zone);
+    const asked = DateTime.fromJSDate(around, { zone }).toISODate() as string;
+    const from = daysBetween(today, asked) > ALTERNATIVES_WINDOW_DAYS ? addDays(asked, -ALTERNATIVES_WINDOW_DAYS) : today;
+    const to = addDays(daysBetween(today, asked) < 0 ? today : asked, ALTERNATIVES_WINDOW_DAYS);
+    const free = (await this.openSlots(target, from, to)).filter((s) => s.remaining > 0 && new Date(s.start).getTime() !== around.getTime());
+    const distance = (s: OpenSlot) => Math.abs(new Date(s.start).getTime() - around.getTime());
+    return free
+      .sort((a, b) => distance(a) - distance(b))
+      .slice(0, limit)
+      .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime())
+      .map((s) => ({ start: s.start, end: s.end }));
+  }
+
+  /** Checks a range of local dates: from ≤ to and at most MAX_AVAILABILITY_RANGE_DAYS days. */
+  static rangeProblem(from: string, to: string): { field: string; key: 'range.reversed' | 'range.tooLong' } | null {
+    const days = daysBetween(from, to);
+    if (days < 0) return { field: 'to', key: 'range.reversed' };
+    if (days + 1 > MAX_AVAILABILITY_RANGE_DAYS) return { field: 'to', key: 'range.tooLong' };
+    return null;
+  }
+
+  /** The schedule's slots between two local dates, with the places still free in each. */
+  private async openSlots(target: OfficeService, from: string, to: string): Promise<OpenSlot[]> {
+    const { office, service } = target;
+    const window = closureForLocalDates(from, to, office.timeZone);
+    const rules = await this.rulesFor(office, service, window);
+    const slots = generateSlots(rules, { from, to }, this.clock.now());
+    if (slots.length === 0) return [];
+    const taken = await this.repository.takenBySlot(service.id, new Date(window.start), new Date(window.end), service.capacity);
+    return slots.map((slot) => ({ ...slot, remaining: Math.max(0, slot.capacity - (taken.get(new Date(slot.start).getTime()) ?? 0)) }));
+  }
+
+  private async requireOffice(officeId: string): Promise<Office> {
+    const office = await this.repository.findOffice(officeId);
+    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
+    return office;
+  }
+
+  private async rulesFor(office: Office, service: Service, window: { start: string; end: string }): Promise<CalendarRules> {
+    const [settings, hours, closures] = await Promise.all([
+      this.repository.findSettings(office.id),
+      this.repository.listOpeningHours([office.id]),
+      this.repository.listClosures(office.id, service.id, new Date(window.start), new Date(window.end)),
+    ]);
+    // A service with opening hours of its own uses only those; otherwise the office's.
+    const own = hours.filter((h) => h.serviceId === service.id);
+    const applicable = own.length > 0 ? own : hours.filter((h) => h.serviceId === null);
+    return {
+      timeZone: office.timeZone,
+      openingHours: applicable.map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) })),
+      durationMinutes: service.durationMinutes,
+      capacity: service.capacity,
+      minNoticeMinutes: settings?.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
+      horizonDays: settings?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS,
+      closures: closures.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString() })),
+      patronSaintDay:
+        office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null,
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { ApiError, FieldProblem } from './api-error';
+import type { MessageKey } from './messages';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An instant with its offset: 2027-03-29T08:30:00+02:00 or …Z. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Reads a JSON body and collects every problem at once (field paths like
+ * `citizen.fiscalCode`), so the client gets all messages in one 400. Required readers
+ * return a placeholder after a problem; `done()` throws before anyone uses it.
+ */
+export class BodyReader {
+  private readonly body: Record<string, unknown>;
+
+  constructor(
+    body: unknown,
+    private readonly prefix = '',
+    private readonly problems: FieldProblem[] = [],
+  ) {
+    this.body = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  }
+
+  /** A reader for a nested object; its problems are reported with this one's. */
+  object(field: string): BodyReader {
+    const value = this.body[field];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.add(field, 'field.object');
+    return new BodyReader(value, this.path(field) + '.', this.problems);
+  }
+
+  uuid(field: string): string {
+    return this.optionalUuid(field, true) ?? '';
+  }
+
+  optionalUuid(field: string, required = false): string | undefined {
+    const value = this.string(field, required);
+    if (value !== undefined && !UUID.test(value)) return this.add(field, 'field.uuid');
+    return value?.toLowerCase();
+  }
+
+  instant(field: string): Date {
+    const value = this.string(field, true);
+    const date = new Date(value ?? NaN);
+    if (value !== undefined && (!INSTANT.test(value) || Number.isNaN(date.getTime()))) this.add(field, 'field.instant');
+    return date;
+  }
+
+  /** Trimmed text of 1..max characters. */
+  text(field: string, max: number): string {
+    return this.optionalText(field, max, true) ?? '';
+  }
+
+  /** Trimmed text of 1..max characters, or undefined when absent or blank. */
+  optionalText(field: string, max: number, required = false): string | undefined {
+    const value = this.string(field, required);
+    if (value === undefined) return undefined;
+    if ([...value].length > max) return this.add(field, 'field.tooLong', { max });
+    return value;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly [T, ...T[]], key: MessageKey): T {
+    const value = this.body[field];
+    if (typeof value === 'string' && allowed.includes(value as T)) return value as T;
+    this.add(field, value === undefined ? 'field.required' : key);
+    return allowed[0];
+  }
+
+  isTrue(field: string, key: MessageKey): void {
+    if (this.body[field] !== true) this.add(field, key);
+  }
+
+  add(field: string, key: MessageKey, params?: Record<string, string | number>): undefined {
+    this.problems.push({ field: this.path(field), key, params });
+    return undefined;
+  }
+
+  /** Throws a 400 with every problem found so far. */
+  done(): void {
+    if (this.problems.length > 0) throw ApiError.validation(this.problems);
+  }
+
+  private string(field: string, required: boolean): string | undefined {
+    const raw = this.body[field];
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+      return required ? this.add(field, 'field.required') : undefined;
+    }
+    if (typeof raw !== 'string') return this.add(field, 'field.text');
+    return raw.trim();
+  }
+
+  private path(field: string): string {
+    return `${this.prefix}${field}`;
+  }
+}

@@ -1,0 +1,56 @@
+import { isValidLocalDate } from '@sportello/domain';
+import { ApiError, FieldProblem } from './api-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads query parameters and collects every problem at once, so the client gets all
+ * field-level messages in one 400 rather than one at a time.
+ */
+export class QueryReader {
+  private readonly problems: FieldProblem[] = [];
+
+  constructor(private readonly query: Record<string, unknown>) {}
+
+  uuid(field: string): string {
+    const value = this.single(field);
+    if (value !== undefined && !UUID.test(value)) this.problems.push({ field, key: 'field.uuid' });
+    return value?.toLowerCase() ?? '';
+  }
+
+  localDate(field: string): string {
+    const value = this.single(field);
+    if (value !== undefined && !isValidLocalDate(value)) this.problems.push({ field, key: 'field.date' });
+    return value ?? '';
+  }
+
+  problem(problem: FieldProblem): void {
+    this.problems.push(problem);
+  }
+
+  hasProblem(field: string): boolean {
+    return this.problems.some((p) => p.field === field);
+  }
+
+  /** Throws a 400 with every problem found so far. */
+  done(): void {
+    if (this.problems.length > 0) throw ApiError.validation(this.problems);
+  }
+
+  private single(field: string): string | undefined {
+    const raw = this.query[field];
+    if (Array.isArray(raw)) {
+      this.problems.push({ field, key: 'field.single' });
+      return undefined;
+    }
+    if (typeof raw !== 'string' || raw.trim() === '') {
+      this.problems.push({ field, key: 'field.required' });
+      return undefined;
+    }
+    return raw.trim();
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig } from './config';
+
+const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig(base)).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: base.DATABASE_URL,
+      databasePoolSize: 10,
+      webDist: null,
+      demoMode: false,
+      migrateOnStart: true,
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'log',
+      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30 },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      ...base,
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DB_POOL_SIZE: '25',
+      WEB_DIST: '/srv/web',
+      DEMO_MODE: 'yes',
+      MIGRATE_ON_START: 'false',
+      PUBLIC_URL: 'https://prenota.example.it/',
+      LOG_LEVEL: 'warn',
+      HOLD_MINUTES: '5',
+      MAX_HOLDS_PER_CLIENT: '2',
+      MAX_ACTIVE_PER_CF: '3',
+      CANCEL_CUTOFF_HOURS: '48',
+      THROTTLE_LIMIT: '1000',
+    });
+    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000 });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn' });
+  });
+
+  it('lists every wrong variable at once', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', PORT: '70000', DEMO_MODE: 'maybe', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: '70000', DEMO_MODE: 'maybe', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('DATABASE_URL must start with postgres://');
+      expect(message).toContain('PORT must be a whole number from 0 to 65535 (got "70000")');
+      expect(message).toContain('DEMO_MODE must be true or false');
+      expect(message).toContain('LOG_LEVEL must be one of');
+    }
+  });
+
+  it('requires DATABASE_URL', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL is required/);
+  });
+});

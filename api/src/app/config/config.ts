@@ -1,0 +1,105 @@
+/**
+ * Configuration from the environment, validated once at start-up: a wrong value stops
+ * the api with a message naming the variable, instead of failing later.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Connections in this instance's pool. */
+  databasePoolSize: number;
+  /** Directory of the built Angular app to serve at `/`; null serves the api only. */
+  webDist: string | null;
+  /** Embedded demo mode: seeds the Calderara demo office when the database is empty. */
+  demoMode: boolean;
+  /** Apply pending migrations at start-up. */
+  migrateOnStart: boolean;
+  /** Public base URL, used in links sent to citizens. */
+  publicUrl: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  booking: BookingConfig;
+}
+
+/** Booking rules (per-office settings come later from the admin pages). */
+export interface BookingConfig {
+  /** How long a hold keeps a slot (HOLD_MINUTES). */
+  holdMinutes: number;
+  /** Open holds one client may have at once (MAX_HOLDS_PER_CLIENT). */
+  maxHoldsPerClient: number;
+  /** Active appointments one codice fiscale may have per service (MAX_ACTIVE_PER_CF). */
+  maxActivePerFiscalCode: number;
+  /** Cancelling and moving close this long before the start (CANCEL_CUTOFF_HOURS). */
+  cancelCutoffHours: number;
+  /** Public write requests per minute per client (THROTTLE_LIMIT). */
+  throttleLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = integer(env, 'PORT', 3000, 0, 65535, problems);
+  const databasePoolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 200, problems);
+  const host = env['HOST']?.trim() || '0.0.0.0';
+  const databaseUrl = env['DATABASE_URL']?.trim() ?? '';
+  if (!databaseUrl) {
+    problems.push('DATABASE_URL is required (e.g. postgres://user:pass@localhost:5432/sportello); `npm start` sets it for the embedded PostgreSQL.');
+  } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env['LOG_LEVEL']?.trim() || 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
+    problems.push('LOG_LEVEL must be one of error, warn, log, debug');
+  }
+  const publicUrl = (env['PUBLIC_URL']?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
+  const booking: BookingConfig = {
+    holdMinutes: integer(env, 'HOLD_MINUTES', 10, 1, 120, problems),
+    maxHoldsPerClient: integer(env, 'MAX_HOLDS_PER_CLIENT', 3, 1, 100, problems),
+    maxActivePerFiscalCode: integer(env, 'MAX_ACTIVE_PER_CF', 1, 1, 50, problems),
+    cancelCutoffHours: integer(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 720, problems),
+    throttleLimit: integer(env, 'THROTTLE_LIMIT', 30, 1, 1_000_000, problems),
+  };
+  const webDist = env['WEB_DIST']?.trim() || null;
+  const demoMode = boolean(env, 'DEMO_MODE', false, problems);
+  const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return {
+    port,
+    host,
+    databaseUrl,
+    databasePoolSize,
+    webDist,
+    demoMode,
+    migrateOnStart,
+    publicUrl,
+    logLevel,
+    booking,
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

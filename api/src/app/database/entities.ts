@@ -1,0 +1,12 @@
+import { Closure } from '../calendar/closure.entity';
+import { OfficeSettings } from '../calendar/office-settings.entity';
+import { Office } from '../calendar/office.entity';
+import { OpeningHours } from '../calendar/opening-hours.entity';
+import { Service } from '../calendar/service.entity';
+import { SlotSeat } from '../calendar/slot-seat.entity';
+import { Appointment } from '../booking/appointment.entity';
+import { Hold } from '../booking/hold.entity';
+import { IdempotencyRecord } from '../booking/idempotency-record.entity';
+
+/** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
+export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord];

@@ -1,0 +1,140 @@
+import { addDays, closureForLocalDates, localToday } from '@sportello/domain';
+import { DataSource } from 'typeorm';
+import { Closure } from '../calendar/closure.entity';
+import { OfficeSettings } from '../calendar/office-settings.entity';
+import { Office } from '../calendar/office.entity';
+import { OpeningHours } from '../calendar/opening-hours.entity';
+import { Service } from '../calendar/service.entity';
+
+const TIME_ZONE = 'Europe/Rome';
+
+/** URP opening hours: every weekday morning, Tuesday and Thursday afternoons too. */
+const OPENING_HOURS: Array<[number, string, string]> = [
+  [1, '08:30', '12:30'],
+  [2, '08:30', '12:30'],
+  [2, '14:30', '17:30'],
+  [3, '08:30', '12:30'],
+  [4, '08:30', '12:30'],
+  [4, '14:30', '17:30'],
+  [5, '08:30', '12:30'],
+  [6, '08:30', '12:00'],
+];
+
+const SERVICES: Array<Partial<Service>> = [
+  {
+    code: 'CIE',
+    nameIt: "Carta d'identità elettronica (CIE)",
+    nameEn: 'Electronic identity card (CIE)',
+    descriptionIt: "Richiesta della carta d'identità elettronica, per il primo rilascio, la scadenza, il furto o lo smarrimento. La carta arriva per posta in circa sei giorni lavorativi.",
+    descriptionEn: 'Application for the electronic identity card: first issue, renewal, theft or loss. The card is posted to you in about six working days.',
+    durationMinutes: 20,
+    capacity: 2,
+    documentsIt: [
+      "Carta d'identità scaduta o in scadenza (in caso di furto o smarrimento, la denuncia)",
+      'Una fototessera recente, su sfondo chiaro',
+      'Tessera sanitaria (codice fiscale)',
+      "Per i minori: presenza di entrambi i genitori, o l'assenso scritto del genitore assente",
+    ],
+    documentsEn: [
+      'Your expired or expiring identity card (if it was stolen or lost, the police report)',
+      'One recent passport-style photo, on a light background',
+      'Health insurance card (codice fiscale)',
+      'For minors: both parents present, or the written consent of the absent parent',
+    ],
+    feeCents: 2221,
+    feeNoteIt: 'Il duplicato per furto, smarrimento o deterioramento costa 27,37 €. Si paga allo sportello con carta o PagoPA.',
+    feeNoteEn: 'A duplicate for theft, loss or damage costs €27.37. Payable at the desk by card or PagoPA.',
+    sortOrder: 1,
+  },
+  {
+    code: 'SPID',
+    nameIt: 'Riconoscimento per SPID (LepidaID)',
+    nameEn: 'Identity check for SPID (LepidaID)',
+    descriptionIt: "Riconoscimento di persona per attivare l'identità digitale SPID di Lepida, dopo aver caricato i documenti sul portale LepidaID.",
+    descriptionEn: 'In-person identity check to activate your LepidaID SPID digital identity, after uploading your documents on the LepidaID portal.',
+    durationMinutes: 15,
+    capacity: 1,
+    documentsIt: [
+      "Documento d'identità valido (lo stesso caricato sul portale)",
+      'Tessera sanitaria (codice fiscale)',
+      "Il telefono cellulare e l'indirizzo e-mail indicati nella richiesta",
+      'Il codice della pratica ricevuto da LepidaID',
+    ],
+    documentsEn: [
+      'A valid identity document (the one uploaded on the portal)',
+      'Health insurance card (codice fiscale)',
+      'The mobile phone and e-mail address given in the application',
+      'The application code received from LepidaID',
+    ],
+    feeCents: null,
+    onlineUrl: 'https://id.lepida.it/',
+    onlineDescriptionIt: 'Con la CIE e il suo PIN puoi attivare SPID LepidaID interamente online, senza venire allo sportello.',
+    onlineDescriptionEn: 'With your CIE and its PIN you can activate LepidaID SPID entirely online, without coming to the desk.',
+    sortOrder: 2,
+  },
+  {
+    code: 'RESIDENZA',
+    nameIt: 'Cambio di residenza',
+    nameEn: 'Change of residence',
+    descriptionIt: 'Dichiarazione di residenza per chi arriva a Calderara di Reno o cambia indirizzo nel comune.',
+    descriptionEn: 'Declaration of residence for people moving to Calderara di Reno or changing address within the town.',
+    durationMinutes: 30,
+    capacity: 1,
+    documentsIt: [
+      "Documento d'identità e tessera sanitaria di ogni persona che si trasferisce",
+      "Contratto d'affitto registrato, atto di proprietà o dichiarazione di ospitalità",
+      'Targhe dei veicoli e numeri delle patenti',
+      'Per i cittadini non UE: permesso di soggiorno e passaporto',
+    ],
+    documentsEn: [
+      'Identity document and health insurance card of everyone who moves',
+      'Registered rental contract, deed of ownership or statement of hospitality',
+      'Vehicle number plates and driving licence numbers',
+      'For non-EU citizens: residence permit and passport',
+    ],
+    feeCents: null,
+    onlineUrl: 'https://www.anagrafenazionale.interno.it/servizi-al-cittadino/',
+    onlineDescriptionIt: "Puoi dichiarare il cambio di residenza online con SPID o CIE tramite ANPR, l'Anagrafe nazionale, oppure per e-mail.",
+    onlineDescriptionEn: 'You can declare your change of residence online with SPID or CIE through ANPR, the national registry, or by e-mail.',
+    sortOrder: 3,
+  },
+];
+
+/**
+ * Seeds the Calderara di Reno URP when the database has no office yet. Returns whether
+ * it seeded. Runs in one transaction: a failed seed leaves nothing behind.
+ */
+export async function seedDemoData(db: DataSource, now: Date = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await tx.getRepository(Office).count()) > 0) return false;
+    const office = await tx.getRepository(Office).save(
+      tx.getRepository(Office).create({
+        code: 'URP-CALDERARA',
+        name: 'URP – Ufficio Relazioni con il Pubblico',
+        address: 'Piazza Marconi 7',
+        city: '40012 Calderara di Reno (BO)',
+        phone: null,
+        email: null,
+        timeZone: TIME_ZONE,
+        patronSaintMonth: null,
+        patronSaintDay: null,
+      }),
+    );
+    await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60 });
+    await tx.getRepository(Service).insert(SERVICES.map((s) => ({ ...s, officeId: office.id })));
+    await tx
+      .getRepository(OpeningHours)
+      .insert(OPENING_HOURS.map(([weekday, startTime, endTime]) => ({ officeId: office.id, serviceId: null, weekday, startTime, endTime })));
+    // An example closure two weeks ahead, so the calendar shows how closures look.
+    const closedDay = addDays(localToday(now, TIME_ZONE), 14);
+    const closure = closureForLocalDates(closedDay, closedDay, TIME_ZONE);
+    await tx.getRepository(Closure).insert({
+      officeId: office.id,
+      serviceId: null,
+      startsAt: new Date(closure.start),
+      endsAt: new Date(closure.end),
+      reason: 'Chiusura per formazione del personale',
+    });
+    return true;
+  });
+}

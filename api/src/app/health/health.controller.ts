@@ -1,0 +1,46 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HealthDto } from '@sportello/contracts';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+
+const READY_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The process is up (for restarts by an orchestrator). */
+  @Get('live')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ "status": "ok" }' })
+  live(): HealthDto {
+    return { status: 'ok' };
+  }
+
+  /** The api can serve requests: the database answers (for load balancers). */
+  @Get('ready')
+  @ApiOkResponse({ description: '{ "status": "ok", "checks": { "database": "ok" } }' })
+  @ApiServiceUnavailableResponse({ description: '{ "status": "error", "checks": { "database": "error" } }' })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+    const database = await this.databaseAnswers();
+    if (!database) response.status(503);
+    return { status: database ? 'ok' : 'error', checks: { database: database ? 'ok' : 'error' } };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
+    const query = this.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp, prepareDatabase } from './app/bootstrap';
+import { ConfigError, loadConfig } from './app/config/config';
+
+/**
+ * `node main.js`          serves the api (and the web app when WEB_DIST is set)
+ * `node main.js migrate`  applies pending migrations and exits
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('Sportello');
+  const config = loadConfig();
+  const command = process.argv[2] ?? 'serve';
+  if (command === 'migrate') {
+    await prepareDatabase(config, { migrate: true, seed: false });
+    return;
+  }
+  if (command !== 'serve') throw new ConfigError(`Unknown command "${command}". Use "serve" or "migrate".`);
+
+  await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode });
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  // The launcher and the tests wait for this line.
+  logger.log(`listening on port ${port}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    new Logger('Sportello').error(error.message);
+  } else {
+    new Logger('Sportello').error('start-up failed', error instanceof Error ? error.stack : String(error));
+  }
+  process.exit(1);
+});

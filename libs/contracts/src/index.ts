@@ -1,0 +1,4 @@
+export * from './lib/booking';
+export * from './lib/calendar';
+export * from './lib/errors';
+export * from './lib/health';

@@ -1,0 +1,87 @@
+/** Shapes of the booking API (`/api/holds`, `/api/appointments`). */
+import type { Language } from './calendar';
+
+export interface CreateHoldRequest {
+  officeId: string;
+  serviceId: string;
+  /** The slot's start, ISO-8601 (as returned by /api/availability). */
+  start: string;
+}
+
+export interface HoldDto {
+  holdId: string;
+  /** ISO-8601 instant after which the slot is no longer kept. */
+  expiresAt: string;
+}
+
+export interface CitizenInput {
+  firstName: string;
+  lastName: string;
+  fiscalCode: string;
+  email: string;
+  phone?: string;
+}
+
+export interface CreateAppointmentRequest {
+  holdId?: string;
+  officeId: string;
+  serviceId: string;
+  start: string;
+  citizen: CitizenInput;
+  /** At most NOTES_MAX_LENGTH characters. */
+  notes?: string;
+  language: Language;
+  privacyAccepted: true;
+}
+
+export const NOTES_MAX_LENGTH = 200;
+
+export type AppointmentStatusDto = 'BOOKED' | 'CANCELLED';
+
+export interface AppointmentCreatedDto {
+  code: string;
+  start: string;
+  end: string;
+  officeId: string;
+  serviceId: string;
+  status: 'BOOKED';
+  /** The citizen's private link to see, cancel or move the booking. */
+  manageUrl: string;
+}
+
+/** What the manage link shows. */
+export interface ManagedAppointmentDto {
+  code: string;
+  status: AppointmentStatusDto;
+  start: string;
+  end: string;
+  timeZone: string;
+  officeId: string;
+  serviceId: string;
+  serviceCode: string;
+  serviceName: { it: string; en: string };
+  officeName: string;
+  officeAddress: string;
+  citizen: { firstName: string; lastName: string; email: string };
+  language: Language;
+  /** Until when cancelling or moving is possible (ISO instant). */
+  changeableUntil: string;
+  canChange: boolean;
+}
+
+export interface RescheduleRequest {
+  start: string;
+}
+
+export interface SlotAlternativeDto {
+  start: string;
+  end: string;
+}
+
+/** 409 body when the slot is full: `code` is SLOT_UNAVAILABLE. */
+export interface SlotUnavailableBody {
+  statusCode: 409;
+  code: 'SLOT_UNAVAILABLE';
+  message: string;
+  alternatives: SlotAlternativeDto[];
+}

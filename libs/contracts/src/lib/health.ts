@@ -1,0 +1,4 @@
+export interface HealthDto {
+  status: 'ok' | 'error';
+  checks?: Record<string, 'ok' | 'error'>;
+}

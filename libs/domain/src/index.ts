@@ -1,0 +1,20 @@
+export type { CalendarRules, Closure, DateRange, IsoWeekday, MonthDay, Slot, WeeklyInterval } from './lib/calendar/types';
+export type { Holiday } from './lib/calendar/holidays';
+export { easterSunday, isHoliday, italianHolidays } from './lib/calendar/holidays';
+export { closureForLocalDates, closureForLocalTimes, generateSlots } from './lib/calendar/slots';
+export { addDays, daysBetween, isValidLocalDate, isoWeekday } from './lib/calendar/local-date';
+export { localToday } from './lib/calendar/zone';
+export type { FiscalCodeProblem, FiscalCodeResult } from './lib/fiscal-code/fiscal-code';
+export { normalizeFiscalCode, validateFiscalCode } from './lib/fiscal-code/fiscal-code';
+export type { RandomBytes } from './lib/booking-code/booking-code';
+export {
+  BOOKING_CODE_ALPHABET,
+  BOOKING_CODE_PREFIX_MAX_LENGTH,
+  BOOKING_CODE_RANDOM_LENGTH,
+  bookingCodePrefix,
+  generateBookingCode,
+  isBookingCodeFormat,
+  normalizeBookingCode,
+} from './lib/booking-code/booking-code';
+export type { IcsEvent, IcsMethod, IcsStatus } from './lib/ics/ics';
+export { ICS_PRODID, buildIcsEvent } from './lib/ics/ics';

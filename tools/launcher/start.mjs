@@ -1,0 +1,49 @@
+// `npm start`: builds what changed, starts PostgreSQL (embedded unless DATABASE_URL is
+// set), applies migrations, seeds the demo office on an empty database, and serves the
+// api and the web app together on one port.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { assertReadable, elapsed, onShutdown, openDatabase, ROOT, run, say, stopChild } from './common.mjs';
+
+const port = process.env.PORT || '3000';
+say('building the api and the web app (the first build takes about a minute; later ones come from the cache)…');
+await run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static']);
+say(`built – ${elapsed()}`);
+const apiMain = path.join(ROOT, 'dist/api/main.js');
+const webDist = path.join(ROOT, 'dist/web/browser');
+assertReadable(apiMain, 'The api build did not produce it.');
+assertReadable(path.join(webDist, 'index.html'), 'The web build did not produce it.');
+
+let api;
+const database = await openDatabase();
+const stop = onShutdown(async () => {
+  say('stopping…');
+  await stopChild(api);
+  await database.stop();
+  say('stopped');
+});
+
+const demo = database.embedded;
+api = spawn(process.execPath, ['--enable-source-maps', apiMain], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    PORT: port,
+    DATABASE_URL: database.url,
+    WEB_DIST: webDist,
+    DEMO_MODE: process.env.DEMO_MODE ?? String(demo),
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+api.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (/listening on port \d+/.test(chunk.toString())) {
+    const url = process.env.PUBLIC_URL || `http://localhost:${port}`;
+    say(`ready in ${elapsed()}`);
+    console.log(`\n  Sportello is running at ${url}\n  API docs: ${url}/api/docs\n  Press Ctrl-C to stop.\n`);
+  }
+});
+api.on('exit', (code, signal) => {
+  if (code !== 0 && signal === null) say(`the api exited with code ${code}`);
+  stop(code ?? 0);
+});

@@ -1,0 +1,71 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { App } from './app';
+
+@Component({ template: '<h1>Pagina di prova</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
+class Dummy {}
+
+describe('App shell', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await TestBed.configureTestingModule({
+      imports: [App],
+      providers: [provideRouter([{ path: '', component: Dummy }, { path: 'altra', component: Dummy }])],
+    }).compileComponents();
+  });
+
+  it('has a skip link, header, main and footer landmarks', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const skip = el.querySelector<HTMLAnchorElement>('.skiplinks a');
+    expect(skip?.getAttribute('href')).toBe('#main-content');
+    expect(skip?.textContent?.trim()).toBe('Vai al contenuto principale');
+    expect(el.querySelector('header')?.textContent).toContain('Comune di Calderara di Reno');
+    expect(el.querySelector('header')?.textContent).toContain('URP – Ufficio Relazioni con il Pubblico');
+    expect(el.querySelector('main#main-content')).not.toBeNull();
+    expect(el.querySelector('footer a[href="/privacy"]')).not.toBeNull();
+    expect(el.querySelector('footer a[href="/accessibilita"]')).not.toBeNull();
+    expect(el.querySelector('a[href="#"]')).toBeNull();
+  });
+
+  it('moves the focus to <main> from the skip link without navigating', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    el.querySelector('.skiplinks a')?.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe('main-content');
+    el.remove();
+  });
+
+  it('switches language from the header', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const english = el.querySelector<HTMLButtonElement>('[data-testid="lang-en"]');
+    expect(english?.getAttribute('lang')).toBe('en');
+    expect(english?.getAttribute('aria-pressed')).toBe('false');
+    english?.click();
+    await fixture.whenStable();
+    expect(document.documentElement.lang).toBe('en');
+    expect(english?.getAttribute('aria-pressed')).toBe('true');
+    expect(el.querySelector('.skiplinks a')?.textContent?.trim()).toBe('Skip to main content');
+    expect(localStorage.getItem('sportello.lang')).toBe('en');
+  });
+
+  it('focuses the new page heading after an in-app navigation', async () => {
+    const harness = await RouterTestingHarness.create();
+    const fixture = TestBed.createComponent(App);
+    document.body.appendChild(fixture.nativeElement);
+    await harness.navigateByUrl('/');
+    await harness.navigateByUrl('/altra');
+    await fixture.whenStable();
+    expect(document.activeElement?.tagName).toBe('H1');
+    (fixture.nativeElement as HTMLElement).remove();
+  });
+});

@@ -1,0 +1,55 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  Injector,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { filter, skip } from 'rxjs';
+import { I18n } from './core/i18n/i18n';
+import { SiteFooter } from './layout/site-footer';
+import { SiteHeader } from './layout/site-header';
+
+@Component({
+  selector: 'sp-root',
+  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  templateUrl: './app.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class App {
+  protected readonly i18n = inject(I18n);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+
+  constructor() {
+    // After an in-app navigation, move the focus to the new page's heading so screen
+    // reader and keyboard users start from the top of the new content.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() =>
+        afterNextRender(() => this.focusMain('h1'), { injector: this.injector }),
+      );
+  }
+
+  /** The skip link: focus <main> without changing the URL (the base href would reload "/"). */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.focusMain();
+  }
+
+  private focusMain(selector?: string): void {
+    const main = this.document.getElementById('main-content');
+    const target = (selector && main?.querySelector<HTMLElement>(selector)) || main;
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Display formatting with Intl. Dates of the calendar are plain local dates
+ * ("YYYY-MM-DD"); slot times are instants shown in the office's time zone
+ * (Europe/Rome), never in the browser's.
+ */
+
+export const OFFICE_TIME_ZONE = 'Europe/Rome';
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function euroFormat(locale: string): Intl.NumberFormat {
+  const key = `n|${locale}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** A "YYYY-MM-DD" local date as a Date at UTC midnight, for formatting with timeZone UTC. */
+function utcDate(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** "22,21 €" (it-IT); null means the service is free and is reported as such by the caller. */
+export function formatEuroCents(cents: number, locale: string): string {
+  return euroFormat(locale).format(cents / 100);
+}
+
+/** The wall-clock time of an instant in the office time zone: "08:30". */
+export function formatTime(instant: string, locale: string, timeZone = OFFICE_TIME_ZONE): string {
+  return dateFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(instant));
+}
+
+/** "martedì 30 marzo 2027" / "Tuesday, 30 March 2027". */
+export function formatLongDate(isoDate: string, locale: string): string {
+  return dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(utcDate(isoDate));
+}
+
+/** "marzo 2027" / "March 2027" for a "YYYY-MM" month. */
+export function formatMonth(month: string, locale: string): string {
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    utcDate(`${month}-01`),
+  );
+}
+
+/** Names of the ISO weekday 1 (Monday) … 7 (Sunday). */
+export function weekdayName(isoWeekday: number, locale: string, width: 'long' | 'short'): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, isoWeekday));
+  return dateFormat(locale, { weekday: width, timeZone: 'UTC' }).format(date);
+}
+
+/** "8:30" style times from the API's "HH:mm" are shown as given: "08:30–12:30". */
+export function formatInterval(start: string, end: string): string {
+  return `${start}–${end}`;
+}

@@ -1,0 +1,20 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { I18n } from '../core/i18n/i18n';
+
+@Component({
+  selector: 'sp-site-footer',
+  imports: [RouterLink],
+  templateUrl: './site-footer.html',
+  styles: `
+    .sp-footer-links a {
+      display: inline-block;
+      padding: 0.25rem 0;
+      text-decoration: underline;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SiteFooter {
+  protected readonly i18n = inject(I18n);
+}

@@ -1,0 +1,105 @@
+import type { AvailabilityDto, OfficeDto, ServiceDto } from '@sportello/contracts';
+
+/** Demo data shaped like the api's answers, for unit tests. */
+export const OFFICE: OfficeDto = {
+  id: 'office-1',
+  code: 'URP',
+  name: 'URP Calderara di Reno',
+  address: 'Piazza Marconi 7',
+  city: '40012 Calderara di Reno (BO)',
+  phone: '051 646 1111',
+  email: 'urp@example.org',
+  timeZone: 'Europe/Rome',
+  openingHours: [
+    { weekday: 1, start: '08:30', end: '12:30' },
+    { weekday: 2, start: '14:30', end: '17:30' },
+    { weekday: 2, start: '08:30', end: '12:30' },
+    { weekday: 4, start: '08:30', end: '12:30' },
+    { weekday: 6, start: '09:00', end: '12:00' },
+  ],
+};
+
+export const CIE: ServiceDto = {
+  id: 'svc-cie',
+  officeId: 'office-1',
+  code: 'CIE',
+  name: 'Carta d’identità elettronica',
+  names: { it: 'Carta d’identità elettronica', en: 'Electronic identity card' },
+  description: {
+    it: 'Rilascio e rinnovo della carta d’identità elettronica.',
+    en: 'Issue and renewal of the electronic identity card.',
+  },
+  durationMinutes: 30,
+  capacity: 2,
+  documents: ['Fototessera recente', 'Documento scaduto o denuncia di smarrimento'],
+  documentsByLanguage: {
+    it: ['Fototessera recente', 'Documento scaduto o denuncia di smarrimento'],
+    en: ['Recent passport photo', 'Expired document or loss report'],
+  },
+  feeCents: 2221,
+  feeNote: { it: 'Pagamento con PagoPA', en: 'Paid with PagoPA' },
+  onlineAlternative: null,
+};
+
+export const SPID: ServiceDto = {
+  ...CIE,
+  id: 'svc-spid',
+  code: 'SPID',
+  name: 'Riconoscimento SPID',
+  names: { it: 'Riconoscimento SPID', en: 'SPID identity check' },
+  description: { it: 'Riconoscimento per l’identità digitale.', en: 'Identity check for SPID.' },
+  durationMinutes: 20,
+  capacity: 1,
+  documents: ['Documento d’identità'],
+  documentsByLanguage: { it: ['Documento d’identità'], en: ['Identity document'] },
+  feeCents: null,
+  feeNote: null,
+};
+
+export const RESIDENZA: ServiceDto = {
+  ...CIE,
+  id: 'svc-res',
+  code: 'RESIDENZA',
+  name: 'Cambio di residenza',
+  names: { it: 'Cambio di residenza', en: 'Change of residence' },
+  description: { it: 'Dichiarazione di residenza.', en: 'Residence declaration.' },
+  durationMinutes: 45,
+  documents: [],
+  documentsByLanguage: { it: [], en: [] },
+  feeCents: null,
+  feeNote: null,
+  onlineAlternative: {
+    url: 'https://www.anagrafenazionale.interno.it/',
+    description: { it: 'Cambio di residenza online con ANPR', en: 'Change of residence online via ANPR' },
+  },
+};
+
+/**
+ * Free slots in spring 2027 (CEST, +02:00). "Today" in these tests is 2027-03-20, so the
+ * calendar must open on March (first free day 2027-03-29) and end at 2027-06-19.
+ */
+export const AVAILABILITY: AvailabilityDto = {
+  timeZone: 'Europe/Rome',
+  days: [
+    {
+      date: '2027-03-29',
+      slots: [
+        { start: '2027-03-29T08:30:00+02:00', end: '2027-03-29T09:00:00+02:00', remaining: 2 },
+        // Same instant rule, written in UTC: must still show 09:00 Rome time.
+        { start: '2027-03-29T07:00:00Z', end: '2027-03-29T07:30:00Z', remaining: 1 },
+        { start: '2027-03-29T09:30:00+02:00', end: '2027-03-29T10:00:00+02:00', remaining: 0 },
+      ],
+    },
+    {
+      date: '2027-03-31',
+      slots: [{ start: '2027-03-31T14:30:00+02:00', end: '2027-03-31T15:00:00+02:00', remaining: 1 }],
+    },
+    {
+      date: '2027-04-06',
+      slots: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00', remaining: 2 }],
+    },
+  ],
+};
+
+/** 2027-03-20 10:00 in Rome. */
+export const NOW = new Date('2027-03-20T09:00:00Z');
