@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { createApp, prepareDatabase } from './app/bootstrap';
 import { ConfigError, loadConfig } from './app/config/config';
 
+const LISTEN_BACKLOG = 4096;
+
 /**
  * `node main.js`          serves the api (and the web app when WEB_DIST is set)
  * `node main.js migrate`  applies pending migrations and exits
@@ -19,8 +21,14 @@ async function main(): Promise<void> {
 
   await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode });
   const app = await createApp(config);
-  await app.listen(config.port, config.host);
-  const address = app.getHttpServer().address();
+  await app.init();
+  const server = app.getHttpServer();
+  // A deep accept queue: a booking rush opens thousands of connections at once.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
+  });
+  const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // The launcher and the tests wait for this line.
   logger.log(`listening on port ${port}`);

@@ -12,8 +12,8 @@ import type { Service } from './service.entity';
 /** Defaults for an office whose managers have not saved settings yet. */
 const DEFAULT_HORIZON_DAYS = 60;
 const DEFAULT_MIN_NOTICE_MINUTES = 120;
-/** How far from the asked-for day alternatives to a full slot are looked for. */
-const ALTERNATIVES_WINDOW_DAYS = 31;
+/** Days either side of the asked-for day searched for alternatives, widening in turn. */
+const ALTERNATIVE_REACHES = [1, 7, 31];
 
 export interface OpenSlot extends Slot {
   remaining: number;
@@ -73,15 +73,22 @@ export class CalendarService {
     return slots.find((slot) => new Date(slot.start).getTime() === start.getTime()) ?? null;
   }
 
-  /** Up to `limit` free slots nearest in time to `around`, in ascending order. */
+  /**
+   * Up to `limit` free slots nearest in time to `around`, in ascending order. Looks on
+   * the same and adjacent days first and widens only when fewer are free there.
+   */
   async alternatives(target: OfficeService, around: Date, limit = 5): Promise<SlotAlternativeDto[]> {
     const zone = target.office.timeZone;
     const today = localToday(this.clock.now(), zone);
     const asked = DateTime.fromJSDate(around, { zone }).toISODate() as string;
-    const from = daysBetween(today, asked) > ALTERNATIVES_WINDOW_DAYS ? addDays(asked, -ALTERNATIVES_WINDOW_DAYS) : today;
-    const to = addDays(daysBetween(today, asked) < 0 ? today : asked, ALTERNATIVES_WINDOW_DAYS);
-    const free = (await this.openSlots(target, from, to)).filter((s) => s.remaining > 0 && new Date(s.start).getTime() !== around.getTime());
+    const centre = daysBetween(today, asked) < 0 ? today : asked;
     const distance = (s: OpenSlot) => Math.abs(new Date(s.start).getTime() - around.getTime());
+    let free: OpenSlot[] = [];
+    for (const reach of ALTERNATIVE_REACHES) {
+      const from = daysBetween(today, addDays(centre, -reach)) < 0 ? today : addDays(centre, -reach);
+      free = (await this.openSlots(target, from, addDays(centre, reach))).filter((s) => s.remaining > 0 && new Date(s.start).getTime() !== around.getTime());
+      if (free.length >= limit) break;
+    }
     return free
       .sort((a, b) => distance(a) - distance(b))
       .slice(0, limit)

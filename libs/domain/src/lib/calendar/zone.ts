@@ -10,10 +10,14 @@ const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** ISO-8601 date-time that states its offset (or Z), so it names exactly one instant. */
 const ISO_INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+const validZones = new Set<string>();
+
 export function assertValidTimeZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
     throw new Error(`timeZone must be a valid IANA time zone such as "Europe/Rome", got ${JSON.stringify(timeZone)}`);
   }
+  validZones.add(timeZone);
 }
 
 /** "HH:mm" (00:00–23:59) → minutes after midnight; throws on anything else. */
@@ -36,7 +40,7 @@ export function parseWallTime(time: string, what = 'time'): number {
  *   shifted an hour later.
  */
 export function wallTimeToInstant(date: string, minutesOfDay: number, timeZone: string): number {
-  const zone = IANAZone.create(timeZone);
+  const zone = { offset: (ms: number) => zoneOffsetMinutes(timeZone, ms) };
   // The wall reading written as if it were UTC; a real instant is wallMs - offset.
   const wallMs = utcMidnightMs(date) + minutesOfDay * MINUTE_MS;
   // The zone's offsets a day either side cover any transition near this wall time.
@@ -59,11 +63,46 @@ export function wallTimeToInstant(date: string, minutesOfDay: number, timeZone: 
   return after;
 }
 
+/**
+ * Offsets only change at transitions, and every transition since 1900 falls on a quarter
+ * hour of UTC, so one lookup per zone and quarter hour is exact. Luxon asks Intl for each
+ * offset, which dominated the cost of computing a month of slots.
+ */
+const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
+const MAX_CACHED_OFFSETS = 100_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC in minutes at the instant `epochMs`. */
+export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
+  let byBucket = offsetCache.get(timeZone);
+  if (!byBucket) {
+    byBucket = new Map();
+    offsetCache.set(timeZone, byBucket);
+  }
+  const bucket = Math.floor(epochMs / OFFSET_BUCKET_MS);
+  let offset = byBucket.get(bucket);
+  if (offset === undefined) {
+    offset = IANAZone.create(timeZone).offset(bucket * OFFSET_BUCKET_MS);
+    if (byBucket.size >= MAX_CACHED_OFFSETS) byBucket.clear();
+    byBucket.set(bucket, offset);
+  }
+  return offset;
+}
+
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/Universal', 'Universal', 'Zulu', 'Etc/Zulu']);
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
 /** Epoch ms → ISO-8601 with the local offset and no milliseconds, e.g. "2027-03-29T08:30:00+02:00". */
 export function formatInstant(epochMs: number, timeZone: string): string {
-  const iso = DateTime.fromMillis(epochMs, { zone: timeZone }).toISO({ suppressMilliseconds: true });
-  if (iso === null) throw new Error(`cannot format instant ${epochMs} in ${timeZone}`);
-  return iso;
+  if (!Number.isFinite(epochMs)) throw new Error(`cannot format instant ${epochMs} in ${timeZone}`);
+  const offset = zoneOffsetMinutes(timeZone, epochMs);
+  // The local wall clock, read with UTC getters from the instant shifted by the offset.
+  const wall = new Date(epochMs + offset * MINUTE_MS);
+  const millis = wall.getUTCMilliseconds();
+  const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${millis > 0 ? `.${pad(millis, 3)}` : ''}`;
+  const sign = offset < 0 ? '-' : '+';
+  const zone = UTC_NAMES.has(timeZone) ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${formatLocalDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate())}T${time}${zone}`;
 }
 
 /** Strict ISO-8601 instant with an explicit offset or Z → epoch ms; throws otherwise. */
@@ -79,6 +118,6 @@ export function parseInstant(iso: string, what = 'instant'): number {
 export function localToday(now: Date, timeZone: string): string {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new Error('now must be a valid Date');
   assertValidTimeZone(timeZone);
-  const local = DateTime.fromMillis(now.getTime(), { zone: timeZone });
-  return formatLocalDate(local.year, local.month, local.day);
+  const wall = new Date(now.getTime() + zoneOffsetMinutes(timeZone, now.getTime()) * MINUTE_MS);
+  return formatLocalDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
 }
