@@ -6,6 +6,8 @@ import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { ScheduleModule } from '@nestjs/schedule';
 
 @Global()
 @Module({})
@@ -38,6 +40,8 @@ export class AppModule {
         HealthModule,
         CalendarModule,
         BookingModule,
+        ScheduleModule.forRoot(),
+        PrivacyModule,
       ],
     };
   }

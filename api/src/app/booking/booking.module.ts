@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CalendarModule } from '../calendar/calendar.module';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
 import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';

@@ -6,7 +6,9 @@ import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { CalendarRepository } from './calendar.repository';
 import { hhmm, toOfficeDto, toServiceDto } from './calendar.mapper';
+import type { OfficeSettings } from './office-settings.entity';
 import type { Office } from './office.entity';
+import type { OpeningHours } from './opening-hours.entity';
 import type { Service } from './service.entity';
 
 /** Defaults for an office whose managers have not saved settings yet. */
@@ -19,9 +21,13 @@ export interface OpenSlot extends Slot {
   remaining: number;
 }
 
+/** An office and one of its services with the rules that shape its calendar. */
 export interface OfficeService {
   office: Office;
   service: Service;
+  settings: OfficeSettings | null;
+  /** The opening hours that apply to this service. */
+  hours: OpeningHours[];
 }
 
 @Injectable()
@@ -45,10 +51,17 @@ export class CalendarService {
 
   /** The office and one of its active services, or 404 naming the field. */
   async requireOfficeService(officeId: string, serviceId: string): Promise<OfficeService> {
-    const office = await this.requireOffice(officeId);
-    const service = await this.repository.findActiveService(office.id, serviceId);
+    const [office, service, settings, hours] = await Promise.all([
+      this.repository.findOffice(officeId),
+      this.repository.findActiveService(officeId, serviceId),
+      this.repository.findSettings(officeId),
+      this.repository.listOpeningHours([officeId]),
+    ]);
+    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
     if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
-    return { office, service };
+    // A service with opening hours of its own uses only those; otherwise the office's.
+    const own = hours.filter((h) => h.serviceId === service.id);
+    return { office, service, settings, hours: own.length > 0 ? own : hours.filter((h) => h.serviceId === null) };
   }
 
   async availability(query: AvailabilityQuery): Promise<AvailabilityDto> {
@@ -106,33 +119,16 @@ export class CalendarService {
 
   /** The schedule's slots between two local dates, with the places still free in each. */
   private async openSlots(target: OfficeService, from: string, to: string): Promise<OpenSlot[]> {
-    const { office, service } = target;
+    const { office, service, settings, hours } = target;
     const window = closureForLocalDates(from, to, office.timeZone);
-    const rules = await this.rulesFor(office, service, window);
-    const slots = generateSlots(rules, { from, to }, this.clock.now());
-    if (slots.length === 0) return [];
-    const taken = await this.repository.takenBySlot(service.id, new Date(window.start), new Date(window.end), service.capacity);
-    return slots.map((slot) => ({ ...slot, remaining: Math.max(0, slot.capacity - (taken.get(new Date(slot.start).getTime()) ?? 0)) }));
-  }
-
-  private async requireOffice(officeId: string): Promise<Office> {
-    const office = await this.repository.findOffice(officeId);
-    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
-    return office;
-  }
-
-  private async rulesFor(office: Office, service: Service, window: { start: string; end: string }): Promise<CalendarRules> {
-    const [settings, hours, closures] = await Promise.all([
-      this.repository.findSettings(office.id),
-      this.repository.listOpeningHours([office.id]),
-      this.repository.listClosures(office.id, service.id, new Date(window.start), new Date(window.end)),
+    const [windowStart, windowEnd] = [new Date(window.start), new Date(window.end)];
+    const [closures, taken] = await Promise.all([
+      this.repository.listClosures(office.id, service.id, windowStart, windowEnd),
+      this.repository.takenBySlot(service.id, windowStart, windowEnd, service.capacity),
     ]);
-    // A service with opening hours of its own uses only those; otherwise the office's.
-    const own = hours.filter((h) => h.serviceId === service.id);
-    const applicable = own.length > 0 ? own : hours.filter((h) => h.serviceId === null);
-    return {
+    const rules: CalendarRules = {
       timeZone: office.timeZone,
-      openingHours: applicable.map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) })),
+      openingHours: hours.map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) })),
       durationMinutes: service.durationMinutes,
       capacity: service.capacity,
       minNoticeMinutes: settings?.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
@@ -141,5 +137,15 @@ export class CalendarService {
       patronSaintDay:
         office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null,
     };
+    return generateSlots(rules, { from, to }, this.clock.now()).map((slot) => ({
+      ...slot,
+      remaining: Math.max(0, slot.capacity - (taken.get(Date.parse(slot.start)) ?? 0)),
+    }));
+  }
+
+  private async requireOffice(officeId: string): Promise<Office> {
+    const office = await this.repository.findOffice(officeId);
+    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
+    return office;
   }
 }

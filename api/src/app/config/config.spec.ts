@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       logLevel: 'log',
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30 },
+      retentionDays: 90,
     });
   });
 

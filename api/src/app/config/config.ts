@@ -18,6 +18,8 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   booking: BookingConfig;
+  /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS). */
+  retentionDays: number;
 }
 
 /** Booking rules (per-office settings come later from the admin pages). */
@@ -62,6 +64,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cancelCutoffHours: integer(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 720, problems),
     throttleLimit: integer(env, 'THROTTLE_LIMIT', 30, 1, 1_000_000, problems),
   };
+  const retentionDays = integer(env, 'RETENTION_DAYS', 90, 1, 3650, problems);
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
@@ -79,6 +82,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     logLevel,
     booking,
+    retentionDays,
   };
 }
 

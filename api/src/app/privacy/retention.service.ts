@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
+
+/** What personal fields become once the retention period is over. */
+export const ANONYMISED = '-';
+
+/**
+ * GDPR retention: RETENTION_DAYS after an appointment ends, the citizen's personal data
+ * are overwritten; the appointment itself (service, time, status) stays for statistics.
+ * One UPDATE, idempotent, so every replica may run it.
+ */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Retention');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Runs once at start-up, before the api listens, then every hour. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.anonymiseExpired();
+  }
+
+  @Cron(CronExpression.EVERY_HOUR)
+  async anonymiseExpired(): Promise<number> {
+    const result = await this.db.query(
+      `UPDATE appointment
+          SET first_name = $2, last_name = $2, fiscal_code = $2, email = $2, phone = NULL, notes = NULL, anonymised_at = now()
+        WHERE anonymised_at IS NULL AND end_at < now() - make_interval(days => $1::int)`,
+      [this.config.retentionDays, ANONYMISED],
+    );
+    const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+    if (count > 0) this.logger.log(`anonymised ${count} appointment(s) older than ${this.config.retentionDays} days`);
+    return count;
+  }
+}

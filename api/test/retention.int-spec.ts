@@ -1,0 +1,36 @@
+import { createTestDatabase, startApi, TestDatabase } from './support/api-process';
+import { insertOffice } from './support/fixtures';
+
+describe('GDPR retention', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('anonymises personal data RETENTION_DAYS after the appointment, keeping the appointment itself', async () => {
+    const office = await insertOffice(db.sql);
+    const insert = (code: string, daysAgo: number) =>
+      db.sql.query(
+        `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes, language, manage_token_hash, privacy_accepted_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, now() - make_interval(days => $4), now() - make_interval(days => $4) + interval '30 minutes',
+                 'Maria', 'Rossi', 'RSSMRA85T10A562S', 'maria@example.it', '333 1234567', 'nota', 'it', sha256(random()::text::bytea), now())`,
+        [code, office.officeId, office.serviceId, daysAgo],
+      );
+    await insert('CIE-OLD111', 40);
+    await insert('CIE-NEW222', 20);
+
+    const api = await startApi(db.url, { RETENTION_DAYS: '30' });
+    await api.stop();
+
+    const { rows } = await db.sql.query('SELECT code, first_name, last_name, fiscal_code, email, phone, notes, status, anonymised_at IS NOT NULL AS anonymised FROM appointment ORDER BY code');
+    expect(rows).toEqual([
+      { code: 'CIE-NEW222', first_name: 'Maria', last_name: 'Rossi', fiscal_code: 'RSSMRA85T10A562S', email: 'maria@example.it', phone: '333 1234567', notes: 'nota', status: 'BOOKED', anonymised: false },
+      { code: 'CIE-OLD111', first_name: '-', last_name: '-', fiscal_code: '-', email: '-', phone: null, notes: null, status: 'BOOKED', anonymised: true },
+    ]);
+  });
+});
