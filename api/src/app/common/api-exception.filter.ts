@@ -35,8 +35,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: translate(status === 404 ? 'route.notFound' : status === 429 ? 'throttled' : status < 500 ? 'badRequest' : 'internal', language),
       };
     } else {
-      // Log the route (not the query string, which may carry personal data) and the stack.
-      this.logger.error(`${request.method} ${request.path} failed`, exception instanceof Error ? exception.stack : String(exception));
+      // Log the route pattern, never the actual path or query: they can carry manage
+      // tokens or personal data.
+      const route = (request.route as { path?: string } | undefined)?.path ?? '(no route)';
+      this.logger.error(`${request.method} ${route} failed`, exception instanceof Error ? exception.stack : String(exception));
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: translate('internal', language) };
     }
     response.status(body.statusCode).json(body);
