@@ -20,5 +20,8 @@ nx = spawn('npx', ['nx', 'run-many', '-t', 'serve', '-p', 'api', 'web', '--outpu
     DEMO_MODE: process.env.DEMO_MODE ?? String(database.embedded),
   },
   stdio: 'inherit',
+  // Its own process group: npx, nx, the dev servers and their watchers stop together.
+  detached: true,
 });
+nx.detached = true;
 nx.on('exit', (code) => stop(code ?? 0));
