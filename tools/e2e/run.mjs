@@ -31,7 +31,7 @@ const stop = onShutdown(async () => {
 
 api = spawn(process.execPath, [path.join(ROOT, 'dist/api/main.js')], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: pg.url('sportello'), WEB_DIST: path.join(ROOT, 'dist/web/browser'), DEMO_MODE: 'true' },
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: pg.url('sportello'), WEB_DIST: path.join(ROOT, 'dist/web/browser'), DEMO_MODE: 'true', MAIL_DIR: path.join(dataDir, '..', `${path.basename(dataDir)}-mail`) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let apiOutput = '';

@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { NotificationModule } from './notification/notification.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -42,6 +43,7 @@ export class AppModule {
         BookingModule,
         ScheduleModule.forRoot(),
         PrivacyModule,
+        NotificationModule,
       ],
     };
   }

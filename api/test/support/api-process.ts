@@ -1,5 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { API_MAIN, TEMPLATE_DB } from './paths';
 
@@ -58,7 +61,8 @@ export interface RunningApi {
 /** Starts the built api (dist/api/main.js) as a real process on a free port. */
 export function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
   const child = spawn(process.execPath, [API_MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'log', ...env },
+    // Without SMTP_URL mail goes to .eml files: keep them out of the workspace's .data.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'log', MAIL_DIR: mkdtempSync(path.join(os.tmpdir(), 'sportello-mail-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

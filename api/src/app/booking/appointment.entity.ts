@@ -4,7 +4,6 @@ export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
 
 @Entity('appointment')
 @Index('uq_appointment_code', ['code'], { unique: true })
-@Index('uq_appointment_manage_token', ['manageTokenHash'], { unique: true })
 @Index('ix_appointment_office_start', ['officeId', 'startAt'])
 @Index('ix_appointment_service_fiscal_code', ['serviceId', 'fiscalCode'])
 @Check('ck_appointment_status', `"status" IN ('BOOKED', 'CANCELLED')`)
@@ -53,10 +52,6 @@ export class Appointment {
 
   @Column({ type: 'varchar', length: 2 })
   language: 'it' | 'en';
-
-  /** SHA-256 of the manage token; the token itself is only in the citizen's link. */
-  @Column({ name: 'manage_token_hash', type: 'bytea' })
-  manageTokenHash: Buffer;
 
   /** Bumped on every reschedule: the .ics SEQUENCE. */
   @Column({ type: 'integer', default: 0 })

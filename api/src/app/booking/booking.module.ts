@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CalendarModule } from '../calendar/calendar.module';
 import { APP_CONFIG } from '../config/config';
+import { NotificationModule } from '../notification/notification.module';
 import type { AppConfig } from '../config/config';
 import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
@@ -10,6 +11,7 @@ import { BookingService } from './booking.service';
 @Module({
   imports: [
     CalendarModule,
+    NotificationModule,
     // Per instance, in memory: with N replicas a client gets up to N × THROTTLE_LIMIT.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],

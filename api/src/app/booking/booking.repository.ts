@@ -7,7 +7,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 
 export type NewAppointment = Pick<
   Appointment,
-  'id' | 'code' | 'officeId' | 'serviceId' | 'startAt' | 'endAt' | 'firstName' | 'lastName' | 'fiscalCode' | 'email' | 'phone' | 'notes' | 'language' | 'manageTokenHash'
+  'id' | 'code' | 'officeId' | 'serviceId' | 'startAt' | 'endAt' | 'firstName' | 'lastName' | 'fiscalCode' | 'email' | 'phone' | 'notes' | 'language'
 >;
 
 export interface SeatKey {
@@ -123,17 +123,27 @@ export class BookingRepository {
     const rows = await this.rows(
       tx,
       `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes,
-                                language, manage_token_hash, privacy_accepted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+                                language, privacy_accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
        ON CONFLICT (code) DO NOTHING
        RETURNING id`,
-      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.email, a.phone, a.notes, a.language, a.manageTokenHash],
+      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.email, a.phone, a.notes, a.language],
     );
     return rows.length > 0;
   }
 
+  async insertManageToken(tx: EntityManager, appointmentId: string, hash: Buffer): Promise<void> {
+    await tx.query('INSERT INTO manage_token (token_hash, appointment_id) VALUES ($1, $2)', [hash, appointmentId]);
+  }
+
   findByTokenHash(hash: Buffer): Promise<Appointment | null> {
-    return this.db.getRepository(Appointment).findOneBy({ manageTokenHash: hash, status: 'BOOKED' });
+    return this.db
+      .getRepository(Appointment)
+      .createQueryBuilder('a')
+      .innerJoin('manage_token', 't', 't.appointment_id = a.id')
+      .where('t.token_hash = :hash', { hash })
+      .andWhere(`a.status = 'BOOKED'`)
+      .getOne();
   }
 
   /** Locks the booked appointment for a change. */

@@ -1,20 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
 import { buildIcsEvent, generateBookingCode } from '@sportello/domain';
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
+import { NotificationOutbox } from '../notification/notification.outbox';
 import type { AppConfig } from '../config/config';
 import { Appointment } from './appointment.entity';
 import { BookingRepository, NewAppointment } from './booking.repository';
+import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
 
-/** Tokens carry 256 random bits, base64url: 43 characters. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const CODE_ATTEMPTS = 5;
 
 export interface IdempotentResult<T> {
@@ -31,6 +31,7 @@ export class BookingService {
     private readonly repository: BookingRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly outbox: NotificationOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,7 +63,7 @@ export class BookingService {
   async book(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
     const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
     const appointmentId = randomUUID();
-    const token = randomBytes(32).toString('base64url');
+    const token = newManageToken();
     // The slot must be one the schedule offers now (hours, closures, notice, horizon).
     // Checked before the transaction: a transaction never waits for a second connection.
     const slot = await this.calendar.bookableSlot(target, input.start);
@@ -92,8 +93,10 @@ export class BookingService {
         phone: input.citizen.phone,
         notes: input.notes,
         language: input.language,
-        manageTokenHash: tokenHash(token),
       }, target.service.code);
+      await this.repository.insertManageToken(tx, appointmentId, manageTokenHash(token));
+      // The e-mails go with the booking: same transaction, committed together or not at all.
+      await this.outbox.booked(tx, { appointmentId, officeId: target.office.id, startAt: new Date(slot.start), sequence: 0 });
       const body: AppointmentCreatedDto = {
         code,
         start: slot.start,
@@ -126,6 +129,7 @@ export class BookingService {
       if (!locked) return false;
       await this.repository.markCancelled(tx, appointment.id);
       await this.repository.releaseSeats(tx, appointment.id);
+      await this.outbox.cancelled(tx, { appointmentId: locked.id, officeId: locked.officeId, startAt: locked.startAt, sequence: locked.sequence });
       return true;
     });
     if (!cancelled) throw ApiError.notFound('appointment.notFound');
@@ -148,6 +152,7 @@ export class BookingService {
       if (!seat) return 'UNAVAILABLE' as const;
       await this.repository.releaseSeats(tx, appointment.id, new Date(slot.start));
       const sequence = await this.repository.moveAppointment(tx, appointment.id, new Date(slot.start), new Date(slot.end));
+      await this.outbox.rescheduled(tx, { appointmentId: appointment.id, officeId: locked.officeId, startAt: new Date(slot.start), sequence });
       return { ...locked, startAt: new Date(slot.start), endAt: new Date(slot.end), sequence };
     });
     if (moved === 'GONE') throw ApiError.notFound('appointment.notFound');
@@ -189,7 +194,7 @@ export class BookingService {
 
   /** Unknown, cancelled and malformed tokens all get the same 404. */
   private async findByToken(token: string): Promise<Appointment> {
-    const appointment = TOKEN.test(token) ? await this.repository.findByTokenHash(tokenHash(token)) : null;
+    const appointment = MANAGE_TOKEN.test(token) ? await this.repository.findByTokenHash(manageTokenHash(token)) : null;
     if (!appointment) throw ApiError.notFound('appointment.notFound');
     return appointment;
   }
@@ -263,6 +268,3 @@ function hashOf(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-function tokenHash(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}

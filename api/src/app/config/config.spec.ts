@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       logLevel: 'log',
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30 },
       retentionDays: 90,
+      mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
     });
   });
 
@@ -35,7 +36,14 @@ describe('loadConfig', () => {
       MAX_ACTIVE_PER_CF: '3',
       CANCEL_CUTOFF_HOURS: '48',
       THROTTLE_LIMIT: '1000',
+      SMTP_URL: 'smtp://mail:1025',
+      MAIL_FROM: 'URP <urp@comune.example.it>',
+      MAIL_DIR: '/var/mail/sportello',
+      MAIL_POLL_SECONDS: '2',
+      MAIL_MAX_ATTEMPTS: '3',
+      REMINDER_HOURS_BEFORE: '48',
     });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
     expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000 });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn' });
   });
@@ -51,6 +59,12 @@ describe('loadConfig', () => {
       expect(message).toContain('DEMO_MODE must be true or false');
       expect(message).toContain('LOG_LEVEL must be one of');
     }
+  });
+
+  it('checks the mail settings', () => {
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail', MAIL_POLL_SECONDS: '0', MAIL_MAX_ATTEMPTS: 'x' })).toThrow(
+      /SMTP_URL must start with smtp:\/\/[\s\S]*MAIL_POLL_SECONDS must be a whole number[\s\S]*MAIL_MAX_ATTEMPTS must be a whole number/,
+    );
   });
 
   it('requires DATABASE_URL', () => {

@@ -20,6 +20,23 @@ export interface AppConfig {
   booking: BookingConfig;
   /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS). */
   retentionDays: number;
+  mail: MailConfig;
+}
+
+/** E-mail notifications (outbox worker and transport). */
+export interface MailConfig {
+  /** SMTP server (SMTP_URL, e.g. smtp://user:pass@host:587); null writes .eml files to `dir`. */
+  smtpUrl: string | null;
+  /** Sender (MAIL_FROM). */
+  from: string;
+  /** Where .eml files go without SMTP_URL (MAIL_DIR), relative to the working directory. */
+  dir: string;
+  /** Seconds between two polls of the outbox by each instance (MAIL_POLL_SECONDS). */
+  pollSeconds: number;
+  /** Sending attempts before a notification is marked FAILED (MAIL_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** The reminder goes out this long before the start (REMINDER_HOURS_BEFORE). */
+  reminderHoursBefore: number;
 }
 
 /** Booking rules (per-office settings come later from the admin pages). */
@@ -65,6 +82,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throttleLimit: integer(env, 'THROTTLE_LIMIT', 30, 1, 1_000_000, problems),
   };
   const retentionDays = integer(env, 'RETENTION_DAYS', 90, 1, 3650, problems);
+  const smtpUrl = env['SMTP_URL']?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  const mail: MailConfig = {
+    smtpUrl,
+    from: env['MAIL_FROM']?.trim() || 'Sportello <noreply@localhost>',
+    dir: env['MAIL_DIR']?.trim() || '.data/mail',
+    pollSeconds: integer(env, 'MAIL_POLL_SECONDS', 5, 1, 3600, problems),
+    maxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100, problems),
+    reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 720, problems),
+  };
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
@@ -83,6 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     booking,
     retentionDays,
+    mail,
   };
 }
 

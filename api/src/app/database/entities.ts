@@ -7,6 +7,8 @@ import { SlotSeat } from '../calendar/slot-seat.entity';
 import { Appointment } from '../booking/appointment.entity';
 import { Hold } from '../booking/hold.entity';
 import { IdempotencyRecord } from '../booking/idempotency-record.entity';
+import { ManageToken } from '../booking/manage-token.entity';
+import { Notification } from '../notification/notification.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
-export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord];
+export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification];

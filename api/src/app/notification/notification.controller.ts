@@ -1,0 +1,70 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiError, FieldProblem } from '../common/api-error';
+import { ApiErrorDoc } from '../common/openapi';
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity';
+import type { NotificationKind, NotificationStatus } from './notification.entity';
+import { NotificationRepository } from './notification.repository';
+
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  dueAt: string;
+  sentAt: string | null;
+  createdAt: string;
+  bookingCode: string | null;
+}
+
+export class NotificationDoc implements NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
+  @ApiProperty({ enum: NOTIFICATION_STATUSES }) status: NotificationStatus;
+  @ApiProperty() attempts: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Last SMTP error or why the message was skipped; never an e-mail address' }) lastError: string | null;
+  @ApiProperty({ example: '2027-03-28T06:30:00.000Z' }) dueAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'CIE-7K3P9Q' }) bookingCode: string | null;
+}
+
+const MAX_LIMIT = 500;
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationController {
+  constructor(private readonly repository: NotificationRepository) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Recent e-mail notifications with their status (no personal data)',
+    description: 'Staff only once authentication exists (issue 5). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: NOTIFICATION_STATUSES })
+  @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_LIMIT}, default 50` })
+  @ApiOkResponse({ type: [NotificationDoc] })
+  @ApiBadRequestResponse({ type: ApiErrorDoc })
+  async list(@Query() query: Record<string, unknown>): Promise<NotificationDto[]> {
+    const problems: FieldProblem[] = [];
+    const status = query['status'];
+    if (status !== undefined && !(typeof status === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(status))) problems.push({ field: 'status', key: 'badRequest' });
+    const rawLimit = query['limit'];
+    const limit = rawLimit === undefined ? 50 : Number(rawLimit);
+    if (typeof (rawLimit ?? '') !== 'string' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) problems.push({ field: 'limit', key: 'badRequest' });
+    if (problems.length > 0) throw ApiError.validation(problems);
+    const rows = await this.repository.list((status as NotificationStatus | undefined) ?? null, limit);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      dueAt: r.due_at.toISOString(),
+      sentAt: r.sent_at?.toISOString() ?? null,
+      createdAt: r.created_at.toISOString(),
+      bookingCode: r.code,
+    }));
+  }
+}

@@ -1,0 +1,51 @@
+import { cleanError, dedupeKey, reminderDueAt, retryDelayMs, skipReason } from './notification.policy';
+
+const id = '7d2f4c1e-9a55-4c57-8f0e-1f2a3b4c5d6e';
+const now = new Date('2027-03-25T10:00:00Z');
+const booked = { status: 'BOOKED' as const, sequence: 1, startAt: new Date('2027-03-29T06:30:00Z'), anonymised: false };
+
+describe('outbox policy', () => {
+  it('dedupe keys: one per appointment and kind, per sequence for reminders and moves', () => {
+    expect(dedupeKey('CONFIRMATION', id, 3)).toBe(`CONFIRMATION:${id}`);
+    expect(dedupeKey('CANCELLATION', id, 3)).toBe(`CANCELLATION:${id}`);
+    expect(dedupeKey('REMINDER', id, 3)).toBe(`REMINDER:${id}:3`);
+    expect(dedupeKey('RESCHEDULE', id, 1)).toBe(`RESCHEDULE:${id}:1`);
+  });
+
+  it('the reminder is due REMINDER_HOURS_BEFORE the start, as an instant (across the DST change too)', () => {
+    // 08:30 CEST on Monday 29 March 2027 is 06:30Z; 24 h before is 06:30Z on Sunday, 08:30 CEST (the change was that night).
+    expect(reminderDueAt(new Date('2027-03-29T06:30:00Z'), 24, now)).toEqual(new Date('2027-03-28T06:30:00Z'));
+  });
+
+  it('no reminder for a booking made later than REMINDER_HOURS_BEFORE ahead', () => {
+    expect(reminderDueAt(new Date('2027-03-26T09:00:00Z'), 24, now)).toBeNull();
+  });
+
+  it('backs off exponentially from 30 s, capped at an hour', () => {
+    expect([0, 1, 2, 3].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelayMs(20)).toBe(3_600_000);
+  });
+
+  it('keeps e-mail addresses out of stored errors', () => {
+    const error = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <maria.rossi@example.it>: no such user"), { code: 'EENVELOPE' });
+    expect(cleanError(error)).toBe("EENVELOPE: Can't send mail - all recipients were rejected: 550 5.1.1 <<address>>: no such user");
+    expect(cleanError('x'.repeat(600))).toHaveLength(500);
+  });
+
+  it('sends a reminder only for a booked appointment at the same sequence that has not started', () => {
+    expect(skipReason('REMINDER', 1, booked, now)).toBeNull();
+    expect(skipReason('REMINDER', 1, { ...booked, status: 'CANCELLED' }, now)).toBe('appointment cancelled');
+    expect(skipReason('REMINDER', 0, booked, now)).toBe('appointment moved');
+    expect(skipReason('REMINDER', 1, booked, new Date('2027-03-29T06:30:00Z'))).toBe('appointment already started');
+    expect(skipReason('REMINDER', 1, null, now)).toBe('appointment not found');
+  });
+
+  it('other kinds', () => {
+    expect(skipReason('CONFIRMATION', 0, booked, now)).toBeNull();
+    expect(skipReason('CONFIRMATION', 0, { ...booked, status: 'CANCELLED' }, now)).toMatch(/cancelled/);
+    expect(skipReason('RESCHEDULE', 1, booked, now)).toBeNull();
+    expect(skipReason('RESCHEDULE', 0, booked, now)).toBe('superseded by a later move');
+    expect(skipReason('CANCELLATION', 1, { ...booked, status: 'CANCELLED' }, now)).toBeNull();
+    expect(skipReason('CANCELLATION', 1, { ...booked, anonymised: true, status: 'CANCELLED' }, now)).toMatch(/anonymised/);
+  });
+});

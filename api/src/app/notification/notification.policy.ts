@@ -1,0 +1,65 @@
+/**
+ * The rules of the outbox as pure functions (no Nest, no I/O), unit-tested on their own.
+ */
+import type { NotificationKind } from './notification.entity';
+
+export const RETRY_BASE_MS = 30_000;
+export const RETRY_MAX_MS = 3_600_000;
+/** How long a claim keeps other workers off a row. */
+export const CLAIM_MS = 120_000;
+/** Rows claimed per poll. */
+export const BATCH_SIZE = 20;
+
+export function dedupeKey(kind: NotificationKind, appointmentId: string, sequence: number): string {
+  return kind === 'REMINDER' || kind === 'RESCHEDULE' ? `${kind}:${appointmentId}:${sequence}` : `${kind}:${appointmentId}`;
+}
+
+/**
+ * When the reminder goes out: REMINDER_HOURS_BEFORE before the start. Null when that is
+ * already past at booking time: the confirmation, sent at once, is then the reminder
+ * (a second e-mail minutes later would only be noise).
+ */
+export function reminderDueAt(startAt: Date, hoursBefore: number, now: Date): Date | null {
+  const due = new Date(startAt.getTime() - hoursBefore * 3_600_000);
+  return due.getTime() <= now.getTime() ? null : due;
+}
+
+/** Exponential backoff: 30 s × 2^attempts so far, at most an hour. */
+export function retryDelayMs(attemptsSoFar: number): number {
+  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attemptsSoFar), RETRY_MAX_MS);
+}
+
+const EMAIL = /[^\s<>()[\]@,;:"']+@[^\s<>()[\]@,;:"']+/g;
+
+/** The error as stored and shown to staff: no e-mail addresses, one line, at most 500 characters. */
+export function cleanError(error: unknown): string {
+  const raw = error instanceof Error ? `${(error as { code?: string }).code ? `${(error as { code?: string }).code}: ` : ''}${error.message}` : String(error);
+  const clean = raw.replace(EMAIL, '<address>').replace(/\s+/g, ' ').trim();
+  return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean || 'unknown error';
+}
+
+export interface AppointmentState {
+  status: 'BOOKED' | 'CANCELLED';
+  sequence: number;
+  startAt: Date;
+  anonymised: boolean;
+}
+
+/** Why a claimed message must not be sent now; null when it should be sent. */
+export function skipReason(kind: NotificationKind, rowSequence: number, appointment: AppointmentState | null, now: Date): string | null {
+  if (!appointment) return 'appointment not found';
+  if (appointment.anonymised) return 'personal data already anonymised';
+  switch (kind) {
+    case 'CANCELLATION':
+      return appointment.status === 'CANCELLED' ? null : 'appointment is booked again';
+    case 'CONFIRMATION':
+      return appointment.status === 'BOOKED' ? null : 'appointment cancelled before the confirmation was sent';
+    case 'RESCHEDULE':
+      if (appointment.status !== 'BOOKED') return 'appointment cancelled';
+      return appointment.sequence === rowSequence ? null : 'superseded by a later move';
+    case 'REMINDER':
+      if (appointment.status !== 'BOOKED') return 'appointment cancelled';
+      if (appointment.sequence !== rowSequence) return 'appointment moved';
+      return appointment.startAt.getTime() > now.getTime() ? null : 'appointment already started';
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { NotificationKind, NotificationStatus } from './notification.entity';
+
+export interface NewNotification {
+  officeId: string;
+  appointmentId: string;
+  kind: NotificationKind;
+  sequence: number;
+  dedupeKey: string;
+  dueAt: Date;
+  /** SKIPPED rows are written for the record only (e.g. a reminder for a late booking). */
+  status: 'PENDING' | 'SKIPPED';
+  note: string | null;
+}
+
+export interface ClaimedNotification {
+  id: string;
+  appointmentId: string | null;
+  kind: NotificationKind;
+  sequence: number;
+  attempts: number;
+}
+
+/** What a message needs to know about its appointment, read when it is sent. */
+export interface AppointmentContext {
+  id: string;
+  code: string;
+  status: 'BOOKED' | 'CANCELLED';
+  sequence: number;
+  startAt: Date;
+  endAt: Date;
+  email: string;
+  firstName: string;
+  lastName: string;
+  language: 'it' | 'en';
+  anonymised: boolean;
+  officeName: string;
+  officeAddress: string;
+  officeCity: string;
+  officePhone: string | null;
+  timeZone: string;
+  nameIt: string;
+  nameEn: string;
+  documentsIt: string[];
+  documentsEn: string[];
+  feeCents: number | null;
+  feeNoteIt: string | null;
+  feeNoteEn: string | null;
+}
+
+export interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  attempts: number;
+  last_error: string | null;
+  due_at: Date;
+  sent_at: Date | null;
+  created_at: Date;
+  code: string | null;
+}
+
+/** All SQL of the outbox. */
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Inside the booking transaction; a row with the same dedupe key already there wins. */
+  async insert(tx: EntityManager, rows: NewNotification[]): Promise<void> {
+    for (const n of rows) {
+      await tx.query(
+        `INSERT INTO notification (office_id, appointment_id, kind, sequence, dedupe_key, status, due_at, last_error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [n.officeId, n.appointmentId, n.kind, n.sequence, n.dedupeKey, n.status, n.dueAt, n.note],
+      );
+    }
+  }
+
+  /** Inside the booking transaction: pending messages of these kinds will never be sent. */
+  async skipPending(tx: EntityManager, appointmentId: string, kinds: NotificationKind[], reason: string): Promise<void> {
+    await tx.query(
+      `UPDATE notification SET status = 'SKIPPED', last_error = $3, claimed_until = NULL
+        WHERE appointment_id = $1 AND status = 'PENDING' AND kind = ANY($2::varchar[])`,
+      [appointmentId, kinds, reason],
+    );
+  }
+
+  /**
+   * Claims up to `limit` due rows for this worker until `claimUntil`. SKIP LOCKED lets
+   * every instance claim at once without waiting; the claim itself keeps a row from being
+   * taken again while it is being sent.
+   */
+  async claim(now: Date, claimUntil: Date, limit: number): Promise<ClaimedNotification[]> {
+    const rows = await this.rows<{ id: string; appointment_id: string | null; kind: NotificationKind; sequence: number; attempts: number }>(
+      `UPDATE notification AS n SET claimed_until = $2
+        WHERE n.id IN (
+                SELECT id FROM notification
+                 WHERE status = 'PENDING' AND due_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
+                 ORDER BY due_at
+                 LIMIT $3
+                   FOR UPDATE SKIP LOCKED)
+       RETURNING n.id, n.appointment_id, n.kind, n.sequence, n.attempts`,
+      [now, claimUntil, limit],
+    );
+    return rows.map((r) => ({ id: r.id, appointmentId: r.appointment_id, kind: r.kind, sequence: r.sequence, attempts: r.attempts }));
+  }
+
+  async appointmentContext(appointmentId: string): Promise<AppointmentContext | null> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT a.id, a.code, a.status, a.sequence, a.start_at, a.end_at, a.email, a.first_name, a.last_name, a.language,
+              a.anonymised_at IS NOT NULL AS anonymised,
+              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.time_zone,
+              s.name_it, s.name_en, s.documents_it, s.documents_en, s.fee_cents, s.fee_note_it, s.fee_note_en
+         FROM appointment a
+         JOIN office o ON o.id = a.office_id
+         JOIN service s ON s.id = a.service_id
+        WHERE a.id = $1`,
+      [appointmentId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r['id'] as string,
+      code: r['code'] as string,
+      status: r['status'] as 'BOOKED' | 'CANCELLED',
+      sequence: r['sequence'] as number,
+      startAt: r['start_at'] as Date,
+      endAt: r['end_at'] as Date,
+      email: r['email'] as string,
+      firstName: r['first_name'] as string,
+      lastName: r['last_name'] as string,
+      language: r['language'] as 'it' | 'en',
+      anonymised: r['anonymised'] as boolean,
+      officeName: r['office_name'] as string,
+      officeAddress: r['office_address'] as string,
+      officeCity: r['office_city'] as string,
+      officePhone: r['office_phone'] as string | null,
+      timeZone: r['time_zone'] as string,
+      nameIt: r['name_it'] as string,
+      nameEn: r['name_en'] as string,
+      documentsIt: r['documents_it'] as string[],
+      documentsEn: r['documents_en'] as string[],
+      feeCents: r['fee_cents'] as number | null,
+      feeNoteIt: r['fee_note_it'] as string | null,
+      feeNoteEn: r['fee_note_en'] as string | null,
+    };
+  }
+
+  async markSent(id: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE notification SET status = 'SENT', sent_at = $2, attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $1`,
+      [id, now],
+    );
+  }
+
+  async markSkipped(id: string, reason: string): Promise<void> {
+    await this.db.query(`UPDATE notification SET status = 'SKIPPED', last_error = $2, claimed_until = NULL WHERE id = $1`, [id, reason]);
+  }
+
+  async markRetry(id: string, attempts: number, dueAt: Date, error: string): Promise<void> {
+    await this.db.query(`UPDATE notification SET attempts = $2, due_at = $3, last_error = $4, claimed_until = NULL WHERE id = $1`, [id, attempts, dueAt, error]);
+  }
+
+  async markFailed(id: string, attempts: number, error: string): Promise<void> {
+    await this.db.query(`UPDATE notification SET status = 'FAILED', attempts = $2, last_error = $3, claimed_until = NULL WHERE id = $1`, [id, attempts, error]);
+  }
+
+  /** Gives claimed rows back (a batch that ran out of claim time). */
+  async release(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.db.query(`UPDATE notification SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`, [ids]);
+  }
+
+  list(status: NotificationStatus | null, limit: number): Promise<NotificationRow[]> {
+    return this.db.query(
+      `SELECT n.id, n.kind, n.status, n.attempts, n.last_error, n.due_at, n.sent_at, n.created_at, a.code
+         FROM notification n
+         LEFT JOIN appointment a ON a.id = n.appointment_id
+        WHERE ($1::varchar IS NULL OR n.status = $1)
+        ORDER BY n.created_at DESC, n.id
+        LIMIT $2`,
+      [status, limit],
+    );
+  }
+
+  /** UPDATE … RETURNING through the structured result (TypeORM's query() answers [rows, count]). */
+  private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.db.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return result.records as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Stores the hash of a fresh manage token for the link in an e-mail; the plain token
+   * goes only into that e-mail (see booking/manage-token.ts).
+   */
+  async insertManageToken(appointmentId: string, hash: Buffer): Promise<void> {
+    await this.db.query('INSERT INTO manage_token (token_hash, appointment_id) VALUES ($1, $2)', [hash, appointmentId]);
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The e-mails sent to citizens, as plain functions (no template engine, no Nest): each
+ * message in Italian or English, as accessible HTML (lang attribute, headings, lists, no
+ * layout tables, alt text) and as plain text. Every time is written in the office's local
+ * time WITH the zone, e.g. "lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)".
+ */
+import { buildIcsEvent } from '@sportello/domain';
+import { DateTime } from 'luxon';
+
+export type MessageKind = 'CONFIRMATION' | 'REMINDER' | 'CANCELLATION' | 'RESCHEDULE';
+export type MessageLanguage = 'it' | 'en';
+
+/** Content id of the inline QR image of the booking code. */
+export const QR_CID = 'qr-code@sportello';
+
+export interface MessageContext {
+  kind: MessageKind;
+  language: MessageLanguage;
+  appointmentId: string;
+  /** The appointment's SEQUENCE (bumped on every move). */
+  sequence: number;
+  code: string;
+  startAt: Date;
+  endAt: Date;
+  timeZone: string;
+  citizenName: string;
+  officeName: string;
+  /** Street and city. */
+  officeAddress: string;
+  officePhone: string | null;
+  serviceName: string;
+  documents: string[];
+  feeCents: number | null;
+  feeNote: string | null;
+  /** The private link to see, move or cancel the booking; null when not known. */
+  manageUrl: string | null;
+  /** Where to book again (cancellation). */
+  bookUrl: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+  /** Whether the HTML shows the QR image (attach it with content id QR_CID). */
+  withQr: boolean;
+  ics: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' } | null;
+}
+
+const ZONE_NAMES: Record<string, { it: string; en: string }> = {
+  'Europe/Rome': { it: 'ora di Roma', en: 'Rome time' },
+};
+
+/** "lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)" / "Monday 29 March 2027, 08:30 (Rome time, CEST)". */
+export function formatLocalDateTime(instant: Date, timeZone: string, language: MessageLanguage): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(language);
+  const zoneName = ZONE_NAMES[timeZone]?.[language] ?? timeZone;
+  return `${local.toFormat('cccc d LLLL yyyy, HH:mm')} (${zoneName}, ${zoneAbbreviation(local)})`;
+}
+
+/** CET/CEST for Central European zones (Intl often says "GMT+2"); the offset otherwise. */
+function zoneAbbreviation(local: DateTime): string {
+  const english = local.setLocale('en-GB').offsetNameShort ?? '';
+  if (/^CES?T$/.test(english)) return english;
+  if (local.zoneName === 'Europe/Rome') return local.offset === 120 ? 'CEST' : 'CET';
+  return `UTC${local.toFormat('ZZ')}`;
+}
+
+export function formatFee(feeCents: number | null, language: MessageLanguage): string {
+  if (feeCents === null || feeCents === 0) return language === 'it' ? 'gratuito' : 'free of charge';
+  return new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(feeCents / 100);
+}
+
+const TEXT = {
+  it: {
+    subject: {
+      CONFIRMATION: 'Prenotazione confermata',
+      REMINDER: 'Promemoria appuntamento',
+      CANCELLATION: 'Prenotazione annullata',
+      RESCHEDULE: 'Appuntamento spostato',
+    },
+    lead: {
+      CONFIRMATION: 'la tua prenotazione è confermata.',
+      REMINDER: 'ti ricordiamo il tuo appuntamento.',
+      CANCELLATION: 'la tua prenotazione è stata annullata.',
+      RESCHEDULE: 'il tuo appuntamento è stato spostato. Ecco il nuovo orario.',
+    },
+    greeting: 'Gentile',
+    details: 'Dettagli',
+    service: 'Servizio',
+    office: 'Ufficio',
+    when: 'Data e ora',
+    code: 'Codice prenotazione',
+    fee: 'Costo',
+    documents: 'Cosa portare',
+    qrAlt: (code: string) => `Codice QR della prenotazione ${code}`,
+    qrHint: 'Mostra il codice o il QR allo sportello o al totem per registrare il tuo arrivo.',
+    manage: 'Gestisci la prenotazione (vedi, sposta o annulla)',
+    calendar: "In allegato trovi il file .ics da aggiungere al tuo calendario.",
+    calendarCancel: "In allegato il file .ics che toglie l'appuntamento dal tuo calendario.",
+    bookAgain: 'Prenota un nuovo appuntamento',
+    cancelledWas: 'Appuntamento annullato',
+    phone: 'Telefono',
+    footer: 'Questo messaggio è stato inviato automaticamente: non rispondere a questo indirizzo.',
+    filename: 'appuntamento',
+  },
+  en: {
+    subject: {
+      CONFIRMATION: 'Booking confirmed',
+      REMINDER: 'Appointment reminder',
+      CANCELLATION: 'Booking cancelled',
+      RESCHEDULE: 'Appointment moved',
+    },
+    lead: {
+      CONFIRMATION: 'your booking is confirmed.',
+      REMINDER: 'this is a reminder of your appointment.',
+      CANCELLATION: 'your booking has been cancelled.',
+      RESCHEDULE: 'your appointment has been moved. Here is the new time.',
+    },
+    greeting: 'Dear',
+    details: 'Details',
+    service: 'Service',
+    office: 'Office',
+    when: 'Date and time',
+    code: 'Booking code',
+    fee: 'Fee',
+    documents: 'What to bring',
+    qrAlt: (code: string) => `QR code of booking ${code}`,
+    qrHint: 'Show the code or the QR code at the desk or the kiosk to check in.',
+    manage: 'Manage your booking (view, move or cancel)',
+    calendar: 'The attached .ics file adds the appointment to your calendar.',
+    calendarCancel: 'The attached .ics file removes the appointment from your calendar.',
+    bookAgain: 'Book a new appointment',
+    cancelledWas: 'Cancelled appointment',
+    phone: 'Phone',
+    footer: 'This message was sent automatically: please do not reply to this address.',
+    filename: 'appointment',
+  },
+} as const;
+
+export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
+  const t = TEXT[ctx.language];
+  const when = formatLocalDateTime(ctx.startAt, ctx.timeZone, ctx.language);
+  const cancelled = ctx.kind === 'CANCELLATION';
+  const withQr = !cancelled;
+  const full = ctx.kind === 'CONFIRMATION' || ctx.kind === 'RESCHEDULE' || ctx.kind === 'REMINDER';
+  const subject = `${t.subject[ctx.kind]} ${ctx.code} – ${ctx.serviceName}`;
+  const location = `${ctx.officeName}, ${ctx.officeAddress}`;
+
+  const facts: Array<[string, string]> = [
+    [t.service, ctx.serviceName],
+    [t.office, location],
+    [cancelled ? t.cancelledWas : t.when, when],
+    [t.code, ctx.code],
+  ];
+  if (full) facts.push([t.fee, [formatFee(ctx.feeCents, ctx.language), ctx.feeNote].filter(Boolean).join(' – ')]);
+  if (ctx.officePhone) facts.push([t.phone, ctx.officePhone]);
+  const documents = full ? ctx.documents : [];
+  const link = cancelled ? { label: t.bookAgain, url: ctx.bookUrl } : ctx.manageUrl ? { label: t.manage, url: ctx.manageUrl } : null;
+  const ics = ctx.kind === 'REMINDER' ? null : calendarFile(ctx, now);
+
+  const text = [
+    `${t.greeting} ${ctx.citizenName},`,
+    t.lead[ctx.kind],
+    '',
+    ...facts.map(([label, value]) => `${label}: ${value}`),
+    ...(documents.length > 0 ? ['', `${t.documents}:`, ...documents.map((d) => `- ${d}`)] : []),
+    ...(withQr ? ['', t.qrHint] : []),
+    ...(link ? ['', `${link.label}: ${link.url}`] : []),
+    ...(ics ? ['', cancelled ? t.calendarCancel : t.calendar] : []),
+    '',
+    '--',
+    t.footer,
+    '',
+  ].join('\n');
+
+  const html = [
+    '<!DOCTYPE html>',
+    `<html lang="${ctx.language}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(subject)}</title></head>`,
+    '<body style="font-family: Titillium Web, Geneva, Tahoma, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 40em; margin: 0 auto; padding: 1em;">',
+    `<h1 style="font-size: 1.5em; color: #0066cc;">${esc(t.subject[ctx.kind])}</h1>`,
+    `<p>${esc(t.greeting)} ${esc(ctx.citizenName)}, ${esc(t.lead[ctx.kind])}</p>`,
+    `<h2 style="font-size: 1.2em;">${esc(t.details)}</h2>`,
+    '<dl>',
+    ...facts.map(([label, value]) => `<dt style="font-weight: bold;">${esc(label)}</dt><dd style="margin: 0 0 0.5em 0;">${esc(value)}</dd>`),
+    '</dl>',
+    ...(documents.length > 0 ? [`<h2 style="font-size: 1.2em;">${esc(t.documents)}</h2>`, '<ul>', ...documents.map((d) => `<li>${esc(d)}</li>`), '</ul>'] : []),
+    ...(withQr ? [`<p><img src="cid:${QR_CID}" alt="${esc(t.qrAlt(ctx.code))}" width="200" height="200"></p>`, `<p>${esc(t.qrHint)}</p>`] : []),
+    ...(link ? [`<p><a href="${esc(link.url)}" style="color: #0066cc; font-weight: bold;">${esc(link.label)}</a></p>`] : []),
+    ...(ics ? [`<p>${esc(cancelled ? t.calendarCancel : t.calendar)}</p>`] : []),
+    `<hr><p style="font-size: 0.875em;">${esc(t.footer)}</p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+
+  return { subject, text, html, withQr, ics: ics ? { filename: `${t.filename}-${ctx.code}.ics`, ...ics } : null };
+}
+
+/**
+ * The .ics: UID stable per appointment, SEQUENCE the appointment's. A cancellation is
+ * METHOD:CANCEL with the next SEQUENCE, so calendars replace and drop their copy.
+ */
+function calendarFile(ctx: MessageContext, now: Date): { content: string; method: 'PUBLISH' | 'CANCEL' } {
+  const t = TEXT[ctx.language];
+  const cancelled = ctx.kind === 'CANCELLATION';
+  const content = buildIcsEvent({
+    uid: `${ctx.appointmentId}@sportello`,
+    sequence: cancelled ? ctx.sequence + 1 : ctx.sequence,
+    start: ctx.startAt.toISOString(),
+    end: ctx.endAt.toISOString(),
+    timeZone: ctx.timeZone,
+    summary: `${ctx.serviceName} – ${ctx.officeName}`,
+    description: [`${t.code}: ${ctx.code}`, ...ctx.documents.map((d) => `- ${d}`), ...(ctx.manageUrl && !cancelled ? [`${t.manage}: ${ctx.manageUrl}`] : [])].join('\n'),
+    location: `${ctx.officeName}, ${ctx.officeAddress}`,
+    ...(ctx.manageUrl && !cancelled ? { url: ctx.manageUrl } : {}),
+    method: cancelled ? 'CANCEL' : 'PUBLISH',
+    ...(cancelled ? {} : { alarmMinutesBefore: 60 }),
+    now,
+  });
+  return { content, method: cancelled ? 'CANCEL' : 'PUBLISH' };
+}
+
+function esc(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

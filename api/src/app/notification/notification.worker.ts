@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { toBuffer } from 'qrcode';
+import { manageTokenHash, newManageToken } from '../booking/manage-token';
+import { Clock } from '../common/clock';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
+import { BATCH_SIZE, CLAIM_MS, cleanError, retryDelayMs, skipReason } from './notification.policy';
+import { AppointmentContext, ClaimedNotification, NotificationRepository } from './notification.repository';
+import { MessageContext, QR_CID, renderMessage } from './notification.templates';
+import { MailTransport, OutgoingMail } from './notification.transport';
+
+const INTERVAL = 'notification-outbox';
+
+export type Outcome = 'SENT' | 'SKIPPED' | 'RETRY' | 'FAILED';
+
+/**
+ * Sends the outbox. Every api instance runs it every MAIL_POLL_SECONDS; rows are claimed
+ * with FOR UPDATE SKIP LOCKED, so instances share the work and never send a row twice.
+ * "Now" comes from the injectable Clock.
+ */
+@Injectable()
+export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Notifications');
+  private running: Promise<Outcome[]> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly repository: NotificationRepository,
+    private readonly transport: MailTransport,
+    private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const handle = setInterval(() => void this.tick(), this.config.mail.pollSeconds * 1000);
+    this.scheduler.addInterval(INTERVAL, handle);
+    this.logger.log(`outbox worker every ${this.config.mail.pollSeconds} s, ${this.transport.describe()}`);
+  }
+
+  /** Stops polling and lets the batch in progress finish, so nothing is left half-sent. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.scheduler.doesExist('interval', INTERVAL)) this.scheduler.deleteInterval(INTERVAL);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One poll: claims the due rows and handles each. A poll already running is joined, not doubled. */
+  runOnce(): Promise<Outcome[]> {
+    this.running ??= this.processBatch().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.runOnce();
+    } catch (error) {
+      this.logger.error(`outbox poll failed: ${cleanError(error)}`);
+    }
+  }
+
+  private async processBatch(): Promise<Outcome[]> {
+    const now = this.clock.now();
+    const started = Date.now();
+    const claimed = await this.repository.claim(now, new Date(now.getTime() + CLAIM_MS), BATCH_SIZE);
+    const outcomes: Outcome[] = [];
+    for (const [index, row] of claimed.entries()) {
+      // Stay well inside the claim: what is left goes back for the next poll.
+      if (this.stopped || Date.now() - started > CLAIM_MS / 2) {
+        await this.repository.release(claimed.slice(index).map((r) => r.id));
+        break;
+      }
+      outcomes.push(await this.deliver(row));
+    }
+    return outcomes;
+  }
+
+  private async deliver(row: ClaimedNotification): Promise<Outcome> {
+    let label = { id: row.id, kind: row.kind, code: '-' };
+    try {
+      const appointment = row.appointmentId ? await this.repository.appointmentContext(row.appointmentId) : null;
+      const now = this.clock.now();
+      const skip = skipReason(row.kind, row.sequence, appointment, now);
+      if (skip || !appointment) {
+        await this.repository.markSkipped(row.id, skip ?? 'appointment not found');
+        return 'SKIPPED';
+      }
+      label = { ...label, code: appointment.code };
+      await this.transport.send(await this.compose(row, appointment, now), label);
+    } catch (error) {
+      return this.failed(row, label, error);
+    }
+    await this.repository.markSent(row.id, this.clock.now());
+    return 'SENT';
+  }
+
+  private async failed(row: ClaimedNotification, label: { kind: string; code: string }, error: unknown): Promise<Outcome> {
+    const attempts = row.attempts + 1;
+    const message = cleanError(error);
+    if (attempts >= this.config.mail.maxAttempts) {
+      await this.repository.markFailed(row.id, attempts, message);
+      this.logger.error(`${label.kind} ${label.code} failed for good after ${attempts} attempt(s): ${message}`);
+      return 'FAILED';
+    }
+    const delay = retryDelayMs(row.attempts);
+    await this.repository.markRetry(row.id, attempts, new Date(this.clock.now().getTime() + delay), message);
+    this.logger.warn(`${label.kind} ${label.code} attempt ${attempts} failed, retry in ${Math.round(delay / 1000)} s: ${message}`);
+    return 'RETRY';
+  }
+
+  /** A link with a token minted for this e-mail: no plain token is ever stored. */
+  private async newManageUrl(appointmentId: string): Promise<string> {
+    const token = newManageToken();
+    await this.repository.insertManageToken(appointmentId, manageTokenHash(token));
+    return `${this.config.publicUrl}/gestisci/${token}`;
+  }
+
+  private async compose(row: ClaimedNotification, a: AppointmentContext, now: Date): Promise<OutgoingMail> {
+    const it = a.language === 'it';
+    const context: MessageContext = {
+      kind: row.kind,
+      language: a.language,
+      appointmentId: a.id,
+      sequence: a.sequence,
+      code: a.code,
+      startAt: a.startAt,
+      endAt: a.endAt,
+      timeZone: a.timeZone,
+      citizenName: `${a.firstName} ${a.lastName}`,
+      officeName: a.officeName,
+      officeAddress: `${a.officeAddress}, ${a.officeCity}`,
+      officePhone: a.officePhone,
+      serviceName: it ? a.nameIt : a.nameEn,
+      documents: (it ? a.documentsIt : a.documentsEn) ?? [],
+      feeCents: a.feeCents,
+      feeNote: it ? a.feeNoteIt : a.feeNoteEn,
+      manageUrl: row.kind === 'CANCELLATION' ? null : await this.newManageUrl(a.id),
+      bookUrl: `${this.config.publicUrl}/`,
+    };
+    const message = renderMessage(context, now);
+    const attachments: OutgoingMail['attachments'] = [];
+    if (message.withQr) {
+      attachments.push({ filename: `${a.code}.png`, content: await toBuffer(a.code, { type: 'png', width: 240, margin: 2 }), contentType: 'image/png', cid: QR_CID, contentDisposition: 'inline' });
+    }
+    if (message.ics) {
+      attachments.push({ filename: message.ics.filename, content: message.ics.content, contentType: `text/calendar; charset=utf-8; method=${message.ics.method}` });
+    }
+    return { to: a.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments };
+  }
+}
