@@ -66,7 +66,7 @@ export class BookingService {
     const token = newManageToken();
     // The slot must be one the schedule offers now (hours, closures, notice, horizon).
     // Checked before the transaction: a transaction never waits for a second connection.
-    const slot = await this.calendar.bookableSlot(target, input.start);
+    const { slot, day } = await this.calendar.bookableDay(target, input.start);
     const outcome = await this.repository.transaction(async (tx) => {
       if (idempotency) {
         await this.repository.lock(tx, `idempotency:${idempotency.key}`);
@@ -77,9 +77,11 @@ export class BookingService {
         }
       }
       if (!slot) return 'UNAVAILABLE' as const;
-      await this.enforcePersonLimit(tx, target.service.id, input.citizen.fiscalCode);
       const seated = (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) || (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }));
       if (!seated) return 'UNAVAILABLE' as const;
+      // After the seat: most refused requests in a rush stop above without this lock.
+      // Past the limit, the throw rolls the seat back.
+      await this.enforcePersonLimit(tx, target.service.id, input.citizen.fiscalCode);
       const code = await this.insertWithFreshCode(tx, {
         id: appointmentId,
         officeId: target.office.id,
@@ -109,7 +111,7 @@ export class BookingService {
       if (idempotency) await this.repository.saveIdempotencyRecord(tx, { key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 201, responseBody: body });
       return { status: 201, body, replayed: false };
     });
-    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start);
+    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start, day);
     if (!outcome.replayed) this.logger.log(`booked ${outcome.body.code} (${target.service.code})`);
     return outcome;
   }
@@ -210,8 +212,8 @@ export class BookingService {
   }
 
   private async requireBookableSlot(target: OfficeService, start: Date): Promise<OpenSlot> {
-    const slot = await this.calendar.bookableSlot(target, start);
-    if (!slot || slot.remaining <= 0) throw await this.slotUnavailable(target, start);
+    const { slot, day } = await this.calendar.bookableDay(target, start);
+    if (!slot || slot.remaining <= 0) throw await this.slotUnavailable(target, start, day);
     return slot;
   }
 
@@ -231,8 +233,8 @@ export class BookingService {
     throw new Error('could not find a free booking code');
   }
 
-  private async slotUnavailable(target: OfficeService, start: Date): Promise<ApiError> {
-    const alternatives = await this.calendar.alternatives(target, start);
+  private async slotUnavailable(target: OfficeService, start: Date, sameDay?: OpenSlot[]): Promise<ApiError> {
+    const alternatives = await this.calendar.alternatives(target, start, 5, sameDay);
     return new ApiError(409, 'SLOT_UNAVAILABLE', 'slot.unavailable', [], {}, { alternatives });
   }
 

@@ -81,32 +81,44 @@ export class CalendarService {
    * holidays, notice, horizon), with its current free places; null otherwise.
    */
   async bookableSlot(target: OfficeService, start: Date): Promise<OpenSlot | null> {
+    return (await this.bookableDay(target, start)).slot;
+  }
+
+  /** Like bookableSlot, with every slot of that local day (reused for alternatives). */
+  async bookableDay(target: OfficeService, start: Date): Promise<{ slot: OpenSlot | null; day: OpenSlot[] }> {
     const date = DateTime.fromJSDate(start, { zone: target.office.timeZone }).toISODate() as string;
-    const slots = await this.openSlots(target, date, date);
-    return slots.find((slot) => new Date(slot.start).getTime() === start.getTime()) ?? null;
+    const day = await this.openSlots(target, date, date);
+    return { slot: day.find((slot) => Date.parse(slot.start) === start.getTime()) ?? null, day };
   }
 
   /**
    * Up to `limit` free slots nearest in time to `around`, in ascending order. Looks on
    * the same and adjacent days first and widens only when fewer are free there.
    */
-  async alternatives(target: OfficeService, around: Date, limit = 5): Promise<SlotAlternativeDto[]> {
+  async alternatives(target: OfficeService, around: Date, limit = 5, sameDay: OpenSlot[] = []): Promise<SlotAlternativeDto[]> {
+    const distance = (s: OpenSlot) => Math.abs(Date.parse(s.start) - around.getTime());
+    const nearest = (slots: OpenSlot[]) =>
+      slots
+        .sort((a, b) => distance(a) - distance(b))
+        .slice(0, limit)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+        .map((s) => ({ start: s.start, end: s.end }));
+    // The day just read for the request usually has enough: no further queries. Any slot
+    // on that day is nearer than one on another day, except across midnight, which a
+    // public office does not open through.
+    const freeSameDay = sameDay.filter((s) => s.remaining > 0 && Date.parse(s.start) !== around.getTime());
+    if (freeSameDay.length >= limit) return nearest(freeSameDay);
     const zone = target.office.timeZone;
     const today = localToday(this.clock.now(), zone);
     const asked = DateTime.fromJSDate(around, { zone }).toISODate() as string;
     const centre = daysBetween(today, asked) < 0 ? today : asked;
-    const distance = (s: OpenSlot) => Math.abs(new Date(s.start).getTime() - around.getTime());
     let free: OpenSlot[] = [];
     for (const reach of ALTERNATIVE_REACHES) {
       const from = daysBetween(today, addDays(centre, -reach)) < 0 ? today : addDays(centre, -reach);
       free = (await this.openSlots(target, from, addDays(centre, reach))).filter((s) => s.remaining > 0 && new Date(s.start).getTime() !== around.getTime());
       if (free.length >= limit) break;
     }
-    return free
-      .sort((a, b) => distance(a) - distance(b))
-      .slice(0, limit)
-      .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime())
-      .map((s) => ({ start: s.start, end: s.end }));
+    return nearest(free);
   }
 
   /** Checks a range of local dates: from ≤ to and at most MAX_AVAILABILITY_RANGE_DAYS days. */
