@@ -102,6 +102,18 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
     expect(await remaining(start)).toBe(0);
   });
 
+  it('a released hold gives its place back at once', async () => {
+    await releaseHolds();
+    const spid = (time: string) => post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.otherServiceId, start: at(monday, time) });
+    const first = await spid('08:30');
+    expect(first.status).toBe(201);
+    expect(await remaining(at(monday, '08:30'), office.otherServiceId)).toBe(0);
+    const released = await fetch(`${api.baseUrl}/api/holds/${first.body.holdId}`, { method: 'DELETE' });
+    expect(released.status).toBe(204);
+    expect(await remaining(at(monday, '08:30'), office.otherServiceId)).toBe(1);
+    expect((await fetch(`${api.baseUrl}/api/holds/not-a-uuid`, { method: 'DELETE' })).status).toBe(400);
+  });
+
   it('caps open holds per client (MAX_HOLDS_PER_CLIENT)', async () => {
     await releaseHolds();
     const answers = [];
@@ -149,7 +161,7 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
 
     const details = await getJson(`${api.baseUrl}/api/appointments/manage/${token}`);
     expect(details.status).toBe(200);
-    expect(details.body).toMatchObject({ code: created.body.code, status: 'BOOKED', start, timeZone: 'Europe/Rome', serviceCode: 'CIE', canChange: true, language: 'en' });
+    expect(details.body).toMatchObject({ code: created.body.code, status: 'BOOKED', start, timeZone: 'Europe/Rome', serviceCode: 'CIE', canChange: true, language: 'en', documents: ['Photo'] });
 
     const ics = await fetch(`${api.baseUrl}/api/appointments/manage/${token}/calendar.ics`);
     expect(ics.headers.get('content-type')).toContain('text/calendar');

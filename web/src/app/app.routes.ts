@@ -5,8 +5,12 @@ export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', component: Home, title: 'title.home' },
   {
     path: 'prenota/:serviceCode',
-    loadComponent: () => import('./features/booking/booking').then((m) => m.Booking),
-    title: 'title.booking',
+    loadChildren: () => import('./features/booking/booking.routes').then((m) => m.bookingRoutes),
+  },
+  {
+    path: 'gestisci/:token',
+    loadComponent: () => import('./features/manage/manage').then((m) => m.Manage),
+    title: 'title.manage',
   },
   {
     path: 'privacy',

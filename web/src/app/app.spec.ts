@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -7,12 +7,30 @@ import { App } from './app';
 @Component({ template: '<h1>Pagina di prova</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
 class Dummy {}
 
+/** A page that puts the focus somewhere itself (like a form's error summary). */
+@Component({
+  template: '<h1>Modulo</h1><input aria-label="campo" data-testid="own-focus" />',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class FocusesItself {
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef);
+    afterNextRender(() => host.nativeElement.querySelector('input')?.focus());
+  }
+}
+
 describe('App shell', () => {
   beforeEach(async () => {
     localStorage.clear();
     await TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter([{ path: '', component: Dummy }, { path: 'altra', component: Dummy }])],
+      providers: [
+        provideRouter([
+          { path: '', component: Dummy },
+          { path: 'altra', component: Dummy },
+          { path: 'modulo', component: FocusesItself },
+        ]),
+      ],
     }).compileComponents();
   });
 
@@ -66,6 +84,17 @@ describe('App shell', () => {
     await harness.navigateByUrl('/altra');
     await fixture.whenStable();
     expect(document.activeElement?.tagName).toBe('H1');
+    (fixture.nativeElement as HTMLElement).remove();
+  });
+
+  it('leaves the focus where the new page put it', async () => {
+    const harness = await RouterTestingHarness.create();
+    const fixture = TestBed.createComponent(App);
+    document.body.appendChild(fixture.nativeElement);
+    await harness.navigateByUrl('/');
+    await harness.navigateByUrl('/modulo');
+    await fixture.whenStable();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('own-focus');
     (fixture.nativeElement as HTMLElement).remove();
   });
 });

@@ -27,7 +27,8 @@ export class App {
 
   constructor() {
     // After an in-app navigation, move the focus to the new page's heading so screen
-    // reader and keyboard users start from the top of the new content.
+    // reader and keyboard users start from the top of the new content — unless the new
+    // page has already put it somewhere on purpose (e.g. on a form's error summary).
     inject(Router)
       .events.pipe(
         filter((event) => event instanceof NavigationEnd),
@@ -35,8 +36,19 @@ export class App {
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe(() =>
-        afterNextRender(() => this.focusMain('h1'), { injector: this.injector }),
+        afterNextRender(
+          () => {
+            if (!this.pageHasFocus()) this.focusMain('h1');
+          },
+          { injector: this.injector },
+        ),
       );
+  }
+
+  private pageHasFocus(): boolean {
+    const main = this.document.getElementById('main-content');
+    const active = this.document.activeElement;
+    return !!main && !!active && active !== main && main.contains(active);
   }
 
   /** The skip link: focus <main> without changing the URL (the base href would reload "/"). */

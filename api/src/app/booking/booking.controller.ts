@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
+import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
+import { isUuid } from '../common/query';
 import { ApiErrorDoc } from '../common/openapi';
 import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
 import { BookingService } from './booking.service';
@@ -25,6 +27,15 @@ export class BookingController {
   @ApiConflictResponse({ type: SlotUnavailableDoc })
   hold(@Body() body: unknown, @Req() request: Request): Promise<HoldDto> {
     return this.booking.hold(readHoldRequest(body), request.ip ?? 'unknown');
+  }
+
+  @Delete('holds/:holdId')
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @ApiNoContentResponse({ description: 'The place is free again (nothing happens for unknown, expired or used holds)' })
+  async releaseHold(@Param('holdId') holdId: string): Promise<void> {
+    if (!isUuid(holdId)) throw ApiError.validation([{ field: 'holdId', key: 'field.uuid' }]);
+    await this.booking.releaseHold(holdId.toLowerCase());
   }
 
   @Post('appointments')

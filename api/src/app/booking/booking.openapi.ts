@@ -74,6 +74,7 @@ export class ManagedAppointmentDoc implements ManagedAppointmentDto {
   @ApiProperty() officeName: string;
   @ApiProperty() officeAddress: string;
   @ApiProperty({ type: ManagedCitizenDoc }) citizen: ManagedCitizenDoc;
+  @ApiProperty({ type: [String], description: 'Documents to bring, in the booking language' }) documents: string[];
   @ApiProperty({ enum: ['it', 'en'] }) language: 'it' | 'en';
   @ApiProperty() changeableUntil: string;
   @ApiProperty() canChange: boolean;

@@ -74,6 +74,14 @@ export class BookingRepository {
     return true;
   }
 
+  /** Gives a hold's place back at once (the citizen chose another time). */
+  async releaseHold(holdId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL WHERE claim_kind = 'HOLD' AND claim_id = $1`,
+      [holdId],
+    );
+  }
+
   /** Frees the appointment's seats, except the one at `keepStartAt` (reschedule). */
   async releaseSeats(tx: EntityManager, appointmentId: string, keepStartAt?: Date): Promise<void> {
     await tx.query(

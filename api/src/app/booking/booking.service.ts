@@ -56,6 +56,11 @@ export class BookingService {
     return { holdId, expiresAt: claimed.toISOString() };
   }
 
+  /** Releases a hold; unknown, expired or already used holds are left as they are. */
+  async releaseHold(holdId: string): Promise<void> {
+    await this.repository.releaseHold(holdId);
+  }
+
   /**
    * Books an appointment: final at once. With an Idempotency-Key the first successful
    * answer is stored in the same transaction and replayed for repeats.
@@ -255,6 +260,7 @@ export class BookingService {
       officeName: office.name,
       officeAddress: `${office.address}, ${office.city}`,
       citizen: { firstName: appointment.firstName, lastName: appointment.lastName, email: appointment.email },
+      documents: appointment.language === 'it' ? service.documentsIt : service.documentsEn,
       language: appointment.language,
       changeableUntil: until.toISOString(),
       canChange: appointment.status === 'BOOKED' && this.clock.now() < until,

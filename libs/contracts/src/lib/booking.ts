@@ -63,6 +63,8 @@ export interface ManagedAppointmentDto {
   officeName: string;
   officeAddress: string;
   citizen: { firstName: string; lastName: string; email: string };
+  /** "Cosa serve": documents to bring, in the booking's language. */
+  documents: string[];
   language: Language;
   /** Until when cancelling or moving is possible (ISO instant). */
   changeableUntil: string;

@@ -1,4 +1,15 @@
-import { formatEuroCents, formatLongDate, formatMonth, formatTime, weekdayName } from './format';
+import {
+  appointmentWhen,
+  formatEuroCents,
+  formatInstantDate,
+  formatLongDate,
+  formatMonth,
+  formatShortDate,
+  formatTime,
+  formatZoneName,
+  utcStamp,
+  weekdayName,
+} from './format';
 
 describe('format', () => {
   it('formats euro cents for it-IT and en-GB', () => {
@@ -25,5 +36,26 @@ describe('format', () => {
     expect(weekdayName(1, 'it-IT', 'long')).toBe('lunedì');
     expect(weekdayName(7, 'it-IT', 'long')).toBe('domenica');
     expect(weekdayName(1, 'en-GB', 'short')).toBe('Mon');
+  });
+
+  it('gives the local date of an instant in Rome, not in the browser’s zone', () => {
+    // 23:30 UTC on 28 March is already 29 March in Rome (CEST).
+    expect(formatInstantDate('2027-03-28T23:30:00Z', 'it-IT')).toBe('lunedì 29 marzo 2027');
+    expect(formatShortDate('2027-03-28T23:30:00Z', 'en-GB')).toBe('29 Mar 2027');
+  });
+
+  it('names the zone’s time, summer or winter', () => {
+    expect(formatZoneName('2027-03-29T08:30:00+02:00', 'it-IT')).toBe('Ora legale dell’Europa centrale');
+    expect(formatZoneName('2027-01-11T08:30:00+01:00', 'en-GB')).toBe('Central European Standard Time');
+    expect(appointmentWhen('2027-03-29T08:30:00+02:00', '2027-03-29T09:00:00+02:00', 'it-IT')).toEqual({
+      date: 'lunedì 29 marzo 2027',
+      time: '08:30–09:00',
+      zone: 'Ora legale dell’Europa centrale (Europe/Rome)',
+    });
+  });
+
+  it('writes instants in compact UTC for calendars', () => {
+    expect(utcStamp('2027-03-29T08:30:00+02:00')).toBe('20270329T063000Z');
+    expect(utcStamp('2027-10-31T02:30:00+01:00')).toBe('20271031T013000Z');
   });
 });

@@ -78,3 +78,49 @@ export function weekdayName(isoWeekday: number, locale: string, width: 'long' | 
 export function formatInterval(start: string, end: string): string {
   return `${start}–${end}`;
 }
+
+/** The local date of an instant in the office time zone: "lunedì 29 marzo 2027". */
+export function formatInstantDate(instant: string, locale: string, timeZone = OFFICE_TIME_ZONE): string {
+  return dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(instant));
+}
+
+/**
+ * The name of the zone's time at that instant, in words: "Ora legale dell’Europa centrale",
+ * "Central European Summer Time" (so nobody reads the time in their own zone).
+ */
+export function formatZoneName(instant: string, locale: string, timeZone = OFFICE_TIME_ZONE): string {
+  const parts = dateFormat(locale, { timeZoneName: 'long', timeZone }).formatToParts(new Date(instant));
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** An instant in the compact UTC form of iCalendar and Google Calendar: "20270329T063000Z". */
+export function utcStamp(instant: string): string {
+  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** A short local date of an instant: "29 mar 2027" / "29 Mar 2027". */
+export function formatShortDate(instant: string, locale: string, timeZone = OFFICE_TIME_ZONE): string {
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(
+    new Date(instant),
+  );
+}
+
+/** Local date, times and the zone's name of an appointment, for display. */
+export function appointmentWhen(
+  start: string,
+  end: string,
+  locale: string,
+  timeZone = OFFICE_TIME_ZONE,
+): { date: string; time: string; zone: string } {
+  return {
+    date: formatInstantDate(start, locale, timeZone),
+    time: `${formatTime(start, locale, timeZone)}–${formatTime(end, locale, timeZone)}`,
+    zone: `${formatZoneName(start, locale, timeZone)} (${timeZone})`,
+  };
+}

@@ -1,4 +1,11 @@
-import type { AvailabilityDto, OfficeDto, ServiceDto } from '@sportello/contracts';
+import type {
+  AppointmentCreatedDto,
+  AvailabilityDto,
+  HoldDto,
+  ManagedAppointmentDto,
+  OfficeDto,
+  ServiceDto,
+} from '@sportello/contracts';
 
 /** Demo data shaped like the api's answers, for unit tests. */
 export const OFFICE: OfficeDto = {
@@ -103,3 +110,38 @@ export const AVAILABILITY: AvailabilityDto = {
 
 /** 2027-03-20 10:00 in Rome. */
 export const NOW = new Date('2027-03-20T09:00:00Z');
+
+/** A 43-character manage token, as the api makes them. */
+export const TOKEN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+
+/** The hold of the 08:30 slot of 2027-03-29: 10 minutes from NOW. */
+export const HOLD: HoldDto = { holdId: '11111111-2222-4333-8444-555555555555', expiresAt: '2027-03-20T09:10:00.000Z' };
+
+export const CREATED: AppointmentCreatedDto = {
+  code: 'CIE-7K3P9Q',
+  start: '2027-03-29T08:30:00+02:00',
+  end: '2027-03-29T09:00:00+02:00',
+  officeId: 'office-1',
+  serviceId: 'svc-cie',
+  status: 'BOOKED',
+  manageUrl: `https://sportello.example.org/gestisci/${TOKEN}`,
+};
+
+export const MANAGED: ManagedAppointmentDto = {
+  code: 'CIE-7K3P9Q',
+  status: 'BOOKED',
+  start: '2027-03-29T08:30:00+02:00',
+  end: '2027-03-29T09:00:00+02:00',
+  timeZone: 'Europe/Rome',
+  officeId: 'office-1',
+  serviceId: 'svc-cie',
+  serviceCode: 'CIE',
+  serviceName: { it: 'Carta d’identità elettronica', en: 'Electronic identity card' },
+  officeName: 'URP Calderara di Reno',
+  officeAddress: 'Piazza Marconi 7, 40012 Calderara di Reno (BO)',
+  citizen: { firstName: 'Maria', lastName: 'Rossi', email: 'maria@example.org' },
+  documents: ['Carta d’identità scaduta', 'Una fototessera'],
+  language: 'it',
+  changeableUntil: '2027-03-28T06:30:00.000Z',
+  canChange: true,
+};

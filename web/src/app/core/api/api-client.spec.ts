@@ -3,11 +3,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { ApiErrorBody, AvailabilityDto, OfficeDto } from '@sportello/contracts';
 import { firstValueFrom, Observable } from 'rxjs';
-import { AVAILABILITY, CIE, OFFICE } from '../../testing/fixtures';
+import { AVAILABILITY, CIE, CREATED, HOLD, MANAGED, OFFICE, TOKEN } from '../../testing/fixtures';
 import { I18n } from '../i18n/i18n';
 import { acceptLanguageInterceptor } from './accept-language-interceptor';
 import { ApiClient } from './api-client';
-import { ApiFailure, failureMessage, toApiFailure } from './api-error';
+import { ApiFailure, failureMessage, isNetworkFailure, toApiFailure } from './api-error';
 
 /** Subscribes now; resolves with the failure the request ends in. */
 async function failureOf(source: Observable<unknown>): Promise<ApiFailure> {
@@ -101,6 +101,7 @@ describe('ApiClient', () => {
       code: 'VALIDATION_FAILED',
       message: 'Dati non validi',
       fieldErrors: [{ field: 'from', message: 'Data non valida' }],
+      alternatives: [],
     });
     expect(failureMessage(failure, (key) => key)).toBe('Dati non validi');
   });
@@ -120,5 +121,82 @@ describe('ApiClient', () => {
     );
     expect(failure.message).toBeNull();
     expect(failureMessage(failure, (key) => key)).toBe('error.generic');
+  });
+  it('POSTs /api/holds', async () => {
+    const result = firstValueFrom(api.hold({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' }));
+    const request = http.expectOne('/api/holds');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' });
+    request.flush(HOLD, { status: 201, statusText: 'Created' });
+    expect(await result).toEqual(HOLD);
+  });
+
+  it('POSTs /api/appointments with the Idempotency-Key header', async () => {
+    const body = {
+      holdId: HOLD.holdId,
+      officeId: 'o1',
+      serviceId: 's1',
+      start: '2027-03-29T08:30:00+02:00',
+      citizen: { firstName: 'Maria', lastName: 'Rossi', fiscalCode: 'RSSMRA85T10A562S', email: 'm@example.org' },
+      language: 'it' as const,
+      privacyAccepted: true as const,
+    };
+    const result = firstValueFrom(api.book(body, 'key-123'));
+    const request = http.expectOne('/api/appointments');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('Idempotency-Key')).toBe('key-123');
+    expect(request.request.body).toEqual(body);
+    request.flush(CREATED, { status: 201, statusText: 'Created' });
+    expect((await result).code).toBe('CIE-7K3P9Q');
+  });
+
+  it('reads, cancels and moves a booking by its token', async () => {
+    const base = `/api/appointments/manage/${TOKEN}`;
+    const read = firstValueFrom(api.managed(TOKEN));
+    http.expectOne(base).flush(MANAGED);
+    expect((await read).code).toBe('CIE-7K3P9Q');
+
+    const cancel = firstValueFrom(api.cancel(TOKEN));
+    const cancelRequest = http.expectOne(`${base}/cancel`);
+    expect(cancelRequest.request.method).toBe('POST');
+    cancelRequest.flush({ ...MANAGED, status: 'CANCELLED' });
+    expect((await cancel).status).toBe('CANCELLED');
+
+    const move = firstValueFrom(api.reschedule(TOKEN, '2027-03-31T14:30:00+02:00'));
+    const moveRequest = http.expectOne(`${base}/reschedule`);
+    expect(moveRequest.request.body).toEqual({ start: '2027-03-31T14:30:00+02:00' });
+    moveRequest.flush(MANAGED);
+    await move;
+
+    expect(api.calendarUrl(TOKEN)).toBe(`${base}/calendar.ics`);
+    expect(api.calendarUrl('a/b')).toBe('/api/appointments/manage/a%2Fb/calendar.ics');
+  });
+
+  it('keeps the alternatives of a 409 SLOT_UNAVAILABLE', async () => {
+    const result = failureOf(api.hold({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' }));
+    http.expectOne('/api/holds').flush(
+      {
+        statusCode: 409,
+        code: 'SLOT_UNAVAILABLE',
+        message: 'L’orario scelto non è più disponibile.',
+        alternatives: [{ start: '2027-03-29T09:00:00+02:00', end: '2027-03-29T09:30:00+02:00' }, { start: 3 }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    const failure = await result;
+    expect(failure.code).toBe('SLOT_UNAVAILABLE');
+    expect(failure.alternatives).toEqual([{ start: '2027-03-29T09:00:00+02:00', end: '2027-03-29T09:30:00+02:00' }]);
+    expect(isNetworkFailure(failure)).toBe(false);
+  });
+
+  it('tells network failures (safe to repeat) from answers', () => {
+    expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 0 })))).toBe(true);
+    expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 504, error: 'Gateway Timeout' })))).toBe(true);
+    expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 500, error: 'boom' })))).toBe(false);
+    expect(
+      isNetworkFailure(
+        toApiFailure(new HttpErrorResponse({ status: 503, error: { statusCode: 503, code: 'INTERNAL_ERROR', message: 'x' } })),
+      ),
+    ).toBe(false);
   });
 });

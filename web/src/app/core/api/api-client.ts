@@ -1,9 +1,19 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AvailabilityDto, AvailabilityQuery, OfficeDto, ServiceDto } from '@sportello/contracts';
+import type {
+  AppointmentCreatedDto,
+  AvailabilityDto,
+  AvailabilityQuery,
+  CreateAppointmentRequest,
+  CreateHoldRequest,
+  HoldDto,
+  ManagedAppointmentDto,
+  OfficeDto,
+  ServiceDto,
+} from '@sportello/contracts';
 import { Observable } from 'rxjs';
 
-/** The public calendar endpoints of the api (same origin, under /api). */
+/** The public endpoints of the api (same origin, under /api). */
 @Injectable({ providedIn: 'root' })
 export class ApiClient {
   private readonly http = inject(HttpClient);
@@ -28,4 +38,42 @@ export class ApiClient {
         .set('to', query.to),
     });
   }
+
+  /** Keeps a place of the slot for a few minutes while the form is filled in. */
+  hold(request: CreateHoldRequest): Observable<HoldDto> {
+    return this.http.post<HoldDto>('/api/holds', request);
+  }
+
+  /** Gives a hold's place back (the citizen chose another time). */
+  releaseHold(holdId: string): Observable<void> {
+    return this.http.delete<void>(`/api/holds/${encodeURIComponent(holdId)}`);
+  }
+
+  /** Books; repeating the same request with the same key returns the first answer. */
+  book(request: CreateAppointmentRequest, idempotencyKey: string): Observable<AppointmentCreatedDto> {
+    return this.http.post<AppointmentCreatedDto>('/api/appointments', request, {
+      headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+    });
+  }
+
+  managed(token: string): Observable<ManagedAppointmentDto> {
+    return this.http.get<ManagedAppointmentDto>(manageBase(token));
+  }
+
+  cancel(token: string): Observable<ManagedAppointmentDto> {
+    return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/cancel`, {});
+  }
+
+  reschedule(token: string, start: string): Observable<ManagedAppointmentDto> {
+    return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/reschedule`, { start });
+  }
+
+  /** The booking's .ics file (a plain link: the browser downloads it). */
+  calendarUrl(token: string): string {
+    return `${manageBase(token)}/calendar.ics`;
+  }
+}
+
+function manageBase(token: string): string {
+  return `/api/appointments/manage/${encodeURIComponent(token)}`;
 }

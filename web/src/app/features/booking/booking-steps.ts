@@ -31,7 +31,9 @@ type StepState = 'done' | 'current' | 'locked';
 export class BookingSteps {
   readonly current = input.required<BookingStep>();
   /** What was chosen in completed steps, shown under their label ("URP Calderara"). */
-  readonly details = input<Partial<Record<BookingStep, string>>>({});
+  readonly details = input<Partial<Record<BookingStep, string | undefined>>>({});
+  /** Router commands of the completed steps one can go back to; others are plain text. */
+  readonly links = input<Partial<Record<BookingStep, readonly string[]>>>({ office: ['/'], service: ['/'] });
 
   protected readonly i18n = inject(I18n);
   protected readonly total = BOOKING_STEPS.length;
@@ -45,7 +47,8 @@ export class BookingSteps {
         step,
         number: index + 1,
         label: this.i18n.t(LABELS[step]),
-        detail: this.details()[step] ?? null,
+        detail: (state === 'done' && this.details()[step]) || null,
+        link: state === 'done' ? (this.links()[step] ?? null) : null,
         state,
         stateText: this.i18n.t(
           state === 'done' ? 'steps.done' : state === 'current' ? 'steps.current' : 'steps.locked',

@@ -1,215 +1,577 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import type { ApiErrorBody } from '@sportello/contracts';
 import { of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
-import { AVAILABILITY, CIE, NOW, OFFICE, SPID } from '../../testing/fixtures';
-import { Booking } from './booking';
+import { NEW_ID } from '../../core/ids';
+import { AVAILABILITY, CIE, CREATED, HOLD, NOW, OFFICE, SPID } from '../../testing/fixtures';
+import { bookingRoutes } from './booking.routes';
 
-describe('Booking', () => {
-  let api: { offices: jest.Mock; services: jest.Mock; availability: jest.Mock };
-  let fixture: ComponentFixture<Booking>;
+@Component({ template: '<h1>Altra pagina</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
+class Elsewhere {}
+
+function apiError(status: number, body: Partial<ApiErrorBody> & Record<string, unknown>): HttpErrorResponse {
+  return new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
+}
+
+describe('Booking wizard (/prenota/:serviceCode)', () => {
+  let api: {
+    offices: jest.Mock;
+    services: jest.Mock;
+    availability: jest.Mock;
+    hold: jest.Mock;
+    book: jest.Mock;
+  };
+  let harness: RouterTestingHarness;
+  let el: HTMLElement;
+  let ids: number;
+  let harnessFor: RouterTestingHarness | undefined;
 
   beforeEach(() => {
     localStorage.clear();
+    ids = 0;
+    harnessFor = undefined;
     api = {
       offices: jest.fn(() => of([OFFICE])),
       services: jest.fn(() => of([SPID, CIE])),
       availability: jest.fn(() => of(AVAILABILITY)),
+      hold: jest.fn(() => of(HOLD)),
+      book: jest.fn(() => of(CREATED)),
     };
     TestBed.configureTestingModule({
-      imports: [Booking],
       providers: [
-        provideRouter([]),
+        provideRouter(
+          [
+            { path: 'prenota/:serviceCode', children: bookingRoutes },
+            { path: 'privacy', component: Elsewhere },
+            { path: '', component: Elsewhere },
+          ],
+          withComponentInputBinding(),
+        ),
         { provide: ApiClient, useValue: api },
         { provide: CLOCK, useValue: () => NOW },
+        { provide: NEW_ID, useValue: () => `key-${++ids}` },
       ],
     });
   });
 
-  async function render(serviceCode = 'CIE'): Promise<HTMLElement> {
-    fixture = TestBed.createComponent(Booking);
-    fixture.componentRef.setInput('serviceCode', serviceCode);
-    await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+  afterEach(() => {
+    el?.remove();
+  });
+
+  async function open(url = '/prenota/CIE'): Promise<void> {
+    harness = harnessFor ?? (await RouterTestingHarness.create());
+    harnessFor = harness;
+    await harness.navigateByUrl(url);
+    el = harness.fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await stable();
+  }
+
+  async function stable(): Promise<void> {
+    // Actions await the api (resolved at once here) before navigating: let them finish.
+    for (let i = 0; i < 3; i++) {
+      await harness.fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
   }
 
   async function click(element: Element | null | undefined): Promise<void> {
     expect(element).toBeTruthy();
     (element as HTMLElement).click();
-    await fixture.whenStable();
+    await stable();
   }
 
-  const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  async function type(testId: string, value: string): Promise<void> {
+    const input = $(`[data-testid="field-${testId}"]`) as HTMLInputElement;
+    expect(input).toBeTruthy();
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await stable();
+  }
 
-  it('asks for 93 days of availability from today in Rome', async () => {
-    await render();
-    expect(api.availability).toHaveBeenCalledWith({
-      officeId: 'office-1',
-      serviceId: 'svc-cie',
-      from: '2027-03-20',
-      to: '2027-06-20',
+  async function check(testId: string): Promise<void> {
+    const input = $(`[data-testid="field-${testId}"]`) as HTMLInputElement;
+    input.checked = true;
+    input.dispatchEvent(new Event('change'));
+    await stable();
+  }
+
+  const $ = (selector: string) => el.querySelector(selector);
+  const $$ = (selector: string) => [...el.querySelectorAll(selector)];
+  const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const url = () => TestBed.inject(Router).url;
+
+  async function pickTime(date = '2027-03-29', index = 0): Promise<void> {
+    await click($(`[data-testid="day-${date}"]`));
+    await click($$('[data-testid="slot"]')[index]);
+  }
+
+  async function toApplicant(): Promise<void> {
+    await open();
+    await pickTime();
+    await click($('[data-testid="continue"]'));
+    expect(url()).toBe('/prenota/CIE/richiedente');
+  }
+
+  async function fillValidForm(): Promise<void> {
+    await type('firstName', 'Maria');
+    await type('lastName', 'Rossi');
+    await type('fiscalCode', 'rssmra 85t10 a562s');
+    await type('email', 'maria@example.org');
+    await check('privacyAccepted');
+  }
+
+  async function toSummary(): Promise<void> {
+    await toApplicant();
+    await fillValidForm();
+    await click($('[data-testid="continue"]'));
+    expect(url()).toBe('/prenota/CIE/riepilogo');
+  }
+
+  describe('step "Data e orario"', () => {
+    it('asks for 93 days of availability from today in Rome', async () => {
+      await open();
+      expect(api.availability).toHaveBeenCalledWith({
+        officeId: 'office-1',
+        serviceId: 'svc-cie',
+        from: '2027-03-20',
+        to: '2027-06-20',
+      });
+    });
+
+    it('shows the steps with "Data e orario" current, earlier ones as links and later ones not reachable', async () => {
+      await open();
+      const steps = $('[data-testid="steps"]');
+      expect(steps?.tagName).toBe('NAV');
+      const items = $$('[data-testid="steps"] li');
+      expect(items.map((li) => li.getAttribute('data-state'))).toEqual([
+        'done',
+        'done',
+        'current',
+        'locked',
+        'locked',
+        'locked',
+      ]);
+      expect(items[2].getAttribute('aria-current')).toBe('step');
+      expect(text(items[1])).toContain('Carta d’identità elettronica');
+      expect(items[1].querySelector('a')?.getAttribute('href')).toBe('/');
+      expect(items[3].querySelector('a, button')).toBeNull();
+      expect(text(items[3])).toContain('non ancora disponibile');
+      expect(text($('.sp-steps-position'))).toBe('Passo 3 di 6');
+    });
+
+    it('opens the calendar on the month of the first free day, Monday first', async () => {
+      await open();
+      expect(text($('[data-testid="calendar-month"]'))).toBe('marzo 2027');
+      const headers = $$('[data-testid="calendar"] th');
+      expect(headers).toHaveLength(7);
+      expect(text(headers[0].querySelector('.visually-hidden'))).toBe('lunedì');
+      const free = $$('button[data-testid^="day-"]');
+      expect(free.map((b) => b.getAttribute('data-testid'))).toEqual(['day-2027-03-29', 'day-2027-03-31']);
+      expect(free[0].getAttribute('aria-label')).toBe('lunedì 29 marzo 2027, orari liberi');
+      expect($('button[data-date="2027-03-30"]')?.hasAttribute('disabled')).toBe(true);
+      expect($$('[data-testid="calendar"] button[data-date][tabindex="0"]')).toHaveLength(1);
+    });
+
+    it('moves between months within the fetched range', async () => {
+      await open();
+      const next = $('[data-testid="calendar-next"]');
+      expect(($('[data-testid="calendar-prev"]') as HTMLButtonElement).disabled).toBe(true);
+      expect(next?.getAttribute('aria-label')).toBe('Mese successivo: aprile 2027');
+      await click(next);
+      expect(text($('[data-testid="calendar-month"]'))).toBe('aprile 2027');
+      await click(next);
+      await click(next);
+      expect(text($('[data-testid="calendar-month"]'))).toBe('giugno 2027');
+      expect(($('[data-testid="calendar-next"]') as HTMLButtonElement).disabled).toBe(true);
+      expect(text($('[data-testid="month-empty"]'))).toBe('Nessun orario libero in giugno 2027.');
+    });
+
+    it('lists the free times of a chosen day in Rome time, with remaining places', async () => {
+      await open();
+      await click($('[data-testid="day-2027-03-29"]'));
+      expect(text($('[data-testid="times-for"]'))).toBe('Orari liberi di lunedì 29 marzo 2027');
+      const slots = $$('[data-testid="slot"]');
+      // The full 09:30 slot is left out; 07:00Z is 09:00 in Rome (CEST).
+      expect(slots.map((s) => text(s.querySelector('.sp-slot-time')))).toEqual(['08:30', '09:00']);
+      expect(slots.map((s) => text(s.querySelector('.sp-slot-remaining')))).toEqual([
+        '2 posti liberi',
+        '1 posto libero',
+      ]);
+      expect(text($('[data-testid="announcer"]'))).toBe('lunedì 29 marzo 2027: 2 orari liberi.');
+    });
+
+    it('marks the chosen time and offers "Continua"', async () => {
+      await open();
+      await pickTime('2027-03-29', 1);
+      expect($$('[data-testid="slot"]').map((s) => s.getAttribute('aria-pressed'))).toEqual(['false', 'true']);
+      expect(text($('[data-testid="choice"]'))).toContain(
+        'Hai scelto lunedì 29 marzo 2027 alle 09:00 per «Carta d’identità elettronica».',
+      );
+      expect(text($('[data-testid="continue"]'))).toBe('Continua');
+      expect(($('[data-testid="continue"]') as HTMLButtonElement).disabled).toBe(false);
+    });
+
+    it('clears the chosen time when another day is picked', async () => {
+      await open();
+      await pickTime();
+      await click($('[data-testid="day-2027-03-31"]'));
+      expect($$('[data-testid="slot"]').map((s) => text(s.querySelector('.sp-slot-time')))).toEqual(['14:30']);
+      expect($('[data-testid="choice"]')).toBeNull();
+    });
+
+    it('follows the language for dates, labels and the service name', async () => {
+      await open();
+      await pickTime();
+      TestBed.inject(I18n).setLanguage('en');
+      await stable();
+      expect(text($('[data-testid="calendar-month"]'))).toBe('March 2027');
+      expect($('[data-testid="day-2027-03-29"]')?.getAttribute('aria-label')).toBe(
+        'Monday, 29 March 2027, free times, selected',
+      );
+      expect(text($('[data-testid="choice"]'))).toContain(
+        'You chose Monday, 29 March 2027 at 08:30 for “Electronic identity card”.',
+      );
+    });
+
+    it('says when a service code does not exist', async () => {
+      await open('/prenota/XYZ');
+      expect(text($('[data-testid="service-missing"]'))).toContain('«XYZ»');
+      expect(api.availability).not.toHaveBeenCalled();
+      expect($('[data-testid="calendar"]')).toBeNull();
+    });
+
+    it('accepts the service code in any case', async () => {
+      await open('/prenota/spid');
+      expect(text($('[data-testid="service-name"]'))).toBe('Riconoscimento SPID');
+    });
+
+    it('says when there is no free time at all', async () => {
+      api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
+      await open();
+      expect(text($('[data-testid="no-availability"]'))).toContain('non ci sono orari liberi');
+      expect($('[data-testid="calendar"]')).toBeNull();
+    });
+
+    it('announces the api error message in the alert region and can retry', async () => {
+      api.availability.mockReturnValue(
+        throwError(() => apiError(400, { code: 'VALIDATION_FAILED', message: 'Intervallo di date non valido' })),
+      );
+      await open();
+      expect(text($('[role="alert"]'))).toBe('Intervallo di date non valido');
+      expect($('[data-testid="calendar"]')).toBeNull();
+      api.availability.mockReturnValue(of(AVAILABILITY));
+      await click($$('button').find((b) => text(b) === 'Riprova'));
+      expect($('[data-testid="calendar"]')).not.toBeNull();
     });
   });
 
-  it('shows the steps with "Data e orario" current and later steps not reachable', async () => {
-    const el = await render();
-    const steps = el.querySelector('[data-testid="steps"]');
-    expect(steps?.tagName).toBe('NAV');
-    const items = [...(steps?.querySelectorAll('li') ?? [])];
-    expect(items.map((li) => li.getAttribute('data-state'))).toEqual([
-      'done',
-      'done',
-      'current',
-      'locked',
-      'locked',
-      'locked',
-    ]);
-    expect(items[2].getAttribute('aria-current')).toBe('step');
-    expect(text(items[2])).toContain('Data e orario');
-    expect(text(items[1])).toContain('Carta d’identità elettronica');
-    expect(items[1].querySelector('a')).not.toBeNull();
-    expect(items[3].querySelector('a, button')).toBeNull();
-    expect(text(items[3])).toContain('non ancora disponibile');
-    expect(text(steps?.querySelector('.sp-steps-position'))).toBe('Passo 3 di 6');
+  describe('the hold', () => {
+    it('"Continua" holds the chosen time, then shows "Richiedente" with the countdown', async () => {
+      await toApplicant();
+      expect(api.hold).toHaveBeenCalledWith({
+        officeId: 'office-1',
+        serviceId: 'svc-cie',
+        start: '2027-03-29T08:30:00+02:00',
+      });
+      expect($('h1')?.textContent).toContain('I tuoi dati');
+      expect(text($('[role="timer"]'))).toBe('10:00');
+      expect(text($('[data-testid="recap"]'))).toBe(
+        'Stai prenotando «Carta d’identità elettronica» per lunedì 29 marzo 2027 alle 08:30.',
+      );
+      const items = $$('[data-testid="steps"] li');
+      expect(items[3].getAttribute('aria-current')).toBe('step');
+      expect(items[2].querySelector('a')?.getAttribute('href')).toBe('/prenota/CIE');
+      expect(text(items[2])).toContain('29 mar 2027, 08:30');
+    });
+
+    it('a taken time: says so, offers the alternatives, and one click holds one and goes on', async () => {
+      api.hold.mockReturnValueOnce(
+        throwError(() =>
+          apiError(409, {
+            code: 'SLOT_UNAVAILABLE',
+            message: 'non disponibile',
+            alternatives: [
+              { start: '2027-03-29T09:00:00+02:00', end: '2027-03-29T09:30:00+02:00' },
+              { start: '2027-03-31T14:30:00+02:00', end: '2027-03-31T15:00:00+02:00' },
+            ],
+          }),
+        ),
+      );
+      await open();
+      await pickTime();
+      await click($('[data-testid="continue"]'));
+      expect(url()).toBe('/prenota/CIE');
+      const problem = $('[data-testid="hold-problem"]');
+      expect(text(problem)).toContain('L’orario scelto non è più disponibile.');
+      expect(document.activeElement).toBe(problem);
+      // The calendar is reloaded, since it was out of date.
+      expect(api.availability).toHaveBeenCalledTimes(2);
+      const alternatives = $$('[data-testid="alternative"]');
+      expect(alternatives.map(text)).toEqual(['lunedì 29 marzo 2027 09:00', 'mercoledì 31 marzo 2027 14:30']);
+
+      await click(alternatives[1]);
+      expect(api.hold).toHaveBeenLastCalledWith({
+        officeId: 'office-1',
+        serviceId: 'svc-cie',
+        start: '2027-03-31T14:30:00+02:00',
+      });
+      expect(url()).toBe('/prenota/CIE/richiedente');
+      expect(text($('[data-testid="recap"]'))).toContain('mercoledì 31 marzo 2027 alle 14:30');
+    });
+
+    it('shows the api’s message when the hold limit is reached', async () => {
+      api.hold.mockReturnValueOnce(
+        throwError(() => apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Hai già troppi orari riservati.' })),
+      );
+      await open();
+      await pickTime();
+      await click($('[data-testid="continue"]'));
+      expect(text($('[data-testid="hold-problem"]'))).toBe('Hai già troppi orari riservati.');
+      expect($('[data-testid="alternative"]')).toBeNull();
+    });
+
+    it('choosing the same time again reuses the hold; another time takes a new one', async () => {
+      await toApplicant();
+      await click($('[data-testid="step-link-datetime"]'));
+      expect(url()).toBe('/prenota/CIE');
+      // The day and time chosen are still selected.
+      expect($('[data-testid="day-2027-03-29"]')?.getAttribute('aria-pressed')).toBe('true');
+      expect($$('[data-testid="slot"]')[0].getAttribute('aria-pressed')).toBe('true');
+      await click($('[data-testid="continue"]'));
+      expect(api.hold).toHaveBeenCalledTimes(1);
+
+      await click($('[data-testid="step-link-datetime"]'));
+      await click($$('[data-testid="slot"]')[1]);
+      await click($('[data-testid="continue"]'));
+      expect(api.hold).toHaveBeenCalledTimes(2);
+      expect(api.hold).toHaveBeenLastCalledWith(expect.objectContaining({ start: '2027-03-29T07:00:00Z' }));
+    });
   });
 
-  it('opens the calendar on the month of the first free day, Monday first', async () => {
-    const el = await render();
-    const calendar = el.querySelector('[data-testid="calendar"]');
-    expect(text(calendar?.querySelector('[data-testid="calendar-month"]'))).toBe('marzo 2027');
-    const headers = [...(calendar?.querySelectorAll('th') ?? [])];
-    expect(headers).toHaveLength(7);
-    expect(headers[0].getAttribute('scope')).toBe('col');
-    expect(text(headers[0].querySelector('.visually-hidden'))).toBe('lunedì');
+  describe('step "Richiedente"', () => {
+    it('lists every error in a focused summary linking to the fields, and marks the fields', async () => {
+      await toApplicant();
+      await click($('[data-testid="continue"]'));
+      expect(url()).toBe('/prenota/CIE/richiedente');
+      const summary = $('[data-testid="error-summary"]');
+      expect(document.activeElement).toBe(summary);
+      expect(text(summary?.querySelector('h2'))).toBe('Ci sono 5 errori da correggere');
+      const links = [...(summary?.querySelectorAll('a') ?? [])];
+      expect(links.map((a) => a.getAttribute('href'))).toEqual([
+        '#applicant-firstName',
+        '#applicant-lastName',
+        '#applicant-fiscalCode',
+        '#applicant-email',
+        '#applicant-privacyAccepted',
+      ]);
+      const input = $('#applicant-fiscalCode');
+      expect(input?.getAttribute('aria-invalid')).toBe('true');
+      expect(input?.getAttribute('aria-describedby')).toBe('applicant-fiscalCode-hint applicant-fiscalCode-error');
+      expect(text($('#applicant-fiscalCode-error'))).toBe('Errore: Inserisci il codice fiscale.');
+      expect($('#applicant-phone')?.getAttribute('aria-invalid')).toBeNull();
 
-    const free = [...(calendar?.querySelectorAll<HTMLButtonElement>('button[data-testid^="day-"]') ?? [])];
-    expect(free.map((b) => b.getAttribute('data-testid'))).toEqual(['day-2027-03-29', 'day-2027-03-31']);
-    expect(free.every((b) => !b.disabled)).toBe(true);
-    expect(free[0].getAttribute('aria-label')).toBe('lunedì 29 marzo 2027, orari liberi');
+      await click(links[2]);
+      expect(document.activeElement).toBe(input);
+    });
 
-    const busy = calendar?.querySelector<HTMLButtonElement>('button[data-date="2027-03-30"]');
-    expect(busy?.disabled).toBe(true);
-    expect(busy?.getAttribute('aria-label')).toBe('martedì 30 marzo 2027, nessun orario libero');
-    // Only one day is in the tab order.
-    expect(calendar?.querySelectorAll('button[data-date][tabindex="0"]')).toHaveLength(1);
-    expect(free[0].getAttribute('tabindex')).toBe('0');
+    it('explains what is wrong with a codice fiscale, and errors go away as they are fixed', async () => {
+      await toApplicant();
+      await fillValidForm();
+      await type('fiscalCode', 'RSSMRA85T10A562X');
+      await click($('[data-testid="continue"]'));
+      expect(url()).toBe('/prenota/CIE/richiedente');
+      expect(text($('[data-testid="error-summary"] h2'))).toBe('C’è un errore da correggere');
+      expect(text($('[data-testid="error-fiscalCode"]'))).toContain('l’ultimo carattere (di controllo) non corrisponde');
+
+      await type('fiscalCode', 'RSSMRA85T10A562S');
+      expect($('[data-testid="error-summary"]')).toBeNull();
+      expect($('#applicant-fiscalCode')?.getAttribute('aria-invalid')).toBeNull();
+    });
+
+    it('counts the characters of the notes', async () => {
+      await toApplicant();
+      expect(text($('[data-testid="notes-counter"]'))).toBe('Puoi scrivere ancora 200 caratteri (massimo 200).');
+      await type('notes', 'x'.repeat(205));
+      expect(text($('[data-testid="notes-counter"]'))).toBe('Hai scritto 5 caratteri di troppo (massimo 200).');
+      expect($('#applicant-notes')?.getAttribute('aria-describedby')).toBe('applicant-notes-hint applicant-notes-counter');
+    });
+
+    it('the privacy notice says how long data are kept and links to the privacy page', async () => {
+      await toApplicant();
+      expect(text($('[data-testid="privacy-notice"]'))).toContain('90 giorni dopo l’appuntamento');
+      expect($('[data-testid="privacy-notice"] a')?.getAttribute('href')).toBe('/privacy');
+    });
+
+    it('keeps what was typed when going back and forth, and through the privacy page', async () => {
+      await toApplicant();
+      await type('firstName', 'Maria');
+      await type('notes', 'Con passeggino');
+      await click($('[data-testid="step-link-datetime"]'));
+      await click($('[data-testid="continue"]'));
+      expect(($('[data-testid="field-firstName"]') as HTMLInputElement).value).toBe('Maria');
+      expect(($('[data-testid="field-notes"]') as HTMLTextAreaElement).value).toBe('Con passeggino');
+
+      await click($('[data-testid="privacy-notice"] a'));
+      expect(url()).toBe('/privacy');
+      await harness.navigateByUrl('/prenota/CIE/richiedente');
+      await stable();
+      expect(($('[data-testid="field-firstName"]') as HTMLInputElement).value).toBe('Maria');
+    });
   });
 
-  it('moves between months within the fetched range', async () => {
-    const el = await render();
-    const prev = el.querySelector<HTMLButtonElement>('[data-testid="calendar-prev"]');
-    const next = el.querySelector<HTMLButtonElement>('[data-testid="calendar-next"]');
-    expect(prev?.disabled).toBe(true); // March is the first month of the range
-    expect(next?.getAttribute('aria-label')).toBe('Mese successivo: aprile 2027');
+  describe('step "Riepilogo"', () => {
+    it('summarises service, office, date and time with the zone, the applicant and the documents', async () => {
+      await toSummary();
+      expect(text($('[data-testid="summary-service"]'))).toBe('Carta d’identità elettronica');
+      expect(text($('[data-testid="summary-office"]'))).toBe(
+        'URP Calderara di Reno Piazza Marconi 7, 40012 Calderara di Reno (BO)',
+      );
+      expect(text($('[data-testid="summary-date"]'))).toBe('lunedì 29 marzo 2027');
+      expect(text($('[data-testid="summary-time"]'))).toBe(
+        '08:30–09:00 Ora di Roma: Ora legale dell’Europa centrale (Europe/Rome)',
+      );
+      expect(text($('[data-testid="summary-fiscal-code"]'))).toBe('RSSMRA85T10A562S');
+      expect($$('[data-testid="summary-documents"] li').map(text)).toEqual(CIE.documents);
+      expect($$('[data-testid="steps"] li a').map((a) => a.getAttribute('href'))).toEqual([
+        '/',
+        '/',
+        '/prenota/CIE',
+        '/prenota/CIE/richiedente',
+      ]);
+    });
 
-    await click(next);
-    expect(text(el.querySelector('[data-testid="calendar-month"]'))).toBe('aprile 2027');
-    expect(el.querySelector('[data-testid="day-2027-04-06"]')).not.toBeNull();
+    it('"Conferma prenotazione" books with an Idempotency-Key and shows the confirmation', async () => {
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      expect(api.book).toHaveBeenCalledWith(
+        {
+          holdId: HOLD.holdId,
+          officeId: 'office-1',
+          serviceId: 'svc-cie',
+          start: '2027-03-29T08:30:00+02:00',
+          citizen: { firstName: 'Maria', lastName: 'Rossi', fiscalCode: 'RSSMRA85T10A562S', email: 'maria@example.org' },
+          language: 'it',
+          privacyAccepted: true,
+        },
+        'key-1',
+      );
+      expect(url()).toBe('/prenota/CIE/conferma');
+      expect(text($('[data-testid="booking-code"]'))).toBe('CIE-7K3P9Q');
+      // The booking is final: no step leads back any more.
+      expect($$('[data-testid="steps"] li a')).toHaveLength(0);
+      expect($$('[data-testid="steps"] li').map((li) => li.getAttribute('data-state'))).toEqual([
+        'done',
+        'done',
+        'done',
+        'done',
+        'done',
+        'current',
+      ]);
+    });
 
-    await click(next);
-    await click(next);
-    expect(text(el.querySelector('[data-testid="calendar-month"]'))).toBe('giugno 2027');
-    expect(el.querySelector<HTMLButtonElement>('[data-testid="calendar-next"]')?.disabled).toBe(true);
-    expect(text(el.querySelector('[data-testid="month-empty"]'))).toBe('Nessun orario libero in giugno 2027.');
+    it('puts the api’s field errors back on the form', async () => {
+      api.book.mockReturnValueOnce(
+        throwError(() =>
+          apiError(400, {
+            code: 'VALIDATION_FAILED',
+            message: 'Dati non validi',
+            errors: [{ field: 'citizen.fiscalCode', message: 'Codice fiscale non valido (dal server).' }],
+          }),
+        ),
+      );
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      expect(url()).toBe('/prenota/CIE/richiedente');
+      const summary = $('[data-testid="error-summary"]');
+      expect(text(summary)).toContain('Codice fiscale non valido (dal server).');
+      expect(document.activeElement).toBe(summary);
+      expect(text($('[data-testid="error-fiscalCode"]'))).toContain('Codice fiscale non valido (dal server).');
+      expect($('#applicant-fiscalCode')?.getAttribute('aria-invalid')).toBe('true');
+
+      // Editing the field clears the api's message; the next attempt is a new request.
+      await type('fiscalCode', 'MRTMTT25D09F205Z');
+      expect($('[data-testid="error-summary"]')).toBeNull();
+      await click($('[data-testid="continue"]'));
+      await click($('[data-testid="confirm"]'));
+      expect(api.book).toHaveBeenLastCalledWith(expect.objectContaining({ citizen: expect.objectContaining({ fiscalCode: 'MRTMTT25D09F205Z' }) }), 'key-2');
+      expect(url()).toBe('/prenota/CIE/conferma');
+    });
+
+    it('explains an active booking for the same service (LIMIT_REACHED)', async () => {
+      api.book.mockReturnValueOnce(
+        throwError(() => apiError(409, { code: 'LIMIT_REACHED', message: 'limite' })),
+      );
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      const problem = $('[data-testid="submit-problem"]');
+      expect(text(problem)).toContain('Hai già una prenotazione attiva per «Carta d’identità elettronica»');
+      expect(text(problem)).toContain('link nell’e-mail di conferma');
+      expect(document.activeElement).toBe(problem);
+    });
+
+    it('offers the alternatives when the time was taken meanwhile, and confirms with the new one', async () => {
+      api.book.mockReturnValueOnce(
+        throwError(() =>
+          apiError(409, {
+            code: 'SLOT_UNAVAILABLE',
+            message: 'non disponibile',
+            alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
+          }),
+        ),
+      );
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      expect(text($('[data-testid="submit-problem"]'))).toContain('L’orario scelto non è più disponibile.');
+      await click($('[data-testid="alternative"]'));
+      expect(api.hold).toHaveBeenLastCalledWith(expect.objectContaining({ start: '2027-04-06T08:30:00+02:00' }));
+      expect(url()).toBe('/prenota/CIE/riepilogo');
+      expect(text($('[data-testid="summary-date"]'))).toBe('martedì 6 aprile 2027');
+      await click($('[data-testid="confirm"]'));
+      expect(api.book).toHaveBeenLastCalledWith(expect.objectContaining({ start: '2027-04-06T08:30:00+02:00' }), 'key-2');
+    });
+
+    it('after a network failure "Riprova" sends the same request with the same Idempotency-Key', async () => {
+      api.book.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0 })));
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      expect(text($('[data-testid="submit-problem"]'))).toContain('non verrà registrata due volte');
+      await click($('[data-testid="retry"]'));
+      expect(api.book).toHaveBeenCalledTimes(2);
+      expect(api.book.mock.calls[0][1]).toBe('key-1');
+      expect(api.book.mock.calls[1][1]).toBe('key-1');
+      expect(api.book.mock.calls[1][0]).toEqual(api.book.mock.calls[0][0]);
+      expect(url()).toBe('/prenota/CIE/conferma');
+    });
   });
 
-  it('lists the free times of a chosen day in Rome time, with remaining places', async () => {
-    const el = await render();
-    expect(el.querySelector('[data-testid="slot"]')).toBeNull();
+  describe('guards', () => {
+    it('a step opened directly (e.g. after a reload) leads back to "Data e orario"', async () => {
+      await open('/prenota/CIE/riepilogo');
+      expect(url()).toBe('/prenota/CIE');
+      await open('/prenota/CIE/conferma');
+      expect(url()).toBe('/prenota/CIE');
+    });
 
-    await click(el.querySelector('[data-testid="day-2027-03-29"]'));
-    const day = el.querySelector('[data-testid="day-2027-03-29"]');
-    expect(day?.getAttribute('aria-pressed')).toBe('true');
-    expect(text(el.querySelector('#times-for'))).toBe('Orari liberi di lunedì 29 marzo 2027');
+    it('after the booking the earlier steps lead to the confirmation; a new booking starts afresh', async () => {
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      await harness.navigateByUrl('/prenota/CIE/riepilogo');
+      await stable();
+      expect(url()).toBe('/prenota/CIE/conferma');
 
-    const slots = [...el.querySelectorAll('[data-testid="slot"]')];
-    // The full 09:30 slot is left out; 07:00Z is 09:00 in Rome (CEST).
-    expect(slots.map((s) => text(s.querySelector('.sp-slot-time')))).toEqual(['08:30', '09:00']);
-    expect(slots.map((s) => text(s.querySelector('.sp-slot-remaining')))).toEqual([
-      '2 posti liberi',
-      '1 posto libero',
-    ]);
-    expect(text(el.querySelector('[data-testid="announcer"]'))).toBe('lunedì 29 marzo 2027: 2 orari liberi.');
-  });
-
-  it('marks the chosen time and says what was chosen, with an honest disabled Continue', async () => {
-    const el = await render();
-    await click(el.querySelector('[data-testid="day-2027-03-29"]'));
-    await click(el.querySelectorAll('[data-testid="slot"]')[1]);
-
-    const slots = [...el.querySelectorAll('[data-testid="slot"]')];
-    expect(slots.map((s) => s.getAttribute('aria-pressed'))).toEqual(['false', 'true']);
-    const choice = el.querySelector('[data-testid="choice"]');
-    expect(text(choice)).toContain(
-      'Hai scelto lunedì 29 marzo 2027 alle 09:00 per «Carta d’identità elettronica».',
-    );
-    const next = choice?.querySelector<HTMLButtonElement>('button');
-    expect(text(next)).toBe('Continua');
-    expect(next?.disabled).toBe(true);
-    expect(text(el.querySelector(`#${next?.getAttribute('aria-describedby')}`))).toContain('sarà disponibile');
-  });
-
-  it('clears the chosen time when another day is picked', async () => {
-    const el = await render();
-    await click(el.querySelector('[data-testid="day-2027-03-29"]'));
-    await click(el.querySelector('[data-testid="slot"]'));
-    await click(el.querySelector('[data-testid="day-2027-03-31"]'));
-    expect([...el.querySelectorAll('[data-testid="slot"]')].map((s) => text(s.querySelector('.sp-slot-time')))).toEqual([
-      '14:30',
-    ]);
-    expect(el.querySelector('[data-testid="choice"]')).toBeNull();
-  });
-
-  it('follows the language for dates, labels and the service name', async () => {
-    const el = await render();
-    await click(el.querySelector('[data-testid="day-2027-03-29"]'));
-    await click(el.querySelector('[data-testid="slot"]'));
-    TestBed.inject(I18n).setLanguage('en');
-    await fixture.whenStable();
-    expect(text(el.querySelector('[data-testid="calendar-month"]'))).toBe('March 2027');
-    expect(el.querySelector('[data-testid="day-2027-03-29"]')?.getAttribute('aria-label')).toBe(
-      'Monday, 29 March 2027, free times, selected',
-    );
-    expect(text(el.querySelector('[data-testid="choice"]'))).toContain(
-      'You chose Monday, 29 March 2027 at 08:30 for “Electronic identity card”.',
-    );
-  });
-
-  it('says when a service code does not exist', async () => {
-    const el = await render('XYZ');
-    expect(text(el.querySelector('[data-testid="service-missing"]'))).toContain('«XYZ»');
-    expect(api.availability).not.toHaveBeenCalled();
-    expect(el.querySelector('[data-testid="calendar"]')).toBeNull();
-  });
-
-  it('accepts the service code in any case', async () => {
-    const el = await render('spid');
-    expect(text(el.querySelector('[data-testid="service-name"]'))).toBe('Riconoscimento SPID');
-  });
-
-  it('says when there is no free time at all', async () => {
-    api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
-    const el = await render();
-    expect(text(el.querySelector('[data-testid="no-availability"]'))).toContain('non ci sono orari liberi');
-    expect(el.querySelector('[data-testid="calendar"]')).toBeNull();
-  });
-
-  it('announces the api error message in the alert region', async () => {
-    const body: ApiErrorBody = { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Intervallo di date non valido' };
-    api.availability.mockReturnValue(
-      throwError(() => new HttpErrorResponse({ status: 400, error: body })),
-    );
-    const el = await render();
-    expect(text(el.querySelector('[role="alert"]'))).toBe('Intervallo di date non valido');
-    expect(el.querySelector('[data-testid="calendar"]')).toBeNull();
-
-    api.availability.mockReturnValue(of(AVAILABILITY));
-    await click([...el.querySelectorAll('button')].find((b) => text(b) === 'Riprova'));
-    expect(el.querySelector('[data-testid="calendar"]')).not.toBeNull();
-    expect(text(el.querySelector('[role="alert"]'))).toBe('');
+      await harness.navigateByUrl('/prenota/CIE');
+      await stable();
+      expect($('[data-testid="choice"]')).toBeNull();
+      await pickTime();
+      await click($('[data-testid="continue"]'));
+      expect(($('[data-testid="field-firstName"]') as HTMLInputElement).value).toBe('');
+    });
   });
 });

@@ -7,6 +7,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LoadState } from '../../core/load-state';
 import { OfficeInfo } from './office-info';
 import { ServiceCard } from './service-card';
+import { LoadingIndicator } from '../../layout/loading-indicator';
 
 interface HomeData {
   office: OfficeDto | null;
@@ -15,7 +16,7 @@ interface HomeData {
 
 @Component({
   selector: 'sp-home',
-  imports: [OfficeInfo, ServiceCard],
+  imports: [LoadingIndicator, OfficeInfo, ServiceCard],
   templateUrl: './home.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,0 +1,163 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { NOTES_MAX_LENGTH } from '@sportello/contracts';
+import { formatInstantDate, formatTime } from '../../core/format';
+import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { APPLICANT_FIELDS, ApplicantField } from './applicant-form';
+import { BookingSteps } from './booking-steps';
+import { BookingStore } from './booking-store';
+import { HoldTimer } from './hold-timer';
+
+type TextField = Exclude<ApplicantField, 'notes' | 'privacyAccepted'>;
+
+interface TextFieldConfig {
+  name: TextField;
+  label: MessageKey;
+  hint: MessageKey | null;
+  type: 'text' | 'email' | 'tel';
+  autocomplete: string;
+  required: boolean;
+  /** Codice fiscale: no spell check, capitals on phone keyboards. */
+  code: boolean;
+}
+
+const TEXT_FIELDS: readonly TextFieldConfig[] = [
+  { name: 'firstName', label: 'applicant.firstName', hint: null, type: 'text', autocomplete: 'given-name', required: true, code: false },
+  { name: 'lastName', label: 'applicant.lastName', hint: null, type: 'text', autocomplete: 'family-name', required: true, code: false },
+  { name: 'fiscalCode', label: 'applicant.fiscalCode', hint: 'applicant.fiscalCodeHint', type: 'text', autocomplete: 'off', required: true, code: true },
+  { name: 'email', label: 'applicant.email', hint: 'applicant.emailHint', type: 'email', autocomplete: 'email', required: true, code: false },
+  { name: 'phone', label: 'applicant.phone', hint: 'applicant.phoneHint', type: 'tel', autocomplete: 'tel', required: false, code: false },
+];
+
+/** The id of a field's control, its hint and its error message. */
+export function fieldId(field: ApplicantField): string {
+  return `applicant-${field}`;
+}
+
+/**
+ * Step "Richiedente": who the appointment is for. Values live in the BookingStore, so
+ * they survive going back and forth. Errors are shown after "Continua": listed in a
+ * summary at the top (which gets the focus, with links to the fields) and next to each
+ * field (aria-invalid, aria-describedby). The api's own field errors come back here too.
+ */
+@Component({
+  selector: 'sp-applicant-step',
+  imports: [RouterLink, BookingSteps, HoldTimer],
+  templateUrl: './applicant-step.html',
+  styleUrls: ['./step.scss', './applicant-step.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApplicantStep {
+  protected readonly store = inject(BookingStore);
+  protected readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly textFields = TEXT_FIELDS;
+  protected readonly notesMax = NOTES_MAX_LENGTH;
+  protected readonly fieldId = fieldId;
+  /** Set by the first "Continua": from then on the browser's checks are shown, live. */
+  protected readonly submitted = signal(false);
+  private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
+
+  protected readonly recap = computed(() => {
+    const hold = this.store.hold();
+    if (!hold) return '';
+    const locale = this.i18n.locale();
+    return this.i18n.t('applicant.recap', {
+      service: this.store.serviceName(),
+      date: formatInstantDate(hold.start, locale, this.store.timeZone()),
+      time: formatTime(hold.start, locale, this.store.timeZone()),
+    });
+  });
+
+  /** The message shown for each field now: the api's, else the browser's after a submit. */
+  protected readonly errors = computed(() => {
+    const server = this.store.serverErrors();
+    const problems = this.submitted() ? this.store.applicantProblems() : {};
+    const errors: Partial<Record<ApplicantField, string>> = {};
+    for (const field of APPLICANT_FIELDS) {
+      const problem = problems[field];
+      const text = server[field] ?? (problem ? this.i18n.t(problem.key, problem.params) : undefined);
+      if (text) errors[field] = text;
+    }
+    return errors;
+  });
+
+  protected readonly errorList = computed(() => {
+    const errors = this.errors();
+    return APPLICANT_FIELDS.filter((field) => errors[field]).map((field) => ({
+      field,
+      id: fieldId(field),
+      text: errors[field] as string,
+    }));
+  });
+
+  protected readonly notesLength = computed(() => [...this.store.applicant().notes.trim()].length);
+  protected readonly notesCounter = computed(() => {
+    const left = NOTES_MAX_LENGTH - this.notesLength();
+    return left >= 0
+      ? this.i18n.t('applicant.notesLeft', { count: left, max: NOTES_MAX_LENGTH })
+      : this.i18n.t('applicant.notesOver', { count: -left, max: NOTES_MAX_LENGTH });
+  });
+
+  constructor() {
+    // Back from "Riepilogo" because the api refused some data: show why, at once.
+    if (Object.keys(this.store.serverErrors()).length > 0) {
+      this.submitted.set(true);
+      this.focusSummary();
+    }
+  }
+
+  protected value(field: TextField | 'notes'): string {
+    return this.store.applicant()[field];
+  }
+
+  protected describedBy(field: ApplicantField, hint: boolean, ...more: string[]): string | null {
+    const ids = [
+      ...(hint ? [`${fieldId(field)}-hint`] : []),
+      ...(this.errors()[field] ? [`${fieldId(field)}-error`] : []),
+      ...more,
+    ];
+    return ids.length ? ids.join(' ') : null;
+  }
+
+  protected onInput(field: TextField | 'notes', event: Event): void {
+    this.store.updateApplicant({ [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value });
+  }
+
+  protected onPrivacy(event: Event): void {
+    this.store.updateApplicant({ privacyAccepted: (event.target as HTMLInputElement).checked });
+  }
+
+  protected submit(event: Event): void {
+    event.preventDefault();
+    this.submitted.set(true);
+    if (!this.store.applicantValid()) {
+      this.focusSummary();
+      return;
+    }
+    void this.router.navigate(this.store.pathTo('summary'));
+  }
+
+  /** A link of the error summary: focus the field without changing the URL. */
+  protected goToField(event: Event, field: ApplicantField): void {
+    event.preventDefault();
+    this.host.nativeElement.querySelector<HTMLElement>(`#${fieldId(field)}`)?.focus();
+  }
+
+  private focusSummary(): void {
+    afterNextRender(() => this.summary()?.nativeElement.focus(), { injector: this.injector });
+  }
+}

@@ -1,0 +1,83 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { appointmentWhen } from '../../core/format';
+import { encodeQr, qrPath } from '../../core/qr-code';
+import { I18n } from '../../core/i18n/i18n';
+import { BookingSteps } from './booking-steps';
+import { BookingStore } from './booking-store';
+import { googleCalendarUrl, icsUrl, managePath, manageToken } from './calendar-links';
+
+const QR_QUIET_ZONE = 4;
+
+/**
+ * Step "Conferma": the booking is made. The code (large, and as a QR code for the
+ * kiosk), when and where, what to bring, add to calendar, print, and the manage link.
+ */
+@Component({
+  selector: 'sp-confirmation-step',
+  imports: [RouterLink, BookingSteps],
+  templateUrl: './confirmation-step.html',
+  styleUrls: ['./step.scss', './confirmation-step.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConfirmationStep {
+  protected readonly store = inject(BookingStore);
+  protected readonly i18n = inject(I18n);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly booking = computed(() => this.store.booking());
+  protected readonly token = computed(() => {
+    const booking = this.booking();
+    return booking ? manageToken(booking.manageUrl) : null;
+  });
+  protected readonly managePath = computed(() => {
+    const token = this.token();
+    return token ? managePath(token) : null;
+  });
+  protected readonly icsUrl = computed(() => {
+    const token = this.token();
+    return token ? icsUrl(token) : null;
+  });
+
+  protected readonly qr = computed(() => {
+    const booking = this.booking();
+    if (!booking) return null;
+    const code = encodeQr(booking.code);
+    const size = code.size + QR_QUIET_ZONE * 2;
+    return { path: qrPath(code, QR_QUIET_ZONE), viewBox: `0 0 ${size} ${size}` };
+  });
+
+  protected readonly when = computed(() => {
+    const booking = this.booking();
+    return booking
+      ? appointmentWhen(booking.start, booking.end, this.i18n.locale(), this.store.timeZone())
+      : null;
+  });
+
+  protected readonly address = computed(() => {
+    const office = this.store.context()?.office;
+    return office ? `${office.name}, ${office.address}, ${office.city}` : '';
+  });
+
+  protected readonly googleUrl = computed(() => {
+    const booking = this.booking();
+    if (!booking) return null;
+    const details = [
+      `${this.i18n.t('confirm.code')}: ${booking.code}`,
+      ...this.store.documents().map((document) => `- ${document}`),
+      `${this.i18n.t('confirm.manage')}: ${booking.manageUrl}`,
+    ].join('\n');
+    return googleCalendarUrl({
+      title: `${this.store.serviceName()} – ${this.store.context()?.office.name ?? ''}`,
+      start: booking.start,
+      end: booking.end,
+      details,
+      location: this.address(),
+    });
+  });
+
+  protected print(): void {
+    this.document.defaultView?.print();
+  }
+}

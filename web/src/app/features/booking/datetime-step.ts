@@ -1,0 +1,93 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { ApiFailure, failureMessage } from '../../core/api/api-error';
+import { formatLongDate, formatTime } from '../../core/format';
+import { I18n } from '../../core/i18n/i18n';
+import { BookingSteps } from './booking-steps';
+import { BookingStore, ChosenSlot } from './booking-store';
+import { SlotAlternatives } from './slot-alternatives';
+import { SlotPicker } from './slot-picker';
+
+/**
+ * Step "Data e orario": the citizen picks a free day and a time; "Continua" reserves it
+ * (a hold) and goes on to "Richiedente".
+ */
+@Component({
+  selector: 'sp-datetime-step',
+  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives],
+  templateUrl: './datetime-step.html',
+  styleUrl: './step.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DatetimeStep {
+  protected readonly store = inject(BookingStore);
+  protected readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+
+  protected readonly busy = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+  private readonly problem = viewChild<ElementRef<HTMLElement>>('problem');
+
+  protected readonly context = computed(() => this.store.context());
+  protected readonly hasFreeDays = computed(() =>
+    (this.context()?.availability.days ?? []).some((day) => day.slots.some((slot) => slot.remaining > 0)),
+  );
+
+  protected readonly choice = computed(() => {
+    const slot = this.store.selectedSlot();
+    const date = this.store.selectedDate();
+    if (!slot || !date) return null;
+    return this.i18n.t('booking.choice', {
+      date: formatLongDate(date, this.i18n.locale()),
+      time: formatTime(slot.start, this.i18n.locale(), this.store.timeZone()),
+      service: this.store.serviceName(),
+    });
+  });
+
+  protected readonly problemText = computed(() => {
+    const failure = this.failure();
+    if (!failure) return '';
+    if (failure.code === 'SLOT_UNAVAILABLE') return this.i18n.t('booking.unavailable');
+    return failureMessage(failure, (key) => this.i18n.t(key));
+  });
+
+  protected selectDate(date: string | null): void {
+    if (date) this.store.chooseDate(date);
+  }
+
+  protected selectSlot(slot: ChosenSlot): void {
+    this.failure.set(null);
+    this.store.chooseSlot(slot);
+  }
+
+  protected continue(): void {
+    const slot = this.store.selectedSlot();
+    if (slot) void this.take(slot);
+  }
+
+  /** Reserves the slot, then goes on to the applicant's data. */
+  protected async take(slot: ChosenSlot): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.failure.set(null);
+    const result = await this.store.holdSlot(slot);
+    this.busy.set(false);
+    if (result.ok) {
+      await this.router.navigate(this.store.pathTo('applicant'));
+      return;
+    }
+    this.failure.set(result.failure);
+    afterNextRender(() => this.problem()?.nativeElement.focus(), { injector: this.injector });
+  }
+}

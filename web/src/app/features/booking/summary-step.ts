@@ -1,0 +1,130 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import type { SlotAlternativeDto } from '@sportello/contracts';
+import { normalizeFiscalCode } from '@sportello/domain';
+import { ApiFailure, failureMessage, isNetworkFailure } from '../../core/api/api-error';
+import { appointmentWhen } from '../../core/format';
+import { I18n } from '../../core/i18n/i18n';
+import { mapServerErrors } from './applicant-form';
+import { BookingSteps } from './booking-steps';
+import { BookingStore } from './booking-store';
+import { HoldTimer } from './hold-timer';
+import { SlotAlternatives } from './slot-alternatives';
+
+/**
+ * Step "Riepilogo": everything chosen and typed, to check before "Conferma prenotazione"
+ * (POST /api/appointments). Failures are explained here, except the api's field errors,
+ * which are shown on the form they belong to.
+ */
+@Component({
+  selector: 'sp-summary-step',
+  imports: [RouterLink, BookingSteps, HoldTimer, SlotAlternatives],
+  templateUrl: './summary-step.html',
+  styleUrl: './step.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SummaryStep {
+  protected readonly store = inject(BookingStore);
+  protected readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly busy = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+  private readonly problem = viewChild<ElementRef<HTMLElement>>('problem');
+
+  protected readonly when = computed(() => {
+    const hold = this.store.hold();
+    return hold ? appointmentWhen(hold.start, hold.end, this.i18n.locale(), this.store.timeZone()) : null;
+  });
+  protected readonly applicant = computed(() => {
+    const form = this.store.applicant();
+    return {
+      name: `${form.firstName.trim()} ${form.lastName.trim()}`,
+      fiscalCode: normalizeFiscalCode(form.fiscalCode),
+      email: form.email.trim(),
+      phone: form.phone.trim(),
+      notes: form.notes.trim(),
+    };
+  });
+
+  protected readonly problemText = computed(() => {
+    const failure = this.failure();
+    if (!failure) return '';
+    switch (failure.code) {
+      case 'SLOT_UNAVAILABLE':
+        return this.i18n.t('booking.unavailable');
+      case 'LIMIT_REACHED':
+        return this.i18n.t('summary.limitReached', { service: this.store.serviceName() });
+      case 'VALIDATION_FAILED': {
+        const other = mapServerErrors(failure.fieldErrors).other;
+        return other.length ? other.join(' ') : failureMessage(failure, (key) => this.i18n.t(key));
+      }
+      default:
+        return isNetworkFailure(failure)
+          ? this.i18n.t('summary.network')
+          : failureMessage(failure, (key) => this.i18n.t(key));
+    }
+  });
+  protected readonly canRetry = computed(() => {
+    const failure = this.failure();
+    return failure !== null && isNetworkFailure(failure);
+  });
+
+  protected async confirm(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.failure.set(null);
+    const result = await this.store.submit();
+    this.busy.set(false);
+    if (result.ok) {
+      await this.router.navigate(this.store.pathTo('confirm'));
+      return;
+    }
+    const failure = result.failure;
+    if (failure.code === 'VALIDATION_FAILED' && Object.keys(this.store.serverErrors()).length > 0) {
+      // The form shows these next to their fields, with the error summary.
+      await this.router.navigate(this.store.pathTo('applicant'));
+      return;
+    }
+    this.showProblem(failure);
+  }
+
+  /** An alternative time: hold it, then stay here to confirm with the new time. */
+  protected async takeAlternative(slot: SlotAlternativeDto): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    const result = await this.store.holdSlot(slot);
+    this.busy.set(false);
+    if (result.ok) {
+      this.failure.set(null);
+      afterNextRender(() => this.focusById('summary-when'), { injector: this.injector });
+      return;
+    }
+    this.showProblem(result.failure);
+  }
+
+  private showProblem(failure: ApiFailure): void {
+    this.failure.set(failure);
+    afterNextRender(() => this.problem()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  private focusById(id: string): void {
+    const target = this.document.getElementById(id);
+    if (!target) return;
+    target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
+}

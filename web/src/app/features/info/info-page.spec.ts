@@ -1,0 +1,33 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { I18n } from '../../core/i18n/i18n';
+import { InfoPage } from './info-page';
+
+describe('InfoPage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+  });
+
+  async function render(page: 'privacy' | 'accessibility'): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(InfoPage);
+    fixture.componentRef.setInput('page', page);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('says in the privacy notice that data are kept for 90 days after the appointment', async () => {
+    const el = await render('privacy');
+    expect(el.querySelector('h1')?.textContent).toContain('Informativa privacy');
+    expect(el.textContent).toContain('conservati per 90 giorni dopo l’appuntamento');
+
+    TestBed.inject(I18n).setLanguage('en');
+    const en = await render('privacy');
+    expect(en.textContent).toContain('kept for 90 days after the appointment');
+  });
+
+  it('shows the accessibility note', async () => {
+    const el = await render('accessibility');
+    expect(el.querySelector('h1')?.textContent).toContain('Accessibilità');
+  });
+});

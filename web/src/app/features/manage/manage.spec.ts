@@ -1,0 +1,175 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ManagedAppointmentDto } from '@sportello/contracts';
+import { of, throwError } from 'rxjs';
+import { ApiClient } from '../../core/api/api-client';
+import { CLOCK } from '../../core/clock';
+import { AVAILABILITY, MANAGED, NOW, TOKEN } from '../../testing/fixtures';
+import { Manage } from './manage';
+
+function apiError(status: number, body: Record<string, unknown>): HttpErrorResponse {
+  return new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
+}
+
+describe('Manage (/gestisci/:token)', () => {
+  let api: Record<'managed' | 'cancel' | 'reschedule' | 'availability', jest.Mock>;
+  let fixture: ComponentFixture<Manage>;
+  let el: HTMLElement;
+
+  const $ = (selector: string) => el.querySelector(selector);
+  const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  beforeEach(() => {
+    localStorage.clear();
+    api = {
+      managed: jest.fn(() => of(MANAGED)),
+      cancel: jest.fn(() => of({ ...MANAGED, status: 'CANCELLED', canChange: false } satisfies ManagedAppointmentDto)),
+      reschedule: jest.fn((_token: string, start: string) =>
+        of({ ...MANAGED, start, end: '2027-03-31T15:00:00+02:00' } satisfies ManagedAppointmentDto),
+      ),
+      availability: jest.fn(() => of(AVAILABILITY)),
+    };
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: ApiClient, useValue: api }, { provide: CLOCK, useValue: () => NOW }],
+    });
+  });
+
+  afterEach(() => el?.remove());
+
+  async function render(): Promise<void> {
+    fixture = TestBed.createComponent(Manage);
+    fixture.componentRef.setInput('token', TOKEN);
+    await stable();
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+  }
+
+  async function stable(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  }
+
+  async function click(selector: string | Element | null): Promise<void> {
+    const target = typeof selector === 'string' ? $(selector) : selector;
+    expect(target).toBeTruthy();
+    (target as HTMLElement).click();
+    await stable();
+  }
+
+  it('shows the booking: code, status, service, date and time in Rome, office', async () => {
+    await render();
+    expect(api.managed).toHaveBeenCalledWith(TOKEN);
+    expect(text('h1')).toBe('Gestisci la prenotazione');
+    expect(text('[data-testid="manage-code"]')).toBe('CIE-7K3P9Q');
+    expect(text('[data-testid="manage-status"]')).toBe('Prenotato');
+    expect(text('[data-testid="manage-details"]')).toContain('Carta d’identità elettronica');
+    expect(text('[data-testid="manage-date"]')).toBe('lunedì 29 marzo 2027');
+    expect(text('[data-testid="manage-time"]')).toContain('08:30–09:00');
+    expect(text('[data-testid="manage-details"]')).toContain('Piazza Marconi 7, 40012 Calderara di Reno (BO)');
+    expect($('[data-testid="manage-ics"]')?.getAttribute('href')).toBe(`/api/appointments/manage/${TOKEN}/calendar.ics`);
+    expect(text('.small')).toContain('domenica 28 marzo 2027, 08:30');
+    expect(text('[data-testid="manage-documents"]')).toContain('Una fototessera');
+  });
+
+  it('cancels only after the confirmation dialog, which can be left without cancelling', async () => {
+    await render();
+    const dialog = $('[data-testid="cancel-dialog"]') as HTMLDialogElement;
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(dialog.getAttribute('aria-labelledby')).toBe('cancel-title');
+    expect(dialog.open).toBe(false);
+
+    await click('[data-testid="manage-cancel"]');
+    expect(dialog.open).toBe(true);
+    expect(document.activeElement).toBe($('[data-testid="cancel-keep"]'));
+    expect(text('#cancel-text')).toContain('CIE-7K3P9Q');
+
+    await click('[data-testid="cancel-keep"]');
+    expect(dialog.open).toBe(false);
+    expect(api.cancel).not.toHaveBeenCalled();
+
+    await click('[data-testid="manage-cancel"]');
+    await click('[data-testid="cancel-confirm"]');
+    expect(api.cancel).toHaveBeenCalledWith(TOKEN);
+    expect(dialog.open).toBe(false);
+    expect($('[data-testid="manage-status"]')?.getAttribute('data-status')).toBe('CANCELLED');
+    expect(text('[data-testid="manage-status"]')).toBe('Annullato');
+    expect(text('[data-testid="manage-notice"]')).toBe('La prenotazione è stata annullata.');
+    expect(document.activeElement).toBe($('[data-testid="manage-notice"]'));
+    expect($('[data-testid="manage-cancel"]')).toBeNull();
+    expect($('[data-testid="manage-move"]')).toBeNull();
+    expect($('[data-testid="manage-ics"]')).toBeNull();
+  });
+
+  it('shows the api’s message when it is too late to cancel (CHANGE_CLOSED)', async () => {
+    const message = 'Non è più possibile modificare o annullare online: mancano meno di 24 ore. Contatta l’ufficio.';
+    api.cancel.mockReturnValueOnce(throwError(() => apiError(409, { code: 'CHANGE_CLOSED', message })));
+    await render();
+    await click('[data-testid="manage-cancel"]');
+    await click('[data-testid="cancel-confirm"]');
+    expect(text('[data-testid="manage-notice"]')).toBe(message);
+    expect($('[data-testid="manage-notice"]')?.getAttribute('data-kind')).toBe('error');
+    expect(($('[data-testid="cancel-dialog"]') as HTMLDialogElement).open).toBe(false);
+    expect($('[data-testid="manage-status"]')?.getAttribute('data-status')).toBe('BOOKED');
+  });
+
+  it('says so when the change window is closed, without offering changes', async () => {
+    api.managed.mockReturnValue(of({ ...MANAGED, canChange: false }));
+    await render();
+    expect(text('[data-testid="manage-closed"]')).toContain('Non è più possibile spostare o annullare online');
+    expect($('[data-testid="manage-cancel"]')).toBeNull();
+    expect($('[data-testid="manage-ics"]')).not.toBeNull();
+  });
+
+  it('one answer for an unknown, malformed or cancelled link', async () => {
+    api.managed.mockReturnValue(
+      throwError(() => apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' })),
+    );
+    await render();
+    expect(text('[role="alert"]')).toContain('Link non valido o prenotazione annullata');
+    expect($('[data-testid="manage-code"]')).toBeNull();
+  });
+
+  it('moves the booking with the same calendar, then shows the new time', async () => {
+    await render();
+    await click('[data-testid="manage-move"]');
+    expect($('[data-testid="manage-move"]')?.getAttribute('aria-expanded')).toBe('true');
+    expect(api.availability).toHaveBeenCalledWith({
+      officeId: 'office-1',
+      serviceId: 'svc-cie',
+      from: '2027-03-20',
+      to: '2027-06-20',
+    });
+    expect(document.activeElement?.id).toBe('manage-move-title');
+    await click('[data-testid="day-2027-03-31"]');
+    await click('[data-testid="slot"]');
+    expect(text('[data-testid="move-choice"]')).toContain('mercoledì 31 marzo 2027 alle 14:30');
+    await click('[data-testid="move-confirm"]');
+    expect(api.reschedule).toHaveBeenCalledWith(TOKEN, '2027-03-31T14:30:00+02:00');
+    expect(text('[data-testid="manage-notice"]')).toContain('spostata a mercoledì 31 marzo 2027 alle 14:30');
+    expect(text('[data-testid="manage-date"]')).toBe('mercoledì 31 marzo 2027');
+    expect($('[data-testid="calendar"]')).toBeNull();
+  });
+
+  it('offers the alternatives when the new time was taken; one click moves there', async () => {
+    api.reschedule.mockReturnValueOnce(
+      throwError(() =>
+        apiError(409, {
+          code: 'SLOT_UNAVAILABLE',
+          message: 'non disponibile',
+          alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
+        }),
+      ),
+    );
+    await render();
+    await click('[data-testid="manage-move"]');
+    await click('[data-testid="day-2027-03-31"]');
+    await click('[data-testid="slot"]');
+    await click('[data-testid="move-confirm"]');
+    expect(text('[data-testid="manage-notice"]')).toContain('L’orario scelto non è più disponibile.');
+    await click('[data-testid="alternative"]');
+    expect(api.reschedule).toHaveBeenLastCalledWith(TOKEN, '2027-04-06T08:30:00+02:00');
+  });
+});

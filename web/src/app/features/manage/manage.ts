@@ -1,0 +1,287 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { AvailabilityDto, ManagedAppointmentDto, SlotAlternativeDto } from '@sportello/contracts';
+import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
+import { firstValueFrom, Subscription } from 'rxjs';
+import { ApiClient } from '../../core/api/api-client';
+import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
+import { CLOCK } from '../../core/clock';
+import { appointmentWhen, formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
+import { I18n } from '../../core/i18n/i18n';
+import { LoadState } from '../../core/load-state';
+import { icsUrl } from '../booking/calendar-links';
+import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth } from '../booking/calendar-month';
+import { SlotAlternatives } from '../booking/slot-alternatives';
+import { SlotPicker } from '../booking/slot-picker';
+import { ChosenSlot, freeDates } from '../booking/slots';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+
+interface Notice {
+  kind: 'success' | 'error';
+  text: string;
+  alternatives: SlotAlternativeDto[];
+}
+
+interface RescheduleData {
+  availability: AvailabilityDto;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/**
+ * The citizen's manage link (/gestisci/:token): the booking, and — until the cut-off —
+ * cancel it (after a confirmation dialog) or move it with the same calendar as the
+ * booking. Unknown, malformed and cancelled links get one answer.
+ */
+@Component({
+  selector: 'sp-manage',
+  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives],
+  templateUrl: './manage.html',
+  styleUrl: './manage.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Manage {
+  /** Route parameter `:token`. */
+  readonly token = input.required<string>();
+
+  private readonly api = inject(ApiClient);
+  private readonly clock = inject(CLOCK);
+  private readonly injector = inject(Injector);
+  protected readonly i18n = inject(I18n);
+
+  protected readonly state = signal<LoadState<ManagedAppointmentDto>>({ status: 'loading' });
+  protected readonly busy = signal(false);
+  protected readonly notice = signal<Notice | null>(null);
+  protected readonly moving = signal(false);
+  protected readonly schedule = signal<LoadState<RescheduleData> | null>(null);
+  protected readonly month = signal<IsoMonth>('');
+  protected readonly selectedDate = signal<IsoDate | null>(null);
+  protected readonly selectedSlot = signal<ChosenSlot | null>(null);
+
+  private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('cancelDialog');
+  private readonly keepButton = viewChild<ElementRef<HTMLButtonElement>>('keepButton');
+  private readonly cancelButton = viewChild<ElementRef<HTMLButtonElement>>('cancelButton');
+  private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
+  private readonly moveHeading = viewChild<ElementRef<HTMLElement>>('moveHeading');
+  private readonly moveButton = viewChild<ElementRef<HTMLButtonElement>>('moveButton');
+  private subscription?: Subscription;
+
+  protected readonly appointment = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data : null;
+  });
+  protected readonly notFound = computed(() => {
+    const state = this.state();
+    return state.status === 'error' && state.failure.status === 404;
+  });
+  protected readonly errorText = computed(() => {
+    const state = this.state();
+    return state.status === 'error' && !this.notFound()
+      ? failureMessage(state.failure, (key) => this.i18n.t(key))
+      : '';
+  });
+
+  protected readonly view = computed(() => {
+    const appointment = this.appointment();
+    if (!appointment) return null;
+    const locale = this.i18n.locale();
+    const zone = appointment.timeZone || OFFICE_TIME_ZONE;
+    return {
+      service: this.i18n.pick(appointment.serviceName, appointment.serviceCode),
+      when: appointmentWhen(appointment.start, appointment.end, locale, zone),
+      changeableUntil: `${formatInstantDate(appointment.changeableUntil, locale, zone)}, ${formatTime(appointment.changeableUntil, locale, zone)}`,
+      ics: icsUrl(this.token()),
+    };
+  });
+
+  protected readonly scheduleData = computed(() => {
+    const schedule = this.schedule();
+    return schedule?.status === 'ready' ? schedule.data : null;
+  });
+  protected readonly newTime = computed(() => {
+    const slot = this.selectedSlot();
+    const zone = this.appointment()?.timeZone || OFFICE_TIME_ZONE;
+    if (!slot) return null;
+    return this.i18n.t('manage.newTime', {
+      date: formatInstantDate(slot.start, this.i18n.locale(), zone),
+      time: formatTime(slot.start, this.i18n.locale(), zone),
+    });
+  });
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+    effect(() => {
+      const token = this.token();
+      untracked(() => this.load(token));
+    });
+  }
+
+  protected retry(): void {
+    this.load(this.token());
+  }
+
+  // -- cancel ---------------------------------------------------------------
+
+  protected openCancel(): void {
+    const dialog = this.dialog()?.nativeElement;
+    if (!dialog) return;
+    this.notice.set(null);
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    // The safe choice first: Enter on a focused "No" keeps the booking.
+    this.keepButton()?.nativeElement.focus();
+  }
+
+  protected closeCancel(): void {
+    const dialog = this.dialog()?.nativeElement;
+    if (dialog?.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+  }
+
+  /** Back from the dialog (button, Esc): the focus returns to what opened it. */
+  protected onDialogClosed(): void {
+    if (!this.notice()) this.cancelButton()?.nativeElement.focus();
+  }
+
+  protected async confirmCancel(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      const updated = await firstValueFrom(this.api.cancel(this.token()));
+      this.state.set({ status: 'ready', data: updated });
+      this.moving.set(false);
+      this.show({ kind: 'success', text: this.i18n.t('manage.cancelled'), alternatives: [] });
+    } catch (error: unknown) {
+      this.show(this.failureNotice(toApiFailure(error)));
+    } finally {
+      this.busy.set(false);
+      this.closeCancel();
+    }
+  }
+
+  // -- reschedule -------------------------------------------------------------
+
+  protected openReschedule(): void {
+    const appointment = this.appointment();
+    if (!appointment) return;
+    this.notice.set(null);
+    this.moving.set(true);
+    this.selectedSlot.set(null);
+    this.loadSchedule(appointment);
+    afterNextRender(() => this.moveHeading()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected closeReschedule(): void {
+    this.moving.set(false);
+    afterNextRender(() => this.moveButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected selectDate(date: IsoDate | null): void {
+    if (date !== this.selectedDate()) this.selectedSlot.set(null);
+    this.selectedDate.set(date);
+  }
+
+  protected selectSlot(slot: ChosenSlot): void {
+    this.selectedSlot.set(slot);
+  }
+
+  protected confirmReschedule(): void {
+    const slot = this.selectedSlot();
+    if (slot) void this.moveTo(slot);
+  }
+
+  protected async moveTo(slot: ChosenSlot): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      const updated = await firstValueFrom(this.api.reschedule(this.token(), slot.start));
+      this.state.set({ status: 'ready', data: updated });
+      this.moving.set(false);
+      const zone = updated.timeZone || OFFICE_TIME_ZONE;
+      this.show({
+        kind: 'success',
+        text: this.i18n.t('manage.moved', {
+          date: formatInstantDate(updated.start, this.i18n.locale(), zone),
+          time: formatTime(updated.start, this.i18n.locale(), zone),
+        }),
+        alternatives: [],
+      });
+    } catch (error: unknown) {
+      const failure = toApiFailure(error);
+      const appointment = this.appointment();
+      if (failure.code === 'SLOT_UNAVAILABLE' && appointment) this.loadSchedule(appointment);
+      this.show(this.failureNotice(failure));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  // -------------------------------------------------------------------------
+
+  private failureNotice(failure: ApiFailure): Notice {
+    if (failure.code === 'SLOT_UNAVAILABLE') {
+      return { kind: 'error', text: this.i18n.t('booking.unavailable'), alternatives: failure.alternatives };
+    }
+    if (failure.status === 404) {
+      return { kind: 'error', text: this.i18n.t('manage.notFound'), alternatives: [] };
+    }
+    // CHANGE_CLOSED and the rest: the api's own message says why.
+    const field = failure.fieldErrors[0]?.message;
+    return {
+      kind: 'error',
+      text: field ?? failureMessage(failure, (key) => this.i18n.t(key)),
+      alternatives: [],
+    };
+  }
+
+  private show(notice: Notice): void {
+    this.notice.set(notice);
+    afterNextRender(() => this.noticeBox()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  private load(token: string): void {
+    this.subscription?.unsubscribe();
+    this.state.set({ status: 'loading' });
+    this.notice.set(null);
+    this.moving.set(false);
+    this.subscription = this.api.managed(token).subscribe({
+      next: (data) => this.state.set({ status: 'ready', data }),
+      error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
+    });
+  }
+
+  private loadSchedule(appointment: ManagedAppointmentDto): void {
+    const zone = appointment.timeZone || OFFICE_TIME_ZONE;
+    const from = dateInTimeZone(this.clock(), zone);
+    const to = addDays(from, MAX_AVAILABILITY_RANGE_DAYS - 1);
+    if (this.schedule()?.status !== 'ready') this.schedule.set({ status: 'loading' });
+    this.api
+      .availability({ officeId: appointment.officeId, serviceId: appointment.serviceId, from, to })
+      .subscribe({
+        next: (availability) => {
+          if (!this.month()) {
+            const current = dateInTimeZone(new Date(appointment.start), zone);
+            this.month.set(initialMonth(freeDates(availability), current < from ? from : current));
+          }
+          this.schedule.set({ status: 'ready', data: { availability, from, to } });
+        },
+        error: (error: unknown) => this.schedule.set({ status: 'error', failure: toApiFailure(error) }),
+      });
+  }
+}
