@@ -77,9 +77,13 @@ async function chooseDayFrom(page: Page, days: number): Promise<void> {
     const date = dates.find((d) => d >= earliest);
     if (date) {
       await page.getByTestId(`day-${date}`).click();
+      // The day's times render after the click: wait for them, never read a stale list.
+      await page.locator('[data-testid="slot"][data-start]').first().waitFor();
       return;
     }
+    const shown = await page.getByTestId('calendar-month').textContent();
     await page.getByTestId('calendar-next').click();
+    await page.waitForFunction((before) => document.querySelector('[data-testid="calendar-month"]')?.textContent !== before, shown);
   }
   throw new Error(`no free day from ${earliest}`);
 }
@@ -184,6 +188,7 @@ describe('booking an appointment (real Chromium, real api)', () => {
       await chooseDayFrom(page, 2);
       const starts = await page.getByTestId('slot').evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-start') ?? ''));
       const newStart = starts.find((start) => new Date(start).getTime() !== new Date(bookedStart).getTime()) ?? '';
+      expect(newStart).not.toBe('');
       await page.locator(`[data-testid="slot"][data-start="${newStart}"]`).click();
       await page.getByTestId('move-choice').waitFor();
       await expectNoWcagViolations(page, 'manage page, moving');
