@@ -10,7 +10,7 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA_DIR = path.join(ROOT, '.data');
 export const DATABASE_NAME = 'sportello';
-export const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: undefined };
+export const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
 const started = Date.now();
 export const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
