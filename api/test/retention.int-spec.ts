@@ -12,7 +12,7 @@ describe('GDPR retention', () => {
     await db?.drop();
   });
 
-  it('anonymises personal data RETENTION_DAYS after the appointment, keeping the appointment itself', async () => {
+  it('anonymises personal data RETENTION_DAYS after the appointment, keeping the appointment itself; drops day-old idempotent answers', async () => {
     const office = await insertOffice(db.sql);
     const insert = (code: string, daysAgo: number) =>
       db.sql.query(
@@ -24,10 +24,16 @@ describe('GDPR retention', () => {
     await insert('CIE-OLD111', 40);
     await insert('CIE-NEW222', 20);
 
+    await db.sql.query(
+      `INSERT INTO idempotency_record (key, request_hash, response_status, response_body, created_at) VALUES
+         ('old-key-0001', 'x', 201, '{}', now() - interval '25 hours'), ('new-key-0001', 'x', 201, '{}', now() - interval '1 hour')`,
+    );
     const api = await startApi(db.url, { RETENTION_DAYS: '30' });
     await api.stop();
 
     const { rows } = await db.sql.query('SELECT code, first_name, last_name, fiscal_code, email, phone, notes, status, anonymised_at IS NOT NULL AS anonymised FROM appointment ORDER BY code');
+    const keys = await db.sql.query('SELECT key FROM idempotency_record ORDER BY key');
+    expect(keys.rows).toEqual([{ key: 'new-key-0001' }]);
     expect(rows).toEqual([
       { code: 'CIE-NEW222', first_name: 'Maria', last_name: 'Rossi', fiscal_code: 'RSSMRA85T10A562S', email: 'maria@example.it', phone: '333 1234567', notes: 'nota', status: 'BOOKED', anonymised: false },
       { code: 'CIE-OLD111', first_name: '-', last_name: '-', fiscal_code: '-', email: '-', phone: null, notes: null, status: 'BOOKED', anonymised: true },

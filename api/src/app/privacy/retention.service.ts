@@ -5,13 +5,17 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 
+/** How long the answer to an Idempotency-Key is kept for replays. */
+export const IDEMPOTENCY_RETENTION_HOURS = 24;
+
 /** What personal fields become once the retention period is over. */
 export const ANONYMISED = '-';
 
 /**
  * GDPR retention: RETENTION_DAYS after an appointment ends, the citizen's personal data
  * are overwritten; the appointment itself (service, time, status) stays for statistics.
- * One UPDATE, idempotent, so every replica may run it.
+ * One UPDATE, idempotent, so every replica may run it. Also drops stored idempotent
+ * answers after a day and holds long expired.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap {
@@ -37,6 +41,10 @@ export class RetentionService implements OnApplicationBootstrap {
     );
     const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
     if (count > 0) this.logger.log(`anonymised ${count} appointment(s) older than ${this.config.retentionDays} days`);
+    // A stored answer to an Idempotency-Key holds the booking's manage link, so it is kept
+    // only as long as a client may reasonably retry: one day.
+    await this.db.query(`DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`);
+    await this.db.query(`DELETE FROM hold WHERE expires_at < now() - interval '1 day'`);
     return count;
   }
 }
