@@ -1,7 +1,6 @@
 import { ApiError, FieldProblem } from './api-error';
 import type { MessageKey } from './messages';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './query';
 /** An instant with its offset: 2027-03-29T08:30:00+02:00 or …Z. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -34,7 +33,7 @@ export class BodyReader {
 
   optionalUuid(field: string, required = false): string | undefined {
     const value = this.string(field, required);
-    if (value !== undefined && !UUID.test(value)) return this.add(field, 'field.uuid');
+    if (value !== undefined && !isUuid(value)) return this.add(field, 'field.uuid');
     return value?.toLowerCase();
   }
 
