@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
-import { buildIcsEvent, generateBookingCode } from '@sportello/domain';
+import { generateBookingCode } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../config/config';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import type { AppConfig } from '../config/config';
 import { Appointment } from './appointment.entity';
+import { appointmentIcs } from './appointment-ics';
 import { BookingRepository, NewAppointment } from './booking.repository';
 import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
@@ -173,23 +174,19 @@ export class BookingService {
     const appointment = await this.findByToken(token);
     const { office, service } = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     const it = appointment.language === 'it';
-    const ics = buildIcsEvent({
-      uid: `${appointment.id}@sportello`,
+    const ics = appointmentIcs({
+      appointmentId: appointment.id,
       sequence: appointment.sequence,
-      start: appointment.startAt.toISOString(),
-      end: appointment.endAt.toISOString(),
+      code: appointment.code,
+      startAt: appointment.startAt,
+      endAt: appointment.endAt,
       timeZone: office.timeZone,
-      summary: `${it ? service.nameIt : service.nameEn} – ${office.name}`,
-      description: [
-        `${it ? 'Codice prenotazione' : 'Booking code'}: ${appointment.code}`,
-        ...(it ? service.documentsIt : service.documentsEn).map((d) => `- ${d}`),
-        `${it ? 'Gestisci la prenotazione' : 'Manage your booking'}: ${this.manageUrl(token)}`,
-      ].join('\n'),
-      location: `${office.name}, ${office.address}, ${office.city}`,
-      url: this.manageUrl(token),
-      method: 'PUBLISH',
-      status: 'CONFIRMED',
-      alarmMinutesBefore: 60,
+      language: appointment.language,
+      serviceName: it ? service.nameIt : service.nameEn,
+      officeName: office.name,
+      officeAddress: `${office.address}, ${office.city}`,
+      documents: it ? service.documentsIt : service.documentsEn,
+      manageUrl: this.manageUrl(token),
       now: this.clock.now(),
     });
     return { code: appointment.code, ics };

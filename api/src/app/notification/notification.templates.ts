@@ -4,7 +4,7 @@
  * layout tables, alt text) and as plain text. Every time is written in the office's local
  * time WITH the zone, e.g. "lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)".
  */
-import { buildIcsEvent } from '@sportello/domain';
+import { appointmentIcs } from '../booking/appointment-ics';
 import { DateTime } from 'luxon';
 
 export type MessageKind = 'CONFIRMATION' | 'REMINDER' | 'CANCELLATION' | 'RESCHEDULE';
@@ -204,20 +204,21 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
  * METHOD:CANCEL with the next SEQUENCE, so calendars replace and drop their copy.
  */
 function calendarFile(ctx: MessageContext, now: Date): { content: string; method: 'PUBLISH' | 'CANCEL' } {
-  const t = TEXT[ctx.language];
   const cancelled = ctx.kind === 'CANCELLATION';
-  const content = buildIcsEvent({
-    uid: `${ctx.appointmentId}@sportello`,
-    sequence: cancelled ? ctx.sequence + 1 : ctx.sequence,
-    start: ctx.startAt.toISOString(),
-    end: ctx.endAt.toISOString(),
+  const content = appointmentIcs({
+    appointmentId: ctx.appointmentId,
+    sequence: ctx.sequence,
+    code: ctx.code,
+    startAt: ctx.startAt,
+    endAt: ctx.endAt,
     timeZone: ctx.timeZone,
-    summary: `${ctx.serviceName} – ${ctx.officeName}`,
-    description: [`${t.code}: ${ctx.code}`, ...ctx.documents.map((d) => `- ${d}`), ...(ctx.manageUrl && !cancelled ? [`${t.manage}: ${ctx.manageUrl}`] : [])].join('\n'),
-    location: `${ctx.officeName}, ${ctx.officeAddress}`,
-    ...(ctx.manageUrl && !cancelled ? { url: ctx.manageUrl } : {}),
-    method: cancelled ? 'CANCEL' : 'PUBLISH',
-    ...(cancelled ? {} : { alarmMinutesBefore: 60 }),
+    language: ctx.language,
+    serviceName: ctx.serviceName,
+    officeName: ctx.officeName,
+    officeAddress: ctx.officeAddress,
+    documents: ctx.documents,
+    manageUrl: ctx.manageUrl,
+    cancelled,
     now,
   });
   return { content, method: cancelled ? 'CANCEL' : 'PUBLISH' };
