@@ -1,21 +1,8 @@
 import { DateTime } from 'luxon';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
+import { at, nextWeekday, ZONE } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
 import { getJson } from './support/http';
-
-const ZONE = 'Europe/Rome';
-
-/** The first local date with this ISO weekday at least 3 days after today. */
-function next(weekday: number): DateTime {
-  let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 3 });
-  while (day.weekday !== weekday) day = day.plus({ days: 1 });
-  return day;
-}
-
-function localStart(date: DateTime, time: string): string {
-  const [hour, minute] = time.split(':').map(Number);
-  return date.set({ hour, minute }).toISO({ suppressMilliseconds: true }) as string;
-}
 
 function localEnd(date: DateTime, time: string, minutes: number): string {
   const [hour, minute] = time.split(':').map(Number);
@@ -73,7 +60,7 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
   });
 
   it('computes free slots from weekly hours with several intervals a day', async () => {
-    const monday = next(1);
+    const monday = nextWeekday(1);
     const wednesday = monday.plus({ days: 2 });
     const { status, body } = await availability({
       officeId: office.officeId,
@@ -85,13 +72,13 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
     expect(body.timeZone).toBe(ZONE);
     expect(body.days.map((d: { date: string }) => d.date)).toEqual([monday.toISODate(), wednesday.toISODate()]);
     const mondayStarts = ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '14:30', '15:00', '15:30'];
-    expect(body.days[0].slots).toEqual(mondayStarts.map((t) => ({ start: localStart(monday, t), end: localEnd(monday, t, 30), remaining: 2 })));
-    expect(body.days[0].slots[0]).toEqual({ start: localStart(monday, '08:30'), end: localStart(monday, '09:00'), remaining: 2 });
-    expect(body.days[1].slots.map((s: { start: string }) => s.start)).toEqual(['09:00', '09:30', '10:00', '10:30'].map((t) => localStart(wednesday, t)));
+    expect(body.days[0].slots).toEqual(mondayStarts.map((t) => ({ start: at(monday, t), end: localEnd(monday, t, 30), remaining: 2 })));
+    expect(body.days[0].slots[0]).toEqual({ start: at(monday, '08:30'), end: at(monday, '09:00'), remaining: 2 });
+    expect(body.days[1].slots.map((s: { start: string }) => s.start)).toEqual(['09:00', '09:30', '10:00', '10:30'].map((t) => at(wednesday, t)));
   });
 
   it('leaves out closed days and closed time ranges, and the patron saint day', async () => {
-    const monday = next(1);
+    const monday = nextWeekday(1);
     const wednesday = monday.plus({ days: 2 });
     const closures = await db.sql.query<{ id: string }>(
       `INSERT INTO closure (office_id, starts_at, ends_at, reason) VALUES
@@ -120,7 +107,7 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
   });
 
   it('uses a service’s own opening hours when it has them', async () => {
-    const monday = next(1);
+    const monday = nextWeekday(1);
     await db.sql.query(`INSERT INTO opening_hours (office_id, service_id, weekday, start_time, end_time) VALUES ($1, $2, 1, '09:00', '10:00')`, [
       office.officeId,
       office.otherServiceId,
@@ -129,7 +116,7 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
     expect(body.days).toEqual([
       {
         date: monday.toISODate(),
-        slots: ['09:00', '09:20', '09:40'].map((t, i, all) => ({ start: localStart(monday, t), end: localStart(monday, all[i + 1] ?? '10:00'), remaining: 1 })),
+        slots: ['09:00', '09:20', '09:40'].map((t, i, all) => ({ start: at(monday, t), end: at(monday, all[i + 1] ?? '10:00'), remaining: 1 })),
       },
     ]);
   });
