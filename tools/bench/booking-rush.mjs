@@ -3,77 +3,37 @@
 // attempt: create seats if missing, conditional update of a free seat, insert) as the
 // baseline. Prints successes, 5xx, overbooking, latency percentiles and the ratios.
 //   node tools/bench/booking-rush.mjs [--citizens 1000] [--slots 100] [--pool 20]
-import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from '../db/embedded.mjs';
+import { arg, freeStarts, percentile, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
 import { fiscalCode } from './fiscal-codes.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const CITIZENS = arg('citizens', 1000);
 const SLOTS = arg('slots', 100);
 const POOL = arg('pool', 20);
-const API_MAIN = path.join(ROOT, 'dist/api/main.js');
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const summary = (name, latencies, totalMs, extra) => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { name, attempts: latencies.length, totalMs: Math.round(totalMs), perSecond: Math.round((latencies.length / totalMs) * 1000), p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), p99: Math.round(percentile(sorted, 99)), ...extra };
 };
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-'));
-const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-const api = { process: null };
+const bench = await startBenchDatabase(POOL);
+const api = { instance: null };
 try {
-  await server.createDatabase('bench');
-  const url = server.url('bench');
-  execFileSync(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
-  const db = new pg.Pool({ connectionString: url, max: POOL });
-
-  // An office open every day 08:00–16:20 with a 5-minute service of capacity 1: 100 slots a day.
-  const { rows: [office] } = await db.query(`INSERT INTO office (code, name, address, city) VALUES ('BENCH', 'Bench', 'Via Roma 1', 'Bologna') RETURNING id`);
-  await db.query('INSERT INTO office_settings (office_id, booking_horizon_days, min_notice_minutes) VALUES ($1, 60, 0)', [office.id]);
-  const minutes = Math.ceil(SLOTS / 100) * 500;
-  const end = `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  for (let weekday = 1; weekday <= 7; weekday++) await db.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '08:00', $3)`, [office.id, weekday, end]);
-  const service = async (code) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, 5, 1) RETURNING id`, [office.id, code])).rows[0].id;
+  const { db } = bench;
+  const { officeId, service } = await seedBenchOffice(db, SLOTS);
+  const office = { id: officeId };
   const apiService = await service('RUSH');
   const sqlService = await service('RAW');
 
-  const port = await freePort();
-  api.process = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), API_MAIN], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', MAX_HOLDS_PER_CLIENT: '100', DB_POOL_SIZE: String(POOL), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}/api`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      if (i > 100) throw new Error('api did not start');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  api.instance = await startBenchApi(bench.url, { MAX_HOLDS_PER_CLIENT: '100', DB_POOL_SIZE: String(POOL) }, process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const base = api.instance.base;
 
-  // The first day (from tomorrow on) that offers all the slots.
-  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
-  const availability = await (await fetch(`${base}/availability?officeId=${office.id}&serviceId=${apiService}&from=${from}&to=${to}`)).json();
-  const day = availability.days.find((d) => d.slots.length >= SLOTS);
-  const starts = day.slots.slice(0, SLOTS).map((s) => s.start);
+  const { starts, otherDays } = await freeStarts(base, office.id, apiService, SLOTS);
   const pick = (i) => starts[(i * 7919) % SLOTS]; // every slot wanted about equally
 
   // Warm up both paths (JIT, connections) on another day.
-  const warmDay = availability.days.find((d) => d !== day && d.slots.length > 0);
-  await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${base}/availability?officeId=${office.id}&serviceId=${apiService}&from=${warmDay.date}&to=${warmDay.date}`).then((r) => r.text())));
+  const warmDay = otherDays.find((d) => d.slots.length > 0);
+  await Promise.all(Array.from({ length: 50 }, () => fetch(`${base}/availability?officeId=${office.id}&serviceId=${apiService}&from=${warmDay.date}&to=${warmDay.date}`).then((r) => r.text())));
 
   // 1. Through the HTTP API.
   const statuses = {};
@@ -144,12 +104,8 @@ try {
   console.log(JSON.stringify(result, null, 2));
   const ok = apiRows === SLOTS && result.api.overbookedSlots === 0 && result.api.server5xx === 0 && (statuses[201] ?? 0) === SLOTS;
   console.log(ok ? `OK: exactly ${SLOTS} booked, none overbooked, no 5xx` : 'FAILED: see above');
-  await db.end();
   process.exitCode = ok ? 0 : 1;
 } finally {
-  if (api.process) {
-    api.process.kill('SIGTERM');
-    await new Promise((r) => api.process.on('exit', r));
-  }
-  await server.stop();
+  await api.instance?.stop();
+  await bench.stop();
 }

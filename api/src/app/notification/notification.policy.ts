@@ -9,6 +9,8 @@ export const RETRY_MAX_MS = 3_600_000;
 export const CLAIM_MS = 120_000;
 /** Rows claimed per poll. */
 export const BATCH_SIZE = 20;
+/** Messages of a batch in flight at once (each SMTP connection of the pool carries one). */
+export const SEND_CONCURRENCY = 4;
 
 export function dedupeKey(kind: NotificationKind, appointmentId: string, sequence: number): string {
   return kind === 'REMINDER' || kind === 'RESCHEDULE' ? `${kind}:${appointmentId}:${sequence}` : `${kind}:${appointmentId}`;

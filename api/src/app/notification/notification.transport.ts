@@ -38,6 +38,9 @@ export class MailTransport implements OnApplicationShutdown {
     this.transporter = config.mail.smtpUrl
       ? createTransport({
           url: config.mail.smtpUrl,
+          // Reuse connections: one per message in flight, not one per message.
+          pool: true,
+          maxConnections: 4,
           // Bounded waits: a hung server must not hold a claimed batch past its claim.
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,

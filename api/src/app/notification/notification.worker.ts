@@ -5,7 +5,7 @@ import { manageTokenHash, newManageToken } from '../booking/manage-token';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
-import { BATCH_SIZE, CLAIM_MS, cleanError, retryDelayMs, skipReason } from './notification.policy';
+import { BATCH_SIZE, CLAIM_MS, SEND_CONCURRENCY, cleanError, retryDelayMs, skipReason } from './notification.policy';
 import { AppointmentContext, ClaimedNotification, NotificationRepository } from './notification.repository';
 import { MessageContext, QR_CID, renderMessage } from './notification.templates';
 import { MailTransport, OutgoingMail } from './notification.transport';
@@ -61,20 +61,30 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     }
   }
 
+  /**
+   * Claims due rows batch after batch while batches come back full (a backlog drains in one
+   * poll), sending up to SEND_CONCURRENCY messages at a time over pooled SMTP connections.
+   */
   private async processBatch(): Promise<Outcome[]> {
-    const now = this.clock.now();
-    const started = Date.now();
-    const claimed = await this.repository.claim(now, new Date(now.getTime() + CLAIM_MS), BATCH_SIZE);
     const outcomes: Outcome[] = [];
-    for (const [index, row] of claimed.entries()) {
-      // Stay well inside the claim: what is left goes back for the next poll.
-      if (this.stopped || Date.now() - started > CLAIM_MS / 2) {
-        await this.repository.release(claimed.slice(index).map((r) => r.id));
-        break;
-      }
-      outcomes.push(await this.deliver(row));
+    const started = Date.now();
+    for (;;) {
+      const now = this.clock.now();
+      const claimed = await this.repository.claim(now, new Date(now.getTime() + CLAIM_MS), BATCH_SIZE);
+      let next = 0;
+      const sendNext = async (): Promise<void> => {
+        for (let i = next++; i < claimed.length; i = next++) {
+          // Stay well inside the claim: what is left goes back for the next poll.
+          if (this.stopped || Date.now() - started > CLAIM_MS / 2) {
+            await this.repository.release([claimed[i].id]);
+            continue;
+          }
+          outcomes.push(await this.deliver(claimed[i]));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimed.length) }, sendNext));
+      if (claimed.length < BATCH_SIZE || this.stopped || Date.now() - started > CLAIM_MS / 2) return outcomes;
     }
-    return outcomes;
   }
 
   private async deliver(row: ClaimedNotification): Promise<Outcome> {

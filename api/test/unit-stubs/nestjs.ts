@@ -1,0 +1,34 @@
+/**
+ * Unit tier only: NestJS 12 ships as ES modules, which Jest's CommonJS runtime cannot
+ * load. Services are plain classes, so unit tests construct them by hand; the decorators
+ * they carry become no-ops here. The integration tier runs the real, built api.
+ */
+const noopDecorator = (): ((...args: unknown[]) => void) => () => undefined;
+
+export const Injectable = noopDecorator;
+export const Inject = noopDecorator;
+export const InjectDataSource = noopDecorator;
+export const Global = noopDecorator;
+export const Module = noopDecorator;
+
+export class Logger {
+  constructor(readonly context?: string) {}
+  log(): void {}
+  warn(): void {}
+  error(): void {}
+  debug(): void {}
+}
+
+export class SchedulerRegistry {
+  private readonly intervals = new Map<string, unknown>();
+  addInterval(name: string, handle: unknown): void {
+    this.intervals.set(name, handle);
+  }
+  doesExist(_type: string, name: string): boolean {
+    return this.intervals.has(name);
+  }
+  deleteInterval(name: string): void {
+    clearInterval(this.intervals.get(name) as NodeJS.Timeout);
+    this.intervals.delete(name);
+  }
+}

@@ -1,0 +1,77 @@
+// Shared set-up of the benchmarks: embedded PostgreSQL with the migrated schema, a bench
+// office open every day, and api processes (the built dist/api/main.js) on free ports.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, startEmbeddedPostgres } from '../db/embedded.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const API_MAIN = path.join(ROOT, 'dist/api/main.js');
+
+export const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Embedded PostgreSQL in a temporary directory with the schema migrated by the built api. */
+export async function startBenchDatabase(pool) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-'));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  await server.createDatabase('bench');
+  const url = server.url('bench');
+  execFileSync(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  const db = new pg.Pool({ connectionString: url, max: pool });
+  return { server, url, db, async stop() { await db.end(); await server.stop(); } };
+}
+
+/** An office open every day 08:00 until enough 5-minute slots of capacity 1 exist (100 a day per 500 minutes). */
+export async function seedBenchOffice(db, slotsPerDay) {
+  const { rows: [office] } = await db.query(`INSERT INTO office (code, name, address, city) VALUES ('BENCH', 'Bench', 'Via Roma 1', 'Bologna') RETURNING id`);
+  await db.query('INSERT INTO office_settings (office_id, booking_horizon_days, min_notice_minutes) VALUES ($1, 60, 0)', [office.id]);
+  const minutes = Math.ceil(slotsPerDay / 100) * 500;
+  const end = `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  for (let weekday = 1; weekday <= 7; weekday++) await db.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '08:00', $3)`, [office.id, weekday, end]);
+  const service = async (code) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, 5, 1) RETURNING id`, [office.id, code])).rows[0].id;
+  return { officeId: office.id, service };
+}
+
+/** Starts the built api on a free port and resolves once /api/health/ready answers 200. */
+export async function startBenchApi(url, env = {}, nodeArgs = []) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}/api`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) break;
+    } catch {
+      if (i > 100 || child.exitCode !== null) throw new Error('api did not start');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+    },
+  };
+}
+
+/** Free start times of one service: the first day (from tomorrow) that offers `count` of them. */
+export async function freeStarts(base, officeId, serviceId, count) {
+  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
+  const availability = await (await fetch(`${base}/availability?officeId=${officeId}&serviceId=${serviceId}&from=${from}&to=${to}`)).json();
+  const day = availability.days.find((d) => d.slots.length >= count);
+  if (!day) throw new Error(`no day with ${count} free slots`);
+  return { day, otherDays: availability.days.filter((d) => d !== day), starts: day.slots.slice(0, count).map((s) => s.start) };
+}
