@@ -3,7 +3,7 @@ export type { Holiday } from './lib/calendar/holidays';
 export { easterSunday, isHoliday, italianHolidays } from './lib/calendar/holidays';
 export { closureForLocalDates, closureForLocalTimes, generateSlots } from './lib/calendar/slots';
 export { addDays, daysBetween, isValidLocalDate, isoWeekday } from './lib/calendar/local-date';
-export { localToday } from './lib/calendar/zone';
+export { localToday, wallTimeToInstant } from './lib/calendar/zone';
 export type { FiscalCodeProblem, FiscalCodeResult } from './lib/fiscal-code/fiscal-code';
 export { normalizeFiscalCode, validateFiscalCode } from './lib/fiscal-code/fiscal-code';
 export type { RandomBytes } from './lib/booking-code/booking-code';
@@ -18,3 +18,5 @@ export {
 } from './lib/booking-code/booking-code';
 export type { IcsEvent, IcsMethod, IcsStatus } from './lib/ics/ics';
 export { ICS_PRODID, buildIcsEvent } from './lib/ics/ics';
+export type { QueueGroup, QueueRules, QueueTicketKind, RankedTicket, WaitingTicket } from './lib/queue/queue-policy';
+export { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, rankTicket } from './lib/queue/queue-policy';

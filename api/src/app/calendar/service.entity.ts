@@ -72,4 +72,18 @@ export class Service {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Letter(s) before queue numbers of this service: `C` → C012. */
+  @Column({ name: 'ticket_prefix', type: 'varchar', length: 3, default: 'A' })
+  ticketPrefix: string;
+
+  /** What a desk records when it completes a ticket of this service. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  outcomes: ServiceOutcome[];
+}
+
+export interface ServiceOutcome {
+  code: string;
+  it: string;
+  en: string;
 }

@@ -68,6 +68,14 @@ export class BodyReader {
     if (this.body[field] !== true) this.add(field, key);
   }
 
+  /** true or false; undefined when absent (a problem when required). */
+  optionalBoolean(field: string, required = false): boolean | undefined {
+    const value = this.body[field];
+    if (value === undefined || value === null) return required ? this.add(field, 'field.required') : undefined;
+    if (typeof value !== 'boolean') return this.add(field, 'field.boolean');
+    return value;
+  }
+
   add(field: string, key: MessageKey, params?: Record<string, string | number>): undefined {
     this.problems.push({ field: this.path(field), key, params });
     return undefined;

@@ -24,6 +24,23 @@ export class QueryReader {
     return value ?? '';
   }
 
+  /** YYYY-MM-DD, or undefined when absent. */
+  optionalDate(field: string): string | undefined {
+    return this.query[field] === undefined ? undefined : this.localDate(field);
+  }
+
+  /** Trimmed text of at most `max` characters, or undefined when absent or blank. */
+  optionalText(field: string, max: number): string | undefined {
+    const raw = this.query[field];
+    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+    const value = this.single(field);
+    if (value !== undefined && [...value].length > max) {
+      this.problems.push({ field, key: 'field.tooLong', params: { max } });
+      return undefined;
+    }
+    return value;
+  }
+
   problem(problem: FieldProblem): void {
     this.problems.push(problem);
   }

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30 },
       retentionDays: 90,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
+      queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
     });
   });
 

@@ -21,6 +21,19 @@ export interface AppConfig {
   /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS). */
   retentionDays: number;
   mail: MailConfig;
+  queue: QueueConfig;
+}
+
+/** Front-desk queue rules. */
+export interface QueueConfig {
+  /** A walk-in waiting longer than this is promoted (MAX_WAIT_MINUTES). */
+  maxWaitMinutes: number;
+  /** A checked-in appointment is due this long before its start (CALL_TOLERANCE_MINUTES). */
+  toleranceMinutes: number;
+  /** Check-in opens this long before the appointment (CHECKIN_EARLY_MINUTES). */
+  checkInEarlyMinutes: number;
+  /** Check-in closes this long after the start; staff may still force it (CHECKIN_LATE_MINUTES). */
+  checkInLateMinutes: number;
 }
 
 /** E-mail notifications (outbox worker and transport). */
@@ -92,6 +105,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100, problems),
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 720, problems),
   };
+  const queue: QueueConfig = {
+    maxWaitMinutes: integer(env, 'MAX_WAIT_MINUTES', 30, 1, 600, problems),
+    toleranceMinutes: integer(env, 'CALL_TOLERANCE_MINUTES', 10, 0, 120, problems),
+    checkInEarlyMinutes: integer(env, 'CHECKIN_EARLY_MINUTES', 60, 0, 720, problems),
+    checkInLateMinutes: integer(env, 'CHECKIN_LATE_MINUTES', 15, 0, 240, problems),
+  };
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
@@ -111,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     booking,
     retentionDays,
     mail,
+    queue,
   };
 }
 

@@ -8,7 +8,9 @@ import { Appointment } from '../booking/appointment.entity';
 import { Hold } from '../booking/hold.entity';
 import { IdempotencyRecord } from '../booking/idempotency-record.entity';
 import { ManageToken } from '../booking/manage-token.entity';
+import { Desk, DeskService } from '../frontdesk/desk.entity';
+import { Ticket, TicketCounter, TicketEvent } from '../frontdesk/ticket.entity';
 import { Notification } from '../notification/notification.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
-export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification];
+export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification, Desk, DeskService, Ticket, TicketCounter, TicketEvent];

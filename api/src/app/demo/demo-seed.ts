@@ -5,6 +5,7 @@ import { OfficeSettings } from '../calendar/office-settings.entity';
 import { Office } from '../calendar/office.entity';
 import { OpeningHours } from '../calendar/opening-hours.entity';
 import { Service } from '../calendar/service.entity';
+import { Desk, DeskService } from '../frontdesk/desk.entity';
 
 const TIME_ZONE = 'Europe/Rome';
 
@@ -45,6 +46,11 @@ const SERVICES: Array<Partial<Service>> = [
     feeNoteIt: 'Il duplicato per furto, smarrimento o deterioramento costa 27,37 €. Si paga allo sportello con carta o PagoPA.',
     feeNoteEn: 'A duplicate for theft, loss or damage costs €27.37. Payable at the desk by card or PagoPA.',
     sortOrder: 1,
+    ticketPrefix: 'C',
+    outcomes: [
+      { code: 'CIE_REQUEST_TAKEN', it: 'Richiesta CIE acquisita', en: 'CIE request taken' },
+      { code: 'CIE_INCOMPLETE', it: 'Documentazione incompleta', en: 'Documents incomplete' },
+    ],
   },
   {
     code: 'SPID',
@@ -71,6 +77,11 @@ const SERVICES: Array<Partial<Service>> = [
     onlineDescriptionIt: 'Con la CIE e il suo PIN puoi attivare SPID LepidaID interamente online, senza venire allo sportello.',
     onlineDescriptionEn: 'With your CIE and its PIN you can activate LepidaID SPID entirely online, without coming to the desk.',
     sortOrder: 2,
+    ticketPrefix: 'S',
+    outcomes: [
+      { code: 'SPID_RECOGNISED', it: 'Identità SPID riconosciuta', en: 'SPID identity recognised' },
+      { code: 'SPID_NOT_RECOGNISED', it: 'Riconoscimento non riuscito', en: 'Recognition failed' },
+    ],
   },
   {
     code: 'RESIDENZA',
@@ -97,6 +108,11 @@ const SERVICES: Array<Partial<Service>> = [
     onlineDescriptionIt: "Puoi dichiarare il cambio di residenza online con SPID o CIE tramite ANPR, l'Anagrafe nazionale, oppure per e-mail.",
     onlineDescriptionEn: 'You can declare your change of residence online with SPID or CIE through ANPR, the national registry, or by e-mail.',
     sortOrder: 3,
+    ticketPrefix: 'R',
+    outcomes: [
+      { code: 'RESIDENCY_RECEIVED', it: 'Dichiarazione di residenza ricevuta', en: 'Residency declaration received' },
+      { code: 'RESIDENCY_INCOMPLETE', it: 'Dichiarazione incompleta', en: 'Declaration incomplete' },
+    ],
   },
 ];
 
@@ -121,7 +137,13 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
       }),
     );
     await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60 });
-    await tx.getRepository(Service).insert(SERVICES.map((s) => ({ ...s, officeId: office.id })));
+    const services = await tx.getRepository(Service).save(SERVICES.map((s) => tx.getRepository(Service).create({ ...s, officeId: office.id })));
+    // Three desks: two for everything, the third for CIE and SPID only.
+    const byCode = new Map(services.map((s) => [s.code, s.id]));
+    const desks = await tx.getRepository(Desk).save([1, 2, 3].map((number) => tx.getRepository(Desk).create({ officeId: office.id, number, name: `Sportello ${number}` })));
+    await tx.getRepository(DeskService).insert(
+      desks.flatMap((desk) => (desk.number === 3 ? ['CIE', 'SPID'] : ['CIE', 'SPID', 'RESIDENZA']).map((code) => ({ deskId: desk.id, serviceId: byCode.get(code) as string }))),
+    );
     await tx
       .getRepository(OpeningHours)
       .insert(OPENING_HOURS.map(([weekday, startTime, endTime]) => ({ officeId: office.id, serviceId: null, weekday, startTime, endTime })));

@@ -1,0 +1,198 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, Sse } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto } from '@sportello/contracts';
+import { isBookingCodeFormat, normalizeBookingCode } from '@sportello/domain';
+import type { Response } from 'express';
+import type { Observable } from 'rxjs';
+import { canAccessOffice, CurrentStaff, Staff } from '../auth/staff.guard';
+import type { StaffPrincipal } from '../auth/staff.guard';
+import { ApiError } from '../common/api-error';
+import { BodyReader } from '../common/body';
+import { ApiErrorDoc } from '../common/openapi';
+import { isUuid, QueryReader } from '../common/query';
+import { RealtimeService } from '../realtime/realtime.service';
+import type { ServerSentEvent } from '../realtime/realtime.service';
+import { Actor, FrontDeskService } from './frontdesk.service';
+
+function actor(staff: StaffPrincipal): Actor {
+  return { id: staff.id, role: staff.role, canUseOffice: (officeId) => canAccessOffice(staff, officeId) };
+}
+
+function uuidParam(value: string, field: string): string {
+  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
+  return value.toLowerCase();
+}
+
+/** Staff side of the front desk: tickets, check-in, desks, agenda. */
+@ApiTags('front desk')
+@Controller()
+export class FrontDeskController {
+  constructor(private readonly frontDesk: FrontDeskService) {}
+
+  @Post('offices/:officeId/tickets')
+  @Staff('operator', 'manager', 'kiosk')
+  @ApiOperation({ summary: 'Issues a walk-in ticket (number gapless per office, day and service prefix)' })
+  @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' }, priority: { type: 'boolean' }, name: { type: 'string', maxLength: 100 } } } })
+  @ApiCreatedResponse({ description: 'The ticket' })
+  issue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<TicketDto> {
+    const reader = new BodyReader(body);
+    const serviceId = reader.uuid('serviceId');
+    const priority = reader.optionalBoolean('priority') ?? false;
+    const name = reader.optionalText('name', 100) ?? null;
+    reader.done();
+    return this.frontDesk.issueWalkIn(actor(staff), uuidParam(officeId, 'officeId'), { serviceId, priority, name });
+  }
+
+  @Post('appointments/:code/check-in')
+  @Staff('operator', 'manager', 'kiosk')
+  @ApiOperation({ summary: 'Checks an appointment in by its booking code and queues it', description: 'Idempotent: 201 with a new ticket, 200 with the existing one. `force` (staff, not the kiosk) skips the too-early / too-late rules.' })
+  @ApiBody({ required: false, schema: { type: 'object', properties: { force: { type: 'boolean' } } } })
+  @ApiCreatedResponse({ description: 'Checked in: the queue ticket' })
+  @ApiOkResponse({ description: 'Already checked in: the same ticket' })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED' })
+  async checkIn(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<TicketDto> {
+    const reader = new BodyReader(body ?? {});
+    const force = reader.optionalBoolean('force') ?? false;
+    const normalized = normalizeBookingCode(code);
+    if (!isBookingCodeFormat(normalized)) reader.add('code', 'bookingCode.format');
+    reader.done();
+    const result = await this.frontDesk.checkIn(actor(staff), normalized, force);
+    response.status(result.created ? 201 : 200);
+    return result.ticket;
+  }
+
+  @Get('offices/:officeId/desks')
+  @Staff()
+  @ApiOkResponse({ description: 'The desks with their services, current ticket and waiting count' })
+  desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<DeskDto[]> {
+    return this.frontDesk.desks(actor(staff), uuidParam(officeId, 'officeId'));
+  }
+
+  @Get('offices/:officeId/queue')
+  @Staff('operator', 'manager')
+  @ApiOkResponse({ description: 'Everyone waiting, in calling order' })
+  queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<TicketDto[]> {
+    return this.frontDesk.queue(actor(staff), uuidParam(officeId, 'officeId'));
+  }
+
+  @Get('offices/:officeId/agenda')
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: "A day's appointments with their queue status; q searches code, name or codice fiscale" })
+  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD, default today (office time)' })
+  @ApiQuery({ name: 'q', required: false })
+  agenda(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<AgendaEntryDto[]> {
+    const reader = new QueryReader(query);
+    const date = reader.optionalDate('date');
+    const q = reader.optionalText('q', 100);
+    reader.done();
+    return this.frontDesk.agenda(actor(staff), uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
+  }
+
+  @Post('desks/:deskId/call-next')
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'Calls the next person for this desk by the queue policy' })
+  @ApiOkResponse({ description: 'The called ticket' })
+  @ApiNoContentResponse({ description: 'Nobody waits for this desk’s services' })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY (finish the current ticket first) or DESK_PAUSED' })
+  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) response: Response): Promise<TicketDto | undefined> {
+    const ticket = await this.frontDesk.callNext(actor(staff), uuidParam(deskId, 'deskId'));
+    if (!ticket) {
+      response.status(204);
+      return undefined;
+    }
+    response.status(200);
+    return ticket;
+  }
+
+  @Post('desks/:deskId/recall')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'Calls the current ticket again (display and voice)' })
+  recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
+    return this.frontDesk.recall(actor(staff), uuidParam(deskId, 'deskId'));
+  }
+
+  @Post('desks/:deskId/start')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'The called person arrived: service starts' })
+  start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
+    return this.frontDesk.start(actor(staff), uuidParam(deskId, 'deskId'));
+  }
+
+  @Post('desks/:deskId/complete')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'Completes the current ticket with an outcome of its service (or INFO_ONLY)' })
+  @ApiBody({ schema: { type: 'object', required: ['outcome'], properties: { outcome: { type: 'string', example: 'CIE_REQUEST_TAKEN' } } } })
+  complete(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
+    const reader = new BodyReader(body);
+    const outcome = reader.text('outcome', 40);
+    reader.done();
+    return this.frontDesk.complete(actor(staff), uuidParam(deskId, 'deskId'), outcome);
+  }
+
+  @Post('desks/:deskId/no-show')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'The called person did not come' })
+  noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
+    return this.frontDesk.noShow(actor(staff), uuidParam(deskId, 'deskId'));
+  }
+
+  @Post('desks/:deskId/transfer')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'Sends the current ticket back to the queue for another service, keeping its arrival time' })
+  @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' } } } })
+  transfer(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
+    const reader = new BodyReader(body);
+    const serviceId = reader.uuid('serviceId');
+    reader.done();
+    return this.frontDesk.transfer(actor(staff), uuidParam(deskId, 'deskId'), serviceId);
+  }
+
+  @Post('desks/:deskId/pause')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'Pauses or resumes the desk: a paused desk calls nobody' })
+  @ApiBody({ schema: { type: 'object', required: ['paused'], properties: { paused: { type: 'boolean' } } } })
+  pause(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<DeskDto> {
+    const reader = new BodyReader(body);
+    const paused = reader.optionalBoolean('paused', true) ?? false;
+    reader.done();
+    return this.frontDesk.setPaused(actor(staff), uuidParam(deskId, 'deskId'), paused);
+  }
+}
+
+/** Public side: the waiting-room display, the ticket page and the live events. No personal data. */
+@ApiTags('front desk (public)')
+@Controller()
+export class PublicQueueController {
+  constructor(
+    private readonly frontDesk: FrontDeskService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  @Get('offices/:officeId/display')
+  @ApiOkResponse({ description: 'Current calls, the last five calls and estimated waits per service' })
+  display(@Param('officeId') officeId: string): Promise<DisplayDto> {
+    return this.frontDesk.display(uuidParam(officeId, 'officeId'));
+  }
+
+  @Get('tickets/:ticketId')
+  @ApiOkResponse({ description: "A ticket's number, status, position and estimated wait" })
+  ticket(@Param('ticketId') ticketId: string): Promise<PublicTicketDto> {
+    return this.frontDesk.publicTicket(uuidParam(ticketId, 'ticketId'));
+  }
+
+  @Sse('offices/:officeId/events')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: "Server-Sent Events of the office's queue (ids only; refetch after each event and after reconnecting)" })
+  events(@Param('officeId') officeId: string, @Res({ passthrough: true }) response: Response): Observable<ServerSentEvent> {
+    const id = uuidParam(officeId, 'officeId');
+    // Reverse proxies must pass events through at once.
+    response.setHeader('X-Accel-Buffering', 'no');
+    return this.realtime.stream(id);
+  }
+}

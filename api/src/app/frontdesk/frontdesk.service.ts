@@ -1,0 +1,424 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto, PublicTicketDto, TicketDto, TicketEventType } from '@sportello/contracts';
+import { addDays, estimateWaitMinutes, formatTicketNumber, localToday, nextTicket, orderQueue, wallTimeToInstant } from '@sportello/domain';
+import type { QueueRules, WaitingTicket } from '@sportello/domain';
+import type { EntityManager } from 'typeorm';
+import { ApiError } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
+import { RealtimeService } from '../realtime/realtime.service';
+import { CallRow, DeskRow, FrontDeskRepository, QueueServiceRow, TicketRow } from './frontdesk.repository';
+
+/** Who acts: the staff member (or kiosk) from the session. */
+export interface Actor {
+  id: string;
+  role: string;
+  /** Offices the actor may work on; admins may work on every office. */
+  canUseOffice(officeId: string): boolean;
+}
+
+/** Every service may be closed with "information only". */
+export const INFO_ONLY = 'INFO_ONLY';
+
+interface QueueContext {
+  day: string;
+  services: QueueServiceRow[];
+  desks: DeskRow[];
+  waiting: TicketRow[];
+  averages: Map<string, number>;
+}
+
+/**
+ * The front desk: walk-in tickets, check-in, the desks' calls and the public views
+ * (display, ticket page). Every change writes its ticket event and publishes an office
+ * event in the same transaction.
+ */
+@Injectable()
+export class FrontDeskService {
+  constructor(
+    private readonly repository: FrontDeskRepository,
+    private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get rules(): QueueRules {
+    return { toleranceMinutes: this.config.queue.toleranceMinutes, maxWaitMinutes: this.config.queue.maxWaitMinutes };
+  }
+
+  private async office(officeId: string): Promise<{ name: string; timeZone: string }> {
+    const office = await this.repository.officeTimeZone(officeId);
+    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
+    return { name: office.name, timeZone: office.time_zone };
+  }
+
+  private assertOffice(actor: Actor, officeId: string): void {
+    if (!actor.canUseOffice(officeId)) throw new ApiError(403, 'FORBIDDEN_OFFICE', 'auth.office');
+  }
+
+  // ---- Walk-ins and check-in -------------------------------------------------------
+
+  async issueWalkIn(actor: Actor, officeId: string, input: { serviceId: string; priority: boolean; name: string | null }): Promise<TicketDto> {
+    this.assertOffice(actor, officeId);
+    const office = await this.office(officeId);
+    const service = (await this.repository.queueServices(officeId)).find((s) => s.id === input.serviceId);
+    if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
+    const now = this.clock.now();
+    const day = localToday(now, office.timeZone);
+    const id = await this.repository.transaction(async (tx) => {
+      const number = await this.repository.nextNumber(tx, officeId, day, service.ticket_prefix);
+      const ticketId = await this.repository.insertTicket(tx, {
+        officeId,
+        serviceId: service.id,
+        day,
+        prefix: service.ticket_prefix,
+        number,
+        displayNumber: formatTicketNumber(service.ticket_prefix, number),
+        kind: 'WALK_IN',
+        appointmentId: null,
+        priority: input.priority,
+        holderName: input.name,
+        queuedAt: now,
+      });
+      await this.record(tx, { ticketId, officeId, serviceId: service.id, type: 'ISSUED', deskId: null, actor, at: now });
+      return ticketId;
+    });
+    return this.ticketDto(id);
+  }
+
+  /**
+   * Checks an appointment in by its booking code and queues it. Idempotent: a second
+   * check-in returns the same ticket (`created` false). Outside the check-in window only
+   * staff may force it; the kiosk cannot.
+   */
+  async checkIn(actor: Actor, code: string, force: boolean): Promise<{ created: boolean; ticket: TicketDto }> {
+    const now = this.clock.now();
+    const result = await this.repository.transaction(async (tx) => {
+      const appointment = await this.repository.appointmentForCheckIn(tx, code);
+      if (!appointment) throw ApiError.notFound('appointment.notFound', 'code');
+      this.assertOffice(actor, appointment.office_id);
+      const existing = await this.repository.ticketForAppointment(appointment.id, tx);
+      if (existing) return { created: false, ticketId: existing.id };
+      if (appointment.status !== 'BOOKED') throw new ApiError(409, 'APPOINTMENT_CANCELLED', 'checkIn.cancelled');
+      const day = localToday(now, appointment.time_zone);
+      if (localToday(appointment.start_at, appointment.time_zone) !== day) throw new ApiError(409, 'CHECK_IN_WRONG_DAY', 'checkIn.wrongDay');
+      const minutesToStart = (appointment.start_at.getTime() - now.getTime()) / 60_000;
+      const mayForce = force && actor.role !== 'kiosk';
+      if (minutesToStart > this.config.queue.checkInEarlyMinutes && !mayForce) {
+        throw new ApiError(409, 'CHECK_IN_TOO_EARLY', 'checkIn.tooEarly', [], { minutes: this.config.queue.checkInEarlyMinutes });
+      }
+      if (-minutesToStart > this.config.queue.checkInLateMinutes && !mayForce) {
+        throw new ApiError(409, 'CHECK_IN_TOO_LATE', 'checkIn.tooLate', [], { minutes: this.config.queue.checkInLateMinutes });
+      }
+      const number = await this.repository.nextNumber(tx, appointment.office_id, day, appointment.ticket_prefix);
+      const ticketId = await this.repository.insertTicket(tx, {
+        officeId: appointment.office_id,
+        serviceId: appointment.service_id,
+        day,
+        prefix: appointment.ticket_prefix,
+        number,
+        displayNumber: formatTicketNumber(appointment.ticket_prefix, number),
+        kind: 'APPOINTMENT',
+        appointmentId: appointment.id,
+        priority: false,
+        holderName: null,
+        queuedAt: now,
+      });
+      await this.record(tx, { ticketId, officeId: appointment.office_id, serviceId: appointment.service_id, type: 'CHECKED_IN', deskId: null, actor, at: now });
+      return { created: true, ticketId };
+    });
+    return { created: result.created, ticket: await this.ticketDto(result.ticketId) };
+  }
+
+  // ---- Desks -----------------------------------------------------------------------
+
+  async desks(actor: Actor, officeId: string): Promise<DeskDto[]> {
+    this.assertOffice(actor, officeId);
+    const context = await this.context(officeId);
+    return Promise.all(context.desks.map((desk) => this.deskDto(desk, context)));
+  }
+
+  /** The desk's next person by the queue policy, or null when nobody waits for its services. */
+  async callNext(actor: Actor, deskId: string): Promise<TicketDto | null> {
+    const desk = await this.deskFor(actor, deskId);
+    if (desk.paused) throw new ApiError(409, 'DESK_PAUSED', 'desk.paused');
+    const { timeZone } = await this.office(desk.office_id);
+    const now = this.clock.now();
+    const called = await this.repository.transaction(async (tx) => {
+      await this.repository.lockOfficeQueue(tx, desk.office_id);
+      if (await this.repository.deskCurrent(desk.id, tx)) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
+      const waiting = await this.repository.waiting(desk.office_id, localToday(now, timeZone), tx);
+      const next = nextTicket(waiting.map(toWaiting), now, this.rules, new Set(desk.service_ids));
+      if (!next) return null;
+      await this.repository.updateTicket(tx, next.id, { status: 'CALLED', deskId: desk.id, calledAt: now, callCountPlus: 1 });
+      await this.record(tx, { ticketId: next.id, officeId: desk.office_id, serviceId: next.serviceId, type: 'CALLED', deskId: desk.id, actor, at: now });
+      return next.id;
+    });
+    return called ? this.ticketDto(called) : null;
+  }
+
+  async recall(actor: Actor, deskId: string): Promise<TicketDto> {
+    return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'RECALLED', { callCountPlus: 1 }));
+  }
+
+  async start(actor: Actor, deskId: string): Promise<TicketDto> {
+    return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'STARTED', { status: 'IN_SERVICE', startedAt: now }));
+  }
+
+  async complete(actor: Actor, deskId: string, outcome: string): Promise<TicketDto> {
+    const services = await this.servicesOfDesk(deskId);
+    return this.act(actor, deskId, ['CALLED', 'IN_SERVICE'], async (tx, ticket, desk, now) => {
+      const allowed = [INFO_ONLY, ...(services.get(ticket.service_id)?.outcomes.map((o) => o.code) ?? [])];
+      if (!allowed.includes(outcome)) throw ApiError.validation([{ field: 'outcome', key: 'outcome.unknown', params: { allowed: allowed.join(', ') } }]);
+      await this.change(tx, ticket, desk, actor, now, 'COMPLETED', { status: 'DONE', completedAt: now, startedAt: ticket.started_at ? undefined : now, outcome });
+    });
+  }
+
+  async noShow(actor: Actor, deskId: string): Promise<TicketDto> {
+    return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'NO_SHOW', { status: 'NO_SHOW', completedAt: now }));
+  }
+
+  /** Back into the queue for another service, keeping the original arrival time. */
+  async transfer(actor: Actor, deskId: string, serviceId: string): Promise<TicketDto> {
+    const desk = await this.deskFor(actor, deskId);
+    const services = await this.repository.queueServices(desk.office_id);
+    if (!services.some((s) => s.id === serviceId)) throw ApiError.validation([{ field: 'serviceId', key: 'service.notFound' }]);
+    return this.act(actor, deskId, ['CALLED', 'IN_SERVICE'], async (tx, ticket, d, now) => {
+      if (ticket.service_id === serviceId) throw ApiError.validation([{ field: 'serviceId', key: 'transfer.sameService' }]);
+      await this.repository.updateTicket(tx, ticket.id, { status: 'WAITING', deskId: null, serviceId });
+      await this.record(tx, { ticketId: ticket.id, officeId: d.office_id, serviceId, type: 'TRANSFERRED', deskId: d.id, actor, at: now });
+    });
+  }
+
+  async setPaused(actor: Actor, deskId: string, paused: boolean): Promise<DeskDto> {
+    const desk = await this.deskFor(actor, deskId);
+    if (paused && (await this.repository.deskCurrent(desk.id))) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
+    await this.repository.transaction(async (tx) => {
+      await this.repository.setDeskPaused(tx, desk.id, paused);
+      await this.realtime.publish(tx, { type: 'desk', officeId: desk.office_id, deskId: desk.id });
+    });
+    const context = await this.context(desk.office_id);
+    return this.deskDto(context.desks.find((d) => d.id === desk.id) as DeskRow, context);
+  }
+
+  /** The queue as the desks see it: everyone waiting, in calling order, with names. */
+  async queue(actor: Actor, officeId: string): Promise<TicketDto[]> {
+    this.assertOffice(actor, officeId);
+    const context = await this.context(officeId);
+    const ordered = orderQueue(context.waiting.map(toWaiting), this.clock.now(), this.rules);
+    const byId = new Map(context.waiting.map((t) => [t.id, t]));
+    return ordered.map((r) => this.toTicketDto(byId.get(r.ticket.id) as TicketRow, context));
+  }
+
+  // ---- Agenda ----------------------------------------------------------------------
+
+  async agenda(actor: Actor, officeId: string, date: string | null, q: string | null): Promise<AgendaEntryDto[]> {
+    this.assertOffice(actor, officeId);
+    const office = await this.office(officeId);
+    const day = date ?? localToday(this.clock.now(), office.timeZone);
+    const { from, to } = dayBounds(day, office.timeZone);
+    const search = q ? q.replace(/[\\%_]/g, '\\$&') : null;
+    const rows = await this.repository.agenda(officeId, from, to, search);
+    return rows.map((r) => ({
+      appointmentId: r.id,
+      code: r.code,
+      start: r.start_at.toISOString(),
+      end: r.end_at.toISOString(),
+      serviceId: r.service_id,
+      serviceName: { it: r.name_it, en: r.name_en },
+      citizenName: `${r.first_name} ${r.last_name}`,
+      fiscalCode: r.fiscal_code,
+      status: agendaStatus(r.status, r.ticket_status),
+      ticketId: r.ticket_id,
+      ticketNumber: r.display_number,
+    }));
+  }
+
+  // ---- Public views ----------------------------------------------------------------
+
+  async display(officeId: string): Promise<DisplayDto> {
+    const office = await this.office(officeId);
+    const context = await this.context(officeId);
+    const [current, recent] = await Promise.all([this.repository.currentCalls(officeId, context.day), this.repository.recentCalls(officeId, context.day, 5)]);
+    const now = this.clock.now();
+    const ordered = orderQueue(context.waiting.map(toWaiting), now, this.rules);
+    return {
+      officeId,
+      officeName: office.name,
+      current: current.sort((a, b) => b.at.getTime() - a.at.getTime()).map(toCall),
+      recent: recent.map(toCall),
+      waits: context.services.map((s) => {
+        const waiting = ordered.filter((r) => r.ticket.serviceId === s.id).length;
+        return { serviceId: s.id, name: { it: s.name_it, en: s.name_en }, ticketPrefix: s.ticket_prefix, waiting, estimatedWaitMinutes: this.estimate(s.id, waiting, context) };
+      }),
+      rules: this.rules,
+    };
+  }
+
+  async publicTicket(ticketId: string): Promise<PublicTicketDto> {
+    const ticket = await this.repository.ticket(ticketId);
+    if (!ticket) throw ApiError.notFound('ticket.notFound', 'ticketId');
+    const office = await this.office(ticket.office_id);
+    const context = await this.context(ticket.office_id);
+    const dto = this.toTicketDto(ticket, context);
+    return {
+      id: ticket.id,
+      officeId: ticket.office_id,
+      officeName: office.name,
+      number: ticket.display_number,
+      serviceName: dto.serviceName,
+      status: ticket.status,
+      position: dto.position,
+      estimatedWaitMinutes: dto.estimatedWaitMinutes,
+      deskName: ticket.status === 'CALLED' || ticket.status === 'IN_SERVICE' ? ticket.desk_name : null,
+      queuedAt: ticket.queued_at.toISOString(),
+    };
+  }
+
+  // ---- Internals -------------------------------------------------------------------
+
+  async ticketDto(ticketId: string): Promise<TicketDto> {
+    const ticket = await this.repository.ticket(ticketId);
+    if (!ticket) throw ApiError.notFound('ticket.notFound', 'ticketId');
+    return this.toTicketDto(ticket, await this.context(ticket.office_id));
+  }
+
+  private async context(officeId: string): Promise<QueueContext> {
+    const office = await this.office(officeId);
+    const day = localToday(this.clock.now(), office.timeZone);
+    const [services, desks, waiting, averages] = await Promise.all([
+      this.repository.queueServices(officeId),
+      this.repository.desks(officeId),
+      this.repository.waiting(officeId, day),
+      this.repository.averageServiceMinutes(officeId, day),
+    ]);
+    return { day, services, desks, waiting, averages };
+  }
+
+  private estimate(serviceId: string, ahead: number, context: QueueContext): number | null {
+    const service = context.services.find((s) => s.id === serviceId);
+    const average = context.averages.get(serviceId) ?? service?.duration_minutes ?? 15;
+    const desks = context.desks.filter((d) => !d.paused && d.service_ids.includes(serviceId)).length;
+    return estimateWaitMinutes(ahead, average, desks);
+  }
+
+  private toTicketDto(t: TicketRow, context: QueueContext): TicketDto {
+    let position: number | null = null;
+    let estimatedWaitMinutes: number | null = null;
+    if (t.status === 'WAITING') {
+      const ordered = orderQueue(context.waiting.map(toWaiting), this.clock.now(), this.rules, new Set([t.service_id]));
+      position = Math.max(0, ordered.findIndex((r) => r.ticket.id === t.id));
+      estimatedWaitMinutes = this.estimate(t.service_id, position, context);
+    }
+    return {
+      id: t.id,
+      officeId: t.office_id,
+      serviceId: t.service_id,
+      serviceName: { it: t.name_it, en: t.name_en },
+      number: t.display_number,
+      kind: t.kind,
+      priority: t.priority,
+      status: t.status,
+      queuedAt: t.queued_at.toISOString(),
+      calledAt: t.called_at?.toISOString() ?? null,
+      startedAt: t.started_at?.toISOString() ?? null,
+      deskId: t.desk_id,
+      deskName: t.desk_name,
+      appointmentCode: t.appointment_code,
+      appointmentStart: t.appointment_start?.toISOString() ?? null,
+      position,
+      estimatedWaitMinutes,
+      publicUrl: `${this.config.publicUrl}/biglietto/${t.id}`,
+    };
+  }
+
+  private async deskDto(desk: DeskRow, context: QueueContext): Promise<DeskDto> {
+    const current = await this.repository.deskCurrent(desk.id);
+    const serves = new Set(desk.service_ids);
+    return {
+      id: desk.id,
+      officeId: desk.office_id,
+      number: desk.number,
+      name: desk.name,
+      paused: desk.paused,
+      services: context.services
+        .filter((s) => serves.has(s.id))
+        .map((s) => ({ id: s.id, name: { it: s.name_it, en: s.name_en }, ticketPrefix: s.ticket_prefix, outcomes: s.outcomes.map((o) => ({ code: o.code, label: { it: o.it, en: o.en } })) })),
+      current: current ? this.toTicketDto(current, context) : null,
+      waiting: context.waiting.filter((t) => serves.has(t.service_id)).length,
+    };
+  }
+
+  private async deskFor(actor: Actor, deskId: string): Promise<DeskRow> {
+    const desk = await this.repository.desk(deskId);
+    if (!desk) throw ApiError.notFound('desk.notFound', 'deskId');
+    this.assertOffice(actor, desk.office_id);
+    return desk;
+  }
+
+  private async servicesOfDesk(deskId: string): Promise<Map<string, QueueServiceRow>> {
+    const desk = await this.repository.desk(deskId);
+    if (!desk) return new Map();
+    return new Map((await this.repository.queueServices(desk.office_id)).map((s) => [s.id, s]));
+  }
+
+  /** Runs an action on the desk's current ticket, which must be in one of `from`. */
+  private async act(actor: Actor, deskId: string, from: TicketRow['status'][], work: (tx: EntityManager, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>): Promise<TicketDto> {
+    const desk = await this.deskFor(actor, deskId);
+    const now = this.clock.now();
+    const ticketId = await this.repository.transaction(async (tx) => {
+      await this.repository.lockOfficeQueue(tx, desk.office_id);
+      const ticket = await this.repository.deskCurrent(desk.id, tx);
+      if (!ticket) throw new ApiError(409, 'NO_CURRENT_TICKET', 'desk.noCurrent');
+      if (!from.includes(ticket.status)) throw new ApiError(409, 'TICKET_STATE', 'ticket.state', [], { status: ticket.status });
+      await work(tx, ticket, desk, now);
+      return ticket.id;
+    });
+    return this.ticketDto(ticketId);
+  }
+
+  private async change(tx: EntityManager, ticket: TicketRow, desk: DeskRow, actor: Actor, now: Date, type: TicketEventType, changes: Parameters<FrontDeskRepository['updateTicket']>[2]): Promise<void> {
+    await this.repository.updateTicket(tx, ticket.id, changes);
+    await this.record(tx, { ticketId: ticket.id, officeId: desk.office_id, serviceId: ticket.service_id, type, deskId: desk.id, actor, at: now, outcome: changes.outcome ?? null });
+  }
+
+  /** The event log row and the office event, in the caller's transaction. */
+  private async record(tx: EntityManager, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; deskId: string | null; actor: Actor; at: Date; outcome?: string | null }): Promise<void> {
+    await this.repository.insertEvent(tx, { ticketId: e.ticketId, officeId: e.officeId, serviceId: e.serviceId, type: e.type, at: e.at, deskId: e.deskId, staffUserId: e.actor.id, outcome: e.outcome ?? null });
+    await this.realtime.publish(tx, { type: 'ticket', officeId: e.officeId, ticketId: e.ticketId, deskId: e.deskId ?? undefined, event: e.type });
+  }
+}
+
+function toWaiting(t: TicketRow): WaitingTicket & { serviceId: string } {
+  return { id: t.id, serviceId: t.service_id, kind: t.kind, priority: t.priority, queuedAt: t.queued_at, appointmentStart: t.appointment_start };
+}
+
+function toCall(c: CallRow): DisplayCallDto {
+  return { eventId: c.event_id, ticketId: c.ticket_id, number: c.display_number, deskName: c.desk_name, at: c.at.toISOString(), recall: c.type === 'RECALLED' };
+}
+
+function agendaStatus(appointment: 'BOOKED' | 'CANCELLED', ticket: TicketRow['status'] | null): AgendaStatus {
+  if (appointment === 'CANCELLED') return 'CANCELLED';
+  switch (ticket) {
+    case null:
+      return 'BOOKED';
+    case 'WAITING':
+      return 'CHECKED_IN';
+    case 'CALLED':
+      return 'CALLED';
+    case 'IN_SERVICE':
+      return 'IN_SERVICE';
+    case 'DONE':
+      return 'DONE';
+    case 'NO_SHOW':
+      return 'NO_SHOW';
+    default:
+      return 'CANCELLED';
+  }
+}
+
+/** The instants bounding a local day (23 or 25 hours long when the clocks change). */
+export function dayBounds(day: string, timeZone: string): { from: Date; to: Date } {
+  return { from: new Date(wallTimeToInstant(day, 0, timeZone)), to: new Date(wallTimeToInstant(addDays(day, 1), 0, timeZone)) };
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { OfficeEventDto } from '@sportello/contracts';
+import { Client } from 'pg';
+import { Observable, Subject, filter, interval, map, merge, startWith } from 'rxjs';
+import type { EntityManager } from 'typeorm';
+import { cleanError } from '../notification/notification.policy';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
+
+export const CHANNEL = 'sportello_events';
+const HEARTBEAT_MS = 20_000;
+
+export interface ServerSentEvent {
+  type?: string;
+  data: string | object;
+}
+
+/**
+ * Office events across replicas: a change publishes with NOTIFY inside its own transaction
+ * (delivered on commit, never for a rollback); every instance LISTENs on one dedicated
+ * connection and fans the events out to its SSE clients. Payloads carry ids only.
+ */
+@Injectable()
+export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Realtime');
+  private readonly events = new Subject<OfficeEventDto>();
+  private client: Client | null = null;
+  private stopped = false;
+  private retryMs = 500;
+  private connectedBefore = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.listen().catch((error) => this.reconnectLater(error));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.events.complete();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Queues the event in the caller's transaction. */
+  async publish(tx: EntityManager, event: OfficeEventDto): Promise<void> {
+    await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+
+  /** One office's events as SSE messages, with a heartbeat that keeps proxies from closing the stream. */
+  stream(officeId: string): Observable<ServerSentEvent> {
+    const events = this.events.pipe(
+      filter((event) => event.officeId === officeId || event.type === 'resync'),
+      map((event) => ({ type: event.type, data: { ...event, officeId } })),
+    );
+    const heartbeat = interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: {} })));
+    // `ready` first: the client knows it is connected (and refetches what it shows).
+    return merge(events, heartbeat).pipe(startWith({ type: 'ready', data: { officeId } }));
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'sportello-listen' });
+    client.on('notification', (message) => this.received(message.payload));
+    client.on('error', (error) => this.reconnectLater(error));
+    client.on('end', () => this.reconnectLater(new Error('connection ended')));
+    this.client = client;
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.retryMs = 500;
+    // Events may have been missed while disconnected: every client refetches.
+    if (this.connectedBefore) this.events.next({ type: 'resync', officeId: '' });
+    this.connectedBefore = true;
+  }
+
+  private received(payload: string | undefined): void {
+    try {
+      const event = JSON.parse(payload ?? '') as OfficeEventDto;
+      if (typeof event.officeId === 'string') this.events.next(event);
+    } catch {
+      this.logger.warn('ignored a malformed event');
+    }
+  }
+
+  /** Drops the broken connection (once, whichever of error/end comes first) and retries with backoff. */
+  private reconnectLater(error: unknown): void {
+    const broken = this.client;
+    if (this.stopped || !broken) return;
+    this.client = null;
+    broken.removeAllListeners();
+    broken.on('error', () => undefined);
+    void broken.end().catch(() => undefined);
+    const delay = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 10_000);
+    this.logger.warn(`event listener disconnected (${cleanError(error)}), retrying in ${delay} ms`);
+    setTimeout(() => {
+      if (!this.stopped) void this.listen().catch((e) => this.reconnectLater(e));
+    }, delay).unref();
+  }
+}

@@ -1,0 +1,254 @@
+import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
+import { countBy } from './support/booking';
+import { insertOffice, OfficeFixture } from './support/fixtures';
+import { insertAppointment, insertDesks, setQueueService, SseClient } from './support/frontdesk';
+import { insertStaff, StaffClient } from './support/staff';
+
+const CIE_OUTCOMES = [{ code: 'CIE_REQUEST_TAKEN', it: 'Richiesta CIE acquisita', en: 'CIE request taken' }];
+
+describe('front desk: tickets, check-in, desks, display (real HTTP, real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+  let office: OfficeFixture;
+  let other: OfficeFixture;
+  let desks: string[];
+  let operator: StaffClient;
+  let kiosk: StaffClient;
+  let stranger: StaffClient;
+  let codes = 0;
+  /** A fresh booking code in the real format (alphabet without look-alike characters). */
+  const code = () => {
+    const alphabet = '23456789BCDFGHJKMNPQRSTVWXYZ';
+    let n = ++codes;
+    let suffix = '';
+    for (let i = 0; i < 6; i++, n = Math.floor(n / alphabet.length)) suffix += alphabet[n % alphabet.length];
+    return `CIE-${suffix}`;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    office = await insertOffice(db.sql);
+    other = await insertOffice(db.sql, 'OTHER');
+    await setQueueService(db.sql, office.serviceId, 'C', CIE_OUTCOMES);
+    await setQueueService(db.sql, office.otherServiceId, 'S');
+    // Desks 1–5 serve both services; desk 6 serves SPID only.
+    desks = await insertDesks(db.sql, office.officeId, [
+      ...[1, 2, 3, 4, 5].map((number) => ({ number, serviceIds: [office.serviceId, office.otherServiceId] })),
+      { number: 6, serviceIds: [office.otherServiceId] },
+    ]);
+    await insertStaff(db.sql, 'operatore', 'operator', [office.officeId]);
+    await insertStaff(db.sql, 'totem', 'kiosk', [office.officeId]);
+    await insertStaff(db.sql, 'altro', 'operator', [other.officeId]);
+    api = await startApi(db.url, { CHECKIN_EARLY_MINUTES: '60', CHECKIN_LATE_MINUTES: '15', MAX_WAIT_MINUTES: '30', CALL_TOLERANCE_MINUTES: '10' });
+    [operator, kiosk, stranger] = await Promise.all([StaffClient.login(api.baseUrl, 'operatore'), StaffClient.login(api.baseUrl, 'totem'), StaffClient.login(api.baseUrl, 'altro')]);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  /** Empties today's queue between tests (finished tickets keep their numbers). */
+  const closeAll = () => db.sql.query(`UPDATE ticket SET status = 'DONE', completed_at = now() WHERE status IN ('WAITING', 'CALLED', 'IN_SERVICE')`);
+  const walkIn = (client: StaffClient, serviceId = office.serviceId, extra: Record<string, unknown> = {}) => client.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, ...extra });
+
+  it('walk-in tickets: numbers per prefix, gapless under 40 concurrent requests from two clients', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => walkIn(i % 2 ? kiosk : operator, i % 4 === 0 ? office.otherServiceId : office.serviceId)));
+    expect(countBy(answers, (a) => a.status)).toEqual({ 201: 40 });
+    const numbers = answers.map((a) => a.body.number as string);
+    const cie = numbers.filter((n) => n.startsWith('C')).sort();
+    const spid = numbers.filter((n) => n.startsWith('S')).sort();
+    expect(cie).toEqual(Array.from({ length: 30 }, (_, i) => `C${String(i + 1).padStart(3, '0')}`));
+    expect(spid).toEqual(Array.from({ length: 10 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`));
+    expect(answers[1].body).toMatchObject({ status: 'WAITING', kind: 'WALK_IN', priority: false, publicUrl: expect.stringMatching(/\/biglietto\/[0-9a-f-]{36}$/) });
+    const events = await db.sql.query(`SELECT count(*)::int AS n FROM ticket_event WHERE type = 'ISSUED'`);
+    expect(events.rows[0].n).toBe(40);
+    await closeAll();
+  });
+
+  it('bad input → 400 with field errors and nothing written; roles and offices are checked', async () => {
+    const before = await db.sql.query('SELECT count(*)::int AS n FROM ticket');
+    const bad = await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId: 'nope', priority: 'yes', name: 'x'.repeat(101) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'priority', 'serviceId']);
+    expect((await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId: other.serviceId })).status).toBe(404);
+    expect((await stranger.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId: office.serviceId })).body.code).toBe('FORBIDDEN_OFFICE');
+    expect((await stranger.send('POST', `/api/desks/${desks[0]}/call-next`, {})).status).toBe(403);
+    expect((await kiosk.send('POST', `/api/desks/${desks[0]}/call-next`, {})).body.code).toBe('FORBIDDEN');
+    expect((await new StaffClient(api.baseUrl).send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId: office.serviceId })).status).toBe(401);
+    expect((await db.sql.query('SELECT count(*)::int AS n FROM ticket')).rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('check-in: 201 with a ticket, again 200 with the same one; too early/late for the kiosk, forced by staff', async () => {
+    const now = Date.now();
+    const due = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now + 5 * 60_000), code());
+    const first = await kiosk.send('POST', `/api/appointments/${due.code.toLowerCase()}/check-in`, {});
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ kind: 'APPOINTMENT', appointmentCode: due.code, number: expect.stringMatching(/^C\d{3}$/), status: 'WAITING' });
+    const again = await operator.send('POST', `/api/appointments/${due.code}/check-in`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+
+    const early = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now + 61 * 60_000), code());
+    const tooEarly = await kiosk.send('POST', `/api/appointments/${early.code}/check-in`, {});
+    // (Within the last hour before midnight the appointment is tomorrow: the day rule answers.)
+    expect(['CHECK_IN_TOO_EARLY', 'CHECK_IN_WRONG_DAY']).toContain(tooEarly.body.code);
+    expect(tooEarly.status).toBe(409);
+    expect((await kiosk.send('POST', `/api/appointments/${early.code}/check-in`, { force: true })).status).toBe(409);
+
+    const late = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now - 16 * 60_000), code());
+    const tooLate = await kiosk.send('POST', `/api/appointments/${late.code}/check-in`, {});
+    expect(tooLate.status).toBe(409);
+    if (tooLate.body.code === 'CHECK_IN_TOO_LATE') expect((await operator.send('POST', `/api/appointments/${late.code}/check-in`, { force: true })).status).toBe(201);
+
+    const cancelled = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now), code());
+    await db.sql.query(`UPDATE appointment SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [cancelled.id]);
+    expect((await operator.send('POST', `/api/appointments/${cancelled.code}/check-in`, {})).body.code).toBe('APPOINTMENT_CANCELLED');
+    expect((await operator.send('POST', `/api/appointments/CIE-ZZZZZZ/check-in`, {})).status).toBe(404);
+    expect((await operator.send('POST', `/api/appointments/not-a-code/check-in`, {})).status).toBe(400);
+    expect((await stranger.send('POST', `/api/appointments/${due.code}/check-in`, {})).body.code).toBe('FORBIDDEN_OFFICE');
+    await closeAll();
+  });
+
+  it('call-next follows the policy: due appointment, then priority, then arrival order; desks call only their services', async () => {
+    const plain = (await walkIn(kiosk)).body;
+    const spid = (await walkIn(kiosk, office.otherServiceId)).body;
+    const priority = (await walkIn(operator, office.serviceId, { priority: true, name: 'Giulia' })).body;
+    const appointment = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(Date.now()), code());
+    const checkedIn = (await kiosk.send('POST', `/api/appointments/${appointment.code}/check-in`, {})).body;
+
+    const spidDesk = await operator.send('POST', `/api/desks/${desks[5]}/call-next`, {});
+    expect(spidDesk.body.id).toBe(spid.id);
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const called = await operator.send('POST', `/api/desks/${desks[0]}/call-next`, {});
+      expect(called.status).toBe(200);
+      expect(called.body).toMatchObject({ status: 'CALLED', deskName: 'Sportello 1' });
+      order.push(called.body.id);
+      expect((await operator.send('POST', `/api/desks/${desks[0]}/call-next`, {})).body.code).toBe('DESK_BUSY');
+      expect((await operator.send('POST', `/api/desks/${desks[0]}/complete`, { outcome: 'INFO_ONLY' })).body.status).toBe('DONE');
+    }
+    expect(order).toEqual([checkedIn.id, priority.id, plain.id]);
+    expect((await operator.send('POST', `/api/desks/${desks[0]}/call-next`, {})).status).toBe(204);
+    await closeAll();
+  });
+
+  it('20 concurrent call-next from 5 desks never hand one ticket to two desks', async () => {
+    const issued = await Promise.all(Array.from({ length: 20 }, () => walkIn(kiosk)));
+    const ids = issued.map((a) => a.body.id as string);
+    // A burst: 4 requests per desk at the same instant → one call per desk, the rest DESK_BUSY.
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => operator.send('POST', `/api/desks/${desks[i % 5]}/call-next`, {})));
+    expect(countBy(burst, (a) => a.status)).toEqual({ 200: 5, 409: 15 });
+    const firstCalls = burst.filter((a) => a.status === 200).map((a) => a.body.id);
+    expect(new Set(firstCalls).size).toBe(5);
+    await Promise.all(desks.slice(0, 5).map((desk) => operator.send('POST', `/api/desks/${desk}/complete`, { outcome: 'CIE_REQUEST_TAKEN' })));
+    // Then rounds: all five desks call at once, complete, call again, until the queue is empty.
+    const served = [...firstCalls];
+    for (;;) {
+      const round = await Promise.all(desks.slice(0, 5).map((desk) => operator.send('POST', `/api/desks/${desk}/call-next`, {})));
+      const called = round.filter((a) => a.status === 200);
+      if (called.length === 0) break;
+      served.push(...called.map((a) => a.body.id));
+      await Promise.all(called.map((a) => operator.send('POST', `/api/desks/${a.body.deskId}/complete`, { outcome: 'CIE_REQUEST_TAKEN' })));
+    }
+    expect(served.sort()).toEqual([...ids].sort());
+    const calls = await db.sql.query(`SELECT ticket_id, count(*)::int AS n FROM ticket_event WHERE type = 'CALLED' AND ticket_id = ANY($1) GROUP BY ticket_id`, [ids]);
+    expect(calls.rows).toHaveLength(20);
+    expect(calls.rows.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('recall, start, complete with an outcome, no-show, transfer and pause, each logged with desk and operator', async () => {
+    const desk = desks[1];
+    const ticket = (await walkIn(kiosk)).body;
+    expect((await operator.send('POST', `/api/desks/${desk}/call-next`, {})).body.id).toBe(ticket.id);
+    expect((await operator.send('POST', `/api/desks/${desk}/recall`, {})).body.status).toBe('CALLED');
+    expect((await operator.send('POST', `/api/desks/${desk}/start`, {})).body.status).toBe('IN_SERVICE');
+    const wrong = await operator.send('POST', `/api/desks/${desk}/complete`, { outcome: 'SPID_RECOGNISED' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].field).toBe('outcome');
+    const done = await operator.send('POST', `/api/desks/${desk}/complete`, { outcome: 'CIE_REQUEST_TAKEN' });
+    expect(done.body).toMatchObject({ status: 'DONE' });
+
+    const absent = (await walkIn(kiosk)).body;
+    await operator.send('POST', `/api/desks/${desk}/call-next`, {});
+    expect((await operator.send('POST', `/api/desks/${desk}/no-show`, {})).body).toMatchObject({ id: absent.id, status: 'NO_SHOW' });
+
+    const moved = (await walkIn(kiosk)).body;
+    await operator.send('POST', `/api/desks/${desk}/call-next`, {});
+    const transferred = await operator.send('POST', `/api/desks/${desk}/transfer`, { serviceId: office.otherServiceId });
+    expect(transferred.body).toMatchObject({ id: moved.id, status: 'WAITING', serviceId: office.otherServiceId, number: moved.number, deskId: null });
+    expect((await operator.send('POST', `/api/desks/${desks[5]}/call-next`, {})).body.id).toBe(moved.id);
+
+    expect((await operator.send('POST', `/api/desks/${desk}/pause`, { paused: true })).body.paused).toBe(true);
+    expect((await operator.send('POST', `/api/desks/${desk}/call-next`, {})).body.code).toBe('DESK_PAUSED');
+    expect((await operator.send('POST', `/api/desks/${desk}/pause`, { paused: false })).body.paused).toBe(false);
+
+    const log = await db.sql.query(
+      `SELECT e.type, e.outcome, e.desk_id, u.username FROM ticket_event e LEFT JOIN staff_user u ON u.id = e.staff_user_id WHERE e.ticket_id = $1 ORDER BY e.id`,
+      [ticket.id],
+    );
+    expect(log.rows).toEqual([
+      { type: 'ISSUED', outcome: null, desk_id: null, username: 'totem' },
+      { type: 'CALLED', outcome: null, desk_id: desk, username: 'operatore' },
+      { type: 'RECALLED', outcome: null, desk_id: desk, username: 'operatore' },
+      { type: 'STARTED', outcome: null, desk_id: desk, username: 'operatore' },
+      { type: 'COMPLETED', outcome: 'CIE_REQUEST_TAKEN', desk_id: desk, username: 'operatore' },
+    ]);
+    await closeAll();
+  });
+
+  it('the public display shows calls and waits without personal data; the ticket page shows position and wait', async () => {
+    const named = (await walkIn(operator, office.serviceId, { name: 'Giuseppe Verdi' })).body;
+    const second = (await walkIn(kiosk)).body;
+    const called = await operator.send('POST', `/api/desks/${desks[2]}/call-next`, {});
+    expect(called.body.id).toBe(named.id);
+    const display = await fetch(`${api.baseUrl}/api/offices/${office.officeId}/display`);
+    const text = await display.text();
+    expect(display.status).toBe(200);
+    expect(text).not.toContain('Giuseppe');
+    const body = JSON.parse(text);
+    expect(body.current[0]).toMatchObject({ number: named.number, deskName: 'Sportello 3', recall: false });
+    expect(body.recent[0].number).toBe(named.number);
+    expect(body.waits.find((w: { serviceId: string }) => w.serviceId === office.serviceId)).toMatchObject({ waiting: 1, ticketPrefix: 'C', estimatedWaitMinutes: expect.any(Number) });
+
+    const page = await (await fetch(`${api.baseUrl}/api/tickets/${second.id}`)).json();
+    expect(page).toMatchObject({ number: second.number, status: 'WAITING', position: 0, deskName: null });
+    const mine = await (await fetch(`${api.baseUrl}/api/tickets/${named.id}`)).json();
+    expect(mine).toMatchObject({ status: 'CALLED', deskName: 'Sportello 3', position: null });
+    expect((await fetch(`${api.baseUrl}/api/tickets/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    await closeAll();
+  });
+
+  it('agenda: today’s appointments with status, searchable by code, name and codice fiscale', async () => {
+    const a = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(), code(), { firstName: 'Ada', lastName: 'Lovelace' });
+    await operator.send('POST', `/api/appointments/${a.code}/check-in`, {});
+    const all = await operator.get(`/api/offices/${office.officeId}/agenda`);
+    expect(all.status).toBe(200);
+    expect(all.body.find((e: { code: string }) => e.code === a.code)).toMatchObject({ citizenName: 'Ada Lovelace', status: 'CHECKED_IN', ticketNumber: expect.stringMatching(/^C\d{3}$/) });
+    for (const q of [a.code, 'lovelace ada', a.fiscalCode.slice(0, 9).toLowerCase()]) {
+      const found = await operator.get(`/api/offices/${office.officeId}/agenda?q=${encodeURIComponent(q)}`);
+      expect(found.body.map((e: { code: string }) => e.code)).toEqual([a.code]);
+    }
+    expect((await operator.get(`/api/offices/${office.officeId}/agenda?date=2026-13-01`)).status).toBe(400);
+    expect((await kiosk.get(`/api/offices/${office.officeId}/agenda`)).status).toBe(403);
+    await closeAll();
+  });
+
+  it('SSE: a call made on one api instance reaches display clients of both instances', async () => {
+    const second = await startApi(db.url);
+    try {
+      const url = (base: string) => `${base}/api/offices/${office.officeId}/events`;
+      const [here, there] = await Promise.all([SseClient.connect(url(api.baseUrl)), SseClient.connect(url(second.baseUrl))]);
+      const ticket = (await walkIn(kiosk)).body;
+      await operator.send('POST', `/api/desks/${desks[3]}/call-next`, {});
+      const isCall = (e: { type: string; data: Record<string, unknown> }) => e.type === 'ticket' && e.data['ticketId'] === ticket.id && e.data['event'] === 'CALLED';
+      const [a, b] = await Promise.all([here.next(isCall), there.next(isCall)]);
+      expect(a.data).toEqual({ type: 'ticket', officeId: office.officeId, ticketId: ticket.id, deskId: desks[3], event: 'CALLED' });
+      expect(b.data).toEqual(a.data);
+      here.close();
+      there.close();
+    } finally {
+      await second.stop();
+    }
+  });
+});
