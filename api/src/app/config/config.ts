@@ -21,6 +21,21 @@ export interface AppConfig {
   /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS). */
   retentionDays: number;
   mail: MailConfig;
+  auth: AuthConfig;
+}
+
+/** Staff accounts and sessions. */
+export interface AuthConfig {
+  /** A staff session lasts this long after login, then the person logs in again (SESSION_HOURS). */
+  sessionHours: number;
+  /** Login attempts per minute per client address (LOGIN_THROTTLE_LIMIT). */
+  loginThrottleLimit: number;
+  /** Wrong passwords for one account within `lockMinutes` that lock it (LOGIN_MAX_FAILURES). */
+  maxFailures: number;
+  /** The failure window and how long a locked account stays locked (LOGIN_LOCK_MINUTES). */
+  lockMinutes: number;
+  /** Cookies carry `Secure`: true when PUBLIC_URL is https. */
+  secureCookies: boolean;
 }
 
 /** E-mail notifications (outbox worker and transport). */
@@ -92,6 +107,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100, problems),
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 720, problems),
   };
+  const auth: AuthConfig = {
+    sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 720, problems),
+    loginThrottleLimit: integer(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 1_000_000, problems),
+    maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100, problems),
+    lockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
+    secureCookies: publicUrl.startsWith('https://'),
+  };
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
@@ -111,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     booking,
     retentionDays,
     mail,
+    auth,
   };
 }
 
