@@ -9,6 +9,8 @@ import { Hold } from '../booking/hold.entity';
 import { IdempotencyRecord } from '../booking/idempotency-record.entity';
 import { ManageToken } from '../booking/manage-token.entity';
 import { Notification } from '../notification/notification.entity';
+import { StaffSession } from '../auth/staff-session.entity';
+import { StaffUser, StaffUserOffice } from '../auth/staff-user.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
-export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification];
+export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification, StaffUser, StaffUserOffice, StaffSession];
