@@ -1,5 +1,6 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { XSRF_COOKIE, XSRF_HEADER } from '@sportello/contracts';
 import {
   provideRouter,
   TitleStrategy,
@@ -19,6 +20,12 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
-    provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor])),
+    provideHttpClient(
+      withFetch(),
+      withInterceptors([acceptLanguageInterceptor]),
+      // CSRF double submit for the staff session: the api's XSRF-TOKEN cookie goes back as
+      // the X-XSRF-TOKEN header on every same-origin POST/PUT/PATCH/DELETE.
+      withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
+    ),
   ],
 };
