@@ -105,10 +105,18 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     await db.sql.query('UPDATE staff_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL WHERE id = $1', [ids['managerB']]);
   });
 
-  it('refuses malformed login bodies with field errors', async () => {
+  it('refuses malformed login bodies with field errors, and anything but JSON (no login CSRF by a form)', async () => {
     const answer = await new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: '', password: 42 });
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['username', 'password']);
+    const form = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `username=operatore.a&password=${STAFF_PASSWORD}`,
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(form.headers.getSetCookie()).toEqual([]);
   });
 
   it('GET /api/auth/me answers 401 without a session, with a malformed or an expired one', async () => {

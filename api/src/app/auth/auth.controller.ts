@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { StaffSessionDto } from '@sportello/contracts';
 import type { Request, Response } from 'express';
+import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { ApiErrorDoc } from '../common/openapi';
 import { APP_CONFIG } from '../config/config';
@@ -33,8 +34,12 @@ export class AuthController {
   @ApiBody({ type: LoginDoc })
   @ApiOkResponse({ type: StaffSessionDoc })
   @ApiUnauthorizedResponse({ type: ApiErrorDoc, description: 'INVALID_CREDENTIALS' })
+  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be JSON' })
   @ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'ACCOUNT_LOCKED (LOGIN_MAX_FAILURES wrong passwords within LOGIN_LOCK_MINUTES) or TOO_MANY_REQUESTS (LOGIN_THROTTLE_LIMIT per minute per client); see Retry-After' })
-  async login(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<StaffSessionDto> {
+  async login(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StaffSessionDto> {
+    // JSON only: a form on another site can post urlencoded fields but not JSON, so no
+    // one can log a browser into an account of theirs (login CSRF).
+    if (!request.is('application/json')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.json');
     const reader = new BodyReader(body);
     const username = reader.text('username', 200);
     const password = reader.secret('password', MAX_PASSWORD_LENGTH);
