@@ -9,6 +9,7 @@ import {
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { acceptLanguageInterceptor } from './core/api/accept-language-interceptor';
+import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
 import { I18nTitleStrategy } from './core/i18n/title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -22,7 +23,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([acceptLanguageInterceptor]),
+      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor]),
       // CSRF double submit for the staff session: the api's XSRF-TOKEN cookie goes back as
       // the X-XSRF-TOKEN header on every same-origin POST/PUT/PATCH/DELETE.
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
