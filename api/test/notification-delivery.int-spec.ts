@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, countBy, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
-import { getJson } from './support/http';
 import { captureLogs, eventually, freePort, TestSmtpServer } from './support/smtp';
+import { insertStaff, StaffClient } from './support/staff';
 
 // Retries are driven by moving `due_at` in the database ("time passes") and by waiting for
 // events at the test SMTP server, never by sleeping for the backoff.
@@ -115,7 +115,8 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     await timePasses();
     const row = await eventually(() => confirmationRow(code), (r) => r.status !== 'PENDING', 15_000, 'the row failed');
     expect(row).toMatchObject({ status: 'FAILED', attempts: 2 });
-    const listed = await getJson(`${api.baseUrl}/api/notifications?status=FAILED`);
+    await insertStaff(db.sql, 'responsabile', 'manager', [office.officeId]);
+    const listed = await (await StaffClient.login(api.baseUrl, 'responsabile')).get('/api/notifications?status=FAILED');
     expect(listed.body).toEqual([expect.objectContaining({ kind: 'CONFIRMATION', status: 'FAILED', attempts: 2, bookingCode: code, lastError: expect.stringContaining('451') })]);
     expect(JSON.stringify(listed.body)).not.toContain('@example.it');
     expect(smtp.received).toHaveLength(0);

@@ -5,6 +5,7 @@ import { at, bookingBody, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
 import { getJson } from './support/http';
 import { captureLogs, eventually, ReceivedMail, TestSmtpServer } from './support/smtp';
+import { insertStaff, StaffClient } from './support/staff';
 
 function icsOf(mail: ParsedMail) {
   const attachment = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
@@ -157,17 +158,19 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     expect(reminder.text).toMatch(/10:30 \(ora di Roma, CES?T\)/);
   });
 
-  it('GET /api/notifications lists recent notifications without personal data', async () => {
-    const { status, body } = await getJson(`${api.baseUrl}/api/notifications?limit=100`);
+  it('GET /api/notifications lists recent notifications without personal data (to a manager)', async () => {
+    await insertStaff(db.sql, 'responsabile', 'manager', [office.officeId]);
+    const manager = await StaffClient.login(api.baseUrl, 'responsabile');
+    const { status, body } = await manager.get('/api/notifications?limit=100');
     expect(status).toBe(200);
     expect(body.length).toBeGreaterThan(5);
     expect(Object.keys(body[0]).sort()).toEqual(['attempts', 'bookingCode', 'createdAt', 'dueAt', 'id', 'kind', 'lastError', 'sentAt', 'status']);
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/@example\.it|Maria|D'Amico|gestisci/);
-    const sent = await getJson(`${api.baseUrl}/api/notifications?status=SENT&limit=2`);
+    const sent = await manager.get('/api/notifications?status=SENT&limit=2');
     expect(sent.body).toHaveLength(2);
     expect(sent.body.every((r: { status: string; sentAt: string | null }) => r.status === 'SENT' && r.sentAt)).toBe(true);
-    const bad = await getJson(`${api.baseUrl}/api/notifications?status=LOST&limit=0`);
+    const bad = await manager.get('/api/notifications?status=LOST&limit=0');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['status', 'limit']);
   });

@@ -107,3 +107,19 @@ export function assertReadable(file, hint) {
     process.exit(1);
   }
 }
+
+/** Whether the api will run in demo mode (DEMO_MODE, else: with the embedded database). */
+export function isDemoMode(embedded) {
+  return ['1', 'true', 'yes'].includes((process.env.DEMO_MODE ?? String(embedded)).trim().toLowerCase());
+}
+
+/** The accounts that api/src/app/demo/demo-staff.ts creates in demo mode, and only there. */
+export function demoAccounts(url) {
+  return (
+    `  Staff login (demo only): ${url}/staff/login   password: sportello-demo\n` +
+    `    operatore     operator (desk)\n` +
+    `    responsabile  manager\n` +
+    `    admin         admin (every office)\n` +
+    `    totem         kiosk\n`
+  );
+}

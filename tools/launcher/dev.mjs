@@ -1,7 +1,7 @@
 // `npm run dev`: live reload. The api (port 3000) is rebuilt and restarted on every
 // change; the Angular dev server (port 4200) proxies /api to it.
 import { spawn } from 'node:child_process';
-import { NX_ENV, onShutdown, openDatabase, ROOT, say, stopChild } from './common.mjs';
+import { demoAccounts, isDemoMode, NX_ENV, onShutdown, openDatabase, ROOT, say, stopChild } from './common.mjs';
 
 const database = await openDatabase();
 let nx;
@@ -10,6 +10,7 @@ const stop = onShutdown(async () => {
   await database.stop();
 });
 say('starting the api and the web dev server with live reload: open http://localhost:4200');
+if (isDemoMode(database.embedded)) console.log(`\n${demoAccounts('http://localhost:4200')}`);
 nx = spawn('npx', ['nx', 'run-many', '-t', 'serve', '-p', 'api', 'web', '--output-style=stream'], {
   cwd: ROOT,
   env: {

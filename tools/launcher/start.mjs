@@ -3,7 +3,7 @@
 // api and the web app together on one port.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { assertReadable, elapsed, onShutdown, openDatabase, ROOT, run, say, stopChild } from './common.mjs';
+import { assertReadable, demoAccounts, elapsed, isDemoMode, onShutdown, openDatabase, ROOT, run, say, stopChild } from './common.mjs';
 
 const port = process.env.PORT || '3000';
 say('building the api and the web app (the first build takes about a minute; later ones come from the cache)…');
@@ -24,6 +24,7 @@ const stop = onShutdown(async () => {
 });
 
 const demo = database.embedded;
+const demoMode = isDemoMode(demo);
 api = spawn(process.execPath, ['--enable-source-maps', apiMain], {
   cwd: ROOT,
   env: {
@@ -40,7 +41,9 @@ api.stdout.on('data', (chunk) => {
   if (/listening on port \d+/.test(chunk.toString())) {
     const url = process.env.PUBLIC_URL || `http://localhost:${port}`;
     say(`ready in ${elapsed()}`);
-    console.log(`\n  Sportello is running at ${url}\n  API docs: ${url}/api/docs\n  Press Ctrl-C to stop.\n`);
+    console.log(`\n  Sportello is running at ${url}\n  API docs: ${url}/api/docs\n`);
+    if (demoMode) console.log(demoAccounts(url));
+    console.log('  Press Ctrl-C to stop.\n');
   }
 });
 api.on('exit', (code, signal) => {

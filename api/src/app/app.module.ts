@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { Clock, SystemClock } from './common/clock';
@@ -39,6 +41,13 @@ export class AppModule {
           retryAttempts: 10,
           retryDelay: 1000,
         }),
+        // Global; per instance, in memory: with N replicas a client gets up to N × the limit.
+        // Booking uses THROTTLE_LIMIT; the login has its own limit (LoginThrottleGuard).
+        ThrottlerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (options: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: options.booking.throttleLimit }] }),
+        }),
+        AuthModule,
         HealthModule,
         CalendarModule,
         BookingModule,

@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { seedDemoData } from './demo/demo-seed';
+import { seedDemoStaff } from './demo/demo-staff';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -30,6 +31,10 @@ export async function prepareDatabase(config: AppConfig, options: { migrate: boo
       logger.log(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'schema up to date');
     }
     if (options.seed && (await seedDemoData(db))) logger.log('seeded the demo office (Comune di Calderara di Reno, URP)');
+    if (options.seed) {
+      const created = await seedDemoStaff(db);
+      if (created.length > 0) logger.log(`created the demo staff accounts: ${created.join(', ')}`);
+    }
   } finally {
     await db.destroy();
   }
@@ -49,6 +54,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     .setTitle('Sportello API')
     .setDescription('Appointment booking and front-desk queue for the URP of an Italian comune. Errors: `{ statusCode, code, message, errors?: [{ field, message }] }`, in Italian or English by Accept-Language.')
     .setVersion('0.1.0')
+    .addCookieAuth('sportello_session', { type: 'apiKey', in: 'cookie', description: 'Staff session from POST /api/auth/login; unsafe methods also need the X-XSRF-TOKEN header' }, 'staff-session')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 

@@ -1,5 +1,6 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { XSRF_COOKIE, XSRF_HEADER } from '@sportello/contracts';
 import {
   provideRouter,
   TitleStrategy,
@@ -8,6 +9,7 @@ import {
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { acceptLanguageInterceptor } from './core/api/accept-language-interceptor';
+import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
 import { I18nTitleStrategy } from './core/i18n/title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -19,6 +21,12 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
-    provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor])),
+    provideHttpClient(
+      withFetch(),
+      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor]),
+      // CSRF double submit for the staff session: the api's XSRF-TOKEN cookie goes back as
+      // the X-XSRF-TOKEN header on every same-origin POST/PUT/PATCH/DELETE.
+      withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
+    ),
   ],
 };

@@ -25,6 +25,10 @@ export const appRoutes: Route[] = [
     title: 'title.accessibility',
   },
   {
+    path: 'staff',
+    loadChildren: () => import('./features/staff/staff.routes').then((m) => m.staffRoutes),
+  },
+  {
     path: '**',
     loadComponent: () => import('./features/not-found/not-found').then((m) => m.NotFound),
     title: 'title.notFound',

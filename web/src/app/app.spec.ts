@@ -46,6 +46,7 @@ describe('App shell', () => {
     expect(el.querySelector('main#main-content')).not.toBeNull();
     expect(el.querySelector('footer a[href="/privacy"]')).not.toBeNull();
     expect(el.querySelector('footer a[href="/accessibilita"]')).not.toBeNull();
+    expect(el.querySelector('footer a[href="/staff"]')?.textContent?.trim()).toBe('Area operatori');
     expect(el.querySelector('a[href="#"]')).toBeNull();
   });
 

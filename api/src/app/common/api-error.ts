@@ -12,6 +12,9 @@ export interface FieldProblem {
  * exception filter translates into the caller's language.
  */
 export class ApiError extends Error {
+  /** Response headers to send with the error (e.g. `Retry-After`). */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly statusCode: number,
     readonly code: ErrorCode,
@@ -22,6 +25,11 @@ export class ApiError extends Error {
     readonly extra: Record<string, unknown> = {},
   ) {
     super(key);
+  }
+
+  withHeader(name: string, value: string): this {
+    this.headers[name] = value;
+    return this;
   }
 
   static validation(problems: FieldProblem[]): ApiError {

@@ -18,6 +18,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     let body: ApiErrorBody & Record<string, unknown>;
 
     if (exception instanceof ApiError) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
       body = {
         statusCode: exception.statusCode,
         code: exception.code,

@@ -57,6 +57,15 @@ export class BodyReader {
     return value;
   }
 
+  /** A secret (password) of 1..max characters, exactly as typed: never trimmed. */
+  secret(field: string, max: number): string {
+    const raw = this.body[field];
+    if (raw === undefined || raw === null || raw === '') return this.add(field, 'field.required') ?? '';
+    if (typeof raw !== 'string') return this.add(field, 'field.text') ?? '';
+    if ([...raw].length > max) return this.add(field, 'field.tooLong', { max }) ?? '';
+    return raw;
+  }
+
   oneOf<T extends string>(field: string, allowed: readonly [T, ...T[]], key: MessageKey): T {
     const value = this.body[field];
     if (typeof value === 'string' && allowed.includes(value as T)) return value as T;

@@ -53,6 +53,13 @@ const MESSAGES = {
   'idempotency.reused': { it: 'Questa chiave di idempotenza è già stata usata per una richiesta diversa.', en: 'This idempotency key was already used for a different request.' },
   'idempotency.key': { it: 'Chiave di idempotenza non valida (da 8 a 200 caratteri).', en: 'Invalid idempotency key (8 to 200 characters).' },
   'throttled': { it: 'Troppe richieste. Riprova tra poco.', en: 'Too many requests. Please try again shortly.' },
+  'auth.required': { it: 'Area riservata al personale: effettua l’accesso.', en: 'Staff only: please log in.' },
+  'auth.invalid': { it: 'Nome utente o password non corretti.', en: 'Wrong username or password.' },
+  'auth.locked': { it: 'Troppi tentativi non riusciti: questo account è bloccato. Riprova tra {minutes} minuti.', en: 'Too many failed attempts: this account is locked. Try again in {minutes} minutes.' },
+  'auth.csrf': { it: 'Richiesta non valida (token di sicurezza mancante o scaduto): ricarica la pagina e riprova.', en: 'Invalid request (security token missing or expired): reload the page and try again.' },
+  'body.json': { it: 'Inviare i dati in formato JSON (Content-Type: application/json).', en: 'Send the data as JSON (Content-Type: application/json).' },
+  'auth.role': { it: 'Il tuo ruolo non consente questa operazione.', en: 'Your role does not allow this.' },
+  'auth.office': { it: 'Non sei abilitato a operare per questo ufficio.', en: 'You are not allowed to act for this office.' },
   'badRequest': { it: 'Richiesta non valida.', en: 'Invalid request.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

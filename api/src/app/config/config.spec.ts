@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       retentionDays: 90,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
+      auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, secureCookies: false },
     });
   });
 
@@ -43,7 +44,12 @@ describe('loadConfig', () => {
       MAIL_POLL_SECONDS: '2',
       MAIL_MAX_ATTEMPTS: '3',
       REMINDER_HOURS_BEFORE: '48',
+      SESSION_HOURS: '9',
+      LOGIN_THROTTLE_LIMIT: '20',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCK_MINUTES: '30',
     });
+    expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, secureCookies: true });
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
     expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000 });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn' });
@@ -65,6 +71,12 @@ describe('loadConfig', () => {
   it('checks the mail settings', () => {
     expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail', MAIL_POLL_SECONDS: '0', MAIL_MAX_ATTEMPTS: 'x' })).toThrow(
       /SMTP_URL must start with smtp:\/\/[\s\S]*MAIL_POLL_SECONDS must be a whole number[\s\S]*MAIL_MAX_ATTEMPTS must be a whole number/,
+    );
+  });
+
+  it('checks the staff login settings', () => {
+    expect(() => loadConfig({ ...base, SESSION_HOURS: '0', LOGIN_MAX_FAILURES: 'many', LOGIN_LOCK_MINUTES: '-1' })).toThrow(
+      /SESSION_HOURS must be a whole number[\s\S]*LOGIN_MAX_FAILURES must be a whole number[\s\S]*LOGIN_LOCK_MINUTES must be a whole number/,
     );
   });
 

@@ -22,6 +22,7 @@ export interface AppConfig {
   retentionDays: number;
   mail: MailConfig;
   queue: QueueConfig;
+  auth: AuthConfig;
 }
 
 /** Front-desk queue rules. */
@@ -34,6 +35,20 @@ export interface QueueConfig {
   checkInEarlyMinutes: number;
   /** Check-in closes this long after the start; staff may still force it (CHECKIN_LATE_MINUTES). */
   checkInLateMinutes: number;
+}
+
+/** Staff accounts and sessions. */
+export interface AuthConfig {
+  /** A staff session lasts this long after login, then the person logs in again (SESSION_HOURS). */
+  sessionHours: number;
+  /** Login attempts per minute per client address (LOGIN_THROTTLE_LIMIT). */
+  loginThrottleLimit: number;
+  /** Wrong passwords for one account within `lockMinutes` that lock it (LOGIN_MAX_FAILURES). */
+  maxFailures: number;
+  /** The failure window and how long a locked account stays locked (LOGIN_LOCK_MINUTES). */
+  lockMinutes: number;
+  /** Cookies carry `Secure`: true when PUBLIC_URL is https. */
+  secureCookies: boolean;
 }
 
 /** E-mail notifications (outbox worker and transport). */
@@ -111,6 +126,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     checkInEarlyMinutes: integer(env, 'CHECKIN_EARLY_MINUTES', 60, 0, 720, problems),
     checkInLateMinutes: integer(env, 'CHECKIN_LATE_MINUTES', 15, 0, 240, problems),
   };
+  const auth: AuthConfig = {
+    sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 720, problems),
+    loginThrottleLimit: integer(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 1_000_000, problems),
+    maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100, problems),
+    lockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
+    secureCookies: publicUrl.startsWith('https://'),
+  };
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
@@ -131,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionDays,
     mail,
     queue,
+    auth,
   };
 }
 

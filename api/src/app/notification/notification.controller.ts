@@ -1,7 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
+import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError, FieldProblem } from '../common/api-error';
 import { ApiErrorDoc } from '../common/openapi';
+import { isUuid } from '../common/query';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity';
 import type { NotificationKind, NotificationStatus } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
@@ -38,23 +41,29 @@ export class NotificationController {
   constructor(private readonly repository: NotificationRepository) {}
 
   @Get()
+  @Staff('manager')
   @ApiOperation({
     summary: 'Recent e-mail notifications with their status (no personal data)',
-    description: 'Staff only once authentication exists (issue 5). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.',
+    description: 'Managers and admins only, for the offices of the account (an admin: every office). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.',
   })
+  @ApiQuery({ name: 'officeId', required: false, description: 'Only this office (one of the account\'s: another office → 403 FORBIDDEN_OFFICE)' })
   @ApiQuery({ name: 'status', required: false, enum: NOTIFICATION_STATUSES })
   @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_LIMIT}, default 50` })
   @ApiOkResponse({ type: [NotificationDoc] })
   @ApiBadRequestResponse({ type: ApiErrorDoc })
-  async list(@Query() query: Record<string, unknown>): Promise<NotificationDto[]> {
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>): Promise<NotificationDto[]> {
     const problems: FieldProblem[] = [];
     const status = query['status'];
     if (status !== undefined && !(typeof status === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(status))) problems.push({ field: 'status', key: 'badRequest' });
     const rawLimit = query['limit'];
     const limit = rawLimit === undefined ? 50 : Number(rawLimit);
     if (typeof (rawLimit ?? '') !== 'string' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) problems.push({ field: 'limit', key: 'badRequest' });
+    const officeId = query['officeId'];
+    if (officeId !== undefined && !(typeof officeId === 'string' && isUuid(officeId))) problems.push({ field: 'officeId', key: 'field.uuid' });
     if (problems.length > 0) throw ApiError.validation(problems);
-    const rows = await this.repository.list((status as NotificationStatus | undefined) ?? null, limit);
+    if (typeof officeId === 'string') assertOfficeAccess(staff, officeId);
+    const officeIds = typeof officeId === 'string' ? [officeId.toLowerCase()] : staff.officeIds;
+    const rows = await this.repository.list((status as NotificationStatus | undefined) ?? null, limit, officeIds);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -173,15 +173,16 @@ export class NotificationRepository {
     if (ids.length > 0) await this.db.query(`UPDATE notification SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`, [ids]);
   }
 
-  list(status: NotificationStatus | null, limit: number): Promise<NotificationRow[]> {
+  /** Newest first, of the given offices only. */
+  list(status: NotificationStatus | null, limit: number, officeIds: string[]): Promise<NotificationRow[]> {
     return this.db.query(
       `SELECT n.id, n.kind, n.status, n.attempts, n.last_error, n.due_at, n.sent_at, n.created_at, a.code
          FROM notification n
          LEFT JOIN appointment a ON a.id = n.appointment_id
-        WHERE ($1::varchar IS NULL OR n.status = $1)
+        WHERE ($1::varchar IS NULL OR n.status = $1) AND n.office_id = ANY($3::uuid[])
         ORDER BY n.created_at DESC, n.id
         LIMIT $2`,
-      [status, limit],
+      [status, limit, officeIds],
     );
   }
 

@@ -12,6 +12,10 @@ import { I18n } from '../core/i18n/i18n';
       padding: 0.25rem 0;
       text-decoration: underline;
     }
+
+    .sp-footer-links .sp-footer-staff {
+      font-size: 0.875rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

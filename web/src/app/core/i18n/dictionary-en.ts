@@ -18,6 +18,7 @@ export const EN: Dictionary = {
   'footer.links': 'Legal notes',
   'footer.privacy': 'Privacy notice',
   'footer.accessibility': 'Accessibility',
+  'footer.staff': 'Staff area',
 
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -39,6 +40,8 @@ export const EN: Dictionary = {
   'title.summary': 'Booking summary',
   'title.confirm': 'Booking confirmed',
   'title.manage': 'Manage your booking',
+  'title.staffLogin': 'Staff login',
+  'title.staff': 'Staff area',
 
   'home.title': 'Book an appointment at the URP',
   'home.intro':
@@ -221,4 +224,27 @@ export const EN: Dictionary = {
   'accessibility.title': 'Accessibility',
   'accessibility.text':
     'The URP Desk is designed to meet WCAG 2.1 level AA (Italian Law 4/2004). The accessibility statement will be published here by the Comune; meanwhile you can report accessibility problems to the URP.',
+
+  'staffLogin.title': 'Staff login',
+  'staffLogin.intro': 'For URP staff only. Log in with the username and password you were given.',
+  'staffLogin.username': 'Username',
+  'staffLogin.password': 'Password',
+  'staffLogin.submit': 'Log in',
+  'staffLogin.submitting': 'Logging in…',
+  'staffLogin.errors': 'Complete the fields below',
+  'staffLogin.error.username': 'Enter your username.',
+  'staffLogin.error.password': 'Enter your password.',
+  'staffLogin.loggedOut': 'You have logged out of the staff area.',
+  'staff.title': 'Staff area',
+  'staff.greeting': 'Hello, {name}.',
+  'staff.username': 'Username',
+  'staff.role': 'Role',
+  'staff.offices': 'Offices',
+  'staff.officesAll': 'Offices (all, as administrator)',
+  'staff.noOffices': 'No office assigned: ask an administrator.',
+  'staff.role.operator': 'Desk operator',
+  'staff.role.manager': 'Manager',
+  'staff.role.admin': 'Administrator',
+  'staff.role.kiosk': 'Kiosk',
+  'staff.logout': 'Log out',
 };

@@ -20,6 +20,7 @@ export const IT = {
   'footer.links': 'Note legali',
   'footer.privacy': 'Informativa privacy',
   'footer.accessibility': 'Accessibilità',
+  'footer.staff': 'Area operatori',
 
   'common.loading': 'Caricamento in corso…',
   'common.retry': 'Riprova',
@@ -41,6 +42,8 @@ export const IT = {
   'title.summary': 'Riepilogo della prenotazione',
   'title.confirm': 'Prenotazione confermata',
   'title.manage': 'Gestisci la prenotazione',
+  'title.staffLogin': 'Accesso operatori',
+  'title.staff': 'Area operatori',
 
   'home.title': 'Prenota un appuntamento all’URP',
   'home.intro':
@@ -223,6 +226,30 @@ export const IT = {
   'accessibility.title': 'Accessibilità',
   'accessibility.text':
     'Lo Sportello è progettato per rispettare i requisiti WCAG 2.1 livello AA (Legge 4/2004). La dichiarazione di accessibilità sarà pubblicata qui dal Comune; nel frattempo puoi segnalare problemi di accessibilità all’URP.',
+
+  'staffLogin.title': 'Accesso operatori',
+  'staffLogin.intro':
+    'Area riservata al personale dell’URP. Accedi con il nome utente e la password che ti sono stati assegnati.',
+  'staffLogin.username': 'Nome utente',
+  'staffLogin.password': 'Password',
+  'staffLogin.submit': 'Accedi',
+  'staffLogin.submitting': 'Accesso in corso…',
+  'staffLogin.errors': 'Completa i campi indicati',
+  'staffLogin.error.username': 'Inserisci il nome utente.',
+  'staffLogin.error.password': 'Inserisci la password.',
+  'staffLogin.loggedOut': 'Sei uscito dall’area operatori.',
+  'staff.title': 'Area operatori',
+  'staff.greeting': 'Buongiorno, {name}.',
+  'staff.username': 'Nome utente',
+  'staff.role': 'Ruolo',
+  'staff.offices': 'Uffici',
+  'staff.officesAll': 'Uffici (tutti, come amministratore)',
+  'staff.noOffices': 'Nessun ufficio assegnato: rivolgiti a un amministratore.',
+  'staff.role.operator': 'Operatore di sportello',
+  'staff.role.manager': 'Responsabile',
+  'staff.role.admin': 'Amministratore',
+  'staff.role.kiosk': 'Totem',
+  'staff.logout': 'Esci',
 } as const;
 
 export type MessageKey = keyof typeof IT;

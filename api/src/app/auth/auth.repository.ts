@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StaffOfficeDto, StaffRole } from '@sportello/contracts';
+import { DataSource } from 'typeorm';
+import { afterFailure, LockoutPolicy, LockoutState } from './lockout';
+
+/** A logged-in staff member, as guards and controllers see it (`request.staff`). */
+export interface StaffPrincipal {
+  id: string;
+  username: string;
+  role: StaffRole;
+  /** The offices this account may act for; for an admin, every office. */
+  officeIds: string[];
+}
+
+export interface LoginCandidate extends LockoutState {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  active: boolean;
+  passwordHash: string;
+}
+
+interface PrincipalRow {
+  id: string;
+  username: string;
+  role: StaffRole;
+  office_ids: string[];
+}
+
+/** All SQL of staff accounts and sessions. */
+@Injectable()
+export class AuthRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findForLogin(username: string): Promise<LoginCandidate | null> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT id, username, display_name, role, active, password_hash, failed_attempts, first_failed_at, locked_until
+         FROM staff_user WHERE username = $1`,
+      [username],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      id: r['id'] as string,
+      username: r['username'] as string,
+      displayName: r['display_name'] as string,
+      role: r['role'] as StaffRole,
+      active: r['active'] as boolean,
+      passwordHash: r['password_hash'] as string,
+      failedAttempts: r['failed_attempts'] as number,
+      firstFailedAt: (r['first_failed_at'] as Date | null) ?? null,
+      lockedUntil: (r['locked_until'] as Date | null) ?? null,
+    };
+  }
+
+  /**
+   * Counts one wrong password. The row is locked while the new state is computed, so
+   * parallel wrong attempts are all counted. Returns the new state.
+   */
+  recordFailure(userId: string, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
+    return this.db.transaction('READ COMMITTED', async (tx) => {
+      const rows: Array<{ failed_attempts: number; first_failed_at: Date | null; locked_until: Date | null }> = await tx.query(
+        'SELECT failed_attempts, first_failed_at, locked_until FROM staff_user WHERE id = $1 FOR UPDATE',
+        [userId],
+      );
+      const current: LockoutState = rows[0]
+        ? { failedAttempts: rows[0].failed_attempts, firstFailedAt: rows[0].first_failed_at, lockedUntil: rows[0].locked_until }
+        : { failedAttempts: 0, firstFailedAt: null, lockedUntil: null };
+      const next = afterFailure(current, now, policy);
+      await tx.query('UPDATE staff_user SET failed_attempts = $2, first_failed_at = $3, locked_until = $4 WHERE id = $1', [
+        userId,
+        next.failedAttempts,
+        next.firstFailedAt,
+        next.lockedUntil,
+      ]);
+      return next;
+    });
+  }
+
+  /** A successful login: the failure count starts again; an outdated hash is replaced. */
+  async recordSuccess(userId: string, newPasswordHash: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE staff_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL,
+              password_hash = COALESCE($2, password_hash)
+        WHERE id = $1`,
+      [userId, newPasswordHash],
+    );
+  }
+
+  async createSession(tokenHash: Buffer, userId: string, now: Date, expiresAt: Date): Promise<void> {
+    // Expired sessions of everyone go at the same time: no separate clean-up job needed.
+    await this.db.query('DELETE FROM staff_session WHERE expires_at <= $1', [now]);
+    await this.db.query('INSERT INTO staff_session (token_hash, staff_user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)', [
+      tokenHash,
+      userId,
+      now,
+      expiresAt,
+    ]);
+  }
+
+  /**
+   * The staff member behind a live session of an active account, or null. Records
+   * `last_seen_at` in the same statement, at most once a minute.
+   */
+  async principal(tokenHash: Buffer, now: Date): Promise<StaffPrincipal | null> {
+    const rows: PrincipalRow[] = await this.db.query(
+      `WITH touched AS (
+         UPDATE staff_session SET last_seen_at = $2
+          WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at < $2::timestamptz - interval '1 minute'
+       )
+       SELECT u.id, u.username, u.role,
+              CASE WHEN u.role = 'admin' THEN ARRAY(SELECT o.id::text FROM office o ORDER BY o.id)
+                   ELSE ARRAY(SELECT so.office_id::text FROM staff_user_office so WHERE so.staff_user_id = u.id ORDER BY so.office_id)
+              END AS office_ids
+         FROM staff_session s JOIN staff_user u ON u.id = s.staff_user_id
+        WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
+      [tokenHash, now],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return { id: r.id, username: r.username, role: r.role, officeIds: r.office_ids };
+  }
+
+  async displayName(userId: string): Promise<string> {
+    const rows: Array<{ display_name: string }> = await this.db.query('SELECT display_name FROM staff_user WHERE id = $1', [userId]);
+    return rows[0]?.display_name ?? '';
+  }
+
+  async offices(officeIds: string[]): Promise<StaffOfficeDto[]> {
+    if (officeIds.length === 0) return [];
+    return this.db.query('SELECT id, name FROM office WHERE id = ANY($1::uuid[]) ORDER BY name, id', [officeIds]);
+  }
+
+  /** True when a session was deleted. */
+  async deleteSession(tokenHash: Buffer): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.db.query('DELETE FROM staff_session WHERE token_hash = $1', [tokenHash]);
+    return affected > 0;
+  }
+}

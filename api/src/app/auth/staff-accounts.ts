@@ -1,0 +1,41 @@
+import type { StaffRole } from '@sportello/contracts';
+import type { EntityManager } from 'typeorm';
+import { hashPassword } from './password';
+
+/** Usernames: lower case letters, digits, `.`, `_` and `-`, 2 to 64 characters. */
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+/** Usernames are case-insensitive: they are compared and stored in lower case. */
+export function normaliseUsername(raw: string): string {
+  return raw.normalize('NFC').trim().toLowerCase();
+}
+
+export interface NewStaffUser {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  password: string;
+  /** Offices the account works for (an admin works for all of them anyway). */
+  officeIds: string[];
+}
+
+/**
+ * Creates an account with its offices (used by `create-admin` and the demo seed).
+ * Returns its id, or null when the username is taken. Run it inside a transaction.
+ */
+export async function createStaffUser(tx: EntityManager, user: NewStaffUser): Promise<string | null> {
+  const username = normaliseUsername(user.username);
+  if (!USERNAME.test(username)) throw new Error('The username may contain only letters, digits, ".", "_" and "-" (2 to 64 characters).');
+  const passwordHash = await hashPassword(user.password);
+  const rows: Array<{ id: string }> = await tx.query(
+    `INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (username) DO NOTHING RETURNING id`,
+    [username, user.displayName, user.role, passwordHash],
+  );
+  if (rows.length === 0) return null;
+  const id = rows[0].id;
+  if (user.officeIds.length > 0) {
+    await tx.query(`INSERT INTO staff_user_office (staff_user_id, office_id) SELECT $1, unnest($2::uuid[])`, [id, user.officeIds]);
+  }
+  return id;
+}

@@ -1,0 +1,37 @@
+import type { StaffRole } from '@sportello/contracts';
+import { DataSource } from 'typeorm';
+import { createStaffUser } from '../auth/staff-accounts';
+
+/**
+ * Demo staff accounts, created in demo mode only (DEMO_MODE), bound to the demo office.
+ * The password is public (README, launcher): never use these outside the demo.
+ * tools/launcher/start.mjs prints the same list.
+ */
+export const DEMO_STAFF_PASSWORD = 'sportello-demo';
+export const DEMO_STAFF: ReadonlyArray<{ username: string; displayName: string; role: StaffRole }> = [
+  { username: 'operatore', displayName: 'Operatore di sportello (demo)', role: 'operator' },
+  { username: 'responsabile', displayName: 'Responsabile URP (demo)', role: 'manager' },
+  { username: 'admin', displayName: 'Amministratore (demo)', role: 'admin' },
+  { username: 'totem', displayName: 'Totem di sala d’attesa (demo)', role: 'kiosk' },
+];
+const DEMO_OFFICE_CODE = 'URP-CALDERARA';
+
+/**
+ * Creates the demo accounts that are missing (an existing account with a demo name is left
+ * alone). Returns the usernames created. Nothing happens without the demo office.
+ */
+export async function seedDemoStaff(db: DataSource): Promise<string[]> {
+  const offices: Array<{ id: string }> = await db.query('SELECT id FROM office WHERE code = $1', [DEMO_OFFICE_CODE]);
+  if (offices.length === 0) return [];
+  const existing: Array<{ username: string }> = await db.query('SELECT username FROM staff_user WHERE username = ANY($1::text[])', [DEMO_STAFF.map((s) => s.username)]);
+  const missing = DEMO_STAFF.filter((s) => !existing.some((e) => e.username === s.username));
+  if (missing.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const created: string[] = [];
+    for (const account of missing) {
+      const id = await createStaffUser(tx, { ...account, password: DEMO_STAFF_PASSWORD, officeIds: [offices[0].id] });
+      if (id) created.push(account.username);
+    }
+    return created;
+  });
+}

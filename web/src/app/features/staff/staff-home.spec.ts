@@ -1,0 +1,60 @@
+import { signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { StaffUserDto } from '@sportello/contracts';
+import { StaffAuth } from '../../core/auth/staff-auth';
+import { StaffHome } from './staff-home';
+
+const MANAGER: StaffUserDto = {
+  id: 'u2',
+  username: 'responsabile',
+  displayName: 'Responsabile URP',
+  role: 'manager',
+  offices: [
+    { id: 'o1', name: 'URP Calderara di Reno' },
+    { id: 'o2', name: 'Anagrafe Longara' },
+  ],
+};
+
+describe('StaffHome (/staff)', () => {
+  let fixture: ComponentFixture<StaffHome>;
+  let el: HTMLElement;
+  const user = signal<StaffUserDto | null>(MANAGER);
+  const logout = jest.fn(async () => undefined);
+
+  const text = (selector: string) => el.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  beforeEach(async () => {
+    localStorage.clear();
+    user.set(MANAGER);
+    logout.mockClear();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: StaffAuth, useValue: { user, logout } }] });
+    fixture = TestBed.createComponent(StaffHome);
+    await fixture.whenStable();
+    el = fixture.nativeElement as HTMLElement;
+  });
+
+  it('shows who is logged in, the role and the offices', () => {
+    expect(text('h1')).toBe('Area operatori');
+    expect(text('[data-testid="staff-greeting"]')).toBe('Buongiorno, Responsabile URP.');
+    expect(text('[data-testid="staff-username"]')).toBe('responsabile');
+    expect(text('[data-testid="staff-role"]')).toBe('Responsabile');
+    expect([...el.querySelectorAll('[data-testid="staff-offices"] li')].map((li) => li.textContent?.trim())).toEqual(['URP Calderara di Reno', 'Anagrafe Longara']);
+  });
+
+  it('says when an account has no office yet', async () => {
+    user.set({ ...MANAGER, role: 'operator', offices: [] });
+    await fixture.whenStable();
+    expect(text('[data-testid="staff-role"]')).toBe('Operatore di sportello');
+    expect(text('[data-testid="staff-no-offices"]')).toContain('Nessun ufficio assegnato');
+  });
+
+  it('logs out and goes to the login page', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    (el.querySelector('[data-testid="logout"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(logout).toHaveBeenCalled();
+    expect(navigate).toHaveBeenCalledWith(['/staff/login'], { queryParams: { loggedOut: 1 } });
+  });
+});
