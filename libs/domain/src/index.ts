@@ -18,3 +18,18 @@ export {
 } from './lib/booking-code/booking-code';
 export type { IcsEvent, IcsMethod, IcsStatus } from './lib/ics/ics';
 export { ICS_PRODID, buildIcsEvent } from './lib/ics/ics';
+export type { AttendanceStatus, ReminderAttendance } from './lib/attendance/attendance';
+export {
+  MIN_CONFIRM_WINDOW_MS,
+  attendanceStatus,
+  bookingCountsAsConfirmation,
+  reconfirmDeadline,
+  reconfirmationToAsk,
+} from './lib/attendance/attendance';
+export {
+  WAITLIST_MARGIN,
+  WAITLIST_MAX_NOTICES,
+  freedSeatIsBookable,
+  waitlistExpiry,
+  waitlistNoticeCount,
+} from './lib/waitlist/waitlist';
