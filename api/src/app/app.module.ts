@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { NotificationModule } from './notification/notification.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
 
 @Global()
@@ -44,6 +45,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         PrivacyModule,
         NotificationModule,
+        WaitlistModule,
       ],
     };
   }

@@ -2,3 +2,4 @@ export * from './lib/booking';
 export * from './lib/calendar';
 export * from './lib/errors';
 export * from './lib/health';
+export * from './lib/waitlist';

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       migrateOnStart: true,
       publicUrl: 'http://localhost:3000',
       logLevel: 'log',
-      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30 },
+      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30, reconfirmDeadlineHours: 12 },
       retentionDays: 90,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
     });
@@ -42,9 +42,10 @@ describe('loadConfig', () => {
       MAIL_POLL_SECONDS: '2',
       MAIL_MAX_ATTEMPTS: '3',
       REMINDER_HOURS_BEFORE: '48',
+      RECONFIRM_DEADLINE_HOURS: '20',
     });
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
-    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000 });
+    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000, reconfirmDeadlineHours: 20 });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn' });
   });
 
@@ -65,6 +66,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail', MAIL_POLL_SECONDS: '0', MAIL_MAX_ATTEMPTS: 'x' })).toThrow(
       /SMTP_URL must start with smtp:\/\/[\s\S]*MAIL_POLL_SECONDS must be a whole number[\s\S]*MAIL_MAX_ATTEMPTS must be a whole number/,
     );
+  });
+
+  it('the reconfirmation deadline comes after the reminder', () => {
+    expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '24' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(24\) must be smaller than REMINDER_HOURS_BEFORE \(24\)/);
+    expect(() => loadConfig({ ...base, REMINDER_HOURS_BEFORE: '6' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(12\) must be smaller than REMINDER_HOURS_BEFORE \(6\)/);
+    expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '0' })).toThrow(/RECONFIRM_DEADLINE_HOURS must be a whole number from 1 to 719/);
+    expect(loadConfig({ ...base, REMINDER_HOURS_BEFORE: '48', RECONFIRM_DEADLINE_HOURS: '47' }).booking.reconfirmDeadlineHours).toBe(47);
   });
 
   it('requires DATABASE_URL', () => {

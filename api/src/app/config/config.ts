@@ -51,6 +51,12 @@ export interface BookingConfig {
   cancelCutoffHours: number;
   /** Public write requests per minute per client (THROTTLE_LIMIT). */
   throttleLimit: number;
+  /**
+   * Where the office asks for it, appointments whose attendance was asked for in the
+   * reminder and not confirmed this long before the start are released
+   * (RECONFIRM_DEADLINE_HOURS; smaller than REMINDER_HOURS_BEFORE).
+   */
+  reconfirmDeadlineHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +86,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxActivePerFiscalCode: integer(env, 'MAX_ACTIVE_PER_CF', 1, 1, 50, problems),
     cancelCutoffHours: integer(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 720, problems),
     throttleLimit: integer(env, 'THROTTLE_LIMIT', 30, 1, 1_000_000, problems),
+    reconfirmDeadlineHours: integer(env, 'RECONFIRM_DEADLINE_HOURS', 12, 1, 719, problems),
   };
   const retentionDays = integer(env, 'RETENTION_DAYS', 90, 1, 3650, problems);
   const smtpUrl = env['SMTP_URL']?.trim() || null;
@@ -92,6 +99,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100, problems),
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 720, problems),
   };
+  if (booking.reconfirmDeadlineHours >= mail.reminderHoursBefore) {
+    problems.push(
+      `RECONFIRM_DEADLINE_HOURS (${booking.reconfirmDeadlineHours}) must be smaller than REMINDER_HOURS_BEFORE (${mail.reminderHoursBefore}): the reminder asks for the confirmation before the deadline`,
+    );
+  }
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);

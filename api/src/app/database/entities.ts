@@ -9,6 +9,7 @@ import { Hold } from '../booking/hold.entity';
 import { IdempotencyRecord } from '../booking/idempotency-record.entity';
 import { ManageToken } from '../booking/manage-token.entity';
 import { Notification } from '../notification/notification.entity';
+import { WaitlistEntry } from '../waitlist/waitlist-entry.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
-export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification];
+export const ENTITIES = [Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification, WaitlistEntry];

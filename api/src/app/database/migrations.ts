@@ -2,6 +2,7 @@ import { Init1795772419649 } from './migrations/1795772419649-Init';
 import { Booking1795772990973 } from './migrations/1795772990973-Booking';
 import { Retention1795775440672 } from './migrations/1795775440672-Retention';
 import { Notifications1795776255650 } from './migrations/1795776255650-Notifications';
+import { FewerEmptySlots1795780518117 } from './migrations/1795780518117-FewerEmptySlots';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
-export const MIGRATIONS = [Init1795772419649, Booking1795772990973, Retention1795775440672, Notifications1795776255650];
+export const MIGRATIONS = [Init1795772419649, Booking1795772990973, Retention1795775440672, Notifications1795776255650, FewerEmptySlots1795780518117];

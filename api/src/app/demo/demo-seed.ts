@@ -120,7 +120,8 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
         patronSaintDay: null,
       }),
     );
-    await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60 });
+    // The demo shows reconfirmation of attendance: the reminder asks for one click.
+    await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60, reconfirmRequired: true });
     await tx.getRepository(Service).insert(SERVICES.map((s) => ({ ...s, officeId: office.id })));
     await tx
       .getRepository(OpeningHours)
