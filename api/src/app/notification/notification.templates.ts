@@ -106,8 +106,8 @@ const TEXT = {
       RESCHEDULE: 'il tuo appuntamento è stato spostato. Ecco il nuovo orario.',
       RELEASED:
         'il tuo appuntamento è stato annullato perché la presenza non è stata confermata in tempo, e il posto è stato reso disponibile ad altri cittadini. Se ti serve ancora, puoi prenotare un nuovo appuntamento.',
-      CLOSURE: '',
     },
+    /** CLOSURE: the lead names the time and the reason. */
     closure: (when: string, reason: string | null) =>
       `il tuo appuntamento di ${when} è annullato perché l'ufficio resterà chiuso${reason ? ` (${reason})` : ''}. Ci scusiamo per il disagio: puoi prenotare un nuovo appuntamento quando preferisci.`,
     reconfirmTitle: 'Conferma la tua presenza',
@@ -149,8 +149,8 @@ const TEXT = {
       RESCHEDULE: 'your appointment has been moved. Here is the new time.',
       RELEASED:
         'your appointment has been cancelled because your attendance was not confirmed in time, and the place has been made available to other citizens. If you still need it, you can book a new appointment.',
-      CLOSURE: '',
     },
+    /** CLOSURE: the lead names the time and the reason. */
     closure: (when: string, reason: string | null) =>
       `your appointment on ${when} is cancelled because the office will be closed${reason ? ` (${reason})` : ''}. We apologise for the inconvenience: you can book a new appointment whenever you like.`,
     reconfirmTitle: 'Please confirm you will come',
