@@ -39,4 +39,22 @@ describe('GDPR retention', () => {
       { code: 'CIE-OLD111', first_name: '-', last_name: '-', fiscal_code: '-', email: '-', phone: null, notes: null, status: 'BOOKED', anonymised: true },
     ]);
   });
+
+  it('deletes waitlist entries (e-mail addresses) once expired or a day after their notice', async () => {
+    const office = await insertOffice(db.sql, 'WAITRET');
+    const insert = (email: string, status: string, expires: string, notified: string | null) =>
+      db.sql.query(
+        `INSERT INTO waitlist_entry (office_id, service_id, email, language, status, privacy_accepted_at, expires_at, notified_at)
+         VALUES ($1, $2, $3, 'it', $4, now(), now() + $5::interval, now() + $6::interval)`,
+        [office.officeId, office.serviceId, email, status, expires, notified],
+      );
+    await insert('waiting@example.it', 'WAITING', '10 days', null);
+    await insert('expired@example.it', 'WAITING', '-1 minute', null);
+    await insert('told-today@example.it', 'NOTIFIED', '10 days', '-2 hours');
+    await insert('told-long-ago@example.it', 'NOTIFIED', '10 days', '-25 hours');
+    const api = await startApi(db.url, {});
+    await api.stop();
+    const { rows } = await db.sql.query('SELECT email FROM waitlist_entry ORDER BY email');
+    expect(rows.map((r) => r.email)).toEqual(['told-today@example.it', 'waiting@example.it']);
+  });
 });

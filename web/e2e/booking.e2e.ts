@@ -183,6 +183,15 @@ describe('booking an appointment (real Chromium, real api)', () => {
       expect(await page.getByTestId('manage-status').getAttribute('data-status')).toBe('BOOKED');
       await expectNoWcagViolations(page, 'manage page');
 
+      // The demo office asks for reconfirmation of attendance: the reminder's one-click
+      // link opens a page that POSTs the confirmation.
+      expect(await page.getByTestId('manage-attendance').getAttribute('data-status')).toBe('PENDING');
+      await page.goto(`${BASE_URL}${managePath}/conferma`);
+      await page.getByTestId('attendance-confirmed').waitFor();
+      await expectNoWcagViolations(page, 'attendance confirmed');
+      await page.getByTestId('attendance-manage').click();
+      await page.locator('[data-testid="manage-attendance"][data-status="CONFIRMED"]').waitFor();
+
       // Move it with the same calendar, to another time.
       await page.getByTestId('manage-move').click();
       await chooseDayFrom(page, 2);
@@ -210,6 +219,21 @@ describe('booking an appointment (real Chromium, real api)', () => {
       // The link now gets the same answer as an unknown one.
       await page.reload();
       await page.getByTestId('manage-not-found').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the waiting list’s leave page: nothing happens until the button is pressed; no WCAG 2.1 A/AA violation', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${BASE_URL}/lista-attesa/annulla/${'a'.repeat(43)}`);
+      await page.getByTestId('leave-button').waitFor();
+      await expectNoWcagViolations(page, 'leave the waiting list');
+      await page.getByTestId('leave-button').click();
+      await page.getByTestId('leave-done').waitFor();
+      await expectFocusOn(page, 'leave-done');
+      await expectNoWcagViolations(page, 'left the waiting list');
     } finally {
       await context.close();
     }

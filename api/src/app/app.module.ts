@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationModule } from './notification/notification.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FrontDeskModule } from './frontdesk/frontdesk.module';
+import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
 
 @Global()
@@ -55,6 +56,7 @@ export class AppModule {
         PrivacyModule,
         NotificationModule,
         FrontDeskModule,
+        WaitlistModule,
       ],
     };
   }

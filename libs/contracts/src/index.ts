@@ -4,3 +4,4 @@ export * from './lib/calendar';
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/frontdesk';
+export * from './lib/waitlist';

@@ -20,3 +20,18 @@ export type { IcsEvent, IcsMethod, IcsStatus } from './lib/ics/ics';
 export { ICS_PRODID, buildIcsEvent } from './lib/ics/ics';
 export type { QueueGroup, QueueRules, QueueTicketKind, RankedTicket, WaitingTicket } from './lib/queue/queue-policy';
 export { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, rankTicket } from './lib/queue/queue-policy';
+export type { AttendanceStatus, ReminderAttendance } from './lib/attendance/attendance';
+export {
+  MIN_CONFIRM_WINDOW_MS,
+  attendanceStatus,
+  bookingCountsAsConfirmation,
+  reconfirmDeadline,
+  reconfirmationToAsk,
+} from './lib/attendance/attendance';
+export {
+  WAITLIST_MARGIN,
+  WAITLIST_MAX_NOTICES,
+  freedSeatIsBookable,
+  waitlistExpiry,
+  waitlistNoticeCount,
+} from './lib/waitlist/waitlist';

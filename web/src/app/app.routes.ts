@@ -13,6 +13,16 @@ export const appRoutes: Route[] = [
     title: 'title.manage',
   },
   {
+    path: 'gestisci/:token/conferma',
+    loadComponent: () => import('./features/manage/confirm-attendance').then((m) => m.ConfirmAttendance),
+    title: 'title.confirmAttendance',
+  },
+  {
+    path: 'lista-attesa/annulla/:token',
+    loadComponent: () => import('./features/waitlist/leave-waitlist').then((m) => m.LeaveWaitlist),
+    title: 'title.waitlistLeave',
+  },
+  {
     path: 'privacy',
     loadComponent: () => import('./features/info/info-page').then((m) => m.InfoPage),
     data: { page: 'privacy' },

@@ -2,12 +2,18 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDa
 
 export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
 
+/** Why a cancelled appointment was cancelled: by the citizen, released unconfirmed, or an office closure. */
+export const CANCEL_REASONS = ['CITIZEN', 'RELEASED', 'CLOSURE'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
 @Entity('appointment')
 @Index('uq_appointment_code', ['code'], { unique: true })
 @Index('ix_appointment_office_start', ['officeId', 'startAt'])
 @Index('ix_appointment_service_fiscal_code', ['serviceId', 'fiscalCode'])
 @Check('ck_appointment_status', `"status" IN ('BOOKED', 'CANCELLED')`)
 @Check('ck_appointment_language', `"language" IN ('it', 'en')`)
+@Check('ck_appointment_cancel_reason', `"cancel_reason" IN ('CITIZEN', 'RELEASED', 'CLOSURE')`)
+@Index('ix_appointment_reconfirm_due', ['startAt'], { where: `"status" = 'BOOKED' AND "confirmed_at" IS NULL AND "reconfirm_requested_at" IS NOT NULL` })
 export class Appointment {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -62,6 +68,24 @@ export class Appointment {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 16, nullable: true })
+  cancelReason: CancelReason | null;
+
+  /**
+   * When the citizen confirmed attendance (one click from the reminder or the manage
+   * page); booking or moving within REMINDER_HOURS_BEFORE of the start counts as one.
+   * Reset by a move to a later time, whose reminder asks again.
+   */
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
+  /**
+   * When a reminder asking for that confirmation was sent (for the current `sequence`).
+   * Only appointments whose citizen was actually asked can be released.
+   */
+  @Column({ name: 'reconfirm_requested_at', type: 'timestamptz', nullable: true })
+  reconfirmRequestedAt: Date | null;
 
   /** When the personal data were overwritten (RETENTION_DAYS after the end). */
   @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true })

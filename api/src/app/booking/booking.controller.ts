@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
 import type { Request, Response } from 'express';
@@ -73,6 +73,19 @@ export class BookingController {
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHANGE_CLOSED: less than CANCEL_CUTOFF_HOURS before the start' })
   cancel(@Param('token') token: string): Promise<ManagedAppointmentDto> {
     return this.booking.cancel(token);
+  }
+
+  @Post('appointments/manage/:token/confirm')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({
+    summary: 'Confirm attendance (the one-click link of the reminder opens a page that POSTs here)',
+    description: 'Idempotent: the first confirmation counts. Where the office asks for reconfirmation, appointments not confirmed RECONFIRM_DEADLINE_HOURS before the start are released.',
+  })
+  @ApiOkResponse({ type: ManagedAppointmentDoc, description: 'The booking with attendance.status CONFIRMED' })
+  @ApiNotFoundResponse({ type: ApiErrorDoc, description: 'Unknown, cancelled (also released) or malformed token' })
+  confirm(@Param('token') token: string): Promise<ManagedAppointmentDto> {
+    return this.booking.confirm(token);
   }
 
   @Post('appointments/manage/:token/reschedule')

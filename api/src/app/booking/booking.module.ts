@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationModule } from '../notification/notification.module';
+import { WaitlistModule } from '../waitlist/waitlist.module';
 import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
+import { ReleaseJob } from './release.job';
 
 @Module({
   imports: [
     CalendarModule,
     NotificationModule,
+    WaitlistModule,
     // The ThrottlerModule (THROTTLE_LIMIT) is global: see AppModule.
   ],
   controllers: [BookingController],
-  providers: [BookingRepository, BookingService],
+  providers: [BookingRepository, BookingService, ReleaseJob],
 })
 export class BookingModule {}

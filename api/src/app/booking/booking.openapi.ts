@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AppointmentCreatedDto,
+  AttendanceDto,
+  AttendanceStatusDto,
   CitizenInput,
   CreateAppointmentRequest,
   CreateHoldRequest,
@@ -55,6 +57,13 @@ export class AppointmentCreatedDoc implements AppointmentCreatedDto {
   @ApiProperty({ example: 'http://localhost:3000/gestisci/…' }) manageUrl: string;
 }
 
+class AttendanceDoc implements AttendanceDto {
+  @ApiProperty({ enum: ['NOT_REQUIRED', 'PENDING', 'CONFIRMED'], description: 'Reconfirmation of attendance, where the office asks for it' })
+  status: AttendanceStatusDto;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'PENDING: unconfirmed appointments are released at this instant' }) confirmBy: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) confirmedAt: string | null;
+}
+
 class ManagedCitizenDoc {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
@@ -78,6 +87,7 @@ export class ManagedAppointmentDoc implements ManagedAppointmentDto {
   @ApiProperty({ enum: ['it', 'en'] }) language: 'it' | 'en';
   @ApiProperty() changeableUntil: string;
   @ApiProperty() canChange: boolean;
+  @ApiProperty({ type: AttendanceDoc }) attendance: AttendanceDoc;
 }
 
 export class RescheduleDoc implements RescheduleRequest {

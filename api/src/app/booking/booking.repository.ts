@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Appointment } from './appointment.entity';
+import { Appointment, CancelReason } from './appointment.entity';
 import { Hold } from './hold.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export type NewAppointment = Pick<
   Appointment,
-  'id' | 'code' | 'officeId' | 'serviceId' | 'startAt' | 'endAt' | 'firstName' | 'lastName' | 'fiscalCode' | 'email' | 'phone' | 'notes' | 'language'
+  'id' | 'code' | 'officeId' | 'serviceId' | 'startAt' | 'endAt' | 'firstName' | 'lastName' | 'fiscalCode' | 'email' | 'phone' | 'notes' | 'language' | 'confirmedAt'
 >;
+
+/** An appointment the release job gave away, with what the waitlist needs to know. */
+export interface ReleasedAppointment {
+  id: string;
+  code: string;
+  officeId: string;
+  serviceId: string;
+  startAt: Date;
+  sequence: number;
+  /** The office's minimum notice (null: the office saved no settings). */
+  minNoticeMinutes: number | null;
+}
 
 export interface SeatKey {
   officeId: string;
@@ -131,11 +143,11 @@ export class BookingRepository {
     const rows = await this.rows(
       tx,
       `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes,
-                                language, privacy_accepted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+                                language, confirmed_at, privacy_accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
        ON CONFLICT (code) DO NOTHING
        RETURNING id`,
-      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.email, a.phone, a.notes, a.language],
+      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.email, a.phone, a.notes, a.language, a.confirmedAt],
     );
     return rows.length > 0;
   }
@@ -159,17 +171,66 @@ export class BookingRepository {
     return tx.getRepository(Appointment).findOne({ where: { id, status: 'BOOKED' }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async markCancelled(tx: EntityManager, id: string): Promise<void> {
-    await tx.query(`UPDATE appointment SET status = 'CANCELLED', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
+  async markCancelled(tx: EntityManager, id: string, reason: CancelReason): Promise<void> {
+    await tx.query(`UPDATE appointment SET status = 'CANCELLED', cancel_reason = $2, cancelled_at = now(), updated_at = now() WHERE id = $1`, [id, reason]);
   }
 
-  async moveAppointment(tx: EntityManager, id: string, startAt: Date, endAt: Date): Promise<number> {
+  /**
+   * Moves the appointment to a new time (a new SEQUENCE). Attendance starts over for the
+   * new time: `confirmedAt` is set when moving counts as confirmation, else null, and the
+   * new reminder asks again.
+   */
+  async moveAppointment(tx: EntityManager, id: string, startAt: Date, endAt: Date, confirmedAt: Date | null): Promise<number> {
     const rows = await this.rows<{ sequence: number }>(
       tx,
-      `UPDATE appointment SET start_at = $2, end_at = $3, sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence`,
-      [id, startAt, endAt],
+      `UPDATE appointment SET start_at = $2, end_at = $3, sequence = sequence + 1, confirmed_at = $4, reconfirm_requested_at = NULL, updated_at = now()
+        WHERE id = $1 RETURNING sequence`,
+      [id, startAt, endAt, confirmedAt],
     );
     return rows[0].sequence;
+  }
+
+  /** Records the citizen's confirmation of attendance (the first one counts). Null when the appointment is no longer booked. */
+  async confirmAttendance(tx: EntityManager, id: string, now: Date): Promise<Date | null> {
+    const rows = await this.rows<{ confirmed_at: Date }>(
+      tx,
+      `UPDATE appointment SET confirmed_at = coalesce(confirmed_at, $2), updated_at = now() WHERE id = $1 AND status = 'BOOKED' RETURNING confirmed_at`,
+      [id, now],
+    );
+    return rows[0]?.confirmed_at ?? null;
+  }
+
+  /**
+   * Releases up to `limit` appointments whose citizen was asked to confirm attendance, did
+   * not, and whose deadline (`deadlineHours` before the start) has passed, at offices that
+   * still ask for it. SKIP LOCKED: every api instance may run this at once, and a
+   * confirmation in flight (it holds the row) is never overtaken.
+   */
+  async releaseUnconfirmed(tx: EntityManager, now: Date, deadlineHours: number, limit: number): Promise<ReleasedAppointment[]> {
+    const released = await this.rows<{ id: string; code: string; office_id: string; service_id: string; start_at: Date; sequence: number; min_notice_minutes: number | null }>(
+      tx,
+      `UPDATE appointment AS a SET status = 'CANCELLED', cancel_reason = 'RELEASED', cancelled_at = $1, updated_at = now()
+         FROM (SELECT d.id FROM appointment d
+                 JOIN office_settings os ON os.office_id = d.office_id AND os.reconfirm_required
+                WHERE d.status = 'BOOKED' AND d.confirmed_at IS NULL AND d.reconfirm_requested_at IS NOT NULL
+                  AND d.start_at > $1 AND d.start_at <= $1::timestamptz + make_interval(hours => $2::int)
+                ORDER BY d.start_at
+                LIMIT $3
+                  FOR UPDATE OF d SKIP LOCKED) AS due
+        WHERE a.id = due.id
+       RETURNING a.id, a.code, a.office_id, a.service_id, a.start_at, a.sequence,
+                 (SELECT os.min_notice_minutes FROM office_settings os WHERE os.office_id = a.office_id) AS min_notice_minutes`,
+      [now, deadlineHours, limit],
+    );
+    return released.map((r) => ({
+      id: r.id,
+      code: r.code,
+      officeId: r.office_id,
+      serviceId: r.service_id,
+      startAt: r.start_at,
+      sequence: r.sequence,
+      minNoticeMinutes: r.min_notice_minutes,
+    }));
   }
 
   findIdempotencyRecord(tx: EntityManager, key: string): Promise<IdempotencyRecord | null> {

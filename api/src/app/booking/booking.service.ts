@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
-import { generateBookingCode } from '@sportello/domain';
+import { attendanceStatus, bookingCountsAsConfirmation, generateBookingCode, reconfirmDeadline } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.service';
+import { CalendarService, OfficeService, officeRules, OpenSlot } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import type { AppConfig } from '../config/config';
+import { WaitlistService } from '../waitlist/waitlist.service';
 import { Appointment } from './appointment.entity';
 import { appointmentIcs } from './appointment-ics';
 import { BookingRepository, NewAppointment } from './booking.repository';
@@ -33,6 +34,7 @@ export class BookingService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly outbox: NotificationOutbox,
+    private readonly waitlist: WaitlistService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -101,6 +103,7 @@ export class BookingService {
         phone: input.citizen.phone,
         notes: input.notes,
         language: input.language,
+        confirmedAt: this.confirmedByBooking(new Date(slot.start)),
       }, target.service.code);
       await this.repository.insertManageToken(tx, appointmentId, manageTokenHash(token));
       // The e-mails go with the booking: same transaction, committed together or not at all.
@@ -135,9 +138,10 @@ export class BookingService {
     const cancelled = await this.repository.transaction(async (tx) => {
       const locked = await this.repository.lockBooked(tx, appointment.id);
       if (!locked) return false;
-      await this.repository.markCancelled(tx, appointment.id);
+      await this.repository.markCancelled(tx, appointment.id, 'CITIZEN');
       await this.repository.releaseSeats(tx, appointment.id);
       await this.outbox.cancelled(tx, { appointmentId: locked.id, officeId: locked.officeId, startAt: locked.startAt, sequence: locked.sequence });
+      await this.waitlist.seatsFreed(tx, this.freedSeat(target, locked.startAt));
       return true;
     });
     if (!cancelled) throw ApiError.notFound('appointment.notFound');
@@ -159,14 +163,31 @@ export class BookingService {
       const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointment.id });
       if (!seat) return 'UNAVAILABLE' as const;
       await this.repository.releaseSeats(tx, appointment.id, new Date(slot.start));
-      const sequence = await this.repository.moveAppointment(tx, appointment.id, new Date(slot.start), new Date(slot.end));
+      const confirmedAt = this.confirmedByBooking(new Date(slot.start));
+      const sequence = await this.repository.moveAppointment(tx, appointment.id, new Date(slot.start), new Date(slot.end), confirmedAt);
       await this.outbox.rescheduled(tx, { appointmentId: appointment.id, officeId: locked.officeId, startAt: new Date(slot.start), sequence });
-      return { ...locked, startAt: new Date(slot.start), endAt: new Date(slot.end), sequence };
+      // The old place is free for the waitlist.
+      await this.waitlist.seatsFreed(tx, this.freedSeat(target, locked.startAt));
+      return { ...locked, startAt: new Date(slot.start), endAt: new Date(slot.end), sequence, confirmedAt, reconfirmRequestedAt: null };
     });
     if (moved === 'GONE') throw ApiError.notFound('appointment.notFound');
     if (moved === 'UNAVAILABLE') throw await this.slotUnavailable(target, start);
     this.logger.log(`moved ${appointment.code}`);
     return this.toManaged(moved, target);
+  }
+
+  /**
+   * The citizen confirms attendance (the confirm page of the reminder's link, or the manage
+   * page). Idempotent: the first confirmation counts. A released appointment's link is
+   * unknown like any cancelled one (404).
+   */
+  async confirm(token: string): Promise<ManagedAppointmentDto> {
+    const appointment = await this.findByToken(token);
+    const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    const confirmedAt = await this.repository.transaction((tx) => this.repository.confirmAttendance(tx, appointment.id, this.clock.now()));
+    if (!confirmedAt) throw ApiError.notFound('appointment.notFound');
+    if (!appointment.confirmedAt) this.logger.log(`attendance confirmed ${appointment.code}`);
+    return this.toManaged({ ...appointment, confirmedAt }, target);
   }
 
   /** The booking as an RFC 5545 calendar file, in Europe/Rome time. */
@@ -201,6 +222,16 @@ export class BookingService {
     const appointment = MANAGE_TOKEN.test(token) ? await this.repository.findByTokenHash(manageTokenHash(token)) : null;
     if (!appointment) throw ApiError.notFound('appointment.notFound');
     return appointment;
+  }
+
+  /** Booking or moving once the reminder time has passed counts as confirming attendance. */
+  private confirmedByBooking(startAt: Date): Date | null {
+    const now = this.clock.now();
+    return bookingCountsAsConfirmation(startAt, this.config.mail.reminderHoursBefore, now) ? now : null;
+  }
+
+  private freedSeat(target: OfficeService, startAt: Date) {
+    return { officeId: target.office.id, serviceId: target.service.id, startAt, seats: 1, minNoticeMinutes: officeRules(target.settings).minNoticeMinutes };
   }
 
   private changeableUntil(appointment: Appointment): Date {
@@ -240,10 +271,11 @@ export class BookingService {
     return new ApiError(409, 'SLOT_UNAVAILABLE', 'slot.unavailable', [], {}, { alternatives });
   }
 
-  private toManaged(appointment: Appointment, { office, service }: OfficeService): ManagedAppointmentDto {
+  private toManaged(appointment: Appointment, { office, service, settings }: OfficeService): ManagedAppointmentDto {
     const zone = office.timeZone;
     const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) as string;
     const until = this.changeableUntil(appointment);
+    const attendance = attendanceStatus({ required: officeRules(settings).reconfirmRequired, confirmedAt: appointment.confirmedAt });
     return {
       code: appointment.code,
       status: appointment.status,
@@ -261,6 +293,11 @@ export class BookingService {
       language: appointment.language,
       changeableUntil: until.toISOString(),
       canChange: appointment.status === 'BOOKED' && this.clock.now() < until,
+      attendance: {
+        status: attendance,
+        confirmBy: attendance === 'PENDING' ? reconfirmDeadline(appointment.startAt, this.config.booking.reconfirmDeadlineHours).toISOString() : null,
+        confirmedAt: appointment.confirmedAt?.toISOString() ?? null,
+      },
     };
   }
 }

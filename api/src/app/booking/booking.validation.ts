@@ -21,8 +21,6 @@ export interface HoldInput {
 
 // Letters of any script, spaces, apostrophes (straight and typographic), dots and hyphens.
 const PERSON_NAME = /^[\p{L}][\p{L}\p{M} '’.-]*$/u;
-// Pragmatic: one @, no spaces, a dot in the domain; the real check is the confirmation e-mail.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9][0-9 ./-]{5,19}$/;
 
 export function readHoldRequest(body: unknown): HoldInput {
@@ -49,8 +47,7 @@ export function readBookingRequest(body: unknown): BookingInput {
   const firstName = personName(citizen, 'firstName');
   const lastName = personName(citizen, 'lastName');
   const fiscalCode = fiscalCodeOf(citizen);
-  const email = citizen.text('email', 254).toLowerCase();
-  if (email && !EMAIL.test(email)) citizen.add('email', 'field.email');
+  const email = citizen.email('email');
   const phone = citizen.optionalText('phone', 30);
   if (phone !== undefined && !PHONE.test(phone)) citizen.add('phone', 'field.phone');
   const notes = reader.optionalText('notes', NOTES_MAX_LENGTH);

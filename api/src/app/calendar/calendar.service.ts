@@ -12,8 +12,23 @@ import type { OpeningHours } from './opening-hours.entity';
 import type { Service } from './service.entity';
 
 /** Defaults for an office whose managers have not saved settings yet. */
-const DEFAULT_HORIZON_DAYS = 60;
-const DEFAULT_MIN_NOTICE_MINUTES = 120;
+export const DEFAULT_HORIZON_DAYS = 60;
+export const DEFAULT_MIN_NOTICE_MINUTES = 120;
+
+/** An office's booking rules, with the defaults where it has saved no settings. */
+export interface OfficeRules {
+  horizonDays: number;
+  minNoticeMinutes: number;
+  reconfirmRequired: boolean;
+}
+
+export function officeRules(settings: OfficeSettings | null): OfficeRules {
+  return {
+    horizonDays: settings?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS,
+    minNoticeMinutes: settings?.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
+    reconfirmRequired: settings?.reconfirmRequired ?? false,
+  };
+}
 /** Days either side of the asked-for day searched for alternatives, widening in turn. */
 const ALTERNATIVE_REACHES = [1, 7, 31];
 
@@ -121,6 +136,13 @@ export class CalendarService {
     return nearest(free);
   }
 
+  /** Whether the service has any free place between today and the end of the booking horizon. */
+  async hasFreeSlot(target: OfficeService): Promise<boolean> {
+    const today = localToday(this.clock.now(), target.office.timeZone);
+    const slots = await this.openSlots(target, today, addDays(today, officeRules(target.settings).horizonDays));
+    return slots.some((slot) => slot.remaining > 0);
+  }
+
   /** Checks a range of local dates: from ≤ to and at most MAX_AVAILABILITY_RANGE_DAYS days. */
   static rangeProblem(from: string, to: string): { field: string; key: 'range.reversed' | 'range.tooLong' } | null {
     const days = daysBetween(from, to);
@@ -132,6 +154,7 @@ export class CalendarService {
   /** The schedule's slots between two local dates, with the places still free in each. */
   private async openSlots(target: OfficeService, from: string, to: string): Promise<OpenSlot[]> {
     const { office, service, settings, hours } = target;
+    const { minNoticeMinutes, horizonDays } = officeRules(settings);
     const window = closureForLocalDates(from, to, office.timeZone);
     const [windowStart, windowEnd] = [new Date(window.start), new Date(window.end)];
     const [closures, taken] = await Promise.all([
@@ -143,8 +166,8 @@ export class CalendarService {
       openingHours: hours.map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) })),
       durationMinutes: service.durationMinutes,
       capacity: service.capacity,
-      minNoticeMinutes: settings?.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
-      horizonDays: settings?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS,
+      minNoticeMinutes,
+      horizonDays,
       closures: closures.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString() })),
       patronSaintDay:
         office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null,

@@ -19,6 +19,13 @@ export class OfficeSettings {
   @Column({ name: 'min_notice_minutes', type: 'integer', default: 120 })
   minNoticeMinutes: number;
 
+  /**
+   * The reminder asks the citizen to confirm attendance with one click; appointments
+   * still unconfirmed RECONFIRM_DEADLINE_HOURS before the start are released.
+   */
+  @Column({ name: 'reconfirm_required', type: 'boolean', default: false })
+  reconfirmRequired: boolean;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

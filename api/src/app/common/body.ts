@@ -1,6 +1,8 @@
 import { ApiError, FieldProblem } from './api-error';
 import type { MessageKey } from './messages';
 import { isUuid } from './query';
+// Pragmatic: one @, no spaces, a dot in the domain; the real check is the e-mail itself.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 /** An instant with its offset: 2027-03-29T08:30:00+02:00 or …Z. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -64,6 +66,13 @@ export class BodyReader {
     if (typeof raw !== 'string') return this.add(field, 'field.text') ?? '';
     if ([...raw].length > max) return this.add(field, 'field.tooLong', { max }) ?? '';
     return raw;
+  }
+
+  /** A required e-mail address of at most 254 characters, in lower case. */
+  email(field: string): string {
+    const value = this.text(field, 254).toLowerCase();
+    if (value && !EMAIL.test(value)) this.add(field, 'field.email');
+    return value;
   }
 
   oneOf<T extends string>(field: string, allowed: readonly [T, ...T[]], key: MessageKey): T {

@@ -35,6 +35,11 @@ const MESSAGES = {
   'field.instant': { it: 'Data e ora non valide: usare il formato ISO 8601 con il fuso (es. 2027-03-29T08:30:00+02:00).', en: 'Not a valid date and time: use ISO 8601 with the offset (e.g. 2027-03-29T08:30:00+02:00).' },
   'field.language': { it: 'Lingua non valida: "it" o "en".', en: 'Not a valid language: "it" or "en".' },
   'field.privacy': { it: "Per prenotare occorre accettare l'informativa sulla privacy.", en: 'You must accept the privacy notice to book.' },
+  'field.privacyWaitlist': { it: "Per iscriversi alla lista d'attesa occorre accettare l'informativa sulla privacy.", en: 'You must accept the privacy notice to join the waiting list.' },
+  'waitlist.slotsAvailable': {
+    it: 'Ci sono ancora orari liberi per questo servizio: prenota direttamente, senza lista d’attesa.',
+    en: 'This service still has free times: book one directly, no waiting list needed.',
+  },
   'field.object': { it: 'Dati mancanti.', en: 'Missing data.' },
   'fiscalCode.EMPTY': { it: 'Inserire il codice fiscale.', en: 'Enter the codice fiscale.' },
   'fiscalCode.LENGTH': { it: 'Il codice fiscale ha 16 caratteri.', en: 'The codice fiscale has 16 characters.' },

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       migrateOnStart: true,
       publicUrl: 'http://localhost:3000',
       logLevel: 'log',
-      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30 },
+      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30, reconfirmDeadlineHours: 12 },
       retentionDays: 90,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
@@ -48,10 +48,11 @@ describe('loadConfig', () => {
       LOGIN_THROTTLE_LIMIT: '20',
       LOGIN_MAX_FAILURES: '3',
       LOGIN_LOCK_MINUTES: '30',
+      RECONFIRM_DEADLINE_HOURS: '20',
     });
     expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, secureCookies: true });
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
-    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000 });
+    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000, reconfirmDeadlineHours: 20 });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn' });
   });
 
@@ -78,6 +79,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SESSION_HOURS: '0', LOGIN_MAX_FAILURES: 'many', LOGIN_LOCK_MINUTES: '-1' })).toThrow(
       /SESSION_HOURS must be a whole number[\s\S]*LOGIN_MAX_FAILURES must be a whole number[\s\S]*LOGIN_LOCK_MINUTES must be a whole number/,
     );
+  });
+
+  it('the reconfirmation deadline comes after the reminder', () => {
+    expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '24' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(24\) must be smaller than REMINDER_HOURS_BEFORE \(24\)/);
+    expect(() => loadConfig({ ...base, REMINDER_HOURS_BEFORE: '6' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(12\) must be smaller than REMINDER_HOURS_BEFORE \(6\)/);
+    expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '0' })).toThrow(/RECONFIRM_DEADLINE_HOURS must be a whole number from 1 to 719/);
+    expect(loadConfig({ ...base, REMINDER_HOURS_BEFORE: '48', RECONFIRM_DEADLINE_HOURS: '47' }).booking.reconfirmDeadlineHours).toBe(47);
   });
 
   it('requires DATABASE_URL', () => {

@@ -79,6 +79,12 @@ export interface BookingConfig {
   cancelCutoffHours: number;
   /** Public write requests per minute per client (THROTTLE_LIMIT). */
   throttleLimit: number;
+  /**
+   * Where the office asks for it, appointments whose attendance was asked for in the
+   * reminder and not confirmed this long before the start are released
+   * (RECONFIRM_DEADLINE_HOURS; smaller than REMINDER_HOURS_BEFORE).
+   */
+  reconfirmDeadlineHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +114,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxActivePerFiscalCode: integer(env, 'MAX_ACTIVE_PER_CF', 1, 1, 50, problems),
     cancelCutoffHours: integer(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 720, problems),
     throttleLimit: integer(env, 'THROTTLE_LIMIT', 30, 1, 1_000_000, problems),
+    reconfirmDeadlineHours: integer(env, 'RECONFIRM_DEADLINE_HOURS', 12, 1, 719, problems),
   };
   const retentionDays = integer(env, 'RETENTION_DAYS', 90, 1, 3650, problems);
   const smtpUrl = env['SMTP_URL']?.trim() || null;
@@ -133,6 +140,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     lockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
     secureCookies: publicUrl.startsWith('https://'),
   };
+  if (booking.reconfirmDeadlineHours >= mail.reminderHoursBefore) {
+    problems.push(
+      `RECONFIRM_DEADLINE_HOURS (${booking.reconfirmDeadlineHours}) must be smaller than REMINDER_HOURS_BEFORE (${mail.reminderHoursBefore}): the reminder asks for the confirmation before the deadline`,
+    );
+  }
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);

@@ -11,11 +11,12 @@ import { ManageToken } from '../booking/manage-token.entity';
 import { Desk, DeskService } from '../frontdesk/desk.entity';
 import { Ticket, TicketCounter, TicketEvent } from '../frontdesk/ticket.entity';
 import { Notification } from '../notification/notification.entity';
+import { WaitlistEntry } from '../waitlist/waitlist-entry.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { StaffUser, StaffUserOffice } from '../auth/staff-user.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
 export const ENTITIES = [
   Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification,
-  StaffUser, StaffUserOffice, StaffSession, Desk, DeskService, Ticket, TicketCounter, TicketEvent,
+  StaffUser, StaffUserOffice, StaffSession, Desk, DeskService, Ticket, TicketCounter, TicketEvent, WaitlistEntry,
 ];

@@ -136,7 +136,8 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
         patronSaintDay: null,
       }),
     );
-    await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60 });
+    // The demo shows reconfirmation of attendance: the reminder asks for one click.
+    await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60, reconfirmRequired: true });
     const services = await tx.getRepository(Service).save(SERVICES.map((s) => tx.getRepository(Service).create({ ...s, officeId: office.id })));
     // Three desks: two for everything, the third for CIE and SPID only.
     const byCode = new Map(services.map((s) => [s.code, s.id]));

@@ -1,7 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE'] as const;
+export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'WAITLIST'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Kinds about an appointment (`appointment_id` set); WAITLIST is about a waitlist entry (`waitlist_entry_id` set). */
+export type AppointmentNotificationKind = Exclude<NotificationKind, 'WAITLIST'>;
+
+/** Kind-specific data a message needs when it is sent (no personal data). */
+export interface NotificationPayload {
+  /** CLOSURE: why the office is closed, as staff wrote it. */
+  closureReason?: string | null;
+}
 
 export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
@@ -9,13 +17,19 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 /**
  * The e-mail outbox: one row per message to send, written in the same transaction as the
  * booking change that causes it. `dedupe_key` is unique, so a message can be queued once only.
+ * A row is about exactly one appointment or one waitlist entry.
  */
 @Entity('notification')
 @Index('uq_notification_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('ix_notification_pending_due', ['dueAt'], { where: `"status" = 'PENDING'` })
 @Index('ix_notification_appointment', ['appointmentId'])
 @Index('ix_notification_created', ['createdAt'])
-@Check('ck_notification_kind', `"kind" IN ('CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE')`)
+@Index('ix_notification_waitlist_entry', ['waitlistEntryId'])
+@Check('ck_notification_kind', `"kind" IN ('CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'WAITLIST')`)
+@Check(
+  'ck_notification_subject',
+  `("kind" = 'WAITLIST' AND "waitlist_entry_id" IS NOT NULL AND "appointment_id" IS NULL) OR ("kind" <> 'WAITLIST' AND "appointment_id" IS NOT NULL AND "waitlist_entry_id" IS NULL)`,
+)
 @Check('ck_notification_status', `"status" IN ('PENDING', 'SENT', 'FAILED', 'SKIPPED')`)
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -27,8 +41,14 @@ export class Notification {
   @Column({ name: 'appointment_id', type: 'uuid', nullable: true })
   appointmentId: string | null;
 
+  @Column({ name: 'waitlist_entry_id', type: 'uuid', nullable: true })
+  waitlistEntryId: string | null;
+
   @Column({ type: 'varchar', length: 20 })
   kind: NotificationKind;
+
+  @Column({ type: 'jsonb', nullable: true })
+  payload: NotificationPayload | null;
 
   /** The appointment's SEQUENCE this message is about (a reminder for an older one is not sent). */
   @Column({ type: 'integer', default: 0 })
@@ -57,7 +77,6 @@ export class Notification {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
-
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
+import type { AppointmentNotificationKind, NotificationPayload } from './notification.entity';
 import { dedupeKey, reminderDueAt } from './notification.policy';
 import { NewNotification, NotificationRepository } from './notification.repository';
 
@@ -13,7 +14,15 @@ export interface AppointmentChange {
   sequence: number;
 }
 
+/** A waitlist entry to tell that places are free (see WaitlistService.seatsFreed). */
+export interface WaitlistNotice {
+  entryId: string;
+  officeId: string;
+}
+
 const LATE_BOOKING = 'booked less than REMINDER_HOURS_BEFORE ahead: the confirmation is the reminder';
+/** What a cancellation of any kind makes pointless. */
+const DROPPED_BY_CANCELLATION: AppointmentNotificationKind[] = ['CONFIRMATION', 'REMINDER', 'RESCHEDULE'];
 
 /**
  * Writes the messages a booking change causes, with the caller's transaction: they are
@@ -33,9 +42,9 @@ export class NotificationOutbox {
     await this.repository.insert(tx, [this.row(change, 'CONFIRMATION', now), this.reminder(change, now)]);
   }
 
-  /** A cancellation: whatever was still to be sent is dropped; the cancellation goes out now. */
+  /** A cancellation by the citizen: whatever was still to be sent is dropped; the cancellation goes out now. */
   async cancelled(tx: EntityManager, change: AppointmentChange): Promise<void> {
-    await this.repository.skipPending(tx, change.appointmentId, ['CONFIRMATION', 'REMINDER', 'RESCHEDULE'], 'appointment cancelled');
+    await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled');
     await this.repository.insert(tx, [this.row(change, 'CANCELLATION', this.clock.now())]);
   }
 
@@ -46,21 +55,63 @@ export class NotificationOutbox {
     await this.repository.insert(tx, [this.row(change, 'RESCHEDULE', now), this.reminder(change, now)]);
   }
 
+  /**
+   * Released because attendance was not confirmed by the deadline: pending messages are
+   * dropped; the citizen is told now, with a link to book again.
+   */
+  async released(tx: EntityManager, change: AppointmentChange): Promise<void> {
+    await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment released (attendance not confirmed)');
+    await this.repository.insert(tx, [this.row(change, 'RELEASED', this.clock.now())]);
+  }
+
+  /**
+   * Cancelled because the office is closed (called by the staff closure endpoint, in the
+   * transaction that cancels the appointment): pending messages are dropped; the citizen is
+   * told now — the local time, the reason as staff wrote it (may be null), apologies and
+   * a link to book again.
+   */
+  async closed(tx: EntityManager, change: AppointmentChange, reason: string | null): Promise<void> {
+    await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled: office closed');
+    await this.repository.insert(tx, [this.row(change, 'CLOSURE', this.clock.now(), { closureReason: reason?.trim() || null })]);
+  }
+
+  /** Places are free: these waitlist entries are told now, each once (dedupe key per entry). */
+  async waitlistNotified(tx: EntityManager, notices: WaitlistNotice[]): Promise<void> {
+    const now = this.clock.now();
+    await this.repository.insert(
+      tx,
+      notices.map((n) => ({
+        officeId: n.officeId,
+        appointmentId: null,
+        waitlistEntryId: n.entryId,
+        kind: 'WAITLIST',
+        sequence: 0,
+        dedupeKey: dedupeKey('WAITLIST', n.entryId, 0),
+        dueAt: now,
+        status: 'PENDING',
+        note: null,
+        payload: null,
+      })),
+    );
+  }
+
   private reminder(change: AppointmentChange, now: Date): NewNotification {
     const due = reminderDueAt(change.startAt, this.config.mail.reminderHoursBefore, now);
     return due ? this.row(change, 'REMINDER', due) : { ...this.row(change, 'REMINDER', now), status: 'SKIPPED', note: LATE_BOOKING };
   }
 
-  private row(change: AppointmentChange, kind: NewNotification['kind'], dueAt: Date): NewNotification {
+  private row(change: AppointmentChange, kind: AppointmentNotificationKind, dueAt: Date, payload: NotificationPayload | null = null): NewNotification {
     return {
       officeId: change.officeId,
       appointmentId: change.appointmentId,
+      waitlistEntryId: null,
       kind,
       sequence: change.sequence,
       dedupeKey: dedupeKey(kind, change.appointmentId, change.sequence),
       dueAt,
       status: 'PENDING',
       note: null,
+      payload,
     };
   }
 }

@@ -1,8 +1,8 @@
-import { cleanError, dedupeKey, reminderDueAt, retryDelayMs, skipReason } from './notification.policy';
+import { cleanError, dedupeKey, reminderDueAt, retryDelayMs, skipReason, waitlistSkipReason } from './notification.policy';
 
 const id = '7d2f4c1e-9a55-4c57-8f0e-1f2a3b4c5d6e';
 const now = new Date('2027-03-25T10:00:00Z');
-const booked = { status: 'BOOKED' as const, sequence: 1, startAt: new Date('2027-03-29T06:30:00Z'), anonymised: false };
+const booked = { status: 'BOOKED' as const, cancelReason: null, sequence: 1, startAt: new Date('2027-03-29T06:30:00Z'), anonymised: false };
 
 describe('outbox policy', () => {
   it('dedupe keys: one per appointment and kind, per sequence for reminders and moves', () => {
@@ -10,6 +10,10 @@ describe('outbox policy', () => {
     expect(dedupeKey('CANCELLATION', id, 3)).toBe(`CANCELLATION:${id}`);
     expect(dedupeKey('REMINDER', id, 3)).toBe(`REMINDER:${id}:3`);
     expect(dedupeKey('RESCHEDULE', id, 1)).toBe(`RESCHEDULE:${id}:1`);
+    expect(dedupeKey('RELEASED', id, 1)).toBe(`RELEASED:${id}`);
+    expect(dedupeKey('CLOSURE', id, 1)).toBe(`CLOSURE:${id}`);
+    // A waitlist entry is told once.
+    expect(dedupeKey('WAITLIST', id, 0)).toBe(`WAITLIST:${id}`);
   });
 
   it('the reminder is due REMINDER_HOURS_BEFORE the start, as an instant (across the DST change too)', () => {
@@ -47,5 +51,20 @@ describe('outbox policy', () => {
     expect(skipReason('RESCHEDULE', 0, booked, now)).toBe('superseded by a later move');
     expect(skipReason('CANCELLATION', 1, { ...booked, status: 'CANCELLED' }, now)).toBeNull();
     expect(skipReason('CANCELLATION', 1, { ...booked, anonymised: true, status: 'CANCELLED' }, now)).toMatch(/anonymised/);
+  });
+
+  it('release and closure notices go out only for appointments cancelled for that reason', () => {
+    expect(skipReason('RELEASED', 1, { ...booked, status: 'CANCELLED', cancelReason: 'RELEASED' }, now)).toBeNull();
+    expect(skipReason('RELEASED', 1, booked, now)).toBe('appointment not released');
+    expect(skipReason('RELEASED', 1, { ...booked, status: 'CANCELLED', cancelReason: 'CITIZEN' }, now)).toBe('appointment not released');
+    expect(skipReason('CLOSURE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'CLOSURE' }, now)).toBeNull();
+    expect(skipReason('CLOSURE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'RELEASED' }, now)).toMatch(/closure/);
+    expect(skipReason('CLOSURE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'CLOSURE', anonymised: true }, now)).toMatch(/anonymised/);
+  });
+
+  it('a waitlist notice goes out only while its entry exists and has not expired', () => {
+    expect(waitlistSkipReason({ expiresAt: new Date('2027-04-01T00:00:00Z') }, now)).toBeNull();
+    expect(waitlistSkipReason({ expiresAt: now }, now)).toBe('waitlist entry expired');
+    expect(waitlistSkipReason(null, now)).toMatch(/unsubscribed or expired/);
   });
 });

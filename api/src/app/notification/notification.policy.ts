@@ -1,7 +1,7 @@
 /**
  * The rules of the outbox as pure functions (no Nest, no I/O), unit-tested on their own.
  */
-import type { NotificationKind } from './notification.entity';
+import type { AppointmentNotificationKind, NotificationKind } from './notification.entity';
 
 export const RETRY_BASE_MS = 30_000;
 export const RETRY_MAX_MS = 3_600_000;
@@ -12,8 +12,12 @@ export const BATCH_SIZE = 20;
 /** Messages of a batch in flight at once (each SMTP connection of the pool carries one). */
 export const SEND_CONCURRENCY = 4;
 
-export function dedupeKey(kind: NotificationKind, appointmentId: string, sequence: number): string {
-  return kind === 'REMINDER' || kind === 'RESCHEDULE' ? `${kind}:${appointmentId}:${sequence}` : `${kind}:${appointmentId}`;
+/**
+ * One message per subject and kind — per sequence for reminders and moves. The subject is
+ * the appointment, or the waitlist entry for WAITLIST (so an entry is told once).
+ */
+export function dedupeKey(kind: NotificationKind, subjectId: string, sequence: number): string {
+  return kind === 'REMINDER' || kind === 'RESCHEDULE' ? `${kind}:${subjectId}:${sequence}` : `${kind}:${subjectId}`;
 }
 
 /**
@@ -42,18 +46,23 @@ export function cleanError(error: unknown): string {
 
 export interface AppointmentState {
   status: 'BOOKED' | 'CANCELLED';
+  cancelReason: 'CITIZEN' | 'RELEASED' | 'CLOSURE' | null;
   sequence: number;
   startAt: Date;
   anonymised: boolean;
 }
 
 /** Why a claimed message must not be sent now; null when it should be sent. */
-export function skipReason(kind: NotificationKind, rowSequence: number, appointment: AppointmentState | null, now: Date): string | null {
+export function skipReason(kind: AppointmentNotificationKind, rowSequence: number, appointment: AppointmentState | null, now: Date): string | null {
   if (!appointment) return 'appointment not found';
   if (appointment.anonymised) return 'personal data already anonymised';
   switch (kind) {
     case 'CANCELLATION':
       return appointment.status === 'CANCELLED' ? null : 'appointment is booked again';
+    case 'RELEASED':
+      return appointment.status === 'CANCELLED' && appointment.cancelReason === 'RELEASED' ? null : 'appointment not released';
+    case 'CLOSURE':
+      return appointment.status === 'CANCELLED' && appointment.cancelReason === 'CLOSURE' ? null : 'appointment not cancelled for a closure';
     case 'CONFIRMATION':
       return appointment.status === 'BOOKED' ? null : 'appointment cancelled before the confirmation was sent';
     case 'RESCHEDULE':
@@ -64,4 +73,10 @@ export function skipReason(kind: NotificationKind, rowSequence: number, appointm
       if (appointment.sequence !== rowSequence) return 'appointment moved';
       return appointment.startAt.getTime() > now.getTime() ? null : 'appointment already started';
   }
+}
+
+/** Why a claimed WAITLIST message must not be sent now; null when it should be sent. */
+export function waitlistSkipReason(entry: { expiresAt: Date } | null, now: Date): string | null {
+  if (!entry) return 'waitlist entry gone (unsubscribed or expired)';
+  return entry.expiresAt.getTime() > now.getTime() ? null : 'waitlist entry expired';
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { NotificationKind, NotificationStatus } from './notification.entity';
+import type { NotificationKind, NotificationPayload, NotificationStatus } from './notification.entity';
 
 export interface NewNotification {
   officeId: string;
-  appointmentId: string;
+  /** Exactly one of appointmentId (every kind but WAITLIST) and waitlistEntryId (WAITLIST). */
+  appointmentId: string | null;
+  waitlistEntryId: string | null;
   kind: NotificationKind;
   sequence: number;
   dedupeKey: string;
@@ -13,14 +15,17 @@ export interface NewNotification {
   /** SKIPPED rows are written for the record only (e.g. a reminder for a late booking). */
   status: 'PENDING' | 'SKIPPED';
   note: string | null;
+  payload: NotificationPayload | null;
 }
 
 export interface ClaimedNotification {
   id: string;
   appointmentId: string | null;
+  waitlistEntryId: string | null;
   kind: NotificationKind;
   sequence: number;
   attempts: number;
+  payload: NotificationPayload | null;
 }
 
 /** What a message needs to know about its appointment, read when it is sent. */
@@ -28,9 +33,13 @@ export interface AppointmentContext {
   id: string;
   code: string;
   status: 'BOOKED' | 'CANCELLED';
+  cancelReason: 'CITIZEN' | 'RELEASED' | 'CLOSURE' | null;
   sequence: number;
   startAt: Date;
   endAt: Date;
+  confirmedAt: Date | null;
+  /** The office asks for reconfirmation of attendance. */
+  reconfirmRequired: boolean;
   email: string;
   firstName: string;
   lastName: string;
@@ -43,11 +52,27 @@ export interface AppointmentContext {
   timeZone: string;
   nameIt: string;
   nameEn: string;
+  serviceCode: string;
   documentsIt: string[];
   documentsEn: string[];
   feeCents: number | null;
   feeNoteIt: string | null;
   feeNoteEn: string | null;
+}
+
+/** What a WAITLIST message needs to know about its entry, read when it is sent. */
+export interface WaitlistContext {
+  id: string;
+  email: string;
+  language: 'it' | 'en';
+  expiresAt: Date;
+  officeName: string;
+  officeAddress: string;
+  officeCity: string;
+  officePhone: string | null;
+  serviceCode: string;
+  nameIt: string;
+  nameEn: string;
 }
 
 export interface NotificationRow {
@@ -71,10 +96,10 @@ export class NotificationRepository {
   async insert(tx: EntityManager, rows: NewNotification[]): Promise<void> {
     for (const n of rows) {
       await tx.query(
-        `INSERT INTO notification (office_id, appointment_id, kind, sequence, dedupe_key, status, due_at, last_error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO notification (office_id, appointment_id, waitlist_entry_id, kind, sequence, dedupe_key, status, due_at, last_error, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (dedupe_key) DO NOTHING`,
-        [n.officeId, n.appointmentId, n.kind, n.sequence, n.dedupeKey, n.status, n.dueAt, n.note],
+        [n.officeId, n.appointmentId, n.waitlistEntryId, n.kind, n.sequence, n.dedupeKey, n.status, n.dueAt, n.note, n.payload === null ? null : JSON.stringify(n.payload)],
       );
     }
   }
@@ -94,7 +119,15 @@ export class NotificationRepository {
    * taken again while it is being sent.
    */
   async claim(now: Date, claimUntil: Date, limit: number): Promise<ClaimedNotification[]> {
-    const rows = await this.rows<{ id: string; appointment_id: string | null; kind: NotificationKind; sequence: number; attempts: number }>(
+    const rows = await this.rows<{
+      id: string;
+      appointment_id: string | null;
+      waitlist_entry_id: string | null;
+      kind: NotificationKind;
+      sequence: number;
+      attempts: number;
+      payload: NotificationPayload | null;
+    }>(
       `UPDATE notification AS n SET claimed_until = $2
         WHERE n.id IN (
                 SELECT id FROM notification
@@ -102,21 +135,30 @@ export class NotificationRepository {
                  ORDER BY due_at
                  LIMIT $3
                    FOR UPDATE SKIP LOCKED)
-       RETURNING n.id, n.appointment_id, n.kind, n.sequence, n.attempts`,
+       RETURNING n.id, n.appointment_id, n.waitlist_entry_id, n.kind, n.sequence, n.attempts, n.payload`,
       [now, claimUntil, limit],
     );
-    return rows.map((r) => ({ id: r.id, appointmentId: r.appointment_id, kind: r.kind, sequence: r.sequence, attempts: r.attempts }));
+    return rows.map((r) => ({
+      id: r.id,
+      appointmentId: r.appointment_id,
+      waitlistEntryId: r.waitlist_entry_id,
+      kind: r.kind,
+      sequence: r.sequence,
+      attempts: r.attempts,
+      payload: r.payload,
+    }));
   }
 
   async appointmentContext(appointmentId: string): Promise<AppointmentContext | null> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT a.id, a.code, a.status, a.sequence, a.start_at, a.end_at, a.email, a.first_name, a.last_name, a.language,
-              a.anonymised_at IS NOT NULL AS anonymised,
+      `SELECT a.id, a.code, a.status, a.cancel_reason, a.sequence, a.start_at, a.end_at, a.confirmed_at, a.email, a.first_name, a.last_name, a.language,
+              a.anonymised_at IS NOT NULL AS anonymised, coalesce(os.reconfirm_required, false) AS reconfirm_required,
               o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.time_zone,
-              s.name_it, s.name_en, s.documents_it, s.documents_en, s.fee_cents, s.fee_note_it, s.fee_note_en
+              s.code AS service_code, s.name_it, s.name_en, s.documents_it, s.documents_en, s.fee_cents, s.fee_note_it, s.fee_note_en
          FROM appointment a
          JOIN office o ON o.id = a.office_id
          JOIN service s ON s.id = a.service_id
+         LEFT JOIN office_settings os ON os.office_id = a.office_id
         WHERE a.id = $1`,
       [appointmentId],
     );
@@ -126,9 +168,12 @@ export class NotificationRepository {
       id: r['id'] as string,
       code: r['code'] as string,
       status: r['status'] as 'BOOKED' | 'CANCELLED',
+      cancelReason: r['cancel_reason'] as AppointmentContext['cancelReason'],
       sequence: r['sequence'] as number,
       startAt: r['start_at'] as Date,
       endAt: r['end_at'] as Date,
+      confirmedAt: r['confirmed_at'] as Date | null,
+      reconfirmRequired: r['reconfirm_required'] as boolean,
       email: r['email'] as string,
       firstName: r['first_name'] as string,
       lastName: r['last_name'] as string,
@@ -141,12 +186,62 @@ export class NotificationRepository {
       timeZone: r['time_zone'] as string,
       nameIt: r['name_it'] as string,
       nameEn: r['name_en'] as string,
+      serviceCode: r['service_code'] as string,
       documentsIt: r['documents_it'] as string[],
       documentsEn: r['documents_en'] as string[],
       feeCents: r['fee_cents'] as number | null,
       feeNoteIt: r['fee_note_it'] as string | null,
       feeNoteEn: r['fee_note_en'] as string | null,
     };
+  }
+
+  async waitlistContext(entryId: string): Promise<WaitlistContext | null> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT w.id, w.email, w.language, w.expires_at,
+              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone,
+              s.code AS service_code, s.name_it, s.name_en
+         FROM waitlist_entry w
+         JOIN office o ON o.id = w.office_id
+         JOIN service s ON s.id = w.service_id
+        WHERE w.id = $1`,
+      [entryId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r['id'] as string,
+      email: r['email'] as string,
+      language: r['language'] as 'it' | 'en',
+      expiresAt: r['expires_at'] as Date,
+      officeName: r['office_name'] as string,
+      officeAddress: r['office_address'] as string,
+      officeCity: r['office_city'] as string,
+      officePhone: r['office_phone'] as string | null,
+      serviceCode: r['service_code'] as string,
+      nameIt: r['name_it'] as string,
+      nameEn: r['name_en'] as string,
+    };
+  }
+
+  /**
+   * Stores the hash of the unsubscribe token minted for the entry's notice (the plain
+   * token goes only into that e-mail; a retry mints a new one and replaces it).
+   */
+  async setUnsubscribeToken(entryId: string, hash: Buffer): Promise<void> {
+    await this.db.query('UPDATE waitlist_entry SET unsubscribe_token_hash = $2 WHERE id = $1', [entryId, hash]);
+  }
+
+  /**
+   * A reminder asking for reconfirmation went out: from now on the appointment can be
+   * released if not confirmed by the deadline. Only for the time the reminder was about
+   * (`sequence`): a move meanwhile starts over.
+   */
+  async markReconfirmRequested(appointmentId: string, sequence: number, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE appointment SET reconfirm_requested_at = $3
+        WHERE id = $1 AND sequence = $2 AND status = 'BOOKED' AND confirmed_at IS NULL AND reconfirm_requested_at IS NULL`,
+      [appointmentId, sequence, now],
+    );
   }
 
   async markSent(id: string, now: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { formatFee, formatLocalDateTime, MessageContext, QR_CID, renderMessage } from './notification.templates';
+import { formatFee, formatLocalDateTime, MessageContext, QR_CID, renderMessage, renderWaitlistMessage, WaitlistMessageContext } from './notification.templates';
 
 const base: MessageContext = {
   kind: 'CONFIRMATION',
@@ -96,5 +96,106 @@ describe('renderMessage', () => {
     expect(m.ics?.content).toContain('METHOD:CANCEL');
     expect(m.ics?.content).toContain('SEQUENCE:3');
     expect(m.ics?.content).not.toContain('VALARM');
+  });
+
+  it('reminder with reconfirmation: the deadline in local time with the zone and the one-click link first', () => {
+    const reconfirm = { url: 'https://prenota.example.it/gestisci/abc/conferma', deadline: new Date('2027-03-28T18:30:00Z') };
+    const m = renderMessage({ ...base, kind: 'REMINDER', reconfirm }, now);
+    expect(m.text).toContain('Conferma la tua presenza'.toUpperCase());
+    expect(m.text).toContain('entro domenica 28 marzo 2027, 20:30 (ora di Roma, CEST)');
+    expect(m.text).toContain(`Confermo che verrò: ${reconfirm.url}`);
+    expect(m.text.indexOf(reconfirm.url)).toBeLessThan(m.text.indexOf(`Gestisci la prenotazione (vedi, sposta o annulla): ${base.manageUrl}`));
+    expect(m.html).toContain(`<a href="${reconfirm.url}"`);
+    expect(m.html).toContain('<h2 style="font-size: 1.2em;">Conferma la tua presenza</h2>');
+    const en = renderMessage({ ...base, kind: 'REMINDER', language: 'en', reconfirm }, now);
+    expect(en.text).toContain('Please confirm you will come by Sunday 28 March 2027, 20:30 (Rome time, CEST)');
+    expect(en.text).toContain(`I confirm I will come: ${reconfirm.url}`);
+    // Without reconfirmation, or for other kinds, nothing is asked.
+    expect(renderMessage({ ...base, kind: 'REMINDER' }, now).text).not.toContain('/conferma');
+    expect(renderMessage({ ...base, kind: 'CONFIRMATION', reconfirm }, now).text).not.toContain('/conferma');
+  });
+
+  it('released: why, a link to book the service again, no manage link, a CANCEL .ics', () => {
+    const m = renderMessage({ ...base, kind: 'RELEASED', manageUrl: null, bookUrl: 'https://prenota.example.it/prenota/CIE', sequence: 1 }, now);
+    expect(m.subject).toBe("Appuntamento annullato per mancata conferma CIE-7K3P9Q – Carta d'identità elettronica");
+    expect(m.text).toContain('la presenza non è stata confermata in tempo');
+    expect(m.text).toContain('Appuntamento annullato: lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)');
+    expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
+    expect(m.withQr).toBe(false);
+    expect(m.ics?.method).toBe('CANCEL');
+    expect(m.ics?.content).toContain('SEQUENCE:2');
+    const en = renderMessage({ ...base, kind: 'RELEASED', language: 'en', manageUrl: null }, now);
+    expect(en.subject).toContain('Appointment cancelled: attendance not confirmed');
+    expect(en.text).toContain('your attendance was not confirmed in time');
+  });
+});
+
+describe('closure notice', () => {
+  const closure: MessageContext = { ...base, kind: 'CLOSURE', manageUrl: null, bookUrl: 'https://prenota.example.it/prenota/CIE', closureReason: 'Chiusura per formazione del personale' };
+
+  it('Italian: the local time with the zone, the reason, apologies and a link to book again', () => {
+    const m = renderMessage(closure, now);
+    expect(m.subject).toBe("Appuntamento annullato per chiusura dell'ufficio CIE-7K3P9Q – Carta d'identità elettronica");
+    expect(m.text).toContain(
+      "Gentile Maria D'Amico,\nil tuo appuntamento di lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST) è annullato perché l'ufficio resterà chiuso (Chiusura per formazione del personale). Ci scusiamo per il disagio",
+    );
+    expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
+    expect(m.text).not.toContain('gestisci');
+    expect(m.html).toContain('<html lang="it">');
+    expect(m.html).toContain("l&#39;ufficio resterà chiuso (Chiusura per formazione del personale)");
+    expect(m.html).toContain('<a href="https://prenota.example.it/prenota/CIE"');
+    expect(m.withQr).toBe(false);
+    expect(m.html).not.toContain('<img');
+    expect(m.ics?.method).toBe('CANCEL');
+    expect(m.ics?.content).toContain(`UID:${base.appointmentId}@sportello`);
+    expect(m.ics?.content).toContain('SEQUENCE:1');
+  });
+
+  it('English, and without a reason', () => {
+    const m = renderMessage({ ...closure, language: 'en', closureReason: null }, now);
+    expect(m.subject).toBe("Appointment cancelled: office closed CIE-7K3P9Q – Carta d'identità elettronica");
+    expect(m.text).toContain('your appointment on Monday 29 March 2027, 08:30 (Rome time, CEST) is cancelled because the office will be closed. We apologise for the inconvenience');
+    expect(m.text).toContain('Book a new appointment: https://prenota.example.it/prenota/CIE');
+    expect(m.html).toContain('<html lang="en">');
+  });
+
+  it('escapes what staff wrote', () => {
+    const m = renderMessage({ ...closure, closureReason: '<b>sciopero</b> & "assemblea"' }, now);
+    expect(m.html).toContain('(&lt;b&gt;sciopero&lt;/b&gt; &amp; &quot;assemblea&quot;)');
+    expect(m.html).not.toContain('<b>sciopero');
+  });
+});
+
+describe('waitlist notice', () => {
+  const waitlist: WaitlistMessageContext = {
+    language: 'it',
+    officeName: 'URP Calderara',
+    officeAddress: 'Piazza Marconi 7, Calderara di Reno',
+    officePhone: '051 646 1111',
+    serviceName: "Carta d'identità elettronica",
+    bookUrl: 'https://prenota.example.it/prenota/CIE',
+    unsubscribeUrl: 'https://prenota.example.it/lista-attesa/annulla/tok',
+  };
+
+  it('says a place is free, first to book wins, this is the only notice; booking and unsubscribe links', () => {
+    const m = renderWaitlistMessage(waitlist);
+    expect(m.subject).toBe("Si è liberato un posto – Carta d'identità elettronica");
+    expect(m.text).toContain('il posto va a chi prenota per primo');
+    expect(m.text).toContain("È l'unico avviso che riceverai");
+    expect(m.text).toContain('Prenota ora: https://prenota.example.it/prenota/CIE');
+    expect(m.text).toContain("Togli il tuo indirizzo dalla lista d'attesa: https://prenota.example.it/lista-attesa/annulla/tok");
+    expect(m.text).toContain('Telefono: 051 646 1111');
+    expect(m.html).toContain('<html lang="it">');
+    expect(m.html).toContain('<a href="https://prenota.example.it/prenota/CIE"');
+    expect(m.ics).toBeNull();
+    expect(m.withQr).toBe(false);
+  });
+
+  it('in English', () => {
+    const m = renderWaitlistMessage({ ...waitlist, language: 'en', serviceName: 'Identity card', officePhone: null });
+    expect(m.subject).toBe('A place is free – Identity card');
+    expect(m.text).toContain('the place goes to whoever books first');
+    expect(m.text).toContain('Remove your address from the waiting list: https://prenota.example.it/lista-attesa/annulla/tok');
+    expect(m.text).not.toContain('Phone');
   });
 });

@@ -7,7 +7,7 @@
 import { appointmentIcs } from '../booking/appointment-ics';
 import { DateTime } from 'luxon';
 
-export type MessageKind = 'CONFIRMATION' | 'REMINDER' | 'CANCELLATION' | 'RESCHEDULE';
+export type MessageKind = 'CONFIRMATION' | 'REMINDER' | 'CANCELLATION' | 'RESCHEDULE' | 'RELEASED' | 'CLOSURE';
 export type MessageLanguage = 'it' | 'en';
 
 /** Content id of the inline QR image of the booking code. */
@@ -34,8 +34,26 @@ export interface MessageContext {
   feeNote: string | null;
   /** The private link to see, move or cancel the booking; null when not known. */
   manageUrl: string | null;
-  /** Where to book again (cancellation). */
+  /** Where to book again (cancellation, release, closure): the booking page of the service. */
   bookUrl: string;
+  /** REMINDER only: ask the citizen to confirm attendance by `deadline` at `url` (one click). */
+  reconfirm?: { url: string; deadline: Date } | null;
+  /** CLOSURE only: why the office is closed, as staff wrote it. */
+  closureReason?: string | null;
+}
+
+/** A WAITLIST message: places are free for a service the citizen waited for. */
+export interface WaitlistMessageContext {
+  language: MessageLanguage;
+  officeName: string;
+  /** Street and city. */
+  officeAddress: string;
+  officePhone: string | null;
+  serviceName: string;
+  /** The booking page of that office and service. */
+  bookUrl: string;
+  /** Removes the address from the waitlist (token minted for this e-mail). */
+  unsubscribeUrl: string;
 }
 
 export interface RenderedMessage {
@@ -78,13 +96,24 @@ const TEXT = {
       REMINDER: 'Promemoria appuntamento',
       CANCELLATION: 'Prenotazione annullata',
       RESCHEDULE: 'Appuntamento spostato',
+      RELEASED: 'Appuntamento annullato per mancata conferma',
+      CLOSURE: "Appuntamento annullato per chiusura dell'ufficio",
     },
     lead: {
       CONFIRMATION: 'la tua prenotazione è confermata.',
       REMINDER: 'ti ricordiamo il tuo appuntamento.',
       CANCELLATION: 'la tua prenotazione è stata annullata.',
       RESCHEDULE: 'il tuo appuntamento è stato spostato. Ecco il nuovo orario.',
+      RELEASED:
+        'il tuo appuntamento è stato annullato perché la presenza non è stata confermata in tempo, e il posto è stato reso disponibile ad altri cittadini. Se ti serve ancora, puoi prenotare un nuovo appuntamento.',
     },
+    /** CLOSURE: the lead names the time and the reason. */
+    closure: (when: string, reason: string | null) =>
+      `il tuo appuntamento di ${when} è annullato perché l'ufficio resterà chiuso${reason ? ` (${reason})` : ''}. Ci scusiamo per il disagio: puoi prenotare un nuovo appuntamento quando preferisci.`,
+    reconfirmTitle: 'Conferma la tua presenza',
+    reconfirmText: (deadline: string) =>
+      `Per favore conferma che verrai entro ${deadline}: basta un clic sul link qui sotto. Se non confermi entro quell'ora, l'appuntamento sarà annullato e il posto offerto ad altri cittadini. Se non puoi venire, annulla la prenotazione: il posto servirà a qualcun altro.`,
+    reconfirmLink: 'Confermo che verrò',
     greeting: 'Gentile',
     details: 'Dettagli',
     service: 'Servizio',
@@ -110,13 +139,24 @@ const TEXT = {
       REMINDER: 'Appointment reminder',
       CANCELLATION: 'Booking cancelled',
       RESCHEDULE: 'Appointment moved',
+      RELEASED: 'Appointment cancelled: attendance not confirmed',
+      CLOSURE: 'Appointment cancelled: office closed',
     },
     lead: {
       CONFIRMATION: 'your booking is confirmed.',
       REMINDER: 'this is a reminder of your appointment.',
       CANCELLATION: 'your booking has been cancelled.',
       RESCHEDULE: 'your appointment has been moved. Here is the new time.',
+      RELEASED:
+        'your appointment has been cancelled because your attendance was not confirmed in time, and the place has been made available to other citizens. If you still need it, you can book a new appointment.',
     },
+    /** CLOSURE: the lead names the time and the reason. */
+    closure: (when: string, reason: string | null) =>
+      `your appointment on ${when} is cancelled because the office will be closed${reason ? ` (${reason})` : ''}. We apologise for the inconvenience: you can book a new appointment whenever you like.`,
+    reconfirmTitle: 'Please confirm you will come',
+    reconfirmText: (deadline: string) =>
+      `Please confirm you will come by ${deadline}: one click on the link below is enough. If it is not confirmed by then, the appointment will be cancelled and the place offered to other citizens. If you cannot come, please cancel the booking so that someone else can use the place.`,
+    reconfirmLink: 'I confirm I will come',
     greeting: 'Dear',
     details: 'Details',
     service: 'Service',
@@ -138,14 +178,17 @@ const TEXT = {
   },
 } as const;
 
+const CANCELLED_KINDS: ReadonlySet<MessageKind> = new Set(['CANCELLATION', 'RELEASED', 'CLOSURE']);
+
 export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
   const t = TEXT[ctx.language];
   const when = formatLocalDateTime(ctx.startAt, ctx.timeZone, ctx.language);
-  const cancelled = ctx.kind === 'CANCELLATION';
+  const cancelled = CANCELLED_KINDS.has(ctx.kind);
   const withQr = !cancelled;
   const full = ctx.kind === 'CONFIRMATION' || ctx.kind === 'RESCHEDULE' || ctx.kind === 'REMINDER';
   const subject = `${t.subject[ctx.kind]} ${ctx.code} – ${ctx.serviceName}`;
   const location = `${ctx.officeName}, ${ctx.officeAddress}`;
+  const lead = ctx.kind === 'CLOSURE' ? t.closure(when, ctx.closureReason?.trim() || null) : t.lead[ctx.kind];
 
   const facts: Array<[string, string]> = [
     [t.service, ctx.serviceName],
@@ -157,11 +200,16 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
   if (ctx.officePhone) facts.push([t.phone, ctx.officePhone]);
   const documents = full ? ctx.documents : [];
   const link = cancelled ? { label: t.bookAgain, url: ctx.bookUrl } : ctx.manageUrl ? { label: t.manage, url: ctx.manageUrl } : null;
+  const reconfirm =
+    ctx.kind === 'REMINDER' && ctx.reconfirm
+      ? { text: t.reconfirmText(formatLocalDateTime(ctx.reconfirm.deadline, ctx.timeZone, ctx.language)), url: ctx.reconfirm.url }
+      : null;
   const ics = ctx.kind === 'REMINDER' ? null : calendarFile(ctx, now);
 
   const text = [
     `${t.greeting} ${ctx.citizenName},`,
-    t.lead[ctx.kind],
+    lead,
+    ...(reconfirm ? ['', `${t.reconfirmTitle.toUpperCase()}`, reconfirm.text, `${t.reconfirmLink}: ${reconfirm.url}`] : []),
     '',
     ...facts.map(([label, value]) => `${label}: ${value}`),
     ...(documents.length > 0 ? ['', `${t.documents}:`, ...documents.map((d) => `- ${d}`)] : []),
@@ -174,14 +222,16 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     '',
   ].join('\n');
 
-  const html = [
-    '<!DOCTYPE html>',
-    `<html lang="${ctx.language}">`,
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(subject)}</title></head>`,
-    '<body style="font-family: Titillium Web, Geneva, Tahoma, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 40em; margin: 0 auto; padding: 1em;">',
+  const html = page(ctx.language, subject, [
     `<h1 style="font-size: 1.5em; color: #0066cc;">${esc(t.subject[ctx.kind])}</h1>`,
-    `<p>${esc(t.greeting)} ${esc(ctx.citizenName)}, ${esc(t.lead[ctx.kind])}</p>`,
+    `<p>${esc(t.greeting)} ${esc(ctx.citizenName)}, ${esc(lead)}</p>`,
+    ...(reconfirm
+      ? [
+          `<h2 style="font-size: 1.2em;">${esc(t.reconfirmTitle)}</h2>`,
+          `<p>${esc(reconfirm.text)}</p>`,
+          `<p>${button(reconfirm.url, t.reconfirmLink)}</p>`,
+        ]
+      : []),
     `<h2 style="font-size: 1.2em;">${esc(t.details)}</h2>`,
     '<dl>',
     ...facts.map(([label, value]) => `<dt style="font-weight: bold;">${esc(label)}</dt><dd style="margin: 0 0 0.5em 0;">${esc(value)}</dd>`),
@@ -191,20 +241,108 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     ...(link ? [`<p><a href="${esc(link.url)}" style="color: #0066cc; font-weight: bold;">${esc(link.label)}</a></p>`] : []),
     ...(ics ? [`<p>${esc(cancelled ? t.calendarCancel : t.calendar)}</p>`] : []),
     `<hr><p style="font-size: 0.875em;">${esc(t.footer)}</p>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 
   return { subject, text, html, withQr, ics: ics ? { filename: `${t.filename}-${ctx.code}.ics`, ...ics } : null };
 }
 
+const WAITLIST_TEXT = {
+  it: {
+    subject: (service: string) => `Si è liberato un posto – ${service}`,
+    title: 'Si è liberato un posto',
+    greeting: 'Buongiorno,',
+    lead: (service: string, office: string) =>
+      `si è liberato un posto per «${service}» presso ${office}. Se ti interessa, prenota subito: il posto va a chi prenota per primo.`,
+    why: "Ricevi questo messaggio perché hai lasciato il tuo indirizzo nella lista d'attesa di questo servizio. È l'unico avviso che riceverai: se il posto è già stato preso, puoi iscriverti di nuovo dalla pagina di prenotazione.",
+    book: 'Prenota ora',
+    unsubscribe: "Non ti interessa più? Togli il tuo indirizzo dalla lista d'attesa",
+    service: 'Servizio',
+    office: 'Ufficio',
+    phone: 'Telefono',
+    footer: 'Questo messaggio è stato inviato automaticamente: non rispondere a questo indirizzo.',
+  },
+  en: {
+    subject: (service: string) => `A place is free – ${service}`,
+    title: 'A place is free',
+    greeting: 'Hello,',
+    lead: (service: string, office: string) =>
+      `a place has become free for “${service}” at ${office}. If you still need it, book now: the place goes to whoever books first.`,
+    why: 'You are receiving this message because you left your address on the waiting list of this service. This is the only notice you will get: if the place has already gone, you can join the list again from the booking page.',
+    book: 'Book now',
+    unsubscribe: 'No longer interested? Remove your address from the waiting list',
+    service: 'Service',
+    office: 'Office',
+    phone: 'Phone',
+    footer: 'This message was sent automatically: please do not reply to this address.',
+  },
+} as const;
+
+/** The one notice to a waitlisted citizen: places are free, book now (first come, first served). */
+export function renderWaitlistMessage(ctx: WaitlistMessageContext): RenderedMessage {
+  const t = WAITLIST_TEXT[ctx.language];
+  const subject = t.subject(ctx.serviceName);
+  const lead = t.lead(ctx.serviceName, ctx.officeName);
+  const facts: Array<[string, string]> = [
+    [t.service, ctx.serviceName],
+    [t.office, `${ctx.officeName}, ${ctx.officeAddress}`],
+    ...(ctx.officePhone ? [[t.phone, ctx.officePhone] as [string, string]] : []),
+  ];
+  const text = [
+    t.greeting,
+    lead,
+    '',
+    `${t.book}: ${ctx.bookUrl}`,
+    '',
+    ...facts.map(([label, value]) => `${label}: ${value}`),
+    '',
+    t.why,
+    '',
+    `${t.unsubscribe}: ${ctx.unsubscribeUrl}`,
+    '',
+    '--',
+    t.footer,
+    '',
+  ].join('\n');
+  const html = page(ctx.language, subject, [
+    `<h1 style="font-size: 1.5em; color: #0066cc;">${esc(t.title)}</h1>`,
+    `<p>${esc(t.greeting)} ${esc(lead)}</p>`,
+    `<p>${button(ctx.bookUrl, t.book)}</p>`,
+    '<dl>',
+    ...facts.map(([label, value]) => `<dt style="font-weight: bold;">${esc(label)}</dt><dd style="margin: 0 0 0.5em 0;">${esc(value)}</dd>`),
+    '</dl>',
+    `<p>${esc(t.why)}</p>`,
+    `<p><a href="${esc(ctx.unsubscribeUrl)}" style="color: #0066cc;">${esc(t.unsubscribe)}</a></p>`,
+    `<hr><p style="font-size: 0.875em;">${esc(t.footer)}</p>`,
+  ]);
+  return { subject, text, html, withQr: false, ics: null };
+}
+
+/** The HTML document around a message's body. */
+function page(language: MessageLanguage, subject: string, body: string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${language}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(subject)}</title></head>`,
+    '<body style="font-family: Titillium Web, Geneva, Tahoma, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 40em; margin: 0 auto; padding: 1em;">',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** A link that looks like a button (real text, enough contrast, large target). */
+function button(url: string, label: string): string {
+  return `<a href="${esc(url)}" style="display: inline-block; padding: 0.75em 1.25em; background: #0066cc; color: #ffffff; font-weight: bold; text-decoration: none; border-radius: 4px;">${esc(label)}</a>`;
+}
+
 /**
- * The .ics: UID stable per appointment, SEQUENCE the appointment's. A cancellation is
- * METHOD:CANCEL with the next SEQUENCE, so calendars replace and drop their copy.
+ * The .ics: UID stable per appointment, SEQUENCE the appointment's. A cancellation (of
+ * any kind: by the citizen, released, office closed) is METHOD:CANCEL with the next SEQUENCE, so calendars replace and drop their copy.
  */
 function calendarFile(ctx: MessageContext, now: Date): { content: string; method: 'PUBLISH' | 'CANCEL' } {
-  const cancelled = ctx.kind === 'CANCELLATION';
+  const cancelled = CANCELLED_KINDS.has(ctx.kind);
   const content = appointmentIcs({
     appointmentId: ctx.appointmentId,
     sequence: ctx.sequence,

@@ -33,7 +33,7 @@ class MemoryRepository {
   async claim(now: Date): Promise<ClaimedNotification[]> {
     return this.rows
       .filter((r) => r.status === 'PENDING' && r.dueAt.getTime() <= now.getTime())
-      .map((r) => ({ id: r.id, appointmentId: r.appointmentId, kind: r.kind, sequence: r.sequence, attempts: r.attempts }));
+      .map((r) => ({ id: r.id, appointmentId: r.appointmentId, waitlistEntryId: null, kind: r.kind, sequence: r.sequence, attempts: r.attempts, payload: null }));
   }
   async appointmentContext() {
     return this.appointment;
@@ -58,6 +58,10 @@ function appointment(startAt: string): AppointmentContext {
     id: '7d2f4c1e-9a55-4c57-8f0e-1f2a3b4c5d6e',
     code: 'CIE-7K3P9Q',
     status: 'BOOKED',
+    cancelReason: null,
+    confirmedAt: null,
+    reconfirmRequired: false,
+    serviceCode: 'CIE',
     sequence: 0,
     startAt: start,
     endAt: new Date(start.getTime() + 30 * 60_000),

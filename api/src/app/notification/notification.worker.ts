@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { toBuffer } from 'qrcode';
+import { reconfirmationToAsk } from '@sportello/domain';
 import { manageTokenHash, newManageToken } from '../booking/manage-token';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
-import { BATCH_SIZE, CLAIM_MS, SEND_CONCURRENCY, cleanError, retryDelayMs, skipReason } from './notification.policy';
-import { AppointmentContext, ClaimedNotification, NotificationRepository } from './notification.repository';
-import { MessageContext, QR_CID, renderMessage } from './notification.templates';
+import type { AppointmentNotificationKind } from './notification.entity';
+import { BATCH_SIZE, CLAIM_MS, SEND_CONCURRENCY, cleanError, retryDelayMs, skipReason, waitlistSkipReason } from './notification.policy';
+import { AppointmentContext, ClaimedNotification, NotificationRepository, WaitlistContext } from './notification.repository';
+import { MessageContext, QR_CID, renderMessage, renderWaitlistMessage } from './notification.templates';
 import { MailTransport, OutgoingMail } from './notification.transport';
 
 const INTERVAL = 'notification-outbox';
@@ -88,17 +90,43 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   }
 
   private async deliver(row: ClaimedNotification): Promise<Outcome> {
+    return row.kind === 'WAITLIST' ? this.deliverWaitlist(row) : this.deliverAppointment(row, row.kind);
+  }
+
+  private async deliverAppointment(row: ClaimedNotification, kind: AppointmentNotificationKind): Promise<Outcome> {
     let label = { id: row.id, kind: row.kind, code: '-' };
     try {
       const appointment = row.appointmentId ? await this.repository.appointmentContext(row.appointmentId) : null;
       const now = this.clock.now();
-      const skip = skipReason(row.kind, row.sequence, appointment, now);
+      const skip = skipReason(kind, row.sequence, appointment, now);
       if (skip || !appointment) {
         await this.repository.markSkipped(row.id, skip ?? 'appointment not found');
         return 'SKIPPED';
       }
       label = { ...label, code: appointment.code };
-      await this.transport.send(await this.compose(row, appointment, now), label);
+      const { mail, askedReconfirmation } = await this.compose(row, kind, appointment, now);
+      await this.transport.send(mail, label);
+      // Only once the question has gone out can an unanswered appointment be released.
+      if (askedReconfirmation) await this.repository.markReconfirmRequested(appointment.id, row.sequence, this.clock.now());
+    } catch (error) {
+      return this.failed(row, label, error);
+    }
+    await this.repository.markSent(row.id, this.clock.now());
+    return 'SENT';
+  }
+
+  private async deliverWaitlist(row: ClaimedNotification): Promise<Outcome> {
+    const label = { id: row.id, kind: row.kind, code: '-' };
+    try {
+      const entry = row.waitlistEntryId ? await this.repository.waitlistContext(row.waitlistEntryId) : null;
+      const skip = waitlistSkipReason(entry, this.clock.now());
+      if (skip || !entry) {
+        await this.repository.markSkipped(row.id, skip ?? 'waitlist entry gone');
+        return 'SKIPPED';
+      }
+      // The label names the service, never the address.
+      label.code = entry.serviceCode;
+      await this.transport.send(await this.composeWaitlist(row, entry), label);
     } catch (error) {
       return this.failed(row, label, error);
     }
@@ -127,10 +155,36 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     return `${this.config.publicUrl}/gestisci/${token}`;
   }
 
-  private async compose(row: ClaimedNotification, a: AppointmentContext, now: Date): Promise<OutgoingMail> {
+  /** The booking page of a service, where a citizen books again or from the waitlist. */
+  private bookUrl(serviceCode: string): string {
+    return `${this.config.publicUrl}/prenota/${encodeURIComponent(serviceCode)}`;
+  }
+
+  private async composeWaitlist(row: ClaimedNotification, entry: WaitlistContext): Promise<OutgoingMail> {
+    const token = newManageToken();
+    await this.repository.setUnsubscribeToken(entry.id, manageTokenHash(token));
+    const message = renderWaitlistMessage({
+      language: entry.language,
+      officeName: entry.officeName,
+      officeAddress: `${entry.officeAddress}, ${entry.officeCity}`,
+      officePhone: entry.officePhone,
+      serviceName: entry.language === 'it' ? entry.nameIt : entry.nameEn,
+      bookUrl: this.bookUrl(entry.serviceCode),
+      unsubscribeUrl: `${this.config.publicUrl}/lista-attesa/annulla/${token}`,
+    });
+    return { to: entry.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments: [] };
+  }
+
+  private async compose(row: ClaimedNotification, kind: AppointmentNotificationKind, a: AppointmentContext, now: Date): Promise<{ mail: OutgoingMail; askedReconfirmation: boolean }> {
     const it = a.language === 'it';
+    const cancelled = kind === 'CANCELLATION' || kind === 'RELEASED' || kind === 'CLOSURE';
+    const manageUrl = cancelled ? null : await this.newManageUrl(a.id);
+    const deadline =
+      kind === 'REMINDER' && manageUrl
+        ? reconfirmationToAsk({ required: a.reconfirmRequired, confirmedAt: a.confirmedAt, startAt: a.startAt, deadlineHours: this.config.booking.reconfirmDeadlineHours }, now)
+        : null;
     const context: MessageContext = {
-      kind: row.kind,
+      kind,
       language: a.language,
       appointmentId: a.id,
       sequence: a.sequence,
@@ -146,8 +200,11 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       documents: (it ? a.documentsIt : a.documentsEn) ?? [],
       feeCents: a.feeCents,
       feeNote: it ? a.feeNoteIt : a.feeNoteEn,
-      manageUrl: row.kind === 'CANCELLATION' ? null : await this.newManageUrl(a.id),
-      bookUrl: `${this.config.publicUrl}/`,
+      manageUrl,
+      bookUrl: this.bookUrl(a.serviceCode),
+      // The confirm page of the manage link: it POSTs the confirmation (a GET never confirms).
+      reconfirm: deadline && manageUrl ? { url: `${manageUrl}/conferma`, deadline } : null,
+      closureReason: row.payload?.closureReason ?? null,
     };
     const message = renderMessage(context, now);
     const attachments: OutgoingMail['attachments'] = [];
@@ -157,6 +214,9 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     if (message.ics) {
       attachments.push({ filename: message.ics.filename, content: message.ics.content, contentType: `text/calendar; charset=utf-8; method=${message.ics.method}` });
     }
-    return { to: a.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments };
+    return {
+      mail: { to: a.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments },
+      askedReconfirmation: context.reconfirm !== null,
+    };
   }
 }

@@ -8,6 +8,12 @@ import type { AppConfig } from '../config/config';
 /** How long the answer to an Idempotency-Key is kept for replays. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
 
+/**
+ * How long a waitlist entry is kept after its one notice: long enough for the e-mail's
+ * retries (MAIL_MAX_ATTEMPTS with backoff), then it has served its purpose.
+ */
+export const WAITLIST_NOTIFIED_RETENTION_HOURS = 24;
+
 /** What personal fields become once the retention period is over. */
 export const ANONYMISED = '-';
 
@@ -15,7 +21,8 @@ export const ANONYMISED = '-';
  * GDPR retention: RETENTION_DAYS after an appointment ends, the citizen's personal data
  * are overwritten; the appointment itself (service, time, status) stays for statistics.
  * One UPDATE, idempotent, so every replica may run it. Also drops stored idempotent
- * answers after a day and holds long expired.
+ * answers after a day, holds long expired, and waitlist entries (e-mail addresses) once
+ * expired or a day after their notice.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap {
@@ -45,6 +52,13 @@ export class RetentionService implements OnApplicationBootstrap {
     // only as long as a client may reasonably retry: one day.
     await this.db.query(`DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`);
     await this.db.query(`DELETE FROM hold WHERE expires_at < now() - interval '1 day'`);
+    const waitlist = await this.db.query(
+      `DELETE FROM waitlist_entry
+        WHERE expires_at <= now() OR (status = 'NOTIFIED' AND notified_at < now() - make_interval(hours => $1::int))`,
+      [WAITLIST_NOTIFIED_RETENTION_HOURS],
+    );
+    const removed = Array.isArray(waitlist) ? Number(waitlist[1] ?? 0) : 0;
+    if (removed > 0) this.logger.log(`deleted ${removed} expired or already notified waitlist entr${removed === 1 ? 'y' : 'ies'}`);
     return count;
   }
 }

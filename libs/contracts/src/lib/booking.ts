@@ -49,6 +49,21 @@ export interface AppointmentCreatedDto {
   manageUrl: string;
 }
 
+/**
+ * Reconfirmation of attendance, where the office asks for it: NOT_REQUIRED (the office
+ * does not ask), PENDING (not confirmed yet: the reminder asks; unconfirmed appointments
+ * are released at `confirmBy`), CONFIRMED.
+ */
+export type AttendanceStatusDto = 'NOT_REQUIRED' | 'PENDING' | 'CONFIRMED';
+
+export interface AttendanceDto {
+  status: AttendanceStatusDto;
+  /** PENDING: the deadline (ISO instant); null otherwise. */
+  confirmBy: string | null;
+  /** CONFIRMED: when (ISO instant); null otherwise. */
+  confirmedAt: string | null;
+}
+
 /** What the manage link shows. */
 export interface ManagedAppointmentDto {
   code: string;
@@ -69,6 +84,7 @@ export interface ManagedAppointmentDto {
   /** Until when cancelling or moving is possible (ISO instant). */
   changeableUntil: string;
   canChange: boolean;
+  attendance: AttendanceDto;
 }
 
 export interface RescheduleRequest {

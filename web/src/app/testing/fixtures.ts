@@ -144,4 +144,5 @@ export const MANAGED: ManagedAppointmentDto = {
   language: 'it',
   changeableUntil: '2027-03-28T06:30:00.000Z',
   canChange: true,
+  attendance: { status: 'NOT_REQUIRED', confirmBy: null, confirmedAt: null },
 };

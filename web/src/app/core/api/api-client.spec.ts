@@ -172,6 +172,30 @@ describe('ApiClient', () => {
     expect(api.calendarUrl('a/b')).toBe('/api/appointments/manage/a%2Fb/calendar.ics');
   });
 
+  it('confirms attendance by POST (never GET: mail scanners prefetch links)', async () => {
+    const confirm = firstValueFrom(api.confirmAttendance(TOKEN));
+    const request = http.expectOne(`/api/appointments/manage/${TOKEN}/confirm`);
+    expect(request.request.method).toBe('POST');
+    request.flush({ ...MANAGED, attendance: { status: 'CONFIRMED', confirmBy: null, confirmedAt: '2027-03-28T07:00:00.000Z' } });
+    expect((await confirm).attendance.status).toBe('CONFIRMED');
+  });
+
+  it('joins and leaves the waiting list', async () => {
+    const body = { officeId: 'o1', serviceId: 's1', email: 'maria@example.org', language: 'it' as const, privacyAccepted: true as const };
+    const join = firstValueFrom(api.joinWaitlist(body));
+    const joinRequest = http.expectOne('/api/waitlist');
+    expect(joinRequest.request.method).toBe('POST');
+    expect(joinRequest.request.body).toEqual(body);
+    joinRequest.flush({ officeId: 'o1', serviceId: 's1', expiresAt: '2027-05-19T09:00:00.000Z' });
+    expect((await join).expiresAt).toBe('2027-05-19T09:00:00.000Z');
+
+    const leave = firstValueFrom(api.leaveWaitlist('a/b'));
+    const leaveRequest = http.expectOne('/api/waitlist/a%2Fb/unsubscribe');
+    expect(leaveRequest.request.method).toBe('POST');
+    leaveRequest.flush({ status: 'UNSUBSCRIBED' });
+    expect((await leave).status).toBe('UNSUBSCRIBED');
+  });
+
   it('keeps the alternatives of a 409 SLOT_UNAVAILABLE', async () => {
     const result = failureOf(api.hold({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' }));
     http.expectOne('/api/holds').flush(

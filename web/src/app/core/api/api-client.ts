@@ -6,10 +6,13 @@ import type {
   AvailabilityQuery,
   CreateAppointmentRequest,
   CreateHoldRequest,
+  CreateWaitlistEntryRequest,
   HoldDto,
   ManagedAppointmentDto,
   OfficeDto,
   ServiceDto,
+  WaitlistEntryCreatedDto,
+  WaitlistUnsubscribedDto,
 } from '@sportello/contracts';
 import { Observable } from 'rxjs';
 
@@ -66,6 +69,21 @@ export class ApiClient {
 
   reschedule(token: string, start: string): Observable<ManagedAppointmentDto> {
     return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/reschedule`, { start });
+  }
+
+  /** Confirms attendance (the page behind the reminder's one-click link POSTs this). */
+  confirmAttendance(token: string): Observable<ManagedAppointmentDto> {
+    return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/confirm`, {});
+  }
+
+  /** Joins the waiting list of a service with no free slot. */
+  joinWaitlist(request: CreateWaitlistEntryRequest): Observable<WaitlistEntryCreatedDto> {
+    return this.http.post<WaitlistEntryCreatedDto>('/api/waitlist', request);
+  }
+
+  /** Leaves the waiting list with the token of the notice e-mail. */
+  leaveWaitlist(token: string): Observable<WaitlistUnsubscribedDto> {
+    return this.http.post<WaitlistUnsubscribedDto>(`/api/waitlist/${encodeURIComponent(token)}/unsubscribe`, {});
   }
 
   /** The booking's .ics file (a plain link: the browser downloads it). */

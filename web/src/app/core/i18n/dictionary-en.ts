@@ -42,6 +42,8 @@ export const EN: Dictionary = {
   'title.manage': 'Manage your booking',
   'title.staffLogin': 'Staff login',
   'title.staff': 'Staff area',
+  'title.confirmAttendance': 'Attendance confirmation',
+  'title.waitlistLeave': 'Leaving the waiting list',
 
   'home.title': 'Book an appointment at the URP',
   'home.intro':
@@ -83,7 +85,7 @@ export const EN: Dictionary = {
   'booking.dayHeading': 'Choose the day',
   'booking.dayHint': 'Only days with free times can be selected.',
   'booking.noAvailability':
-    'There are no free times for this service in the next three months. Please try again in a few days or contact the URP.',
+    'There are no free times for this service at the moment. You can leave your e-mail below to be told when a place becomes free, or contact the URP.',
   'booking.noAvailabilityInMonth': 'No free times in {month}.',
   'booking.timeHeading': 'Choose the time',
   'booking.timesFor': 'Free times on {date}',
@@ -204,6 +206,45 @@ export const EN: Dictionary = {
   'manage.cancelConfirm': 'Yes, cancel the booking',
   'manage.cancelKeep': 'No, keep the booking',
   'manage.cancelled': 'Your booking has been cancelled.',
+  'manage.attendance': 'Attendance',
+  'manage.attendance.PENDING': 'To be confirmed by {deadline}',
+  'manage.attendance.CONFIRMED': 'Confirmed',
+  'manage.attendance.note':
+    'The office asks you to confirm your attendance with one click from the reminder or here: if the appointment is not confirmed by {deadline}, it is cancelled and the place offered to others.',
+  'manage.confirmAttendance': 'I confirm I will come',
+  'manage.attendanceConfirmed': 'Thank you: your attendance is confirmed.',
+
+  'waitlist.title': 'Waiting list',
+  'waitlist.intro':
+    'We can e-mail you when a place becomes free for “{service}”. People on the list are told in the order they joined, a few more than the places freed: the place goes to whoever books first. You get a single notice.',
+  'waitlist.email': 'E-mail',
+  'waitlist.emailHint': 'We use this address only to tell you that a place is free.',
+  'waitlist.privacyNotice':
+    'The Comune keeps only your e-mail address and language, until a day after the notice or at most until the end of the booking period, then deletes them. The notice has a link to leave the list.',
+  'waitlist.privacyAccept': 'I have read the privacy notice and agree to be told by e-mail',
+  'waitlist.submit': 'Tell me when a place is free',
+  'waitlist.sending': 'Sending…',
+  'waitlist.done':
+    'Done: if a place becomes free by {date} we will write to {email}. Remember that the place goes to whoever books first.',
+  'waitlist.error.email.empty': 'Enter your e-mail address.',
+  'waitlist.error.email': 'Enter a valid e-mail address, such as name@example.com.',
+  'waitlist.error.privacy': 'To join you must accept the privacy notice.',
+  'waitlist.slotsAvailable': 'Meanwhile some times have become free: you can book now.',
+  'waitlist.showTimes': 'Show the free times',
+
+  'waitlistLeave.title': 'Leave the waiting list',
+  'waitlistLeave.text':
+    'Press the button to remove your e-mail address from the waiting list: you will get no further notice and the address will be deleted.',
+  'waitlistLeave.button': 'Remove my address from the list',
+  'waitlistLeave.sending': 'Sending…',
+  'waitlistLeave.done': 'Done: your address is no longer on the waiting list.',
+
+  'attendance.title': 'Attendance confirmation',
+  'attendance.confirming': 'Recording your confirmation…',
+  'attendance.confirmed': 'Thank you: your attendance is confirmed for {date} at {time}. See you then.',
+  'attendance.manageLink': 'View or manage your booking',
+  'attendance.notFound':
+    'Invalid link or cancelled booking (also when not confirmed in time). Check that you opened the full link from the e-mail, or book again.',
 
   'calendar.prev': 'Previous month',
   'calendar.next': 'Next month',
@@ -220,7 +261,7 @@ export const EN: Dictionary = {
 
   'privacy.title': 'Privacy notice',
   'privacy.text':
-    'To book an appointment the Comune di Calderara di Reno (the data controller) processes the data you enter (first and last name, tax code, e-mail and, if you give them, phone and notes) only to manage the appointment, send you its confirmation and reminder and record your arrival at the desk. The data are kept for 90 days after the appointment and then deleted. You can ask the URP at any time to see, correct or delete your data. The full notice under Regulation (EU) 2016/679 will be published here by the Comune.',
+    'To book an appointment the Comune di Calderara di Reno (the data controller) processes the data you enter (first and last name, tax code, e-mail and, if you give them, phone and notes) only to manage the appointment, send you its confirmation and reminder and record your arrival at the desk. The data are kept for 90 days after the appointment and then deleted. If you join the waiting list of a service, we keep only your e-mail address and language, to tell you once when a place becomes free: we delete them a day after the notice, when the sign-up expires (at the latest at the end of the booking period), or at once if you leave the list with the link in the notice. You can ask the URP at any time to see, correct or delete your data. The full notice under Regulation (EU) 2016/679 will be published here by the Comune.',
   'accessibility.title': 'Accessibility',
   'accessibility.text':
     'The URP Desk is designed to meet WCAG 2.1 level AA (Italian Law 4/2004). The accessibility statement will be published here by the Comune; meanwhile you can report accessibility problems to the URP.',

@@ -44,6 +44,8 @@ export const IT = {
   'title.manage': 'Gestisci la prenotazione',
   'title.staffLogin': 'Accesso operatori',
   'title.staff': 'Area operatori',
+  'title.confirmAttendance': 'Conferma della presenza',
+  'title.waitlistLeave': 'Uscita dalla lista d’attesa',
 
   'home.title': 'Prenota un appuntamento all’URP',
   'home.intro':
@@ -85,7 +87,7 @@ export const IT = {
   'booking.dayHeading': 'Scegli il giorno',
   'booking.dayHint': 'Sono selezionabili solo i giorni con orari liberi.',
   'booking.noAvailability':
-    'Nei prossimi tre mesi non ci sono orari liberi per questo servizio. Riprova nei prossimi giorni oppure contatta l’URP.',
+    'In questo momento non ci sono orari liberi per questo servizio. Puoi lasciare la tua e-mail qui sotto per essere avvisato quando si libera un posto, oppure contattare l’URP.',
   'booking.noAvailabilityInMonth': 'Nessun orario libero in {month}.',
   'booking.timeHeading': 'Scegli l’orario',
   'booking.timesFor': 'Orari liberi di {date}',
@@ -206,6 +208,45 @@ export const IT = {
   'manage.cancelConfirm': 'Sì, annulla la prenotazione',
   'manage.cancelKeep': 'No, mantieni la prenotazione',
   'manage.cancelled': 'La prenotazione è stata annullata.',
+  'manage.attendance': 'Presenza',
+  'manage.attendance.PENDING': 'Da confermare entro {deadline}',
+  'manage.attendance.CONFIRMED': 'Confermata',
+  'manage.attendance.note':
+    'L’ufficio chiede di confermare la presenza con un clic dal promemoria o da qui: se l’appuntamento non è confermato entro {deadline}, viene annullato e il posto offerto ad altri.',
+  'manage.confirmAttendance': 'Confermo che verrò',
+  'manage.attendanceConfirmed': 'Grazie: la tua presenza è confermata.',
+
+  'waitlist.title': 'Lista d’attesa',
+  'waitlist.intro':
+    'Possiamo avvisarti con un’e-mail quando si libera un posto per «{service}». Avvisiamo chi è in lista nell’ordine di iscrizione, qualcuno in più dei posti liberati: il posto va a chi prenota per primo. Ricevi un solo avviso.',
+  'waitlist.email': 'E-mail',
+  'waitlist.emailHint': 'Useremo questo indirizzo solo per dirti che si è liberato un posto.',
+  'waitlist.privacyNotice':
+    'Il Comune conserva solo il tuo indirizzo e-mail e la lingua, fino a un giorno dopo l’avviso o al massimo fino alla fine del periodo prenotabile, poi li cancella. L’avviso contiene un link per uscire dalla lista.',
+  'waitlist.privacyAccept': 'Ho letto l’informativa sulla privacy e acconsento a essere avvisato per e-mail',
+  'waitlist.submit': 'Avvisami quando si libera un posto',
+  'waitlist.sending': 'Invio in corso…',
+  'waitlist.done':
+    'Fatto: se si libera un posto entro {date} ti scriveremo a {email}. Ricorda che il posto va a chi prenota per primo.',
+  'waitlist.error.email.empty': 'Inserisci il tuo indirizzo e-mail.',
+  'waitlist.error.email': 'Inserisci un indirizzo e-mail valido, per esempio nome@esempio.it.',
+  'waitlist.error.privacy': 'Per iscriverti devi accettare l’informativa sulla privacy.',
+  'waitlist.slotsAvailable': 'Nel frattempo si sono liberati degli orari: puoi prenotare subito.',
+  'waitlist.showTimes': 'Mostra gli orari liberi',
+
+  'waitlistLeave.title': 'Esci dalla lista d’attesa',
+  'waitlistLeave.text':
+    'Premi il pulsante per togliere il tuo indirizzo e-mail dalla lista d’attesa: non riceverai altri avvisi e l’indirizzo sarà cancellato.',
+  'waitlistLeave.button': 'Togli il mio indirizzo dalla lista',
+  'waitlistLeave.sending': 'Invio in corso…',
+  'waitlistLeave.done': 'Fatto: il tuo indirizzo non è più nella lista d’attesa.',
+
+  'attendance.title': 'Conferma della presenza',
+  'attendance.confirming': 'Stiamo registrando la tua conferma…',
+  'attendance.confirmed': 'Grazie: la tua presenza è confermata per {date} alle {time}. Ti aspettiamo.',
+  'attendance.manageLink': 'Vedi o gestisci la prenotazione',
+  'attendance.notFound':
+    'Link non valido o prenotazione annullata (anche perché non confermata in tempo). Controlla di aver aperto il link completo dell’e-mail, oppure prenota di nuovo.',
 
   'calendar.prev': 'Mese precedente',
   'calendar.next': 'Mese successivo',
@@ -222,7 +263,7 @@ export const IT = {
 
   'privacy.title': 'Informativa privacy',
   'privacy.text':
-    'Per prenotare un appuntamento il Comune di Calderara di Reno (titolare del trattamento) tratta i dati che inserisci (nome, cognome, codice fiscale, e-mail e, se li indichi, telefono e note) solo per gestire l’appuntamento, inviarti conferma e promemoria e registrare la presenza allo sportello. I dati sono conservati per 90 giorni dopo l’appuntamento e poi cancellati. Puoi chiedere in qualunque momento di vedere, correggere o cancellare i tuoi dati rivolgendoti all’URP. L’informativa completa ai sensi del Regolamento (UE) 2016/679 sarà pubblicata qui dal Comune.',
+    'Per prenotare un appuntamento il Comune di Calderara di Reno (titolare del trattamento) tratta i dati che inserisci (nome, cognome, codice fiscale, e-mail e, se li indichi, telefono e note) solo per gestire l’appuntamento, inviarti conferma e promemoria e registrare la presenza allo sportello. I dati sono conservati per 90 giorni dopo l’appuntamento e poi cancellati. Se ti iscrivi alla lista d’attesa di un servizio, conserviamo solo il tuo indirizzo e-mail e la lingua, per avvisarti una volta quando si libera un posto: li cancelliamo un giorno dopo l’avviso, alla scadenza dell’iscrizione (al più tardi alla fine del periodo prenotabile) o subito se esci dalla lista con il link dell’avviso. Puoi chiedere in qualunque momento di vedere, correggere o cancellare i tuoi dati rivolgendoti all’URP. L’informativa completa ai sensi del Regolamento (UE) 2016/679 sarà pubblicata qui dal Comune.',
   'accessibility.title': 'Accessibilità',
   'accessibility.text':
     'Lo Sportello è progettato per rispettare i requisiti WCAG 2.1 livello AA (Legge 4/2004). La dichiarazione di accessibilità sarà pubblicata qui dal Comune; nel frattempo puoi segnalare problemi di accessibilità all’URP.',

@@ -358,8 +358,8 @@ export class BookingStore {
       });
   }
 
-  /** Reloads the free times quietly (after a slot turned out to be taken). */
-  private refreshAvailability(): void {
+  /** Reloads the free times quietly (after a slot turned out to be taken, or to be free after all). */
+  refreshAvailability(): void {
     const context = this.context();
     if (!context) return;
     this.refreshing?.unsubscribe();

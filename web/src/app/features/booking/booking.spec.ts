@@ -26,6 +26,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     availability: jest.Mock;
     hold: jest.Mock;
     book: jest.Mock;
+    joinWaitlist: jest.Mock;
   };
   let harness: RouterTestingHarness;
   let el: HTMLElement;
@@ -42,6 +43,9 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       availability: jest.fn(() => of(AVAILABILITY)),
       hold: jest.fn(() => of(HOLD)),
       book: jest.fn(() => of(CREATED)),
+      joinWaitlist: jest.fn(() =>
+        throwError(() => apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' })),
+      ),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -257,6 +261,32 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       await open();
       expect(text($('[data-testid="no-availability"]'))).toContain('non ci sono orari liberi');
       expect($('[data-testid="calendar"]')).toBeNull();
+    });
+
+    it('offers the waiting list when there is no free time, and the calendar again if times turned up meanwhile', async () => {
+      api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
+      await open();
+      expect(text($('[data-testid="waitlist-intro"]'))).toContain('«Carta d’identità elettronica»');
+      const email = $('[data-testid="waitlist-email"]') as HTMLInputElement;
+      email.value = 'maria@example.org';
+      email.dispatchEvent(new Event('input'));
+      const privacy = $('[data-testid="waitlist-privacy"]') as HTMLInputElement;
+      privacy.checked = true;
+      privacy.dispatchEvent(new Event('change'));
+      await click($('[data-testid="waitlist-submit"]'));
+      expect(api.joinWaitlist).toHaveBeenCalledWith({
+        officeId: 'office-1',
+        serviceId: 'svc-cie',
+        email: 'maria@example.org',
+        language: 'it',
+        privacyAccepted: true,
+      });
+      expect(text($('[data-testid="waitlist-problem"]'))).toContain('si sono liberati degli orari');
+
+      api.availability.mockReturnValue(of(AVAILABILITY));
+      await click($('[data-testid="waitlist-show-times"]'));
+      expect($('[data-testid="calendar"]')).not.toBeNull();
+      expect($('[data-testid="waitlist"]')).toBeNull();
     });
 
     it('announces the api error message in the alert region and can retry', async () => {

@@ -17,14 +17,15 @@ import { BookingSteps } from './booking-steps';
 import { BookingStore, ChosenSlot } from './booking-store';
 import { SlotAlternatives } from './slot-alternatives';
 import { SlotPicker } from './slot-picker';
+import { WaitlistForm } from './waitlist-form';
 
 /**
  * Step "Data e orario": the citizen picks a free day and a time; "Continua" reserves it
- * (a hold) and goes on to "Richiedente".
+ * (a hold) and goes on to "Richiedente". With no free time at all, the waiting list.
  */
 @Component({
   selector: 'sp-datetime-step',
-  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives],
+  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm],
   templateUrl: './datetime-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -26,6 +26,15 @@ describe('InfoPage', () => {
     expect(en.textContent).toContain('kept for 90 days after the appointment');
   });
 
+  it('says what the waiting list keeps and for how long', async () => {
+    const el = await render('privacy');
+    expect(el.textContent).toContain('lista d’attesa di un servizio, conserviamo solo il tuo indirizzo e-mail e la lingua');
+    expect(el.textContent).toContain('un giorno dopo l’avviso');
+    TestBed.inject(I18n).setLanguage('en');
+    const en = await render('privacy');
+    expect(en.textContent).toContain('waiting list of a service, we keep only your e-mail address and language');
+  });
+
   it('shows the accessibility note', async () => {
     const el = await render('accessibility');
     expect(el.querySelector('h1')?.textContent).toContain('Accessibilità');

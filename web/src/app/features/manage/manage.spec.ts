@@ -8,12 +8,15 @@ import { CLOCK } from '../../core/clock';
 import { AVAILABILITY, MANAGED, NOW, TOKEN } from '../../testing/fixtures';
 import { Manage } from './manage';
 
+const PENDING = { status: 'PENDING' as const, confirmBy: '2027-03-28T18:30:00.000Z', confirmedAt: null };
+const CONFIRMED = { status: 'CONFIRMED' as const, confirmBy: null, confirmedAt: '2027-03-28T07:00:00.000Z' };
+
 function apiError(status: number, body: Record<string, unknown>): HttpErrorResponse {
   return new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
 }
 
 describe('Manage (/gestisci/:token)', () => {
-  let api: Record<'managed' | 'cancel' | 'reschedule' | 'availability', jest.Mock>;
+  let api: Record<'managed' | 'cancel' | 'reschedule' | 'availability' | 'confirmAttendance', jest.Mock>;
   let fixture: ComponentFixture<Manage>;
   let el: HTMLElement;
 
@@ -29,6 +32,7 @@ describe('Manage (/gestisci/:token)', () => {
         of({ ...MANAGED, start, end: '2027-03-31T15:00:00+02:00' } satisfies ManagedAppointmentDto),
       ),
       availability: jest.fn(() => of(AVAILABILITY)),
+      confirmAttendance: jest.fn(() => of({ ...MANAGED, attendance: CONFIRMED })),
     };
     TestBed.configureTestingModule({
       providers: [provideRouter([]), { provide: ApiClient, useValue: api }, { provide: CLOCK, useValue: () => NOW }],
@@ -171,5 +175,34 @@ describe('Manage (/gestisci/:token)', () => {
     expect(text('[data-testid="manage-notice"]')).toContain('L’orario scelto non è più disponibile.');
     await click('[data-testid="alternative"]');
     expect(api.reschedule).toHaveBeenLastCalledWith(TOKEN, '2027-04-06T08:30:00+02:00');
+  });
+
+  it('where the office asks for it: the deadline, and one click confirms attendance', async () => {
+    api.managed.mockReturnValue(of({ ...MANAGED, attendance: PENDING }));
+    await render();
+    expect($('[data-testid="manage-attendance"]')?.getAttribute('data-status')).toBe('PENDING');
+    expect(text('[data-testid="manage-attendance"]')).toBe('Da confermare entro domenica 28 marzo 2027, 20:30');
+    expect(text('[data-testid="manage-attendance-panel"]')).toContain('se l’appuntamento non è confermato entro domenica 28 marzo 2027, 20:30');
+    await click('[data-testid="manage-confirm"]');
+    expect(api.confirmAttendance).toHaveBeenCalledWith(TOKEN);
+    expect(text('[data-testid="manage-notice"]')).toBe('Grazie: la tua presenza è confermata.');
+    expect(document.activeElement).toBe($('[data-testid="manage-notice"]'));
+    expect($('[data-testid="manage-attendance"]')?.getAttribute('data-status')).toBe('CONFIRMED');
+    expect(text('[data-testid="manage-attendance"]')).toBe('Confermata');
+    expect($('[data-testid="manage-confirm"]')).toBeNull();
+  });
+
+  it('shows nothing about attendance where the office does not ask for it', async () => {
+    await render();
+    expect($('[data-testid="manage-attendance"]')).toBeNull();
+    expect($('[data-testid="manage-confirm"]')).toBeNull();
+  });
+
+  it('a released booking cannot be confirmed any more: the one answer for gone bookings', async () => {
+    api.managed.mockReturnValue(of({ ...MANAGED, attendance: PENDING }));
+    api.confirmAttendance.mockReturnValue(throwError(() => apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' })));
+    await render();
+    await click('[data-testid="manage-confirm"]');
+    expect(text('[data-testid="manage-notice"]')).toContain('Link non valido o prenotazione annullata');
   });
 });

@@ -45,7 +45,8 @@ interface RescheduleData {
 /**
  * The citizen's manage link (/gestisci/:token): the booking, and — until the cut-off —
  * cancel it (after a confirmation dialog) or move it with the same calendar as the
- * booking. Unknown, malformed and cancelled links get one answer.
+ * booking. Where the office asks for it, the attendance confirmation and its button.
+ * Unknown, malformed and cancelled links get one answer.
  */
 @Component({
   selector: 'sp-manage',
@@ -105,6 +106,9 @@ export class Manage {
       when: appointmentWhen(appointment.start, appointment.end, locale, zone),
       changeableUntil: `${formatInstantDate(appointment.changeableUntil, locale, zone)}, ${formatTime(appointment.changeableUntil, locale, zone)}`,
       ics: icsUrl(this.token()),
+      confirmBy: appointment.attendance.confirmBy
+        ? `${formatInstantDate(appointment.attendance.confirmBy, locale, zone)}, ${formatTime(appointment.attendance.confirmBy, locale, zone)}`
+        : '',
     };
   });
 
@@ -172,6 +176,23 @@ export class Manage {
     } finally {
       this.busy.set(false);
       this.closeCancel();
+    }
+  }
+
+  // -- attendance -------------------------------------------------------------
+
+  /** Where the office asks for it: the citizen confirms attendance (the same as the reminder's link). */
+  protected async confirmAttendance(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      const updated = await firstValueFrom(this.api.confirmAttendance(this.token()));
+      this.state.set({ status: 'ready', data: updated });
+      this.show({ kind: 'success', text: this.i18n.t('manage.attendanceConfirmed'), alternatives: [] });
+    } catch (error: unknown) {
+      this.show(this.failureNotice(toApiFailure(error)));
+    } finally {
+      this.busy.set(false);
     }
   }
 

@@ -1,0 +1,25 @@
+/** Shapes of the waitlist API (`/api/waitlist`). */
+import type { Language } from './calendar';
+
+/** Join the waitlist of a service that has no free slot within the booking horizon. */
+export interface CreateWaitlistEntryRequest {
+  officeId: string;
+  serviceId: string;
+  email: string;
+  /** The language of the notice e-mail. */
+  language: Language;
+  privacyAccepted: true;
+}
+
+/** 201 answer: the same for a new address and one already waiting (which keeps its place). */
+export interface WaitlistEntryCreatedDto {
+  officeId: string;
+  serviceId: string;
+  /** ISO instant after which the entry is deleted without notice (the booking horizon). */
+  expiresAt: string;
+}
+
+/** 200 answer to an unsubscribe, whatever the token: the address is not on the list any more. */
+export interface WaitlistUnsubscribedDto {
+  status: 'UNSUBSCRIBED';
+}
