@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createTestDatabase, runApi, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { insertOffice, OfficeFixture } from './support/fixtures';
+import { insertAppointment } from './support/frontdesk';
 import { getJson } from './support/http';
 import { API_MAIN } from './support/paths';
 import { captureLogs } from './support/smtp';
@@ -34,7 +35,8 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     await db.sql.query('UPDATE staff_user SET active = false WHERE id = $1', [ids['inactive']]);
     // One notification per office, to see the office filter of GET /api/notifications.
     for (const [office, key] of [[officeA, 'A'], [officeB, 'B']] as const) {
-      await db.sql.query(`INSERT INTO notification (office_id, kind, dedupe_key, due_at) VALUES ($1, 'CONFIRMATION', $2, now())`, [office.officeId, `TEST:${key}`]);
+      const appointment = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(Date.now() + 86_400_000), `CIE-${key}BCDFG`);
+      await db.sql.query(`INSERT INTO notification (office_id, appointment_id, kind, dedupe_key, due_at) VALUES ($1, $2, 'CONFIRMATION', $3, now())`, [office.officeId, appointment.id, `TEST:${key}`]);
     }
     api = await startApi(db.url, { LOGIN_THROTTLE_LIMIT: '100000' });
     logs = captureLogs(api);
@@ -167,7 +169,7 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     const manager = await StaffClient.login(api.baseUrl, 'responsabile.a');
     const listed = await manager.get('/api/notifications');
     expect(listed.status).toBe(200);
-    expect(listed.body.map((n: { bookingCode: string | null }) => n.bookingCode)).toEqual([null]);
+    expect(listed.body.map((n: { bookingCode: string | null }) => n.bookingCode)).toEqual(['CIE-ABCDFG']);
     const admin = await StaffClient.login(api.baseUrl, 'amministratore');
     expect((await admin.get('/api/notifications')).body).toHaveLength(2);
   });

@@ -44,13 +44,16 @@ class MemoryRepository {
     row.sentAt = now;
   }
   async markSkipped() {}
-  async markRetry() {}
+  async markRetry(_id: string, _attempts: number, _due: Date, error: string) {
+    throw new Error(`unexpected retry: ${error}`);
+  }
+  async markReconfirmRequested() {}
   async markFailed() {}
   async release() {}
   async insertManageToken() {}
 }
 
-const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5 } } as unknown as AppConfig;
+const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5 }, booking: { reconfirmDeadlineHours: 12 } } as unknown as AppConfig;
 
 function appointment(startAt: string): AppointmentContext {
   const start = new Date(startAt);
