@@ -3,6 +3,8 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationModule } from '../notification/notification.module';
 import { WaitlistModule } from '../waitlist/waitlist.module';
 import { BookingController } from './booking.controller';
+import { ClosureController } from './closure.controller';
+import { ClosureService } from './closure.service';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
 import { ReleaseJob } from './release.job';
@@ -14,7 +16,7 @@ import { ReleaseJob } from './release.job';
     WaitlistModule,
     // The ThrottlerModule (THROTTLE_LIMIT) is global: see AppModule.
   ],
-  controllers: [BookingController],
-  providers: [BookingRepository, BookingService, ReleaseJob],
+  controllers: [BookingController, ClosureController],
+  providers: [BookingRepository, BookingService, ReleaseJob, ClosureService],
 })
 export class BookingModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { Closure } from '../calendar/closure.entity';
 import { Appointment, CancelReason } from './appointment.entity';
 import { Hold } from './hold.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -250,6 +251,16 @@ export class BookingRepository {
    * Rows of a statement. TypeORM's plain query() answers UPDATE … RETURNING with
    * [rows, count], so go through the structured result, which is the same for every command.
    */
+  /** Closures of the office that end after `from`, soonest first. */
+  closuresFrom(officeId: string, from: Date): Promise<Closure[]> {
+    return this.db.getRepository(Closure).find({ where: { officeId, endsAt: MoreThan(from) }, order: { startsAt: 'ASC' } });
+  }
+
+  async deleteClosure(officeId: string, id: string): Promise<boolean> {
+    const result = await this.db.getRepository(Closure).delete({ id, officeId });
+    return (result.affected ?? 0) > 0;
+  }
+
   private async rows<T = unknown>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
     if (!tx.queryRunner) throw new Error('booking statements run inside a transaction');
     const result = await tx.queryRunner.query(sql, params, true);

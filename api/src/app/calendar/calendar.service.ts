@@ -178,7 +178,8 @@ export class CalendarService {
     }));
   }
 
-  private async requireOffice(officeId: string): Promise<Office> {
+  /** The office, or 404 naming the field. */
+  async requireOffice(officeId: string): Promise<Office> {
     const office = await this.repository.findOffice(officeId);
     if (!office) throw ApiError.notFound('office.notFound', 'officeId');
     return office;

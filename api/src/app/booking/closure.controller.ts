@@ -1,0 +1,94 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isValidLocalDate } from '@sportello/domain';
+import { Staff } from '../auth/staff.guard';
+import { CalendarService } from '../calendar/calendar.service';
+import { ApiError } from '../common/api-error';
+import { BodyReader } from '../common/body';
+import { Clock } from '../common/clock';
+import { ApiErrorDoc } from '../common/openapi';
+import { isUuid } from '../common/query';
+import { ClosureDto, ClosureService } from './closure.service';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function uuidParam(value: string, field: string): string {
+  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
+  return value.toLowerCase();
+}
+
+/** Office closures (managers): closing cancels the appointments inside, each citizen told. */
+@ApiTags('closures')
+@Controller('offices/:officeId/closures')
+export class ClosureController {
+  constructor(
+    private readonly closures: ClosureService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Staff('manager', 'operator')
+  @ApiOkResponse({ description: 'Closures that have not ended yet, soonest first' })
+  async list(@Param('officeId') officeId: string): Promise<ClosureDto[]> {
+    const office = await this.calendar.requireOffice(uuidParam(officeId, 'officeId'));
+    return this.closures.list(office.id, this.clock.now());
+  }
+
+  @Post()
+  @Staff('manager')
+  @ApiOperation({
+    summary: 'Closes whole days or a time range of one day, for the office or one service',
+    description:
+      'Booked appointments inside the closure are cancelled in the same transaction and each citizen gets the closure notice with a link to book again. ' +
+      'While there are such appointments and `confirm` is not true, nothing happens: 409 CONFIRMATION_REQUIRED lists them in `affected`.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['from', 'reason'],
+      properties: {
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date', description: 'last closed day (default: from)' },
+        startTime: { type: 'string', example: '14:30', description: 'with endTime: only this range of a single day' },
+        endTime: { type: 'string', example: '17:30' },
+        serviceId: { type: 'string', format: 'uuid', description: 'close only this service' },
+        reason: { type: 'string', maxLength: 200 },
+        confirm: { type: 'boolean' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ description: 'The closure and the booking codes it cancelled' })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'CONFIRMATION_REQUIRED with `affected: [{ id, code, start, serviceId, serviceName }]`' })
+  async close(@Param('officeId') officeId: string, @Body() body: unknown): Promise<ClosureDto> {
+    const reader = new BodyReader(body);
+    const from = reader.text('from', 10);
+    const toGiven = reader.optionalText('to', 10);
+    const to = toGiven ?? from;
+    const startTime = reader.optionalText('startTime', 5) ?? null;
+    const endTime = reader.optionalText('endTime', 5) ?? null;
+    const serviceId = reader.optionalUuid('serviceId') ?? null;
+    const reason = reader.text('reason', 200);
+    const confirm = reader.optionalBoolean('confirm') ?? false;
+    if (from && !isValidLocalDate(from)) reader.add('from', 'field.date');
+    if (toGiven && !isValidLocalDate(toGiven)) reader.add('to', 'field.date');
+    else if (isValidLocalDate(from) && to < from) reader.add('to', 'range.reversed');
+    if ((startTime === null) !== (endTime === null)) reader.add(startTime === null ? 'startTime' : 'endTime', 'field.required');
+    if (startTime !== null && !HH_MM.test(startTime)) reader.add('startTime', 'field.time');
+    if (endTime !== null && !HH_MM.test(endTime)) reader.add('endTime', 'field.time');
+    if (startTime && endTime && HH_MM.test(startTime) && HH_MM.test(endTime) && endTime <= startTime) reader.add('endTime', 'closure.timeOrder');
+    if (startTime !== null && to !== from) reader.add('to', 'closure.singleDay');
+    reader.done();
+    const office = await this.calendar.requireOffice(uuidParam(officeId, 'officeId'));
+    if (serviceId) await this.calendar.requireOfficeService(office.id, serviceId);
+    return this.closures.close({ officeId: office.id, serviceId, from, to, startTime, endTime, reason, confirm }, office.timeZone);
+  }
+
+  @Delete(':closureId')
+  @HttpCode(204)
+  @Staff('manager')
+  @ApiNoContentResponse({ description: 'The office is open again in that period (cancelled appointments stay cancelled)' })
+  async remove(@Param('officeId') officeId: string, @Param('closureId') closureId: string): Promise<void> {
+    await this.closures.remove(uuidParam(officeId, 'officeId'), uuidParam(closureId, 'closureId'));
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { closureForLocalDates, closureForLocalTimes } from '@sportello/domain';
+import type { EntityManager } from 'typeorm';
+import { Closure } from '../calendar/closure.entity';
+import { ApiError } from '../common/api-error';
+import { NotificationOutbox } from '../notification/notification.outbox';
+import { BookingRepository } from './booking.repository';
+
+export interface ClosureInput {
+  officeId: string;
+  serviceId: string | null;
+  from: string;
+  to: string;
+  /** Local "HH:mm" range on a single day; null closes whole days. */
+  startTime: string | null;
+  endTime: string | null;
+  reason: string;
+  /** The staff member saw the affected appointments and confirmed. */
+  confirm: boolean;
+}
+
+export interface AffectedAppointment {
+  id: string;
+  code: string;
+  start: string;
+  serviceId: string;
+  serviceName: string;
+}
+
+export interface ClosureDto {
+  id: string;
+  officeId: string;
+  serviceId: string | null;
+  start: string;
+  end: string;
+  reason: string | null;
+  /** Booking codes cancelled by this closure (each citizen got the closure notice). */
+  cancelled: string[];
+}
+
+interface AffectedRow {
+  id: string;
+  code: string;
+  office_id: string;
+  service_id: string;
+  start_at: Date;
+  sequence: number;
+  name_it: string;
+}
+
+/**
+ * Closing a day or a time range: the closure row, and the appointments inside it cancelled
+ * in the same transaction, each with a closure notice in the outbox. Nothing happens until
+ * the staff member has seen the affected appointments and confirmed.
+ */
+@Injectable()
+export class ClosureService {
+  private readonly logger = new Logger('Closures');
+
+  constructor(
+    private readonly repository: BookingRepository,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  async close(input: ClosureInput, timeZone: string): Promise<ClosureDto> {
+    const range = input.startTime && input.endTime ? closureForLocalTimes(input.from, input.startTime, input.endTime, timeZone) : closureForLocalDates(input.from, input.to, timeZone);
+    const start = new Date(range.start);
+    const end = new Date(range.end);
+    const result = await this.repository.transaction(async (tx) => {
+      const affected = await this.affected(tx, input.officeId, input.serviceId, start, end);
+      if (affected.length > 0 && !input.confirm) {
+        throw new ApiError(409, 'CONFIRMATION_REQUIRED', 'closure.confirm', [], { count: affected.length }, {
+          affected: affected.map((a) => ({ id: a.id, code: a.code, start: a.start_at.toISOString(), serviceId: a.service_id, serviceName: a.name_it })),
+        });
+      }
+      const closure = await tx.getRepository(Closure).save(tx.getRepository(Closure).create({ officeId: input.officeId, serviceId: input.serviceId, startsAt: start, endsAt: end, reason: input.reason }));
+      await this.cancelAll(tx, affected, input.reason);
+      return { closure, cancelled: affected.map((a) => a.code) };
+    });
+    // A booking that read the calendar before the closure committed may land after it: sweep once more.
+    const late = await this.repository.transaction(async (tx) => {
+      const affected = await this.affected(tx, input.officeId, input.serviceId, start, end);
+      await this.cancelAll(tx, affected, input.reason);
+      return affected.map((a) => a.code);
+    });
+    const cancelled = [...result.cancelled, ...late];
+    this.logger.log(`closure ${result.closure.id}: ${cancelled.length} appointment(s) cancelled`);
+    return toDto(result.closure, cancelled);
+  }
+
+  async list(officeId: string, from: Date): Promise<ClosureDto[]> {
+    const closures = await this.repository.closuresFrom(officeId, from);
+    return closures.map((c) => toDto(c, []));
+  }
+
+  async remove(officeId: string, closureId: string): Promise<void> {
+    const removed = await this.repository.deleteClosure(officeId, closureId);
+    if (!removed) throw ApiError.notFound('closure.notFound', 'closureId');
+  }
+
+  private async affected(tx: EntityManager, officeId: string, serviceId: string | null, start: Date, end: Date): Promise<AffectedRow[]> {
+    return tx.query(
+      `SELECT a.id, a.code, a.office_id, a.service_id, a.start_at, a.sequence, s.name_it
+         FROM appointment a JOIN service s ON s.id = a.service_id
+        WHERE a.office_id = $1 AND ($2::uuid IS NULL OR a.service_id = $2) AND a.status = 'BOOKED'
+          AND a.start_at < $4 AND a.end_at > $3
+        ORDER BY a.start_at
+          FOR UPDATE OF a`,
+      [officeId, serviceId, start, end],
+    );
+  }
+
+  private async cancelAll(tx: EntityManager, affected: AffectedRow[], reason: string): Promise<void> {
+    for (const a of affected) {
+      await this.repository.markCancelled(tx, a.id, 'CLOSURE');
+      await this.repository.releaseSeats(tx, a.id);
+      await this.outbox.closed(tx, { appointmentId: a.id, officeId: a.office_id, startAt: a.start_at, sequence: a.sequence }, reason);
+    }
+  }
+}
+
+function toDto(c: Closure, cancelled: string[]): ClosureDto {
+  return { id: c.id, officeId: c.officeId, serviceId: c.serviceId, start: c.startsAt.toISOString(), end: c.endsAt.toISOString(), reason: c.reason, cancelled };
+}
