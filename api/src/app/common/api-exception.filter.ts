@@ -35,6 +35,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         code: codeForStatus(status),
         message: translate(status === 404 ? 'route.notFound' : status === 429 ? 'throttled' : status < 500 ? 'badRequest' : 'internal', language),
       };
+    } else if (isDatabaseUnavailable(exception)) {
+      // PostgreSQL is down or restarting: a retryable answer, not an internal error.
+      this.logger.warn(`${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(no route)'}: database unavailable`);
+      response.setHeader('Retry-After', '5');
+      body = { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: translate('unavailable', language) };
     } else {
       // Log the route pattern, never the actual path or query: they can carry manage
       // tokens or personal data.
@@ -61,4 +66,16 @@ function codeForStatus(status: number): ErrorCode {
     default:
       return status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL_ERROR';
   }
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** Errors that mean "no database right now" (refused, dropped, shutting down, starting up). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
 }

@@ -15,6 +15,7 @@ const MESSAGES = {
   'closure.singleDay': { it: 'Una chiusura con orario riguarda un solo giorno.', en: 'A closure with times covers a single day.' },
   'closure.confirm': { it: 'La chiusura annullerebbe {count} prenotazioni: confermare per procedere (i cittadini riceveranno un avviso).', en: 'The closure would cancel {count} bookings: confirm to go ahead (the citizens will be told).' },
   'closure.notFound': { it: 'Chiusura non trovata.', en: 'Closure not found.' },
+  'unavailable': { it: 'Servizio momentaneamente non disponibile. Riprova tra qualche secondo.', en: 'Service temporarily unavailable. Please try again in a few seconds.' },
   'field.boolean': { it: 'Indicare true o false.', en: 'Give true or false.' },
   'bookingCode.format': { it: 'Codice di prenotazione non valido (es. CIE-7K3P9Q).', en: 'Not a valid booking code (e.g. CIE-7K3P9Q).' },
   'checkIn.cancelled': { it: 'Questa prenotazione è stata annullata.', en: 'This booking was cancelled.' },

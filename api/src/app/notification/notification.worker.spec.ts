@@ -29,7 +29,9 @@ class MemoryRepository {
   async insert(_tx: EntityManager, rows: NewNotification[]) {
     for (const row of rows) if (!this.rows.some((r) => r.dedupeKey === row.dedupeKey)) this.rows.push({ ...row, id: `n${this.rows.length + 1}`, attempts: 0, sentAt: null });
   }
-  async skipPending() {}
+  async skipPending() {
+    // not exercised: nothing is cancelled or moved here
+  }
   async claim(now: Date): Promise<ClaimedNotification[]> {
     return this.rows
       .filter((r) => r.status === 'PENDING' && r.dueAt.getTime() <= now.getTime())
@@ -43,14 +45,24 @@ class MemoryRepository {
     row.status = 'SENT' as Row['status'];
     row.sentAt = now;
   }
-  async markSkipped() {}
+  async markSkipped(id: string) {
+    (this.rows.find((r) => r.id === id) as Row).status = 'SKIPPED';
+  }
   async markRetry(_id: string, _attempts: number, _due: Date, error: string) {
     throw new Error(`unexpected retry: ${error}`);
   }
-  async markReconfirmRequested() {}
-  async markFailed() {}
-  async release() {}
-  async insertManageToken() {}
+  async markReconfirmRequested() {
+    // reconfirmation is off for this appointment
+  }
+  async markFailed(_id: string, _attempts: number, error: string) {
+    throw new Error(`unexpected failure: ${error}`);
+  }
+  async release() {
+    // claims are not modelled in memory
+  }
+  async insertManageToken() {
+    // the link's token is not checked here
+  }
 }
 
 const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5 }, booking: { reconfirmDeadlineHours: 12 } } as unknown as AppConfig;
