@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
 import { attendanceStatus, bookingCountsAsConfirmation, generateBookingCode, reconfirmDeadline } from '@sportello/domain';
+import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
@@ -74,7 +75,8 @@ export class BookingService {
     const token = newManageToken();
     // The slot must be one the schedule offers now (hours, closures, notice, horizon).
     // Checked before the transaction: a transaction never waits for a second connection.
-    const { slot, day } = await this.calendar.bookableDay(target, input.start);
+    // Free places are not counted here: the seat claim decides (one query fewer per booking).
+    const slot = this.calendar.scheduledSlot(target, input.start);
     const outcome = await this.repository.transaction(async (tx) => {
       if (idempotency) {
         await this.repository.lock(tx, `idempotency:${idempotency.key}`);
@@ -120,7 +122,7 @@ export class BookingService {
       if (idempotency) await this.repository.saveIdempotencyRecord(tx, { key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 201, responseBody: body });
       return { status: 201, body, replayed: false };
     });
-    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start, day);
+    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start, (await this.calendar.bookableDay(target, input.start)).day);
     if (!outcome.replayed) this.logger.log(`booked ${outcome.body.code} (${target.service.code})`);
     return outcome;
   }
@@ -302,7 +304,7 @@ export class BookingService {
   }
 }
 
-function seatOf(target: OfficeService, slot: OpenSlot) {
+function seatOf(target: OfficeService, slot: Slot) {
   return { officeId: target.office.id, serviceId: target.service.id, startAt: new Date(slot.start), endAt: new Date(slot.end), capacity: slot.capacity };
 }
 

@@ -44,15 +44,15 @@ export class CalendarRepository {
       .getMany();
   }
 
-  /** Closures of the office or of this service overlapping [from, to). */
-  listClosures(officeId: string, serviceId: string, from: Date, to: Date): Promise<Closure[]> {
-    return this.db
-      .getRepository(Closure)
-      .createQueryBuilder('c')
-      .where('c.office_id = :officeId', { officeId })
-      .andWhere('(c.service_id IS NULL OR c.service_id = :serviceId)', { serviceId })
-      .andWhere('c.starts_at < :to AND c.ends_at > :from', { from, to })
-      .getMany();
+  /** Closures of the office (and of its services) that end after `from`. */
+  listClosuresFrom(officeId: string, from: Date): Promise<Closure[]> {
+    return this.db.getRepository(Closure).createQueryBuilder('c').where('c.office_id = :officeId AND c.ends_at > :from', { officeId, from }).getMany();
+  }
+
+  /** The office's configuration counter (bumped by triggers); null for an unknown office. */
+  async configVersion(officeId: string): Promise<string | null> {
+    const rows: Array<{ version: string }> = await this.db.query('SELECT version FROM office_config_version WHERE office_id = $1', [officeId]);
+    return rows[0]?.version ?? null;
   }
 
   /** Places taken (live holds and appointments) per slot start of a service in [from, to). */

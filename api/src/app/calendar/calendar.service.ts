@@ -10,6 +10,7 @@ import type { OfficeSettings } from './office-settings.entity';
 import type { Office } from './office.entity';
 import type { OpeningHours } from './opening-hours.entity';
 import type { Service } from './service.entity';
+import type { Closure } from './closure.entity';
 
 /** Defaults for an office whose managers have not saved settings yet. */
 export const DEFAULT_HORIZON_DAYS = 60;
@@ -43,10 +44,24 @@ export interface OfficeService {
   settings: OfficeSettings | null;
   /** The opening hours that apply to this service. */
   hours: OpeningHours[];
+  /** The office's closures (whole office or one service) not yet ended when loaded. */
+  closures: Closure[];
+}
+
+/** Everything that makes an office's calendar, as loaded at one configuration version. */
+interface OfficeConfig {
+  version: string;
+  office: Office;
+  settings: OfficeSettings | null;
+  services: Service[];
+  hours: OpeningHours[];
+  closures: Closure[];
 }
 
 @Injectable()
 export class CalendarService {
+  private readonly configs = new Map<string, OfficeConfig>();
+
   constructor(
     private readonly repository: CalendarRepository,
     private readonly clock: Clock,
@@ -59,24 +74,41 @@ export class CalendarService {
   }
 
   async listServices(officeId: string, language: Language): Promise<ServiceDto[]> {
-    await this.requireOffice(officeId);
-    const services = await this.repository.listActiveServices(officeId);
-    return services.map((service) => toServiceDto(service, language));
+    const config = await this.requireConfig(officeId);
+    return config.services.map((service) => toServiceDto(service, language));
   }
 
   /** The office and one of its active services, or 404 naming the field. */
   async requireOfficeService(officeId: string, serviceId: string): Promise<OfficeService> {
-    const [office, service, settings, hours] = await Promise.all([
-      this.repository.findOffice(officeId),
-      this.repository.findActiveService(officeId, serviceId),
-      this.repository.findSettings(officeId),
-      this.repository.listOpeningHours([officeId]),
-    ]);
-    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
+    const config = await this.requireConfig(officeId);
+    const service = config.services.find((s) => s.id === serviceId);
     if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
     // A service with opening hours of its own uses only those; otherwise the office's.
-    const own = hours.filter((h) => h.serviceId === service.id);
-    return { office, service, settings, hours: own.length > 0 ? own : hours.filter((h) => h.serviceId === null) };
+    const own = config.hours.filter((h) => h.serviceId === service.id);
+    return { office: config.office, service, settings: config.settings, hours: own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null), closures: config.closures };
+  }
+
+  /**
+   * The office's rules from memory, reloaded when the database's configuration counter for
+   * the office has moved (one small query per call instead of five).
+   */
+  private async requireConfig(officeId: string): Promise<OfficeConfig> {
+    const version = await this.repository.configVersion(officeId);
+    if (version === null) throw ApiError.notFound('office.notFound', 'officeId');
+    const cached = this.configs.get(officeId);
+    if (cached?.version === version) return cached;
+    // Read after the counter: a change in between makes the next call reload again.
+    const [office, settings, services, hours, closures] = await Promise.all([
+      this.repository.findOffice(officeId),
+      this.repository.findSettings(officeId),
+      this.repository.listActiveServices(officeId),
+      this.repository.listOpeningHours([officeId]),
+      this.repository.listClosuresFrom(officeId, new Date(this.clock.now().getTime() - 86_400_000)),
+    ]);
+    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
+    const config: OfficeConfig = { version, office, settings, services, hours, closures };
+    this.configs.set(officeId, config);
+    return config;
   }
 
   async availability(query: AvailabilityQuery): Promise<AvailabilityDto> {
@@ -97,6 +129,15 @@ export class CalendarService {
    */
   async bookableSlot(target: OfficeService, start: Date): Promise<OpenSlot | null> {
     return (await this.bookableDay(target, start)).slot;
+  }
+
+  /**
+   * The slot starting at `start` if the schedule offers it now, without counting free
+   * places (no query): the seat claim decides that. For the booking path.
+   */
+  scheduledSlot(target: OfficeService, start: Date): Slot | null {
+    const date = DateTime.fromJSDate(start, { zone: target.office.timeZone }).toISODate() as string;
+    return generateSlots(this.rulesFor(target, date, date), { from: date, to: date }, this.clock.now()).find((slot) => Date.parse(slot.start) === start.getTime()) ?? null;
   }
 
   /** Like bookableSlot, with every slot of that local day (reused for alternatives). */
@@ -153,15 +194,23 @@ export class CalendarService {
 
   /** The schedule's slots between two local dates, with the places still free in each. */
   private async openSlots(target: OfficeService, from: string, to: string): Promise<OpenSlot[]> {
+    const { office, service } = target;
+    const window = closureForLocalDates(from, to, office.timeZone);
+    const taken = await this.repository.takenBySlot(service.id, new Date(window.start), new Date(window.end), service.capacity);
+    return generateSlots(this.rulesFor(target, from, to), { from, to }, this.clock.now()).map((slot) => ({
+      ...slot,
+      remaining: Math.max(0, slot.capacity - (taken.get(Date.parse(slot.start)) ?? 0)),
+    }));
+  }
+
+  /** The calendar rules of a service for a range of local dates (closures in that range only). */
+  private rulesFor(target: OfficeService, from: string, to: string): CalendarRules {
     const { office, service, settings, hours } = target;
     const { minNoticeMinutes, horizonDays } = officeRules(settings);
     const window = closureForLocalDates(from, to, office.timeZone);
     const [windowStart, windowEnd] = [new Date(window.start), new Date(window.end)];
-    const [closures, taken] = await Promise.all([
-      this.repository.listClosures(office.id, service.id, windowStart, windowEnd),
-      this.repository.takenBySlot(service.id, windowStart, windowEnd, service.capacity),
-    ]);
-    const rules: CalendarRules = {
+    const closures = target.closures.filter((c) => (c.serviceId === null || c.serviceId === service.id) && c.startsAt < windowEnd && c.endsAt > windowStart);
+    return {
       timeZone: office.timeZone,
       openingHours: hours.map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) })),
       durationMinutes: service.durationMinutes,
@@ -172,16 +221,10 @@ export class CalendarService {
       patronSaintDay:
         office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null,
     };
-    return generateSlots(rules, { from, to }, this.clock.now()).map((slot) => ({
-      ...slot,
-      remaining: Math.max(0, slot.capacity - (taken.get(Date.parse(slot.start)) ?? 0)),
-    }));
   }
 
   /** The office, or 404 naming the field. */
   async requireOffice(officeId: string): Promise<Office> {
-    const office = await this.repository.findOffice(officeId);
-    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
-    return office;
+    return (await this.requireConfig(officeId)).office;
   }
 }

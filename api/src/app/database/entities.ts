@@ -1,4 +1,5 @@
 import { Closure } from '../calendar/closure.entity';
+import { OfficeConfigVersion } from '../calendar/office-config-version.entity';
 import { OfficeSettings } from '../calendar/office-settings.entity';
 import { Office } from '../calendar/office.entity';
 import { OpeningHours } from '../calendar/opening-hours.entity';
@@ -18,5 +19,5 @@ import { StaffUser, StaffUserOffice } from '../auth/staff-user.entity';
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
 export const ENTITIES = [
   Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification,
-  StaffUser, StaffUserOffice, StaffSession, Desk, DeskService, Ticket, TicketCounter, TicketEvent, WaitlistEntry,
+  StaffUser, StaffUserOffice, StaffSession, Desk, DeskService, Ticket, TicketCounter, TicketEvent, WaitlistEntry, OfficeConfigVersion,
 ];
