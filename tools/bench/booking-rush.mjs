@@ -25,7 +25,7 @@ try {
   const apiService = await service('RUSH');
   const sqlService = await service('RAW');
 
-  api.instance = await startBenchApi(bench.url, { MAX_HOLDS_PER_CLIENT: '100', DB_POOL_SIZE: String(POOL) }, process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  api.instance = await startBenchApi(bench.url, { MAX_HOLDS_PER_CLIENT: '100', DB_POOL_SIZE: String(POOL) });
   const base = api.instance.base;
 
   const { starts, otherDays } = await freeStarts(base, office.id, apiService, SLOTS);

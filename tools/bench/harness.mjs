@@ -26,25 +26,27 @@ export async function startBenchDatabase(pool) {
   const url = server.url('bench');
   execFileSync(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
   const db = new pg.Pool({ connectionString: url, max: pool });
+  db.on('error', () => undefined); // idle connections dropped when the server stops
   return { server, url, db, async stop() { await db.end(); await server.stop(); } };
 }
 
-/** An office open every day 08:00 until enough 5-minute slots of capacity 1 exist (100 a day per 500 minutes). */
-export async function seedBenchOffice(db, slotsPerDay) {
+/** An office open every day 08:00 for 500 minutes per 100 slots wanted; services of `durationMinutes` (5: 100 slots a day) and capacity 1. */
+export async function seedBenchOffice(db, slotsPerDay, durationMinutes = 5) {
   const { rows: [office] } = await db.query(`INSERT INTO office (code, name, address, city) VALUES ('BENCH', 'Bench', 'Via Roma 1', 'Bologna') RETURNING id`);
   await db.query('INSERT INTO office_settings (office_id, booking_horizon_days, min_notice_minutes) VALUES ($1, 60, 0)', [office.id]);
   const minutes = Math.ceil(slotsPerDay / 100) * 500;
   const end = `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   for (let weekday = 1; weekday <= 7; weekday++) await db.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '08:00', $3)`, [office.id, weekday, end]);
-  const service = async (code) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, 5, 1) RETURNING id`, [office.id, code])).rows[0].id;
+  const service = async (code) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, $3, 1) RETURNING id`, [office.id, code, durationMinutes])).rows[0].id;
   return { officeId: office.id, service };
 }
 
 /** Starts the built api on a free port and resolves once /api/health/ready answers 200. */
-export async function startBenchApi(url, env = {}, nodeArgs = []) {
+export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []) {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', LOG_LEVEL: 'warn', ...env },
+    // E-mail off unless asked for (MAIL_POLL_SECONDS): sending would compete for the CPU being measured.
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', LOG_LEVEL: 'warn', MAIL_POLL_SECONDS: '3600', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}/api`;
