@@ -35,7 +35,12 @@ const ALTERNATIVE_REACHES = [1, 7, 31];
 
 export interface OpenSlot extends Slot {
   remaining: number;
+  /** `start` as epoch milliseconds. */
+  startMs: number;
 }
+
+/** Schedules kept per (configuration, service, dates, minute): a rush asks for the same days again and again. */
+const SCHEDULE_MEMO_SIZE = 200;
 
 /** An office and one of its services with the rules that shape its calendar. */
 export interface OfficeService {
@@ -61,6 +66,7 @@ interface OfficeConfig {
 @Injectable()
 export class CalendarService {
   private readonly configs = new Map<string, OfficeConfig>();
+  private readonly schedules = new Map<string, Array<{ slot: Slot; startMs: number }>>();
 
   constructor(
     private readonly repository: CalendarRepository,
@@ -144,7 +150,7 @@ export class CalendarService {
   async bookableDay(target: OfficeService, start: Date): Promise<{ slot: OpenSlot | null; day: OpenSlot[] }> {
     const date = DateTime.fromJSDate(start, { zone: target.office.timeZone }).toISODate() as string;
     const day = await this.openSlots(target, date, date);
-    return { slot: day.find((slot) => Date.parse(slot.start) === start.getTime()) ?? null, day };
+    return { slot: day.find((slot) => slot.startMs === start.getTime()) ?? null, day };
   }
 
   /**
@@ -152,17 +158,17 @@ export class CalendarService {
    * the same and adjacent days first and widens only when fewer are free there.
    */
   async alternatives(target: OfficeService, around: Date, limit = 5, sameDay: OpenSlot[] = []): Promise<SlotAlternativeDto[]> {
-    const distance = (s: OpenSlot) => Math.abs(Date.parse(s.start) - around.getTime());
+    const distance = (s: OpenSlot) => Math.abs(s.startMs - around.getTime());
     const nearest = (slots: OpenSlot[]) =>
       slots
         .sort((a, b) => distance(a) - distance(b))
         .slice(0, limit)
-        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+        .sort((a, b) => a.startMs - b.startMs)
         .map((s) => ({ start: s.start, end: s.end }));
     // The day just read for the request usually has enough: no further queries. Any slot
     // on that day is nearer than one on another day, except across midnight, which a
     // public office does not open through.
-    const freeSameDay = sameDay.filter((s) => s.remaining > 0 && Date.parse(s.start) !== around.getTime());
+    const freeSameDay = sameDay.filter((s) => s.remaining > 0 && s.startMs !== around.getTime());
     if (freeSameDay.length >= limit) return nearest(freeSameDay);
     const zone = target.office.timeZone;
     const today = localToday(this.clock.now(), zone);
@@ -171,7 +177,7 @@ export class CalendarService {
     let free: OpenSlot[] = [];
     for (const reach of ALTERNATIVE_REACHES) {
       const from = daysBetween(today, addDays(centre, -reach)) < 0 ? today : addDays(centre, -reach);
-      free = (await this.openSlots(target, from, addDays(centre, reach))).filter((s) => s.remaining > 0 && new Date(s.start).getTime() !== around.getTime());
+      free = (await this.openSlots(target, from, addDays(centre, reach))).filter((s) => s.remaining > 0 && s.startMs !== around.getTime());
       if (free.length >= limit) break;
     }
     return nearest(free);
@@ -197,10 +203,23 @@ export class CalendarService {
     const { office, service } = target;
     const window = closureForLocalDates(from, to, office.timeZone);
     const taken = await this.repository.takenBySlot(service.id, new Date(window.start), new Date(window.end), service.capacity);
-    return generateSlots(this.rulesFor(target, from, to), { from, to }, this.clock.now()).map((slot) => ({
-      ...slot,
-      remaining: Math.max(0, slot.capacity - (taken.get(Date.parse(slot.start)) ?? 0)),
-    }));
+    return this.schedule(target, from, to).map(({ slot, startMs }) => ({ ...slot, startMs, remaining: Math.max(0, slot.capacity - (taken.get(startMs) ?? 0)) }));
+  }
+
+  /**
+   * The slots the schedule offers, generated once per configuration version, service,
+   * date range and minute ("now" rounded up to the next minute: notice is kept, at the
+   * cost of hiding a slot up to a minute early).
+   */
+  private schedule(target: OfficeService, from: string, to: string): Array<{ slot: Slot; startMs: number }> {
+    const now = Math.ceil(this.clock.now().getTime() / 60_000) * 60_000;
+    const key = `${this.configs.get(target.office.id)?.version ?? '-'}|${target.service.id}|${from}|${to}|${now}`;
+    const memo = this.schedules.get(key);
+    if (memo) return memo;
+    const slots = generateSlots(this.rulesFor(target, from, to), { from, to }, new Date(now)).map((slot) => ({ slot, startMs: Date.parse(slot.start) }));
+    if (this.schedules.size >= SCHEDULE_MEMO_SIZE) this.schedules.delete(this.schedules.keys().next().value as string);
+    this.schedules.set(key, slots);
+    return slots;
   }
 
   /** The calendar rules of a service for a range of local dates (closures in that range only). */
