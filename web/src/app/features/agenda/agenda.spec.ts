@@ -73,14 +73,15 @@ describe('Agenda (/staff/agenda)', () => {
     expect(text('caption')).toBe('3 appuntamenti, lunedì 29 marzo 2027');
     const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows().map(cells)).toEqual([
-      ['09:30', 'Mario Rossi Codice: CIE-7K3P9Q Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Prenotato', 'Registra arrivo'],
+      ['09:30', 'Mario Rossi Codice: CIE-7K3P9Q Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Prenotato', 'Registra arrivo: Mario Rossi, ore 09:30'],
       ['10:00', 'Anna Bianchi Codice: SPID-BCDF23 Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Arrivato Numero S003', ''],
       ['11:00', 'Luca Verdi Codice: CIE-GHJK45 Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Annullato', ''],
     ]);
     expect(rows()[1].querySelector('[data-testid="agenda-status-badge"]')?.className).toContain('sp-status-CHECKED_IN');
     // Only a booked appointment can be checked in.
     expect(el.querySelectorAll('[data-testid="agenda-check-in"]')).toHaveLength(1);
-    expect($('[data-testid="agenda-check-in"]')?.getAttribute('aria-label')).toBe('Registra l’arrivo di Mario Rossi, ore 09:30');
+    // The button's name starts with what it shows (WCAG 2.5.3), then says whose arrival.
+    expect(text('[data-testid="agenda-check-in"]')).toBe('Registra arrivo: Mario Rossi, ore 09:30');
   });
 
   it('searches by code, name or codice fiscale as one types, and picks another day', async () => {

@@ -95,7 +95,7 @@ export const FRONTDESK_EN: FrontDeskDictionary = {
   'agenda.ticket': 'Ticket {number}',
   'agenda.checkIn': 'Check in',
   'agenda.checkingIn': 'Checking in…',
-  'agenda.checkInFor': 'Check in {name}, at {time}',
+  'agenda.checkInFor': ': {name}, at {time}',
   'agenda.checkedIn': 'Checked in {name} ({code}): ticket {number}.',
   'agenda.alreadyCheckedIn': '{name} ({code}) was already checked in: ticket {number}.',
   'agenda.empty': 'No appointments on {date}.',

@@ -96,7 +96,7 @@ export const FRONTDESK_IT = {
   'agenda.ticket': 'Numero {number}',
   'agenda.checkIn': 'Registra arrivo',
   'agenda.checkingIn': 'Registrazione…',
-  'agenda.checkInFor': 'Registra l’arrivo di {name}, ore {time}',
+  'agenda.checkInFor': ': {name}, ore {time}',
   'agenda.checkedIn': 'Arrivo registrato per {name} ({code}): numero {number}.',
   'agenda.alreadyCheckedIn': 'L’arrivo di {name} ({code}) era già registrato: numero {number}.',
   'agenda.empty': 'Nessun appuntamento per {date}.',
