@@ -236,6 +236,7 @@ describe('Desk (/staff/sportello)', () => {
     await click('desk-start');
     expect(api.start).toHaveBeenCalledWith('desk-2');
     expect(text('[data-testid="desk-status"]')).toBe('Servizio iniziato per il numero C009.');
+    expect(document.activeElement?.id).toBe('desk-current-title');
 
     // Transfer: every other service of the office.
     const targets = [...el.querySelectorAll('#desk-transfer option')].map((o) => o.textContent?.trim());

@@ -240,7 +240,8 @@ export class Desk {
   protected start(): Promise<void> {
     return this.run('start', (deskId) => this.api.start(deskId), (ticket) => {
       this.setCurrent(ticket);
-      return { text: this.i18n.t('desk.started', { number: ticket.number }) };
+      // The called-only buttons go away: the focus moves to the ticket ("In servizio").
+      return { text: this.i18n.t('desk.started', { number: ticket.number }), focus: 'current' };
     });
   }
 
