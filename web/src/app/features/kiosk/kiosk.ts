@@ -4,7 +4,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   effect,
   ElementRef,
   inject,
@@ -90,7 +89,6 @@ export class Kiosk {
     });
     // One clock for the ticket countdown and for abandoning a half-done choice.
     every(1_000, () => this.tick());
-    inject(DestroyRef).onDestroy(() => this.countdown.set(0));
   }
 
   private async loadOffice(): Promise<void> {
