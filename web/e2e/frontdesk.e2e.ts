@@ -58,6 +58,18 @@ async function recordPrintAndSpeech(context: BrowserContext): Promise<void> {
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
+/** Waits (up to 10 s) until the element shows this text — the page renders after the click — then checks it. */
+async function expectText(page: Page, testId: string, expected: string): Promise<void> {
+  await page
+    .waitForFunction(
+      ([id, wanted]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted,
+      [testId, expected],
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
+  expect(await text(page, testId)).toBe(expected);
+}
+
 describe('front desk (real Chromium, demo accounts)', () => {
   let browser: Browser;
   let officeId: string;
@@ -87,7 +99,7 @@ describe('front desk (real Chromium, demo accounts)', () => {
       expect(await text(display.page, 'display-rules')).toContain('Chi aspetta da più di 30 minuti passa avanti.');
       expect(await wcagViolations(display.page)).toEqual([]);
       await display.page.getByTestId('display-audio').click();
-      expect(await text(display.page, 'display-audio')).toBe('Disattiva audio');
+      await expectText(display.page, 'display-audio', 'Disattiva audio');
 
       // The kiosk (totem account): "Non ho appuntamento" → CIE with priority → the printed ticket.
       await login(kiosk.page, 'totem');
@@ -98,7 +110,7 @@ describe('front desk (real Chromium, demo accounts)', () => {
       await kiosk.page.getByTestId('kiosk-walk-in').click();
       await kiosk.page.getByTestId('kiosk-service-C').waitFor();
       await kiosk.page.getByTestId('kiosk-priority').click();
-      expect(await kiosk.page.getByTestId('kiosk-priority').getAttribute('aria-checked')).toBe('true');
+      await kiosk.page.locator('[data-testid="kiosk-priority"][aria-checked="true"]').waitFor();
       expect(await wcagViolations(kiosk.page)).toEqual([]);
       await kiosk.page.getByTestId('kiosk-service-C').click();
       await kiosk.page.getByTestId('printed-ticket').waitFor();
@@ -153,14 +165,14 @@ describe('front desk (real Chromium, demo accounts)', () => {
       await desk.page.getByTestId('desk-call-next').click();
       await desk.page.getByTestId('desk-current-number').waitFor();
       expect(await text(desk.page, 'desk-current-number')).toBe(number);
-      expect(await text(desk.page, 'desk-status')).toBe(`Chiamato il numero ${number}.`);
+      await expectText(desk.page, 'desk-status', `Chiamato il numero ${number}.`);
       expect(await wcagViolations(desk.page)).toEqual([]);
 
       const call = display.page.locator(`[data-testid="display-current"] li[data-number="${number}"]`);
       await call.waitFor({ timeout: 10_000 });
       expect(((await call.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(`${number} → allo Sportello 2`);
       expect(await call.getAttribute('class')).toContain('sp-call-fresh');
-      expect(await text(display.page, 'display-announcement')).toBe(`Numero ${number}, Sportello 2`);
+      await expectText(display.page, 'display-announcement', `Numero ${number}, Sportello 2`);
       const spelled = number.split('').join(' ');
       await display.page.waitForFunction((expected) => (window as unknown as { __spoken: string[] }).__spoken.includes(expected), `Numero ${spelled}, sportello 2`, {
         timeout: 10_000,
@@ -168,7 +180,7 @@ describe('front desk (real Chromium, demo accounts)', () => {
       expect(await wcagViolations(display.page)).toEqual([]);
 
       await citizen.page.getByTestId('ticket-turn').waitFor({ timeout: 10_000 });
-      expect(await text(citizen.page, 'ticket-announcement')).toBe('È il tuo turno: Sportello 2');
+      await expectText(citizen.page, 'ticket-announcement', 'È il tuo turno: Sportello 2');
       expect(await wcagViolations(citizen.page)).toEqual([]);
 
       // Recall: spoken again, once.
@@ -186,7 +198,7 @@ describe('front desk (real Chromium, demo accounts)', () => {
       await desk.page.getByTestId('desk-outcome').selectOption('CIE_REQUEST_TAKEN');
       await desk.page.getByTestId('desk-complete').click();
       await desk.page.getByTestId('desk-idle').waitFor();
-      expect(await text(desk.page, 'desk-status')).toBe(`Numero ${number} concluso.`);
+      await expectText(desk.page, 'desk-status', `Numero ${number} concluso.`);
       await display.page.getByTestId('display-no-calls').waitFor({ timeout: 10_000 });
       expect(await text(display.page, 'display-recent')).toContain(number);
       await citizen.page.getByTestId('public-ticket-done').waitFor({ timeout: 10_000 });
