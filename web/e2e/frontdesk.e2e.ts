@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { create as createQr } from 'qrcode';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
 
 // The front desk in real Chromium against the real api (demo mode, embedded PostgreSQL):
@@ -28,6 +33,62 @@ function romeDate(days: number): string {
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Books, through the public api, the first free SPID slot from tomorrow on: code, local date, surname. */
+async function bookForAnotherDay(officeId: string): Promise<{ code: string; date: string; lastName: string }> {
+  const services = (await (await fetch(`${BASE_URL}/api/services?officeId=${officeId}`)).json()) as Array<{ id: string; code: string }>;
+  const spid = services.find((s) => s.code === 'SPID');
+  if (!spid) throw new Error('demo service SPID missing');
+  const availability = (await (await fetch(`${BASE_URL}/api/availability?officeId=${officeId}&serviceId=${spid.id}&from=${romeDate(1)}&to=${romeDate(30)}`)).json()) as {
+    days: Array<{ date: string; slots: Array<{ start: string }> }>;
+  };
+  const day = availability.days[0];
+  // Names take letters only: a random surname the agenda's search finds alone.
+  const lastName = `Agenda${Array.from({ length: 8 }, () => 'bcdfghlmnprstvz'[Math.floor(Math.random() * 15)]).join('')}`;
+  const booked = await fetch(`${BASE_URL}/api/appointments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      officeId,
+      serviceId: spid.id,
+      start: day.slots[0].start,
+      citizen: { firstName: 'Paola', lastName, fiscalCode: randomFiscalCode(), email: 'paola@example.org' },
+      language: 'it',
+      privacyAccepted: true,
+    }),
+  });
+  expect([booked.status, booked.status === 201 ? '' : await booked.text()]).toEqual([201, '']);
+  const { code } = (await booked.json()) as { code: string };
+  return { code, date: day.date, lastName };
+}
+
+/**
+ * A Y4M video (Chromium's fake camera) of a booking confirmation's QR code, drawn as the
+ * confirmation page draws it (the `qrcode` package, level M), black on white, 640×480.
+ */
+function qrVideo(text: string): string {
+  const modules = createQr(text, { errorCorrectionLevel: 'M' }).modules;
+  const width = 640;
+  const height = 480;
+  const scale = 10;
+  const side = (modules.size + 8) * scale;
+  const left = (width - side) / 2;
+  const top = (height - side) / 2;
+  const luma = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const row = Math.floor(y / scale) - 4;
+      const column = Math.floor(x / scale) - 4;
+      const dark = row >= 0 && column >= 0 && row < modules.size && column < modules.size && modules.get(row, column);
+      if (dark) luma[(top + y) * width + left + x] = 0;
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sportello-qr-')), 'qr.y4m');
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
+  return file;
 }
 
 async function login(page: Page, username: string): Promise<void> {
@@ -208,30 +269,7 @@ describe('front desk (real Chromium, demo accounts)', () => {
   });
 
   it('agenda: a booked appointment by date and search, a check-in refused for another day, a walk-in ticket; the kiosk says the same', async () => {
-    // A booking for the first free slot from tomorrow, through the public api.
-    const services = (await (await fetch(`${BASE_URL}/api/services?officeId=${officeId}`)).json()) as Array<{ id: string; code: string }>;
-    const spid = services.find((s) => s.code === 'SPID');
-    if (!spid) throw new Error('demo service SPID missing');
-    const availability = (await (await fetch(`${BASE_URL}/api/availability?officeId=${officeId}&serviceId=${spid.id}&from=${romeDate(1)}&to=${romeDate(30)}`)).json()) as {
-      days: Array<{ date: string; slots: Array<{ start: string }> }>;
-    };
-    const day = availability.days[0];
-    // Names take letters only: a random surname the search finds alone.
-    const lastName = `Agenda${Array.from({ length: 8 }, () => 'bcdfghlmnprstvz'[Math.floor(Math.random() * 15)]).join('')}`;
-    const booked = await fetch(`${BASE_URL}/api/appointments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        officeId,
-        serviceId: spid.id,
-        start: day.slots[0].start,
-        citizen: { firstName: 'Paola', lastName, fiscalCode: randomFiscalCode(), email: 'paola@example.org' },
-        language: 'it',
-        privacyAccepted: true,
-      }),
-    });
-    expect([booked.status, booked.status === 201 ? '' : await booked.text()]).toEqual([201, '']);
-    const { code } = (await booked.json()) as { code: string };
+    const { code, date: day, lastName } = await bookForAnotherDay(officeId);
 
     const { context, page } = await newPage(browser);
     try {
@@ -241,7 +279,7 @@ describe('front desk (real Chromium, demo accounts)', () => {
       await page.locator('[data-testid="agenda-empty"], [data-testid="agenda-table"]').first().waitFor();
       expect(await wcagViolations(page)).toEqual([]);
 
-      await page.getByTestId('agenda-date').fill(day.date);
+      await page.getByTestId('agenda-date').fill(day);
       await page.getByTestId('agenda-search').fill(lastName.toLowerCase());
       const row = page.locator(`tr[data-code="${code}"]`);
       // The search (sent after a short pause in typing) leaves this booking alone.
@@ -285,6 +323,38 @@ describe('front desk (real Chromium, demo accounts)', () => {
       }
     } finally {
       await context.close();
+    }
+  });
+
+  it('kiosk: the booking’s QR code shown to the camera is read (jsqr where Chromium has no BarcodeDetector) and checked in', async () => {
+    const { code } = await bookForAnotherDay(officeId);
+    const camera = await chromium.launch({
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${qrVideo(code)}`,
+      ],
+    });
+    try {
+      const { context, page } = await newPage(camera, { width: 1080, height: 1920 });
+      await context.grantPermissions(['camera'], { origin: BASE_URL });
+      await login(page, 'totem');
+      await page.goto(`${BASE_URL}/staff/totem`);
+      await page.getByTestId('kiosk-appointment').click();
+      await page.getByTestId('kiosk-scan').click();
+      await page.locator('video').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      // The code is read off the video and sent: this booking is for another day.
+      await page.getByTestId('kiosk-error').waitFor({ timeout: 20_000 });
+      expect(await text(page, 'kiosk-error')).toContain('non è per oggi');
+      expect(await page.getByTestId('kiosk-code').inputValue()).toBe(code);
+      await context.close();
+    } finally {
+      await camera.close();
     }
   });
 });
