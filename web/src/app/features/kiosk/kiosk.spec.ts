@@ -26,6 +26,7 @@ describe('Kiosk (/staff/totem)', () => {
   beforeEach(async () => {
     localStorage.clear();
     FakeEventSource.instances = [];
+    user.set(KIOSK_USER);
     print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
     api = {
       display: jest.fn(() => of(display())),
@@ -73,6 +74,13 @@ describe('Kiosk (/staff/totem)', () => {
     input.dispatchEvent(new Event('input'));
     await stable();
   }
+
+  it('offers no way out to the staff pages on a totem’s own account', async () => {
+    expect($('a[href="/staff"]')).toBeNull();
+    user.set({ ...KIOSK_USER, role: 'operator' });
+    await stable();
+    expect(text('a[href="/staff"]')).toBe('Area operatori');
+  });
 
   it('starts with the two big choices', () => {
     expect(text('h1')).toBe('Benvenuto');

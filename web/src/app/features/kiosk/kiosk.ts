@@ -69,6 +69,8 @@ export class Kiosk {
   protected readonly ticketNote = signal<string | null>(null);
   protected readonly countdown = signal(0);
   protected readonly canScan = cameraAvailable(this.view);
+  /** A way back to the staff pages for an operator; none on a totem's own account (citizens touch it). */
+  protected readonly staffLink = computed(() => this.auth.user()?.role !== 'kiosk');
 
   private readonly heading = viewChild<ElementRef<HTMLElement>>('stepHeading');
   private idleSeconds = 0;
