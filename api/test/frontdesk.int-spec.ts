@@ -199,6 +199,7 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
 
   it('the public display shows calls and waits without personal data; the ticket page shows position and wait', async () => {
     const named = (await walkIn(operator, office.serviceId, { name: 'Giuseppe Verdi' })).body;
+    expect(named.holderName).toBe('Giuseppe Verdi');
     const second = (await walkIn(kiosk)).body;
     const called = await operator.send('POST', `/api/desks/${desks[2]}/call-next`, {});
     expect(called.body.id).toBe(named.id);
@@ -215,6 +216,7 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     expect(page).toMatchObject({ number: second.number, status: 'WAITING', position: 0, deskName: null });
     const mine = await (await fetch(`${api.baseUrl}/api/tickets/${named.id}`)).json();
     expect(mine).toMatchObject({ status: 'CALLED', deskName: 'Sportello 3', position: null });
+    expect(JSON.stringify(mine)).not.toContain('Giuseppe');
     expect((await fetch(`${api.baseUrl}/api/tickets/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     await closeAll();
   });

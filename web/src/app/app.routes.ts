@@ -35,6 +35,18 @@ export const appRoutes: Route[] = [
     title: 'title.accessibility',
   },
   {
+    // The waiting-room screen: public, full screen, without the site header and footer.
+    path: 'display/:officeId',
+    loadComponent: () => import('./features/display/display').then((m) => m.Display),
+    data: { bare: true },
+    title: 'title.display',
+  },
+  {
+    path: 'biglietto/:ticketId',
+    loadComponent: () => import('./features/ticket/public-ticket').then((m) => m.PublicTicket),
+    title: 'title.ticket',
+  },
+  {
     path: 'staff',
     loadChildren: () => import('./features/staff/staff.routes').then((m) => m.staffRoutes),
   },

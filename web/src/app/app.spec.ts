@@ -29,6 +29,7 @@ describe('App shell', () => {
           { path: '', component: Dummy },
           { path: 'altra', component: Dummy },
           { path: 'modulo', component: FocusesItself },
+          { path: 'schermo', component: Dummy, data: { bare: true } },
         ]),
       ],
     }).compileComponents();
@@ -86,6 +87,21 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect(document.activeElement?.tagName).toBe('H1');
     (fixture.nativeElement as HTMLElement).remove();
+  });
+
+  it('leaves out the header and footer on a full-screen page (data.bare), and brings them back', async () => {
+    const harness = await RouterTestingHarness.create();
+    const fixture = TestBed.createComponent(App);
+    const el = fixture.nativeElement as HTMLElement;
+    await harness.navigateByUrl('/schermo');
+    await fixture.whenStable();
+    expect(el.querySelector('sp-site-header')).toBeNull();
+    expect(el.querySelector('sp-site-footer')).toBeNull();
+    expect(el.querySelector('main#main-content')).not.toBeNull();
+    await harness.navigateByUrl('/altra');
+    await fixture.whenStable();
+    expect(el.querySelector('sp-site-header')).not.toBeNull();
+    expect(el.querySelector('sp-site-footer')).not.toBeNull();
   });
 
   it('leaves the focus where the new page put it', async () => {

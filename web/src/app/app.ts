@@ -6,9 +6,18 @@ import {
   DestroyRef,
   inject,
   Injector,
+  signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import {
+  ActivatedRouteSnapshot,
+  NavigationCancel,
+  NavigationEnd,
+  NavigationError,
+  Router,
+  RouterOutlet,
+  RoutesRecognized,
+} from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { I18n } from './core/i18n/i18n';
 import { SiteFooter } from './layout/site-footer';
@@ -24,13 +33,27 @@ export class App {
   protected readonly i18n = inject(I18n);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
+
+  /**
+   * A page with `data: { bare: true }` (the waiting-room display, the kiosk) fills the
+   * screen without the site header and footer. Decided as soon as the route is known.
+   */
+  protected readonly bare = signal(false);
 
   constructor() {
+    this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event instanceof RoutesRecognized) this.bare.set(isBare(event.state.root));
+      else if (event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError) {
+        this.bare.set(isBare(this.router.routerState.snapshot.root));
+      }
+    });
+
     // After an in-app navigation, move the focus to the new page's heading so screen
     // reader and keyboard users start from the top of the new content — unless the new
     // page has already put it somewhere on purpose (e.g. on a form's error summary).
-    inject(Router)
-      .events.pipe(
+    this.router.events
+      .pipe(
         filter((event) => event instanceof NavigationEnd),
         skip(1),
         takeUntilDestroyed(inject(DestroyRef)),
@@ -64,4 +87,9 @@ export class App {
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus();
   }
+}
+
+function isBare(route: ActivatedRouteSnapshot | null): boolean {
+  for (let r = route; r; r = r.firstChild) if (r.data['bare']) return true;
+  return false;
 }

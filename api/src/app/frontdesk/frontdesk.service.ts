@@ -319,6 +319,7 @@ export class FrontDeskService {
       number: t.display_number,
       kind: t.kind,
       priority: t.priority,
+      holderName: t.holder_name,
       status: t.status,
       queuedAt: t.queued_at.toISOString(),
       calledAt: t.called_at?.toISOString() ?? null,

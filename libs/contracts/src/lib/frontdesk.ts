@@ -17,6 +17,8 @@ export interface TicketDto {
   number: string;
   kind: TicketKind;
   priority: boolean;
+  /** The name given for a walk-in ticket (optional); staff answers only, never public. */
+  holderName: string | null;
   status: TicketStatus;
   queuedAt: string;
   calledAt: string | null;

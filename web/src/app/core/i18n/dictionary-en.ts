@@ -44,6 +44,11 @@ export const EN: Dictionary = {
   'title.staff': 'Staff area',
   'title.confirmAttendance': 'Attendance confirmation',
   'title.waitlistLeave': 'Leaving the waiting list',
+  'title.desk': 'Desk',
+  'title.agenda': 'Today’s agenda',
+  'title.display': 'Waiting room',
+  'title.kiosk': 'Kiosk',
+  'title.ticket': 'Your number',
 
   'home.title': 'Book an appointment at the URP',
   'home.intro':
@@ -288,4 +293,9 @@ export const EN: Dictionary = {
   'staff.role.admin': 'Administrator',
   'staff.role.kiosk': 'Kiosk',
   'staff.logout': 'Log out',
+  'staff.pages': 'Your pages',
+  'staff.page.desk': 'Desk: call next, complete, transfer',
+  'staff.page.agenda': 'Today’s agenda: arrivals and new tickets',
+  'staff.page.kiosk': 'Kiosk: check-in and tickets',
+  'staff.page.display': 'Waiting-room screen – {office}',
 };

@@ -46,6 +46,11 @@ export const IT = {
   'title.staff': 'Area operatori',
   'title.confirmAttendance': 'Conferma della presenza',
   'title.waitlistLeave': 'Uscita dalla lista d’attesa',
+  'title.desk': 'Sportello',
+  'title.agenda': 'Agenda del giorno',
+  'title.display': 'Sala d’attesa',
+  'title.kiosk': 'Totem',
+  'title.ticket': 'Il tuo numero',
 
   'home.title': 'Prenota un appuntamento all’URP',
   'home.intro':
@@ -291,6 +296,11 @@ export const IT = {
   'staff.role.admin': 'Amministratore',
   'staff.role.kiosk': 'Totem',
   'staff.logout': 'Esci',
+  'staff.pages': 'Le tue pagine',
+  'staff.page.desk': 'Sportello: chiama il prossimo, concludi, trasferisci',
+  'staff.page.agenda': 'Agenda del giorno: arrivi e nuovi biglietti',
+  'staff.page.kiosk': 'Totem: accettazione e biglietti',
+  'staff.page.display': 'Schermo della sala d’attesa – {office}',
 } as const;
 
 export type MessageKey = keyof typeof IT;

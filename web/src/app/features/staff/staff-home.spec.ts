@@ -28,7 +28,8 @@ describe('StaffHome (/staff)', () => {
     localStorage.clear();
     user.set(MANAGER);
     logout.mockClear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: StaffAuth, useValue: { user, logout } }] });
+    const hasRole = (...roles: string[]) => user()?.role === 'admin' || roles.includes(user()?.role ?? '');
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: StaffAuth, useValue: { user, logout, hasRole } }] });
     fixture = TestBed.createComponent(StaffHome);
     await fixture.whenStable();
     el = fixture.nativeElement as HTMLElement;
@@ -47,6 +48,23 @@ describe('StaffHome (/staff)', () => {
     await fixture.whenStable();
     expect(text('[data-testid="staff-role"]')).toBe('Operatore di sportello');
     expect(text('[data-testid="staff-no-offices"]')).toContain('Nessun ufficio assegnato');
+  });
+
+  it('links the front-desk pages the role may use, and each office’s waiting-room display', async () => {
+    const links = () => [...el.querySelectorAll('[data-testid="staff-pages"] a')].map((a) => [a.getAttribute('href'), a.textContent?.trim()]);
+    expect(links()).toEqual([
+      ['/staff/sportello', 'Sportello: chiama il prossimo, concludi, trasferisci'],
+      ['/staff/agenda', 'Agenda del giorno: arrivi e nuovi biglietti'],
+      ['/staff/totem', 'Totem: accettazione e biglietti'],
+      ['/display/o1', 'Schermo della sala d’attesa – URP Calderara di Reno'],
+      ['/display/o2', 'Schermo della sala d’attesa – Anagrafe Longara'],
+    ]);
+    user.set({ ...MANAGER, role: 'kiosk', offices: [MANAGER.offices[0]] });
+    await fixture.whenStable();
+    expect(links()).toEqual([
+      ['/staff/totem', 'Totem: accettazione e biglietti'],
+      ['/display/o1', 'Schermo della sala d’attesa – URP Calderara di Reno'],
+    ]);
   });
 
   it('logs out and goes to the login page', async () => {

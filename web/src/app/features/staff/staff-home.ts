@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { StaffRole } from '@sportello/contracts';
 import { STAFF_LOGIN_PATH } from '../../core/auth/staff-guard';
 import { StaffAuth } from '../../core/auth/staff-auth';
@@ -12,9 +12,10 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
   kiosk: 'staff.role.kiosk',
 };
 
-/** The staff home (/staff): who is logged in, with which role and for which offices; logout. */
+/** The staff home (/staff): who is logged in, with which role and for which offices; the pages they may use; logout. */
 @Component({
   selector: 'sp-staff-home',
+  imports: [RouterLink],
   templateUrl: './staff-home.html',
   styleUrl: './staff.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,6 +31,24 @@ export class StaffHome {
     return user ? this.i18n.t(ROLE_KEYS[user.role]) : '';
   });
   protected readonly busy = signal(false);
+
+  /** The front-desk pages this role may use (as the routes' `data.roles` say), and each office's display. */
+  protected readonly pages = computed(() => {
+    const user = this.user();
+    if (!user) return [];
+    const pages: Array<{ link: string; label: string; testId: string }> = [];
+    if (this.auth.hasRole('operator', 'manager')) {
+      pages.push({ link: '/staff/sportello', label: this.i18n.t('staff.page.desk'), testId: 'page-desk' });
+      pages.push({ link: '/staff/agenda', label: this.i18n.t('staff.page.agenda'), testId: 'page-agenda' });
+    }
+    if (this.auth.hasRole('kiosk', 'operator', 'manager')) {
+      pages.push({ link: '/staff/totem', label: this.i18n.t('staff.page.kiosk'), testId: 'page-kiosk' });
+    }
+    for (const office of user.offices) {
+      pages.push({ link: `/display/${office.id}`, label: this.i18n.t('staff.page.display', { office: office.name }), testId: 'page-display' });
+    }
+    return pages;
+  });
 
   protected async logout(): Promise<void> {
     if (this.busy()) return;

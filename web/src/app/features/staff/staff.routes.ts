@@ -18,6 +18,25 @@ export const staffRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./staff-home').then((m) => m.StaffHome), title: 'title.staff' },
       {
+        path: 'sportello',
+        loadComponent: () => import('../desk/desk').then((m) => m.Desk),
+        data: { roles: ['operator', 'manager'] },
+        title: 'title.desk',
+      },
+      {
+        path: 'agenda',
+        loadComponent: () => import('../agenda/agenda').then((m) => m.Agenda),
+        data: { roles: ['operator', 'manager'] },
+        title: 'title.agenda',
+      },
+      {
+        // Full screen on the totem: no site header and footer (`bare`).
+        path: 'totem',
+        loadComponent: () => import('../kiosk/kiosk').then((m) => m.Kiosk),
+        data: { roles: ['kiosk', 'operator', 'manager'], bare: true },
+        title: 'title.kiosk',
+      },
+      {
         path: '**',
         loadComponent: () => import('../not-found/not-found').then((m) => m.NotFound),
         title: 'title.notFound',

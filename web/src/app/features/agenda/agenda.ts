@@ -1,0 +1,240 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import type { AgendaEntryDto, AgendaStatus, DisplayDto } from '@sportello/contracts';
+import { firstValueFrom } from 'rxjs';
+import { toApiFailure } from '../../core/api/api-error';
+import { StaffAuth } from '../../core/auth/staff-auth';
+import { CLOCK } from '../../core/clock';
+import { formatLongDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
+import { LoadState } from '../../core/load-state';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+import { dateInTimeZone } from '../booking/calendar-month';
+import { failureText } from '../frontdesk/failure-text';
+import { FrontDeskApi } from '../frontdesk/frontdesk-api';
+import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/frontdesk-i18n';
+import { LiveStatusNote } from '../frontdesk/live-status-note';
+import { followOffice, Refresher } from '../frontdesk/office-events';
+import { chooseOffice, OFFICE_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
+import { WalkInForm } from './walk-in-form';
+
+const STATUS_KEYS: Record<AgendaStatus, FrontDeskKey> = {
+  BOOKED: 'agenda.status.BOOKED',
+  CHECKED_IN: 'agenda.status.CHECKED_IN',
+  CALLED: 'agenda.status.CALLED',
+  IN_SERVICE: 'agenda.status.IN_SERVICE',
+  DONE: 'agenda.status.DONE',
+  NO_SHOW: 'agenda.status.NO_SHOW',
+  CANCELLED: 'agenda.status.CANCELLED',
+};
+
+const SEARCH_DELAY_MS = 300;
+
+interface Notice {
+  kind: 'success' | 'error';
+  text: string;
+}
+
+/** A check-in the api refused as too early or too late: staff may force it after confirming. */
+interface ForceQuestion {
+  entry: AgendaEntryDto;
+  reason: string;
+}
+
+/**
+ * The day's appointments (/staff/agenda): date, search by code, name or codice fiscale,
+ * status badges and "Registra arrivo" (check-in) per booked appointment; outside the
+ * check-in window the api refuses and the operator may force it after a confirmation.
+ * Walk-in tickets are issued from the form beside it.
+ */
+@Component({
+  selector: 'sp-agenda',
+  imports: [LoadingIndicator, LiveStatusNote, WalkInForm],
+  templateUrl: './agenda.html',
+  styleUrls: ['../staff/staff.scss', './agenda.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Agenda {
+  protected readonly i18n = inject(FrontDeskI18n);
+  private readonly api = inject(FrontDeskApi);
+  private readonly auth = inject(StaffAuth);
+  private readonly clock = inject(CLOCK);
+  private readonly injector = inject(Injector);
+
+  protected readonly offices = computed(() => this.auth.user()?.offices ?? []);
+  protected readonly officeId = signal<string | null>(chooseOffice(this.auth.user()?.offices ?? [], readPreference(OFFICE_CHOICE_KEY)));
+  protected readonly today = dateInTimeZone(this.clock(), OFFICE_TIME_ZONE);
+  protected readonly date = signal(this.today);
+  protected readonly query = signal('');
+  protected readonly state = signal<LoadState<AgendaEntryDto[]>>({ status: 'loading' });
+  protected readonly office = signal<DisplayDto | null>(null);
+  protected readonly busyId = signal<string | null>(null);
+  protected readonly notice = signal<Notice | null>(null);
+  protected readonly question = signal<ForceQuestion | null>(null);
+  /** Ticket numbers given by check-ins on this page, by appointment. */
+  protected readonly issued = signal<Record<string, string>>({});
+
+  private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('forceDialog');
+  private readonly forceCancel = viewChild<ElementRef<HTMLButtonElement>>('forceCancel');
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private returnFocusTo: HTMLElement | null = null;
+
+  protected readonly entries = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data : [];
+  });
+  protected readonly dateLabel = computed(() => formatLongDate(this.date(), this.i18n.locale()));
+
+  private readonly refresher = new Refresher(() => this.load());
+  protected readonly live = followOffice(
+    () => this.officeId(),
+    (event) => {
+      if (!event || event.type !== 'desk') void this.refresher.trigger();
+    },
+  );
+
+  constructor() {
+    effect(() => {
+      const officeId = this.officeId();
+      this.date();
+      this.query();
+      untracked(() => {
+        if (officeId) void this.refresher.trigger();
+      });
+    });
+    effect(() => {
+      const officeId = this.officeId();
+      untracked(() => {
+        this.office.set(null);
+        if (officeId) void firstValueFrom(this.api.display(officeId)).then((office) => this.office.set(office), () => undefined);
+      });
+    });
+  }
+
+  private async load(): Promise<void> {
+    const officeId = this.officeId();
+    const date = this.date();
+    const query = this.query().trim();
+    if (!officeId) return;
+    try {
+      const entries = await firstValueFrom(this.api.agenda(officeId, date, query || null));
+      if (officeId === this.officeId() && date === this.date() && query === this.query().trim()) this.state.set({ status: 'ready', data: entries });
+    } catch (error: unknown) {
+      if (this.state().status !== 'ready') this.state.set({ status: 'error', failure: toApiFailure(error) });
+    }
+  }
+
+  protected retry(): void {
+    this.state.set({ status: 'loading' });
+    void this.refresher.trigger();
+  }
+
+  protected onOffice(event: Event): void {
+    const id = (event.target as HTMLSelectElement).value || null;
+    writePreference(OFFICE_CHOICE_KEY, id);
+    this.state.set({ status: 'loading' });
+    this.officeId.set(id);
+  }
+
+  protected onDate(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) this.date.set(value);
+  }
+
+  protected onSearch(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.query.set(value), SEARCH_DELAY_MS);
+  }
+
+  protected submitSearch(event: Event, input: HTMLInputElement): void {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.query.set(input.value);
+  }
+
+  protected status(status: AgendaStatus): string {
+    return this.i18n.t(STATUS_KEYS[status]);
+  }
+
+  protected time(instant: string): string {
+    return formatTime(instant, this.i18n.locale());
+  }
+
+  /** The ticket's number: from the agenda, or from a check-in just made here. */
+  protected ticketNumber(entry: AgendaEntryDto): string | null {
+    return entry.ticketNumber ?? this.issued()[entry.appointmentId] ?? null;
+  }
+
+  protected async checkIn(entry: AgendaEntryDto, force = false, trigger?: HTMLElement): Promise<void> {
+    if (this.busyId()) return;
+    if (trigger) this.returnFocusTo = trigger;
+    this.busyId.set(entry.appointmentId);
+    this.notice.set(null);
+    try {
+      const { ticket, created } = await firstValueFrom(this.api.checkIn(entry.code, force));
+      this.issued.update((issued) => ({ ...issued, [entry.appointmentId]: ticket.number }));
+      this.notice.set({
+        kind: 'success',
+        text: this.i18n.t(created ? 'agenda.checkedIn' : 'agenda.alreadyCheckedIn', { name: entry.citizenName, code: entry.code, number: ticket.number }),
+      });
+    } catch (error: unknown) {
+      const failure = toApiFailure(error);
+      if (!force && (failure.code === 'CHECK_IN_TOO_EARLY' || failure.code === 'CHECK_IN_TOO_LATE')) {
+        this.ask({ entry, reason: failureText(error, this.i18n) });
+      } else {
+        this.notice.set({ kind: 'error', text: failureText(error, this.i18n) });
+      }
+    } finally {
+      this.busyId.set(null);
+      void this.refresher.trigger();
+    }
+  }
+
+  private ask(question: ForceQuestion): void {
+    this.question.set(question);
+    afterNextRender(
+      () => {
+        const dialog = this.dialog()?.nativeElement;
+        if (!dialog || dialog.open) return;
+        if (typeof dialog.showModal === 'function') dialog.showModal();
+        else dialog.setAttribute('open', '');
+        // The safe choice first.
+        this.forceCancel()?.nativeElement.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  protected closeDialog(): void {
+    const dialog = this.dialog()?.nativeElement;
+    if (dialog?.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+    this.onDialogClosed();
+  }
+
+  protected onDialogClosed(): void {
+    if (!this.question()) return;
+    this.question.set(null);
+    this.returnFocusTo?.focus();
+  }
+
+  protected async confirmForce(): Promise<void> {
+    const question = this.question();
+    if (!question) return;
+    this.closeDialog();
+    await this.checkIn(question.entry, true);
+  }
+}

@@ -1,0 +1,92 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto } from '@sportello/contracts';
+import { map, Observable } from 'rxjs';
+
+export interface IssueTicketRequest {
+  serviceId: string;
+  priority: boolean;
+  name?: string;
+}
+
+export interface CheckInResult {
+  ticket: TicketDto;
+  /** False when the appointment had already been checked in (the same ticket again). */
+  created: boolean;
+}
+
+const enc = encodeURIComponent;
+
+/** The front-desk endpoints of the api: tickets, check-in, desks, agenda and the public views. */
+@Injectable({ providedIn: 'root' })
+export class FrontDeskApi {
+  private readonly http = inject(HttpClient);
+
+  desks(officeId: string): Observable<DeskDto[]> {
+    return this.http.get<DeskDto[]>(`/api/offices/${enc(officeId)}/desks`);
+  }
+
+  /** Everyone waiting in the office, in calling order. */
+  queue(officeId: string): Observable<TicketDto[]> {
+    return this.http.get<TicketDto[]>(`/api/offices/${enc(officeId)}/queue`);
+  }
+
+  agenda(officeId: string, date: string | null, q: string | null): Observable<AgendaEntryDto[]> {
+    let params = new HttpParams();
+    if (date) params = params.set('date', date);
+    if (q) params = params.set('q', q);
+    return this.http.get<AgendaEntryDto[]>(`/api/offices/${enc(officeId)}/agenda`, { params });
+  }
+
+  /** Public: the waiting-room screen (calls, waits per service, the queue rules). */
+  display(officeId: string): Observable<DisplayDto> {
+    return this.http.get<DisplayDto>(`/api/offices/${enc(officeId)}/display`);
+  }
+
+  /** Public: one ticket's position and estimated wait. */
+  publicTicket(ticketId: string): Observable<PublicTicketDto> {
+    return this.http.get<PublicTicketDto>(`/api/tickets/${enc(ticketId)}`);
+  }
+
+  issue(officeId: string, request: IssueTicketRequest): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/offices/${enc(officeId)}/tickets`, request);
+  }
+
+  /** 201: checked in now; 200: it already was (same ticket). `force` skips the too-early/too-late rules (staff only). */
+  checkIn(code: string, force = false): Observable<CheckInResult> {
+    return this.http
+      .post<TicketDto>(`/api/appointments/${enc(code)}/check-in`, force ? { force: true } : {}, { observe: 'response' })
+      .pipe(map((response) => ({ ticket: response.body as TicketDto, created: response.status === 201 })));
+  }
+
+  /** The called ticket, or null (204) when nobody waits for the desk's services. */
+  callNext(deskId: string): Observable<TicketDto | null> {
+    return this.http
+      .post<TicketDto>(`/api/desks/${enc(deskId)}/call-next`, {}, { observe: 'response' })
+      .pipe(map((response) => (response.status === 204 ? null : response.body)));
+  }
+
+  recall(deskId: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/recall`, {});
+  }
+
+  start(deskId: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/start`, {});
+  }
+
+  complete(deskId: string, outcome: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/complete`, { outcome });
+  }
+
+  noShow(deskId: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/no-show`, {});
+  }
+
+  transfer(deskId: string, serviceId: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/transfer`, { serviceId });
+  }
+
+  pause(deskId: string, paused: boolean): Observable<DeskDto> {
+    return this.http.post<DeskDto>(`/api/desks/${enc(deskId)}/pause`, { paused });
+  }
+}
