@@ -75,6 +75,7 @@ export function readSettings(body: unknown, reconfirmDeadlineHours: number): Off
 }
 
 function localized(reader: BodyReader, field: string, max: number, required: boolean): { it: string; en: string } {
+  if (!required && (reader.raw(field) === undefined || reader.raw(field) === null)) return { it: '', en: '' };
   const text = reader.object(field);
   return required ? { it: text.text('it', max), en: text.text('en', max) } : { it: text.optionalText('it', max) ?? '', en: text.optionalText('en', max) ?? '' };
 }
@@ -86,7 +87,7 @@ export function readService(body: unknown): ServiceInput & { confirm: boolean } 
   const ticketPrefix = reader.text('ticketPrefix', 3).toUpperCase();
   if (ticketPrefix && !TICKET_PREFIX.test(ticketPrefix)) reader.add('ticketPrefix', 'service.ticketPrefix');
   const names = localized(reader, 'names', 200, true);
-  const descriptions = reader.raw('descriptions') === undefined || reader.raw('descriptions') === null ? { it: '', en: '' } : localized(reader, 'descriptions', 2000, false);
+  const descriptions = localized(reader, 'descriptions', 2000, false);
   const documents = reader.raw('documents') === undefined || reader.raw('documents') === null ? { it: [], en: [] } : documentsOf(reader.object('documents'));
   const feeNote = reader.raw('feeNote') === undefined || reader.raw('feeNote') === null ? null : localized(reader, 'feeNote', 500, false);
   let onlineAlternative: ServiceInput['onlineAlternative'] = null;
@@ -115,7 +116,7 @@ export function readService(body: unknown): ServiceInput & { confirm: boolean } 
     feeNote: feeNote && (feeNote.it || feeNote.en) ? feeNote : null,
     onlineAlternative,
     sortOrder: reader.has('sortOrder') ? reader.integer('sortOrder', -1000, 1000) : 0,
-    active: reader.optionalBoolean('active', true) ?? true,
+    active: reader.optionalBoolean('active') ?? true,
     ticketPrefix,
     outcomes,
     confirm: reader.optionalBoolean('confirm') ?? false,
@@ -146,7 +147,7 @@ export function readDesk(body: unknown): DeskInput & { confirm: boolean } {
   const input = {
     number: reader.integer('number', 1, 999),
     name: reader.text('name', 60),
-    active: reader.optionalBoolean('active', true) ?? true,
+    active: reader.optionalBoolean('active') ?? true,
     serviceIds: reader.uuids('serviceIds', 50),
     confirm: reader.optionalBoolean('confirm') ?? false,
   };
