@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { ClosureDto } from '@sportello/contracts';
 import { closureForLocalDates, closureForLocalTimes } from '@sportello/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -29,16 +30,7 @@ export interface AffectedAppointment {
   serviceName: string;
 }
 
-export interface ClosureDto {
-  id: string;
-  officeId: string;
-  serviceId: string | null;
-  start: string;
-  end: string;
-  reason: string | null;
-  /** Booking codes cancelled by this closure (each citizen got the closure notice). */
-  cancelled: string[];
-}
+export type { ClosureDto };
 
 interface AffectedRow {
   id: string;

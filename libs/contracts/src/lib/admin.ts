@@ -172,6 +172,34 @@ export interface ChangeOutcomeDto {
 export type AdminServiceChangeDto = AdminServiceDto & ChangeOutcomeDto;
 export type AdminDeskChangeDto = AdminDeskDto & ChangeOutcomeDto;
 
+// ---- Closures (`/api/offices/{officeId}/closures`) ------------------------------------
+
+export interface ClosureDto {
+  id: string;
+  officeId: string;
+  /** Closed for this service only; null: the whole office. */
+  serviceId: string | null;
+  /** ISO instants, half-open [start, end). */
+  start: string;
+  end: string;
+  reason: string | null;
+  /** Booking codes cancelled by this closure (each citizen got the closure notice). */
+  cancelled: string[];
+}
+
+export interface ClosureInput {
+  /** First closed day, YYYY-MM-DD. */
+  from: string;
+  /** Last closed day (default: from). */
+  to?: string;
+  /** With endTime: only this local range ("HH:mm") of a single day. */
+  startTime?: string;
+  endTime?: string;
+  serviceId?: string;
+  reason: string;
+  confirm?: boolean;
+}
+
 // ---- Staff accounts -----------------------------------------------------------------
 
 export interface AdminStaffUserDto {

@@ -42,6 +42,15 @@ export const EN: Dictionary = {
   'title.manage': 'Manage your booking',
   'title.staffLogin': 'Staff login',
   'title.staff': 'Staff area',
+  'title.admin': 'Administration',
+  'title.adminOffices': 'Offices – Administration',
+  'title.adminServices': 'Services – Administration',
+  'title.adminHours': 'Opening hours – Administration',
+  'title.adminDesks': 'Desks – Administration',
+  'title.adminClosures': 'Closures – Administration',
+  'title.adminSettings': 'Settings – Administration',
+  'title.adminStaff': 'Users – Administration',
+  'title.adminAudit': 'Audit log – Administration',
   'title.confirmAttendance': 'Attendance confirmation',
   'title.waitlistLeave': 'Leaving the waiting list',
 
@@ -131,7 +140,7 @@ export const EN: Dictionary = {
   'applicant.notesLeft': 'You have {count} characters left (at most {max}).',
   'applicant.notesOver': 'You have {count} characters too many (at most {max}).',
   'applicant.privacyNotice':
-    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for 90 days after the appointment, then deletes them.',
+    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for {days} days after the appointment, then deletes them.',
   'applicant.privacyLink': 'Read the privacy notice',
   'applicant.privacyAccept': 'I have read the privacy notice and agree to my data being processed for this appointment',
   'applicant.error.firstName.empty': 'Enter your first name.',
@@ -261,7 +270,7 @@ export const EN: Dictionary = {
 
   'privacy.title': 'Privacy notice',
   'privacy.text':
-    'To book an appointment the Comune di Calderara di Reno (the data controller) processes the data you enter (first and last name, tax code, e-mail and, if you give them, phone and notes) only to manage the appointment, send you its confirmation and reminder and record your arrival at the desk. The data are kept for 90 days after the appointment and then deleted. If you join the waiting list of a service, we keep only your e-mail address and language, to tell you once when a place becomes free: we delete them a day after the notice, when the sign-up expires (at the latest at the end of the booking period), or at once if you leave the list with the link in the notice. You can ask the URP at any time to see, correct or delete your data. The full notice under Regulation (EU) 2016/679 will be published here by the Comune.',
+    'To book an appointment the Comune di Calderara di Reno (the data controller) processes the data you enter (first and last name, tax code, e-mail and, if you give them, phone and notes) only to manage the appointment, send you its confirmation and reminder and record your arrival at the desk. The data are kept for {days} days after the appointment and then deleted. If you join the waiting list of a service, we keep only your e-mail address and language, to tell you once when a place becomes free: we delete them a day after the notice, when the sign-up expires (at the latest at the end of the booking period), or at once if you leave the list with the link in the notice. You can ask the URP at any time to see, correct or delete your data. The full notice under Regulation (EU) 2016/679 will be published here by the Comune.',
   'accessibility.title': 'Accessibility',
   'accessibility.text':
     'The URP Desk is designed to meet WCAG 2.1 level AA (Italian Law 4/2004). The accessibility statement will be published here by the Comune; meanwhile you can report accessibility problems to the URP.',
@@ -287,5 +296,9 @@ export const EN: Dictionary = {
   'staff.role.manager': 'Manager',
   'staff.role.admin': 'Administrator',
   'staff.role.kiosk': 'Kiosk',
+  'staff.tools': 'Tools',
+  'staff.admin': 'Administration: services, hours, desks, closures, settings',
+  'staff.adminUsers': 'Users and roles',
+  'staff.adminAudit': 'Audit log',
   'staff.logout': 'Log out',
 };

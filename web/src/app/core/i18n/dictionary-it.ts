@@ -44,6 +44,15 @@ export const IT = {
   'title.manage': 'Gestisci la prenotazione',
   'title.staffLogin': 'Accesso operatori',
   'title.staff': 'Area operatori',
+  'title.admin': 'Amministrazione',
+  'title.adminOffices': 'Uffici – Amministrazione',
+  'title.adminServices': 'Servizi – Amministrazione',
+  'title.adminHours': 'Orari di apertura – Amministrazione',
+  'title.adminDesks': 'Sportelli – Amministrazione',
+  'title.adminClosures': 'Chiusure – Amministrazione',
+  'title.adminSettings': 'Impostazioni – Amministrazione',
+  'title.adminStaff': 'Utenti – Amministrazione',
+  'title.adminAudit': 'Registro attività – Amministrazione',
   'title.confirmAttendance': 'Conferma della presenza',
   'title.waitlistLeave': 'Uscita dalla lista d’attesa',
 
@@ -133,7 +142,7 @@ export const IT = {
   'applicant.notesLeft': 'Puoi scrivere ancora {count} caratteri (massimo {max}).',
   'applicant.notesOver': 'Hai scritto {count} caratteri di troppo (massimo {max}).',
   'applicant.privacyNotice':
-    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per 90 giorni dopo l’appuntamento, poi li cancella.',
+    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per {days} giorni dopo l’appuntamento, poi li cancella.',
   'applicant.privacyLink': 'Leggi l’informativa privacy',
   'applicant.privacyAccept': 'Ho letto l’informativa privacy e accetto il trattamento dei miei dati per questo appuntamento',
   'applicant.error.firstName.empty': 'Inserisci il nome.',
@@ -263,7 +272,7 @@ export const IT = {
 
   'privacy.title': 'Informativa privacy',
   'privacy.text':
-    'Per prenotare un appuntamento il Comune di Calderara di Reno (titolare del trattamento) tratta i dati che inserisci (nome, cognome, codice fiscale, e-mail e, se li indichi, telefono e note) solo per gestire l’appuntamento, inviarti conferma e promemoria e registrare la presenza allo sportello. I dati sono conservati per 90 giorni dopo l’appuntamento e poi cancellati. Se ti iscrivi alla lista d’attesa di un servizio, conserviamo solo il tuo indirizzo e-mail e la lingua, per avvisarti una volta quando si libera un posto: li cancelliamo un giorno dopo l’avviso, alla scadenza dell’iscrizione (al più tardi alla fine del periodo prenotabile) o subito se esci dalla lista con il link dell’avviso. Puoi chiedere in qualunque momento di vedere, correggere o cancellare i tuoi dati rivolgendoti all’URP. L’informativa completa ai sensi del Regolamento (UE) 2016/679 sarà pubblicata qui dal Comune.',
+    'Per prenotare un appuntamento il Comune di Calderara di Reno (titolare del trattamento) tratta i dati che inserisci (nome, cognome, codice fiscale, e-mail e, se li indichi, telefono e note) solo per gestire l’appuntamento, inviarti conferma e promemoria e registrare la presenza allo sportello. I dati sono conservati per {days} giorni dopo l’appuntamento e poi cancellati. Se ti iscrivi alla lista d’attesa di un servizio, conserviamo solo il tuo indirizzo e-mail e la lingua, per avvisarti una volta quando si libera un posto: li cancelliamo un giorno dopo l’avviso, alla scadenza dell’iscrizione (al più tardi alla fine del periodo prenotabile) o subito se esci dalla lista con il link dell’avviso. Puoi chiedere in qualunque momento di vedere, correggere o cancellare i tuoi dati rivolgendoti all’URP. L’informativa completa ai sensi del Regolamento (UE) 2016/679 sarà pubblicata qui dal Comune.',
   'accessibility.title': 'Accessibilità',
   'accessibility.text':
     'Lo Sportello è progettato per rispettare i requisiti WCAG 2.1 livello AA (Legge 4/2004). La dichiarazione di accessibilità sarà pubblicata qui dal Comune; nel frattempo puoi segnalare problemi di accessibilità all’URP.',
@@ -290,6 +299,10 @@ export const IT = {
   'staff.role.manager': 'Responsabile',
   'staff.role.admin': 'Amministratore',
   'staff.role.kiosk': 'Totem',
+  'staff.tools': 'Strumenti',
+  'staff.admin': 'Amministrazione: servizi, orari, sportelli, chiusure, impostazioni',
+  'staff.adminUsers': 'Utenti e ruoli',
+  'staff.adminAudit': 'Registro attività',
   'staff.logout': 'Esci',
 } as const;
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { StaffRole } from '@sportello/contracts';
 import { STAFF_LOGIN_PATH } from '../../core/auth/staff-guard';
 import { StaffAuth } from '../../core/auth/staff-auth';
@@ -12,9 +12,10 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
   kiosk: 'staff.role.kiosk',
 };
 
-/** The staff home (/staff): who is logged in, with which role and for which offices; logout. */
+/** The staff home (/staff): who is logged in, with which role and for which offices; the tools of the role; logout. */
 @Component({
   selector: 'sp-staff-home',
+  imports: [RouterLink],
   templateUrl: './staff-home.html',
   styleUrl: './staff.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,6 +31,8 @@ export class StaffHome {
     return user ? this.i18n.t(ROLE_KEYS[user.role]) : '';
   });
   protected readonly busy = signal(false);
+  /** Managers and admins run offices: the administration pages. */
+  protected readonly canAdminister = computed(() => ['manager', 'admin'].includes(this.user()?.role ?? ''));
 
   protected async logout(): Promise<void> {
     if (this.busy()) return;

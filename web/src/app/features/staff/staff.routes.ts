@@ -18,6 +18,11 @@ export const staffRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./staff-home').then((m) => m.StaffHome), title: 'title.staff' },
       {
+        path: 'admin',
+        data: { roles: ['manager'] },
+        loadChildren: () => import('../admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
         path: '**',
         loadComponent: () => import('../not-found/not-found').then((m) => m.NotFound),
         title: 'title.notFound',
