@@ -64,7 +64,9 @@ describe('administration api: roles, validation, the stranding check, settings t
   };
   const services = async () => (await manager.get(`/api/admin/offices/${office.officeId}/services`)).body as Array<Record<string, unknown> & { id: string }>;
   const serviceBody = async (id: string) => {
-    const { id: _id, officeId: _office, ...body } = (await services()).find((s) => s.id === id) as Record<string, unknown>;
+    const body: Record<string, unknown> = { ...(await services()).find((s) => s.id === id) };
+    delete body['id'];
+    delete body['officeId'];
     return body;
   };
 

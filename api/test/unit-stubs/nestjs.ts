@@ -13,10 +13,18 @@ export const Module = noopDecorator;
 
 export class Logger {
   constructor(readonly context?: string) {}
-  log(): void {}
-  warn(): void {}
-  error(): void {}
-  debug(): void {}
+  log(): void {
+    // silent in unit tests
+  }
+  warn(): void {
+    // silent in unit tests
+  }
+  error(): void {
+    // silent in unit tests
+  }
+  debug(): void {
+    // silent in unit tests
+  }
 }
 
 export class SchedulerRegistry {

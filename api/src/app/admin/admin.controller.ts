@@ -184,8 +184,8 @@ export class DeskAdminController {
   @Staff('manager')
   create(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<AdminDeskDto> {
     const id = uuidParam(officeId, 'officeId');
-    const { confirm: _, ...input } = readDesk(body);
-    return this.desks.create(staff, id, input);
+    const { number, name, active, serviceIds } = readDesk(body);
+    return this.desks.create(staff, id, { number, name, active, serviceIds });
   }
 
   @Put(':deskId')

@@ -1,4 +1,6 @@
+import { AUDIT_ACTIONS } from '@sportello/contracts';
 import { changedFields, redact, REDACTED } from './audit-details';
+import { AUDIT_ACTION_VALUES } from './audit-entry.entity';
 
 describe('audit details', () => {
   it('lists only the changed fields, with before and after', () => {
@@ -16,9 +18,7 @@ describe('audit details', () => {
 });
 
 describe('audit_entry actions', () => {
-  it('the CHECK constraint allows exactly the actions of the contracts', async () => {
-    const { AUDIT_ACTIONS } = await import('@sportello/contracts');
-    const { AUDIT_ACTION_VALUES } = await import('./audit-entry.entity');
+  it('the CHECK constraint allows exactly the actions of the contracts', () => {
     expect([...AUDIT_ACTION_VALUES]).toEqual([...AUDIT_ACTIONS]);
   });
 });

@@ -29,7 +29,9 @@ class MemoryRepository {
   async insert(_tx: EntityManager, rows: NewNotification[]) {
     for (const row of rows) if (!this.rows.some((r) => r.dedupeKey === row.dedupeKey)) this.rows.push({ ...row, id: `n${this.rows.length + 1}`, attempts: 0, sentAt: null });
   }
-  async skipPending() {}
+  async skipPending() {
+    // not observed by these tests
+  }
   async claim(now: Date): Promise<ClaimedNotification[]> {
     return this.rows
       .filter((r) => r.status === 'PENDING' && r.dueAt.getTime() <= now.getTime())
@@ -43,14 +45,24 @@ class MemoryRepository {
     row.status = 'SENT' as Row['status'];
     row.sentAt = now;
   }
-  async markSkipped() {}
+  async markSkipped() {
+    // not observed by these tests
+  }
   async markRetry(_id: string, _attempts: number, _due: Date, error: string) {
     throw new Error(`unexpected retry: ${error}`);
   }
-  async markReconfirmRequested() {}
-  async markFailed() {}
-  async release() {}
-  async insertManageToken() {}
+  async markReconfirmRequested() {
+    // not observed by these tests
+  }
+  async markFailed() {
+    // not observed by these tests
+  }
+  async release() {
+    // not observed by these tests
+  }
+  async insertManageToken() {
+    // not observed by these tests
+  }
 }
 
 const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5 }, booking: { reconfirmDeadlineHours: 12 } } as unknown as AppConfig;
