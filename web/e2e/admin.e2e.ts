@@ -134,6 +134,7 @@ describe('administration (real Chromium, demo accounts)', () => {
       await row.getByRole('button').click();
       await page.getByTestId('closure-delete-yes').click();
       await page.getByTestId('form-success').filter({ hasText: 'eliminata' }).waitFor();
+      await row.waitFor({ state: 'detached' });
       expect(await page.getByTestId('closures-table').textContent()).not.toContain(reason);
     } finally {
       await context.close();

@@ -118,8 +118,8 @@ export class Closures {
       const created = await this.api.createClosure(this.officeId(), closureInput(this.model(), confirm));
       const cancelled = created.cancelled.length > 0 ? ` ${this.text.t('admin.closures.cancelled', { count: created.cancelled.length, codes: created.cancelled.join(', ') })}` : '';
       this.model.set({ ...EMPTY });
-      this.form.done(this.text.t('admin.closures.created', { period: this.period(created) }) + cancelled);
       await this.load();
+      this.form.done(this.text.t('admin.closures.created', { period: this.period(created) }) + cancelled);
       this.focus('closures-status');
     } catch (error) {
       this.form.fail(error, (key) => this.i18n.t(key));
@@ -141,8 +141,8 @@ export class Closures {
     try {
       await this.api.deleteClosure(this.officeId(), closure.id);
       this.deleting.set(null);
-      this.form.done(this.text.t('admin.closures.deleted', { period: this.period(closure) }));
       await this.load();
+      this.form.done(this.text.t('admin.closures.deleted', { period: this.period(closure) }));
       this.focus('closures-status');
     } catch (error) {
       this.deleting.set(null);

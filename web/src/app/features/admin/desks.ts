@@ -146,8 +146,8 @@ export class Desks {
 
   private async finish(message: string): Promise<void> {
     this.editing.set(null);
-    this.form.done(message);
     await this.load();
+    this.form.done(message);
     this.focus('desks-status');
   }
 

@@ -231,8 +231,8 @@ export class Services {
 
   private async finish(message: string): Promise<void> {
     this.editing.set(null);
-    this.form.done(message);
     await this.load();
+    this.form.done(message);
     this.focus('services-status');
   }
 

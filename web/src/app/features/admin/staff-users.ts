@@ -118,8 +118,8 @@ export class StaffUsers {
       }
       this.model.update((x) => ({ ...x, password: '' }));
       this.mode.set(null);
-      this.form.done(message);
       await this.load();
+      this.form.done(message);
       this.focus('users-status');
     } catch (error) {
       this.model.update((x) => ({ ...x, password: '' }));
