@@ -57,4 +57,32 @@ describe('GDPR retention', () => {
     const { rows } = await db.sql.query('SELECT email FROM waitlist_entry ORDER BY email');
     expect(rows.map((r) => r.email)).toEqual(['told-today@example.it', 'waiting@example.it']);
   });
+
+  it("uses the office's own retention period where it sets one, and deletes audit rows older than AUDIT_RETENTION_DAYS", async () => {
+    const strict = await insertOffice(db.sql, 'STRICT');
+    const lax = await insertOffice(db.sql, 'LAX');
+    await db.sql.query('UPDATE office_settings SET retention_days = 10 WHERE office_id = $1', [strict.officeId]);
+    const insert = (code: string, officeId: string, serviceId: string, daysAgo: number) =>
+      db.sql.query(
+        `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, now() - make_interval(days => $4), now() - make_interval(days => $4) + interval '30 minutes',
+                 'Maria', 'Rossi', 'RSSMRA85T10A562S', 'maria@example.it', 'it', now())`,
+        [code, officeId, serviceId, daysAgo],
+      );
+    await insert('CIE-STR111', strict.officeId, strict.serviceId, 15);
+    await insert('CIE-LAX222', lax.officeId, lax.serviceId, 15);
+    await db.sql.query(
+      `INSERT INTO audit_entry (at, actor_username, action, entity, details) VALUES
+         (now() - interval '200 days', 'responsabile', 'UPDATE', 'service', '{}'), (now() - interval '10 days', 'responsabile', 'VIEW', 'agenda', '{}')`,
+    );
+    const api = await startApi(db.url, { RETENTION_DAYS: '30', AUDIT_RETENTION_DAYS: '180' });
+    await api.stop();
+    const { rows } = await db.sql.query(`SELECT code, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE code IN ('CIE-STR111', 'CIE-LAX222') ORDER BY code`);
+    expect(rows).toEqual([
+      { code: 'CIE-LAX222', anonymised: false },
+      { code: 'CIE-STR111', anonymised: true },
+    ]);
+    const audit = await db.sql.query('SELECT action FROM audit_entry');
+    expect(audit.rows).toEqual([{ action: 'VIEW' }]);
+  });
 });

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -49,6 +51,7 @@ export class AppModule {
           useFactory: (options: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: options.booking.throttleLimit }] }),
         }),
         AuthModule,
+        AuditModule,
         HealthModule,
         CalendarModule,
         BookingModule,
@@ -57,6 +60,7 @@ export class AppModule {
         NotificationModule,
         FrontDeskModule,
         WaitlistModule,
+        AdminModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+export * from './lib/admin';
 export * from './lib/auth';
 export * from './lib/booking';
 export * from './lib/calendar';

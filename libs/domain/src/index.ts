@@ -35,3 +35,5 @@ export {
   waitlistExpiry,
   waitlistNoticeCount,
 } from './lib/waitlist/waitlist';
+export type { IntervalIssue, IntervalProblem } from './lib/calendar/schedule';
+export { isScheduledSlot, weeklyScheduleIssues, weeklySlotCount } from './lib/calendar/schedule';

@@ -2,8 +2,12 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDa
 
 export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
 
-/** Why a cancelled appointment was cancelled: by the citizen, released unconfirmed, or an office closure. */
-export const CANCEL_REASONS = ['CITIZEN', 'RELEASED', 'CLOSURE'] as const;
+/**
+ * Why a cancelled appointment was cancelled: by the citizen, released unconfirmed, an office
+ * closure, or a confirmed change of the office's configuration that left it without a slot
+ * (shorter hours, a withdrawn service, lower capacity, another slot length).
+ */
+export const CANCEL_REASONS = ['CITIZEN', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 @Entity('appointment')
@@ -12,7 +16,7 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 @Index('ix_appointment_service_fiscal_code', ['serviceId', 'fiscalCode'])
 @Check('ck_appointment_status', `"status" IN ('BOOKED', 'CANCELLED')`)
 @Check('ck_appointment_language', `"language" IN ('it', 'en')`)
-@Check('ck_appointment_cancel_reason', `"cancel_reason" IN ('CITIZEN', 'RELEASED', 'CLOSURE')`)
+@Check('ck_appointment_cancel_reason', `"cancel_reason" IN ('CITIZEN', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE')`)
 @Index('ix_appointment_reconfirm_due', ['startAt'], { where: `"status" = 'BOOKED' AND "confirmed_at" IS NULL AND "reconfirm_requested_at" IS NOT NULL` })
 export class Appointment {
   @PrimaryColumn({ type: 'uuid' })

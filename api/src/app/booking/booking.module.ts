@@ -18,5 +18,6 @@ import { ReleaseJob } from './release.job';
   ],
   controllers: [BookingController, ClosureController],
   providers: [BookingRepository, BookingService, ReleaseJob, ClosureService],
+  exports: [BookingRepository],
 })
 export class BookingModule {}

@@ -256,11 +256,6 @@ export class BookingRepository {
     return this.db.getRepository(Closure).find({ where: { officeId, endsAt: MoreThan(from) }, order: { startsAt: 'ASC' } });
   }
 
-  async deleteClosure(officeId: string, id: string): Promise<boolean> {
-    const result = await this.db.getRepository(Closure).delete({ id, officeId });
-    return (result.affected ?? 0) > 0;
-  }
-
   private async rows<T = unknown>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
     if (!tx.queryRunner) throw new Error('booking statements run inside a transaction');
     const result = await tx.queryRunner.query(sql, params, true);

@@ -5,7 +5,7 @@ import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { CalendarService, OfficeService, officeRules, OpenSlot } from '../calendar/calendar.service';
+import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
@@ -51,7 +51,7 @@ export class BookingService {
       if ((await this.repository.countLiveHolds(tx, clientKey)) >= this.config.booking.maxHoldsPerClient) {
         throw new ApiError(429, 'HOLD_LIMIT_REACHED', 'hold.limit');
       }
-      const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'HOLD', id: holdId, holdMinutes: this.config.booking.holdMinutes });
+      const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'HOLD', id: holdId, holdMinutes: target.rules.holdMinutes });
       if (!seat?.expiresAt) return null;
       await this.repository.insertHold(tx, { id: holdId, officeId: target.office.id, serviceId: target.service.id, startAt: input.start, clientKey, expiresAt: seat.expiresAt });
       return seat.expiresAt;
@@ -91,7 +91,7 @@ export class BookingService {
       if (!seated) return 'UNAVAILABLE' as const;
       // After the seat: most refused requests in a rush stop above without this lock.
       // Past the limit, the throw rolls the seat back.
-      await this.enforcePersonLimit(tx, target.service.id, input.citizen.fiscalCode);
+      await this.enforcePersonLimit(tx, target, input.citizen.fiscalCode);
       const code = await this.insertWithFreshCode(tx, {
         id: appointmentId,
         officeId: target.office.id,
@@ -105,11 +105,11 @@ export class BookingService {
         phone: input.citizen.phone,
         notes: input.notes,
         language: input.language,
-        confirmedAt: this.confirmedByBooking(new Date(slot.start)),
+        confirmedAt: this.confirmedByBooking(target, new Date(slot.start)),
       }, target.service.code);
       await this.repository.insertManageToken(tx, appointmentId, manageTokenHash(token));
       // The e-mails go with the booking: same transaction, committed together or not at all.
-      await this.outbox.booked(tx, { appointmentId, officeId: target.office.id, startAt: new Date(slot.start), sequence: 0 });
+      await this.outbox.booked(tx, { appointmentId, officeId: target.office.id, startAt: new Date(slot.start), sequence: 0, reminderHoursBefore: target.rules.reminderHoursBefore });
       const body: AppointmentCreatedDto = {
         code,
         start: slot.start,
@@ -135,8 +135,8 @@ export class BookingService {
 
   async cancel(token: string): Promise<ManagedAppointmentDto> {
     const appointment = await this.findByToken(token);
-    this.requireChangeable(appointment);
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    this.requireChangeable(appointment, target);
     const cancelled = await this.repository.transaction(async (tx) => {
       const locked = await this.repository.lockBooked(tx, appointment.id);
       if (!locked) return false;
@@ -154,9 +154,9 @@ export class BookingService {
   /** Moves the booking: the new place is taken first, the old one released only then. */
   async reschedule(token: string, start: Date): Promise<ManagedAppointmentDto> {
     const appointment = await this.findByToken(token);
-    this.requireChangeable(appointment);
-    if (appointment.startAt.getTime() === start.getTime()) throw ApiError.validation([{ field: 'start', key: 'change.sameSlot' }]);
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
+    this.requireChangeable(appointment, target);
+    if (appointment.startAt.getTime() === start.getTime()) throw ApiError.validation([{ field: 'start', key: 'change.sameSlot' }]);
     const slot = await this.calendar.bookableSlot(target, start);
     if (!slot) throw await this.slotUnavailable(target, start);
     const moved = await this.repository.transaction(async (tx) => {
@@ -165,9 +165,9 @@ export class BookingService {
       const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointment.id });
       if (!seat) return 'UNAVAILABLE' as const;
       await this.repository.releaseSeats(tx, appointment.id, new Date(slot.start));
-      const confirmedAt = this.confirmedByBooking(new Date(slot.start));
+      const confirmedAt = this.confirmedByBooking(target, new Date(slot.start));
       const sequence = await this.repository.moveAppointment(tx, appointment.id, new Date(slot.start), new Date(slot.end), confirmedAt);
-      await this.outbox.rescheduled(tx, { appointmentId: appointment.id, officeId: locked.officeId, startAt: new Date(slot.start), sequence });
+      await this.outbox.rescheduled(tx, { appointmentId: appointment.id, officeId: locked.officeId, startAt: new Date(slot.start), sequence, reminderHoursBefore: target.rules.reminderHoursBefore });
       // The old place is free for the waitlist.
       await this.waitlist.seatsFreed(tx, this.freedSeat(target, locked.startAt));
       return { ...locked, startAt: new Date(slot.start), endAt: new Date(slot.end), sequence, confirmedAt, reconfirmRequestedAt: null };
@@ -227,22 +227,22 @@ export class BookingService {
   }
 
   /** Booking or moving once the reminder time has passed counts as confirming attendance. */
-  private confirmedByBooking(startAt: Date): Date | null {
+  private confirmedByBooking(target: OfficeService, startAt: Date): Date | null {
     const now = this.clock.now();
-    return bookingCountsAsConfirmation(startAt, this.config.mail.reminderHoursBefore, now) ? now : null;
+    return bookingCountsAsConfirmation(startAt, target.rules.reminderHoursBefore, now) ? now : null;
   }
 
   private freedSeat(target: OfficeService, startAt: Date) {
-    return { officeId: target.office.id, serviceId: target.service.id, startAt, seats: 1, minNoticeMinutes: officeRules(target.settings).minNoticeMinutes };
+    return { officeId: target.office.id, serviceId: target.service.id, startAt, seats: 1, minNoticeMinutes: target.rules.minNoticeMinutes };
   }
 
-  private changeableUntil(appointment: Appointment): Date {
-    return new Date(appointment.startAt.getTime() - this.config.booking.cancelCutoffHours * 3_600_000);
+  private changeableUntil(appointment: Appointment, target: OfficeService): Date {
+    return new Date(appointment.startAt.getTime() - target.rules.cancelCutoffHours * 3_600_000);
   }
 
-  private requireChangeable(appointment: Appointment): void {
-    if (this.clock.now() >= this.changeableUntil(appointment)) {
-      throw new ApiError(409, 'CHANGE_CLOSED', 'change.closed', [], { hours: this.config.booking.cancelCutoffHours });
+  private requireChangeable(appointment: Appointment, target: OfficeService): void {
+    if (this.clock.now() >= this.changeableUntil(appointment, target)) {
+      throw new ApiError(409, 'CHANGE_CLOSED', 'change.closed', [], { hours: target.rules.cancelCutoffHours });
     }
   }
 
@@ -252,10 +252,11 @@ export class BookingService {
     return slot;
   }
 
-  private async enforcePersonLimit(tx: EntityManager, serviceId: string, fiscalCode: string): Promise<void> {
+  private async enforcePersonLimit(tx: EntityManager, target: OfficeService, fiscalCode: string): Promise<void> {
+    const serviceId = target.service.id;
     // Serialise bookings of one person for one service so the limit cannot be raced past.
     await this.repository.lock(tx, `person:${serviceId}:${fiscalCode}`);
-    if ((await this.repository.countActiveAppointments(tx, serviceId, fiscalCode)) >= this.config.booking.maxActivePerFiscalCode) {
+    if ((await this.repository.countActiveAppointments(tx, serviceId, fiscalCode)) >= target.rules.maxActivePerFiscalCode) {
       throw new ApiError(409, 'LIMIT_REACHED', 'appointment.limit');
     }
   }
@@ -273,11 +274,12 @@ export class BookingService {
     return new ApiError(409, 'SLOT_UNAVAILABLE', 'slot.unavailable', [], {}, { alternatives });
   }
 
-  private toManaged(appointment: Appointment, { office, service, settings }: OfficeService): ManagedAppointmentDto {
+  private toManaged(appointment: Appointment, target: OfficeService): ManagedAppointmentDto {
+    const { office, service } = target;
     const zone = office.timeZone;
     const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) as string;
-    const until = this.changeableUntil(appointment);
-    const attendance = attendanceStatus({ required: officeRules(settings).reconfirmRequired, confirmedAt: appointment.confirmedAt });
+    const until = this.changeableUntil(appointment, target);
+    const attendance = attendanceStatus({ required: target.rules.reconfirmRequired, confirmedAt: appointment.confirmedAt });
     return {
       code: appointment.code,
       status: appointment.status,

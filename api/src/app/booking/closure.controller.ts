@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isValidLocalDate } from '@sportello/domain';
-import { Staff } from '../auth/staff.guard';
+import { CurrentStaff, Staff } from '../auth/staff.guard';
+import type { StaffPrincipal } from '../auth/staff.guard';
 import { CalendarService } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
@@ -60,7 +61,7 @@ export class ClosureController {
   })
   @ApiCreatedResponse({ description: 'The closure and the booking codes it cancelled' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'CONFIRMATION_REQUIRED with `affected: [{ id, code, start, serviceId, serviceName }]`' })
-  async close(@Param('officeId') officeId: string, @Body() body: unknown): Promise<ClosureDto> {
+  async close(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<ClosureDto> {
     const reader = new BodyReader(body);
     const from = reader.text('from', 10);
     const toGiven = reader.optionalText('to', 10);
@@ -81,14 +82,14 @@ export class ClosureController {
     reader.done();
     const office = await this.calendar.requireOffice(uuidParam(officeId, 'officeId'));
     if (serviceId) await this.calendar.requireOfficeService(office.id, serviceId);
-    return this.closures.close({ officeId: office.id, serviceId, from, to, startTime, endTime, reason, confirm }, office.timeZone);
+    return this.closures.close(staff, { officeId: office.id, serviceId, from, to, startTime, endTime, reason, confirm }, office.timeZone);
   }
 
   @Delete(':closureId')
   @HttpCode(204)
   @Staff('manager')
   @ApiNoContentResponse({ description: 'The office is open again in that period (cancelled appointments stay cancelled)' })
-  async remove(@Param('officeId') officeId: string, @Param('closureId') closureId: string): Promise<void> {
-    await this.closures.remove(uuidParam(officeId, 'officeId'), uuidParam(closureId, 'closureId'));
+  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('closureId') closureId: string): Promise<void> {
+    await this.closures.remove(staff, uuidParam(officeId, 'officeId'), uuidParam(closureId, 'closureId'));
   }
 }

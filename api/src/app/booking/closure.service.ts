@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { ClosureDto } from '@sportello/contracts';
 import { closureForLocalDates, closureForLocalTimes } from '@sportello/domain';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuditActor } from '../audit/audit.service';
 import { Closure } from '../calendar/closure.entity';
 import { ApiError } from '../common/api-error';
 import { NotificationOutbox } from '../notification/notification.outbox';
@@ -27,16 +30,7 @@ export interface AffectedAppointment {
   serviceName: string;
 }
 
-export interface ClosureDto {
-  id: string;
-  officeId: string;
-  serviceId: string | null;
-  start: string;
-  end: string;
-  reason: string | null;
-  /** Booking codes cancelled by this closure (each citizen got the closure notice). */
-  cancelled: string[];
-}
+export type { ClosureDto };
 
 interface AffectedRow {
   id: string;
@@ -60,9 +54,10 @@ export class ClosureService {
   constructor(
     private readonly repository: BookingRepository,
     private readonly outbox: NotificationOutbox,
+    private readonly audit: AuditService,
   ) {}
 
-  async close(input: ClosureInput, timeZone: string): Promise<ClosureDto> {
+  async close(actor: AuditActor, input: ClosureInput, timeZone: string): Promise<ClosureDto> {
     const range = input.startTime && input.endTime ? closureForLocalTimes(input.from, input.startTime, input.endTime, timeZone) : closureForLocalDates(input.from, input.to, timeZone);
     const start = new Date(range.start);
     const end = new Date(range.end);
@@ -75,13 +70,17 @@ export class ClosureService {
       }
       const closure = await tx.getRepository(Closure).save(tx.getRepository(Closure).create({ officeId: input.officeId, serviceId: input.serviceId, startsAt: start, endsAt: end, reason: input.reason }));
       await this.cancelAll(tx, affected, input.reason);
-      return { closure, cancelled: affected.map((a) => a.code) };
+      const cancelled = affected.map((a) => a.code);
+      await this.audit.record(actor, { action: 'CREATE', entity: 'closure', entityId: closure.id, officeId: input.officeId, details: { after: toDto(closure, []), ...(cancelled.length > 0 && { cancelled }) } }, tx);
+      return { closure, cancelled };
     });
     // A booking that read the calendar before the closure committed may land after it: sweep once more.
     const late = await this.repository.transaction(async (tx) => {
       const affected = await this.affected(tx, input.officeId, input.serviceId, start, end);
       await this.cancelAll(tx, affected, input.reason);
-      return affected.map((a) => a.code);
+      const codes = affected.map((a) => a.code);
+      if (codes.length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'closure', entityId: result.closure.id, officeId: input.officeId, details: { cancelled: codes, late: true } }, tx);
+      return codes;
     });
     const cancelled = [...result.cancelled, ...late];
     this.logger.log(`closure ${result.closure.id}: ${cancelled.length} appointment(s) cancelled`);
@@ -93,9 +92,13 @@ export class ClosureService {
     return closures.map((c) => toDto(c, []));
   }
 
-  async remove(officeId: string, closureId: string): Promise<void> {
-    const removed = await this.repository.deleteClosure(officeId, closureId);
-    if (!removed) throw ApiError.notFound('closure.notFound', 'closureId');
+  async remove(actor: AuditActor, officeId: string, closureId: string): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      const closure = await tx.getRepository(Closure).findOneBy({ id: closureId, officeId });
+      if (!closure) throw ApiError.notFound('closure.notFound', 'closureId');
+      await tx.getRepository(Closure).delete({ id: closureId, officeId });
+      await this.audit.record(actor, { action: 'DELETE', entity: 'closure', entityId: closureId, officeId, details: { before: toDto(closure, []) } }, tx);
+    });
   }
 
   private async affected(tx: EntityManager, officeId: string, serviceId: string | null, start: Date, end: Date): Promise<AffectedRow[]> {

@@ -12,7 +12,7 @@ export function toOpeningInterval(row: OpeningHours): OpeningIntervalDto {
   return { weekday: row.weekday, start: hhmm(row.startTime), end: hhmm(row.endTime) };
 }
 
-export function toOfficeDto(office: Office, hours: OpeningHours[]): OfficeDto {
+export function toOfficeDto(office: Office, hours: OpeningHours[], retentionDays: number): OfficeDto {
   return {
     id: office.id,
     code: office.code,
@@ -22,6 +22,7 @@ export function toOfficeDto(office: Office, hours: OpeningHours[]): OfficeDto {
     phone: office.phone,
     email: office.email,
     timeZone: office.timeZone,
+    retentionDays,
     openingHours: hours.filter((h) => h.officeId === office.id && h.serviceId === null).map(toOpeningInterval),
   };
 }

@@ -33,6 +33,7 @@ export class OfficeDoc implements OfficeDto {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ example: 'Europe/Rome' }) timeZone: string;
+  @ApiProperty({ example: 90, description: "Days after the appointment when the citizen's personal data are deleted" }) retentionDays: number;
   @ApiProperty({ type: [OpeningIntervalDoc] }) openingHours: OpeningIntervalDoc[];
 }
 

@@ -24,6 +24,11 @@ export class CalendarRepository {
     return this.db.getRepository(OfficeSettings).findOneBy({ officeId });
   }
 
+  listSettings(officeIds: string[]): Promise<OfficeSettings[]> {
+    if (officeIds.length === 0) return Promise.resolve([]);
+    return this.db.getRepository(OfficeSettings).createQueryBuilder('s').where('s.office_id IN (:...officeIds)', { officeIds }).getMany();
+  }
+
   listActiveServices(officeId: string): Promise<Service[]> {
     return this.db.getRepository(Service).find({ where: { officeId, active: true }, order: { sortOrder: 'ASC', code: 'ASC' } });
   }

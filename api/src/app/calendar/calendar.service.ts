@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { AvailabilityDto, AvailabilityQuery, Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto, SlotAlternativeDto } from '@sportello/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { AvailabilityDto, AvailabilityQuery, Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, OfficeRuleDefaults, ServiceDto, SlotAlternativeDto } from '@sportello/contracts';
 import { addDays, CalendarRules, closureForLocalDates, daysBetween, generateSlots, IsoWeekday, localToday, Slot } from '@sportello/domain';
 import { DateTime } from 'luxon';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
 import { CalendarRepository } from './calendar.repository';
 import { hhmm, toOfficeDto, toServiceDto } from './calendar.mapper';
 import type { OfficeSettings } from './office-settings.entity';
@@ -16,18 +18,34 @@ import type { Closure } from './closure.entity';
 export const DEFAULT_HORIZON_DAYS = 60;
 export const DEFAULT_MIN_NOTICE_MINUTES = 120;
 
-/** An office's booking rules, with the defaults where it has saved no settings. */
-export interface OfficeRules {
+/** An office's booking rules: its settings, with the installation's defaults where it sets none. */
+export interface OfficeRules extends OfficeRuleDefaults {
   horizonDays: number;
   minNoticeMinutes: number;
   reconfirmRequired: boolean;
 }
 
-export function officeRules(settings: OfficeSettings | null): OfficeRules {
+/** The environment's values of the rules an office may set for itself. */
+export function ruleDefaults(config: AppConfig): OfficeRuleDefaults {
+  return {
+    holdMinutes: config.booking.holdMinutes,
+    cancelCutoffHours: config.booking.cancelCutoffHours,
+    reminderHoursBefore: config.mail.reminderHoursBefore,
+    maxActivePerFiscalCode: config.booking.maxActivePerFiscalCode,
+    retentionDays: config.retentionDays,
+  };
+}
+
+export function officeRules(settings: OfficeSettings | null, defaults: OfficeRuleDefaults): OfficeRules {
   return {
     horizonDays: settings?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS,
     minNoticeMinutes: settings?.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
     reconfirmRequired: settings?.reconfirmRequired ?? false,
+    holdMinutes: settings?.holdMinutes ?? defaults.holdMinutes,
+    cancelCutoffHours: settings?.cancelCutoffHours ?? defaults.cancelCutoffHours,
+    reminderHoursBefore: settings?.reminderHoursBefore ?? defaults.reminderHoursBefore,
+    maxActivePerFiscalCode: settings?.maxActivePerFiscalCode ?? defaults.maxActivePerFiscalCode,
+    retentionDays: settings?.retentionDays ?? defaults.retentionDays,
   };
 }
 /** Days either side of the asked-for day searched for alternatives, widening in turn. */
@@ -47,6 +65,8 @@ export interface OfficeService {
   office: Office;
   service: Service;
   settings: OfficeSettings | null;
+  /** The office's rules: its settings with the installation's defaults. */
+  rules: OfficeRules;
   /** The opening hours that apply to this service. */
   hours: OpeningHours[];
   /** The office's closures (whole office or one service) not yet ended when loaded. */
@@ -71,12 +91,23 @@ export class CalendarService {
   constructor(
     private readonly repository: CalendarRepository,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The installation's defaults of the rules an office may set. */
+  get defaults(): OfficeRuleDefaults {
+    return ruleDefaults(this.config);
+  }
+
+  /** The office's rules: its settings, with the installation's defaults. */
+  rules(settings: OfficeSettings | null): OfficeRules {
+    return officeRules(settings, this.defaults);
+  }
 
   async listOffices(): Promise<OfficeDto[]> {
     const offices = await this.repository.listOffices();
-    const hours = await this.repository.listOpeningHours(offices.map((o) => o.id));
-    return offices.map((office) => toOfficeDto(office, hours));
+    const [hours, settings] = await Promise.all([this.repository.listOpeningHours(offices.map((o) => o.id)), this.repository.listSettings(offices.map((o) => o.id))]);
+    return offices.map((office) => toOfficeDto(office, hours, this.rules(settings.find((s) => s.officeId === office.id) ?? null).retentionDays));
   }
 
   async listServices(officeId: string, language: Language): Promise<ServiceDto[]> {
@@ -91,7 +122,7 @@ export class CalendarService {
     if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
     // A service with opening hours of its own uses only those; otherwise the office's.
     const own = config.hours.filter((h) => h.serviceId === service.id);
-    return { office: config.office, service, settings: config.settings, hours: own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null), closures: config.closures };
+    return { office: config.office, service, settings: config.settings, rules: this.rules(config.settings), hours: own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null), closures: config.closures };
   }
 
   /**
@@ -186,7 +217,7 @@ export class CalendarService {
   /** Whether the service has any free place between today and the end of the booking horizon. */
   async hasFreeSlot(target: OfficeService): Promise<boolean> {
     const today = localToday(this.clock.now(), target.office.timeZone);
-    const slots = await this.openSlots(target, today, addDays(today, officeRules(target.settings).horizonDays));
+    const slots = await this.openSlots(target, today, addDays(today, target.rules.horizonDays));
     return slots.some((slot) => slot.remaining > 0);
   }
 
@@ -224,8 +255,8 @@ export class CalendarService {
 
   /** The calendar rules of a service for a range of local dates (closures in that range only). */
   private rulesFor(target: OfficeService, from: string, to: string): CalendarRules {
-    const { office, service, settings, hours } = target;
-    const { minNoticeMinutes, horizonDays } = officeRules(settings);
+    const { office, service, hours } = target;
+    const { minNoticeMinutes, horizonDays } = target.rules;
     const window = closureForLocalDates(from, to, office.timeZone);
     const [windowStart, windowEnd] = [new Date(window.start), new Date(window.end)];
     const closures = target.closures.filter((c) => (c.serviceId === null || c.serviceId === service.id) && c.startsAt < windowEnd && c.endsAt > windowStart);

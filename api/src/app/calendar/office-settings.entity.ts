@@ -1,8 +1,20 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Office } from './office.entity';
 
-/** Booking rules of one office, editable by its managers. */
+/**
+ * Booking rules of one office, editable by its managers (admin pages). The nullable rules
+ * fall back to the installation's environment variables (HOLD_MINUTES, CANCEL_CUTOFF_HOURS,
+ * REMINDER_HOURS_BEFORE, MAX_ACTIVE_PER_CF, RETENTION_DAYS): null means "the default".
+ */
 @Entity('office_settings')
+@Check('ck_office_settings_horizon', '"booking_horizon_days" BETWEEN 1 AND 730')
+@Check('ck_office_settings_notice', '"min_notice_minutes" >= 0')
+@Check('ck_office_settings_hold', '"hold_minutes" IS NULL OR "hold_minutes" BETWEEN 1 AND 120')
+@Check('ck_office_settings_cutoff', '"cancel_cutoff_hours" IS NULL OR "cancel_cutoff_hours" BETWEEN 0 AND 720')
+@Check('ck_office_settings_reminder', '"reminder_hours_before" IS NULL OR "reminder_hours_before" BETWEEN 1 AND 720')
+@Check('ck_office_settings_per_cf', '"max_active_per_cf" IS NULL OR "max_active_per_cf" BETWEEN 1 AND 50')
+@Check('ck_office_settings_retention', '"retention_days" IS NULL OR "retention_days" BETWEEN 1 AND 3650')
+@Check('ck_office_settings_mandate', '"mandate_start" IS NULL OR "mandate_end" IS NULL OR "mandate_end" > "mandate_start"')
 export class OfficeSettings {
   @PrimaryColumn({ name: 'office_id', type: 'uuid' })
   officeId: string;
@@ -25,6 +37,33 @@ export class OfficeSettings {
    */
   @Column({ name: 'reconfirm_required', type: 'boolean', default: false })
   reconfirmRequired: boolean;
+
+  /** How long a hold keeps a slot; null: HOLD_MINUTES. */
+  @Column({ name: 'hold_minutes', type: 'integer', nullable: true })
+  holdMinutes: number | null;
+
+  /** Citizens may cancel or move online until this long before the start; null: CANCEL_CUTOFF_HOURS. */
+  @Column({ name: 'cancel_cutoff_hours', type: 'integer', nullable: true })
+  cancelCutoffHours: number | null;
+
+  /** The reminder goes out this long before the start; null: REMINDER_HOURS_BEFORE. */
+  @Column({ name: 'reminder_hours_before', type: 'integer', nullable: true })
+  reminderHoursBefore: number | null;
+
+  /** Active appointments one codice fiscale may have per service; null: MAX_ACTIVE_PER_CF. */
+  @Column({ name: 'max_active_per_cf', type: 'integer', nullable: true })
+  maxActivePerFiscalCode: number | null;
+
+  /** Days after an appointment when the citizen's data are anonymised; null: RETENTION_DAYS. */
+  @Column({ name: 'retention_days', type: 'integer', nullable: true })
+  retentionDays: number | null;
+
+  /** The administration's mandate (first and last day), the statistics' "mandate" period. */
+  @Column({ name: 'mandate_start', type: 'date', nullable: true })
+  mandateStart: string | null;
+
+  @Column({ name: 'mandate_end', type: 'date', nullable: true })
+  mandateEnd: string | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

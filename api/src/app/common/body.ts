@@ -94,6 +94,93 @@ export class BodyReader {
     return value;
   }
 
+  /** Whether the body has the field at all (null counts as present). */
+  has(field: string): boolean {
+    return this.body[field] !== undefined;
+  }
+
+  /** A required whole number in [min, max]. */
+  integer(field: string, min: number, max: number): number {
+    const value = this.body[field];
+    if (value === undefined || value === null || value === '') return this.add(field, 'field.required') ?? min;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) return this.add(field, 'field.integer', { min, max }) ?? min;
+    return value;
+  }
+
+  /** A whole number in [min, max], or null when absent or null. */
+  nullableInteger(field: string, min: number, max: number): number | null {
+    const value = this.body[field];
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) return this.add(field, 'field.integer', { min, max }) ?? null;
+    return value;
+  }
+
+  /** Trimmed text of at most `max` characters, or null when absent, null or blank. */
+  nullableText(field: string, max: number): string | null {
+    return this.optionalText(field, max) ?? null;
+  }
+
+  /** A YYYY-MM-DD date, or null when absent or null. */
+  nullableDate(field: string, isValid: (value: string) => boolean): string | null {
+    const value = this.optionalText(field, 10);
+    if (value === undefined) return null;
+    if (!isValid(value)) return this.add(field, 'field.date') ?? null;
+    return value;
+  }
+
+  /** A list of non-blank texts (each trimmed, at most `maxLength`), at most `maxItems`; absent = empty. */
+  texts(field: string, maxItems: number, maxLength: number): string[] {
+    const value = this.body[field];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) return this.add(field, 'field.array') ?? [];
+    if (value.length > maxItems) return this.add(field, 'field.tooMany', { max: maxItems }) ?? [];
+    const texts: string[] = [];
+    value.forEach((item, index) => {
+      const path = `${field}[${index}]`;
+      if (typeof item !== 'string' || item.trim() === '') this.add(path, typeof item === 'string' ? 'field.required' : 'field.text');
+      else if ([...item.trim()].length > maxLength) this.add(path, 'field.tooLong', { max: maxLength });
+      else texts.push(item.trim());
+    });
+    return texts;
+  }
+
+  /** A list of ids (lower case, without repeats), at most `maxItems`; absent = empty. */
+  uuids(field: string, maxItems: number): string[] {
+    const value = this.body[field];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) return this.add(field, 'field.array') ?? [];
+    if (value.length > maxItems) return this.add(field, 'field.tooMany', { max: maxItems }) ?? [];
+    const ids: string[] = [];
+    value.forEach((item, index) => {
+      if (typeof item !== 'string' || !isUuid(item)) this.add(`${field}[${index}]`, 'field.uuid');
+      else if (!ids.includes(item.toLowerCase())) ids.push(item.toLowerCase());
+    });
+    return ids;
+  }
+
+  /** Readers for a list of objects (`field[0].name` …), at most `maxItems`; absent = empty. */
+  list(field: string, maxItems: number, required = false): BodyReader[] {
+    const value = this.body[field];
+    if (value === undefined || value === null) return required ? (this.add(field, 'field.required') ?? []) : [];
+    if (!Array.isArray(value)) return this.add(field, 'field.array') ?? [];
+    if (value.length > maxItems) return this.add(field, 'field.tooMany', { max: maxItems }) ?? [];
+    return value.map((item, index) => {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) this.add(`${field}[${index}]`, 'field.object');
+      return new BodyReader(item, `${this.path(field)}[${index}].`, this.problems);
+    });
+  }
+
+  /** The raw value of a field (for checks done elsewhere). */
+  raw(field: string): unknown {
+    return this.body[field];
+  }
+
+  /** Whether a problem was already found for this field (path relative to this reader). */
+  hasProblem(field: string): boolean {
+    const path = this.path(field);
+    return this.problems.some((p) => p.field === path || p.field.startsWith(`${path}.`) || p.field.startsWith(`${path}[`));
+  }
+
   add(field: string, key: MessageKey, params?: Record<string, string | number>): undefined {
     this.problems.push({ field: this.path(field), key, params });
     return undefined;

@@ -41,6 +41,31 @@ export class QueryReader {
     return value;
   }
 
+  /** A whole number in [min, max], or undefined when absent. */
+  optionalInt(field: string, min: number, max: number): number | undefined {
+    if (this.query[field] === undefined || this.query[field] === '') return undefined;
+    const value = this.single(field);
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value) || n < min || n > max) {
+      this.problems.push({ field, key: 'field.integer', params: { min, max } });
+      return undefined;
+    }
+    return n;
+  }
+
+  /** One of the allowed values, or undefined when absent. */
+  optionalOneOf<T extends string>(field: string, allowed: readonly T[]): T | undefined {
+    if (this.query[field] === undefined || this.query[field] === '') return undefined;
+    const value = this.single(field);
+    if (value === undefined) return undefined;
+    if (!allowed.includes(value as T)) {
+      this.problems.push({ field, key: 'field.oneOf', params: { allowed: allowed.join(', ') } });
+      return undefined;
+    }
+    return value as T;
+  }
+
   problem(problem: FieldProblem): void {
     this.problems.push(problem);
   }

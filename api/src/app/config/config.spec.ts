@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       logLevel: 'log',
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30, reconfirmDeadlineHours: 12 },
       retentionDays: 90,
+      auditRetentionDays: 365,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
       auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, secureCookies: false },
@@ -49,11 +50,12 @@ describe('loadConfig', () => {
       LOGIN_MAX_FAILURES: '3',
       LOGIN_LOCK_MINUTES: '30',
       RECONFIRM_DEADLINE_HOURS: '20',
+      AUDIT_RETENTION_DAYS: '400',
     });
     expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, secureCookies: true });
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
     expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000, reconfirmDeadlineHours: 20 });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn' });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn', auditRetentionDays: 400 });
   });
 
   it('lists every wrong variable at once', () => {

@@ -18,8 +18,10 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   booking: BookingConfig;
-  /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS). */
+  /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS; an office may set its own). */
   retentionDays: number;
+  /** Days the audit log keeps a row (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
   mail: MailConfig;
   queue: QueueConfig;
   auth: AuthConfig;
@@ -67,7 +69,7 @@ export interface MailConfig {
   reminderHoursBefore: number;
 }
 
-/** Booking rules (per-office settings come later from the admin pages). */
+/** Booking rules; the installation's defaults where an office's settings set none. */
 export interface BookingConfig {
   /** How long a hold keeps a slot (HOLD_MINUTES). */
   holdMinutes: number;
@@ -117,6 +119,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconfirmDeadlineHours: integer(env, 'RECONFIRM_DEADLINE_HOURS', 12, 1, 719, problems),
   };
   const retentionDays = integer(env, 'RETENTION_DAYS', 90, 1, 3650, problems);
+  // At least six months: the Garante's minimum for system administrators' access logs.
+  const auditRetentionDays = integer(env, 'AUDIT_RETENTION_DAYS', 365, 180, 3650, problems);
   const smtpUrl = env['SMTP_URL']?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   const mail: MailConfig = {
@@ -163,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     booking,
     retentionDays,
+    auditRetentionDays,
     mail,
     queue,
     auth,

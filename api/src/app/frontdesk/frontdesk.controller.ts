@@ -15,7 +15,7 @@ import type { ServerSentEvent } from '../realtime/realtime.service';
 import { Actor, FrontDeskService } from './frontdesk.service';
 
 function actor(staff: StaffPrincipal): Actor {
-  return { id: staff.id, role: staff.role, canUseOffice: (officeId) => canAccessOffice(staff, officeId) };
+  return { id: staff.id, username: staff.username, role: staff.role, canUseOffice: (officeId) => canAccessOffice(staff, officeId) };
 }
 
 function uuidParam(value: string, field: string): string {

@@ -3,6 +3,7 @@ import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto,
 import { addDays, estimateWaitMinutes, formatTicketNumber, localToday, nextTicket, orderQueue, wallTimeToInstant } from '@sportello/domain';
 import type { QueueRules, WaitingTicket } from '@sportello/domain';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
@@ -13,6 +14,7 @@ import { CallRow, DeskRow, FrontDeskRepository, QueueServiceRow, TicketRow } fro
 /** Who acts: the staff member (or kiosk) from the session. */
 export interface Actor {
   id: string;
+  username: string;
   role: string;
   /** Offices the actor may work on; admins may work on every office. */
   canUseOffice(officeId: string): boolean;
@@ -40,6 +42,7 @@ export class FrontDeskService {
     private readonly repository: FrontDeskRepository,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -126,6 +129,8 @@ export class FrontDeskService {
         queuedAt: now,
       });
       await this.record(tx, { ticketId, officeId: appointment.office_id, serviceId: appointment.service_id, type: 'CHECKED_IN', deskId: null, actor, at: now });
+      // A change of a citizen's appointment by staff: audited with its code, never the person.
+      await this.audit.record(actor, { action: 'CHECK_IN', entity: 'appointment', entityId: appointment.id, officeId: appointment.office_id, details: { code: appointment.code, ticket: formatTicketNumber(appointment.ticket_prefix, number), ...(force && { forced: true }) } }, tx);
       return { created: true, ticketId };
     });
     return { created: result.created, ticket: await this.ticketDto(result.ticketId) };
@@ -220,6 +225,9 @@ export class FrontDeskService {
     const { from, to } = dayBounds(day, office.timeZone);
     const search = q ? q.replace(/[\\%_]/g, '\\$&') : null;
     const rows = await this.repository.agenda(officeId, from, to, search);
+    // Citizens' personal data were shown: who, which day, whether it was a search (never
+    // its text, which may be a codice fiscale or a name), and the booking codes seen.
+    await this.audit.record(actor, { action: 'VIEW', entity: 'agenda', entityId: officeId, officeId, details: { date: day, search: q !== null, appointments: rows.map((r) => r.code) } });
     return rows.map((r) => ({
       appointmentId: r.id,
       code: r.code,

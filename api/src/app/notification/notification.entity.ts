@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'WAITLIST'] as const;
+export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE', 'WAITLIST'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Kinds about an appointment (`appointment_id` set); WAITLIST is about a waitlist entry (`waitlist_entry_id` set). */
 export type AppointmentNotificationKind = Exclude<NotificationKind, 'WAITLIST'>;
@@ -9,6 +9,8 @@ export type AppointmentNotificationKind = Exclude<NotificationKind, 'WAITLIST'>;
 export interface NotificationPayload {
   /** CLOSURE: why the office is closed, as staff wrote it. */
   closureReason?: string | null;
+  /** OFFICE_CHANGE: the service is no longer offered (the link to book again goes to the home page). */
+  serviceWithdrawn?: boolean;
 }
 
 export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
@@ -25,7 +27,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('ix_notification_appointment', ['appointmentId'])
 @Index('ix_notification_created', ['createdAt'])
 @Index('ix_notification_waitlist_entry', ['waitlistEntryId'])
-@Check('ck_notification_kind', `"kind" IN ('CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'WAITLIST')`)
+@Check('ck_notification_kind', `"kind" IN ('CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE', 'WAITLIST')`)
 @Check(
   'ck_notification_subject',
   `("kind" = 'WAITLIST' AND "waitlist_entry_id" IS NOT NULL AND "appointment_id" IS NULL) OR ("kind" <> 'WAITLIST' AND "appointment_id" IS NOT NULL AND "waitlist_entry_id" IS NULL)`,

@@ -12,6 +12,8 @@ export interface AppointmentChange {
   officeId: string;
   startAt: Date;
   sequence: number;
+  /** The office's reminder lead (its settings); REMINDER_HOURS_BEFORE when not given. */
+  reminderHoursBefore?: number;
 }
 
 /** A waitlist entry to tell that places are free (see WaitlistService.seatsFreed). */
@@ -75,6 +77,17 @@ export class NotificationOutbox {
     await this.repository.insert(tx, [this.row(change, 'CLOSURE', this.clock.now(), { closureReason: reason?.trim() || null })]);
   }
 
+  /**
+   * Cancelled because a confirmed change of the office's configuration (shorter hours, a
+   * withdrawn service, lower capacity, another slot length) left it without a slot: pending
+   * messages are dropped; the citizen is told now, with apologies and a link to book again
+   * (to the home page when the service itself was withdrawn).
+   */
+  async officeChanged(tx: EntityManager, change: AppointmentChange, serviceWithdrawn: boolean): Promise<void> {
+    await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled: office configuration changed');
+    await this.repository.insert(tx, [this.row(change, 'OFFICE_CHANGE', this.clock.now(), { serviceWithdrawn })]);
+  }
+
   /** Places are free: these waitlist entries are told now, each once (dedupe key per entry). */
   async waitlistNotified(tx: EntityManager, notices: WaitlistNotice[]): Promise<void> {
     const now = this.clock.now();
@@ -96,7 +109,7 @@ export class NotificationOutbox {
   }
 
   private reminder(change: AppointmentChange, now: Date): NewNotification {
-    const due = reminderDueAt(change.startAt, this.config.mail.reminderHoursBefore, now);
+    const due = reminderDueAt(change.startAt, change.reminderHoursBefore ?? this.config.mail.reminderHoursBefore, now);
     return due ? this.row(change, 'REMINDER', due) : { ...this.row(change, 'REMINDER', now), status: 'SKIPPED', note: LATE_BOOKING };
   }
 

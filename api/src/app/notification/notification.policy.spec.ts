@@ -60,6 +60,8 @@ describe('outbox policy', () => {
     expect(skipReason('CLOSURE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'CLOSURE' }, now)).toBeNull();
     expect(skipReason('CLOSURE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'RELEASED' }, now)).toMatch(/closure/);
     expect(skipReason('CLOSURE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'CLOSURE', anonymised: true }, now)).toMatch(/anonymised/);
+    expect(skipReason('OFFICE_CHANGE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'OFFICE_CHANGE' }, now)).toBeNull();
+    expect(skipReason('OFFICE_CHANGE', 1, { ...booked, status: 'CANCELLED', cancelReason: 'CLOSURE' }, now)).toMatch(/office change/);
   });
 
   it('a waitlist notice goes out only while its entry exists and has not expired', () => {

@@ -46,7 +46,7 @@ export function cleanError(error: unknown): string {
 
 export interface AppointmentState {
   status: 'BOOKED' | 'CANCELLED';
-  cancelReason: 'CITIZEN' | 'RELEASED' | 'CLOSURE' | null;
+  cancelReason: 'CITIZEN' | 'RELEASED' | 'CLOSURE' | 'OFFICE_CHANGE' | null;
   sequence: number;
   startAt: Date;
   anonymised: boolean;
@@ -63,6 +63,8 @@ export function skipReason(kind: AppointmentNotificationKind, rowSequence: numbe
       return appointment.status === 'CANCELLED' && appointment.cancelReason === 'RELEASED' ? null : 'appointment not released';
     case 'CLOSURE':
       return appointment.status === 'CANCELLED' && appointment.cancelReason === 'CLOSURE' ? null : 'appointment not cancelled for a closure';
+    case 'OFFICE_CHANGE':
+      return appointment.status === 'CANCELLED' && appointment.cancelReason === 'OFFICE_CHANGE' ? null : 'appointment not cancelled by an office change';
     case 'CONFIRMATION':
       return appointment.status === 'BOOKED' ? null : 'appointment cancelled before the confirmation was sent';
     case 'RESCHEDULE':

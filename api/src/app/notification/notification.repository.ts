@@ -33,7 +33,7 @@ export interface AppointmentContext {
   id: string;
   code: string;
   status: 'BOOKED' | 'CANCELLED';
-  cancelReason: 'CITIZEN' | 'RELEASED' | 'CLOSURE' | null;
+  cancelReason: 'CITIZEN' | 'RELEASED' | 'CLOSURE' | 'OFFICE_CHANGE' | null;
   sequence: number;
   startAt: Date;
   endAt: Date;

@@ -166,6 +166,28 @@ describe('closure notice', () => {
   });
 });
 
+describe('office change notice', () => {
+  const changed: MessageContext = { ...base, kind: 'OFFICE_CHANGE', manageUrl: null, bookUrl: 'https://prenota.example.it/prenota/CIE' };
+
+  it('Italian: the local time with the zone, what changed, apologies, a link to book again and a cancelling .ics', () => {
+    const m = renderMessage(changed, now);
+    expect(m.subject).toBe("Appuntamento annullato per una modifica dell'ufficio CIE-7K3P9Q – Carta d'identità elettronica");
+    expect(m.text).toContain(
+      "il tuo appuntamento di lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST) è annullato perché l'ufficio ha cambiato i propri orari o il numero di sportelli",
+    );
+    expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
+    expect(m.withQr).toBe(false);
+    expect(m.ics?.method).toBe('CANCEL');
+  });
+
+  it('English, for a withdrawn service', () => {
+    const m = renderMessage({ ...changed, language: 'en', serviceWithdrawn: true, bookUrl: 'https://prenota.example.it/' }, now);
+    expect(m.subject).toBe("Appointment cancelled: office schedule changed CIE-7K3P9Q – Carta d'identità elettronica");
+    expect(m.text).toContain('is cancelled because the office no longer offers this service by appointment');
+    expect(m.text).toContain('Book a new appointment: https://prenota.example.it/');
+  });
+});
+
 describe('waitlist notice', () => {
   const waitlist: WaitlistMessageContext = {
     language: 'it',

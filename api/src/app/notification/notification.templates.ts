@@ -7,7 +7,7 @@
 import { appointmentIcs } from '../booking/appointment-ics';
 import { DateTime } from 'luxon';
 
-export type MessageKind = 'CONFIRMATION' | 'REMINDER' | 'CANCELLATION' | 'RESCHEDULE' | 'RELEASED' | 'CLOSURE';
+export type MessageKind = 'CONFIRMATION' | 'REMINDER' | 'CANCELLATION' | 'RESCHEDULE' | 'RELEASED' | 'CLOSURE' | 'OFFICE_CHANGE';
 export type MessageLanguage = 'it' | 'en';
 
 /** Content id of the inline QR image of the booking code. */
@@ -40,6 +40,8 @@ export interface MessageContext {
   reconfirm?: { url: string; deadline: Date } | null;
   /** CLOSURE only: why the office is closed, as staff wrote it. */
   closureReason?: string | null;
+  /** OFFICE_CHANGE only: the service is no longer offered at all. */
+  serviceWithdrawn?: boolean;
 }
 
 /** A WAITLIST message: places are free for a service the citizen waited for. */
@@ -98,6 +100,7 @@ const TEXT = {
       RESCHEDULE: 'Appuntamento spostato',
       RELEASED: 'Appuntamento annullato per mancata conferma',
       CLOSURE: "Appuntamento annullato per chiusura dell'ufficio",
+      OFFICE_CHANGE: "Appuntamento annullato per una modifica dell'ufficio",
     },
     lead: {
       CONFIRMATION: 'la tua prenotazione è confermata.',
@@ -110,6 +113,11 @@ const TEXT = {
     /** CLOSURE: the lead names the time and the reason. */
     closure: (when: string, reason: string | null) =>
       `il tuo appuntamento di ${when} è annullato perché l'ufficio resterà chiuso${reason ? ` (${reason})` : ''}. Ci scusiamo per il disagio: puoi prenotare un nuovo appuntamento quando preferisci.`,
+    /** OFFICE_CHANGE: the lead names the time and what changed. */
+    officeChange: (when: string, withdrawn: boolean) =>
+      withdrawn
+        ? `il tuo appuntamento di ${when} è annullato perché l'ufficio non offre più questo servizio su prenotazione. Ci scusiamo per il disagio: per informazioni contatta l'ufficio.`
+        : `il tuo appuntamento di ${when} è annullato perché l'ufficio ha cambiato i propri orari o il numero di sportelli per questo servizio, e quell'orario non è più disponibile. Ci scusiamo per il disagio: puoi prenotare un nuovo appuntamento quando preferisci.`,
     reconfirmTitle: 'Conferma la tua presenza',
     reconfirmText: (deadline: string) =>
       `Per favore conferma che verrai entro ${deadline}: basta un clic sul link qui sotto. Se non confermi entro quell'ora, l'appuntamento sarà annullato e il posto offerto ad altri cittadini. Se non puoi venire, annulla la prenotazione: il posto servirà a qualcun altro.`,
@@ -141,6 +149,7 @@ const TEXT = {
       RESCHEDULE: 'Appointment moved',
       RELEASED: 'Appointment cancelled: attendance not confirmed',
       CLOSURE: 'Appointment cancelled: office closed',
+      OFFICE_CHANGE: 'Appointment cancelled: office schedule changed',
     },
     lead: {
       CONFIRMATION: 'your booking is confirmed.',
@@ -153,6 +162,11 @@ const TEXT = {
     /** CLOSURE: the lead names the time and the reason. */
     closure: (when: string, reason: string | null) =>
       `your appointment on ${when} is cancelled because the office will be closed${reason ? ` (${reason})` : ''}. We apologise for the inconvenience: you can book a new appointment whenever you like.`,
+    /** OFFICE_CHANGE: the lead names the time and what changed. */
+    officeChange: (when: string, withdrawn: boolean) =>
+      withdrawn
+        ? `your appointment on ${when} is cancelled because the office no longer offers this service by appointment. We apologise for the inconvenience: please contact the office for information.`
+        : `your appointment on ${when} is cancelled because the office changed its opening hours or the number of desks for this service, and that time is no longer available. We apologise for the inconvenience: you can book a new appointment whenever you like.`,
     reconfirmTitle: 'Please confirm you will come',
     reconfirmText: (deadline: string) =>
       `Please confirm you will come by ${deadline}: one click on the link below is enough. If it is not confirmed by then, the appointment will be cancelled and the place offered to other citizens. If you cannot come, please cancel the booking so that someone else can use the place.`,
@@ -178,7 +192,7 @@ const TEXT = {
   },
 } as const;
 
-const CANCELLED_KINDS: ReadonlySet<MessageKind> = new Set(['CANCELLATION', 'RELEASED', 'CLOSURE']);
+const CANCELLED_KINDS: ReadonlySet<MessageKind> = new Set(['CANCELLATION', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE']);
 
 export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
   const t = TEXT[ctx.language];
@@ -188,7 +202,12 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
   const full = ctx.kind === 'CONFIRMATION' || ctx.kind === 'RESCHEDULE' || ctx.kind === 'REMINDER';
   const subject = `${t.subject[ctx.kind]} ${ctx.code} – ${ctx.serviceName}`;
   const location = `${ctx.officeName}, ${ctx.officeAddress}`;
-  const lead = ctx.kind === 'CLOSURE' ? t.closure(when, ctx.closureReason?.trim() || null) : t.lead[ctx.kind];
+  const lead =
+    ctx.kind === 'CLOSURE'
+      ? t.closure(when, ctx.closureReason?.trim() || null)
+      : ctx.kind === 'OFFICE_CHANGE'
+        ? t.officeChange(when, ctx.serviceWithdrawn === true)
+        : t.lead[ctx.kind];
 
   const facts: Array<[string, string]> = [
     [t.service, ctx.serviceName],

@@ -177,7 +177,8 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
 
   private async compose(row: ClaimedNotification, kind: AppointmentNotificationKind, a: AppointmentContext, now: Date): Promise<{ mail: OutgoingMail; askedReconfirmation: boolean }> {
     const it = a.language === 'it';
-    const cancelled = kind === 'CANCELLATION' || kind === 'RELEASED' || kind === 'CLOSURE';
+    const cancelled = kind === 'CANCELLATION' || kind === 'RELEASED' || kind === 'CLOSURE' || kind === 'OFFICE_CHANGE';
+    const withdrawn = kind === 'OFFICE_CHANGE' && row.payload?.serviceWithdrawn === true;
     const manageUrl = cancelled ? null : await this.newManageUrl(a.id);
     const deadline =
       kind === 'REMINDER' && manageUrl
@@ -201,10 +202,12 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       feeCents: a.feeCents,
       feeNote: it ? a.feeNoteIt : a.feeNoteEn,
       manageUrl,
-      bookUrl: this.bookUrl(a.serviceCode),
+      // A withdrawn service has no booking page any more: the home page lists what there is.
+      bookUrl: withdrawn ? `${this.config.publicUrl}/` : this.bookUrl(a.serviceCode),
       // The confirm page of the manage link: it POSTs the confirmation (a GET never confirms).
       reconfirm: deadline && manageUrl ? { url: `${manageUrl}/conferma`, deadline } : null,
       closureReason: row.payload?.closureReason ?? null,
+      serviceWithdrawn: withdrawn,
     };
     const message = renderMessage(context, now);
     const attachments: OutgoingMail['attachments'] = [];

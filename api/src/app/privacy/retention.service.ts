@@ -18,11 +18,12 @@ export const WAITLIST_NOTIFIED_RETENTION_HOURS = 24;
 export const ANONYMISED = '-';
 
 /**
- * GDPR retention: RETENTION_DAYS after an appointment ends, the citizen's personal data
- * are overwritten; the appointment itself (service, time, status) stays for statistics.
- * One UPDATE, idempotent, so every replica may run it. Also drops stored idempotent
- * answers after a day, holds long expired, and waitlist entries (e-mail addresses) once
- * expired or a day after their notice.
+ * GDPR retention: the office's retention period (its settings, else RETENTION_DAYS) after an
+ * appointment ends, the citizen's personal data are overwritten; the appointment itself
+ * (service, time, status) stays for statistics. One UPDATE, idempotent, so every replica
+ * may run it. Also drops stored idempotent answers after a day, holds long expired,
+ * waitlist entries (e-mail addresses) once expired or a day after their notice, and audit
+ * log rows older than AUDIT_RETENTION_DAYS.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap {
@@ -41,13 +42,15 @@ export class RetentionService implements OnApplicationBootstrap {
   @Cron(CronExpression.EVERY_HOUR)
   async anonymiseExpired(): Promise<number> {
     const result = await this.db.query(
-      `UPDATE appointment
+      `UPDATE appointment a
           SET first_name = $2, last_name = $2, fiscal_code = $2, email = $2, phone = NULL, notes = NULL, anonymised_at = now()
-        WHERE anonymised_at IS NULL AND end_at < now() - make_interval(days => $1::int)`,
+         FROM office o LEFT JOIN office_settings os ON os.office_id = o.id
+        WHERE a.office_id = o.id AND a.anonymised_at IS NULL
+          AND a.end_at < now() - make_interval(days => coalesce(os.retention_days, $1::int))`,
       [this.config.retentionDays, ANONYMISED],
     );
     const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
-    if (count > 0) this.logger.log(`anonymised ${count} appointment(s) older than ${this.config.retentionDays} days`);
+    if (count > 0) this.logger.log(`anonymised ${count} appointment(s) past their office's retention period (default ${this.config.retentionDays} days)`);
     // A stored answer to an Idempotency-Key holds the booking's manage link, so it is kept
     // only as long as a client may reasonably retry: one day.
     await this.db.query(`DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`);
@@ -59,6 +62,11 @@ export class RetentionService implements OnApplicationBootstrap {
     );
     const removed = Array.isArray(waitlist) ? Number(waitlist[1] ?? 0) : 0;
     if (removed > 0) this.logger.log(`deleted ${removed} expired or already notified waitlist entr${removed === 1 ? 'y' : 'ies'}`);
+    // The audit log holds no citizen's personal data, only staff accounts, ids and booking
+    // codes; it is kept AUDIT_RETENTION_DAYS (one year by default) to answer who saw or changed what.
+    const audit = await this.db.query(`DELETE FROM audit_entry WHERE at < now() - make_interval(days => $1::int)`, [this.config.auditRetentionDays]);
+    const purged = Array.isArray(audit) ? Number(audit[1] ?? 0) : 0;
+    if (purged > 0) this.logger.log(`deleted ${purged} audit log row(s) older than ${this.config.auditRetentionDays} days`);
     return count;
   }
 }

@@ -3,7 +3,7 @@ import type { WaitlistEntryCreatedDto } from '@sportello/contracts';
 import { freedSeatIsBookable, waitlistExpiry, waitlistNoticeCount } from '@sportello/domain';
 import { EntityManager } from 'typeorm';
 import { manageTokenHash } from '../booking/manage-token';
-import { CalendarService, officeRules } from '../calendar/calendar.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { NotificationOutbox } from '../notification/notification.outbox';
@@ -50,7 +50,7 @@ export class WaitlistService {
         serviceId: target.service.id,
         email: input.email,
         language: input.language,
-        expiresAt: waitlistExpiry(this.clock.now(), officeRules(target.settings).horizonDays),
+        expiresAt: waitlistExpiry(this.clock.now(), target.rules.horizonDays),
       }),
     );
     // Never the address.

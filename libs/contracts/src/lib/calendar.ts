@@ -17,6 +17,8 @@ export interface OfficeDto {
   phone: string | null;
   email: string | null;
   timeZone: string;
+  /** Days after the appointment when the citizen's personal data are deleted (the privacy notice states it). */
+  retentionDays: number;
   /** Weekly opening hours of the office, for display ("lun 8:30–12:30"). */
   openingHours: OpeningIntervalDto[];
 }

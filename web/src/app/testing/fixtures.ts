@@ -17,6 +17,7 @@ export const OFFICE: OfficeDto = {
   phone: '051 646 1111',
   email: 'urp@example.org',
   timeZone: 'Europe/Rome',
+  retentionDays: 90,
   openingHours: [
     { weekday: 1, start: '08:30', end: '12:30' },
     { weekday: 2, start: '14:30', end: '17:30' },

@@ -60,6 +60,8 @@ export function fieldId(field: ApplicantField): string {
 export class ApplicantStep {
   protected readonly store = inject(BookingStore);
   protected readonly i18n = inject(I18n);
+  /** How long the office keeps the data (its settings; RETENTION_DAYS' default until known), for the privacy notice. */
+  protected readonly retentionDays = computed(() => this.store.context()?.office.retentionDays ?? 90);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);

@@ -1,17 +1,21 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { I18n } from '../../core/i18n/i18n';
+import { OFFICE } from '../../testing/fixtures';
 import { InfoPage } from './info-page';
 
 describe('InfoPage', () => {
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
   });
 
-  async function render(page: 'privacy' | 'accessibility'): Promise<HTMLElement> {
+  async function render(page: 'privacy' | 'accessibility', retentionDays = 90): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(InfoPage);
     fixture.componentRef.setInput('page', page);
+    TestBed.inject(HttpTestingController).match('/api/offices').forEach((request) => request.flush([{ ...OFFICE, retentionDays }]));
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
@@ -38,5 +42,10 @@ describe('InfoPage', () => {
   it('shows the accessibility note', async () => {
     const el = await render('accessibility');
     expect(el.querySelector('h1')?.textContent).toContain('Accessibilità');
+  });
+
+  it("states the office's own retention period once the api told it", async () => {
+    const el = await render('privacy', 30);
+    expect(el.textContent).toContain('conservati per 30 giorni dopo l’appuntamento');
   });
 });

@@ -12,7 +12,7 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
   kiosk: 'staff.role.kiosk',
 };
 
-/** The staff home (/staff): who is logged in, with which role and for which offices; the pages they may use; logout. */
+/** The staff home (/staff): who is logged in, with which role and for which offices; the pages and tools of the role; logout. */
 @Component({
   selector: 'sp-staff-home',
   imports: [RouterLink],
@@ -31,6 +31,8 @@ export class StaffHome {
     return user ? this.i18n.t(ROLE_KEYS[user.role]) : '';
   });
   protected readonly busy = signal(false);
+  /** Managers and admins run offices: the administration pages. */
+  protected readonly canAdminister = computed(() => ['manager', 'admin'].includes(this.user()?.role ?? ''));
 
   /** The front-desk pages this role may use (as the routes' `data.roles` say), and each office's display. */
   protected readonly pages = computed(() => {

@@ -37,6 +37,11 @@ export const staffRoutes: Route[] = [
         title: 'title.kiosk',
       },
       {
+        path: 'admin',
+        data: { roles: ['manager'] },
+        loadChildren: () => import('../admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
         path: '**',
         loadComponent: () => import('../not-found/not-found').then((m) => m.NotFound),
         title: 'title.notFound',

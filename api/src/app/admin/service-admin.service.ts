@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import type { AdminServiceChangeDto, AdminServiceDto, ServiceInput } from '@sportello/contracts';
+import { isScheduledSlot, weeklySlotCount } from '@sportello/domain';
+import type { IsoWeekday, WeeklyInterval } from '@sportello/domain';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuditActor } from '../audit/audit.service';
+import { changedFields } from '../audit/audit-details';
+import { hhmm } from '../calendar/calendar.mapper';
+import type { OpeningHours } from '../calendar/opening-hours.entity';
+import { Service } from '../calendar/service.entity';
+import { ApiError } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { WaitlistService } from '../waitlist/waitlist.service';
+import { AdminRepository, BookedRow, isUniqueViolation } from './admin.repository';
+import { StrandingService } from './stranding.service';
+
+export function toAdminService(s: Service): AdminServiceDto {
+  return {
+    id: s.id,
+    officeId: s.officeId,
+    code: s.code,
+    names: { it: s.nameIt, en: s.nameEn },
+    descriptions: { it: s.descriptionIt, en: s.descriptionEn },
+    durationMinutes: s.durationMinutes,
+    capacity: s.capacity,
+    documents: { it: s.documentsIt, en: s.documentsEn },
+    feeCents: s.feeCents,
+    feeNote: s.feeNoteIt !== null || s.feeNoteEn !== null ? { it: s.feeNoteIt ?? '', en: s.feeNoteEn ?? '' } : null,
+    onlineAlternative: s.onlineUrl ? { url: s.onlineUrl, description: { it: s.onlineDescriptionIt ?? '', en: s.onlineDescriptionEn ?? '' } } : null,
+    sortOrder: s.sortOrder,
+    active: s.active,
+    ticketPrefix: s.ticketPrefix,
+    outcomes: s.outcomes,
+  };
+}
+
+/** The weekly intervals that apply to a service: its own when it has some, else the office's. */
+export function effectiveHours(rows: Array<Pick<OpeningHours, 'serviceId' | 'weekday' | 'startTime' | 'endTime'>>, serviceId: string): WeeklyInterval[] {
+  const own = rows.filter((h) => h.serviceId === serviceId);
+  return (own.length > 0 ? own : rows.filter((h) => h.serviceId === null)).map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) }));
+}
+
+/** The parts of a service the stranding check compares. */
+interface ServiceShape {
+  active: boolean;
+  durationMinutes: number;
+  capacity: number;
+}
+
+/**
+ * Which booked appointments a change of a service strands: all of them when it is
+ * deactivated; those off the new slot grid when the slot length changes; the latest booked
+ * beyond the new capacity of a slot when it is lowered.
+ */
+export function strandedByServiceChange(booked: BookedRow[], before: ServiceShape, after: ServiceShape, hours: WeeklyInterval[], timeZone: string): BookedRow[] {
+  if (!after.active) return before.active ? booked : [];
+  const fits = (a: BookedRow, duration: number) => isScheduledSlot(hours, duration, timeZone, a.start_at, a.end_at);
+  const offGrid = after.durationMinutes === before.durationMinutes ? [] : booked.filter((a) => fits(a, before.durationMinutes) && !fits(a, after.durationMinutes));
+  const stranded = new Set(offGrid.map((a) => a.id));
+  if (after.capacity < before.capacity || !before.active) {
+    const bySlot = new Map<number, BookedRow[]>();
+    for (const a of booked) {
+      if (stranded.has(a.id)) continue;
+      const slot = bySlot.get(a.start_at.getTime()) ?? [];
+      slot.push(a);
+      bySlot.set(a.start_at.getTime(), slot);
+    }
+    for (const slot of bySlot.values()) {
+      // First come, first served: the latest bookings beyond the capacity go.
+      const excess = slot.sort((x, y) => x.created_at.getTime() - y.created_at.getTime()).slice(after.capacity);
+      for (const a of excess) stranded.add(a.id);
+    }
+  }
+  return booked.filter((a) => stranded.has(a.id));
+}
+
+/** Services of an office: the catalogue citizens book from and the desks serve. */
+@Injectable()
+export class ServiceAdminService {
+  constructor(
+    private readonly repository: AdminRepository,
+    private readonly stranding: StrandingService,
+    private readonly waitlist: WaitlistService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(officeId: string): Promise<AdminServiceDto[]> {
+    await this.requireOffice(officeId);
+    return (await this.repository.listServices(officeId)).map(toAdminService);
+  }
+
+  async create(actor: AuditActor, officeId: string, input: ServiceInput): Promise<AdminServiceDto> {
+    await this.requireOffice(officeId);
+    try {
+      return await this.repository.transaction(async (tx) => {
+        await this.repository.lockOffice(tx, officeId);
+        const service = await tx.getRepository(Service).save(tx.getRepository(Service).create({ officeId, ...columnsOf(input) }));
+        const dto = toAdminService(service);
+        await this.audit.record(actor, { action: 'CREATE', entity: 'service', entityId: service.id, officeId, details: { after: dto } }, tx);
+        return dto;
+      });
+    } catch (error) {
+      throw codeTaken(error);
+    }
+  }
+
+  /**
+   * Saves a service. When the change strands booked appointments (deactivated, shorter
+   * slots, lower capacity), 409 CONFIRMATION_REQUIRED lists them until `confirm`; then they
+   * are cancelled with an e-mail each. More places (capacity, reactivation) tell the waitlist.
+   */
+  async update(actor: AuditActor, officeId: string, serviceId: string, input: ServiceInput, confirm: boolean): Promise<AdminServiceChangeDto> {
+    const office = await this.requireOffice(officeId);
+    const seen = new Set<string>();
+    let before: ServiceShape | null = null;
+    let result: AdminServiceChangeDto;
+    try {
+      result = await this.repository.transaction(async (tx) => {
+        await this.repository.lockOffice(tx, officeId);
+        const service = await this.repository.lockService(tx, serviceId);
+        if (!service || service.officeId !== officeId) throw ApiError.notFound('service.notFound', 'serviceId');
+        const old = toAdminService(service);
+        before = { active: service.active, durationMinutes: service.durationMinutes, capacity: service.capacity };
+        const hours = effectiveHours(await this.repository.listOpeningHours(officeId, tx), serviceId);
+        const booked = await this.repository.futureBooked(tx, officeId, [serviceId], this.clock.now());
+        booked.forEach((a) => seen.add(a.id));
+        const stranded = strandedByServiceChange(booked, before, input, hours, office.timeZone);
+        this.stranding.requireConfirmation(this.stranding.appointments(stranded), confirm);
+
+        Object.assign(service, columnsOf(input));
+        await tx.getRepository(Service).save(service);
+        const cancelled = await this.stranding.cancel(tx, stranded, before.active && !input.active);
+        if (input.active && input.capacity < before.capacity) await this.compactSeats(tx, serviceId, input.capacity);
+        const added = placesAdded(hours, before, input);
+        if (added > 0) await this.waitlist.placesAdded(tx, officeId, serviceId, added);
+        const after = toAdminService(service);
+        const changes = changedFields({ ...old }, { ...after });
+        if (Object.keys(changes).length > 0 || cancelled.length > 0) {
+          await this.audit.record(actor, { action: 'UPDATE', entity: 'service', entityId: serviceId, officeId, details: { changes, ...(cancelled.length > 0 && { cancelled }) } }, tx);
+        }
+        return { ...after, cancelled, ticketsLeft: [] };
+      });
+    } catch (error) {
+      throw codeTaken(error);
+    }
+    // A booking that read the service just before the change committed may land after it.
+    const shape = before as ServiceShape | null;
+    if (shape && (shape.active !== input.active || shape.durationMinutes !== input.durationMinutes || input.capacity < shape.capacity)) {
+      const late = await this.repository.transaction(async (tx) => {
+        const hours = effectiveHours(await this.repository.listOpeningHours(officeId, tx), serviceId);
+        const booked = await this.repository.futureBooked(tx, officeId, [serviceId], this.clock.now());
+        const stranded = strandedByServiceChange(booked, shape, input, hours, office.timeZone).filter((a) => !seen.has(a.id));
+        const codes = await this.stranding.cancel(tx, stranded, shape.active && !input.active);
+        if (input.active && input.capacity < shape.capacity) await this.compactSeats(tx, serviceId, input.capacity);
+        if (codes.length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'service', entityId: serviceId, officeId, details: { cancelled: codes, late: true } }, tx);
+        return codes;
+      });
+      result.cancelled.push(...late);
+    }
+    return result;
+  }
+
+  /** Only a service never used (no appointment, no ticket); otherwise deactivate it. */
+  async remove(actor: AuditActor, officeId: string, serviceId: string): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockOffice(tx, officeId);
+      const service = await this.repository.lockService(tx, serviceId);
+      if (!service || service.officeId !== officeId) throw ApiError.notFound('service.notFound', 'serviceId');
+      if (await this.repository.serviceInUse(tx, serviceId)) throw new ApiError(409, 'IN_USE', 'service.inUse');
+      await tx.getRepository(Service).delete({ id: serviceId });
+      await this.audit.record(actor, { action: 'DELETE', entity: 'service', entityId: serviceId, officeId, details: { before: toAdminService(service) } }, tx);
+    });
+  }
+
+  /**
+   * After capacity went down, the kept appointments must sit on seats 1..capacity (seats
+   * above it are not counted, so a slot would look free). A hold in the way gives way.
+   */
+  private async compactSeats(tx: EntityManager, serviceId: string, capacity: number): Promise<void> {
+    const slots: Array<{ start_at: Date }> = await tx.query(
+      `SELECT DISTINCT start_at FROM slot_seat WHERE service_id = $1 AND start_at > $2 AND claim_kind = 'APPOINTMENT' AND seat_no > $3`,
+      [serviceId, this.clock.now(), capacity],
+    );
+    for (const { start_at } of slots) {
+      const seats = await this.repository.lockSlotSeats(tx, serviceId, start_at);
+      const high = seats.filter((s) => s.seat_no > capacity && s.claim_kind === 'APPOINTMENT');
+      const free = seats.filter((s) => s.seat_no <= capacity && s.claim_kind !== 'APPOINTMENT');
+      for (const [i, seat] of high.entries()) {
+        if (!free[i]) break;
+        await this.repository.moveClaim(tx, serviceId, start_at, seat.seat_no, free[i].seat_no);
+      }
+    }
+  }
+
+  private async requireOffice(officeId: string) {
+    const office = await this.repository.findOffice(officeId);
+    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
+    return office;
+  }
+}
+
+/** Places a week gained by the change (0 when none): what the waitlist is told about. */
+function placesAdded(hours: WeeklyInterval[], before: ServiceShape, after: ServiceShape): number {
+  if (!after.active) return 0;
+  const placesBefore = before.active ? weeklySlotCount(hours, before.durationMinutes) * before.capacity : 0;
+  return Math.max(0, weeklySlotCount(hours, after.durationMinutes) * after.capacity - placesBefore);
+}
+
+function columnsOf(input: ServiceInput): Partial<Service> {
+  return {
+    code: input.code,
+    nameIt: input.names.it,
+    nameEn: input.names.en,
+    descriptionIt: input.descriptions.it,
+    descriptionEn: input.descriptions.en,
+    durationMinutes: input.durationMinutes,
+    capacity: input.capacity,
+    documentsIt: input.documents.it,
+    documentsEn: input.documents.en,
+    feeCents: input.feeCents,
+    feeNoteIt: input.feeNote?.it || null,
+    feeNoteEn: input.feeNote?.en || null,
+    onlineUrl: input.onlineAlternative?.url ?? null,
+    onlineDescriptionIt: input.onlineAlternative ? input.onlineAlternative.description.it : null,
+    onlineDescriptionEn: input.onlineAlternative ? input.onlineAlternative.description.en : null,
+    sortOrder: input.sortOrder,
+    active: input.active,
+    ticketPrefix: input.ticketPrefix,
+    outcomes: input.outcomes,
+  };
+}
+
+function codeTaken(error: unknown): unknown {
+  return isUniqueViolation(error, 'uq_service_office_code') ? ApiError.validation([{ field: 'code', key: 'service.codeTaken' }]) : error;
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditAction } from '@sportello/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NewAuditEntry {
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId: string | null;
+  officeId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  from: Date | null;
+  to: Date | null;
+  actor: string | null;
+  action: string | null;
+  entity: string | null;
+  officeId: string | null;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: AuditAction;
+  entity: string;
+  entity_id: string | null;
+  office_id: string | null;
+  details: Record<string, unknown>;
+}
+
+/** All SQL of the audit log: rows are inserted, read by admins, and deleted only by the retention job. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(entry: NewAuditEntry, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.db).query(
+      `INSERT INTO audit_entry (actor_id, actor_username, actor_role, action, entity, entity_id, office_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.actorId, entry.actorUsername, entry.actorRole, entry.action, entry.entity, entry.entityId, entry.officeId, JSON.stringify(entry.details)],
+    );
+  }
+
+  /** One page, newest first, with the number of rows matching the filter. */
+  async page(filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.from) add('at >= ?', filter.from);
+    if (filter.to) add('at < ?', filter.to);
+    if (filter.actor) add('actor_username = ?', filter.actor);
+    if (filter.action) add('action = ?', filter.action);
+    if (filter.entity) add('entity = ?', filter.entity);
+    if (filter.officeId) add('office_id = ?', filter.officeId);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM audit_entry ${clause}`, params);
+    const rows: AuditRow[] = await this.db.query(
+      `SELECT id, at, actor_id, actor_username, actor_role, action, entity, entity_id, office_id, details
+         FROM audit_entry ${clause}
+        ORDER BY at DESC, id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { rows, total: n };
+  }
+}

@@ -1,0 +1,58 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { AuditPageDto } from '@sportello/contracts';
+import { AdminApi } from './admin-api';
+import { mockApi, settle } from './admin-testing';
+import { AuditLog } from './audit-log';
+
+const PAGE: AuditPageDto = {
+  items: [
+    { id: 'a1', at: '2027-03-29T07:05:00Z', actor: { id: 'u', username: 'operatore', role: 'operator' }, action: 'VIEW', entity: 'agenda', entityId: 'o', officeId: 'o', details: { date: '2027-03-29', search: true, appointments: ['CIE-7K3P9Q'] } },
+  ],
+  total: 60,
+  page: 1,
+  pageSize: 25,
+};
+
+describe('AuditLog (/staff/admin/audit)', () => {
+  let api: Record<string, jest.Mock>;
+  let fixture: ComponentFixture<AuditLog>;
+  let el: HTMLElement;
+  const $ = <T extends Element = HTMLElement>(s: string) => el.querySelector<T>(s) as T;
+  const text = (s: string) => $(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  beforeEach(async () => {
+    localStorage.clear();
+    api = mockApi({ audit: PAGE });
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: AdminApi, useValue: api }] });
+    fixture = TestBed.createComponent(AuditLog);
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await settle(fixture);
+  });
+
+  afterEach(() => el.remove());
+
+  it('shows the newest rows with who, what and the details', () => {
+    expect(api['audit']).toHaveBeenCalledWith({ from: '', to: '', actor: '', action: '', entity: '', page: 1, pageSize: 25 });
+    expect(text('[data-testid="audit-count"]')).toBe('60 righe – pagina 1 di 3');
+    const row = text('[data-testid="audit-table"] tbody tr');
+    expect(row).toContain('operatore');
+    expect(row).toContain('Consultazione');
+    expect(row).toContain('Agenda del giorno');
+    expect(row).toContain('CIE-7K3P9Q');
+  });
+
+  it('filters and pages, moving the focus to the results', async () => {
+    const action = $<HTMLSelectElement>('[data-testid="audit-action"]');
+    action.value = 'CHECK_IN';
+    action.dispatchEvent(new Event('change'));
+    $('[data-testid="audit-filters"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['audit']).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'CHECK_IN', page: 1 }));
+    expect(document.activeElement?.id).toBe('audit-results');
+    ($('[data-testid="audit-next"]') as HTMLButtonElement).click();
+    await settle(fixture);
+    expect(api['audit']).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'CHECK_IN', page: 2 }));
+  });
+});

@@ -1,0 +1,83 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { AuditEntryDto, AuditPageDto } from '@sportello/contracts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@sportello/contracts';
+import { formatShortDate, formatTime } from '../../core/format';
+import { I18n } from '../../core/i18n/i18n';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+import { AdminApi, AuditQuery } from './admin-api';
+import { AdminText } from './admin-text';
+import { ErrorSummary } from './error-summary';
+import { FieldError } from './field-error';
+import { FormState } from './form-state';
+
+const PAGE_SIZE = 25;
+
+type FilterField = 'from' | 'to' | 'actor' | 'action' | 'entity';
+
+/** /staff/admin/audit (admins): who changed configuration and who viewed, exported or changed citizens' data. */
+@Component({
+  selector: 'sp-admin-audit-log',
+  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError],
+  templateUrl: './audit-log.html',
+  styleUrl: './admin.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditLog {
+  protected readonly text = inject(AdminText);
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(AdminApi);
+  private readonly injector = inject(Injector);
+
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly entities = AUDIT_ENTITIES;
+  protected readonly form = new FormState('audit');
+  protected readonly filters = signal<Record<FilterField, string>>({ from: '', to: '', actor: '', action: '', entity: '' });
+  protected readonly result = signal<AuditPageDto | null>(null);
+  protected readonly pages = computed(() => {
+    const result = this.result();
+    return result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  });
+
+  constructor() {
+    void this.search(1);
+  }
+
+  protected set(field: FilterField, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    this.filters.update((f) => ({ ...f, [field]: value }));
+  }
+
+  protected async apply(event: Event): Promise<void> {
+    event.preventDefault();
+    await this.search(1);
+    afterNextRender(() => document.getElementById('audit-results')?.focus(), { injector: this.injector });
+  }
+
+  protected async go(page: number): Promise<void> {
+    await this.search(page);
+    afterNextRender(() => document.getElementById('audit-results')?.focus(), { injector: this.injector });
+  }
+
+  protected when(entry: AuditEntryDto): string {
+    const locale = this.i18n.locale();
+    return `${formatShortDate(entry.at, locale)} ${formatTime(entry.at, locale)}`;
+  }
+
+  protected summary(entry: AuditEntryDto): string {
+    const text = JSON.stringify(entry.details);
+    return text === '{}' ? '' : text.length > 300 ? `${text.slice(0, 297)}…` : text;
+  }
+
+  private async search(page: number): Promise<void> {
+    if (this.form.busy()) return;
+    this.form.start();
+    try {
+      const query: AuditQuery = { ...this.filters(), page, pageSize: PAGE_SIZE };
+      this.result.set(await this.api.audit(query));
+      this.form.done();
+    } catch (error) {
+      this.form.fail(error, (key) => this.i18n.t(key));
+    }
+  }
+}

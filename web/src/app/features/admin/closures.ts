@@ -1,0 +1,156 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
+import type { AdminServiceDto, ClosureDto, ClosureInput } from '@sportello/contracts';
+import { formatInstantDate, formatTime } from '../../core/format';
+import { I18n } from '../../core/i18n/i18n';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+import { AdminApi } from './admin-api';
+import { AdminText } from './admin-text';
+import { ConfirmChange } from './confirm-change';
+import { ErrorSummary } from './error-summary';
+import { FieldError } from './field-error';
+import { FormState } from './form-state';
+import { OfficeDirectory } from './office-directory';
+import { OfficeNav } from './office-nav';
+
+interface ClosureModel {
+  from: string;
+  to: string;
+  partDay: boolean;
+  startTime: string;
+  endTime: string;
+  serviceId: string;
+  reason: string;
+}
+
+const EMPTY: ClosureModel = { from: '', to: '', partDay: false, startTime: '', endTime: '', serviceId: '', reason: '' };
+
+/** The request for a closure: whole days (from–to) or a time range of one day, for the office or one service. */
+export function closureInput(m: ClosureModel, confirm: boolean): ClosureInput {
+  return {
+    from: m.from,
+    ...(m.to && !m.partDay && { to: m.to }),
+    ...(m.partDay && { startTime: m.startTime, endTime: m.endTime }),
+    ...(m.serviceId && { serviceId: m.serviceId }),
+    reason: m.reason,
+    ...(confirm && { confirm: true }),
+  };
+}
+
+/**
+ * /staff/admin/offices/:officeId/closures: closures not yet over; a new one (whole days or
+ * some hours of a day, for the office or one service) lists the bookings it would cancel
+ * and asks for confirmation — each citizen then gets the closure notice.
+ */
+@Component({
+  selector: 'sp-admin-closures',
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  templateUrl: './closures.html',
+  styleUrl: './admin.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Closures {
+  readonly officeId = input.required<string>();
+
+  protected readonly text = inject(AdminText);
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(AdminApi);
+  private readonly directory = inject(OfficeDirectory);
+  private readonly injector = inject(Injector);
+
+  protected readonly closures = signal<ClosureDto[] | null>(null);
+  protected readonly services = signal<AdminServiceDto[]>([]);
+  protected readonly form = new FormState('closure');
+  protected readonly model = signal<ClosureModel>({ ...EMPTY });
+  protected readonly deleting = signal<ClosureDto | null>(null);
+  protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
+
+  constructor() {
+    effect(() => {
+      const officeId = this.officeId();
+      untracked(() => void this.load(officeId));
+    });
+  }
+
+  protected async load(officeId = this.officeId()): Promise<void> {
+    try {
+      const [closures, services] = await Promise.all([this.api.closures(officeId), this.api.services(officeId)]);
+      this.services.set(services);
+      this.closures.set(closures);
+    } catch (error) {
+      this.form.fail(error, (key) => this.i18n.t(key));
+    }
+  }
+
+  /** "lunedì 3 maggio 2027" or "dal … al …" for whole days; "lunedì 3 maggio 2027, 14:00–16:00" otherwise. */
+  protected period(closure: ClosureDto): string {
+    const locale = this.i18n.locale();
+    const zone = this.timeZone();
+    const startTime = formatTime(closure.start, locale, zone);
+    const endTime = formatTime(closure.end, locale, zone);
+    const first = formatInstantDate(closure.start, locale, zone);
+    if (startTime === '00:00' && endTime === '00:00') {
+      const last = formatInstantDate(new Date(Date.parse(closure.end) - 1).toISOString(), locale, zone);
+      return first === last ? first : this.text.t('admin.closures.range', { from: first, to: last });
+    }
+    return `${first}, ${startTime}–${endTime}`;
+  }
+
+  protected serviceName(serviceId: string | null): string {
+    if (!serviceId) return this.text.t('admin.closures.wholeOffice');
+    const service = this.services().find((s) => s.id === serviceId);
+    return service ? this.i18n.pick(service.names, service.code) : '';
+  }
+
+  protected set(field: Exclude<keyof ClosureModel, 'partDay'>, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    this.model.update((m) => ({ ...m, [field]: value }));
+  }
+
+  protected setPartDay(partDay: boolean): void {
+    this.model.update((m) => ({ ...m, partDay }));
+  }
+
+  protected async save(event: Event | null, confirm = false): Promise<void> {
+    event?.preventDefault();
+    if (this.form.busy()) return;
+    this.form.start();
+    try {
+      const created = await this.api.createClosure(this.officeId(), closureInput(this.model(), confirm));
+      const cancelled = created.cancelled.length > 0 ? ` ${this.text.t('admin.closures.cancelled', { count: created.cancelled.length, codes: created.cancelled.join(', ') })}` : '';
+      this.model.set({ ...EMPTY });
+      await this.load();
+      this.form.done(this.text.t('admin.closures.created', { period: this.period(created) }) + cancelled);
+      this.focus('closures-status');
+    } catch (error) {
+      this.form.fail(error, (key) => this.i18n.t(key));
+    }
+  }
+
+  protected cancelConfirmation(): void {
+    this.form.affected.set(null);
+    this.focus('closure-save');
+  }
+
+  protected async remove(closure: ClosureDto, confirmed: boolean): Promise<void> {
+    if (!confirmed) {
+      this.deleting.set(closure);
+      this.focus('closure-delete-title');
+      return;
+    }
+    this.form.start();
+    try {
+      await this.api.deleteClosure(this.officeId(), closure.id);
+      this.deleting.set(null);
+      await this.load();
+      this.form.done(this.text.t('admin.closures.deleted', { period: this.period(closure) }));
+      this.focus('closures-status');
+    } catch (error) {
+      this.deleting.set(null);
+      this.form.fail(error, (key) => this.i18n.t(key));
+    }
+  }
+
+  private focus(id: string): void {
+    afterNextRender(() => document.getElementById(id)?.focus(), { injector: this.injector });
+  }
+}

@@ -1,0 +1,55 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, inject, Injector, input, untracked, viewChild } from '@angular/core';
+import { I18n } from '../../core/i18n/i18n';
+import { AdminText } from './admin-text';
+import type { FormState } from './form-state';
+
+/**
+ * The list of a form's errors at the top, each a link to its field; it takes the focus
+ * after every failed submit, so screen readers announce it. A general failure (not about
+ * one field) is an alert that takes the focus the same way.
+ */
+@Component({
+  selector: 'sp-error-summary',
+  template: `
+    @let list = form().summary();
+    @if (list.length > 0) {
+      <div class="sp-error-summary" tabindex="-1" #box role="group" [attr.aria-labelledby]="form().prefix + '-errors-title'" data-testid="error-summary">
+        <h2 [id]="form().prefix + '-errors-title'" class="h5">{{ text.t('admin.errors.title') }}</h2>
+        <ul class="mb-0">
+          @for (item of list; track item.field) {
+            <li>
+              <a [href]="'#' + form().id(item.field)" (click)="go($event, item.field)">{{ item.message }}</a>
+            </li>
+          }
+        </ul>
+      </div>
+    } @else if (form().failure(); as message) {
+      <div class="sp-notice sp-notice-error" role="alert" tabindex="-1" #box data-testid="form-failure">{{ message }}</div>
+    }
+  `,
+  styleUrl: './admin.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ErrorSummary {
+  readonly form = input.required<FormState>();
+
+  protected readonly text = inject(AdminText);
+  protected readonly i18n = inject(I18n);
+  private readonly injector = inject(Injector);
+  private readonly box = viewChild<ElementRef<HTMLElement>>('box');
+
+  constructor() {
+    effect(() => {
+      const attempt = this.form().attempt();
+      if (attempt === 0) return;
+      untracked(() => afterNextRender(() => this.box()?.nativeElement.focus(), { injector: this.injector }));
+    });
+  }
+
+  /** A link of the summary: focus the field without changing the URL. */
+  protected go(event: Event, field: string): void {
+    event.preventDefault();
+    const control = document.getElementById(this.form().id(field));
+    (control ?? document.querySelector<HTMLElement>(`[data-field="${field}"]`))?.focus();
+  }
+}

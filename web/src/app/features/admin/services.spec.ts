@@ -1,0 +1,99 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { AdminApi } from './admin-api';
+import { ADMIN_CIE, ADMIN_OFFICE, apiError, mockApi, OFFICE_ID, settle } from './admin-testing';
+import { parseEuros, Services, toInput, toModel } from './services';
+
+describe('Services (/staff/admin/offices/:officeId/services)', () => {
+  let api: Record<string, jest.Mock>;
+  let fixture: ComponentFixture<Services>;
+  let el: HTMLElement;
+  const $ = <T extends Element = HTMLElement>(s: string) => el.querySelector<T>(s) as T;
+  const text = (s: string) => $(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  beforeEach(async () => {
+    localStorage.clear();
+    api = mockApi({ offices: [ADMIN_OFFICE], services: [ADMIN_CIE] });
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: AdminApi, useValue: api }] });
+    fixture = TestBed.createComponent(Services);
+    fixture.componentRef.setInput('officeId', OFFICE_ID);
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await settle(fixture);
+  });
+
+  afterEach(() => el.remove());
+
+  async function click(selector: string): Promise<void> {
+    ($(selector) as HTMLElement).click();
+    await settle(fixture);
+  }
+
+  it('lists the services with duration, places, fee and state', () => {
+    expect(text('h1')).toBe('Servizi');
+    const cells = [...el.querySelectorAll('[data-testid="services-table"] tbody tr > *')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+    expect(cells).toEqual(['CIE', "Carta d'identità elettronica", '20', '2', '22,21 €', 'Sì', "Modifica Carta d'identità elettronica"]);
+  });
+
+  it('deactivating a service with bookings: the confirmation lists them, then the change goes again with confirm and the cancelled codes are told', async () => {
+    await click('[data-testid="service-edit-CIE"]');
+    expect(document.activeElement?.id).toBe('service-form-title');
+    const active = $<HTMLInputElement>('[data-testid="service-active"]');
+    active.checked = false;
+    active.dispatchEvent(new Event('change'));
+    api['updateService']
+      .mockRejectedValueOnce(apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ kind: 'APPOINTMENT', id: 'a1', code: 'CIE-7K3P9Q', start: '2027-03-29T06:30:00Z', serviceId: 'svc-cie', serviceName: 'CIE' }] }))
+      .mockResolvedValueOnce({ ...ADMIN_CIE, active: false, cancelled: ['CIE-7K3P9Q'], ticketsLeft: [] });
+    $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['updateService'].mock.calls[0][2]).toMatchObject({ active: false, confirm: false, code: 'CIE', feeCents: 2221, documents: { it: ['Foto'], en: ['Photo'] } });
+    expect(text('[data-testid="affected-list"]')).toBe('CIE-7K3P9Q – lunedì 29 marzo 2027, 08:30 – CIE');
+    expect($<HTMLButtonElement>('[data-testid="service-save"]').disabled).toBe(true);
+
+    await click('[data-testid="confirm-yes"]');
+    expect(api['updateService'].mock.calls[1][2]).toMatchObject({ active: false, confirm: true });
+    expect(text('[data-testid="form-success"]')).toBe("Servizio Carta d'identità elettronica salvato. 1 prenotazioni annullate (CIE-7K3P9Q): i cittadini riceveranno un’e-mail.");
+    expect($('[data-testid="service-form"]')).toBeNull();
+  });
+
+  it('field errors of nested fields and outcomes land on their controls', async () => {
+    await click('[data-testid="service-new"]');
+    api['createService'].mockRejectedValueOnce(
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { field: 'names.it', message: 'Campo obbligatorio.' },
+          { field: 'documents.it[0]', message: 'Al massimo 300 caratteri.' },
+        ],
+      }),
+    );
+    await click('button.btn-outline-primary#service-outcomes-add');
+    $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(document.activeElement).toBe($('[data-testid="error-summary"]'));
+    expect($('#service-names-it').getAttribute('aria-invalid')).toBe('true');
+    expect(text('#service-documents-it-error')).toContain('Al massimo 300 caratteri.');
+    expect(api['createService'].mock.calls[0][1].outcomes).toEqual([{ code: '', it: '', en: '' }]);
+  });
+
+  it('a fee that is not an amount is refused before sending', async () => {
+    await click('[data-testid="service-new"]');
+    const fee = $<HTMLInputElement>('#service-feeCents');
+    fee.value = 'dieci euro';
+    fee.dispatchEvent(new Event('input'));
+    $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['createService']).not.toHaveBeenCalled();
+    expect(text('#service-feeCents-error')).toContain('Importo non valido');
+  });
+
+  it('converts between the form and the api', () => {
+    expect(parseEuros('22,21')).toBe(2221);
+    expect(parseEuros(' 16 € ')).toBe(1600);
+    expect(parseEuros('')).toBeNull();
+    expect(parseEuros('1,234')).toBeUndefined();
+    const model = toModel(ADMIN_CIE, 'it-IT');
+    expect(model.fee).toBe('22,21');
+    expect(toInput({ ...model, documentsIt: 'Foto\n\n Tessera sanitaria ', durationMinutes: 'venti' }, 2221)).toMatchObject({ documents: { it: ['Foto', 'Tessera sanitaria'] }, durationMinutes: 'venti', feeNote: null });
+  });
+});

@@ -1,0 +1,147 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, effect, inject, Injector, input, signal, untracked } from '@angular/core';
+import type { OfficeRuleDefaults, OfficeSettingsDto, OfficeSettingsInput } from '@sportello/contracts';
+import { I18n } from '../../core/i18n/i18n';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+import { AdminApi } from './admin-api';
+import { AdminKey, AdminText } from './admin-text';
+import { ErrorSummary } from './error-summary';
+import { FieldError } from './field-error';
+import { FormState } from './form-state';
+import { OfficeNav } from './office-nav';
+
+type NumberField = 'bookingHorizonDays' | 'minNoticeMinutes';
+type DefaultedField = keyof OfficeRuleDefaults;
+
+interface SettingsModel {
+  bookingHorizonDays: string;
+  minNoticeMinutes: string;
+  reconfirmRequired: boolean;
+  holdMinutes: string;
+  cancelCutoffHours: string;
+  reminderHoursBefore: string;
+  maxActivePerFiscalCode: string;
+  retentionDays: string;
+  mandateStart: string;
+  mandateEnd: string;
+  patronMonth: string;
+  patronDay: string;
+}
+
+const number = (value: string): number | string | null => (value.trim() === '' ? null : /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
+
+export function settingsInput(m: SettingsModel): OfficeSettingsInput {
+  return {
+    bookingHorizonDays: number(m.bookingHorizonDays) as number,
+    minNoticeMinutes: number(m.minNoticeMinutes) as number,
+    reconfirmRequired: m.reconfirmRequired,
+    holdMinutes: number(m.holdMinutes) as number | null,
+    cancelCutoffHours: number(m.cancelCutoffHours) as number | null,
+    reminderHoursBefore: number(m.reminderHoursBefore) as number | null,
+    maxActivePerFiscalCode: number(m.maxActivePerFiscalCode) as number | null,
+    retentionDays: number(m.retentionDays) as number | null,
+    mandateStart: m.mandateStart || null,
+    mandateEnd: m.mandateEnd || null,
+    patronSaint: m.patronMonth ? { month: Number(m.patronMonth), day: number(m.patronDay) as number } : null,
+  };
+}
+
+function toModel(s: OfficeSettingsDto): SettingsModel {
+  const text = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    bookingHorizonDays: String(s.bookingHorizonDays),
+    minNoticeMinutes: String(s.minNoticeMinutes),
+    reconfirmRequired: s.reconfirmRequired,
+    holdMinutes: text(s.holdMinutes),
+    cancelCutoffHours: text(s.cancelCutoffHours),
+    reminderHoursBefore: text(s.reminderHoursBefore),
+    maxActivePerFiscalCode: text(s.maxActivePerFiscalCode),
+    retentionDays: text(s.retentionDays),
+    mandateStart: s.mandateStart ?? '',
+    mandateEnd: s.mandateEnd ?? '',
+    patronMonth: s.patronSaint ? String(s.patronSaint.month) : '',
+    patronDay: s.patronSaint ? String(s.patronSaint.day) : '',
+  };
+}
+
+/**
+ * /staff/admin/offices/:officeId/settings: the office's booking rules. The rules with an
+ * installation default (the environment variables) may be left empty to follow it.
+ */
+@Component({
+  selector: 'sp-admin-settings',
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError],
+  templateUrl: './settings.html',
+  styleUrl: './admin.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Settings {
+  readonly officeId = input.required<string>();
+
+  protected readonly text = inject(AdminText);
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(AdminApi);
+  private readonly injector = inject(Injector);
+
+  protected readonly form = new FormState('settings');
+  protected readonly settings = signal<OfficeSettingsDto | null>(null);
+  protected readonly model = signal<SettingsModel | null>(null);
+  protected readonly required: Array<{ field: NumberField; unit: AdminKey }> = [
+    { field: 'bookingHorizonDays', unit: 'admin.unit.days' },
+    { field: 'minNoticeMinutes', unit: 'admin.unit.minutes' },
+  ];
+  protected readonly defaulted: Array<{ field: DefaultedField; unit: AdminKey }> = [
+    { field: 'holdMinutes', unit: 'admin.unit.minutes' },
+    { field: 'cancelCutoffHours', unit: 'admin.unit.hours' },
+    { field: 'reminderHoursBefore', unit: 'admin.unit.hours' },
+    { field: 'maxActivePerFiscalCode', unit: 'admin.unit.appointments' },
+    { field: 'retentionDays', unit: 'admin.unit.days' },
+  ];
+  protected readonly months = Array.from({ length: 12 }, (_, i) => i + 1);
+
+  constructor() {
+    effect(() => {
+      const officeId = this.officeId();
+      untracked(() => void this.load(officeId));
+    });
+  }
+
+  protected monthName(month: number): string {
+    return new Intl.DateTimeFormat(this.i18n.locale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));
+  }
+
+  protected async load(officeId = this.officeId()): Promise<void> {
+    try {
+      const settings = await this.api.settings(officeId);
+      this.settings.set(settings);
+      this.model.set(toModel(settings));
+    } catch (error) {
+      this.form.fail(error, (key) => this.i18n.t(key));
+    }
+  }
+
+  protected set(field: Exclude<keyof SettingsModel, 'reconfirmRequired'>, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    this.model.update((m) => (m ? { ...m, [field]: value } : m));
+  }
+
+  protected setReconfirm(event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.model.update((m) => (m ? { ...m, reconfirmRequired: checked } : m));
+  }
+
+  protected async save(event: Event): Promise<void> {
+    event.preventDefault();
+    const model = this.model();
+    if (!model || this.form.busy()) return;
+    this.form.start();
+    try {
+      const saved = await this.api.saveSettings(this.officeId(), settingsInput(model));
+      this.settings.set(saved);
+      this.model.set(toModel(saved));
+      this.form.done(this.text.t('admin.settings.saved'));
+      afterNextRender(() => document.getElementById('settings-status')?.focus(), { injector: this.injector });
+    } catch (error) {
+      this.form.fail(error, (key) => this.i18n.t(key));
+    }
+  }
+}
