@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationModule } from './notification/notification.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FrontDeskModule } from './frontdesk/frontdesk.module';
+import { StatsModule } from './stats/stats.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -57,6 +58,7 @@ export class AppModule {
         NotificationModule,
         FrontDeskModule,
         WaitlistModule,
+        StatsModule,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/frontdesk';
 export * from './lib/waitlist';
+export * from './lib/stats';

@@ -20,6 +20,7 @@ export const ANONYMISED = '-';
 /**
  * GDPR retention: RETENTION_DAYS after an appointment ends, the citizen's personal data
  * are overwritten; the appointment itself (service, time, status) stays for statistics.
+ * Walk-in names on queue tickets are removed RETENTION_DAYS after the ticket's day.
  * One UPDATE, idempotent, so every replica may run it. Also drops stored idempotent
  * answers after a day, holds long expired, and waitlist entries (e-mail addresses) once
  * expired or a day after their notice.
@@ -47,6 +48,12 @@ export class RetentionService implements OnApplicationBootstrap {
       [this.config.retentionDays, ANONYMISED],
     );
     const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+    // The name a walk-in may give at the desk goes the same way; the ticket itself (times,
+    // service, outcome) stays for statistics.
+    await this.db.query(
+      `UPDATE ticket SET holder_name = NULL WHERE holder_name IS NOT NULL AND day < (now() - make_interval(days => $1::int))::date`,
+      [this.config.retentionDays],
+    );
     if (count > 0) this.logger.log(`anonymised ${count} appointment(s) older than ${this.config.retentionDays} days`);
     // A stored answer to an Idempotency-Key holds the booking's manage link, so it is kept
     // only as long as a client may reasonably retry: one day.
