@@ -50,9 +50,9 @@ export interface MonthlyFigure<M extends string = string> {
  * it. A monthly figure cannot be split into days, so a month the period only partly covers
  * contributes nothing; its month is listed in `partialMonths` so that the page can say so.
  */
-export function monthlyFiguresInRange<M extends string>(range: LocalDateRange, figures: ReadonlyArray<MonthlyFigure<M>>): { included: Array<MonthlyFigure<M>>; partialMonths: string[] } {
+export function monthlyFiguresInRange<F extends MonthlyFigure>(range: LocalDateRange, figures: readonly F[]): { included: F[]; partialMonths: string[] } {
   const months = new Map(monthsOfRange(range).map((m) => [m.month, m.whole]));
-  const included: Array<MonthlyFigure<M>> = [];
+  const included: F[] = [];
   const partial = new Set<string>();
   for (const figure of figures) {
     const whole = months.get(figure.month);
