@@ -45,7 +45,7 @@ import type { MessageKey } from '../common/messages';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { addCounts, emptyCounts, METRIC_FIELDS, METRIC_LABELS } from './stats.metrics';
-import { MonthlyFigureRow, StatsOfficeRow, StatsRepository, TicketTotalsRow } from './stats.repository';
+import { AppointmentCountsRow, MonthlyFigureRow, StatsOfficeRow, StatsRepository, TicketTotalsRow } from './stats.repository';
 
 /** Largest value of a monthly figure. */
 export const MAX_MONTHLY_VALUE = 10_000_000;
@@ -115,7 +115,7 @@ export class StatsService {
     const { officeIds, period } = scope;
     const [tickets, appointments, figures] = await Promise.all([
       this.repository.ticketTotals(officeIds, period.from, period.to),
-      this.repository.appointmentCounts(this.bounds(scope), this.clock.now(), this.config.queue.checkInLateMinutes),
+      this.appointmentCounts(scope),
       this.figures(scope),
     ]);
     const recorded = recordedCounts(tickets);
@@ -145,7 +145,7 @@ export class StatsService {
     const [services, tickets, appointments, figures] = await Promise.all([
       this.repository.services(officeIds),
       this.repository.ticketTotalsByService(officeIds, period.from, period.to),
-      this.repository.appointmentCounts(this.bounds(scope), this.clock.now(), this.config.queue.checkInLateMinutes),
+      this.appointmentCounts(scope),
       this.figures(scope),
     ]);
     const key = (officeId: string, serviceId: string) => `${officeId}|${serviceId}`;
@@ -335,12 +335,22 @@ export class StatsService {
     return office;
   }
 
-  /** Each office's instants of the period (its own zone). */
-  private bounds(scope: StatsScope) {
-    return scope.offices.map((o) => {
-      const { start, end } = rangeInstants(scope.period, o.time_zone);
-      return { officeId: o.id, start: new Date(start), end: new Date(end) };
-    });
+  /**
+   * Appointment counts of the period: one query per time zone among the offices (one in
+   * Italy), since the period's instants depend on the zone; ticket counts need none
+   * (tickets carry their local day).
+   */
+  private async appointmentCounts(scope: StatsScope): Promise<AppointmentCountsRow[]> {
+    const zones = new Map<string, string[]>();
+    for (const o of scope.offices) zones.set(o.time_zone, [...(zones.get(o.time_zone) ?? []), o.id]);
+    const now = this.clock.now();
+    const parts = await Promise.all(
+      [...zones].map(([zone, ids]) => {
+        const { start, end } = rangeInstants(scope.period, zone);
+        return this.repository.appointmentCounts(ids, new Date(start), new Date(end), now, this.config.queue.checkInLateMinutes);
+      }),
+    );
+    return parts.flat();
   }
 
   /** The monthly figures counted in the period (whole months only) and the months left out. */
