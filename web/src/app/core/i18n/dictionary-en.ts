@@ -288,4 +288,8 @@ export const EN: Dictionary = {
   'staff.role.admin': 'Administrator',
   'staff.role.kiosk': 'Kiosk',
   'staff.logout': 'Log out',
+
+  'title.stats': 'Statistics',
+  'staff.tools': 'Tools',
+  'staff.statsLink': 'Office statistics',
 };

@@ -291,6 +291,10 @@ export const IT = {
   'staff.role.admin': 'Amministratore',
   'staff.role.kiosk': 'Totem',
   'staff.logout': 'Esci',
+
+  'title.stats': 'Statistiche',
+  'staff.tools': 'Strumenti',
+  'staff.statsLink': 'Statistiche dell’ufficio',
 } as const;
 
 export type MessageKey = keyof typeof IT;

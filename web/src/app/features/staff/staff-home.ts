@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { StaffRole } from '@sportello/contracts';
 import { STAFF_LOGIN_PATH } from '../../core/auth/staff-guard';
 import { StaffAuth } from '../../core/auth/staff-auth';
@@ -17,6 +17,7 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
   selector: 'sp-staff-home',
   templateUrl: './staff-home.html',
   styleUrl: './staff.scss',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffHome {
@@ -30,6 +31,8 @@ export class StaffHome {
     return user ? this.i18n.t(ROLE_KEYS[user.role]) : '';
   });
   protected readonly busy = signal(false);
+  /** Managers and admins read the statistics. */
+  protected readonly canSeeStats = computed(() => this.auth.hasRole('manager'));
 
   protected async logout(): Promise<void> {
     if (this.busy()) return;

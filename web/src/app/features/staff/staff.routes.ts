@@ -18,6 +18,12 @@ export const staffRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./staff-home').then((m) => m.StaffHome), title: 'title.staff' },
       {
+        path: 'statistiche',
+        loadComponent: () => import('../stats/statistics').then((m) => m.Statistics),
+        data: { roles: ['manager', 'admin'] },
+        title: 'title.stats',
+      },
+      {
         path: '**',
         loadComponent: () => import('../not-found/not-found').then((m) => m.NotFound),
         title: 'title.notFound',
