@@ -67,6 +67,20 @@ describe('statistics page (real Chromium, demo data)', () => {
       expect(year).toBeGreaterThan(1000);
       expect(year).toBeLessThan(13355);
       expect(await page.getByTestId('preset-custom').isChecked()).toBe(true);
+
+      // Today, after a walk-in ticket (taken through the api, as the desk page would): the heat map shows it.
+      const status = await page.evaluate(async () => {
+        const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
+        const office = (await (await fetch('/api/stats/options')).json()).offices[0].id;
+        const services = await (await fetch(`/api/services?officeId=${office}`)).json();
+        const answer = await fetch(`/api/offices/${office}/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf }, body: JSON.stringify({ serviceId: services[0].id }) });
+        return answer.status;
+      });
+      expect(status).toBe(201);
+      await page.getByTestId('preset-today').check();
+      await page.getByTestId('heat-map').waitFor();
+      expect(await page.getByTestId('heat-map').locator('td').filter({ hasText: /^1$/ }).count()).toBe(1);
+      expect(await wcagViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }

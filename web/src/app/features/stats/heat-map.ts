@@ -13,9 +13,10 @@ import { formatCount, HEAT_LEVELS, heatLevel } from './stats-format';
 @Component({
   selector: 'sp-heat-map',
   template: `
+    <p id="heat-map-description">{{ text.t('stats.heatmap.caption') }}</p>
     <div class="table-responsive">
-      <table class="sp-heat" data-testid="heat-map">
-        <caption>{{ text.t('stats.heatmap.caption') }}</caption>
+      <table class="sp-heat" data-testid="heat-map" aria-describedby="heat-map-description">
+        <caption class="visually-hidden">{{ text.t('stats.heatmap') }}</caption>
         <thead>
           <tr>
             <th scope="col">{{ text.t('stats.heatmap.day') }}</th>
@@ -41,7 +42,6 @@ import { formatCount, HEAT_LEVELS, heatLevel } from './stats-format';
   `,
   styles: `
     .sp-heat { border-collapse: collapse; font-size: 0.875rem; }
-    .sp-heat caption { caption-side: top; color: #1a1a1a; }
     .sp-heat th, .sp-heat td { padding: 0.25rem 0.5rem; border: 1px solid #c5c7c9; min-width: 2.75rem; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
