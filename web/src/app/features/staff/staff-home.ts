@@ -32,7 +32,7 @@ export class StaffHome {
   });
   protected readonly busy = signal(false);
   /** Managers and admins read the statistics. */
-  protected readonly canSeeStats = computed(() => this.auth.hasRole('manager'));
+  protected readonly canSeeStats = computed(() => this.user()?.role === 'manager' || this.user()?.role === 'admin');
 
   protected async logout(): Promise<void> {
     if (this.busy()) return;
