@@ -30,13 +30,15 @@ export class Stats1795782993995 implements MigrationInterface {
                 CONSTRAINT "PK_ebfeef6e692c27c02aca512cfc7" PRIMARY KEY ("office_id", "month", "metric")
             )
         `);
+        // The mandate columns may already exist: the administration pages' migration adds
+        // the same setting. IF NOT EXISTS keeps this migration right on either history.
         await queryRunner.query(`
             ALTER TABLE "office_settings"
-            ADD "mandate_start" date
+            ADD COLUMN IF NOT EXISTS "mandate_start" date
         `);
         await queryRunner.query(`
             ALTER TABLE "office_settings"
-            ADD "mandate_end" date
+            ADD COLUMN IF NOT EXISTS "mandate_end" date
         `);
         await queryRunner.query(`
             ALTER TABLE "ticket"
@@ -53,14 +55,18 @@ export class Stats1795782993995 implements MigrationInterface {
             WHERE "holder_name" IS NOT NULL
         `);
         await queryRunner.query(`
-            ALTER TABLE "office_settings"
-            ADD CONSTRAINT "ck_office_settings_mandate" CHECK (
-                    ("mandate_start" IS NULL) = ("mandate_end" IS NULL)
-                    AND (
-                        "mandate_start" IS NULL
-                        OR "mandate_start" <= "mandate_end"
-                    )
-                )
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'ck_office_settings_mandate') THEN
+                ALTER TABLE "office_settings"
+                ADD CONSTRAINT "ck_office_settings_mandate" CHECK (
+                        ("mandate_start" IS NULL) = ("mandate_end" IS NULL)
+                        AND (
+                            "mandate_start" IS NULL
+                            OR "mandate_start" <= "mandate_end"
+                        )
+                    );
+              END IF;
+            END $$
         `);
         await queryRunner.query(`
             ALTER TABLE "stats_monthly"
