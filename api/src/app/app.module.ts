@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationModule } from './notification/notification.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FrontDeskModule } from './frontdesk/frontdesk.module';
+import { StatsModule } from './stats/stats.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -61,6 +62,7 @@ export class AppModule {
         FrontDeskModule,
         WaitlistModule,
         AdminModule,
+        StatsModule,
       ],
     };
   }

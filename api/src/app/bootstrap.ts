@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { seedDemoHistory } from './demo/demo-history';
 import { seedDemoData } from './demo/demo-seed';
 import { seedDemoStaff } from './demo/demo-staff';
 
@@ -32,6 +33,7 @@ export async function prepareDatabase(config: AppConfig, options: { migrate: boo
       logger.log(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'schema up to date');
     }
     if (options.seed && (await seedDemoData(db))) logger.log('seeded the demo office (Comune di Calderara di Reno, URP)');
+    if (options.seed && (await seedDemoHistory(db))) logger.log('loaded the published figures of the mandate June 2019 – May 2024 as monthly history');
     if (options.seed) {
       const created = await seedDemoStaff(db);
       if (created.length > 0) logger.log(`created the demo staff accounts: ${created.join(', ')}`);
@@ -49,6 +51,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new ApiExceptionFilter());
   // gzip for pages, bundles and JSON; never for event streams, which must flow at once.
   app.use(compression({ filter: (request, response) => !String(response.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(request, response) }));
+  // CSV uploads (POST /api/stats/history) arrive as text; JSON stays the default elsewhere.
+  app.useBodyParser('text', { type: 'text/csv', limit: '1mb' });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');

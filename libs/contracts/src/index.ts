@@ -6,3 +6,4 @@ export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/frontdesk';
 export * from './lib/waitlist';
+export * from './lib/stats';

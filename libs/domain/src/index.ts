@@ -37,3 +37,11 @@ export {
 } from './lib/waitlist/waitlist';
 export type { IntervalIssue, IntervalProblem } from './lib/calendar/schedule';
 export { isScheduledSlot, weeklyScheduleIssues, weeklySlotCount } from './lib/calendar/schedule';
+export { average, durationSummary, percentile, roundTo } from './lib/stats/percentile';
+export type { LocalDateRange, PeriodMonth, PeriodPreset } from './lib/stats/periods';
+export { PERIOD_PRESETS, addMonths, assertValidRange, isValidMonth, monthOf, monthRange, monthsOfRange, presetRange, rangeInstants } from './lib/stats/periods';
+export type { DailyCounts, HeatMap, MonthlyCounts, MonthlyFigure } from './lib/stats/buckets';
+export { addMonthlyFigures, bucketByMonth, heatMapOf, localWeekdayHour, mergeHeatMaps, monthlyFiguresInRange } from './lib/stats/buckets';
+export { distributeTotal } from './lib/stats/distribute';
+export type { MonthlyCsvOptions, MonthlyCsvProblem, MonthlyCsvProblemReason, MonthlyCsvRow } from './lib/stats/monthly-csv';
+export { MONTHLY_CSV_HEADER, csvCell, parseMonthlyCsv, splitCsvLine } from './lib/stats/monthly-csv';

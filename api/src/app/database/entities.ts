@@ -16,10 +16,11 @@ import { WaitlistEntry } from '../waitlist/waitlist-entry.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { StaffUser, StaffUserOffice } from '../auth/staff-user.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { StatsMonthly } from '../stats/stats-monthly.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
 export const ENTITIES = [
   Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification,
   StaffUser, StaffUserOffice, StaffSession, Desk, DeskService, Ticket, TicketCounter, TicketEvent, WaitlistEntry, OfficeConfigVersion,
-  AuditEntry,
+  AuditEntry, StatsMonthly,
 ];

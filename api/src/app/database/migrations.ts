@@ -7,10 +7,12 @@ import { Auth1795780569718 } from './migrations/1795780569718-Auth';
 import { FrontDesk1795780705947 } from './migrations/1795780705947-FrontDesk';
 import { OfficeConfigVersion1795782591149 } from './migrations/1795782591149-OfficeConfigVersion';
 import { Administration1795782850321 } from './migrations/1795782850321-Administration';
+import { Stats1795782993995 } from './migrations/1795782993995-Stats';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
 export const MIGRATIONS = [
   Init1795772419649, Booking1795772990973, Retention1795775440672, Notifications1795776255650, FewerEmptySlots1795780518117, Auth1795780569718, FrontDesk1795780705947,
   OfficeConfigVersion1795782591149,
   Administration1795782850321,
+  Stats1795782993995,
 ];

@@ -194,6 +194,8 @@ export class FrontDeskRepository {
       sets.push(`${column} = $${params.length}`);
     }
     if (changes.callCountPlus) sets.push(`call_count = call_count + ${Number(changes.callCountPlus)}`);
+    // The wait of the statistics ends at the first call; later calls (after a transfer) keep it.
+    if (changes.calledAt !== undefined) sets.push(`first_called_at = coalesce(first_called_at, $${params.indexOf(changes.calledAt) + 1})`);
     await tx.query(`UPDATE ticket SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 

@@ -12,6 +12,8 @@ import { Service } from '../calendar/service.entity';
 @Index('uq_ticket_number', ['officeId', 'day', 'prefix', 'number'], { unique: true })
 @Index('uq_ticket_appointment', ['appointmentId'], { unique: true, where: '"appointment_id" IS NOT NULL' })
 @Index('ix_ticket_office_day_status', ['officeId', 'day', 'status'])
+// The retention job finds the walk-in names to remove without reading every ticket.
+@Index('ix_ticket_holder_name_day', ['day'], { where: '"holder_name" IS NOT NULL' })
 @Check('ck_ticket_kind', `"kind" IN ('APPOINTMENT', 'WALK_IN')`)
 @Check('ck_ticket_status', `"status" IN ('WAITING', 'CALLED', 'IN_SERVICE', 'DONE', 'NO_SHOW', 'CANCELLED')`)
 export class Ticket {
@@ -69,6 +71,13 @@ export class Ticket {
 
   @Column({ name: 'called_at', type: 'timestamptz', nullable: true })
   calledAt: Date | null;
+
+  /**
+   * The first call (a recall or a call after a transfer does not change it): the wait of
+   * the statistics is `first_called_at − queued_at`.
+   */
+  @Column({ name: 'first_called_at', type: 'timestamptz', nullable: true })
+  firstCalledAt: Date | null;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt: Date | null;

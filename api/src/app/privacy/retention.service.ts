@@ -23,7 +23,8 @@ export const ANONYMISED = '-';
  * (service, time, status) stays for statistics. One UPDATE, idempotent, so every replica
  * may run it. Also drops stored idempotent answers after a day, holds long expired,
  * waitlist entries (e-mail addresses) once expired or a day after their notice, and audit
- * log rows older than AUDIT_RETENTION_DAYS.
+ * log rows older than AUDIT_RETENTION_DAYS. Walk-in names on queue tickets go after the
+ * same period, counted from the ticket's day.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap {
@@ -50,6 +51,14 @@ export class RetentionService implements OnApplicationBootstrap {
       [this.config.retentionDays, ANONYMISED],
     );
     const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+    // The name a walk-in may give at the desk goes the same way; the ticket itself (times,
+    // service, outcome) stays for statistics.
+    await this.db.query(
+      `UPDATE ticket t SET holder_name = NULL FROM office o LEFT JOIN office_settings os ON os.office_id = o.id
+        WHERE t.office_id = o.id AND t.holder_name IS NOT NULL
+          AND t.day < (now() - make_interval(days => coalesce(os.retention_days, $1::int)))::date`,
+      [this.config.retentionDays],
+    );
     if (count > 0) this.logger.log(`anonymised ${count} appointment(s) past their office's retention period (default ${this.config.retentionDays} days)`);
     // A stored answer to an Idempotency-Key holds the booking's manage link, so it is kept
     // only as long as a client may reasonably retry: one day.

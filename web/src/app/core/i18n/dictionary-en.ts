@@ -311,4 +311,7 @@ export const EN: Dictionary = {
   'staff.page.agenda': 'Today’s agenda: arrivals and new tickets',
   'staff.page.kiosk': 'Kiosk: check-in and tickets',
   'staff.page.display': 'Waiting-room screen – {office}',
+
+  'title.stats': 'Statistics',
+  'staff.statsLink': 'Office statistics',
 };

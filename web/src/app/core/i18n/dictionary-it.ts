@@ -314,6 +314,9 @@ export const IT = {
   'staff.page.agenda': 'Agenda del giorno: arrivi e nuovi biglietti',
   'staff.page.kiosk': 'Totem: accettazione e biglietti',
   'staff.page.display': 'Schermo della sala d’attesa – {office}',
+
+  'title.stats': 'Statistiche',
+  'staff.statsLink': 'Statistiche dell’ufficio',
 } as const;
 
 export type MessageKey = keyof typeof IT;

@@ -43,6 +43,16 @@ describe('StaffHome (/staff)', () => {
     expect([...el.querySelectorAll('[data-testid="staff-offices"] li')].map((li) => li.textContent?.trim())).toEqual(['URP Calderara di Reno', 'Anagrafe Longara']);
   });
 
+  it('links managers and admins to the statistics, not operators', async () => {
+    expect(el.querySelector('[data-testid="stats-link"]')?.getAttribute('href')).toBe('/staff/statistiche');
+    user.set({ ...MANAGER, role: 'admin' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="stats-link"]')).not.toBeNull();
+    user.set({ ...MANAGER, role: 'operator' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="stats-link"]')).toBeNull();
+  });
+
   it('says when an account has no office yet', async () => {
     user.set({ ...MANAGER, role: 'operator', offices: [] });
     await fixture.whenStable();

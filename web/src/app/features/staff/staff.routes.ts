@@ -42,6 +42,12 @@ export const staffRoutes: Route[] = [
         loadChildren: () => import('../admin/admin.routes').then((m) => m.adminRoutes),
       },
       {
+        path: 'statistiche',
+        loadComponent: () => import('../stats/statistics').then((m) => m.Statistics),
+        data: { roles: ['manager', 'admin'] },
+        title: 'title.stats',
+      },
+      {
         path: '**',
         loadComponent: () => import('../not-found/not-found').then((m) => m.NotFound),
         title: 'title.notFound',

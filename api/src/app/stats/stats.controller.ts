@@ -1,0 +1,243 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type {
+  CounterMonthDto,
+  CountersDto,
+  HistoryImportResultDto,
+  Language,
+  MonthlyFiguresDto,
+  StatsHeatMapDto,
+  StatsOptionsDto,
+  StatsOutcomesDto,
+  StatsServicesDto,
+  StatsSummaryDto,
+  StatsTrendDto,
+} from '@sportello/contracts';
+import { daysBetween, isValidMonth } from '@sportello/domain';
+import type { LocalDateRange } from '@sportello/domain';
+import type { Request, Response } from 'express';
+import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
+import type { StaffPrincipal } from '../auth/staff.guard';
+import { ApiError } from '../common/api-error';
+import { BodyReader } from '../common/body';
+import { Lang } from '../common/lang.decorator';
+import { ApiErrorDoc } from '../common/openapi';
+import { isUuid, QueryReader } from '../common/query';
+import { figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
+import { MAX_MONTHLY_VALUE, StatsScope, StatsService } from './stats.service';
+
+/** The longest period a statistics view covers: two mandates and some. */
+export const MAX_PERIOD_DAYS = 4_000;
+
+type Format = 'json' | 'csv';
+
+interface PeriodQuery {
+  period: LocalDateRange;
+  officeId: string | undefined;
+  format: Format;
+}
+
+function readFormat(reader: QueryReader, query: Record<string, unknown>): Format {
+  const format = reader.optionalText('format', 10);
+  if (format === undefined || format === 'json' || format === 'csv') return format ?? 'json';
+  if (query['format'] !== undefined) reader.problem({ field: 'format', key: 'field.format' });
+  return 'json';
+}
+
+function readPeriod(query: Record<string, unknown>): PeriodQuery {
+  const reader = new QueryReader(query);
+  const from = reader.localDate('from');
+  const to = reader.localDate('to');
+  const officeId = query['officeId'] === undefined ? undefined : reader.uuid('officeId');
+  const format = readFormat(reader, query);
+  if (!reader.hasProblem('from') && !reader.hasProblem('to')) {
+    if (to < from) reader.problem({ field: 'to', key: 'range.reversed' });
+    else if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) reader.problem({ field: 'to', key: 'range.tooLong', params: { max: MAX_PERIOD_DAYS } });
+  }
+  reader.done();
+  return { period: { from, to }, officeId, format };
+}
+
+function uuidParam(value: string, field: string): string {
+  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
+  return value.toLowerCase();
+}
+
+/** Sends CSV as a download, or returns the JSON body. */
+function answer<T>(format: Format, response: Response, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
+  if (format === 'json') return body;
+  const suffix = period ? `-${period.from}_${period.to}` : '';
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="sportello-${name}${suffix}.csv"`);
+  return csv(body);
+}
+
+const PERIOD_QUERIES = [
+  ApiQuery({ name: 'from', required: true, example: '2019-06-01', description: 'first local date (YYYY-MM-DD)' }),
+  ApiQuery({ name: 'to', required: true, example: '2024-05-31', description: 'last local date, included' }),
+  ApiQuery({ name: 'officeId', required: false, description: 'one office; default: every office of the account' }),
+  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8, comma-separated)' }),
+  ApiProduces('application/json', 'text/csv'),
+  ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED: bad dates, reversed or longer than 4,000 days' }),
+];
+
+function periodDocs(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorate of PERIOD_QUERIES) decorate(target, key, descriptor);
+  };
+}
+
+/**
+ * Statistics (managers; admins for every office). Every view takes a period of local
+ * dates and optionally one office; `?format=csv` downloads the same table as CSV.
+ */
+@ApiTags('statistics')
+@Controller('stats')
+@Staff('manager')
+export class StatsController {
+  constructor(private readonly stats: StatsService) {}
+
+  private async scope(staff: StaffPrincipal, query: PeriodQuery): Promise<StatsScope> {
+    return this.stats.scope(staff, query.period, query.officeId);
+  }
+
+  private names(scope: StatsScope): Map<string, string> {
+    return new Map(scope.offices.map((o) => [o.id, o.name]));
+  }
+
+  @Get('options')
+  @ApiOperation({ summary: 'The offices the account may see, with the mandate and the dates of each preset (today, month, year, mandate)' })
+  options(@CurrentStaff() staff: StaffPrincipal): Promise<StatsOptionsDto> {
+    return this.stats.options(staff);
+  }
+
+  @Get('summary')
+  @ApiOperation({
+    summary: 'The figures of a period',
+    description:
+      '`{ appointmentsAttended, walkIns, receptionsTotal, noShows, cancelled, phoneCalls, residencyOnline, residencyDesk, cieIssued, spidIssued, avgWaitMinutes, p90WaitMinutes, avgServiceMinutes, … }`: ' +
+      'recorded tickets and appointments plus the monthly figures of the months wholly inside the period (`recorded` and `monthly` give the parts).',
+  })
+  @periodDocs()
+  async summary(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsSummaryDto | string> {
+    const q = readPeriod(query);
+    const body = await this.stats.summary(await this.scope(staff, q));
+    return answer(q.format, response, 'riepilogo', q.period, body, (b) => summaryCsv(b, language));
+  }
+
+  @Get('services')
+  @ApiOperation({ summary: 'Per service: booked, attended, no-shows, cancelled, walk-ins served, receptions, wait (average, 90th percentile) and service time' })
+  @periodDocs()
+  async services(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsServicesDto | string> {
+    const q = readPeriod(query);
+    const scope = await this.scope(staff, q);
+    const body = await this.stats.services(scope);
+    return answer(q.format, response, 'servizi', q.period, body, (b) => servicesCsv(b, language, this.names(scope)));
+  }
+
+  @Get('outcomes')
+  @ApiOperation({ summary: 'Completed tickets per service and outcome (plus the monthly figures of CIE, SPID and residency)' })
+  @periodDocs()
+  async outcomes(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsOutcomesDto | string> {
+    const q = readPeriod(query);
+    const scope = await this.scope(staff, q);
+    const body = await this.stats.outcomes(scope);
+    return answer(q.format, response, 'esiti', q.period, body, (b) => outcomesCsv(b, language, this.names(scope)));
+  }
+
+  @Get('heatmap')
+  @ApiOperation({ summary: 'Arrivals (tickets taken, appointments checked in) by local weekday and hour' })
+  @periodDocs()
+  async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsHeatMapDto | string> {
+    const q = readPeriod(query);
+    const body = await this.stats.heatMap(await this.scope(staff, q));
+    return answer(q.format, response, 'affluenza', q.period, body, (b) => heatMapCsv(b, language));
+  }
+
+  @Get('trend')
+  @ApiOperation({ summary: 'Receptions per month: with appointment versus walk-ins' })
+  @periodDocs()
+  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<StatsTrendDto | string> {
+    const q = readPeriod(query);
+    const body = await this.stats.trend(await this.scope(staff, q));
+    return answer(q.format, response, 'andamento', q.period, body, trendCsv);
+  }
+
+  @Get('history')
+  @ApiOperation({ summary: 'The monthly figures stored for an office (imported or entered); as CSV in the import format' })
+  @ApiQuery({ name: 'officeId', required: true })
+  @ApiQuery({ name: 'from', required: false, example: '2019-06', description: 'first month (YYYY-MM)' })
+  @ApiQuery({ name: 'to', required: false, example: '2024-05', description: 'last month (YYYY-MM)' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiProduces('application/json', 'text/csv')
+  async history(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<MonthlyFiguresDto | string> {
+    const reader = new QueryReader(query);
+    const officeId = reader.uuid('officeId');
+    const from = reader.optionalText('from', 7);
+    const to = reader.optionalText('to', 7);
+    const format = readFormat(reader, query);
+    if (from !== undefined && !isValidMonth(from)) reader.problem({ field: 'from', key: 'field.month' });
+    if (to !== undefined && !isValidMonth(to)) reader.problem({ field: 'to', key: 'field.month' });
+    reader.done();
+    assertOfficeAccess(staff, officeId);
+    const body = await this.stats.storedFigures(officeId, from, to);
+    return answer(format, response, 'dati-mensili', null, body, figuresCsv);
+  }
+
+  @Post('history')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Imports monthly figures from CSV (`month,metric,value`)',
+    description:
+      'Body: `text/csv`, header `month,metric,value`, one line per month and metric; metrics appointments_attended, walk_ins, phone_calls, residency_online, residency_desk, cie_issued, spid_issued. ' +
+      'Any bad line → 400 with `lines: [{ line, field, message }]` and nothing imported. The same office, month and metric again replaces the figure. ' +
+      'A month and metric that Sportello already recorded is refused (it would count twice).',
+  })
+  @ApiQuery({ name: 'officeId', required: true })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'month,metric,value\n2019-06,appointments_attended,150\n2019-06,phone_calls,540\n' } })
+  @ApiOkResponse({ description: '`{ officeId, imported, replaced, months: { from, to } }`' })
+  @ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED with `lines`: every bad line with its number and reason' })
+  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be text/csv' })
+  async importHistory(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Req() request: Request, @Body() body: unknown, @Lang() language: Language): Promise<HistoryImportResultDto> {
+    const reader = new QueryReader(query);
+    const officeId = reader.uuid('officeId');
+    reader.done();
+    assertOfficeAccess(staff, officeId);
+    if (!request.is('text/csv')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.csv');
+    return this.stats.importHistory(staff, officeId, typeof body === 'string' ? body : '', language);
+  }
+
+  @Get('counters/:officeId')
+  @ApiOperation({ summary: 'The counters kept outside the queue (phone calls, online residency applications) for each month of a year' })
+  @ApiQuery({ name: 'year', required: true, example: 2024 })
+  counters(@Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<CountersDto> {
+    const reader = new QueryReader(query);
+    const year = reader.optionalText('year', 4);
+    if (year === undefined) reader.problem({ field: 'year', key: 'field.required' });
+    else if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) reader.problem({ field: 'year', key: 'field.year' });
+    reader.done();
+    return this.stats.counters(uuidParam(officeId, 'officeId'), Number(year));
+  }
+
+  @Put('counters/:officeId/:month')
+  @ApiOperation({ summary: 'Sets the counters of a month', description: 'A number replaces the figure, `null` removes it, a missing member leaves it as it is.' })
+  @ApiBody({ schema: { type: 'object', properties: { phoneCalls: { type: 'integer', nullable: true, minimum: 0 }, residencyOnline: { type: 'integer', nullable: true, minimum: 0 } } } })
+  @ApiOkResponse({ description: '`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`' })
+  putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
+    const reader = new BodyReader(body);
+    const raw = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    const count = (field: 'phoneCalls' | 'residencyOnline'): number | null | undefined => {
+      const value = raw[field];
+      if (value === undefined || value === null) return value;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MONTHLY_VALUE) return reader.add(field, 'field.count', { max: MAX_MONTHLY_VALUE });
+      return value;
+    };
+    const phoneCalls = count('phoneCalls');
+    const residencyOnline = count('residencyOnline');
+    if (!isValidMonth(month)) reader.add('month', 'field.month');
+    if (raw['phoneCalls'] === undefined && raw['residencyOnline'] === undefined) reader.add('phoneCalls', 'counters.empty');
+    reader.done();
+    return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, { phoneCalls, residencyOnline });
+  }
+}

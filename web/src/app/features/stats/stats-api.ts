@@ -1,0 +1,85 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CounterMonthDto,
+  CountersDto,
+  HistoryImportResultDto,
+  PutCountersRequest,
+  StatsHeatMapDto,
+  StatsOptionsDto,
+  StatsOutcomesDto,
+  StatsServicesDto,
+  StatsSummaryDto,
+  StatsTrendDto,
+} from '@sportello/contracts';
+import { Observable } from 'rxjs';
+
+/** What every view of the statistics is about. */
+export interface StatsQuery {
+  from: string;
+  to: string;
+  /** null: every office of the account. */
+  officeId: string | null;
+}
+
+export type StatsTable = 'summary' | 'services' | 'outcomes' | 'heatmap' | 'trend';
+
+function params(query: StatsQuery): HttpParams {
+  let p = new HttpParams().set('from', query.from).set('to', query.to);
+  if (query.officeId) p = p.set('officeId', query.officeId);
+  return p;
+}
+
+/** The statistics endpoints (managers and admins). */
+@Injectable({ providedIn: 'root' })
+export class StatsApi {
+  private readonly http = inject(HttpClient);
+
+  options(): Observable<StatsOptionsDto> {
+    return this.http.get<StatsOptionsDto>('/api/stats/options');
+  }
+
+  summary(query: StatsQuery): Observable<StatsSummaryDto> {
+    return this.http.get<StatsSummaryDto>('/api/stats/summary', { params: params(query) });
+  }
+
+  services(query: StatsQuery): Observable<StatsServicesDto> {
+    return this.http.get<StatsServicesDto>('/api/stats/services', { params: params(query) });
+  }
+
+  outcomes(query: StatsQuery): Observable<StatsOutcomesDto> {
+    return this.http.get<StatsOutcomesDto>('/api/stats/outcomes', { params: params(query) });
+  }
+
+  heatMap(query: StatsQuery): Observable<StatsHeatMapDto> {
+    return this.http.get<StatsHeatMapDto>('/api/stats/heatmap', { params: params(query) });
+  }
+
+  trend(query: StatsQuery): Observable<StatsTrendDto> {
+    return this.http.get<StatsTrendDto>('/api/stats/trend', { params: params(query) });
+  }
+
+  /** A plain link: the browser downloads the CSV with the session cookie. */
+  csvUrl(table: StatsTable, query: StatsQuery): string {
+    return `/api/stats/${table}?${params(query).set('format', 'csv').toString()}`;
+  }
+
+  historyCsvUrl(officeId: string): string {
+    return `/api/stats/history?${new HttpParams().set('officeId', officeId).set('format', 'csv').toString()}`;
+  }
+
+  counters(officeId: string, year: number): Observable<CountersDto> {
+    return this.http.get<CountersDto>(`/api/stats/counters/${encodeURIComponent(officeId)}`, { params: new HttpParams().set('year', year) });
+  }
+
+  putCounters(officeId: string, month: string, body: PutCountersRequest): Observable<CounterMonthDto> {
+    return this.http.put<CounterMonthDto>(`/api/stats/counters/${encodeURIComponent(officeId)}/${encodeURIComponent(month)}`, body);
+  }
+
+  importHistory(officeId: string, csv: string): Observable<HistoryImportResultDto> {
+    return this.http.post<HistoryImportResultDto>('/api/stats/history', csv, {
+      params: new HttpParams().set('officeId', officeId),
+      headers: new HttpHeaders({ 'Content-Type': 'text/csv' }),
+    });
+  }
+}
