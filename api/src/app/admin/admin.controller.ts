@@ -15,7 +15,7 @@ import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid } from '../common/query';
+import { isUuid, uuidParam } from '../common/query';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { readDesk, readOffice, readOpeningHours, readPassword, readService, readSettings, readStaffCreate, readStaffUpdate } from './admin.validation';
@@ -25,10 +25,6 @@ import { OfficeAdminService } from './office-admin.service';
 import { ServiceAdminService } from './service-admin.service';
 import { StaffAdminService } from './staff-admin.service';
 
-function uuidParam(value: string, field: string): string {
-  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
-  return value.toLowerCase();
-}
 
 const CONFIRMATION = 'CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`';
 

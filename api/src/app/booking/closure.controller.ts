@@ -8,15 +8,11 @@ import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { Clock } from '../common/clock';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid } from '../common/query';
+import { isUuid, uuidParam } from '../common/query';
 import { ClosureDto, ClosureService } from './closure.service';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function uuidParam(value: string, field: string): string {
-  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
-  return value.toLowerCase();
-}
 
 /** Office closures (managers): closing cancels the appointments inside, each citizen told. */
 @ApiTags('closures')

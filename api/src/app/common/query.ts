@@ -93,6 +93,12 @@ export class QueryReader {
   }
 }
 
+/** A route parameter that must be a UUID: lower-cased, or a 400 naming the field. */
+export function uuidParam(value: string, field: string): string {
+  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
+  return value.toLowerCase();
+}
+
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }

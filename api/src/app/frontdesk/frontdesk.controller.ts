@@ -9,7 +9,7 @@ import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid, QueryReader } from '../common/query';
+import { isUuid, QueryReader, uuidParam } from '../common/query';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
 import { Actor, FrontDeskService } from './frontdesk.service';
@@ -18,10 +18,6 @@ function actor(staff: StaffPrincipal): Actor {
   return { id: staff.id, username: staff.username, role: staff.role, canUseOffice: (officeId) => canAccessOffice(staff, officeId) };
 }
 
-function uuidParam(value: string, field: string): string {
-  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
-  return value.toLowerCase();
-}
 
 /** Staff side of the front desk: tickets, check-in, desks, agenda. */
 @ApiTags('front desk')

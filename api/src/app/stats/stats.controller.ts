@@ -22,7 +22,7 @@ import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid, QueryReader } from '../common/query';
+import { isUuid, QueryReader, uuidParam } from '../common/query';
 import { figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
 import { MAX_MONTHLY_VALUE, StatsScope, StatsService } from './stats.service';
 
@@ -58,10 +58,6 @@ function readPeriod(query: Record<string, unknown>): PeriodQuery {
   return { period: { from, to }, officeId, format };
 }
 
-function uuidParam(value: string, field: string): string {
-  if (!isUuid(value)) throw ApiError.validation([{ field, key: 'field.uuid' }]);
-  return value.toLowerCase();
-}
 
 /** Sends CSV as a download, or returns the JSON body. */
 function answer<T>(format: Format, response: Response, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
