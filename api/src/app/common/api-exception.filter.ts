@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { ApiErrorBody, ErrorCode } from '@sportello/contracts';
 import type { Request, Response } from 'express';
 import { ApiError } from './api-error';
+import { isDatabaseUnavailable } from './database-errors';
 import { languageFromHeader } from './language';
 import { translate } from './messages';
 
@@ -68,14 +69,3 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-
-/** Errors that mean "no database right now" (refused, dropped, shutting down, starting up). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)) return true;
-    e = (e.driverError ?? e.cause) as typeof e;
-  }
-  return false;
-}

@@ -88,10 +88,10 @@ describe('StaffHome (/staff)', () => {
 
   it('links managers to the administration, admins also to users and the audit log; operators to neither', async () => {
     const links = () => [...el.querySelectorAll('[data-testid="staff-tools"] a')].map((a) => a.getAttribute('href'));
-    expect(links()).toEqual(['/staff/admin']);
+    expect(links()).toEqual(['/staff/statistiche', '/staff/admin']);
     user.set({ ...MANAGER, role: 'admin' });
     await fixture.whenStable();
-    expect(links()).toEqual(['/staff/admin', '/staff/admin/staff-users', '/staff/admin/audit']);
+    expect(links()).toEqual(['/staff/statistiche', '/staff/admin', '/staff/admin/staff-users', '/staff/admin/audit']);
     user.set({ ...MANAGER, role: 'operator' });
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="staff-tools"]')).toBeNull();
