@@ -9,6 +9,10 @@ import { fiscalCode } from './fiscal-codes.mjs';
 
 const CITIZENS = arg('citizens', 1000);
 const SLOTS = arg('slots', 100);
+// Places: over 100, slots of one day get several seats each (100 five-minute slots a day).
+const CAPACITY = Math.ceil(SLOTS / 100);
+const TIMES = SLOTS / CAPACITY;
+if (!Number.isInteger(TIMES)) throw new Error('--slots over 100 must be a multiple of its hundreds');
 const POOL = arg('pool', 20);
 
 const summary = (name, latencies, totalMs, extra) => {
@@ -20,16 +24,16 @@ const bench = await startBenchDatabase(POOL);
 const api = { instance: null };
 try {
   const { db } = bench;
-  const { officeId, service } = await seedBenchOffice(db, SLOTS);
+  const { officeId, service } = await seedBenchOffice(db, TIMES);
   const office = { id: officeId };
-  const apiService = await service('RUSH');
-  const sqlService = await service('RAW');
+  const apiService = await service('RUSH', CAPACITY);
+  const sqlService = await service('RAW', CAPACITY);
 
   api.instance = await startBenchApi(bench.url, { MAX_HOLDS_PER_CLIENT: '100', DB_POOL_SIZE: String(POOL) });
   const base = api.instance.base;
 
-  const { starts, otherDays } = await freeStarts(base, office.id, apiService, SLOTS);
-  const pick = (i) => starts[(i * 7919) % SLOTS]; // every slot wanted about equally
+  const { starts, otherDays } = await freeStarts(base, office.id, apiService, TIMES);
+  const pick = (i) => starts[(i * 7919) % TIMES]; // every slot wanted about equally
 
   // Warm up both paths (JIT, connections) on another day.
   const warmDay = otherDays.find((d) => d.slots.length > 0);
@@ -67,7 +71,7 @@ try {
         const endAt = new Date(start.getTime() + 5 * 60_000);
         const id = randomUUID();
         await client.query('BEGIN');
-        await client.query(`INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at) SELECT $1, $2, g, $3, $4 FROM generate_series(1, 1) g ON CONFLICT DO NOTHING`, [sqlService, start, office.id, endAt]);
+        await client.query(`INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at) SELECT $1, $2, g, $3, $4 FROM generate_series(1, $5::int) g ON CONFLICT DO NOTHING`, [sqlService, start, office.id, endAt, CAPACITY]);
         const seat = await client.query(
           `UPDATE slot_seat s SET claim_kind = 'APPOINTMENT', claim_id = $3 WHERE (s.service_id, s.start_at, s.seat_no) =
              (SELECT service_id, start_at, seat_no FROM slot_seat WHERE service_id = $1 AND start_at = $2 AND claim_kind IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING seat_no`,
@@ -91,11 +95,13 @@ try {
   const sqlTotal = performance.now() - sqlStart;
 
   const overbooked = async (serviceId) =>
-    (await db.query(`SELECT count(*)::int AS n FROM (SELECT start_at FROM appointment WHERE service_id = $1 AND status = 'BOOKED' GROUP BY start_at HAVING count(*) > 1) x`, [serviceId])).rows[0].n;
+    (await db.query(`SELECT count(*)::int AS n FROM (SELECT start_at FROM appointment WHERE service_id = $1 AND status = 'BOOKED' GROUP BY start_at HAVING count(*) > $2) x`, [serviceId, CAPACITY])).rows[0].n;
   const apiRows = (await db.query(`SELECT count(*)::int AS n FROM appointment WHERE service_id = $1`, [apiService])).rows[0].n;
   const result = {
     citizens: CITIZENS,
-    slots: SLOTS,
+    places: SLOTS,
+    slots: TIMES,
+    seatsPerSlot: CAPACITY,
     pool: POOL,
     api: summary('HTTP API', apiLatencies, apiTotal, { statuses, booked: apiRows, overbookedSlots: await overbooked(apiService), server5xx: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) }),
     sql: summary('raw SQL', sqlLatencies, sqlTotal, { booked: sqlBooked, overbookedSlots: await overbooked(sqlService) }),

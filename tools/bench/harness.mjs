@@ -37,7 +37,7 @@ export async function seedBenchOffice(db, slotsPerDay, durationMinutes = 5) {
   const minutes = Math.ceil(slotsPerDay / 100) * 500;
   const end = `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   for (let weekday = 1; weekday <= 7; weekday++) await db.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '08:00', $3)`, [office.id, weekday, end]);
-  const service = async (code) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, $3, 1) RETURNING id`, [office.id, code, durationMinutes])).rows[0].id;
+  const service = async (code, capacity = 1) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, $3, $4) RETURNING id`, [office.id, code, durationMinutes, capacity])).rows[0].id;
   return { officeId: office.id, service };
 }
 

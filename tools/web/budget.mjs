@@ -10,8 +10,18 @@ import { ROOT } from '../launcher/common.mjs';
 const LIMIT_KB = 200;
 const dist = path.join(ROOT, 'dist/web/browser');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-const files = [...new Set([...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]))];
-if (files.length === 0) throw new Error('no initial scripts found in dist/web/browser/index.html');
+const entries = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
+if (entries.length === 0) throw new Error('no initial scripts found in dist/web/browser/index.html');
+// Everything the entry scripts import statically (not `import()`: that is lazy) loads up front too.
+const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']\.\/([\w.-]+\.js)["']/g;
+const files = [];
+const queue = [...entries];
+while (queue.length > 0) {
+  const file = queue.shift();
+  if (files.includes(file)) continue;
+  files.push(file);
+  for (const m of readFileSync(path.join(dist, file), 'utf8').matchAll(STATIC_IMPORT)) queue.push(m[1]);
+}
 let total = 0;
 for (const file of files) {
   const size = gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
