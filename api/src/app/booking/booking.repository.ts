@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Closure } from '../calendar/closure.entity';
+import { txRows } from '../database/sql';
 import { Appointment, CancelReason } from './appointment.entity';
 import { Hold } from './hold.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -55,7 +56,7 @@ export class BookingRepository {
        ON CONFLICT DO NOTHING`,
       [seat.serviceId, seat.startAt, seat.officeId, seat.endAt, seat.capacity],
     );
-    const rows = await this.rows<{ seat_no: number; claim_expires_at: Date | null }>(
+    const rows = await txRows<{ seat_no: number; claim_expires_at: Date | null }>(
       tx,
       `UPDATE slot_seat AS s
           SET claim_kind = $4::varchar, claim_id = $5,
@@ -75,7 +76,7 @@ export class BookingRepository {
 
   /** Turns a live hold's seat into the appointment's. False when the hold expired or does not match. */
   async convertHold(tx: EntityManager, holdId: string, serviceId: string, startAt: Date, appointmentId: string): Promise<boolean> {
-    const rows = await this.rows(
+    const rows = await txRows(
       tx,
       `UPDATE slot_seat SET claim_kind = 'APPOINTMENT', claim_id = $4, claim_expires_at = NULL
         WHERE claim_kind = 'HOLD' AND claim_id = $1 AND service_id = $2 AND start_at = $3 AND claim_expires_at > now()
@@ -110,7 +111,7 @@ export class BookingRepository {
   }
 
   async countLiveHolds(tx: EntityManager, clientKey: string): Promise<number> {
-    const rows = await this.rows<{ n: number }>(
+    const rows = await txRows<{ n: number }>(
       tx,
       `SELECT count(*)::int AS n FROM hold h
          JOIN slot_seat s ON s.claim_kind = 'HOLD' AND s.claim_id = h.id
@@ -130,7 +131,7 @@ export class BookingRepository {
 
   /** Booked appointments of this person for this service that have not started yet. */
   async countActiveAppointments(tx: EntityManager, serviceId: string, fiscalCode: string): Promise<number> {
-    const rows = await this.rows<{ n: number }>(
+    const rows = await txRows<{ n: number }>(
       tx,
       `SELECT count(*)::int AS n FROM appointment
         WHERE service_id = $1 AND fiscal_code = $2 AND status = 'BOOKED' AND end_at > now()`,
@@ -141,7 +142,7 @@ export class BookingRepository {
 
   /** Inserts unless the code is taken (then returns false, to retry with another code). */
   async insertAppointment(tx: EntityManager, a: NewAppointment): Promise<boolean> {
-    const rows = await this.rows(
+    const rows = await txRows(
       tx,
       `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes,
                                 language, confirmed_at, privacy_accepted_at)
@@ -182,7 +183,7 @@ export class BookingRepository {
    * new reminder asks again.
    */
   async moveAppointment(tx: EntityManager, id: string, startAt: Date, endAt: Date, confirmedAt: Date | null): Promise<number> {
-    const rows = await this.rows<{ sequence: number }>(
+    const rows = await txRows<{ sequence: number }>(
       tx,
       `UPDATE appointment SET start_at = $2, end_at = $3, sequence = sequence + 1, confirmed_at = $4, reconfirm_requested_at = NULL, updated_at = now()
         WHERE id = $1 RETURNING sequence`,
@@ -193,7 +194,7 @@ export class BookingRepository {
 
   /** Records the citizen's confirmation of attendance (the first one counts). Null when the appointment is no longer booked. */
   async confirmAttendance(tx: EntityManager, id: string, now: Date): Promise<Date | null> {
-    const rows = await this.rows<{ confirmed_at: Date }>(
+    const rows = await txRows<{ confirmed_at: Date }>(
       tx,
       `UPDATE appointment SET confirmed_at = coalesce(confirmed_at, $2), updated_at = now() WHERE id = $1 AND status = 'BOOKED' RETURNING confirmed_at`,
       [id, now],
@@ -208,7 +209,7 @@ export class BookingRepository {
    * confirmation in flight (it holds the row) is never overtaken.
    */
   async releaseUnconfirmed(tx: EntityManager, now: Date, deadlineHours: number, limit: number): Promise<ReleasedAppointment[]> {
-    const released = await this.rows<{ id: string; code: string; office_id: string; service_id: string; start_at: Date; sequence: number; min_notice_minutes: number | null }>(
+    const released = await txRows<{ id: string; code: string; office_id: string; service_id: string; start_at: Date; sequence: number; min_notice_minutes: number | null }>(
       tx,
       `UPDATE appointment AS a SET status = 'CANCELLED', cancel_reason = 'RELEASED', cancelled_at = $1, updated_at = now()
          FROM (SELECT d.id FROM appointment d
@@ -254,11 +255,5 @@ export class BookingRepository {
   /** Closures of the office that end after `from`, soonest first. */
   closuresFrom(officeId: string, from: Date): Promise<Closure[]> {
     return this.db.getRepository(Closure).find({ where: { officeId, endsAt: MoreThan(from) }, order: { startsAt: 'ASC' } });
-  }
-
-  private async rows<T = unknown>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-    if (!tx.queryRunner) throw new Error('booking statements run inside a transaction');
-    const result = await tx.queryRunner.query(sql, params, true);
-    return result.records as T[];
   }
 }

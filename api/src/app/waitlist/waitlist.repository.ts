@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { txRows } from '../database/sql';
 
 export interface NewWaitlistEntry {
   officeId: string;
@@ -30,7 +31,7 @@ export class WaitlistRepository {
       entry.serviceId,
       entry.email,
     ]);
-    const inserted = await rows<{ expires_at: Date }>(
+    const inserted = await txRows<{ expires_at: Date }>(
       tx,
       `INSERT INTO waitlist_entry (office_id, service_id, email, language, privacy_accepted_at, expires_at)
        VALUES ($1, $2, $3, $4, now(), $5)
@@ -48,7 +49,7 @@ export class WaitlistRepository {
    * people, never the same one twice.
    */
   async takeWaiting(tx: EntityManager, officeId: string, serviceId: string, limit: number, now: Date): Promise<string[]> {
-    const taken = await rows<{ id: string; created_at: Date }>(
+    const taken = await txRows<{ id: string; created_at: Date }>(
       tx,
       `UPDATE waitlist_entry AS w SET status = 'NOTIFIED', notified_at = $4
          FROM (SELECT id FROM waitlist_entry
@@ -68,11 +69,4 @@ export class WaitlistRepository {
     const result = await this.db.query('DELETE FROM waitlist_entry WHERE unsubscribe_token_hash = $1', [hash]);
     return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
   }
-}
-
-/** Rows of a statement through the structured result (TypeORM's query() answers UPDATE … RETURNING with [rows, count]). */
-async function rows<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  if (!tx.queryRunner) throw new Error('waitlist statements run inside a transaction');
-  const result = await tx.queryRunner.query(sql, params, true);
-  return result.records as T[];
 }
