@@ -4,7 +4,7 @@ import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto } 
 import { isBookingCodeFormat, normalizeBookingCode } from '@sportello/domain';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
-import { canAccessOffice, CurrentStaff, Staff } from '../auth/staff.guard';
+import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
@@ -12,11 +12,8 @@ import { ApiErrorDoc } from '../common/openapi';
 import { isUuid, QueryReader, uuidParam } from '../common/query';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
-import { Actor, FrontDeskService } from './frontdesk.service';
+import { FrontDeskService } from './frontdesk.service';
 
-function actor(staff: StaffPrincipal): Actor {
-  return { id: staff.id, username: staff.username, role: staff.role, canUseOffice: (officeId) => canAccessOffice(staff, officeId) };
-}
 
 
 /** Staff side of the front desk: tickets, check-in, desks, agenda. */
@@ -36,7 +33,7 @@ export class FrontDeskController {
     const priority = reader.optionalBoolean('priority') ?? false;
     const name = reader.optionalText('name', 100) ?? null;
     reader.done();
-    return this.frontDesk.issueWalkIn(actor(staff), uuidParam(officeId, 'officeId'), { serviceId, priority, name });
+    return this.frontDesk.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name });
   }
 
   @Post('appointments/:code/check-in')
@@ -52,7 +49,7 @@ export class FrontDeskController {
     const normalized = normalizeBookingCode(code);
     if (!isBookingCodeFormat(normalized)) reader.add('code', 'bookingCode.format');
     reader.done();
-    const result = await this.frontDesk.checkIn(actor(staff), normalized, force);
+    const result = await this.frontDesk.checkIn(staff, normalized, force);
     response.status(result.created ? 201 : 200);
     return result.ticket;
   }
@@ -61,14 +58,14 @@ export class FrontDeskController {
   @Staff()
   @ApiOkResponse({ description: 'The desks with their services, current ticket and waiting count' })
   desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<DeskDto[]> {
-    return this.frontDesk.desks(actor(staff), uuidParam(officeId, 'officeId'));
+    return this.frontDesk.desks(staff, uuidParam(officeId, 'officeId'));
   }
 
   @Get('offices/:officeId/queue')
   @Staff('operator', 'manager')
   @ApiOkResponse({ description: 'Everyone waiting, in calling order' })
   queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<TicketDto[]> {
-    return this.frontDesk.queue(actor(staff), uuidParam(officeId, 'officeId'));
+    return this.frontDesk.queue(staff, uuidParam(officeId, 'officeId'));
   }
 
   @Get('offices/:officeId/agenda')
@@ -81,7 +78,7 @@ export class FrontDeskController {
     const date = reader.optionalDate('date');
     const q = reader.optionalText('q', 100);
     reader.done();
-    return this.frontDesk.agenda(actor(staff), uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
+    return this.frontDesk.agenda(staff, uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
   }
 
   @Post('desks/:deskId/call-next')
@@ -91,7 +88,7 @@ export class FrontDeskController {
   @ApiNoContentResponse({ description: 'Nobody waits for this desk’s services' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY (finish the current ticket first) or DESK_PAUSED' })
   async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) response: Response): Promise<TicketDto | undefined> {
-    const ticket = await this.frontDesk.callNext(actor(staff), uuidParam(deskId, 'deskId'));
+    const ticket = await this.frontDesk.callNext(staff, uuidParam(deskId, 'deskId'));
     if (!ticket) {
       response.status(204);
       return undefined;
@@ -105,7 +102,7 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'Calls the current ticket again (display and voice)' })
   recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.recall(actor(staff), uuidParam(deskId, 'deskId'));
+    return this.frontDesk.recall(staff, uuidParam(deskId, 'deskId'));
   }
 
   @Post('desks/:deskId/start')
@@ -113,7 +110,7 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'The called person arrived: service starts' })
   start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.start(actor(staff), uuidParam(deskId, 'deskId'));
+    return this.frontDesk.start(staff, uuidParam(deskId, 'deskId'));
   }
 
   @Post('desks/:deskId/complete')
@@ -125,7 +122,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const outcome = reader.text('outcome', 40);
     reader.done();
-    return this.frontDesk.complete(actor(staff), uuidParam(deskId, 'deskId'), outcome);
+    return this.frontDesk.complete(staff, uuidParam(deskId, 'deskId'), outcome);
   }
 
   @Post('desks/:deskId/no-show')
@@ -133,7 +130,7 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'The called person did not come' })
   noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.noShow(actor(staff), uuidParam(deskId, 'deskId'));
+    return this.frontDesk.noShow(staff, uuidParam(deskId, 'deskId'));
   }
 
   @Post('desks/:deskId/transfer')
@@ -145,7 +142,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const serviceId = reader.uuid('serviceId');
     reader.done();
-    return this.frontDesk.transfer(actor(staff), uuidParam(deskId, 'deskId'), serviceId);
+    return this.frontDesk.transfer(staff, uuidParam(deskId, 'deskId'), serviceId);
   }
 
   @Post('desks/:deskId/pause')
@@ -157,7 +154,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const paused = reader.optionalBoolean('paused', true) ?? false;
     reader.done();
-    return this.frontDesk.setPaused(actor(staff), uuidParam(deskId, 'deskId'), paused);
+    return this.frontDesk.setPaused(staff, uuidParam(deskId, 'deskId'), paused);
   }
 }
 

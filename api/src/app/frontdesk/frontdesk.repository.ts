@@ -111,11 +111,6 @@ export class FrontDeskRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('queue:' || $1::text))`, [officeId]);
   }
 
-  async officeTimeZone(officeId: string): Promise<{ name: string; time_zone: string } | null> {
-    const rows: Array<{ name: string; time_zone: string }> = await this.db.query('SELECT name, time_zone FROM office WHERE id = $1', [officeId]);
-    return rows[0] ?? null;
-  }
-
   async queueServices(officeId: string): Promise<QueueServiceRow[]> {
     return this.db.query(
       `SELECT id, name_it, name_en, ticket_prefix, outcomes, duration_minutes, sort_order FROM service WHERE office_id = $1 AND active ORDER BY sort_order, name_it`,

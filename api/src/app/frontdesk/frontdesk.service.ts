@@ -9,16 +9,10 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { RealtimeService } from '../realtime/realtime.service';
+import { assertOfficeAccess } from '../auth/staff.guard';
+import type { StaffPrincipal } from '../auth/staff.guard';
+import { CalendarService } from '../calendar/calendar.service';
 import { CallRow, DeskRow, FrontDeskRepository, QueueServiceRow, TicketRow } from './frontdesk.repository';
-
-/** Who acts: the staff member (or kiosk) from the session. */
-export interface Actor {
-  id: string;
-  username: string;
-  role: string;
-  /** Offices the actor may work on; admins may work on every office. */
-  canUseOffice(officeId: string): boolean;
-}
 
 /** Every service may be closed with "information only". */
 export const INFO_ONLY = 'INFO_ONLY';
@@ -40,6 +34,7 @@ interface QueueContext {
 export class FrontDeskService {
   constructor(
     private readonly repository: FrontDeskRepository,
+    private readonly calendar: CalendarService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -50,20 +45,15 @@ export class FrontDeskService {
     return { toleranceMinutes: this.config.queue.toleranceMinutes, maxWaitMinutes: this.config.queue.maxWaitMinutes };
   }
 
-  private async office(officeId: string): Promise<{ name: string; timeZone: string }> {
-    const office = await this.repository.officeTimeZone(officeId);
-    if (!office) throw ApiError.notFound('office.notFound', 'officeId');
-    return { name: office.name, timeZone: office.time_zone };
-  }
-
-  private assertOffice(actor: Actor, officeId: string): void {
-    if (!actor.canUseOffice(officeId)) throw new ApiError(403, 'FORBIDDEN_OFFICE', 'auth.office');
+  /** The office from the calendar's cache (404 when unknown). */
+  private office(officeId: string): Promise<{ name: string; timeZone: string }> {
+    return this.calendar.requireOffice(officeId);
   }
 
   // ---- Walk-ins and check-in -------------------------------------------------------
 
-  async issueWalkIn(actor: Actor, officeId: string, input: { serviceId: string; priority: boolean; name: string | null }): Promise<TicketDto> {
-    this.assertOffice(actor, officeId);
+  async issueWalkIn(actor: StaffPrincipal, officeId: string, input: { serviceId: string; priority: boolean; name: string | null }): Promise<TicketDto> {
+    assertOfficeAccess(actor, officeId);
     const office = await this.office(officeId);
     const service = (await this.repository.queueServices(officeId)).find((s) => s.id === input.serviceId);
     if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
@@ -95,12 +85,12 @@ export class FrontDeskService {
    * check-in returns the same ticket (`created` false). Outside the check-in window only
    * staff may force it; the kiosk cannot.
    */
-  async checkIn(actor: Actor, code: string, force: boolean): Promise<{ created: boolean; ticket: TicketDto }> {
+  async checkIn(actor: StaffPrincipal, code: string, force: boolean): Promise<{ created: boolean; ticket: TicketDto }> {
     const now = this.clock.now();
     const result = await this.repository.transaction(async (tx) => {
       const appointment = await this.repository.appointmentForCheckIn(tx, code);
       if (!appointment) throw ApiError.notFound('appointment.notFound', 'code');
-      this.assertOffice(actor, appointment.office_id);
+      assertOfficeAccess(actor, appointment.office_id);
       const existing = await this.repository.ticketForAppointment(appointment.id, tx);
       if (existing) return { created: false, ticketId: existing.id };
       if (appointment.status !== 'BOOKED') throw new ApiError(409, 'APPOINTMENT_CANCELLED', 'checkIn.cancelled');
@@ -138,14 +128,14 @@ export class FrontDeskService {
 
   // ---- Desks -----------------------------------------------------------------------
 
-  async desks(actor: Actor, officeId: string): Promise<DeskDto[]> {
-    this.assertOffice(actor, officeId);
+  async desks(actor: StaffPrincipal, officeId: string): Promise<DeskDto[]> {
+    assertOfficeAccess(actor, officeId);
     const context = await this.context(officeId);
     return Promise.all(context.desks.map((desk) => this.deskDto(desk, context)));
   }
 
   /** The desk's next person by the queue policy, or null when nobody waits for its services. */
-  async callNext(actor: Actor, deskId: string): Promise<TicketDto | null> {
+  async callNext(actor: StaffPrincipal, deskId: string): Promise<TicketDto | null> {
     const desk = await this.deskFor(actor, deskId);
     if (desk.paused) throw new ApiError(409, 'DESK_PAUSED', 'desk.paused');
     const { timeZone } = await this.office(desk.office_id);
@@ -163,15 +153,15 @@ export class FrontDeskService {
     return called ? this.ticketDto(called) : null;
   }
 
-  async recall(actor: Actor, deskId: string): Promise<TicketDto> {
+  async recall(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
     return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'RECALLED', { callCountPlus: 1 }));
   }
 
-  async start(actor: Actor, deskId: string): Promise<TicketDto> {
+  async start(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
     return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'STARTED', { status: 'IN_SERVICE', startedAt: now }));
   }
 
-  async complete(actor: Actor, deskId: string, outcome: string): Promise<TicketDto> {
+  async complete(actor: StaffPrincipal, deskId: string, outcome: string): Promise<TicketDto> {
     const services = await this.servicesOfDesk(deskId);
     return this.act(actor, deskId, ['CALLED', 'IN_SERVICE'], async (tx, ticket, desk, now) => {
       const allowed = [INFO_ONLY, ...(services.get(ticket.service_id)?.outcomes.map((o) => o.code) ?? [])];
@@ -180,12 +170,12 @@ export class FrontDeskService {
     });
   }
 
-  async noShow(actor: Actor, deskId: string): Promise<TicketDto> {
+  async noShow(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
     return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'NO_SHOW', { status: 'NO_SHOW', completedAt: now }));
   }
 
   /** Back into the queue for another service, keeping the original arrival time. */
-  async transfer(actor: Actor, deskId: string, serviceId: string): Promise<TicketDto> {
+  async transfer(actor: StaffPrincipal, deskId: string, serviceId: string): Promise<TicketDto> {
     const desk = await this.deskFor(actor, deskId);
     const services = await this.repository.queueServices(desk.office_id);
     if (!services.some((s) => s.id === serviceId)) throw ApiError.validation([{ field: 'serviceId', key: 'service.notFound' }]);
@@ -196,7 +186,7 @@ export class FrontDeskService {
     });
   }
 
-  async setPaused(actor: Actor, deskId: string, paused: boolean): Promise<DeskDto> {
+  async setPaused(actor: StaffPrincipal, deskId: string, paused: boolean): Promise<DeskDto> {
     const desk = await this.deskFor(actor, deskId);
     if (paused && (await this.repository.deskCurrent(desk.id))) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
     await this.repository.transaction(async (tx) => {
@@ -208,8 +198,8 @@ export class FrontDeskService {
   }
 
   /** The queue as the desks see it: everyone waiting, in calling order, with names. */
-  async queue(actor: Actor, officeId: string): Promise<TicketDto[]> {
-    this.assertOffice(actor, officeId);
+  async queue(actor: StaffPrincipal, officeId: string): Promise<TicketDto[]> {
+    assertOfficeAccess(actor, officeId);
     const context = await this.context(officeId);
     const ordered = orderQueue(context.waiting.map(toWaiting), this.clock.now(), this.rules);
     const byId = new Map(context.waiting.map((t) => [t.id, t]));
@@ -218,8 +208,8 @@ export class FrontDeskService {
 
   // ---- Agenda ----------------------------------------------------------------------
 
-  async agenda(actor: Actor, officeId: string, date: string | null, q: string | null): Promise<AgendaEntryDto[]> {
-    this.assertOffice(actor, officeId);
+  async agenda(actor: StaffPrincipal, officeId: string, date: string | null, q: string | null): Promise<AgendaEntryDto[]> {
+    assertOfficeAccess(actor, officeId);
     const office = await this.office(officeId);
     const day = date ?? localToday(this.clock.now(), office.timeZone);
     const { from, to } = dayBounds(day, office.timeZone);
@@ -359,10 +349,10 @@ export class FrontDeskService {
     };
   }
 
-  private async deskFor(actor: Actor, deskId: string): Promise<DeskRow> {
+  private async deskFor(actor: StaffPrincipal, deskId: string): Promise<DeskRow> {
     const desk = await this.repository.desk(deskId);
     if (!desk) throw ApiError.notFound('desk.notFound', 'deskId');
-    this.assertOffice(actor, desk.office_id);
+    assertOfficeAccess(actor, desk.office_id);
     return desk;
   }
 
@@ -373,7 +363,7 @@ export class FrontDeskService {
   }
 
   /** Runs an action on the desk's current ticket, which must be in one of `from`. */
-  private async act(actor: Actor, deskId: string, from: TicketRow['status'][], work: (tx: EntityManager, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>): Promise<TicketDto> {
+  private async act(actor: StaffPrincipal, deskId: string, from: TicketRow['status'][], work: (tx: EntityManager, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>): Promise<TicketDto> {
     const desk = await this.deskFor(actor, deskId);
     const now = this.clock.now();
     const ticketId = await this.repository.transaction(async (tx) => {
@@ -387,13 +377,13 @@ export class FrontDeskService {
     return this.ticketDto(ticketId);
   }
 
-  private async change(tx: EntityManager, ticket: TicketRow, desk: DeskRow, actor: Actor, now: Date, type: TicketEventType, changes: Parameters<FrontDeskRepository['updateTicket']>[2]): Promise<void> {
+  private async change(tx: EntityManager, ticket: TicketRow, desk: DeskRow, actor: StaffPrincipal, now: Date, type: TicketEventType, changes: Parameters<FrontDeskRepository['updateTicket']>[2]): Promise<void> {
     await this.repository.updateTicket(tx, ticket.id, changes);
     await this.record(tx, { ticketId: ticket.id, officeId: desk.office_id, serviceId: ticket.service_id, type, deskId: desk.id, actor, at: now, outcome: changes.outcome ?? null });
   }
 
   /** The event log row and the office event, in the caller's transaction. */
-  private async record(tx: EntityManager, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; deskId: string | null; actor: Actor; at: Date; outcome?: string | null }): Promise<void> {
+  private async record(tx: EntityManager, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; deskId: string | null; actor: StaffPrincipal; at: Date; outcome?: string | null }): Promise<void> {
     await this.repository.insertEvent(tx, { ticketId: e.ticketId, officeId: e.officeId, serviceId: e.serviceId, type: e.type, at: e.at, deskId: e.deskId, staffUserId: e.actor.id, outcome: e.outcome ?? null });
     await this.realtime.publish(tx, { type: 'ticket', officeId: e.officeId, ticketId: e.ticketId, deskId: e.deskId ?? undefined, event: e.type });
   }
