@@ -1,7 +1,7 @@
 // Shared set-up of the benchmarks: embedded PostgreSQL with the migrated schema, a bench
 // office open every day, and api processes (the built dist/api/main.js) on free ports.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,9 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
   }
   return {
     base,
+    pid: child.pid,
+    /** CPU time (user + system) the api process has used so far, in milliseconds. */
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -67,6 +70,14 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
     },
   };
 }
+
+/** CPU time of a process from /proc (Linux): user + system, in milliseconds. */
+export function processCpuMs(pid) {
+  // Fields 14 and 15 of /proc/PID/stat, after the parenthesised command name.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Free start times of one service: the first day (from tomorrow) that offers `count` of them. */
 export async function freeStarts(base, officeId, serviceId, count) {

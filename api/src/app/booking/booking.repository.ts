@@ -24,6 +24,13 @@ export interface ReleasedAppointment {
   minNoticeMinutes: number | null;
 }
 
+export interface SeatCheck {
+  /** The office's configuration counter; null for an unknown office. */
+  version: string | null;
+  seatsExist: boolean;
+  looksFree: boolean;
+}
+
 export interface SeatKey {
   officeId: string;
   serviceId: string;
@@ -48,14 +55,22 @@ export class BookingRepository {
    * Takes a free seat of the slot for a hold (with an expiry) or an appointment.
    * Returns the seat number, or null when the slot is full.
    */
-  async claimSeat(tx: EntityManager, seat: SeatKey, claim: { kind: 'HOLD' | 'APPOINTMENT'; id: string; holdMinutes?: number }): Promise<{ seatNo: number; expiresAt: Date | null } | null> {
+  async claimSeat(
+    tx: EntityManager,
+    seat: SeatKey,
+    claim: { kind: 'HOLD' | 'APPOINTMENT'; id: string; holdMinutes?: number },
+    seatsExist = false,
+  ): Promise<{ seatNo: number; expiresAt: Date | null } | null> {
     // Seats are created on first use; ON CONFLICT makes concurrent creation harmless.
-    await tx.query(
-      `INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at)
-       SELECT $1, $2, g, $3, $4 FROM generate_series(1, $5::int) AS g
-       ON CONFLICT DO NOTHING`,
-      [seat.serviceId, seat.startAt, seat.officeId, seat.endAt, seat.capacity],
-    );
+    // Skipped when a seat check has just seen all of them (seats are never deleted ahead).
+    if (!seatsExist) {
+      await tx.query(
+        `INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at)
+         SELECT $1, $2, g, $3, $4 FROM generate_series(1, $5::int) AS g
+         ON CONFLICT DO NOTHING`,
+        [seat.serviceId, seat.startAt, seat.officeId, seat.endAt, seat.capacity],
+      );
+    }
     const rows = await txRows<{ seat_no: number; claim_expires_at: Date | null }>(
       tx,
       `UPDATE slot_seat AS s
@@ -72,6 +87,25 @@ export class BookingRepository {
       [seat.serviceId, seat.startAt, seat.capacity, claim.kind, claim.id, claim.holdMinutes ?? 0],
     );
     return rows.length > 0 ? { seatNo: rows[0].seat_no, expiresAt: rows[0].claim_expires_at } : null;
+  }
+
+  /**
+   * Before any transaction, one read: the office's configuration counter, whether the
+   * slot's seats exist, and whether one looks free (uncreated seats are free). "Not free"
+   * lets a refused booking skip its transaction; "free" is only a hint, the claim decides.
+   * A seat being claimed by an open transaction still looks free here.
+   */
+  async seatCheck(officeId: string, serviceId: string, startAt: Date, capacity: number): Promise<SeatCheck> {
+    const rows: Array<{ version: string | null; seats: number; free: boolean }> = await this.db.query(
+      `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
+              count(*)::int AS seats,
+              coalesce(bool_or(claim_kind IS NULL OR (claim_kind = 'HOLD' AND claim_expires_at <= now())), false) AS free
+         FROM slot_seat
+        WHERE service_id = $2 AND start_at = $3 AND seat_no <= $4`,
+      [officeId, serviceId, startAt, capacity],
+    );
+    const { version, seats, free } = rows[0];
+    return { version, seatsExist: seats >= capacity, looksFree: free || seats < capacity };
   }
 
   /** Turns a live hold's seat into the appointment's. False when the hold expired or does not match. */

@@ -14,7 +14,7 @@ import type { AppConfig } from '../config/config';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { Appointment } from './appointment.entity';
 import { appointmentIcs } from './appointment-ics';
-import { BookingRepository, NewAppointment } from './booking.repository';
+import { BookingRepository, NewAppointment, SeatCheck } from './booking.repository';
 import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
 
@@ -70,13 +70,15 @@ export class BookingService {
    * answer is stored in the same transaction and replayed for repeats.
    */
   async book(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
-    const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
+    const { target, seats } = await this.bookingTarget(input);
     const appointmentId = randomUUID();
     const token = newManageToken();
     // The slot must be one the schedule offers now (hours, closures, notice, horizon).
     // Checked before the transaction: a transaction never waits for a second connection.
-    // Free places are not counted here: the seat claim decides (one query fewer per booking).
     const slot = this.calendar.scheduledSlot(target, input.start);
+    // In a rush most attempts find the slot full: they are refused without a transaction.
+    // Not with a key (a repeat must get the stored answer) or a hold (the seat is its own).
+    if (!idempotency && !input.holdId && (!slot || !seats.looksFree)) throw await this.slotUnavailable(target, input.start, (await this.calendar.bookableDay(target, input.start)).day);
     const outcome = await this.repository.transaction(async (tx) => {
       if (idempotency) {
         await this.repository.lock(tx, `idempotency:${idempotency.key}`);
@@ -87,7 +89,7 @@ export class BookingService {
         }
       }
       if (!slot) return 'UNAVAILABLE' as const;
-      const seated = (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) || (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }));
+      const seated = (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) || (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }, seats.seatsExist));
       if (!seated) return 'UNAVAILABLE' as const;
       // After the seat: most refused requests in a rush stop above without this lock.
       // Past the limit, the throw rolls the seat back.
@@ -125,6 +127,12 @@ export class BookingService {
     if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start, (await this.calendar.bookableDay(target, input.start)).day);
     if (!outcome.replayed) this.logger.log(`booked ${outcome.body.code} (${target.service.code})`);
     return outcome;
+  }
+
+  /** The office and service for a booking, with the seat check of its slot (one query for both). */
+  private async bookingTarget(input: BookingInput): Promise<{ target: OfficeService; seats: SeatCheck }> {
+    const { target, result } = await this.calendar.withCurrentRules(input.officeId, input.serviceId, (t) => this.repository.seatCheck(t.office.id, t.service.id, input.start, t.service.capacity));
+    return { target, seats: result };
   }
 
   async manage(token: string): Promise<ManagedAppointmentDto> {

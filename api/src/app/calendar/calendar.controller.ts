@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AvailabilityDto, Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto } from '@sportello/contracts';
+import { Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto } from '@sportello/contracts';
+import type { Response } from 'express';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader } from '../common/query';
@@ -37,7 +38,7 @@ export class CalendarController {
   @ApiQuery({ name: 'to', example: '2027-03-31', description: 'Last local date (included), at most 93 days after from' })
   @ApiOkResponse({ type: AvailabilityDoc, description: 'Free slots per day, in Europe/Rome; days with nothing free are left out' })
   @ApiNotFoundResponse({ type: ApiErrorDoc })
-  availability(@Query() query: Record<string, unknown>): Promise<AvailabilityDto> {
+  async availability(@Query() query: Record<string, unknown>, @Headers('accept-encoding') acceptEncoding: string | undefined, @Res() response: Response): Promise<void> {
     const reader = new QueryReader(query);
     const officeId = reader.uuid('officeId');
     const serviceId = reader.uuid('serviceId');
@@ -48,6 +49,11 @@ export class CalendarController {
       if (problem) reader.problem({ ...problem, params: { max: MAX_AVAILABILITY_RANGE_DAYS } });
     }
     reader.done();
-    return this.calendar.availability({ officeId, serviceId, from, to });
+    // Sent as the service serialised (and compressed) it: an unchanged month is reused.
+    const { body, encoding } = (await this.calendar.availabilityAnswer({ officeId, serviceId, from, to })).bodyFor(acceptEncoding);
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) response.setHeader('Content-Encoding', encoding);
+    response.send(body);
   }
 }

@@ -60,6 +60,23 @@ export class CalendarRepository {
     return rows[0]?.version ?? null;
   }
 
+  /**
+   * The office's configuration counter and the places taken per slot start in [from, to)
+   * as one text, "startMs:taken,…" in start order: cheap to compare with the last answer.
+   */
+  async takenSignature(officeId: string, serviceId: string, from: Date, to: Date, capacity: number): Promise<{ version: string | null; signature: string }> {
+    const rows: Array<{ version: string | null; signature: string }> = await this.db.query(
+      `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
+              coalesce(string_agg(ms || ':' || taken, ',' ORDER BY ms), '') AS signature
+         FROM (SELECT (extract(epoch FROM start_at) * 1000)::bigint AS ms, count(*) AS taken FROM slot_seat
+                WHERE service_id = $2 AND start_at >= $3 AND start_at < $4 AND seat_no <= $5
+                  AND (claim_kind = 'APPOINTMENT' OR (claim_kind = 'HOLD' AND claim_expires_at > now()))
+                GROUP BY start_at) AS t`,
+      [officeId, serviceId, from, to, capacity],
+    );
+    return rows[0];
+  }
+
   /** Places taken (live holds and appointments) per slot start of a service in [from, to). */
   async takenBySlot(serviceId: string, from: Date, to: Date, capacity: number): Promise<Map<number, number>> {
     const rows: Array<{ start_at: Date; taken: number }> = await this.db.query(

@@ -4,6 +4,7 @@ import { addDays, CalendarRules, closureForLocalDates, daysBetween, generateSlot
 import { DateTime } from 'luxon';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
+import { JsonAnswer } from '../common/json-answer';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { CalendarRepository } from './calendar.repository';
@@ -59,6 +60,31 @@ export interface OpenSlot extends Slot {
 
 /** Schedules kept per (configuration, service, dates, minute): a rush asks for the same days again and again. */
 const SCHEDULE_MEMO_SIZE = 200;
+/** Availability answers kept per (configuration, service, dates). */
+const ANSWER_MEMO_SIZE = 200;
+
+interface ScheduledSlot {
+  slot: Slot;
+  /** `slot.start` as epoch milliseconds. */
+  startMs: number;
+}
+
+/** Adds to a memo of bounded size, forgetting the oldest entry when full. */
+function remember<V>(memo: Map<string, V>, key: string, value: V, size: number): void {
+  if (memo.size >= size && !memo.has(key)) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+}
+
+/** "startMs:taken,…" (see CalendarRepository.takenSignature) as a map. */
+function parseTakenSignature(signature: string): Map<number, number> {
+  const taken = new Map<number, number>();
+  if (signature === '') return taken;
+  for (const pair of signature.split(',')) {
+    const colon = pair.indexOf(':');
+    taken.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
+  }
+  return taken;
+}
 
 /** An office and one of its services with the rules that shape its calendar. */
 export interface OfficeService {
@@ -71,6 +97,8 @@ export interface OfficeService {
   hours: OpeningHours[];
   /** The office's closures (whole office or one service) not yet ended when loaded. */
   closures: Closure[];
+  /** The office's configuration counter these rules were loaded at. */
+  version: string;
 }
 
 /** Everything that makes an office's calendar, as loaded at one configuration version. */
@@ -86,7 +114,8 @@ interface OfficeConfig {
 @Injectable()
 export class CalendarService {
   private readonly configs = new Map<string, OfficeConfig>();
-  private readonly schedules = new Map<string, Array<{ slot: Slot; startMs: number }>>();
+  private readonly schedules = new Map<string, ScheduledSlot[]>();
+  private readonly answers = new Map<string, { schedule: ScheduledSlot[]; taken: string; answer: JsonAnswer }>();
 
   constructor(
     private readonly repository: CalendarRepository,
@@ -117,12 +146,18 @@ export class CalendarService {
 
   /** The office and one of its active services, or 404 naming the field. */
   async requireOfficeService(officeId: string, serviceId: string): Promise<OfficeService> {
-    const config = await this.requireConfig(officeId);
+    const target = this.officeService(await this.requireConfig(officeId), serviceId);
+    if (!target) throw ApiError.notFound('service.notFound', 'serviceId');
+    return target;
+  }
+
+  private officeService(config: OfficeConfig, serviceId: string): OfficeService | null {
     const service = config.services.find((s) => s.id === serviceId);
-    if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
+    if (!service) return null;
     // A service with opening hours of its own uses only those; otherwise the office's.
     const own = config.hours.filter((h) => h.serviceId === service.id);
-    return { office: config.office, service, settings: config.settings, rules: this.rules(config.settings), hours: own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null), closures: config.closures };
+    const hours = own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null);
+    return { office: config.office, service, settings: config.settings, rules: this.rules(config.settings), hours, closures: config.closures, version: config.version };
   }
 
   /**
@@ -148,16 +183,53 @@ export class CalendarService {
     return config;
   }
 
-  async availability(query: AvailabilityQuery): Promise<AvailabilityDto> {
-    const target = await this.requireOfficeService(query.officeId, query.serviceId);
+  /**
+   * GET /api/availability, serialised. One query reads the configuration counter and the
+   * places taken; the answer built for the same rules, dates and minute is reused while
+   * those places are the same (a month is hundreds of slots to build and serialise).
+   */
+  async availabilityAnswer(query: AvailabilityQuery): Promise<JsonAnswer> {
+    const { target, result: taken } = await this.withCurrentRules(query.officeId, query.serviceId, (t) => {
+      const window = closureForLocalDates(query.from, query.to, t.office.timeZone);
+      return this.repository.takenSignature(t.office.id, t.service.id, new Date(window.start), new Date(window.end), t.service.capacity);
+    });
+    const schedule = this.schedule(target, query.from, query.to);
+    const key = `${target.version}|${target.service.id}|${query.from}|${query.to}`;
+    const cached = this.answers.get(key);
+    if (cached && cached.schedule === schedule && cached.taken === taken.signature) return cached.answer;
+    const takenBySlot = parseTakenSignature(taken.signature);
     const days = new Map<string, AvailabilityDto['days'][number]>();
-    for (const slot of await this.openSlots(target, query.from, query.to)) {
-      if (slot.remaining <= 0) continue;
+    for (const { slot, startMs } of schedule) {
+      const remaining = slot.capacity - (takenBySlot.get(startMs) ?? 0);
+      if (remaining <= 0) continue;
       const day = days.get(slot.date) ?? { date: slot.date, slots: [] };
-      day.slots.push({ start: slot.start, end: slot.end, remaining: slot.remaining });
+      day.slots.push({ start: slot.start, end: slot.end, remaining });
       days.set(slot.date, day);
     }
-    return { timeZone: target.office.timeZone, days: [...days.values()] };
+    const dto: AvailabilityDto = { timeZone: target.office.timeZone, days: [...days.values()] };
+    const answer = new JsonAnswer(JSON.stringify(dto));
+    remember(this.answers, key, { schedule, taken: taken.signature, answer }, ANSWER_MEMO_SIZE);
+    return answer;
+  }
+
+  /**
+   * The office and service with rules current as of `read`, a query of the caller's that
+   * also returns the office's configuration counter: the rules come from memory when the
+   * counter matches (no query of their own) and are reloaded when it moved.
+   */
+  async withCurrentRules<T extends { version: string | null }>(officeId: string, serviceId: string, read: (target: OfficeService) => Promise<T>): Promise<{ target: OfficeService; result: T }> {
+    const config = this.configs.get(officeId);
+    let target = config ? this.officeService(config, serviceId) : null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (target) {
+        const result = await read(target);
+        if (result.version === target.version) return { target, result };
+      }
+      target = await this.requireOfficeService(officeId, serviceId);
+    }
+    // The rules keep changing under us: go on with the latest, read once more.
+    const current = target as OfficeService;
+    return { target: current, result: await read(current) };
   }
 
   /**
@@ -174,7 +246,7 @@ export class CalendarService {
    */
   scheduledSlot(target: OfficeService, start: Date): Slot | null {
     const date = DateTime.fromJSDate(start, { zone: target.office.timeZone }).toISODate() as string;
-    return generateSlots(this.rulesFor(target, date, date), { from: date, to: date }, this.clock.now()).find((slot) => Date.parse(slot.start) === start.getTime()) ?? null;
+    return this.schedule(target, date, date).find((s) => s.startMs === start.getTime())?.slot ?? null;
   }
 
   /** Like bookableSlot, with every slot of that local day (reused for alternatives). */
@@ -234,7 +306,14 @@ export class CalendarService {
     const { office, service } = target;
     const window = closureForLocalDates(from, to, office.timeZone);
     const taken = await this.repository.takenBySlot(service.id, new Date(window.start), new Date(window.end), service.capacity);
-    return this.schedule(target, from, to).map(({ slot, startMs }) => ({ ...slot, startMs, remaining: Math.max(0, slot.capacity - (taken.get(startMs) ?? 0)) }));
+    return this.schedule(target, from, to).map(({ slot, startMs }) => ({
+      date: slot.date,
+      start: slot.start,
+      end: slot.end,
+      capacity: slot.capacity,
+      startMs,
+      remaining: Math.max(0, slot.capacity - (taken.get(startMs) ?? 0)),
+    }));
   }
 
   /**
@@ -242,14 +321,13 @@ export class CalendarService {
    * date range and minute ("now" rounded up to the next minute: notice is kept, at the
    * cost of hiding a slot up to a minute early).
    */
-  private schedule(target: OfficeService, from: string, to: string): Array<{ slot: Slot; startMs: number }> {
+  private schedule(target: OfficeService, from: string, to: string): ScheduledSlot[] {
     const now = Math.ceil(this.clock.now().getTime() / 60_000) * 60_000;
-    const key = `${this.configs.get(target.office.id)?.version ?? '-'}|${target.service.id}|${from}|${to}|${now}`;
+    const key = `${target.version}|${target.service.id}|${from}|${to}|${now}`;
     const memo = this.schedules.get(key);
     if (memo) return memo;
     const slots = generateSlots(this.rulesFor(target, from, to), { from, to }, new Date(now)).map((slot) => ({ slot, startMs: Date.parse(slot.start) }));
-    if (this.schedules.size >= SCHEDULE_MEMO_SIZE) this.schedules.delete(this.schedules.keys().next().value as string);
-    this.schedules.set(key, slots);
+    remember(this.schedules, key, slots, SCHEDULE_MEMO_SIZE);
     return slots;
   }
 
