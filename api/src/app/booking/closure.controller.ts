@@ -4,11 +4,10 @@ import { isValidLocalDate } from '@sportello/domain';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { CalendarService } from '../calendar/calendar.service';
-import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { Clock } from '../common/clock';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid, uuidParam } from '../common/query';
+import { uuidParam } from '../common/query';
 import { ClosureDto, ClosureService } from './closure.service';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
