@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
 import { CommandError, createAdmin } from './app/auth/create-admin';
 import { createApp, prepareDatabase } from './app/bootstrap';
 import { ConfigError, loadConfig } from './app/config/config';
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   }
   if (command !== 'serve') throw new ConfigError(`Unknown command "${command}". Use "serve", "migrate" or "create-admin".`);
 
-  await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode });
+  if (cluster.isPrimary) {
+    await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode });
+    if (config.workers > 1) return superviseWorkers(config.workers, logger);
+  }
   const app = await createApp(config);
   await app.init();
   const server = app.getHttpServer();
@@ -42,6 +46,48 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   // The launcher and the tests wait for this line.
   logger.log(`listening on port ${port}`);
+}
+
+/**
+ * API_WORKERS > 1: this process only forks the workers, which share the listening port
+ * (every instance-level part — jobs, the outbox, SSE via LISTEN — already works with
+ * several replicas). A worker that dies after starting is replaced; one that dies while
+ * starting stops everything, so a broken deployment fails loudly instead of looping.
+ */
+function superviseWorkers(count: number, logger: Logger): void {
+  // Workers accept connections themselves: no hand-over through this process.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  let stopping = false;
+  const started = new Set<number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('listening', () => started.add(worker.id));
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    if (!started.has(worker.id)) {
+      logger.error(`worker ${worker.process.pid} exited while starting (${signal ?? code}); stopping`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    logger.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork();
+  });
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit();
+    for (const worker of workers) worker?.process.kill('SIGTERM');
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  for (let i = 0; i < count; i++) fork();
+  logger.log(`started ${count} workers`);
 }
 
 main().catch((error: unknown) => {

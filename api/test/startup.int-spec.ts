@@ -1,5 +1,6 @@
 import { createTestDatabase, runApi, startApi, TestDatabase } from './support/api-process';
 import { getJson } from './support/http';
+import { eventually } from './support/smtp';
 
 describe('start-up', () => {
   let db: TestDatabase;
@@ -22,6 +23,21 @@ describe('start-up', () => {
     const { code, output } = await runApi([], { DATABASE_URL: '' });
     expect(code).toBe(1);
     expect(output).toContain('DATABASE_URL is required');
+  });
+
+  it('API_WORKERS=2: two workers serve one port after one migration; SIGTERM stops them all', async () => {
+    const api = await startApi(db.url, { API_WORKERS: '2' });
+    try {
+      const listening = await eventually(async () => [...api.output().matchAll(/listening on port (\d+)/g)].map((m) => m[1]), (ports) => ports.length === 2, 20_000, 'both workers listening');
+      expect(new Set(listening).size).toBe(1);
+      expect(api.output()).toContain('started 2 workers');
+      expect(api.output().match(/schema up to date|applied \d+ migration/g)).toHaveLength(1);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => getJson(`${api.baseUrl}/api/offices`)));
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    } finally {
+      await api.stop();
+    }
+    await expect(fetch(`${api.baseUrl}/api/health/live`)).rejects.toThrow();
   });
 
   it('seeds the demo office once in demo mode, with CIE, SPID and RESIDENZA', async () => {

@@ -43,6 +43,7 @@ try {
   const statuses = {};
   const apiLatencies = [];
   const apiStart = performance.now();
+  const apiCpuStart = api.instance.cpuMs();
   await Promise.all(
     Array.from({ length: CITIZENS }, async (_, i) => {
       const t = performance.now();
@@ -57,6 +58,7 @@ try {
     }),
   );
   const apiTotal = performance.now() - apiStart;
+  const apiCpuPerAttempt = +((api.instance.cpuMs() - apiCpuStart) / CITIZENS).toFixed(2);
 
   // 2. The same contention as raw SQL: one transaction per attempt.
   let sqlBooked = 0;
@@ -103,7 +105,7 @@ try {
     slots: TIMES,
     seatsPerSlot: CAPACITY,
     pool: POOL,
-    api: summary('HTTP API', apiLatencies, apiTotal, { statuses, booked: apiRows, overbookedSlots: await overbooked(apiService), server5xx: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) }),
+    api: summary('HTTP API', apiLatencies, apiTotal, { statuses, apiCpuMsPerAttempt: apiCpuPerAttempt, booked: apiRows, overbookedSlots: await overbooked(apiService), server5xx: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) }),
     sql: summary('raw SQL', sqlLatencies, sqlTotal, { booked: sqlBooked, overbookedSlots: await overbooked(sqlService) }),
   };
   result.ratio = { time: +(apiTotal / sqlTotal).toFixed(2), throughput: +(result.api.perSecond / result.sql.perSecond).toFixed(2), p99: +(result.api.p99 / result.sql.p99).toFixed(2) };

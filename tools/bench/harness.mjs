@@ -1,7 +1,7 @@
 // Shared set-up of the benchmarks: embedded PostgreSQL with the migrated schema, a bench
 // office open every day, and api processes (the built dist/api/main.js) on free ports.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,12 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  // Several workers (API_WORKERS): wait until each holds the listening socket.
+  const workers = Number(env.API_WORKERS ?? process.env.API_WORKERS ?? 1);
+  for (let i = 0; workers > 1 && listeningWorkers(child.pid, port) < workers; i++) {
+    if (i > 100) throw new Error('api workers did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     base,
     pid: child.pid,
@@ -71,11 +77,47 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
   };
 }
 
-/** CPU time of a process from /proc (Linux): user + system, in milliseconds. */
+/** Child processes of `pid` holding a socket listening on `port` (Linux /proc). */
+function listeningWorkers(pid, port) {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const inodes = new Set(
+    readFileSync('/proc/net/tcp', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[1]?.endsWith(hexPort) && cols[3] === '0A') // 0A: LISTEN
+      .map((cols) => cols[9]),
+  );
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]) !== pid) continue;
+      const fds = readdirSync(`/proc/${entry}/fd`).map((fd) => { try { return readlinkSync(`/proc/${entry}/fd/${fd}`); } catch { return ''; } });
+      if (fds.some((link) => inodes.has(link.replace(/^socket:\[(\d+)\]$/, '$1')))) count++;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return count;
+}
+
+/** CPU time of a process and its children (cluster workers) from /proc (Linux): user + system, in milliseconds. */
 export function processCpuMs(pid) {
-  // Fields 14 and 15 of /proc/PID/stat, after the parenthesised command name.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the parenthesised command name: state, ppid, …; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 const CLOCK_TICKS_PER_SECOND = 100;
 

@@ -66,12 +66,14 @@ export function startApi(databaseUrl: string, env: Record<string, string> = {}):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let listening = false;
   return new Promise((resolve, reject) => {
+    // Output keeps being collected after start-up (several workers log their own lines).
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on port (\d+)/.exec(output);
+      const match = listening ? null : /listening on port (\d+)/.exec(output);
       if (match) {
-        child.stdout?.off('data', onData);
+        listening = true;
         resolve({
           baseUrl: `http://127.0.0.1:${match[1]}`,
           process: child,

@@ -6,8 +6,10 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
-  /** Connections in this instance's pool. */
+  /** Connections in this instance's pool (each worker process has its own). */
   databasePoolSize: number;
+  /** Processes serving HTTP (API_WORKERS): 1 serves from this process; more fork that many workers sharing the port. */
+  workers: number;
   /** Directory of the built Angular app to serve at `/`; null serves the api only. */
   webDist: string | null;
   /** Embedded demo mode: seeds the Calderara demo office when the database is empty. */
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', 3000, 0, 65535, problems);
   const databasePoolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 200, problems);
+  const workers = integer(env, 'API_WORKERS', 1, 1, 64, problems);
   const host = env['HOST']?.trim() || '0.0.0.0';
   const databaseUrl = env['DATABASE_URL']?.trim() ?? '';
   if (!databaseUrl) {
@@ -160,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host,
     databaseUrl,
     databasePoolSize,
+    workers,
     webDist,
     demoMode,
     migrateOnStart,
