@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       databaseUrl: base.DATABASE_URL,
       databasePoolSize: 10,
+      workers: 1,
       webDist: null,
       demoMode: false,
       migrateOnStart: true,
