@@ -78,7 +78,8 @@ export class BookingService {
     const slot = this.calendar.scheduledSlot(target, input.start);
     // In a rush most attempts find the slot full: they are refused without a transaction.
     // Not with a key (a repeat must get the stored answer) or a hold (the seat is its own).
-    if (!idempotency && !input.holdId && (!slot || !seats.looksFree)) throw await this.slotUnavailable(target, input.start, (await this.calendar.bookableDay(target, input.start)).day);
+    // The alternatives' first search (the day before to the day after) covers the same day: one query.
+    if (!idempotency && !input.holdId && (!slot || !seats.looksFree)) throw await this.slotUnavailable(target, input.start);
     const outcome = await this.repository.transaction(async (tx) => {
       if (idempotency) {
         await this.repository.lock(tx, `idempotency:${idempotency.key}`);
