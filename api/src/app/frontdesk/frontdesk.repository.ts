@@ -194,6 +194,29 @@ export class FrontDeskRepository {
     await tx.query(`UPDATE ticket SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
+  /**
+   * Calls a waiting ticket to the desk, records the CALLED event and queues the
+   * notification, in one statement: call-next holds the office's queue lock, and every
+   * round trip under it delays the other desks. False when the desk has a ticket already
+   * (a concurrent call from the same desk got the lock first).
+   */
+  async callTicket(tx: EntityManager, call: { ticketId: string; deskId: string; at: Date; staffUserId: string | null; notification: [string, string] }): Promise<boolean> {
+    const rows = await txRows(
+      tx,
+      `WITH called AS (
+         UPDATE ticket SET status = 'CALLED', desk_id = $2, called_at = $3, first_called_at = coalesce(first_called_at, $3), call_count = call_count + 1
+          WHERE id = $1 AND status = 'WAITING'
+            AND NOT EXISTS (SELECT 1 FROM ticket WHERE desk_id = $2 AND status IN ('CALLED', 'IN_SERVICE'))
+         RETURNING id, office_id, service_id),
+       recorded AS (
+         INSERT INTO ticket_event (ticket_id, office_id, service_id, type, at, desk_id, staff_user_id, outcome)
+         SELECT id, office_id, service_id, 'CALLED', $3, $2, $4, NULL FROM called)
+       SELECT pg_notify($5, $6) FROM called`,
+      [call.ticketId, call.deskId, call.at, call.staffUserId, ...call.notification],
+    );
+    return rows.length === 1;
+  }
+
   async desks(officeId: string): Promise<DeskRow[]> {
     return this.db.query(
       `SELECT d.id, d.office_id, d.number, d.name, d.paused,

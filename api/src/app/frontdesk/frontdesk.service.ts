@@ -140,14 +140,17 @@ export class FrontDeskService {
     if (desk.paused) throw new ApiError(409, 'DESK_PAUSED', 'desk.paused');
     const { timeZone } = await this.office(desk.office_id);
     const now = this.clock.now();
+    // Before the lock: a busy desk is told at once; the call itself checks again under it.
+    if (await this.repository.deskCurrent(desk.id)) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
     const called = await this.repository.transaction(async (tx) => {
       await this.repository.lockOfficeQueue(tx, desk.office_id);
-      if (await this.repository.deskCurrent(desk.id, tx)) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
       const waiting = await this.repository.waiting(desk.office_id, localToday(now, timeZone), tx);
       const next = nextTicket(waiting.map(toWaiting), now, this.rules, new Set(desk.service_ids));
       if (!next) return null;
-      await this.repository.updateTicket(tx, next.id, { status: 'CALLED', deskId: desk.id, calledAt: now, callCountPlus: 1 });
-      await this.record(tx, { ticketId: next.id, officeId: desk.office_id, serviceId: next.serviceId, type: 'CALLED', deskId: desk.id, actor, at: now });
+      const notification = this.realtime.notification({ type: 'ticket', officeId: desk.office_id, ticketId: next.id, deskId: desk.id, event: 'CALLED' });
+      if (!(await this.repository.callTicket(tx, { ticketId: next.id, deskId: desk.id, at: now, staffUserId: actor.id, notification }))) {
+        throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
+      }
       return next.id;
     });
     return called ? this.ticketDto(called) : null;

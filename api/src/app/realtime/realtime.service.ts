@@ -43,7 +43,12 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
 
   /** Queues the event in the caller's transaction. */
   async publish(tx: EntityManager, event: OfficeEventDto): Promise<void> {
-    await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+    await tx.query('SELECT pg_notify($1, $2)', this.notification(event));
+  }
+
+  /** pg_notify's arguments for the event, for a statement that also does other work. */
+  notification(event: OfficeEventDto): [channel: string, payload: string] {
+    return [CHANNEL, JSON.stringify(event)];
   }
 
   /** One office's events as SSE messages, with a heartbeat that keeps proxies from closing the stream. */
