@@ -13,9 +13,8 @@ import type {
 } from '@sportello/contracts';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
-import { ApiError } from '../common/api-error';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid, uuidParam } from '../common/query';
+import { uuidParam } from '../common/query';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { readDesk, readOffice, readOpeningHours, readPassword, readService, readSettings, readStaffCreate, readStaffUpdate } from './admin.validation';

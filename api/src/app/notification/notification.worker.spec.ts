@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-empty-function -- the fake repository ignores what the test does not look at */
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';

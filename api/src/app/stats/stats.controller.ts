@@ -22,7 +22,7 @@ import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid, QueryReader, uuidParam } from '../common/query';
+import { QueryReader, uuidParam } from '../common/query';
 import { figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
 import { MAX_MONTHLY_VALUE, StatsScope, StatsService } from './stats.service';
 
