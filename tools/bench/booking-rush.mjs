@@ -4,7 +4,7 @@
 // baseline. Prints successes, 5xx, overbooking, latency percentiles and the ratios.
 //   node tools/bench/booking-rush.mjs [--citizens 1000] [--slots 100] [--pool 20]
 import { randomUUID } from 'node:crypto';
-import { arg, freeStarts, percentile, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
+import { arg, freeStarts, percentile, postgresCpuMs, request, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
 import { fiscalCode } from './fiscal-codes.mjs';
 
 const CITIZENS = arg('citizens', 1000);
@@ -44,21 +44,27 @@ try {
   const apiLatencies = [];
   const apiStart = performance.now();
   const apiCpuStart = api.instance.cpuMs();
+  const postgresCpuStart = postgresCpuMs();
+  const generatorCpuStart = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CITIZENS }, async (_, i) => {
       const t = performance.now();
-      const response = await fetch(`${base}/appointments`, {
+      // One connection per citizen, as thousands of browsers would open.
+      const response = await request(`${base}/appointments`, {
         method: 'POST',
+        agent: false,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ officeId: office.id, serviceId: apiService, start: pick(i), citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` }, language: 'it', privacyAccepted: true }),
       });
-      await response.arrayBuffer();
       apiLatencies.push(performance.now() - t);
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     }),
   );
   const apiTotal = performance.now() - apiStart;
   const apiCpuPerAttempt = +((api.instance.cpuMs() - apiCpuStart) / CITIZENS).toFixed(2);
+  const postgresCpuPerAttempt = +((postgresCpuMs() - postgresCpuStart) / CITIZENS).toFixed(2);
+  const generatorCpu = process.cpuUsage(generatorCpuStart);
+  const generatorCpuPerAttempt = +((generatorCpu.user + generatorCpu.system) / 1000 / CITIZENS).toFixed(2);
 
   // 2. The same contention as raw SQL: one transaction per attempt.
   let sqlBooked = 0;
@@ -105,7 +111,7 @@ try {
     slots: TIMES,
     seatsPerSlot: CAPACITY,
     pool: POOL,
-    api: summary('HTTP API', apiLatencies, apiTotal, { statuses, apiCpuMsPerAttempt: apiCpuPerAttempt, booked: apiRows, overbookedSlots: await overbooked(apiService), server5xx: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) }),
+    api: summary('HTTP API', apiLatencies, apiTotal, { statuses, cpuMsPerAttempt: { api: apiCpuPerAttempt, postgres: postgresCpuPerAttempt, generator: generatorCpuPerAttempt }, booked: apiRows, overbookedSlots: await overbooked(apiService), server5xx: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) }),
     sql: summary('raw SQL', sqlLatencies, sqlTotal, { booked: sqlBooked, overbookedSlots: await overbooked(sqlService) }),
   };
   result.ratio = { time: +(apiTotal / sqlTotal).toFixed(2), throughput: +(result.api.perSecond / result.sql.perSecond).toFixed(2), p99: +(result.api.p99 / result.sql.p99).toFixed(2) };

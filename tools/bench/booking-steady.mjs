@@ -4,7 +4,7 @@
 // slot taken. Prints statuses and latency percentiles.
 //   node tools/bench/booking-steady.mjs [--rate 300] [--seconds 30]
 import { fiscalCode } from './fiscal-codes.mjs';
-import { arg, percentile, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
+import { arg, percentile, request, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
 
 const RATE = arg('rate', 300);
 const SECONDS = arg('seconds', 30);
@@ -21,12 +21,13 @@ try {
   const starts = availability.days.flatMap((d) => d.slots.map((s) => s.start));
   const attempt = async (i) => {
     const t = performance.now();
-    const response = await fetch(`${api.base}/appointments`, {
+    // One connection per attempt: every attempt is another citizen.
+    const response = await request(`${api.base}/appointments`, {
       method: 'POST',
+      agent: false,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ officeId, serviceId, start: starts[(i * 7919) % starts.length], citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` }, language: 'it', privacyAccepted: true }),
     });
-    await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - t };
   };
   /** A request that never got an answer (the api fell so far behind that connecting timed out) counts as 'error'. */
