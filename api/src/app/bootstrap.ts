@@ -51,6 +51,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: 'loopback,linklocal,uniquelocal',
     // JSON and form bodies up to 100 kB, as Express's body parsers; the CSV upload has its own limit.
     bodyLimit: EXPRESS_BODY_LIMIT,
+    // Node's own timeouts, which Express kept (Fastify's defaults: 72 s keep-alive, no request timeout).
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
     // As Express routes: /api/health/live/ is /api/health/live, and a parameter may be as long
     // as the URL (a long manage token is an unknown one, 404, not a 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
