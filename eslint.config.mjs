@@ -21,12 +21,12 @@ export default [
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: [],
-              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'rxjs', 'express', 'nodemailer'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'rxjs', 'fastify', '@fastify/*', 'nodemailer'],
             },
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: [],
-              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'rxjs', 'express', 'nodemailer'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'rxjs', 'fastify', '@fastify/*', 'nodemailer'],
             },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },

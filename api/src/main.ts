@@ -35,13 +35,8 @@ async function main(): Promise<void> {
     if (config.workers > 1) return superviseWorkers(config.workers, logger);
   }
   const app = await createApp(config);
-  await app.init();
-  const server = app.getHttpServer();
   // A deep accept queue: a booking rush opens thousands of connections at once.
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
-  });
+  const server = await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // The launcher and the tests wait for this line.

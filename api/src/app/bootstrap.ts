@@ -1,14 +1,16 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import compression from 'compression';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter';
+import { EXPRESS_BODY_LIMIT, ignoreBody, parseJson, parseText, tagAndCheckFreshness } from './common/express-compat';
 import { AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { seedDemoHistory } from './demo/demo-history';
@@ -43,19 +45,40 @@ export async function prepareDatabase(config: AppConfig, options: { migrate: boo
   }
 }
 
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // The addresses whose X-Forwarded-For is believed (request.ip), as Express's 'trust proxy'.
+    trustProxy: 'loopback,linklocal,uniquelocal',
+    // JSON and form bodies up to 100 kB, as Express's body parsers; the CSV upload has its own limit.
+    bodyLimit: EXPRESS_BODY_LIMIT,
+    // Node's own timeouts, which Express kept (Fastify's defaults: 72 s keep-alive, no request timeout).
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
+    // As Express routes: /api/health/live/ is /api/health/live, and a parameter may be as long
+    // as the URL (a long manage token is an unknown one, 404, not a 414).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
+    // A URL the router cannot read (bad %-encoding) gets the api's error body, as in Express.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendApiError(error, request, reply),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     logger: LOG_LEVELS[config.logLevel],
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
-  // gzip for pages, bundles and JSON; never for event streams, which must flow at once.
-  app.use(compression({ filter: (request, response) => !String(response.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(request, response) }));
-  // CSV uploads (POST /api/stats/history) arrive as text; JSON stays the default elsewhere.
-  app.useBodyParser('text', { type: 'text/csv', limit: '1mb' });
+  // Hooks and plugins before any route, so that they apply to every one, swagger's and the web app's too.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', tagAndCheckFreshness);
+  // gzip/br for pages, bundles and JSON. Never for event streams, which must flow at once: text/event-stream
+  // is not a compressible type for @fastify/compress, and Nest writes SSE to the raw response anyway.
+  await app.register(fastifyCompress);
+  // The request bodies Express accepted, read as Express read them.
+  fastify.removeAllContentTypeParsers();
+  app.useBodyParser('application/json', { bodyLimit: EXPRESS_BODY_LIMIT }, parseJson);
+  // CSV uploads (POST /api/stats/history) arrive as text.
+  app.useBodyParser('text/csv', { bodyLimit: 1024 * 1024 }, parseText);
+  // Any other type is left unread (the body is undefined), as in Express: no 415 from the framework.
+  fastify.addContentTypeParser('*', ignoreBody);
   app.enableShutdownHooks();
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
   const openApi = new DocumentBuilder()
     .setTitle('Sportello API')
@@ -65,25 +88,25 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 
-  if (config.webDist) serveWebApp(app, config.webDist);
+  if (config.webDist) await serveWebApp(app, config.webDist);
   return app;
 }
 
 /** Serves the built Angular app on the same port; unknown non-api paths get index.html. */
-function serveWebApp(app: NestExpressApplication, webDist: string): void {
+async function serveWebApp(app: NestFastifyApplication, webDist: string): Promise<void> {
   const root = path.resolve(webDist);
   const index = path.join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`WEB_DIST has no index.html: ${root}`);
-  app.useStaticAssets(root, { index: false, maxAge: '1y', immutable: true, setHeaders: noCacheForHtml });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api');
-    if (!isPage) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+  // One route per file of the build (wildcard: false; dotfiles are left out), so that every other
+  // path is free for the index.html fallback below; the build does not change while the api runs.
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1y', immutable: true, setHeaders: noCacheForHtml });
+  app.getHttpAdapter().getInstance().get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url.startsWith('/api')) return reply.callNotFound();
+    return reply.sendFile('index.html');
   });
 }
 
-function noCacheForHtml(response: Response, file: string): void {
+function noCacheForHtml(reply: FastifyReply, file: string): void {
   // Hashed bundles are immutable; index.html must be revalidated to pick up new builds.
-  if (file.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+  if (file.endsWith('.html')) reply.header('Cache-Control', 'no-cache');
 }

@@ -41,3 +41,27 @@ export class SchedulerRegistry {
     this.intervals.delete(name);
   }
 }
+
+export class HttpException extends Error {
+  constructor(
+    message: string,
+    private readonly status: number,
+  ) {
+    super(message);
+  }
+  getStatus(): number {
+    return this.status;
+  }
+}
+
+export class BadRequestException extends HttpException {
+  constructor() {
+    super('Bad Request', 400);
+  }
+}
+
+export class UnsupportedMediaTypeException extends HttpException {
+  constructor() {
+    super('Unsupported Media Type', 415);
+  }
+}

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { StaffSessionDto } from '@sportello/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
+import { hasBodyOfType } from '../common/express-compat';
 import { ApiErrorDoc } from '../common/openapi';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
@@ -36,17 +37,17 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ApiErrorDoc, description: 'INVALID_CREDENTIALS' })
   @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be JSON' })
   @ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'ACCOUNT_LOCKED (LOGIN_MAX_FAILURES wrong passwords within LOGIN_LOCK_MINUTES) or TOO_MANY_REQUESTS (LOGIN_THROTTLE_LIMIT per minute per client); see Retry-After' })
-  async login(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StaffSessionDto> {
+  async login(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffSessionDto> {
     // JSON only: a form on another site can post urlencoded fields but not JSON, so no
     // one can log a browser into an account of theirs (login CSRF).
-    if (!request.is('application/json')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.json');
+    if (!hasBodyOfType(request, 'application/json')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.json');
     const reader = new BodyReader(body);
     const username = reader.text('username', 200);
     const password = reader.secret('password', MAX_PASSWORD_LENGTH);
     reader.done();
     const { token, user } = await this.auth.login(username, password);
-    setSessionCookies(response, token, this.config);
-    response.setHeader('Cache-Control', 'no-store');
+    setSessionCookies(reply, token, this.config);
+    reply.header('Cache-Control', 'no-store');
     return { user };
   }
 
@@ -54,23 +55,23 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Staff logout', description: 'Ends the session (also without one: 204). Needs the X-XSRF-TOKEN header when logged in.' })
   @ApiNoContentResponse({ description: 'Logged out; both cookies cleared' })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = readCookie(request, SESSION_COOKIE);
     if (token && (await this.auth.principal(token))) {
       assertCsrf(request, token);
       await this.auth.logout(token);
     }
-    clearSessionCookies(response, this.config);
+    clearSessionCookies(reply, this.config);
   }
 
   @Get('me')
   @Staff()
   @ApiOperation({ summary: 'The logged-in staff member', description: 'Also renews the XSRF-TOKEN cookie.' })
   @ApiOkResponse({ type: StaffSessionDoc })
-  async me(@CurrentStaff() staff: StaffPrincipal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StaffSessionDto> {
+  async me(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffSessionDto> {
     const token = readCookie(request, SESSION_COOKIE);
-    if (token) setXsrfCookie(response, token, this.config);
-    response.setHeader('Cache-Control', 'no-store');
+    if (token) setXsrfCookie(reply, token, this.config);
+    reply.header('Cache-Control', 'no-store');
     return { user: await this.auth.profile(staff) };
   }
 }

@@ -1,13 +1,13 @@
 import { XSRF_COOKIE } from '@sportello/contracts';
-import type { CookieOptions, Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../config/config';
 import { xsrfTokenFor } from './session-token';
 
 /** The session cookie: HttpOnly, SameSite=Strict, Path=/api, Secure behind https. */
 export const SESSION_COOKIE = 'sportello_session';
 
-/** The value of one cookie of the request (no cookie-parser middleware needed). */
-export function readCookie(request: Request, name: string): string | undefined {
+/** The value of one cookie of the request (no cookie plugin needed). */
+export function readCookie(request: { headers: { cookie?: string } }, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -23,8 +23,24 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-function base(config: AppConfig): CookieOptions {
-  return { sameSite: 'strict', secure: config.auth.secureCookies };
+interface CookieAttributes {
+  path: string;
+  httpOnly: boolean;
+  /** Lifetime; without it the cookie is cleared (expired in 1970). */
+  maxAgeMs?: number;
+}
+
+/** A Set-Cookie line, attribute for attribute as Express's `response.cookie()` writes it. */
+function setCookie(reply: FastifyReply, name: string, value: string, attributes: CookieAttributes, config: AppConfig): void {
+  const { path, httpOnly, maxAgeMs } = attributes;
+  const parts = [`${name}=${encodeURIComponent(value)}`];
+  if (maxAgeMs !== undefined) parts.push(`Max-Age=${Math.floor(maxAgeMs / 1000)}`);
+  parts.push(`Path=${path}`, `Expires=${new Date(maxAgeMs === undefined ? 1 : Date.now() + maxAgeMs).toUTCString()}`);
+  if (httpOnly) parts.push('HttpOnly');
+  if (config.auth.secureCookies) parts.push('Secure');
+  parts.push('SameSite=Strict');
+  // Fastify adds each Set-Cookie header to the ones already set.
+  reply.header('Set-Cookie', parts.join('; '));
 }
 
 /**
@@ -32,18 +48,16 @@ function base(config: AppConfig): CookieOptions {
  * (not HttpOnly) and lives at Path=/ so that pages under /staff can read it; Angular's
  * HttpClient copies it into the X-XSRF-TOKEN header of every unsafe request.
  */
-export function setSessionCookies(response: Response, sessionToken: string, config: AppConfig): void {
-  const maxAge = config.auth.sessionHours * 3_600_000;
-  response.cookie(SESSION_COOKIE, sessionToken, { ...base(config), httpOnly: true, path: '/api', maxAge });
-  setXsrfCookie(response, sessionToken, config);
+export function setSessionCookies(reply: FastifyReply, sessionToken: string, config: AppConfig): void {
+  setCookie(reply, SESSION_COOKIE, sessionToken, { httpOnly: true, path: '/api', maxAgeMs: config.auth.sessionHours * 3_600_000 }, config);
+  setXsrfCookie(reply, sessionToken, config);
 }
 
-export function setXsrfCookie(response: Response, sessionToken: string, config: AppConfig): void {
-  const maxAge = config.auth.sessionHours * 3_600_000;
-  response.cookie(XSRF_COOKIE, xsrfTokenFor(sessionToken), { ...base(config), httpOnly: false, path: '/', maxAge });
+export function setXsrfCookie(reply: FastifyReply, sessionToken: string, config: AppConfig): void {
+  setCookie(reply, XSRF_COOKIE, xsrfTokenFor(sessionToken), { httpOnly: false, path: '/', maxAgeMs: config.auth.sessionHours * 3_600_000 }, config);
 }
 
-export function clearSessionCookies(response: Response, config: AppConfig): void {
-  response.clearCookie(SESSION_COOKIE, { ...base(config), httpOnly: true, path: '/api' });
-  response.clearCookie(XSRF_COOKIE, { ...base(config), httpOnly: false, path: '/' });
+export function clearSessionCookies(reply: FastifyReply, config: AppConfig): void {
+  setCookie(reply, SESSION_COOKIE, '', { httpOnly: true, path: '/api' }, config);
+  setCookie(reply, XSRF_COOKIE, '', { httpOnly: false, path: '/' }, config);
 }

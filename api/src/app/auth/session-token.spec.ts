@@ -1,5 +1,5 @@
 import { readCookie } from './auth.cookies';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { newSessionToken, sameToken, SESSION_TOKEN, sessionTokenHash, xsrfTokenFor } from './session-token';
 
 describe('session tokens', () => {
@@ -27,7 +27,7 @@ describe('session tokens', () => {
 });
 
 describe('readCookie', () => {
-  const request = (cookie?: string) => ({ headers: cookie === undefined ? {} : { cookie } }) as Request;
+  const request = (cookie?: string) => ({ headers: cookie === undefined ? {} : { cookie } }) as FastifyRequest;
 
   it('finds a cookie among others, decoded', () => {
     expect(readCookie(request('a=1; sportello_session=abc%2Bdef; XSRF-TOKEN=x'), 'sportello_session')).toBe('abc+def');

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@sportello/contracts';
 import { XSRF_COOKIE, XSRF_HEADER } from '@sportello/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { readCookie, SESSION_COOKIE } from './auth.cookies';
 import type { StaffPrincipal } from './auth.repository';
@@ -11,7 +11,7 @@ import { sameToken, xsrfTokenFor } from './session-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type AccessRequest = Pick<Request, 'method' | 'headers'> & { params?: Record<string, string | string[] | undefined> };
+export type AccessRequest = Pick<FastifyRequest, 'method' | 'headers' | 'params'>;
 
 /** May this staff member act for this office? An admin may act for every office. */
 export function canAccessOffice(staff: StaffPrincipal, officeId: string): boolean {
@@ -26,7 +26,7 @@ export function assertOfficeAccess(staff: StaffPrincipal, officeId: string): voi
 /** Throws 403 `CSRF_TOKEN_INVALID` unless header and cookie both carry this session's CSRF token. */
 export function assertCsrf(request: AccessRequest, sessionToken: string): void {
   const header = request.headers[XSRF_HEADER.toLowerCase()];
-  const cookie = readCookie(request as Request, XSRF_COOKIE);
+  const cookie = readCookie(request, XSRF_COOKIE);
   const expected = xsrfTokenFor(sessionToken);
   if (typeof header !== 'string' || !cookie || !sameToken(header, cookie) || !sameToken(header, expected)) {
     throw new ApiError(403, 'CSRF_TOKEN_INVALID', 'auth.csrf');
@@ -44,11 +44,11 @@ export function isUnsafeMethod(method: string): boolean {
  * always passes; no roles = every role), 403 FORBIDDEN_OFFICE (`:officeId` parameter).
  */
 export function authorise(request: AccessRequest, staff: StaffPrincipal | null, roles: readonly StaffRole[]): StaffPrincipal {
-  const token = readCookie(request as Request, SESSION_COOKIE);
+  const token = readCookie(request, SESSION_COOKIE);
   if (!staff || !token) throw new ApiError(401, 'UNAUTHORIZED', 'auth.required');
   if (isUnsafeMethod(request.method)) assertCsrf(request, token);
   if (roles.length > 0 && staff.role !== 'admin' && !roles.includes(staff.role)) throw new ApiError(403, 'FORBIDDEN', 'auth.role');
-  const officeId = request.params?.['officeId'];
+  const officeId = (request.params as Record<string, string | undefined> | undefined)?.['officeId'];
   if (officeId !== undefined) assertOfficeAccess(staff, String(officeId));
   return staff;
 }

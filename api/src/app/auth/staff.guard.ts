@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiCookieAuth, ApiForbiddenResponse, ApiHeader, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { StaffRole } from '@sportello/contracts';
 import { XSRF_COOKIE, XSRF_HEADER } from '@sportello/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiErrorDoc } from '../common/openapi';
 import { readCookie, SESSION_COOKIE } from './auth.cookies';
 import type { StaffPrincipal } from './auth.repository';
@@ -14,7 +14,7 @@ export type { StaffPrincipal } from './auth.repository';
 export { assertCsrf, assertOfficeAccess, canAccessOffice } from './staff-access';
 
 /** A request that passed `@Staff(...)`. */
-export type StaffRequest = Request & { staff?: StaffPrincipal };
+export type StaffRequest = FastifyRequest & { staff?: StaffPrincipal };
 
 const STAFF_ROLES_KEY = 'sportello:staff-roles';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req, Res
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
@@ -25,7 +25,7 @@ export class BookingController {
   @ApiBody({ type: CreateHoldDoc })
   @ApiCreatedResponse({ type: HoldDoc, description: 'The slot is kept for HOLD_MINUTES' })
   @ApiConflictResponse({ type: SlotUnavailableDoc })
-  hold(@Body() body: unknown, @Req() request: Request): Promise<HoldDto> {
+  hold(@Body() body: unknown, @Req() request: FastifyRequest): Promise<HoldDto> {
     return this.booking.hold(readHoldRequest(body), request.ip ?? 'unknown');
   }
 
@@ -44,7 +44,7 @@ export class BookingController {
   @ApiBody({ type: CreateAppointmentDoc })
   @ApiCreatedResponse({ type: AppointmentCreatedDoc })
   @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED or IDEMPOTENCY_KEY_REUSED' })
-  async book(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) response: Response): Promise<AppointmentCreatedDto> {
+  async book(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppointmentCreatedDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       const reader = new BodyReader({});
       reader.add('Idempotency-Key', 'idempotency.key');
@@ -53,8 +53,8 @@ export class BookingController {
     const input = readBookingRequest(body);
     const idempotency = key ? { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null;
     const result = await this.booking.book(input, idempotency);
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    response.status(result.status);
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    reply.status(result.status);
     return result.body;
   }
 
@@ -103,12 +103,12 @@ export class BookingController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'RFC 5545 calendar file, times in Europe/Rome' })
   @ApiNotFoundResponse({ type: ApiErrorDoc })
-  async calendar(@Param('token') token: string, @Res() response: Response): Promise<void> {
+  async calendar(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const { code, ics } = await this.booking.calendarFile(token);
-    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${code}.ics"`);
-    response.setHeader('Cache-Control', 'no-store');
-    response.send(ics);
+    reply.header('Content-Type', 'text/calendar; charset=utf-8');
+    reply.header('Content-Disposition', `attachment; filename="${code}.ics"`);
+    reply.header('Cache-Control', 'no-store');
+    reply.send(ics);
   }
 }
 

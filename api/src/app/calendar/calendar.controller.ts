@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto } from '@sportello/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader } from '../common/query';
@@ -38,7 +38,7 @@ export class CalendarController {
   @ApiQuery({ name: 'to', example: '2027-03-31', description: 'Last local date (included), at most 93 days after from' })
   @ApiOkResponse({ type: AvailabilityDoc, description: 'Free slots per day, in Europe/Rome; days with nothing free are left out' })
   @ApiNotFoundResponse({ type: ApiErrorDoc })
-  async availability(@Query() query: Record<string, unknown>, @Headers('accept-encoding') acceptEncoding: string | undefined, @Res() response: Response): Promise<void> {
+  async availability(@Query() query: Record<string, unknown>, @Headers('accept-encoding') acceptEncoding: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const reader = new QueryReader(query);
     const officeId = reader.uuid('officeId');
     const serviceId = reader.uuid('serviceId');
@@ -51,9 +51,9 @@ export class CalendarController {
     reader.done();
     // Sent as the service serialised (and compressed) it: an unchanged month is reused.
     const { body, encoding } = (await this.calendar.availabilityAnswer({ officeId, serviceId, from, to })).bodyFor(acceptEncoding);
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    response.setHeader('Vary', 'Accept-Encoding');
-    if (encoding) response.setHeader('Content-Encoding', encoding);
-    response.send(body);
+    reply.header('Content-Type', 'application/json; charset=utf-8');
+    reply.header('Vary', 'Accept-Encoding');
+    if (encoding) reply.header('Content-Encoding', encoding);
+    reply.send(body);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, Sse } from '@
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto } from '@sportello/contracts';
 import { isBookingCodeFormat, normalizeBookingCode } from '@sportello/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
@@ -42,14 +42,14 @@ export class FrontDeskController {
   @ApiCreatedResponse({ description: 'Checked in: the queue ticket' })
   @ApiOkResponse({ description: 'Already checked in: the same ticket' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED' })
-  async checkIn(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<TicketDto> {
+  async checkIn(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto> {
     const reader = new BodyReader(body ?? {});
     const force = reader.optionalBoolean('force') ?? false;
     const normalized = normalizeBookingCode(code);
     if (!isBookingCodeFormat(normalized)) reader.add('code', 'bookingCode.format');
     reader.done();
     const result = await this.frontDesk.checkIn(staff, normalized, force);
-    response.status(result.created ? 201 : 200);
+    reply.status(result.created ? 201 : 200);
     return result.ticket;
   }
 
@@ -86,13 +86,13 @@ export class FrontDeskController {
   @ApiOkResponse({ description: 'The called ticket' })
   @ApiNoContentResponse({ description: 'Nobody waits for this desk’s services' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY (finish the current ticket first) or DESK_PAUSED' })
-  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) response: Response): Promise<TicketDto | undefined> {
+  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
     const ticket = await this.frontDesk.callNext(staff, uuidParam(deskId, 'deskId'));
     if (!ticket) {
-      response.status(204);
+      reply.status(204);
       return undefined;
     }
-    response.status(200);
+    reply.status(200);
     return ticket;
   }
 
@@ -181,10 +181,10 @@ export class PublicQueueController {
   @Sse('offices/:officeId/events')
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: "Server-Sent Events of the office's queue (ids only; refetch after each event and after reconnecting)" })
-  events(@Param('officeId') officeId: string, @Res({ passthrough: true }) response: Response): Observable<ServerSentEvent> {
+  events(@Param('officeId') officeId: string, @Res({ passthrough: true }) reply: FastifyReply): Observable<ServerSentEvent> {
     const id = uuidParam(officeId, 'officeId');
     // Reverse proxies must pass events through at once.
-    response.setHeader('X-Accel-Buffering', 'no');
+    reply.header('X-Accel-Buffering', 'no');
     return this.realtime.stream(id);
   }
 }

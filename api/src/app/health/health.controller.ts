@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@sportello/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 
 const READY_TIMEOUT_MS = 2000;
@@ -24,9 +24,9 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: '{ "status": "ok", "checks": { "database": "ok" } }' })
   @ApiServiceUnavailableResponse({ description: '{ "status": "error", "checks": { "database": "error" } }' })
-  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const database = await this.databaseAnswers();
-    if (!database) response.status(503);
+    if (!database) reply.status(503);
     return { status: database ? 'ok' : 'error', checks: { database: database ? 'ok' : 'error' } };
   }
 

@@ -15,11 +15,12 @@ import type {
 } from '@sportello/contracts';
 import { daysBetween, isValidMonth } from '@sportello/domain';
 import type { LocalDateRange } from '@sportello/domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
+import { hasBodyOfType } from '../common/express-compat';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader, uuidParam } from '../common/query';
@@ -60,11 +61,11 @@ function readPeriod(query: Record<string, unknown>): PeriodQuery {
 
 
 /** Sends CSV as a download, or returns the JSON body. */
-function answer<T>(format: Format, response: Response, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
+function answer<T>(format: Format, reply: FastifyReply, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
   if (format === 'json') return body;
   const suffix = period ? `-${period.from}_${period.to}` : '';
-  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="sportello-${name}${suffix}.csv"`);
+  reply.header('Content-Type', 'text/csv; charset=utf-8');
+  reply.header('Content-Disposition', `attachment; filename="sportello-${name}${suffix}.csv"`);
   return csv(body);
 }
 
@@ -115,48 +116,48 @@ export class StatsController {
       'recorded tickets and appointments plus the monthly figures of the months wholly inside the period (`recorded` and `monthly` give the parts).',
   })
   @periodDocs()
-  async summary(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsSummaryDto | string> {
+  async summary(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsSummaryDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.summary(await this.scope(staff, q));
-    return answer(q.format, response, 'riepilogo', q.period, body, (b) => summaryCsv(b, language));
+    return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, language));
   }
 
   @Get('services')
   @ApiOperation({ summary: 'Per service: booked, attended, no-shows, cancelled, walk-ins served, receptions, wait (average, 90th percentile) and service time' })
   @periodDocs()
-  async services(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsServicesDto | string> {
+  async services(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsServicesDto | string> {
     const q = readPeriod(query);
     const scope = await this.scope(staff, q);
     const body = await this.stats.services(scope);
-    return answer(q.format, response, 'servizi', q.period, body, (b) => servicesCsv(b, language, this.names(scope)));
+    return answer(q.format, reply, 'servizi', q.period, body, (b) => servicesCsv(b, language, this.names(scope)));
   }
 
   @Get('outcomes')
   @ApiOperation({ summary: 'Completed tickets per service and outcome (plus the monthly figures of CIE, SPID and residency)' })
   @periodDocs()
-  async outcomes(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsOutcomesDto | string> {
+  async outcomes(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsOutcomesDto | string> {
     const q = readPeriod(query);
     const scope = await this.scope(staff, q);
     const body = await this.stats.outcomes(scope);
-    return answer(q.format, response, 'esiti', q.period, body, (b) => outcomesCsv(b, language, this.names(scope)));
+    return answer(q.format, reply, 'esiti', q.period, body, (b) => outcomesCsv(b, language, this.names(scope)));
   }
 
   @Get('heatmap')
   @ApiOperation({ summary: 'Arrivals (tickets taken, appointments checked in) by local weekday and hour' })
   @periodDocs()
-  async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) response: Response): Promise<StatsHeatMapDto | string> {
+  async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsHeatMapDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.heatMap(await this.scope(staff, q));
-    return answer(q.format, response, 'affluenza', q.period, body, (b) => heatMapCsv(b, language));
+    return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, language));
   }
 
   @Get('trend')
   @ApiOperation({ summary: 'Receptions per month: with appointment versus walk-ins' })
   @periodDocs()
-  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<StatsTrendDto | string> {
+  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.trend(await this.scope(staff, q));
-    return answer(q.format, response, 'andamento', q.period, body, trendCsv);
+    return answer(q.format, reply, 'andamento', q.period, body, trendCsv);
   }
 
   @Get('history')
@@ -166,7 +167,7 @@ export class StatsController {
   @ApiQuery({ name: 'to', required: false, example: '2024-05', description: 'last month (YYYY-MM)' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiProduces('application/json', 'text/csv')
-  async history(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<MonthlyFiguresDto | string> {
+  async history(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<MonthlyFiguresDto | string> {
     const reader = new QueryReader(query);
     const officeId = reader.uuid('officeId');
     const from = reader.optionalText('from', 7);
@@ -177,7 +178,7 @@ export class StatsController {
     reader.done();
     assertOfficeAccess(staff, officeId);
     const body = await this.stats.storedFigures(officeId, from, to);
-    return answer(format, response, 'dati-mensili', null, body, figuresCsv);
+    return answer(format, reply, 'dati-mensili', null, body, figuresCsv);
   }
 
   @Post('history')
@@ -195,12 +196,12 @@ export class StatsController {
   @ApiOkResponse({ description: '`{ officeId, imported, replaced, months: { from, to } }`' })
   @ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED with `lines`: every bad line with its number and reason' })
   @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be text/csv' })
-  async importHistory(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Req() request: Request, @Body() body: unknown, @Lang() language: Language): Promise<HistoryImportResultDto> {
+  async importHistory(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Body() body: unknown, @Lang() language: Language): Promise<HistoryImportResultDto> {
     const reader = new QueryReader(query);
     const officeId = reader.uuid('officeId');
     reader.done();
     assertOfficeAccess(staff, officeId);
-    if (!request.is('text/csv')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.csv');
+    if (!hasBodyOfType(request, 'text/csv')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.csv');
     return this.stats.importHistory(staff, officeId, typeof body === 'string' ? body : '', language);
   }
 
