@@ -236,6 +236,17 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await closeAll();
   });
 
+  it('SIGTERM ends open event streams and the process exits at once', async () => {
+    const instance = await startApi(db.url);
+    const display = await SseClient.connect(`${instance.baseUrl}/api/offices/${office.officeId}/events`);
+    await display.next((e) => e.type === 'ready');
+    const started = Date.now();
+    await instance.stop();
+    // The heartbeat comes every 20 s: without ending the streams the exit waited for the kill.
+    expect(Date.now() - started).toBeLessThan(5000);
+    display.close();
+  });
+
   it('SSE: a call made on one api instance reaches display clients of both instances', async () => {
     const second = await startApi(db.url);
     try {

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { OfficeEventDto } from '@sportello/contracts';
 import { Client } from 'pg';
-import { Observable, Subject, filter, interval, map, merge, startWith } from 'rxjs';
+import { Observable, Subject, filter, interval, map, merge, startWith, takeUntil } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { cleanError } from '../notification/notification.policy';
 import { APP_CONFIG } from '../config/config';
@@ -21,9 +21,10 @@ export interface ServerSentEvent {
  * connection and fans the events out to its SSE clients. Payloads carry ids only.
  */
 @Injectable()
-export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
+export class RealtimeService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Realtime');
   private readonly events = new Subject<OfficeEventDto>();
+  private readonly shuttingDown = new Subject<void>();
   private client: Client | null = null;
   private stopped = false;
   private retryMs = 500;
@@ -33,6 +34,16 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.listen().catch((error) => this.reconnectLater(error));
+  }
+
+  /**
+   * Ends every event stream before the HTTP server closes: the server waits for open
+   * connections, and a display's stream (kept open by its heartbeat) would hold a
+   * SIGTERM up until the orchestrator's SIGKILL. Displays reconnect to another replica.
+   */
+  beforeApplicationShutdown(): void {
+    this.shuttingDown.next();
+    this.shuttingDown.complete();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -59,7 +70,7 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: {} })));
     // `ready` first: the client knows it is connected (and refetches what it shows).
-    return merge(events, heartbeat).pipe(startWith({ type: 'ready', data: { officeId } }));
+    return merge(events, heartbeat).pipe(startWith({ type: 'ready', data: { officeId } }), takeUntil(this.shuttingDown));
   }
 
   private async listen(): Promise<void> {
