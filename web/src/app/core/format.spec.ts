@@ -32,6 +32,22 @@ describe('format', () => {
     expect(formatMonth('2027-04', 'en-GB')).toBe('April 2027');
   });
 
+  it('writes fees and weekday names of it-IT and en-GB exactly as Intl does (without paying for Intl)', () => {
+    for (const locale of ['it-IT', 'en-GB']) {
+      const intl = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+      for (const cents of [0, 5, 99, 100, 1600, 2221, 99999, 123456, 1234567, 99999999]) {
+        expect(formatEuroCents(cents, locale)).toBe(intl.format(cents / 100));
+      }
+      for (const width of ['long', 'short'] as const) {
+        const days = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
+        for (let weekday = 1; weekday <= 7; weekday++) {
+          expect(weekdayName(weekday, locale, width)).toBe(days.format(new Date(Date.UTC(2024, 0, weekday))));
+        }
+      }
+    }
+    expect(formatEuroCents(2221, 'de-DE')).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(22.21));
+  });
+
   it('names ISO weekdays from Monday', () => {
     expect(weekdayName(1, 'it-IT', 'long')).toBe('lunedì');
     expect(weekdayName(7, 'it-IT', 'long')).toBe('domenica');

@@ -18,6 +18,34 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
+/*
+ * The citizen home page shows fees and weekday names as it first renders. The first
+ * Intl.NumberFormat or DateTimeFormat of a page costs 20–50 ms of main thread in Chromium
+ * (loading ICU's locale data), a long task on a phone; so for the app's own two locales
+ * these are written out here (format.spec.ts checks them against Intl), Intl otherwise.
+ */
+const WEEKDAYS: Record<string, Record<'long' | 'short', readonly string[]>> = {
+  'it-IT': {
+    long: ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'],
+    short: ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'],
+  },
+  'en-GB': {
+    long: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    short: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  },
+};
+
+/** Euro amounts as Intl writes them: "1234,56 €" and "12.345,67 €" (it-IT), "€12,345.67" (en-GB). */
+function euroByHand(cents: number, locale: string): string | null {
+  if (!Number.isInteger(cents) || cents < 0 || (locale !== 'it-IT' && locale !== 'en-GB')) return null;
+  const euros = String(Math.floor(cents / 100));
+  const decimals = String(cents % 100).padStart(2, '0');
+  const it = locale === 'it-IT';
+  // Italian groups thousands only from five digits on (minimum grouping digits 2).
+  const grouped = it && euros.length < 5 ? euros : euros.replace(/\B(?=(\d{3})+$)/g, it ? '.' : ',');
+  return it ? `${grouped},${decimals}\u00a0€` : `€${grouped}.${decimals}`;
+}
+
 function euroFormat(locale: string): Intl.NumberFormat {
   const key = `n|${locale}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;
@@ -36,7 +64,7 @@ function utcDate(isoDate: string): Date {
 
 /** "22,21 €" (it-IT); null means the service is free and is reported as such by the caller. */
 export function formatEuroCents(cents: number, locale: string): string {
-  return euroFormat(locale).format(cents / 100);
+  return euroByHand(cents, locale) ?? euroFormat(locale).format(cents / 100);
 }
 
 /** The wall-clock time of an instant in the office time zone: "08:30". */
@@ -69,6 +97,8 @@ export function formatMonth(month: string, locale: string): string {
 
 /** Names of the ISO weekday 1 (Monday) … 7 (Sunday). */
 export function weekdayName(isoWeekday: number, locale: string, width: 'long' | 'short'): string {
+  const known = WEEKDAYS[locale]?.[width][isoWeekday - 1];
+  if (known) return known;
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, isoWeekday));
   return dateFormat(locale, { weekday: width, timeZone: 'UTC' }).format(date);

@@ -20,25 +20,6 @@ import { I18n, LANGUAGES } from '../core/i18n/i18n';
       }
     </div>
   `,
-  styles: `
-    .sp-lang {
-      display: flex;
-      gap: 0.25rem;
-    }
-    .sp-lang-button {
-      border: 1px solid transparent;
-      border-radius: 4px;
-      color: #fff;
-      font-size: 0.875rem;
-      font-weight: 600;
-      padding: 0.25rem 0.75rem;
-      text-decoration: underline;
-    }
-    .sp-lang-button[aria-pressed='true'] {
-      border-color: #fff;
-      text-decoration: none;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LanguageSwitcher {

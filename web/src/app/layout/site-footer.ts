@@ -6,17 +6,6 @@ import { I18n } from '../core/i18n/i18n';
   selector: 'sp-site-footer',
   imports: [RouterLink],
   templateUrl: './site-footer.html',
-  styles: `
-    .sp-footer-links a {
-      display: inline-block;
-      padding: 0.25rem 0;
-      text-decoration: underline;
-    }
-
-    .sp-footer-links .sp-footer-staff {
-      font-size: 0.875rem;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SiteFooter {

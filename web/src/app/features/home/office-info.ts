@@ -16,7 +16,9 @@ export function openingWeek(office: Pick<OfficeDto, 'openingHours'>): { weekday:
     weekday,
     intervals: office.openingHours
       .filter((interval) => interval.weekday === weekday)
-      .sort((a, b) => a.start.localeCompare(b.start))
+      // "HH:mm" strings sort as plain text; localeCompare would first load ICU's collation
+      // data (20–40 ms of main thread while the home page renders).
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
       .map((interval) => formatInterval(interval.start, interval.end)),
   }));
 }
