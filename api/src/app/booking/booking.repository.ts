@@ -24,6 +24,9 @@ export interface ReleasedAppointment {
   minNoticeMinutes: number | null;
 }
 
+/** A seat nobody holds: never claimed, released, or held by an expired hold. The seat check and the claim must agree on it. */
+const FREE_SEAT = `(claim_kind IS NULL OR (claim_kind = 'HOLD' AND claim_expires_at <= now()))`;
+
 export interface SeatCheck {
   /** The office's configuration counter; null for an unknown office. */
   version: string | null;
@@ -79,7 +82,7 @@ export class BookingRepository {
         WHERE (s.service_id, s.start_at, s.seat_no) = (
                 SELECT service_id, start_at, seat_no FROM slot_seat
                  WHERE service_id = $1 AND start_at = $2 AND seat_no <= $3
-                   AND (claim_kind IS NULL OR (claim_kind = 'HOLD' AND claim_expires_at <= now()))
+                   AND ${FREE_SEAT}
                  ORDER BY seat_no
                  LIMIT 1
                    FOR UPDATE SKIP LOCKED)
@@ -99,7 +102,7 @@ export class BookingRepository {
     const rows: Array<{ version: string | null; seats: number; free: boolean }> = await this.db.query(
       `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
               count(*)::int AS seats,
-              coalesce(bool_or(claim_kind IS NULL OR (claim_kind = 'HOLD' AND claim_expires_at <= now())), false) AS free
+              coalesce(bool_or(${FREE_SEAT}), false) AS free
          FROM slot_seat
         WHERE service_id = $2 AND start_at = $3 AND seat_no <= $4`,
       [officeId, serviceId, startAt, capacity],

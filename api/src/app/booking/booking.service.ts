@@ -78,7 +78,6 @@ export class BookingService {
     const slot = this.calendar.scheduledSlot(target, input.start);
     // In a rush most attempts find the slot full: they are refused without a transaction.
     // Not with a key (a repeat must get the stored answer) or a hold (the seat is its own).
-    // The alternatives' first search (the day before to the day after) covers the same day: one query.
     if (!idempotency && !input.holdId && (!slot || !seats.looksFree)) throw await this.slotUnavailable(target, input.start);
     const outcome = await this.repository.transaction(async (tx) => {
       if (idempotency) {
@@ -125,7 +124,7 @@ export class BookingService {
       if (idempotency) await this.repository.saveIdempotencyRecord(tx, { key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 201, responseBody: body });
       return { status: 201, body, replayed: false };
     });
-    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start, (await this.calendar.bookableDay(target, input.start)).day);
+    if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start);
     if (!outcome.replayed) this.logger.log(`booked ${outcome.body.code} (${target.service.code})`);
     return outcome;
   }

@@ -61,8 +61,9 @@ export class CalendarRepository {
   }
 
   /**
-   * The office's configuration counter and the places taken per slot start in [from, to)
-   * as one text, "startMs:taken,…" in start order: cheap to compare with the last answer.
+   * The office's configuration counter and the places taken (live holds and appointments)
+   * per slot start of a service in [from, to), as one text "startMs:taken,…" in start
+   * order: cheap to compare with the last answer, and parsed only when it changed.
    */
   async takenSignature(officeId: string, serviceId: string, from: Date, to: Date, capacity: number): Promise<{ version: string | null; signature: string }> {
     const rows: Array<{ version: string | null; signature: string }> = await this.db.query(
@@ -75,17 +76,5 @@ export class CalendarRepository {
       [officeId, serviceId, from, to, capacity],
     );
     return rows[0];
-  }
-
-  /** Places taken (live holds and appointments) per slot start of a service in [from, to). */
-  async takenBySlot(serviceId: string, from: Date, to: Date, capacity: number): Promise<Map<number, number>> {
-    const rows: Array<{ start_at: Date; taken: number }> = await this.db.query(
-      `SELECT start_at, count(*)::int AS taken FROM slot_seat
-        WHERE service_id = $1 AND start_at >= $2 AND start_at < $3 AND seat_no <= $4
-          AND (claim_kind = 'APPOINTMENT' OR (claim_kind = 'HOLD' AND claim_expires_at > now()))
-        GROUP BY start_at`,
-      [serviceId, from, to, capacity],
-    );
-    return new Map(rows.map((r) => [r.start_at.getTime(), r.taken]));
   }
 }

@@ -305,7 +305,7 @@ export class CalendarService {
   private async openSlots(target: OfficeService, from: string, to: string): Promise<OpenSlot[]> {
     const { office, service } = target;
     const window = closureForLocalDates(from, to, office.timeZone);
-    const taken = await this.repository.takenBySlot(service.id, new Date(window.start), new Date(window.end), service.capacity);
+    const taken = parseTakenSignature((await this.repository.takenSignature(office.id, service.id, new Date(window.start), new Date(window.end), service.capacity)).signature);
     return this.schedule(target, from, to).map(({ slot, startMs }) => ({
       date: slot.date,
       start: slot.start,
