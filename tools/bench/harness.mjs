@@ -78,51 +78,9 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
   };
 }
 
-/** Child processes of `pid` holding a socket listening on `port` (Linux /proc). */
-function listeningWorkers(pid, port) {
-  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  const inodes = new Set(
-    readFileSync('/proc/net/tcp', 'utf8')
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/))
-      .filter((cols) => cols[1]?.endsWith(hexPort) && cols[3] === '0A') // 0A: LISTEN
-      .map((cols) => cols[9]),
-  );
-  let count = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]) !== pid) continue;
-      const fds = readdirSync(`/proc/${entry}/fd`).map((fd) => { try { return readlinkSync(`/proc/${entry}/fd/${fd}`); } catch { return ''; } });
-      if (fds.some((link) => inodes.has(link.replace(/^socket:\[(\d+)\]$/, '$1')))) count++;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return count;
-}
-
-/** CPU time of every PostgreSQL server process on the machine (the benchmark's own is the only busy one), in milliseconds. */
-export function postgresCpuMs() {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
-/** CPU time of a process and its children (cluster workers) from /proc (Linux): user + system, in milliseconds. */
-export function processCpuMs(pid) {
-  let ticks = 0;
+/** Every process on the machine from /proc/PID/stat (Linux): pid, command name, parent and CPU time in ms. */
+function processes() {
+  const found = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat;
@@ -133,11 +91,42 @@ export function processCpuMs(pid) {
     }
     // After the parenthesised command name: state, ppid, …; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    found.push({ pid: Number(entry), command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ppid: Number(fields[1]), cpuMs });
   }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  return found;
 }
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Child processes of `pid` holding a socket listening on `port` (Linux /proc). */
+function listeningWorkers(pid, port) {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const inodes = new Set(
+    readFileSync('/proc/net/tcp', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[1]?.endsWith(hexPort) && cols[3] === '0A') // 0A: LISTEN
+      .map((cols) => cols[9]),
+  );
+  const holdsSocket = (child) => {
+    try {
+      return readdirSync(`/proc/${child}/fd`).some((fd) => inodes.has(readlinkSync(`/proc/${child}/fd/${fd}`).replace(/^socket:\[(\d+)\]$/, '$1')));
+    } catch {
+      return false; // ended meanwhile
+    }
+  };
+  return processes().filter((p) => p.ppid === pid && holdsSocket(p.pid)).length;
+}
+
+/** CPU time of every PostgreSQL server process on the machine (the benchmark's own is the only busy one), in milliseconds. */
+export function postgresCpuMs() {
+  return processes().filter((p) => p.command.startsWith('postgres')).reduce((sum, p) => sum + p.cpuMs, 0);
+}
+
+/** CPU time (user + system) of a process and its children (cluster workers), in milliseconds. */
+export function processCpuMs(pid) {
+  return processes().filter((p) => p.pid === pid || p.ppid === pid).reduce((sum, p) => sum + p.cpuMs, 0);
+}
 
 /**
  * A lean HTTP client for the load generators: node:http is about a third of fetch's CPU per
