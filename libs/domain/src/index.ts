@@ -19,7 +19,7 @@ export {
 export type { IcsEvent, IcsMethod, IcsStatus } from './lib/ics/ics';
 export { ICS_PRODID, buildIcsEvent } from './lib/ics/ics';
 export type { QueueGroup, QueueRules, QueueTicketKind, RankedTicket, WaitingTicket } from './lib/queue/queue-policy';
-export { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, rankTicket } from './lib/queue/queue-policy';
+export { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, queuePosition, rankTicket } from './lib/queue/queue-policy';
 export type { AttendanceStatus, ReminderAttendance } from './lib/attendance/attendance';
 export {
   MIN_CONFIRM_WINDOW_MS,
@@ -45,3 +45,6 @@ export { addMonthlyFigures, bucketByMonth, heatMapOf, localWeekdayHour, mergeHea
 export { distributeTotal } from './lib/stats/distribute';
 export type { MonthlyCsvOptions, MonthlyCsvProblem, MonthlyCsvProblemReason, MonthlyCsvRow } from './lib/stats/monthly-csv';
 export { MONTHLY_CSV_HEADER, csvCell, parseMonthlyCsv, splitCsvLine } from './lib/stats/monthly-csv';
+export type { ClosureSuspension } from './lib/calendar/suspension';
+export { closureSuspension } from './lib/calendar/suspension';
+export { openStreetMapUrl } from './lib/office/map-link';

@@ -1,4 +1,4 @@
-import { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, rankTicket, WaitingTicket } from './queue-policy';
+import { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, queuePosition, rankTicket, WaitingTicket } from './queue-policy';
 
 const rules = { toleranceMinutes: 10, maxWaitMinutes: 30 };
 const now = new Date('2026-11-30T09:00:00Z');
@@ -61,6 +61,31 @@ describe('queue policy', () => {
     expect(ids([b, a])).toEqual(['a', 'b']);
     const sameStart = [appointment('x', 0, 2), appointment('y', 0, 8)];
     expect(ids(sameStart)).toEqual(['y', 'x']);
+  });
+
+  describe('a ticket\'s position, as the desks would call', () => {
+    // C001 (a CIE walk-in) came first; S001 (SPID, priority) came after it. Desks serve both.
+    const c001 = walkIn('C001', 10);
+    const s001 = walkIn('S001', 2, { serviceId: SPID, priority: true });
+    const both = new Set([CIE, SPID]);
+
+    it('a priority ticket of another service sharing the desk is ahead: C001 is not next', () => {
+      expect(queuePosition([c001, s001], 'C001', now, rules, [both, both])).toBe(1);
+      expect(queuePosition([c001, s001], 'S001', now, rules, [both, both])).toBe(0);
+      // The same answer as call-next: the desk calls S001 first.
+      expect(nextTicket([c001, s001], now, rules, both)?.id).toBe('S001');
+    });
+
+    it('a desk serving only its service reaches it first: then it is next', () => {
+      expect(queuePosition([c001, s001], 'C001', now, rules, [both, new Set([CIE])])).toBe(0);
+    });
+
+    it('counts only what the desks serving it would call before it', () => {
+      const queue = [walkIn('w1', 20), walkIn('w2', 15), c001, s001, walkIn('r', 30, { serviceId: 'residency' })];
+      expect(queuePosition(queue, 'C001', now, rules, [both])).toBe(3);
+      expect(queuePosition(queue, 'r', now, rules, [both])).toBeNull();
+      expect(queuePosition(queue, 'unknown', now, rules, [both])).toBeNull();
+    });
   });
 
   it('estimates the wait from the people ahead, the average service time and the desks', () => {

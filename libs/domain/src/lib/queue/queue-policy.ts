@@ -93,3 +93,26 @@ export function estimateWaitMinutes(ahead: number, averageServiceMinutes: number
 export function formatTicketNumber(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(3, '0')}`;
 }
+
+/**
+ * How many people the desks call before `ticketId`, by the very rule they call with
+ * (`orderQueue` per desk, as call-next does): for each desk serving the ticket's service,
+ * the tickets that desk would call first; the fewest over those desks, since whichever
+ * desk reaches it first calls it. 0 means a desk calls it next ("Sei il prossimo"). A
+ * walk-in of another service with priority is ahead when it shares the desk. Null when
+ * the ticket is not waiting or no desk serves its service.
+ */
+export function queuePosition<T extends WaitingTicket>(
+  tickets: readonly T[],
+  ticketId: string,
+  now: Date,
+  rules: QueueRules,
+  deskServices: ReadonlyArray<ReadonlySet<string>>,
+): number | null {
+  const ticket = tickets.find((t) => t.id === ticketId);
+  if (!ticket) return null;
+  const positions = deskServices
+    .filter((services) => services.has(ticket.serviceId))
+    .map((services) => orderQueue(tickets, now, rules, services).findIndex((r) => r.ticket.id === ticketId));
+  return positions.length ? Math.min(...positions) : null;
+}
