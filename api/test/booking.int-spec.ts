@@ -60,6 +60,8 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
       serviceId: office.serviceId,
       status: 'BOOKED',
       manageUrl: expect.stringMatching(/^https:\/\/prenota\.example\.it\/gestisci\/[A-Za-z0-9_-]{43}$/),
+      // CANCEL_CUTOFF_HOURS (24) before the start.
+      changeableUntil: new Date(new Date(start).getTime() - 24 * 3_600_000).toISOString(),
     });
   });
 
@@ -122,6 +124,38 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
     }
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
     expect(answers[3].body.code).toBe('HOLD_LIMIT_REACHED');
+    // When the first open hold runs out — which times they are is never said (an address may be shared).
+    expect(answers[3].body.retryAt).toBe(new Date(answers[0].body.expiresAt).toISOString());
+    const retryAfter = Number(answers[3].headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(540);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect(JSON.stringify(answers[3].body)).not.toContain(at(monday, '10:00'));
+    // Giving one up for a new time (replacesHoldId) is allowed at the cap: released in the same transaction.
+    const replaced = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '11:30'), replacesHoldId: answers[0].body.holdId });
+    expect(replaced.status).toBe(201);
+    expect(await remaining(at(monday, '10:00'))).toBe(2);
+    await releaseHolds();
+  });
+
+  it('a reload holds the same time again: the old hold is replaced, the last place is not lost to the citizen\'s own hold', async () => {
+    await releaseHolds();
+    const start = at(monday, '15:30');
+    const spid = { officeId: office.officeId, serviceId: office.otherServiceId, start };
+    const first = await post(`${api.baseUrl}/api/holds`, spid);
+    expect(first.status).toBe(201);
+    // Capacity 1: without replacing, the citizen's own hold hides the place.
+    expect((await post(`${api.baseUrl}/api/holds`, spid)).status).toBe(409);
+    const again = await post(`${api.baseUrl}/api/holds`, { ...spid, replacesHoldId: first.body.holdId });
+    expect(again.status).toBe(201);
+    expect(again.body.holdId).not.toBe(first.body.holdId);
+    const seats = await db.sql.query(`SELECT claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 AND claim_kind = 'HOLD'`, [office.otherServiceId, start]);
+    expect(seats.rows.map((r) => r.claim_id)).toEqual([again.body.holdId]);
+    // A malformed id is a field error, nothing held.
+    const before = await snapshot(db);
+    const bad = await post(`${api.baseUrl}/api/holds`, { ...spid, replacesHoldId: 'nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'replacesHoldId', message: expect.any(String) }]);
+    expect(await snapshot(db)).toEqual(before);
     await releaseHolds();
   });
 
@@ -162,6 +196,16 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
     const details = await getJson(`${api.baseUrl}/api/appointments/manage/${token}`);
     expect(details.status).toBe(200);
     expect(details.body).toMatchObject({ code: created.body.code, status: 'BOOKED', start, timeZone: 'Europe/Rome', serviceCode: 'CIE', canChange: true, language: 'en', documents: ['Photo'] });
+    // What the citizen may need for help: the office's contacts and map link, and the fee.
+    expect(details.body).toMatchObject({
+      officePhone: null,
+      officeEmail: null,
+      officeMapUrl: 'https://www.openstreetmap.org/search?query=Via%20Roma%201%2C%20Calderara%20di%20Reno',
+      feeCents: null,
+      feeNote: null,
+      changeableUntil: created.body.changeableUntil,
+    });
+    expect(Math.abs(new Date(details.body.bookedAt).getTime() - Date.now())).toBeLessThan(60_000);
 
     const ics = await fetch(`${api.baseUrl}/api/appointments/manage/${token}/calendar.ics`);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
@@ -170,6 +214,9 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe(new Date(start).toISOString());
     expect(event.startDate.zone?.tzid).toBe('Europe/Rome');
     expect(event.summary).toContain('Identity card');
+    // RFC 5546: PUBLISH needs ORGANIZER; an office without an e-mail is named with the sender's address.
+    expect(component.getFirstSubcomponent('vevent')?.getFirstPropertyValue('organizer')).toBe('mailto:noreply@localhost');
+    expect(component.getFirstSubcomponent('vevent')?.getFirstProperty('organizer')?.getParameter('cn')).toBe('Ufficio di prova');
 
     expect(await remaining(start)).toBe(1);
     const cancelled = await post(`${api.baseUrl}/api/appointments/manage/${token}/cancel`, {});
@@ -279,6 +326,10 @@ describe('booking limits that need their own settings', () => {
       const token = created.body.manageUrl.split('/').pop();
       const details = await getJson(`${api.baseUrl}/api/appointments/manage/${token}`);
       expect(details.body.canChange).toBe(false);
+      // Booked inside the cutoff: the last moment for changes was before the booking existed, and both say so.
+      expect(new Date(created.body.changeableUntil).getTime()).toBeLessThan(Date.now());
+      expect(details.body.changeableUntil).toBe(created.body.changeableUntil);
+      expect(new Date(details.body.bookedAt).getTime()).toBeGreaterThan(new Date(details.body.changeableUntil).getTime());
       const cancel = await post(`${api.baseUrl}/api/appointments/manage/${token}/cancel`, {});
       expect(cancel.status).toBe(409);
       expect(cancel.body).toMatchObject({ code: 'CHANGE_CLOSED', message: expect.stringContaining('720 ore') });

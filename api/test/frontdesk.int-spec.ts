@@ -133,6 +133,21 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await closeAll();
   });
 
+  it('the ticket page\'s position comes from the desks\' own call-next order: a priority ticket of another service on a shared desk is ahead', async () => {
+    await closeAll();
+    const c = (await walkIn(kiosk)).body;
+    const s = (await walkIn(operator, office.otherServiceId, { priority: true })).body;
+    const page = async (id: string) => (await fetch(`${api.baseUrl}/api/tickets/${id}`)).json();
+    // Every desk serving CIE (1–5) also serves SPID and calls the priority SPID ticket first.
+    expect((await page(c.id)).position).toBe(1);
+    expect((await page(s.id)).position).toBe(0);
+    // …and that is what call-next does.
+    const called = await operator.send('POST', `/api/desks/${desks[0]}/call-next`, {});
+    expect(called.body.id).toBe(s.id);
+    expect((await page(c.id)).position).toBe(0);
+    await closeAll();
+  });
+
   it('20 concurrent call-next from 5 desks never hand one ticket to two desks', async () => {
     const issued = await Promise.all(Array.from({ length: 20 }, () => walkIn(kiosk)));
     const ids = issued.map((a) => a.body.id as string);

@@ -69,7 +69,7 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     const parsed = confirmation.parsed;
     expect(parsed.from?.value[0]).toMatchObject({ name: 'URP Calderara', address: 'urp@comune.example.it' });
     expect(parsed.text).toContain(monday.setLocale('it').toFormat('cccc d LLLL yyyy, 08:30'));
-    expect(parsed.text).toMatch(/08:30 \(ora di Roma, CES?T\)/);
+    expect(parsed.text).toMatch(/08:30 \(ora italiana, CES?T\)/);
     // The e-mail carries its own manage token (no plain token is stored to put in it),
     // different from the booking answer's, and it opens the same booking.
     await expectManageLinkFor(parsed.text ?? '', booked.code, booked.manageUrl);
@@ -106,7 +106,7 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     const mails = await smtp.waitFor((m) => ofCode(booked.code, 'Appointment moved')(m).length >= 1, 20_000, 'the reschedule notice');
     const parsed = ofCode(booked.code, 'Appointment moved')(mails)[0].parsed;
     expect(parsed.html).toContain('<html lang="en">');
-    expect(parsed.text).toMatch(/09:30 \(Rome time, CES?T\)/);
+    expect(parsed.text).toMatch(/09:30 \(Italian time, CES?T\)/);
     const ics = icsOf(parsed);
     expect(ics?.event.uid).toBe(`${booked.id}@sportello`);
     expect(ics?.event.sequence).toBe(1);
@@ -155,7 +155,7 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     expect(ofCode(gone.code, 'Promemoria')(smtp.received)).toHaveLength(0);
     const reminder = ofCode(kept.code, 'Promemoria')(smtp.received)[0].parsed;
     await expectManageLinkFor(reminder.text ?? '', kept.code, kept.manageUrl);
-    expect(reminder.text).toMatch(/10:30 \(ora di Roma, CES?T\)/);
+    expect(reminder.text).toMatch(/10:30 \(ora italiana, CES?T\)/);
   });
 
   it('GET /api/notifications lists recent notifications without personal data (to a manager)', async () => {

@@ -69,7 +69,7 @@ describe('reconfirmation: the reminder asks, one click confirms', () => {
     const reminderB = ofCode(b.code, 'Promemoria')(smtp.received)[0].parsed;
     expect(reminderA.text).toContain('CONFERMA LA TUA PRESENZA');
     const deadline = DateTime.fromISO(a.start).minus({ hours: 12 }).setZone('Europe/Rome').setLocale('it');
-    expect(reminderA.text).toContain(`entro ${deadline.toFormat('cccc d LLLL yyyy, HH:mm')} (ora di Roma, ${deadline.offset === 120 ? 'CEST' : 'CET'})`);
+    expect(reminderA.text).toContain(`entro ${deadline.toFormat('cccc d LLLL yyyy, HH:mm')} (ora italiana, ${deadline.offset === 120 ? 'CEST' : 'CET'})`);
     expect(reminderB.text).not.toContain('/conferma');
     expect(reminderB.text).not.toContain('CONFERMA LA TUA PRESENZA');
 
@@ -169,7 +169,7 @@ describe('reconfirmation: unconfirmed appointments are released at the deadline 
     await smtp.waitFor((m) => ofCode(released.code, 'Appuntamento annullato per mancata conferma')(m).length >= 1, 20_000, 'the RELEASED e-mail');
     const mail = ofCode(released.code, 'Appuntamento annullato per mancata conferma')(smtp.received)[0].parsed;
     expect(mail.text).toContain('la presenza non è stata confermata in tempo');
-    expect(mail.text).toMatch(/08:30 \(ora di Roma, CES?T\)/);
+    expect(mail.text).toMatch(/08:30 \(ora italiana, CES?T\)/);
     expect(mail.text).toContain('https://prenota.example.it/prenota/CIE');
     expect(mail.text).not.toContain('/gestisci/');
     expect(mail.attachments.find((x) => x.contentType.startsWith('text/calendar'))?.content.toString()).toContain('METHOD:CANCEL');

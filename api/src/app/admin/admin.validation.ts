@@ -1,4 +1,4 @@
-import type { DeskInput, OfficeInput, OfficeSettingsInput, OpeningIntervalDto, ServiceInput, ServiceOutcomeInput, StaffRole, StaffUserCreateInput, StaffUserUpdateInput } from '@sportello/contracts';
+import type { DeskInput, OfficeInput, OfficeSettingsInput, OpeningIntervalDto, PrivacySettingsDto, ServiceInput, ServiceOutcomeInput, StaffRole, StaffUserCreateInput, StaffUserUpdateInput } from '@sportello/contracts';
 import { STAFF_ROLES } from '@sportello/contracts';
 import { isValidLocalDate, weeklyScheduleIssues } from '@sportello/domain';
 import { IANAZone } from 'luxon';
@@ -16,6 +16,9 @@ const TICKET_PREFIX = /^[A-Z]{1,3}$/;
 const OUTCOME_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const HTTPS_URL = /^https:\/\/[^\s]+$/;
+/** AgID publishes every accessibility declaration on its form service. */
+const AGID_FORM_URL = /^https:\/\/form\.agid\.gov\.it\/[^\s]*$/;
+const PRIVACY_TEXT_MAX = 4000;
 /** Days in each month of a leap year: 29 February is a valid patron saint's day. */
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -33,8 +36,13 @@ export function readOffice(body: unknown, creating: boolean): OfficeInput {
     city: reader.text('city', 100),
     phone: reader.nullableText('phone', 40),
     email: reader.nullableText('email', 200)?.toLowerCase() ?? null,
+    latitude: reader.nullableNumber('latitude', -90, 90),
+    longitude: reader.nullableNumber('longitude', -180, 180),
   };
   if (input.email && !EMAIL.test(input.email)) reader.add('email', 'field.email');
+  if ((input.latitude === null) !== (input.longitude === null) && !reader.hasProblem('latitude') && !reader.hasProblem('longitude')) {
+    reader.add(input.latitude === null ? 'latitude' : 'longitude', 'office.locationPair');
+  }
   if (creating) {
     input.timeZone = reader.optionalText('timeZone', 64) ?? 'Europe/Rome';
     if (!IANAZone.isValidZone(input.timeZone)) reader.add('timeZone', 'field.timeZone');
@@ -58,6 +66,14 @@ export function readSettings(body: unknown, reconfirmDeadlineHours: number): Off
     mandateEnd: reader.nullableDate('mandateEnd', isValidLocalDate),
     patronSaint: null,
   };
+  // The privacy notice and the accessibility page: absent keeps what is saved (older clients).
+  if (reader.raw('privacy') !== undefined) input.privacy = readPrivacy(reader.object('privacy'));
+  if (reader.raw('accessibility') !== undefined) {
+    const a = reader.object('accessibility');
+    input.accessibility = { declarationUrl: a.nullableText('declarationUrl', 500), feedbackEmail: a.nullableText('feedbackEmail', 200)?.toLowerCase() ?? null };
+    if (input.accessibility.declarationUrl && !AGID_FORM_URL.test(input.accessibility.declarationUrl)) a.add('declarationUrl', 'settings.agidUrl');
+    if (input.accessibility.feedbackEmail && !EMAIL.test(input.accessibility.feedbackEmail)) a.add('feedbackEmail', 'field.email');
+  }
   if (input.reminderHoursBefore !== null && input.reminderHoursBefore <= reconfirmDeadlineHours) {
     reader.add('reminderHoursBefore', 'settings.reminderDeadline', { hours: reconfirmDeadlineHours });
   }
@@ -72,6 +88,32 @@ export function readSettings(body: unknown, reconfirmDeadlineHours: number): Off
   }
   reader.done();
   return input;
+}
+
+/** A text of the privacy notice in both languages; both blank is null (the standard text). */
+function legalText(reader: BodyReader, field: string): { it: string; en: string } | null {
+  if (reader.raw(field) === undefined || reader.raw(field) === null) return null;
+  const text = reader.object(field);
+  const it = text.optionalText('it', PRIVACY_TEXT_MAX) ?? '';
+  const en = text.optionalText('en', PRIVACY_TEXT_MAX) ?? '';
+  return it || en ? { it, en } : null;
+}
+
+function readPrivacy(reader: BodyReader): PrivacySettingsDto {
+  const privacy: PrivacySettingsDto = {
+    controller: reader.nullableText('controller', 300),
+    controllerEmail: reader.nullableText('controllerEmail', 200)?.toLowerCase() ?? null,
+    dpoName: reader.nullableText('dpoName', 200),
+    dpoEmail: reader.nullableText('dpoEmail', 200)?.toLowerCase() ?? null,
+    purposes: legalText(reader, 'purposes'),
+    legalBasis: legalText(reader, 'legalBasis'),
+    recipients: legalText(reader, 'recipients'),
+  };
+  for (const field of ['controllerEmail', 'dpoEmail'] as const) {
+    const value = privacy[field];
+    if (value && !EMAIL.test(value)) reader.add(field, 'field.email');
+  }
+  return privacy;
 }
 
 function localized(reader: BodyReader, field: string, max: number, required: boolean): { it: string; en: string } {

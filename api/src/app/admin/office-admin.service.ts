@@ -14,7 +14,12 @@ import type { AppConfig } from '../config/config';
 import { AdminRepository, isUniqueViolation } from './admin.repository';
 
 export function toAdminOffice(o: Office): AdminOfficeDto {
-  return { id: o.id, code: o.code, name: o.name, address: o.address, city: o.city, phone: o.phone, email: o.email, timeZone: o.timeZone };
+  return { id: o.id, code: o.code, name: o.name, address: o.address, city: o.city, phone: o.phone, email: o.email, latitude: o.latitude, longitude: o.longitude, timeZone: o.timeZone };
+}
+
+/** A text of the notice as saved in both languages; null when neither is. */
+function pair(it: string | null | undefined, en: string | null | undefined): { it: string; en: string } | null {
+  return it || en ? { it: it ?? '', en: en ?? '' } : null;
 }
 
 /** Offices (admins create and delete them; their managers edit them) and their settings. */
@@ -40,7 +45,7 @@ export class OfficeAdminService {
     try {
       return await this.repository.transaction(async (tx) => {
         const office = await tx.getRepository(Office).save(
-          tx.getRepository(Office).create({ code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, timeZone: input.timeZone ?? 'Europe/Rome' }),
+          tx.getRepository(Office).create({ code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, timeZone: input.timeZone ?? 'Europe/Rome' }),
         );
         // Horizon and notice get the built-in defaults; the other rules follow the environment until set.
         await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: DEFAULT_HORIZON_DAYS, minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES, reconfirmRequired: false });
@@ -60,7 +65,7 @@ export class OfficeAdminService {
         const office = await this.repository.findOffice(officeId, tx);
         if (!office) throw ApiError.notFound('office.notFound', 'officeId');
         const before = toAdminOffice(office);
-        Object.assign(office, { code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null });
+        Object.assign(office, { code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null });
         await tx.getRepository(Office).save(office);
         const after = toAdminOffice(office);
         const changes = changedFields({ ...before }, { ...after });
@@ -112,6 +117,22 @@ export class OfficeAdminService {
         retentionDays: input.retentionDays,
         mandateStart: input.mandateStart,
         mandateEnd: input.mandateEnd,
+        ...(input.privacy && {
+          privacyController: input.privacy.controller,
+          privacyControllerEmail: input.privacy.controllerEmail,
+          privacyDpoName: input.privacy.dpoName,
+          privacyDpoEmail: input.privacy.dpoEmail,
+          privacyPurposesIt: input.privacy.purposes?.it || null,
+          privacyPurposesEn: input.privacy.purposes?.en || null,
+          privacyLegalBasisIt: input.privacy.legalBasis?.it || null,
+          privacyLegalBasisEn: input.privacy.legalBasis?.en || null,
+          privacyRecipientsIt: input.privacy.recipients?.it || null,
+          privacyRecipientsEn: input.privacy.recipients?.en || null,
+        }),
+        ...(input.accessibility && {
+          accessibilityDeclarationUrl: input.accessibility.declarationUrl,
+          accessibilityFeedbackEmail: input.accessibility.feedbackEmail,
+        }),
       });
       await tx.getRepository(OfficeSettings).save(settings);
       office.patronSaintMonth = input.patronSaint?.month ?? null;
@@ -144,6 +165,16 @@ export class OfficeAdminService {
       mandateStart: s?.mandateStart ?? null,
       mandateEnd: s?.mandateEnd ?? null,
       patronSaint: office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null,
+      privacy: {
+        controller: s?.privacyController ?? null,
+        controllerEmail: s?.privacyControllerEmail ?? null,
+        dpoName: s?.privacyDpoName ?? null,
+        dpoEmail: s?.privacyDpoEmail ?? null,
+        purposes: pair(s?.privacyPurposesIt, s?.privacyPurposesEn),
+        legalBasis: pair(s?.privacyLegalBasisIt, s?.privacyLegalBasisEn),
+        recipients: pair(s?.privacyRecipientsIt, s?.privacyRecipientsEn),
+      },
+      accessibility: { declarationUrl: s?.accessibilityDeclarationUrl ?? null, feedbackEmail: s?.accessibilityFeedbackEmail ?? null },
       defaults: ruleDefaults(this.config),
       reconfirmDeadlineHours: this.config.booking.reconfirmDeadlineHours,
     };

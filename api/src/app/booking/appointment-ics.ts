@@ -14,6 +14,8 @@ export interface AppointmentIcsInput {
   officeName: string;
   /** Street and city. */
   officeAddress: string;
+  /** ORGANIZER: RFC 5546 requires it with METHOD:PUBLISH and CANCEL. */
+  organizer: { name: string; email: string };
   documents: string[];
   manageUrl: string | null;
   /** A cancellation: METHOD:CANCEL with the next SEQUENCE, no alarm, no link. */
@@ -42,9 +44,20 @@ export function appointmentIcs(a: AppointmentIcsInput): string {
     summary: `${a.serviceName} – ${a.officeName}`,
     description: [`${labels.code}: ${a.code}`, ...a.documents.map((d) => `- ${d}`), ...(link ? [`${labels.manage}: ${link}`] : [])].join('\n'),
     location: `${a.officeName}, ${a.officeAddress}`,
+    organizerName: a.organizer.name,
+    organizerEmail: a.organizer.email,
     ...(link ? { url: link } : {}),
     method: a.cancelled ? 'CANCEL' : 'PUBLISH',
     ...(a.cancelled ? {} : { alarmMinutesBefore: 60 }),
     now: a.now,
   });
+}
+
+/**
+ * The organizer of an appointment's calendar entry: the office with its e-mail; an office
+ * without one is named with the address e-mails come from (MAIL_FROM), never left out.
+ */
+export function icsOrganizer(office: { name: string; email: string | null }, mailFrom: string): { name: string; email: string } {
+  const sender = /<([^<>\s]+@[^<>\s]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return { name: office.name, email: office.email ?? sender };
 }

@@ -8,7 +8,7 @@ import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { isUuid } from '../common/query';
 import { ApiErrorDoc } from '../common/openapi';
-import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
+import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, HoldLimitDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
 import { BookingService } from './booking.service';
 import { readBookingRequest, readHoldRequest, readRescheduleRequest } from './booking.validation';
 
@@ -25,6 +25,7 @@ export class BookingController {
   @ApiBody({ type: CreateHoldDoc })
   @ApiCreatedResponse({ type: HoldDoc, description: 'The slot is kept for HOLD_MINUTES' })
   @ApiConflictResponse({ type: SlotUnavailableDoc })
+  @ApiTooManyRequestsResponse({ type: HoldLimitDoc, description: 'HOLD_LIMIT_REACHED: MAX_HOLDS_PER_CLIENT open holds; retryAt and Retry-After say when the first runs out' })
   hold(@Body() body: unknown, @Req() request: FastifyRequest): Promise<HoldDto> {
     return this.booking.hold(readHoldRequest(body), request.ip ?? 'unknown');
   }

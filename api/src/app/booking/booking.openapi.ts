@@ -7,6 +7,7 @@ import type {
   CreateAppointmentRequest,
   CreateHoldRequest,
   HoldDto,
+  HoldLimitBody,
   ManagedAppointmentDto,
   RescheduleRequest,
   SlotAlternativeDto,
@@ -21,6 +22,15 @@ export class CreateHoldDoc implements CreateHoldRequest {
   @ApiProperty({ format: 'uuid' }) officeId: string;
   @ApiProperty({ format: 'uuid' }) serviceId: string;
   @ApiProperty({ example: '2027-03-29T08:30:00+02:00' }) start: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A hold of this client given up for this one (another time, or after a reload): released in the same transaction, before the cap counts' })
+  replacesHoldId?: string;
+}
+
+export class HoldLimitDoc implements HoldLimitBody {
+  @ApiProperty({ enum: [429] }) statusCode: 429;
+  @ApiProperty({ enum: ['HOLD_LIMIT_REACHED'] }) code: 'HOLD_LIMIT_REACHED';
+  @ApiProperty() message: string;
+  @ApiProperty({ description: "When the first of this client's open holds runs out (also Retry-After, in seconds)" }) retryAt: string;
 }
 
 export class HoldDoc implements HoldDto {
@@ -55,6 +65,7 @@ export class AppointmentCreatedDoc implements AppointmentCreatedDto {
   @ApiProperty({ format: 'uuid' }) serviceId: string;
   @ApiProperty({ enum: ['BOOKED'] }) status: 'BOOKED';
   @ApiProperty({ example: 'http://localhost:3000/gestisci/…' }) manageUrl: string;
+  @ApiProperty({ description: 'The last moment to cancel or move online; already past when booked inside CANCEL_CUTOFF_HOURS' }) changeableUntil: string;
 }
 
 class AttendanceDoc implements AttendanceDto {
@@ -82,6 +93,12 @@ export class ManagedAppointmentDoc implements ManagedAppointmentDto {
   @ApiProperty({ type: LocalizedTextDoc }) serviceName: LocalizedTextDoc;
   @ApiProperty() officeName: string;
   @ApiProperty() officeAddress: string;
+  @ApiProperty({ type: String, nullable: true }) officePhone: string | null;
+  @ApiProperty({ type: String, nullable: true }) officeEmail: string | null;
+  @ApiProperty({ description: 'The office on OpenStreetMap' }) officeMapUrl: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Fee in euro cents; null: free' }) feeCents: number | null;
+  @ApiProperty({ type: LocalizedTextDoc, nullable: true }) feeNote: LocalizedTextDoc | null;
+  @ApiProperty({ description: 'When the booking was made' }) bookedAt: string;
   @ApiProperty({ type: ManagedCitizenDoc }) citizen: ManagedCitizenDoc;
   @ApiProperty({ type: [String], description: 'Documents to bring, in the booking language' }) documents: string[];
   @ApiProperty({ enum: ['it', 'en'] }) language: 'it' | 'en';

@@ -125,9 +125,9 @@ export class BookingRepository {
     return true;
   }
 
-  /** Gives a hold's place back at once (the citizen chose another time). */
-  async releaseHold(holdId: string): Promise<void> {
-    await this.db.query(
+  /** Gives a hold's place back at once (the citizen chose another time, or left). */
+  async releaseHold(holdId: string, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.db).query(
       `UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL WHERE claim_kind = 'HOLD' AND claim_id = $1`,
       [holdId],
     );
@@ -147,15 +147,16 @@ export class BookingRepository {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
   }
 
-  async countLiveHolds(tx: EntityManager, clientKey: string): Promise<number> {
-    const rows = await txRows<{ n: number }>(
+  /** The client's open holds: how many, and when the first of them runs out. */
+  async liveHolds(tx: EntityManager, clientKey: string): Promise<{ count: number; firstExpiry: Date | null }> {
+    const rows = await txRows<{ n: number; first: Date | null }>(
       tx,
-      `SELECT count(*)::int AS n FROM hold h
+      `SELECT count(*)::int AS n, min(s.claim_expires_at) AS first FROM hold h
          JOIN slot_seat s ON s.claim_kind = 'HOLD' AND s.claim_id = h.id
         WHERE h.client_key = $1 AND s.claim_expires_at > now()`,
       [clientKey],
     );
-    return rows[0].n;
+    return { count: rows[0].n, firstExpiry: rows[0].first };
   }
 
   async insertHold(tx: EntityManager, hold: Pick<Hold, 'id' | 'officeId' | 'serviceId' | 'startAt' | 'clientKey' | 'expiresAt'>): Promise<void> {

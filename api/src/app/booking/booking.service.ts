@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
-import { attendanceStatus, bookingCountsAsConfirmation, generateBookingCode, reconfirmDeadline } from '@sportello/domain';
+import { attendanceStatus, bookingCountsAsConfirmation, generateBookingCode, openStreetMapUrl, reconfirmDeadline } from '@sportello/domain';
 import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -13,7 +13,7 @@ import { NotificationOutbox } from '../notification/notification.outbox';
 import type { AppConfig } from '../config/config';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { Appointment } from './appointment.entity';
-import { appointmentIcs } from './appointment-ics';
+import { appointmentIcs, icsOrganizer } from './appointment-ics';
 import { BookingRepository, NewAppointment, SeatCheck } from './booking.repository';
 import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
@@ -42,14 +42,22 @@ export class BookingService {
   /** Keeps a free place of the slot for HOLD_MINUTES while the citizen fills in the form. */
   async hold(input: HoldInput, clientAddress: string): Promise<HoldDto> {
     const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
-    const slot = await this.requireBookableSlot(target, input.start);
+    // A hold being replaced may be the one taking the last place: then the claim decides.
+    const slot = await this.requireBookableSlot(target, input.start, input.replacesHoldId !== undefined);
     const clientKey = hashOf(`client:${clientAddress}`);
     const holdId = randomUUID();
     const claimed = await this.repository.transaction(async (tx) => {
       // One client at a time, so the cap on open holds cannot be raced past.
       await this.repository.lock(tx, `hold:${clientKey}`);
-      if ((await this.repository.countLiveHolds(tx, clientKey)) >= this.config.booking.maxHoldsPerClient) {
-        throw new ApiError(429, 'HOLD_LIMIT_REACHED', 'hold.limit');
+      // The hold given up for this one (knowing its random id is the proof it is the client's):
+      // released first, so the cap counts it out and, for the same time, its seat is free again.
+      if (input.replacesHoldId) await this.repository.releaseHold(input.replacesHoldId, tx);
+      const live = await this.repository.liveHolds(tx, clientKey);
+      if (live.count >= this.config.booking.maxHoldsPerClient) {
+        // When one frees up — never which times they are (an address may be shared).
+        const retryAt = live.firstExpiry ?? new Date(this.clock.now().getTime() + 60_000);
+        const seconds = Math.max(1, Math.ceil((retryAt.getTime() - this.clock.now().getTime()) / 1000));
+        throw new ApiError(429, 'HOLD_LIMIT_REACHED', 'hold.limit', [], {}, { retryAt: retryAt.toISOString() }).withHeader('Retry-After', String(seconds));
       }
       const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'HOLD', id: holdId, holdMinutes: target.rules.holdMinutes });
       if (!seat?.expiresAt) return null;
@@ -120,6 +128,7 @@ export class BookingService {
         serviceId: target.service.id,
         status: 'BOOKED',
         manageUrl: this.manageUrl(token),
+        changeableUntil: this.changeableUntil({ startAt: new Date(slot.start) }, target).toISOString(),
       };
       if (idempotency) await this.repository.saveIdempotencyRecord(tx, { key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 201, responseBody: body });
       return { status: 201, body, replayed: false };
@@ -216,11 +225,17 @@ export class BookingService {
       serviceName: it ? service.nameIt : service.nameEn,
       officeName: office.name,
       officeAddress: `${office.address}, ${office.city}`,
+      organizer: this.organizer(office),
       documents: it ? service.documentsIt : service.documentsEn,
       manageUrl: this.manageUrl(token),
       now: this.clock.now(),
     });
     return { code: appointment.code, ics };
+  }
+
+  /** The .ics ORGANIZER (RFC 5546 wants it with METHOD:PUBLISH): the office, by its e-mail or the sender's. */
+  private organizer(office: { name: string; email: string | null }): { name: string; email: string } {
+    return icsOrganizer(office, this.config.mail.from);
   }
 
   private manageUrl(token: string): string {
@@ -244,7 +259,7 @@ export class BookingService {
     return { officeId: target.office.id, serviceId: target.service.id, startAt, seats: 1, minNoticeMinutes: target.rules.minNoticeMinutes };
   }
 
-  private changeableUntil(appointment: Appointment, target: OfficeService): Date {
+  private changeableUntil(appointment: Pick<Appointment, 'startAt'>, target: OfficeService): Date {
     return new Date(appointment.startAt.getTime() - target.rules.cancelCutoffHours * 3_600_000);
   }
 
@@ -254,9 +269,9 @@ export class BookingService {
     }
   }
 
-  private async requireBookableSlot(target: OfficeService, start: Date): Promise<OpenSlot> {
+  private async requireBookableSlot(target: OfficeService, start: Date, evenIfFull = false): Promise<OpenSlot> {
     const { slot, day } = await this.calendar.bookableDay(target, start);
-    if (!slot || slot.remaining <= 0) throw await this.slotUnavailable(target, start, day);
+    if (!slot || (slot.remaining <= 0 && !evenIfFull)) throw await this.slotUnavailable(target, start, day);
     return slot;
   }
 
@@ -300,6 +315,12 @@ export class BookingService {
       serviceName: { it: service.nameIt, en: service.nameEn },
       officeName: office.name,
       officeAddress: `${office.address}, ${office.city}`,
+      officePhone: office.phone,
+      officeEmail: office.email,
+      officeMapUrl: openStreetMapUrl(office),
+      feeCents: service.feeCents,
+      feeNote: service.feeNoteIt !== null || service.feeNoteEn !== null ? { it: service.feeNoteIt ?? '', en: service.feeNoteEn ?? '' } : null,
+      bookedAt: appointment.createdAt.toISOString(),
       citizen: { firstName: appointment.firstName, lastName: appointment.lastName, email: appointment.email },
       documents: appointment.language === 'it' ? service.documentsIt : service.documentsEn,
       language: appointment.language,

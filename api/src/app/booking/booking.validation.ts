@@ -17,6 +17,7 @@ export interface HoldInput {
   officeId: string;
   serviceId: string;
   start: Date;
+  replacesHoldId?: string;
 }
 
 // Letters of any script, spaces, apostrophes (straight and typographic), dots and hyphens.
@@ -25,7 +26,8 @@ const PHONE = /^\+?[0-9][0-9 ./-]{5,19}$/;
 
 export function readHoldRequest(body: unknown): HoldInput {
   const reader = new BodyReader(body);
-  const input = { officeId: reader.uuid('officeId'), serviceId: reader.uuid('serviceId'), start: reader.instant('start') };
+  const replaces = reader.optionalUuid('replacesHoldId');
+  const input: HoldInput = { officeId: reader.uuid('officeId'), serviceId: reader.uuid('serviceId'), start: reader.instant('start'), ...(replaces && { replacesHoldId: replaces.toLowerCase() }) };
   reader.done();
   return input;
 }

@@ -1,11 +1,13 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto } from '@sportello/contracts';
+import { Language, LegalNotesDto, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, ServiceDto } from '@sportello/contracts';
+import { ApiError } from '../common/api-error';
+import { isUuid } from '../common/query';
 import type { FastifyReply } from 'fastify';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader } from '../common/query';
-import { AvailabilityDoc, OfficeDoc, ServiceDoc } from './calendar.openapi';
+import { AvailabilityDoc, LegalNotesDoc, OfficeDoc, ServiceDoc } from './calendar.openapi';
 import { CalendarService } from './calendar.service';
 
 @ApiTags('calendar')
@@ -18,6 +20,14 @@ export class CalendarController {
   @ApiOkResponse({ type: [OfficeDoc] })
   offices(): Promise<OfficeDto[]> {
     return this.calendar.listOffices();
+  }
+
+  @Get('offices/:officeId/legal')
+  @ApiOkResponse({ type: LegalNotesDoc, description: 'The privacy notice (GDPR art. 13) and the accessibility page of the office, from its settings' })
+  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  legal(@Param('officeId') officeId: string): Promise<LegalNotesDto> {
+    if (!isUuid(officeId)) throw ApiError.validation([{ field: 'officeId', key: 'field.uuid' }]);
+    return this.calendar.legalNotes(officeId.toLowerCase());
   }
 
   @Get('services')

@@ -1,4 +1,6 @@
-import type { Language, OfficeDto, OpeningIntervalDto, ServiceDto } from '@sportello/contracts';
+import type { LegalNotesDto, Language, OfficeDto, OpeningIntervalDto, ServiceDto, ServiceSuspensionDto } from '@sportello/contracts';
+import { openStreetMapUrl } from '@sportello/domain';
+import type { OfficeSettings } from './office-settings.entity';
 import type { Office } from './office.entity';
 import type { OpeningHours } from './opening-hours.entity';
 import type { Service } from './service.entity';
@@ -12,7 +14,7 @@ export function toOpeningInterval(row: OpeningHours): OpeningIntervalDto {
   return { weekday: row.weekday, start: hhmm(row.startTime), end: hhmm(row.endTime) };
 }
 
-export function toOfficeDto(office: Office, hours: OpeningHours[], retentionDays: number): OfficeDto {
+export function toOfficeDto(office: Office, hours: OpeningHours[], rules: { retentionDays: number; cancelCutoffHours: number }): OfficeDto {
   return {
     id: office.id,
     code: office.code,
@@ -21,13 +23,16 @@ export function toOfficeDto(office: Office, hours: OpeningHours[], retentionDays
     city: office.city,
     phone: office.phone,
     email: office.email,
+    location: office.latitude !== null && office.longitude !== null ? { latitude: office.latitude, longitude: office.longitude } : null,
+    mapUrl: openStreetMapUrl(office),
     timeZone: office.timeZone,
-    retentionDays,
+    retentionDays: rules.retentionDays,
+    cancelCutoffHours: rules.cancelCutoffHours,
     openingHours: hours.filter((h) => h.officeId === office.id && h.serviceId === null).map(toOpeningInterval),
   };
 }
 
-export function toServiceDto(service: Service, language: Language): ServiceDto {
+export function toServiceDto(service: Service, language: Language, suspension: ServiceSuspensionDto | null = null): ServiceDto {
   const names = { it: service.nameIt, en: service.nameEn };
   const documentsByLanguage = { it: service.documentsIt, en: service.documentsEn };
   return {
@@ -46,5 +51,33 @@ export function toServiceDto(service: Service, language: Language): ServiceDto {
     onlineAlternative: service.onlineUrl
       ? { url: service.onlineUrl, description: { it: service.onlineDescriptionIt ?? '', en: service.onlineDescriptionEn ?? '' } }
       : null,
+    suspension,
+  };
+}
+
+const localized = (it: string | null, en: string | null) => (it?.trim() || en?.trim() ? { it: it?.trim() || (en ?? '').trim(), en: en?.trim() || (it ?? '').trim() } : null);
+
+/** The privacy notice and accessibility page of an office, from its settings (none saved: all standard). */
+export function toLegalNotes(office: Office, settings: OfficeSettings | null, retentionDays: number): LegalNotesDto {
+  const s = settings;
+  return {
+    officeId: office.id,
+    officeName: office.name,
+    privacy: {
+      controller: s?.privacyController ?? null,
+      controllerEmail: s?.privacyControllerEmail ?? null,
+      dpoName: s?.privacyDpoName ?? null,
+      dpoEmail: s?.privacyDpoEmail ?? null,
+      purposes: localized(s?.privacyPurposesIt ?? null, s?.privacyPurposesEn ?? null),
+      legalBasis: localized(s?.privacyLegalBasisIt ?? null, s?.privacyLegalBasisEn ?? null),
+      recipients: localized(s?.privacyRecipientsIt ?? null, s?.privacyRecipientsEn ?? null),
+      retentionDays,
+      contactEmail: office.email,
+      contactPhone: office.phone,
+    },
+    accessibility: {
+      declarationUrl: s?.accessibilityDeclarationUrl ?? null,
+      feedbackEmail: s?.accessibilityFeedbackEmail ?? office.email,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AvailabilityDto, AvailabilityQuery, Language, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, OfficeRuleDefaults, ServiceDto, SlotAlternativeDto } from '@sportello/contracts';
-import { addDays, CalendarRules, closureForLocalDates, daysBetween, generateSlots, IsoWeekday, localToday, Slot } from '@sportello/domain';
+import { AvailabilityDto, AvailabilityQuery, Language, LegalNotesDto, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, OfficeRuleDefaults, ServiceDto, ServiceSuspensionDto, SlotAlternativeDto } from '@sportello/contracts';
+import { addDays, CalendarRules, closureForLocalDates, closureSuspension, daysBetween, generateSlots, IsoWeekday, localToday, Slot } from '@sportello/domain';
 import { DateTime } from 'luxon';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -8,7 +8,7 @@ import { JsonAnswer } from '../common/json-answer';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { CalendarRepository } from './calendar.repository';
-import { hhmm, toOfficeDto, toServiceDto } from './calendar.mapper';
+import { hhmm, toLegalNotes, toOfficeDto, toServiceDto } from './calendar.mapper';
 import type { OfficeSettings } from './office-settings.entity';
 import type { Office } from './office.entity';
 import type { OpeningHours } from './opening-hours.entity';
@@ -136,12 +136,45 @@ export class CalendarService {
   async listOffices(): Promise<OfficeDto[]> {
     const offices = await this.repository.listOffices();
     const [hours, settings] = await Promise.all([this.repository.listOpeningHours(offices.map((o) => o.id)), this.repository.listSettings(offices.map((o) => o.id))]);
-    return offices.map((office) => toOfficeDto(office, hours, this.rules(settings.find((s) => s.officeId === office.id) ?? null).retentionDays));
+    return offices.map((office) => toOfficeDto(office, hours, this.rules(settings.find((s) => s.officeId === office.id) ?? null)));
   }
 
   async listServices(officeId: string, language: Language): Promise<ServiceDto[]> {
     const config = await this.requireConfig(officeId);
-    return config.services.map((service) => toServiceDto(service, language));
+    return config.services.map((service) => toServiceDto(service, language, this.suspension(this.officeService(config, service.id) as OfficeService)));
+  }
+
+  /** The privacy notice and the accessibility page of an office (GET /api/offices/{id}/legal). */
+  async legalNotes(officeId: string): Promise<LegalNotesDto> {
+    const config = await this.requireConfig(officeId);
+    return toLegalNotes(config.office, config.settings, this.rules(config.settings).retentionDays);
+  }
+
+  /**
+   * Closures that take every time of the service's booking horizon: what the home page
+   * says instead of "Prenota". Only computed when the horizon has no slot at all (the
+   * schedule is memoised), which is rare.
+   */
+  private suspension(target: OfficeService): ServiceSuspensionDto | null {
+    const zone = target.office.timeZone;
+    const today = localToday(this.clock.now(), zone);
+    const to = addDays(today, target.rules.horizonDays);
+    if (this.schedule(target, today, to).length > 0) return null;
+    const { closures, ...rules } = this.rulesFor(target, today, to);
+    const applicable = target.closures.filter((c) => c.serviceId === null || c.serviceId === target.service.id);
+    const found = closureSuspension(
+      rules,
+      applicable.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString(), reason: c.reason })),
+      { from: today, to },
+      this.clock.now(),
+    );
+    if (!found || closures.length === 0) return null;
+    const until = DateTime.fromISO(found.until, { zone });
+    return {
+      reason: found.closure.reason?.trim() || null,
+      until: until.toISO({ suppressMilliseconds: true }) as string,
+      lastClosedDate: until.minus({ milliseconds: 1 }).toISODate() as string,
+    };
   }
 
   /** The office and one of its active services, or 404 naming the field. */

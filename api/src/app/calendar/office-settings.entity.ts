@@ -65,6 +65,49 @@ export class OfficeSettings {
   @Column({ name: 'mandate_end', type: 'date', nullable: true })
   mandateEnd: string | null;
 
+  // -- The privacy notice (GDPR art. 13) and the accessibility page. Null texts: the public
+  // pages say Sportello's standard text (what the software itself does with the data).
+
+  /** The data controller (titolare del trattamento): name and address. */
+  @Column({ name: 'privacy_controller', type: 'varchar', length: 300, nullable: true })
+  privacyController: string | null;
+
+  @Column({ name: 'privacy_controller_email', type: 'varchar', length: 200, nullable: true })
+  privacyControllerEmail: string | null;
+
+  /** The data protection officer (RPD/DPO), a duty of every public body (GDPR art. 37). */
+  @Column({ name: 'privacy_dpo_name', type: 'varchar', length: 200, nullable: true })
+  privacyDpoName: string | null;
+
+  @Column({ name: 'privacy_dpo_email', type: 'varchar', length: 200, nullable: true })
+  privacyDpoEmail: string | null;
+
+  @Column({ name: 'privacy_purposes_it', type: 'text', nullable: true })
+  privacyPurposesIt: string | null;
+
+  @Column({ name: 'privacy_purposes_en', type: 'text', nullable: true })
+  privacyPurposesEn: string | null;
+
+  @Column({ name: 'privacy_legal_basis_it', type: 'text', nullable: true })
+  privacyLegalBasisIt: string | null;
+
+  @Column({ name: 'privacy_legal_basis_en', type: 'text', nullable: true })
+  privacyLegalBasisEn: string | null;
+
+  @Column({ name: 'privacy_recipients_it', type: 'text', nullable: true })
+  privacyRecipientsIt: string | null;
+
+  @Column({ name: 'privacy_recipients_en', type: 'text', nullable: true })
+  privacyRecipientsEn: string | null;
+
+  /** The comune's accessibility declaration, published on form.agid.gov.it. */
+  @Column({ name: 'accessibility_declaration_url', type: 'varchar', length: 500, nullable: true })
+  accessibilityDeclarationUrl: string | null;
+
+  /** Where citizens report accessibility problems; null: the office's e-mail. */
+  @Column({ name: 'accessibility_feedback_email', type: 'varchar', length: 200, nullable: true })
+  accessibilityFeedbackEmail: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('office')
+@Check('ck_office_location', '("latitude" IS NULL) = ("longitude" IS NULL) AND ("latitude" IS NULL OR ("latitude" BETWEEN -90 AND 90 AND "longitude" BETWEEN -180 AND 180))')
 export class Office {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -23,6 +24,13 @@ export class Office {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   email: string | null;
+
+  /** WGS84 degrees of the entrance (both or neither): a pin on the map link; without them the address is searched. */
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
 
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'Europe/Rome' })
   timeZone: string;

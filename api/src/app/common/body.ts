@@ -115,6 +115,14 @@ export class BodyReader {
     return value;
   }
 
+  /** A number (decimals allowed) in [min, max], or null when absent or null. */
+  nullableNumber(field: string, min: number, max: number): number | null {
+    const value = this.body[field];
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) return this.add(field, 'field.number', { min, max }) ?? null;
+    return value;
+  }
+
   /** Trimmed text of at most `max` characters, or null when absent, null or blank. */
   nullableText(field: string, max: number): string | null {
     return this.optionalText(field, max) ?? null;

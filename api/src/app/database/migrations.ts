@@ -8,6 +8,7 @@ import { FrontDesk1795780705947 } from './migrations/1795780705947-FrontDesk';
 import { OfficeConfigVersion1795782591149 } from './migrations/1795782591149-OfficeConfigVersion';
 import { Administration1795782850321 } from './migrations/1795782850321-Administration';
 import { Stats1795782993995 } from './migrations/1795782993995-Stats';
+import { CitizenContactsAndNotices1796232574033 } from './migrations/1796232574033-CitizenContactsAndNotices';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OfficeConfigVersion1795782591149,
   Administration1795782850321,
   Stats1795782993995,
+  CitizenContactsAndNotices1796232574033,
 ];

@@ -116,6 +116,15 @@ const SERVICES: Array<Partial<Service>> = [
   },
 ];
 
+/** Contacts of the demo office: example values, clearly so (RFC 2606's .example domain). */
+export const DEMO_CONTACTS = {
+  phone: '051 000 0000',
+  email: 'urp@calderara-di-reno.example',
+  controllerEmail: 'protocollo@calderara-di-reno.example',
+  dpoEmail: 'dpo@calderara-di-reno.example',
+  accessibilityDeclarationUrl: 'https://form.agid.gov.it/view/00000000-0000-0000-0000-000000000000',
+} as const;
+
 /**
  * Seeds the Calderara di Reno URP when the database has no office yet. Returns whether
  * it seeded. Runs in one transaction: a failed seed leaves nothing behind.
@@ -129,15 +138,31 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
         name: 'URP – Ufficio Relazioni con il Pubblico',
         address: 'Piazza Marconi 7',
         city: '40012 Calderara di Reno (BO)',
-        phone: null,
-        email: null,
+        // The address is the town hall's; the phone and the e-mail are EXAMPLE values (the
+        // seed material does not give the URP's): the reserved .example domain, a number
+        // nobody answers. An installation enters its own on the admin office page.
+        phone: DEMO_CONTACTS.phone,
+        email: DEMO_CONTACTS.email,
+        latitude: null,
+        longitude: null,
         timeZone: TIME_ZONE,
         patronSaintMonth: null,
         patronSaintDay: null,
       }),
     );
     // The demo shows reconfirmation of attendance: the reminder asks for one click.
-    await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: 60, minNoticeMinutes: 60, reconfirmRequired: true });
+    await tx.getRepository(OfficeSettings).insert({
+      officeId: office.id,
+      bookingHorizonDays: 60,
+      minNoticeMinutes: 60,
+      reconfirmRequired: true,
+      // The privacy notice's controller is the comune; the DPO and the AgID declaration are EXAMPLE values.
+      privacyController: 'Comune di Calderara di Reno, Piazza Marconi 7, 40012 Calderara di Reno (BO)',
+      privacyControllerEmail: DEMO_CONTACTS.controllerEmail,
+      privacyDpoName: 'Responsabile della protezione dei dati (esempio)',
+      privacyDpoEmail: DEMO_CONTACTS.dpoEmail,
+      accessibilityDeclarationUrl: DEMO_CONTACTS.accessibilityDeclarationUrl,
+    });
     const services = await tx.getRepository(Service).save(SERVICES.map((s) => tx.getRepository(Service).create({ ...s, officeId: office.id })));
     // Three desks: two for everything, the third for CIE and SPID only.
     const byCode = new Map(services.map((s) => [s.code, s.id]));

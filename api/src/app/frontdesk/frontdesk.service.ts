@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto, PublicTicketDto, TicketDto, TicketEventType } from '@sportello/contracts';
-import { addDays, estimateWaitMinutes, formatTicketNumber, localToday, nextTicket, orderQueue, wallTimeToInstant } from '@sportello/domain';
+import { addDays, estimateWaitMinutes, formatTicketNumber, localToday, nextTicket, orderQueue, queuePosition, wallTimeToInstant } from '@sportello/domain';
 import type { QueueRules, WaitingTicket } from '@sportello/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -308,9 +308,13 @@ export class FrontDeskService {
     let position: number | null = null;
     let estimatedWaitMinutes: number | null = null;
     if (t.status === 'WAITING') {
-      const ordered = orderQueue(context.waiting.map(toWaiting), this.clock.now(), this.rules, new Set([t.service_id]));
-      position = Math.max(0, ordered.findIndex((r) => r.ticket.id === t.id));
-      estimatedWaitMinutes = this.estimate(t.service_id, position, context);
+      // The desks' own call-next order (a priority ticket of another service on a shared
+      // desk is ahead): the desks at work, or all of them while every one is paused.
+      const serving = context.desks.filter((d) => d.service_ids.includes(t.service_id));
+      const working = serving.filter((d) => !d.paused);
+      const desks = (working.length > 0 ? working : serving).map((d) => new Set(d.service_ids));
+      position = queuePosition(context.waiting.map(toWaiting), t.id, this.clock.now(), this.rules, desks);
+      estimatedWaitMinutes = position === null ? null : this.estimate(t.service_id, position, context);
     }
     return {
       id: t.id,

@@ -49,6 +49,9 @@ export interface AppointmentContext {
   officeAddress: string;
   officeCity: string;
   officePhone: string | null;
+  officeEmail: string | null;
+  officeLatitude: number | null;
+  officeLongitude: number | null;
   timeZone: string;
   nameIt: string;
   nameEn: string;
@@ -70,6 +73,9 @@ export interface WaitlistContext {
   officeAddress: string;
   officeCity: string;
   officePhone: string | null;
+  officeEmail: string | null;
+  officeLatitude: number | null;
+  officeLongitude: number | null;
   serviceCode: string;
   nameIt: string;
   nameEn: string;
@@ -153,7 +159,7 @@ export class NotificationRepository {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT a.id, a.code, a.status, a.cancel_reason, a.sequence, a.start_at, a.end_at, a.confirmed_at, a.email, a.first_name, a.last_name, a.language,
               a.anonymised_at IS NOT NULL AS anonymised, coalesce(os.reconfirm_required, false) AS reconfirm_required,
-              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.time_zone,
+              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.email AS office_email, o.latitude AS office_latitude, o.longitude AS office_longitude, o.time_zone,
               s.code AS service_code, s.name_it, s.name_en, s.documents_it, s.documents_en, s.fee_cents, s.fee_note_it, s.fee_note_en
          FROM appointment a
          JOIN office o ON o.id = a.office_id
@@ -183,6 +189,9 @@ export class NotificationRepository {
       officeAddress: r['office_address'] as string,
       officeCity: r['office_city'] as string,
       officePhone: r['office_phone'] as string | null,
+      officeEmail: r['office_email'] as string | null,
+      officeLatitude: r['office_latitude'] as number | null,
+      officeLongitude: r['office_longitude'] as number | null,
       timeZone: r['time_zone'] as string,
       nameIt: r['name_it'] as string,
       nameEn: r['name_en'] as string,
@@ -198,7 +207,7 @@ export class NotificationRepository {
   async waitlistContext(entryId: string): Promise<WaitlistContext | null> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT w.id, w.email, w.language, w.expires_at,
-              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone,
+              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.email AS office_email, o.latitude AS office_latitude, o.longitude AS office_longitude,
               s.code AS service_code, s.name_it, s.name_en
          FROM waitlist_entry w
          JOIN office o ON o.id = w.office_id
@@ -217,6 +226,9 @@ export class NotificationRepository {
       officeAddress: r['office_address'] as string,
       officeCity: r['office_city'] as string,
       officePhone: r['office_phone'] as string | null,
+      officeEmail: r['office_email'] as string | null,
+      officeLatitude: r['office_latitude'] as number | null,
+      officeLongitude: r['office_longitude'] as number | null,
       serviceCode: r['service_code'] as string,
       nameIt: r['name_it'] as string,
       nameEn: r['name_en'] as string,

@@ -13,6 +13,9 @@ const base: MessageContext = {
   officeName: 'URP Calderara',
   officeAddress: 'Piazza Marconi 7, Calderara di Reno',
   officePhone: null,
+  officeEmail: 'urp@calderara.example',
+  officeMapUrl: 'https://www.openstreetmap.org/search?query=Piazza%20Marconi%207',
+  organizer: { name: 'URP Calderara', email: 'urp@calderara.example' },
   serviceName: "Carta d'identità elettronica",
   documents: ['Documento scaduto', 'Foto <35x45>'],
   feeCents: 2221,
@@ -24,9 +27,9 @@ const now = new Date('2027-03-01T10:00:00Z');
 
 describe('formatLocalDateTime', () => {
   it('writes the local time with the zone, on both sides of the DST change', () => {
-    expect(formatLocalDateTime(new Date('2027-03-29T06:30:00Z'), 'Europe/Rome', 'it')).toBe('lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)');
-    expect(formatLocalDateTime(new Date('2027-03-26T07:30:00Z'), 'Europe/Rome', 'it')).toBe('venerdì 26 marzo 2027, 08:30 (ora di Roma, CET)');
-    expect(formatLocalDateTime(new Date('2027-03-29T06:30:00Z'), 'Europe/Rome', 'en')).toBe('Monday 29 March 2027, 08:30 (Rome time, CEST)');
+    expect(formatLocalDateTime(new Date('2027-03-29T06:30:00Z'), 'Europe/Rome', 'it')).toBe('lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)');
+    expect(formatLocalDateTime(new Date('2027-03-26T07:30:00Z'), 'Europe/Rome', 'it')).toBe('venerdì 26 marzo 2027, 08:30 (ora italiana, CET)');
+    expect(formatLocalDateTime(new Date('2027-03-29T06:30:00Z'), 'Europe/Rome', 'en')).toBe('Monday 29 March 2027, 08:30 (Italian time, CEST)');
   });
 });
 
@@ -43,7 +46,7 @@ describe('renderMessage', () => {
   it('confirmation: every essential, escaped accessible HTML, QR and .ics', () => {
     const m = renderMessage(base, now);
     expect(m.subject).toBe("Prenotazione confermata CIE-7K3P9Q – Carta d'identità elettronica");
-    for (const part of ['URP Calderara, Piazza Marconi 7, Calderara di Reno', 'lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)', 'CIE-7K3P9Q', '22,21', 'Documento scaduto', base.manageUrl as string]) {
+    for (const part of ['URP Calderara, Piazza Marconi 7, Calderara di Reno', 'lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)', 'CIE-7K3P9Q', '22,21', 'Documento scaduto', base.manageUrl as string]) {
       expect(m.text).toContain(part);
     }
     expect(m.html).toContain('<html lang="it">');
@@ -59,13 +62,27 @@ describe('renderMessage', () => {
     expect(m.ics?.content).toContain('SEQUENCE:0');
     expect(m.ics?.content).toContain('DTSTART;TZID=Europe/Rome:20270329T083000');
     expect(m.ics?.content).toContain('BEGIN:VALARM');
+    // RFC 5546: METHOD:PUBLISH needs the ORGANIZER: the office with its e-mail.
+    expect(m.ics?.content).toContain('ORGANIZER;CN="URP Calderara":mailto:urp@calderara.example');
+  });
+
+  it('ends with the office contacts: address, e-mail, phone when known, and the map link', () => {
+    const m = renderMessage({ ...base, officePhone: '051 000 0000' }, now);
+    expect(m.text).toContain('Per aiuto contatta l’ufficio:\nIndirizzo: URP Calderara, Piazza Marconi 7, Calderara di Reno\nTelefono: 051 000 0000\nE-mail: urp@calderara.example\nVedi sulla mappa (OpenStreetMap): https://www.openstreetmap.org/search?query=Piazza%20Marconi%207');
+    expect(m.html).toContain('<a href="tel:0510000000"');
+    expect(m.html).toContain('<a href="mailto:urp@calderara.example"');
+    expect(m.html).toContain('<a href="https://www.openstreetmap.org/search?query=Piazza%20Marconi%207"');
+    const cancelled = renderMessage({ ...base, kind: 'CANCELLATION', sequence: 1, officeEmail: null }, now);
+    expect(cancelled.text).toContain('Per aiuto contatta l’ufficio');
+    expect(cancelled.text).not.toContain('E-mail:');
+    expect(cancelled.ics?.content).toContain('ORGANIZER;CN="URP Calderara":mailto:');
   });
 
   it('English messages are in English', () => {
     const m = renderMessage({ ...base, language: 'en', serviceName: 'Identity card', documents: ['Photo'] }, now);
     expect(m.subject).toBe('Booking confirmed CIE-7K3P9Q – Identity card');
     expect(m.html).toContain('<html lang="en">');
-    expect(m.text).toContain('Monday 29 March 2027, 08:30 (Rome time, CEST)');
+    expect(m.text).toContain('Monday 29 March 2027, 08:30 (Italian time, CEST)');
     expect(m.text).toContain('What to bring');
     expect(m.ics?.filename).toBe('appointment-CIE-7K3P9Q.ics');
   });
@@ -81,7 +98,7 @@ describe('renderMessage', () => {
     const m = renderMessage({ ...base, kind: 'REMINDER' }, now);
     expect(m.subject).toContain('Promemoria');
     expect(m.text).toContain(base.manageUrl);
-    expect(m.text).toContain('08:30 (ora di Roma, CEST)');
+    expect(m.text).toContain('08:30 (ora italiana, CEST)');
     expect(m.ics).toBeNull();
   });
 
@@ -102,13 +119,13 @@ describe('renderMessage', () => {
     const reconfirm = { url: 'https://prenota.example.it/gestisci/abc/conferma', deadline: new Date('2027-03-28T18:30:00Z') };
     const m = renderMessage({ ...base, kind: 'REMINDER', reconfirm }, now);
     expect(m.text).toContain('Conferma la tua presenza'.toUpperCase());
-    expect(m.text).toContain('entro domenica 28 marzo 2027, 20:30 (ora di Roma, CEST)');
+    expect(m.text).toContain('entro domenica 28 marzo 2027, 20:30 (ora italiana, CEST)');
     expect(m.text).toContain(`Confermo che verrò: ${reconfirm.url}`);
     expect(m.text.indexOf(reconfirm.url)).toBeLessThan(m.text.indexOf(`Gestisci la prenotazione (vedi, sposta o annulla): ${base.manageUrl}`));
     expect(m.html).toContain(`<a href="${reconfirm.url}"`);
     expect(m.html).toContain('<h2 style="font-size: 1.2em;">Conferma la tua presenza</h2>');
     const en = renderMessage({ ...base, kind: 'REMINDER', language: 'en', reconfirm }, now);
-    expect(en.text).toContain('Please confirm you will come by Sunday 28 March 2027, 20:30 (Rome time, CEST)');
+    expect(en.text).toContain('Please confirm you will come by Sunday 28 March 2027, 20:30 (Italian time, CEST)');
     expect(en.text).toContain(`I confirm I will come: ${reconfirm.url}`);
     // Without reconfirmation, or for other kinds, nothing is asked.
     expect(renderMessage({ ...base, kind: 'REMINDER' }, now).text).not.toContain('/conferma');
@@ -119,7 +136,7 @@ describe('renderMessage', () => {
     const m = renderMessage({ ...base, kind: 'RELEASED', manageUrl: null, bookUrl: 'https://prenota.example.it/prenota/CIE', sequence: 1 }, now);
     expect(m.subject).toBe("Appuntamento annullato per mancata conferma CIE-7K3P9Q – Carta d'identità elettronica");
     expect(m.text).toContain('la presenza non è stata confermata in tempo');
-    expect(m.text).toContain('Appuntamento annullato: lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)');
+    expect(m.text).toContain('Appuntamento annullato: lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)');
     expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
     expect(m.withQr).toBe(false);
     expect(m.ics?.method).toBe('CANCEL');
@@ -137,7 +154,7 @@ describe('closure notice', () => {
     const m = renderMessage(closure, now);
     expect(m.subject).toBe("Appuntamento annullato per chiusura dell'ufficio CIE-7K3P9Q – Carta d'identità elettronica");
     expect(m.text).toContain(
-      "Gentile Maria D'Amico,\nil tuo appuntamento di lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST) è annullato perché l'ufficio resterà chiuso (Chiusura per formazione del personale). Ci scusiamo per il disagio",
+      "Gentile Maria D'Amico,\nil tuo appuntamento di lunedì 29 marzo 2027, 08:30 (ora italiana, CEST) è annullato perché l'ufficio resterà chiuso (Chiusura per formazione del personale). Ci scusiamo per il disagio",
     );
     expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
     expect(m.text).not.toContain('gestisci');
@@ -154,7 +171,7 @@ describe('closure notice', () => {
   it('English, and without a reason', () => {
     const m = renderMessage({ ...closure, language: 'en', closureReason: null }, now);
     expect(m.subject).toBe("Appointment cancelled: office closed CIE-7K3P9Q – Carta d'identità elettronica");
-    expect(m.text).toContain('your appointment on Monday 29 March 2027, 08:30 (Rome time, CEST) is cancelled because the office will be closed. We apologise for the inconvenience');
+    expect(m.text).toContain('your appointment on Monday 29 March 2027, 08:30 (Italian time, CEST) is cancelled because the office will be closed. We apologise for the inconvenience');
     expect(m.text).toContain('Book a new appointment: https://prenota.example.it/prenota/CIE');
     expect(m.html).toContain('<html lang="en">');
   });
@@ -173,7 +190,7 @@ describe('office change notice', () => {
     const m = renderMessage(changed, now);
     expect(m.subject).toBe("Appuntamento annullato per una modifica dell'ufficio CIE-7K3P9Q – Carta d'identità elettronica");
     expect(m.text).toContain(
-      "il tuo appuntamento di lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST) è annullato perché l'ufficio ha cambiato i propri orari o il numero di sportelli",
+      "il tuo appuntamento di lunedì 29 marzo 2027, 08:30 (ora italiana, CEST) è annullato perché l'ufficio ha cambiato i propri orari o il numero di sportelli",
     );
     expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
     expect(m.withQr).toBe(false);
@@ -194,6 +211,8 @@ describe('waitlist notice', () => {
     officeName: 'URP Calderara',
     officeAddress: 'Piazza Marconi 7, Calderara di Reno',
     officePhone: '051 646 1111',
+    officeEmail: 'urp@calderara.example',
+    officeMapUrl: 'https://www.openstreetmap.org/search?query=Piazza%20Marconi%207',
     serviceName: "Carta d'identità elettronica",
     bookUrl: 'https://prenota.example.it/prenota/CIE',
     unsubscribeUrl: 'https://prenota.example.it/lista-attesa/annulla/tok',
@@ -207,6 +226,8 @@ describe('waitlist notice', () => {
     expect(m.text).toContain('Prenota ora: https://prenota.example.it/prenota/CIE');
     expect(m.text).toContain("Togli il tuo indirizzo dalla lista d'attesa: https://prenota.example.it/lista-attesa/annulla/tok");
     expect(m.text).toContain('Telefono: 051 646 1111');
+    expect(m.text).toContain('E-mail: urp@calderara.example');
+    expect(m.text).toContain('Vedi sulla mappa (OpenStreetMap): https://www.openstreetmap.org/');
     expect(m.html).toContain('<html lang="it">');
     expect(m.html).toContain('<a href="https://prenota.example.it/prenota/CIE"');
     expect(m.ics).toBeNull();

@@ -2,7 +2,8 @@
  * The e-mails sent to citizens, as plain functions (no template engine, no Nest): each
  * message in Italian or English, as accessible HTML (lang attribute, headings, lists, no
  * layout tables, alt text) and as plain text. Every time is written in the office's local
- * time WITH the zone, e.g. "lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)".
+ * time WITH the zone, e.g. "lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)". Every message
+ * ends with the office's contacts (phone, e-mail, address, a map link) for anyone who needs help.
  */
 import { appointmentIcs } from '../booking/appointment-ics';
 import { DateTime } from 'luxon';
@@ -28,6 +29,11 @@ export interface MessageContext {
   /** Street and city. */
   officeAddress: string;
   officePhone: string | null;
+  officeEmail: string | null;
+  /** The office on OpenStreetMap. */
+  officeMapUrl: string;
+  /** The .ics ORGANIZER: the office with its e-mail (or the sender's). */
+  organizer: { name: string; email: string };
   serviceName: string;
   documents: string[];
   feeCents: number | null;
@@ -51,6 +57,8 @@ export interface WaitlistMessageContext {
   /** Street and city. */
   officeAddress: string;
   officePhone: string | null;
+  officeEmail: string | null;
+  officeMapUrl: string;
   serviceName: string;
   /** The booking page of that office and service. */
   bookUrl: string;
@@ -68,10 +76,10 @@ export interface RenderedMessage {
 }
 
 const ZONE_NAMES: Record<string, { it: string; en: string }> = {
-  'Europe/Rome': { it: 'ora di Roma', en: 'Rome time' },
+  'Europe/Rome': { it: 'ora italiana', en: 'Italian time' },
 };
 
-/** "lunedì 29 marzo 2027, 08:30 (ora di Roma, CEST)" / "Monday 29 March 2027, 08:30 (Rome time, CEST)". */
+/** "lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)" / "Monday 29 March 2027, 08:30 (Italian time, CEST)". */
 export function formatLocalDateTime(instant: Date, timeZone: string, language: MessageLanguage): string {
   const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(language);
   const zoneName = ZONE_NAMES[timeZone]?.[language] ?? timeZone;
@@ -89,6 +97,42 @@ function zoneAbbreviation(local: DateTime): string {
 export function formatFee(feeCents: number | null, language: MessageLanguage): string {
   if (feeCents === null || feeCents === 0) return language === 'it' ? 'gratuito' : 'free of charge';
   return new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(feeCents / 100);
+}
+
+const CONTACT_TEXT = {
+  it: { contacts: 'Per aiuto contatta l’ufficio', email: 'E-mail', address: 'Indirizzo', map: 'Vedi sulla mappa (OpenStreetMap)' },
+  en: { contacts: 'For help, contact the office', email: 'E-mail', address: 'Address', map: 'See it on the map (OpenStreetMap)' },
+} as const;
+
+type ContactLabels = (typeof CONTACT_TEXT)[MessageLanguage] & { phone: string };
+
+interface OfficeContacts {
+  officeName: string;
+  officeAddress: string;
+  officePhone: string | null;
+  officeEmail: string | null;
+  officeMapUrl: string;
+}
+
+/** The office's contacts at the end of every message: text lines and HTML. */
+function contactBlock(t: ContactLabels, o: OfficeContacts): { text: string[]; html: string[] } {
+  const facts: Array<[string, string]> = [
+    [t.address, `${o.officeName}, ${o.officeAddress}`],
+    ...(o.officePhone ? [[t.phone, o.officePhone] as [string, string]] : []),
+    ...(o.officeEmail ? [[t.email, o.officeEmail] as [string, string]] : []),
+  ];
+  const tel = o.officePhone ? `tel:${o.officePhone.replace(/[^\d+]/g, '')}` : null;
+  return {
+    text: ['', `${t.contacts}:`, ...facts.map(([label, value]) => `${label}: ${value}`), `${t.map}: ${o.officeMapUrl}`],
+    html: [
+      `<h2 style="font-size: 1.2em;">${esc(t.contacts)}</h2>`,
+      '<ul>',
+      `<li>${esc(t.address)}: ${esc(`${o.officeName}, ${o.officeAddress}`)} – <a href="${esc(o.officeMapUrl)}" style="color: #0066cc;">${esc(t.map)}</a></li>`,
+      ...(o.officePhone && tel ? [`<li>${esc(t.phone)}: <a href="${esc(tel)}" style="color: #0066cc;">${esc(o.officePhone)}</a></li>`] : []),
+      ...(o.officeEmail ? [`<li>${esc(t.email)}: <a href="mailto:${esc(o.officeEmail)}" style="color: #0066cc;">${esc(o.officeEmail)}</a></li>`] : []),
+      '</ul>',
+    ],
+  };
 }
 
 const TEXT = {
@@ -140,6 +184,7 @@ const TEXT = {
     phone: 'Telefono',
     footer: 'Questo messaggio è stato inviato automaticamente: non rispondere a questo indirizzo.',
     filename: 'appuntamento',
+    ...CONTACT_TEXT.it,
   },
   en: {
     subject: {
@@ -189,6 +234,7 @@ const TEXT = {
     phone: 'Phone',
     footer: 'This message was sent automatically: please do not reply to this address.',
     filename: 'appointment',
+    ...CONTACT_TEXT.en,
   },
 } as const;
 
@@ -216,7 +262,7 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     [t.code, ctx.code],
   ];
   if (full) facts.push([t.fee, [formatFee(ctx.feeCents, ctx.language), ctx.feeNote].filter(Boolean).join(' – ')]);
-  if (ctx.officePhone) facts.push([t.phone, ctx.officePhone]);
+  const contacts = contactBlock(t, ctx);
   const documents = full ? ctx.documents : [];
   const link = cancelled ? { label: t.bookAgain, url: ctx.bookUrl } : ctx.manageUrl ? { label: t.manage, url: ctx.manageUrl } : null;
   const reconfirm =
@@ -235,6 +281,7 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     ...(withQr ? ['', t.qrHint] : []),
     ...(link ? ['', `${link.label}: ${link.url}`] : []),
     ...(ics ? ['', cancelled ? t.calendarCancel : t.calendar] : []),
+    ...contacts.text,
     '',
     '--',
     t.footer,
@@ -259,6 +306,7 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     ...(withQr ? [`<p><img src="cid:${QR_CID}" alt="${esc(t.qrAlt(ctx.code))}" width="200" height="200"></p>`, `<p>${esc(t.qrHint)}</p>`] : []),
     ...(link ? [`<p><a href="${esc(link.url)}" style="color: #0066cc; font-weight: bold;">${esc(link.label)}</a></p>`] : []),
     ...(ics ? [`<p>${esc(cancelled ? t.calendarCancel : t.calendar)}</p>`] : []),
+    ...contacts.html,
     `<hr><p style="font-size: 0.875em;">${esc(t.footer)}</p>`,
   ]);
 
@@ -279,6 +327,7 @@ const WAITLIST_TEXT = {
     office: 'Ufficio',
     phone: 'Telefono',
     footer: 'Questo messaggio è stato inviato automaticamente: non rispondere a questo indirizzo.',
+    ...CONTACT_TEXT.it,
   },
   en: {
     subject: (service: string) => `A place is free – ${service}`,
@@ -293,6 +342,7 @@ const WAITLIST_TEXT = {
     office: 'Office',
     phone: 'Phone',
     footer: 'This message was sent automatically: please do not reply to this address.',
+    ...CONTACT_TEXT.en,
   },
 } as const;
 
@@ -304,8 +354,8 @@ export function renderWaitlistMessage(ctx: WaitlistMessageContext): RenderedMess
   const facts: Array<[string, string]> = [
     [t.service, ctx.serviceName],
     [t.office, `${ctx.officeName}, ${ctx.officeAddress}`],
-    ...(ctx.officePhone ? [[t.phone, ctx.officePhone] as [string, string]] : []),
   ];
+  const contacts = contactBlock(t, ctx);
   const text = [
     t.greeting,
     lead,
@@ -317,6 +367,7 @@ export function renderWaitlistMessage(ctx: WaitlistMessageContext): RenderedMess
     t.why,
     '',
     `${t.unsubscribe}: ${ctx.unsubscribeUrl}`,
+    ...contacts.text,
     '',
     '--',
     t.footer,
@@ -331,6 +382,7 @@ export function renderWaitlistMessage(ctx: WaitlistMessageContext): RenderedMess
     '</dl>',
     `<p>${esc(t.why)}</p>`,
     `<p><a href="${esc(ctx.unsubscribeUrl)}" style="color: #0066cc;">${esc(t.unsubscribe)}</a></p>`,
+    ...contacts.html,
     `<hr><p style="font-size: 0.875em;">${esc(t.footer)}</p>`,
   ]);
   return { subject, text, html, withQr: false, ics: null };
@@ -373,6 +425,7 @@ function calendarFile(ctx: MessageContext, now: Date): { content: string; method
     serviceName: ctx.serviceName,
     officeName: ctx.officeName,
     officeAddress: ctx.officeAddress,
+    organizer: ctx.organizer,
     documents: ctx.documents,
     manageUrl: ctx.manageUrl,
     cancelled,

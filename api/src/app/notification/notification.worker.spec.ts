@@ -65,7 +65,7 @@ class MemoryRepository {
   }
 }
 
-const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5 }, booking: { reconfirmDeadlineHours: 12 } } as unknown as AppConfig;
+const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5, from: 'Sportello <noreply@prenota.example.it>' }, booking: { reconfirmDeadlineHours: 12 } } as unknown as AppConfig;
 
 function appointment(startAt: string): AppointmentContext {
   const start = new Date(startAt);
@@ -89,6 +89,9 @@ function appointment(startAt: string): AppointmentContext {
     officeAddress: 'Piazza Marconi 7',
     officeCity: 'Calderara di Reno',
     officePhone: null,
+    officeEmail: null,
+    officeLatitude: null,
+    officeLongitude: null,
     timeZone: 'Europe/Rome',
     nameIt: "Carta d'identità elettronica",
     nameEn: 'Electronic identity card',
@@ -117,10 +120,10 @@ describe('reminders across the DST change (time driven by the injectable Clock)'
   it.each([
     // Spring: clocks go 02:00 → 03:00 on Sunday 29 March 2026. Monday 09:00 CEST = 07:00Z;
     // 48 h earlier is Saturday 07:00Z, i.e. 08:00 CET (not 09:00 by the wall clock).
-    ['spring forward', '2026-03-30T07:00:00Z', '2026-03-28T07:00:00Z', 'lunedì 30 marzo 2026, 09:00 (ora di Roma, CEST)'],
+    ['spring forward', '2026-03-30T07:00:00Z', '2026-03-28T07:00:00Z', 'lunedì 30 marzo 2026, 09:00 (ora italiana, CEST)'],
     // Autumn: clocks go 03:00 → 02:00 on Sunday 25 October 2026. Monday 09:00 CET = 08:00Z;
     // 48 h earlier is Saturday 08:00Z, i.e. 10:00 CEST.
-    ['fall back', '2026-10-26T08:00:00Z', '2026-10-24T08:00:00Z', 'lunedì 26 ottobre 2026, 09:00 (ora di Roma, CET)'],
+    ['fall back', '2026-10-26T08:00:00Z', '2026-10-24T08:00:00Z', 'lunedì 26 ottobre 2026, 09:00 (ora italiana, CET)'],
   ])('%s: sent exactly at start − 48 h, showing the local time with the right zone', async (_name, startAt, dueAt, localTime) => {
     const { clock, repository, outbox, worker, reminders, sent } = setUp(startAt, '2026-03-01T10:00:00Z');
     const a = appointment(startAt);

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { toBuffer } from 'qrcode';
-import { reconfirmationToAsk } from '@sportello/domain';
+import { openStreetMapUrl, reconfirmationToAsk } from '@sportello/domain';
+import { icsOrganizer } from '../booking/appointment-ics';
 import { manageTokenHash, newManageToken } from '../booking/manage-token';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
@@ -168,6 +169,8 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       officeName: entry.officeName,
       officeAddress: `${entry.officeAddress}, ${entry.officeCity}`,
       officePhone: entry.officePhone,
+      officeEmail: entry.officeEmail,
+      officeMapUrl: openStreetMapUrl({ address: entry.officeAddress, city: entry.officeCity, latitude: entry.officeLatitude, longitude: entry.officeLongitude }),
       serviceName: entry.language === 'it' ? entry.nameIt : entry.nameEn,
       bookUrl: this.bookUrl(entry.serviceCode),
       unsubscribeUrl: `${this.config.publicUrl}/lista-attesa/annulla/${token}`,
@@ -197,6 +200,9 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       officeName: a.officeName,
       officeAddress: `${a.officeAddress}, ${a.officeCity}`,
       officePhone: a.officePhone,
+      officeEmail: a.officeEmail,
+      officeMapUrl: openStreetMapUrl({ address: a.officeAddress, city: a.officeCity, latitude: a.officeLatitude, longitude: a.officeLongitude }),
+      organizer: icsOrganizer({ name: a.officeName, email: a.officeEmail }, this.config.mail.from),
       serviceName: it ? a.nameIt : a.nameEn,
       documents: (it ? a.documentsIt : a.documentsEn) ?? [],
       feeCents: a.feeCents,

@@ -1,6 +1,9 @@
 /** Shapes of the administration API (`/api/admin/*`, `/api/audit`): managers and admins. */
 import type { StaffOfficeDto, StaffRole } from './auth';
-import type { LocalizedText, OpeningIntervalDto } from './calendar';
+import type { AccessibilityNoteDto, LocalizedText, OpeningIntervalDto, PrivacyNoticeDto } from './calendar';
+
+/** The privacy notice's texts an admin edits (retention and contacts come from elsewhere). */
+export type PrivacySettingsDto = Pick<PrivacyNoticeDto, 'controller' | 'controllerEmail' | 'dpoName' | 'dpoEmail' | 'purposes' | 'legalBasis' | 'recipients'>;
 
 // ---- Offices ------------------------------------------------------------------------
 
@@ -12,6 +15,8 @@ export interface AdminOfficeDto {
   city: string;
   phone: string | null;
   email: string | null;
+  latitude: number | null;
+  longitude: number | null;
   timeZone: string;
 }
 
@@ -23,6 +28,9 @@ export interface OfficeInput {
   city: string;
   phone?: string | null;
   email?: string | null;
+  /** WGS84 degrees of the entrance, both or neither: a pin on the OpenStreetMap link. */
+  latitude?: number | null;
+  longitude?: number | null;
   /** IANA zone, default Europe/Rome; fixed once the office exists. */
   timeZone?: string;
 }
@@ -53,6 +61,9 @@ export interface OfficeSettingsDto {
   mandateStart: string | null;
   mandateEnd: string | null;
   patronSaint: { month: number; day: number } | null;
+  /** The privacy notice (GDPR art. 13) and the accessibility page; see LegalNotesDto. */
+  privacy: PrivacySettingsDto;
+  accessibility: AccessibilityNoteDto;
   /** The environment's values, used where the office sets none. */
   defaults: OfficeRuleDefaults;
   /** The reminder must come before the reconfirmation deadline (RECONFIRM_DEADLINE_HOURS). */
@@ -60,7 +71,9 @@ export interface OfficeSettingsDto {
 }
 
 /** `PUT /api/admin/offices/{officeId}/settings`: every field; null resets to the default. */
-export type OfficeSettingsInput = Omit<OfficeSettingsDto, 'officeId' | 'defaults' | 'reconfirmDeadlineHours'>;
+export type OfficeSettingsInput = Omit<OfficeSettingsDto, 'officeId' | 'defaults' | 'reconfirmDeadlineHours' | 'privacy' | 'accessibility'> &
+  /** Absent: what is saved stays. */
+  Partial<Pick<OfficeSettingsDto, 'privacy' | 'accessibility'>>;
 
 // ---- Services -----------------------------------------------------------------------
 

@@ -6,6 +6,19 @@ export interface CreateHoldRequest {
   serviceId: string;
   /** The slot's start, ISO-8601 (as returned by /api/availability). */
   start: string;
+  /**
+   * A hold of this client given up for the new one (another time, or the same time again
+   * after a reload): released in the same transaction, before the cap on open holds counts.
+   */
+  replacesHoldId?: string;
+}
+
+/** 429 HOLD_LIMIT_REACHED: when the first of this client's open holds runs out (also `Retry-After`). */
+export interface HoldLimitBody {
+  statusCode: 429;
+  code: 'HOLD_LIMIT_REACHED';
+  message: string;
+  retryAt: string;
 }
 
 export interface HoldDto {
@@ -47,6 +60,8 @@ export interface AppointmentCreatedDto {
   status: 'BOOKED';
   /** The citizen's private link to see, cancel or move the booking. */
   manageUrl: string;
+  /** The last moment to cancel or move online (ISO instant); already past when booked inside the cutoff. */
+  changeableUntil: string;
 }
 
 /**
@@ -77,6 +92,13 @@ export interface ManagedAppointmentDto {
   serviceName: { it: string; en: string };
   officeName: string;
   officeAddress: string;
+  officePhone: string | null;
+  officeEmail: string | null;
+  officeMapUrl: string;
+  feeCents: number | null;
+  feeNote: { it: string; en: string } | null;
+  /** When the booking was made (ISO instant): "could be changed until" makes no sense before it. */
+  bookedAt: string;
   citizen: { firstName: string; lastName: string; email: string };
   /** "Cosa serve": documents to bring, in the booking's language. */
   documents: string[];
