@@ -107,6 +107,7 @@ async function serveWebApp(app: NestFastifyApplication, webDist: string): Promis
 }
 
 function noCacheForHtml(reply: FastifyReply, file: string): void {
-  // Hashed bundles are immutable; index.html must be revalidated to pick up new builds.
-  if (file.endsWith('.html')) reply.header('Cache-Control', 'no-cache');
+  // Hashed bundles are immutable; index.html and robots.txt (names without a hash) must be
+  // revalidated to pick up new builds.
+  if (file.endsWith('.html') || file.endsWith('.txt')) reply.header('Cache-Control', 'no-cache');
 }
