@@ -16,8 +16,11 @@ export const OFFICE: OfficeDto = {
   city: '40012 Calderara di Reno (BO)',
   phone: '051 646 1111',
   email: 'urp@example.org',
+  location: null,
+  mapUrl: 'https://www.openstreetmap.org/search?query=Piazza%20Marconi%207%2C%2040012%20Calderara%20di%20Reno',
   timeZone: 'Europe/Rome',
   retentionDays: 90,
+  cancelCutoffHours: 24,
   openingHours: [
     { weekday: 1, start: '08:30', end: '12:30' },
     { weekday: 2, start: '14:30', end: '17:30' },
@@ -47,6 +50,7 @@ export const CIE: ServiceDto = {
   feeCents: 2221,
   feeNote: { it: 'Pagamento con PagoPA', en: 'Paid with PagoPA' },
   onlineAlternative: null,
+  suspension: null,
 };
 
 export const SPID: ServiceDto = {
@@ -126,6 +130,7 @@ export const CREATED: AppointmentCreatedDto = {
   serviceId: 'svc-cie',
   status: 'BOOKED',
   manageUrl: `https://sportello.example.org/gestisci/${TOKEN}`,
+  changeableUntil: '2027-03-28T06:30:00.000Z',
 };
 
 export const MANAGED: ManagedAppointmentDto = {
@@ -140,6 +145,12 @@ export const MANAGED: ManagedAppointmentDto = {
   serviceName: { it: 'Carta d’identità elettronica', en: 'Electronic identity card' },
   officeName: 'URP Calderara di Reno',
   officeAddress: 'Piazza Marconi 7, 40012 Calderara di Reno (BO)',
+  officePhone: '051 646 1111',
+  officeEmail: 'urp@example.org',
+  officeMapUrl: 'https://www.openstreetmap.org/search?query=Piazza%20Marconi%207%2C%2040012%20Calderara%20di%20Reno',
+  feeCents: 2221,
+  feeNote: { it: 'Pagamento con PagoPA', en: 'Paid with PagoPA' },
+  bookedAt: '2027-03-20T08:00:00.000Z',
   citizen: { firstName: 'Maria', lastName: 'Rossi', email: 'maria@example.org' },
   documents: ['Carta d’identità scaduta', 'Una fototessera'],
   language: 'it',

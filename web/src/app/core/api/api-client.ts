@@ -8,6 +8,7 @@ import type {
   CreateHoldRequest,
   CreateWaitlistEntryRequest,
   HoldDto,
+  LegalNotesDto,
   ManagedAppointmentDto,
   OfficeDto,
   ServiceDto,
@@ -23,6 +24,11 @@ export class ApiClient {
 
   offices(): Observable<OfficeDto[]> {
     return this.http.get<OfficeDto[]>('/api/offices');
+  }
+
+  /** The privacy notice and the accessibility page of an office. */
+  legal(officeId: string): Observable<LegalNotesDto> {
+    return this.http.get<LegalNotesDto>(`/api/offices/${encodeURIComponent(officeId)}/legal`);
   }
 
   services(officeId: string): Observable<ServiceDto[]> {

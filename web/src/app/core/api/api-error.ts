@@ -12,6 +12,8 @@ export interface ApiFailure {
   fieldErrors: FieldError[];
   /** Free times near a full one (409 SLOT_UNAVAILABLE); empty otherwise. */
   alternatives: SlotAlternativeDto[];
+  /** 429 HOLD_LIMIT_REACHED: when the first open hold of this client runs out (ISO instant). */
+  retryAt?: string;
 }
 
 export function isApiErrorBody(body: unknown): body is ApiErrorBody {
@@ -32,6 +34,11 @@ function alternativesOf(body: unknown): SlotAlternativeDto[] {
   );
 }
 
+function retryAtOf(body: unknown): { retryAt?: string } {
+  const retryAt = (body as { retryAt?: unknown }).retryAt;
+  return typeof retryAt === 'string' ? { retryAt } : {};
+}
+
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof HttpErrorResponse) {
     const body: unknown = error.error;
@@ -42,6 +49,7 @@ export function toApiFailure(error: unknown): ApiFailure {
         message: body.message,
         fieldErrors: Array.isArray(body.errors) ? body.errors : [],
         alternatives: alternativesOf(body),
+        ...retryAtOf(body),
       };
     }
     return { status: error.status, code: null, message: null, fieldErrors: [], alternatives: [] };

@@ -72,7 +72,8 @@ export const EN: Dictionary = {
   'home.noServices': 'No service can be booked online at the moment.',
 
   'service.duration': 'Duration',
-  'service.minutes': '{count} minutes',
+  'service.minutes.one': '{count} minute',
+  'service.minutes.other': '{count} minutes',
   'service.fee': 'Fee',
   'service.free': 'Free',
   'service.documents': 'What to bring',
@@ -106,8 +107,10 @@ export const EN: Dictionary = {
   'booking.pickDayFirst': 'Choose a day in the calendar first.',
   'booking.choice': 'You chose {date} at {time} for “{service}”.',
   'booking.continue': 'Continue',
-  'booking.status.month': '{month}: {count} days with free times.',
-  'booking.status.day': '{date}: {count} free times.',
+  'booking.status.month.one': '{month}: {count} day with free times.',
+  'booking.status.month.other': '{month}: {count} days with free times.',
+  'booking.status.day.one': '{date}: {count} free time.',
+  'booking.status.day.other': '{date}: {count} free times.',
   'booking.status.time': 'Selected time: {time}.',
 
   'booking.holdNote': 'When you press “Continue” the time is reserved for you for a few minutes while you enter your details.',
@@ -121,9 +124,10 @@ export const EN: Dictionary = {
   'hold.expired':
     'The time to complete the booking has run out: the time is no longer reserved and others may choose it. You can still try to confirm, or choose it again.',
   'hold.repick': 'Choose the date and time again',
-  'hold.announce.minutes': '{count} minutes left to complete the booking.',
-  'hold.announce.minute': '1 minute left to complete the booking.',
-  'hold.announce.seconds': '{count} seconds left to complete the booking.',
+  'hold.announce.minutes.one': '{count} minute left to complete the booking.',
+  'hold.announce.minutes.other': '{count} minutes left to complete the booking.',
+  'hold.announce.seconds.one': '{count} second left to complete the booking.',
+  'hold.announce.seconds.other': '{count} seconds left to complete the booking.',
 
   'applicant.title': 'Your details',
   'applicant.recap': 'You are booking “{service}” on {date} at {time}.',
@@ -142,10 +146,14 @@ export const EN: Dictionary = {
   'applicant.phoneHint': 'Only if you want a call back should anything change.',
   'applicant.notes': 'Notes for the office',
   'applicant.notesHint': 'For example if you need assistance on arrival.',
-  'applicant.notesLeft': 'You have {count} characters left (at most {max}).',
-  'applicant.notesOver': 'You have {count} characters too many (at most {max}).',
-  'applicant.privacyNotice':
-    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for {days} days after the appointment, then deletes them.',
+  'applicant.notesLeft.one': 'You have {count} character left (at most {max}).',
+  'applicant.notesLeft.other': 'You have {count} characters left (at most {max}).',
+  'applicant.notesOver.one': 'You have {count} character too many (at most {max}).',
+  'applicant.notesOver.other': 'You have {count} characters too many (at most {max}).',
+  'applicant.privacyNotice.one':
+    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for {count} day after the appointment, then deletes them.',
+  'applicant.privacyNotice.other':
+    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for {count} days after the appointment, then deletes them.',
   'applicant.privacyLink': 'Read the privacy notice',
   'applicant.privacyAccept': 'I have read the privacy notice and agree to my data being processed for this appointment',
   'applicant.error.firstName.empty': 'Enter your first name.',
@@ -153,7 +161,8 @@ export const EN: Dictionary = {
   'applicant.error.tooLong': 'At most {max} characters.',
   'applicant.error.name': 'Use only letters, spaces, apostrophes and hyphens.',
   'applicant.error.fiscalCode.EMPTY': 'Enter your codice fiscale.',
-  'applicant.error.fiscalCode.LENGTH': 'The codice fiscale has 16 characters: you entered {count}.',
+  'applicant.error.fiscalCode.LENGTH.one': 'The codice fiscale has 16 characters: you entered {count}.',
+  'applicant.error.fiscalCode.LENGTH.other': 'The codice fiscale has 16 characters: you entered {count}.',
   'applicant.error.fiscalCode.FORMAT':
     'The codice fiscale does not have the right format: 6 letters, 2 digits, 1 letter, 2 digits, 1 letter, 3 digits, 1 letter.',
   'applicant.error.fiscalCode.MONTH': 'The codice fiscale is not valid: the birth month letter (9th character) is wrong.',
@@ -171,11 +180,19 @@ export const EN: Dictionary = {
   'summary.appointment': 'Appointment',
   'summary.date': 'Date',
   'summary.time': 'Time',
-  'summary.zone': 'Rome time: {zone}',
+  'summary.zone': 'Italian time',
+  'summary.zoneOther': 'Local time: {zone}',
+  'summary.fee': 'Fee',
+  'summary.cutoffInside.one':
+    'This time is less than {count} hour away: once booked it cannot be moved or cancelled online. For any change you will need to contact the URP.',
+  'summary.cutoffInside.other':
+    'This time is less than {count} hours away: once booked it cannot be moved or cancelled online. For any change you will need to contact the URP.',
+  'summary.cutoffUntil': 'You will be able to move or cancel the booking online until {until}.',
   'summary.changeTime': 'Change date and time',
   'summary.applicant': 'Applicant',
   'summary.name': 'Name',
   'summary.none': 'None',
+  'summary.noneFeminine': 'None',
   'summary.changeApplicant': 'Change your details',
   'summary.limitReached':
     'You already have an active booking for “{service}” with this codice fiscale, and you cannot have two. To move or cancel it, use the link in the confirmation e-mail you received.',
@@ -207,6 +224,12 @@ export const EN: Dictionary = {
   'manage.holder': 'Booked for',
   'manage.changeUntil': 'You can move or cancel online until {until}.',
   'manage.closed': 'It is too late to move or cancel online (possible until {until}). For any change please contact the URP.',
+  'manage.closedFromStart.one':
+    'This booking cannot be moved or cancelled online: it was made less than {count} hour before the appointment. For any change please contact the URP.',
+  'manage.closedFromStart.other':
+    'This booking cannot be moved or cancelled online: it was made less than {count} hours before the appointment. For any change please contact the URP.',
+  'manage.qrTitle': 'QR code for the kiosk',
+  'manage.fee': 'Fee',
   'manage.cancelledNote': 'This booking is cancelled: the time is available to other citizens again.',
   'manage.move': 'Move',
   'manage.moveTitle': 'Choose the new day and time',
@@ -274,11 +297,33 @@ export const EN: Dictionary = {
   'notFound.home': 'Go to the home page',
 
   'privacy.title': 'Privacy notice',
-  'privacy.text':
-    'To book an appointment the Comune di Calderara di Reno (the data controller) processes the data you enter (first and last name, tax code, e-mail and, if you give them, phone and notes) only to manage the appointment, send you its confirmation and reminder and record your arrival at the desk. The data are kept for {days} days after the appointment and then deleted. If you join the waiting list of a service, we keep only your e-mail address and language, to tell you once when a place becomes free: we delete them a day after the notice, when the sign-up expires (at the latest at the end of the booking period), or at once if you leave the list with the link in the notice. You can ask the URP at any time to see, correct or delete your data. The full notice under Regulation (EU) 2016/679 will be published here by the Comune.',
   'accessibility.title': 'Accessibility',
-  'accessibility.text':
-    'The URP Desk is designed to meet WCAG 2.1 level AA (Italian Law 4/2004). The accessibility statement will be published here by the Comune; meanwhile you can report accessibility problems to the URP.',
+
+  'contacts.title': 'Contacting the URP',
+  'contacts.help': 'For help, contact the URP',
+  'contacts.address': 'Address',
+  'contacts.phone': 'Phone',
+  'contacts.email': 'E-mail',
+  'contacts.map': 'See it on the map',
+  'contacts.mapNote': '(OpenStreetMap, external site)',
+
+  'suspended.title': 'Bookings suspended',
+  'suspended.until': 'The service cannot be booked until {date} inclusive.',
+  'suspended.reason': 'Reason: {reason}.',
+  'suspended.booking': 'The office is closed for this service for the whole booking period: there are no times to choose at the moment.',
+
+  'holdLimit.title': 'You already have other times reserved',
+  'holdLimit.text':
+    'Only a few times can be held at once. These are held by this browser (in other tabs too): release the ones you no longer need and go on.',
+  'holdLimit.held': '{service}: {date} at {time}, reserved until {until}',
+  'holdLimit.release': 'Release',
+  'holdLimit.releaseAll': 'Release them all and continue',
+  'holdLimit.unknown': 'The times held from your network are released on their own: the first at {time}. Try again after then, or contact the URP.',
+  'holdLimit.retry': 'Try again',
+  'holdLimit.released': 'Time released.',
+
+  'booking.restoring': 'Restoring your booking…',
+  'booking.restoreLost': 'The time you had chosen is no longer available: please choose another. The data you entered have been kept.',
 
   'staffLogin.title': 'Staff login',
   'staffLogin.intro': 'For URP staff only. Log in with the username and password you were given.',
@@ -291,7 +336,9 @@ export const EN: Dictionary = {
   'staffLogin.error.password': 'Enter your password.',
   'staffLogin.loggedOut': 'You have logged out of the staff area.',
   'staff.title': 'Staff area',
-  'staff.greeting': 'Hello, {name}.',
+  'staff.greeting.morning': 'Good morning, {name}.',
+  'staff.greeting.afternoon': 'Good afternoon, {name}.',
+  'staff.greeting.evening': 'Good evening, {name}.',
   'staff.username': 'Username',
   'staff.role': 'Role',
   'staff.offices': 'Offices',

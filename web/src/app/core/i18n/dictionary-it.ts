@@ -74,7 +74,8 @@ export const IT = {
   'home.noServices': 'Al momento non ci sono servizi prenotabili online.',
 
   'service.duration': 'Durata',
-  'service.minutes': '{count} minuti',
+  'service.minutes.one': '{count} minuto',
+  'service.minutes.other': '{count} minuti',
   'service.fee': 'Costo',
   'service.free': 'Gratuito',
   'service.documents': 'Cosa serve',
@@ -108,8 +109,10 @@ export const IT = {
   'booking.pickDayFirst': 'Scegli prima un giorno nel calendario.',
   'booking.choice': 'Hai scelto {date} alle {time} per «{service}».',
   'booking.continue': 'Continua',
-  'booking.status.month': '{month}: {count} giorni con orari liberi.',
-  'booking.status.day': '{date}: {count} orari liberi.',
+  'booking.status.month.one': '{month}: {count} giorno con orari liberi.',
+  'booking.status.month.other': '{month}: {count} giorni con orari liberi.',
+  'booking.status.day.one': '{date}: {count} orario libero.',
+  'booking.status.day.other': '{date}: {count} orari liberi.',
   'booking.status.time': 'Orario selezionato: {time}.',
 
   'booking.holdNote': 'Premendo «Continua» l’orario viene riservato per te per qualche minuto, mentre inserisci i tuoi dati.',
@@ -123,9 +126,10 @@ export const IT = {
   'hold.expired':
     'Il tempo per completare la prenotazione è scaduto: l’orario non è più riservato e potrebbe essere scelto da altri. Puoi comunque provare a confermare, oppure sceglierlo di nuovo.',
   'hold.repick': 'Scegli di nuovo data e orario',
-  'hold.announce.minutes': 'Restano {count} minuti per completare la prenotazione.',
-  'hold.announce.minute': 'Resta 1 minuto per completare la prenotazione.',
-  'hold.announce.seconds': 'Restano {count} secondi per completare la prenotazione.',
+  'hold.announce.minutes.one': 'Resta {count} minuto per completare la prenotazione.',
+  'hold.announce.minutes.other': 'Restano {count} minuti per completare la prenotazione.',
+  'hold.announce.seconds.one': 'Resta {count} secondo per completare la prenotazione.',
+  'hold.announce.seconds.other': 'Restano {count} secondi per completare la prenotazione.',
 
   'applicant.title': 'I tuoi dati',
   'applicant.recap': 'Stai prenotando «{service}» per {date} alle {time}.',
@@ -144,10 +148,14 @@ export const IT = {
   'applicant.phoneHint': 'Solo se vuoi essere richiamato in caso di imprevisti.',
   'applicant.notes': 'Note per l’ufficio',
   'applicant.notesHint': 'Ad esempio se ti serve assistenza all’arrivo.',
-  'applicant.notesLeft': 'Puoi scrivere ancora {count} caratteri (massimo {max}).',
-  'applicant.notesOver': 'Hai scritto {count} caratteri di troppo (massimo {max}).',
-  'applicant.privacyNotice':
-    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per {days} giorni dopo l’appuntamento, poi li cancella.',
+  'applicant.notesLeft.one': 'Puoi scrivere ancora {count} carattere (massimo {max}).',
+  'applicant.notesLeft.other': 'Puoi scrivere ancora {count} caratteri (massimo {max}).',
+  'applicant.notesOver.one': 'Hai scritto {count} carattere di troppo (massimo {max}).',
+  'applicant.notesOver.other': 'Hai scritto {count} caratteri di troppo (massimo {max}).',
+  'applicant.privacyNotice.one':
+    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per {count} giorno dopo l’appuntamento, poi li cancella.',
+  'applicant.privacyNotice.other':
+    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per {count} giorni dopo l’appuntamento, poi li cancella.',
   'applicant.privacyLink': 'Leggi l’informativa privacy',
   'applicant.privacyAccept': 'Ho letto l’informativa privacy e accetto il trattamento dei miei dati per questo appuntamento',
   'applicant.error.firstName.empty': 'Inserisci il nome.',
@@ -155,7 +163,8 @@ export const IT = {
   'applicant.error.tooLong': 'Al massimo {max} caratteri.',
   'applicant.error.name': 'Usa solo lettere, spazi, apostrofi e trattini.',
   'applicant.error.fiscalCode.EMPTY': 'Inserisci il codice fiscale.',
-  'applicant.error.fiscalCode.LENGTH': 'Il codice fiscale ha 16 caratteri: ne hai inseriti {count}.',
+  'applicant.error.fiscalCode.LENGTH.one': 'Il codice fiscale ha 16 caratteri: ne hai inserito {count}.',
+  'applicant.error.fiscalCode.LENGTH.other': 'Il codice fiscale ha 16 caratteri: ne hai inseriti {count}.',
   'applicant.error.fiscalCode.FORMAT':
     'Il codice fiscale non ha il formato corretto: 6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera.',
   'applicant.error.fiscalCode.MONTH': 'Il codice fiscale non è valido: la lettera del mese di nascita (9° carattere) è sbagliata.',
@@ -173,11 +182,20 @@ export const IT = {
   'summary.appointment': 'Appuntamento',
   'summary.date': 'Data',
   'summary.time': 'Orario',
-  'summary.zone': 'Ora di Roma: {zone}',
+  'summary.zone': 'Ora italiana',
+  'summary.zoneOther': 'Ora locale: {zone}',
+  'summary.fee': 'Costo',
+  'summary.cutoffInside.one':
+    'Questo orario è a meno di {count} ora dall’inizio: una volta prenotato non si potrà spostare né annullare online. Per qualunque cambiamento dovrai contattare l’URP.',
+  'summary.cutoffInside.other':
+    'Questo orario è a meno di {count} ore dall’inizio: una volta prenotato non si potrà spostare né annullare online. Per qualunque cambiamento dovrai contattare l’URP.',
+  'summary.cutoffUntil': 'Potrai spostare o annullare la prenotazione online fino a {until}.',
   'summary.changeTime': 'Modifica data e orario',
   'summary.applicant': 'Richiedente',
   'summary.name': 'Nome e cognome',
   'summary.none': 'Nessuno',
+  /** Gender agreement: «Note» is feminine. */
+  'summary.noneFeminine': 'Nessuna',
   'summary.changeApplicant': 'Modifica i dati',
   'summary.limitReached':
     'Hai già una prenotazione attiva per «{service}» con questo codice fiscale. Non puoi averne due: per spostarla o annullarla usa il link nell’e-mail di conferma che hai ricevuto.',
@@ -209,6 +227,12 @@ export const IT = {
   'manage.holder': 'Intestata a',
   'manage.changeUntil': 'Puoi spostare o annullare online fino a {until}.',
   'manage.closed': 'Non è più possibile spostare o annullare online (si poteva fino a {until}). Per qualunque cambiamento contatta l’URP.',
+  'manage.closedFromStart.one':
+    'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di {count} ora dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
+  'manage.closedFromStart.other':
+    'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di {count} ore dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
+  'manage.qrTitle': 'Codice QR per il totem',
+  'manage.fee': 'Costo',
   'manage.cancelledNote': 'Questa prenotazione è annullata: l’orario è di nuovo disponibile per altri cittadini.',
   'manage.move': 'Sposta',
   'manage.moveTitle': 'Scegli il nuovo giorno e orario',
@@ -276,11 +300,33 @@ export const IT = {
   'notFound.home': 'Vai alla pagina iniziale',
 
   'privacy.title': 'Informativa privacy',
-  'privacy.text':
-    'Per prenotare un appuntamento il Comune di Calderara di Reno (titolare del trattamento) tratta i dati che inserisci (nome, cognome, codice fiscale, e-mail e, se li indichi, telefono e note) solo per gestire l’appuntamento, inviarti conferma e promemoria e registrare la presenza allo sportello. I dati sono conservati per {days} giorni dopo l’appuntamento e poi cancellati. Se ti iscrivi alla lista d’attesa di un servizio, conserviamo solo il tuo indirizzo e-mail e la lingua, per avvisarti una volta quando si libera un posto: li cancelliamo un giorno dopo l’avviso, alla scadenza dell’iscrizione (al più tardi alla fine del periodo prenotabile) o subito se esci dalla lista con il link dell’avviso. Puoi chiedere in qualunque momento di vedere, correggere o cancellare i tuoi dati rivolgendoti all’URP. L’informativa completa ai sensi del Regolamento (UE) 2016/679 sarà pubblicata qui dal Comune.',
   'accessibility.title': 'Accessibilità',
-  'accessibility.text':
-    'Lo Sportello è progettato per rispettare i requisiti WCAG 2.1 livello AA (Legge 4/2004). La dichiarazione di accessibilità sarà pubblicata qui dal Comune; nel frattempo puoi segnalare problemi di accessibilità all’URP.',
+
+  'contacts.title': 'Contatti dell’URP',
+  'contacts.help': 'Per aiuto contatta l’URP',
+  'contacts.address': 'Indirizzo',
+  'contacts.phone': 'Telefono',
+  'contacts.email': 'E-mail',
+  'contacts.map': 'Vedi sulla mappa',
+  'contacts.mapNote': '(OpenStreetMap, sito esterno)',
+
+  'suspended.title': 'Prenotazioni sospese',
+  'suspended.until': 'Il servizio non si può prenotare fino al {date} compreso.',
+  'suspended.reason': 'Motivo: {reason}.',
+  'suspended.booking': 'Per tutto il periodo prenotabile l’ufficio è chiuso per questo servizio: al momento non ci sono orari da scegliere.',
+
+  'holdLimit.title': 'Hai già altri orari riservati',
+  'holdLimit.text':
+    'Si possono tenere pochi orari in sospeso insieme. Questi sono riservati da questo browser (anche in altre schede): libera quelli che non ti servono più e continua.',
+  'holdLimit.held': '{service}: {date} alle {time}, riservato fino alle {until}',
+  'holdLimit.release': 'Libera',
+  'holdLimit.releaseAll': 'Libera tutti e continua',
+  'holdLimit.unknown': 'Gli orari tenuti in sospeso dalla tua rete si liberano da soli: il primo alle {time}. Riprova dopo quell’ora, oppure contatta l’URP.',
+  'holdLimit.retry': 'Riprova',
+  'holdLimit.released': 'Orario liberato.',
+
+  'booking.restoring': 'Stiamo ripristinando la tua prenotazione…',
+  'booking.restoreLost': 'L’orario che avevi scelto non è più disponibile: scegline un altro. I dati che hai inserito sono stati conservati.',
 
   'staffLogin.title': 'Accesso operatori',
   'staffLogin.intro':
@@ -294,7 +340,9 @@ export const IT = {
   'staffLogin.error.password': 'Inserisci la password.',
   'staffLogin.loggedOut': 'Sei uscito dall’area operatori.',
   'staff.title': 'Area operatori',
-  'staff.greeting': 'Buongiorno, {name}.',
+  'staff.greeting.morning': 'Buongiorno, {name}.',
+  'staff.greeting.afternoon': 'Buon pomeriggio, {name}.',
+  'staff.greeting.evening': 'Buonasera, {name}.',
   'staff.username': 'Nome utente',
   'staff.role': 'Ruolo',
   'staff.offices': 'Uffici',

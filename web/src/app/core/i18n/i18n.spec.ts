@@ -2,7 +2,7 @@ import { computed } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { EN } from './dictionary-en';
 import { IT } from './dictionary-it';
-import { I18n, interpolate, LANGUAGE_STORAGE_KEY } from './i18n';
+import { greetingKey, I18n, interpolate, LANGUAGE_STORAGE_KEY, partOfDay, pluralCategory } from './i18n';
 
 describe('I18n', () => {
   beforeEach(() => {
@@ -97,5 +97,47 @@ describe('I18n', () => {
       expect(EN[key].trim()).not.toBe('');
       expect({ key, placeholders: placeholders(EN[key]) }).toEqual({ key, placeholders: placeholders(IT[key]) });
     }
+  });
+});
+
+describe('plural rules and greetings', () => {
+  it('the hand-written plural categories of it-IT and en-GB agree with Intl.PluralRules', () => {
+    const counts = [...Array.from({ length: 2100 }, (_, i) => i), 1_000_000, 2_000_000, 1_000_001, 10_000_000];
+    for (const locale of ['it-IT', 'en-GB']) {
+      const rules = new Intl.PluralRules(locale);
+      for (const count of counts) expect({ locale, count, category: pluralCategory(count, locale) }).toEqual({ locale, count, category: rules.select(count) });
+    }
+  });
+
+  it('counts read right in both languages: singular for one, plural otherwise', () => {
+    TestBed.resetTestingModule();
+    const i18n = TestBed.inject(I18n);
+    expect(i18n.plural('service.minutes', 1)).toBe('1 minuto');
+    expect(i18n.plural('service.minutes', 30)).toBe('30 minuti');
+    expect(i18n.plural('applicant.notesLeft', 1, { max: 200 })).toBe('Puoi scrivere ancora 1 carattere (massimo 200).');
+    expect(i18n.plural('summary.cutoffInside', 1)).toContain('a meno di 1 ora');
+    i18n.setLanguage('en');
+    expect(i18n.plural('service.minutes', 1)).toBe('1 minute');
+    expect(i18n.plural('slot.remaining', 0)).toBe('0 places left');
+  });
+
+  it('every plural text has both forms with {count} in each language', () => {
+    for (const dictionary of [IT, EN] as Array<Record<string, string>>) {
+      for (const key of Object.keys(dictionary).filter((k) => k.endsWith('.one'))) {
+        const stem = key.slice(0, -4);
+        expect(dictionary[`${stem}.other`]).toContain('{count}');
+      }
+    }
+  });
+
+  it('greets by the time of day in Rome', () => {
+    expect(partOfDay(8)).toBe('morning');
+    expect(partOfDay(13)).toBe('afternoon');
+    expect(partOfDay(18)).toBe('evening');
+    expect(partOfDay(2)).toBe('evening');
+    // 12:30 UTC is 14:30 in Rome in summer, 13:30 in winter.
+    expect(greetingKey(new Date('2027-07-01T12:30:00Z'))).toBe('staff.greeting.afternoon');
+    expect(greetingKey(new Date('2027-01-10T07:00:00Z'))).toBe('staff.greeting.morning');
+    expect(greetingKey(new Date('2027-01-10T19:00:00Z'))).toBe('staff.greeting.evening');
   });
 });

@@ -16,6 +16,37 @@ const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
 
 export type MessageParams = Record<string, string | number>;
 
+/** The stems of the dictionary's plural texts: `slot.remaining` for `slot.remaining.one` / `.other`. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Stem}.one` ? (`${Stem}.other` extends MessageKey ? Stem : never) : never }[MessageKey];
+
+/**
+ * CLDR's cardinal plural category. For the app's two locales and whole numbers it is
+ * written out — "one" for 1; Italian "many" for whole millions ("1 milione di") — since
+ * the first Intl.PluralRules of a page loads ICU data on the home page's first render
+ * (i18n.spec.ts checks these against Intl.PluralRules); Intl.PluralRules otherwise.
+ */
+export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
+  if (Number.isSafeInteger(count) && count >= 0 && (locale === 'it-IT' || locale === 'en-GB')) {
+    if (count === 1) return 'one';
+    if (locale === 'it-IT' && count !== 0 && count % 1_000_000 === 0) return 'many';
+    return 'other';
+  }
+  return new Intl.PluralRules(locale).select(count);
+}
+
+/** The part of the day for a greeting, by the hour: morning from 5 until 13, afternoon until 18, then evening. */
+export function partOfDay(hour: number): 'morning' | 'afternoon' | 'evening' {
+  if (hour >= 5 && hour < 13) return 'morning';
+  if (hour >= 13 && hour < 18) return 'afternoon';
+  return 'evening';
+}
+
+/** "Buongiorno" / "Buon pomeriggio" / "Buonasera, {name}." by the time of day in the office's zone. */
+export function greetingKey(now: Date, timeZone = 'Europe/Rome'): MessageKey {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(now));
+  return `staff.greeting.${partOfDay(hour)}`;
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
@@ -65,12 +96,12 @@ export class I18n {
   }
 
   /**
-   * Plural-aware lookup: uses `key.one` or `key.other` by the language's plural rules,
-   * with `{count}` filled in.
+   * Plural-aware lookup: `key.one` or `key.other` (a category without a text of its own,
+   * e.g. Italian "many", uses `other`) by the language's plural rules, `{count}` filled in.
    */
-  plural(key: 'slot.remaining', count: number, params?: MessageParams): string {
-    const rule = new Intl.PluralRules(this.locale()).select(count) === 'one' ? 'one' : 'other';
-    return this.t(`${key}.${rule}`, { count, ...params });
+  plural(key: PluralKey, count: number, params?: MessageParams): string {
+    const rule = pluralCategory(count, this.locale()) === 'one' ? 'one' : 'other';
+    return this.t(`${key}.${rule}` as MessageKey, { count, ...params });
   }
 
   /** Picks the active language's entry of a `{ it, en }` text coming from the API. */

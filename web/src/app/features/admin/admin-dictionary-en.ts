@@ -15,6 +15,31 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.nav.desks': 'Desks',
   'admin.nav.closures': 'Closures',
   'admin.nav.settings': 'Settings',
+  'admin.nav.legal': 'Privacy and accessibility',
+  'admin.legal.title': 'Privacy notice and accessibility',
+  'admin.legal.intro':
+    'These texts make up the notice under art. 13 of Regulation (EU) 2016/679 and the accessibility page that citizens read on the booking site. Fields left empty show Sportello’s standard text, which describes what the software does with the data; the retention period is the one of the office’s settings.',
+  'admin.legal.saved': 'Privacy notice and accessibility page saved.',
+  'admin.legal.controller': 'Data controller',
+  'admin.legal.dpo': 'Data protection officer (DPO)',
+  'admin.legal.texts': 'Purposes, legal basis and recipients',
+  'admin.legal.textsHint': 'Leave empty for the standard text. If you write only one language, readers of the other see that one.',
+  'admin.legal.standard': 'Standard text: “{text}”',
+  'admin.legal.accessibility': 'Accessibility',
+  'admin.legal.field.controller': 'Name and address of the controller',
+  'admin.legal.field.controllerEmail': 'E-mail or PEC of the controller',
+  'admin.legal.field.dpoName': 'Name of the data protection officer',
+  'admin.legal.field.dpoEmail': 'E-mail of the data protection officer',
+  'admin.legal.field.purposes.it': 'Purposes (Italian)',
+  'admin.legal.field.purposes.en': 'Purposes (English)',
+  'admin.legal.field.legalBasis.it': 'Legal basis (Italian)',
+  'admin.legal.field.legalBasis.en': 'Legal basis (English)',
+  'admin.legal.field.recipients.it': 'Recipients (Italian)',
+  'admin.legal.field.recipients.en': 'Recipients (English)',
+  'admin.legal.field.declarationUrl': 'Address of the accessibility declaration (form.agid.gov.it)',
+  'admin.legal.declarationHint': 'The declaration is filled in and published on form.agid.gov.it; its public address goes here.',
+  'admin.legal.field.feedbackEmail': 'E-mail for accessibility reports',
+  'admin.legal.feedbackHint': 'When empty, the office’s e-mail is used.',
 
   'admin.common.save': 'Save',
   'admin.common.cancel': 'Cancel',
@@ -35,13 +60,18 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.confirm.title': 'Confirm the change',
   'admin.confirm.appointments':
     'The change would leave {count} bookings without their time: if you confirm they will be cancelled and each citizen will get an e-mail with apologies and a link to book again.',
+  'admin.confirm.appointments.one':
+    'The change would leave {count} booking without its time: if you confirm it will be cancelled and the citizen will get an e-mail with apologies and a link to book again.',
   'admin.confirm.tickets':
     '{count} people are waiting in the queue for the services removed: they stay in the queue and other desks will call them (or you can transfer them).',
+  'admin.confirm.tickets.one':
+    '{count} person is waiting in the queue for the services removed: they stay in the queue and other desks will call them (or you can transfer them).',
   'admin.confirm.appointment': '{code} – {date}, {time} – {service}',
   'admin.confirm.ticket': 'Number {code}, waiting since {time} – {service}',
   'admin.confirm.yes': 'Confirm and go ahead',
   'admin.confirm.no': 'Cancel',
   'admin.change.cancelled': '{count} bookings cancelled ({codes}): the citizens will get an e-mail.',
+  'admin.change.cancelled.one': '{count} booking cancelled ({codes}): the citizen will get an e-mail.',
 
   'admin.offices.title': 'Offices',
   'admin.offices.new': 'New office',
@@ -59,6 +89,10 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.offices.field.email': 'Office e-mail (optional)',
   'admin.offices.field.timeZone': 'Time zone',
   'admin.offices.timeZoneHint': 'It cannot change once the office exists. In Italy: Europe/Rome.',
+  'admin.offices.field.latitude': 'Latitude (optional)',
+  'admin.offices.field.longitude': 'Longitude (optional)',
+  'admin.offices.locationHint':
+    'Decimal degrees with a point, e.g. 44.5641 and 11.2729: they put a pin on the OpenStreetMap link citizens see. Without them the link searches for the address.',
 
   'admin.services.title': 'Services',
   'admin.services.none': 'No services.',
@@ -116,6 +150,7 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.hours.add': 'Add an interval',
   'admin.hours.saved': 'Opening hours saved.',
   'admin.hours.waitlist': '{count} people on the waiting list were told about the new places.',
+  'admin.hours.waitlist.one': '{count} person on the waiting list was told about the new places.',
 
   'admin.desks.title': 'Desks',
   'admin.desks.none': 'No desks.',
@@ -126,6 +161,7 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.desks.saved': '{name} saved.',
   'admin.desks.deleted': '{name} deleted.',
   'admin.desks.ticketsLeft': '{count} people stay in the queue ({numbers}).',
+  'admin.desks.ticketsLeft.one': '{count} person stays in the queue ({numbers}).',
   'admin.desks.confirm': 'Save anyway',
   'admin.desks.deleteTitle': 'Delete {name}?',
   'admin.desks.deleteText': 'Only a desk that never served anyone can be deleted; otherwise deactivate it.',
@@ -151,6 +187,7 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.closures.confirm': 'Close and tell the citizens',
   'admin.closures.created': 'Closure recorded: {period}.',
   'admin.closures.cancelled': '{count} bookings cancelled ({codes}): each citizen will get the closure notice.',
+  'admin.closures.cancelled.one': '{count} booking cancelled ({codes}): the citizen will get the closure notice.',
   'admin.closures.deleted': 'Closure deleted: {period}.',
   'admin.closures.deleteTitle': 'Delete this closure?',
   'admin.closures.deleteText': 'The period can be booked again; bookings already cancelled stay cancelled.',
@@ -170,7 +207,9 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.settings.defaultedHint': 'Leave empty to use the installation’s default.',
   'admin.settings.default': 'Default: {value}.',
   'admin.settings.reconfirmHint':
-    'The reminder asks the citizen to confirm attendance; if they do not confirm {hours} hours before, the place is released.',
+    'The reminder asks the citizen to confirm attendance; if they do not confirm {count} hours before, the place is released.',
+  'admin.settings.reconfirmHint.one':
+    'The reminder asks the citizen to confirm attendance; if they do not confirm {count} hour before, the place is released.',
   'admin.settings.mandate': 'Administrative mandate (for the statistics)',
   'admin.settings.patron': 'Patron saint',
   'admin.settings.patronHint': 'On the patron saint’s day the office is closed, as on public holidays.',

@@ -17,6 +17,31 @@ export const ADMIN_IT = {
   'admin.nav.desks': 'Sportelli',
   'admin.nav.closures': 'Chiusure',
   'admin.nav.settings': 'Impostazioni',
+  'admin.nav.legal': 'Privacy e accessibilità',
+  'admin.legal.title': 'Informativa privacy e accessibilità',
+  'admin.legal.intro':
+    'Questi testi compongono l’informativa ai sensi dell’art. 13 del Regolamento (UE) 2016/679 e la pagina sull’accessibilità che i cittadini leggono dal sito di prenotazione. I campi lasciati vuoti mostrano il testo standard di Sportello, che descrive cosa fa il programma con i dati; il periodo di conservazione è quello delle impostazioni dell’ufficio.',
+  'admin.legal.saved': 'Informativa e pagina sull’accessibilità salvate.',
+  'admin.legal.controller': 'Titolare del trattamento',
+  'admin.legal.dpo': 'Responsabile della protezione dei dati (RPD/DPO)',
+  'admin.legal.texts': 'Finalità, base giuridica e destinatari',
+  'admin.legal.textsHint': 'Lascia vuoto per il testo standard. Se scrivi una sola lingua, i cittadini dell’altra leggono quella.',
+  'admin.legal.standard': 'Testo standard: «{text}»',
+  'admin.legal.accessibility': 'Accessibilità',
+  'admin.legal.field.controller': 'Nome e indirizzo del titolare',
+  'admin.legal.field.controllerEmail': 'E-mail o PEC del titolare',
+  'admin.legal.field.dpoName': 'Nome del responsabile della protezione dei dati',
+  'admin.legal.field.dpoEmail': 'E-mail del responsabile della protezione dei dati',
+  'admin.legal.field.purposes.it': 'Finalità (italiano)',
+  'admin.legal.field.purposes.en': 'Finalità (inglese)',
+  'admin.legal.field.legalBasis.it': 'Base giuridica (italiano)',
+  'admin.legal.field.legalBasis.en': 'Base giuridica (inglese)',
+  'admin.legal.field.recipients.it': 'Destinatari (italiano)',
+  'admin.legal.field.recipients.en': 'Destinatari (inglese)',
+  'admin.legal.field.declarationUrl': 'Indirizzo della dichiarazione di accessibilità (form.agid.gov.it)',
+  'admin.legal.declarationHint': 'La dichiarazione si compila e si pubblica su form.agid.gov.it; qui va il suo indirizzo pubblico.',
+  'admin.legal.field.feedbackEmail': 'E-mail per le segnalazioni di accessibilità',
+  'admin.legal.feedbackHint': 'Se vuota, si usa l’e-mail dell’ufficio.',
 
   'admin.common.save': 'Salva',
   'admin.common.cancel': 'Annulla',
@@ -37,13 +62,18 @@ export const ADMIN_IT = {
   'admin.confirm.title': 'Conferma la modifica',
   'admin.confirm.appointments':
     'La modifica lascerebbe senza orario {count} prenotazioni: se confermi saranno annullate e ogni cittadino riceverà un’e-mail di scuse con il link per prenotare di nuovo.',
+  'admin.confirm.appointments.one':
+    'La modifica lascerebbe senza orario {count} prenotazione: se confermi sarà annullata e il cittadino riceverà un’e-mail di scuse con il link per prenotare di nuovo.',
   'admin.confirm.tickets':
     'In coda ci sono {count} persone in attesa per i servizi tolti: restano in coda e le chiameranno gli altri sportelli (o puoi trasferirle).',
+  'admin.confirm.tickets.one':
+    'In coda c’è {count} persona in attesa per i servizi tolti: resta in coda e la chiameranno gli altri sportelli (o puoi trasferirla).',
   'admin.confirm.appointment': '{code} – {date}, {time} – {service}',
   'admin.confirm.ticket': 'Numero {code}, in attesa dalle {time} – {service}',
   'admin.confirm.yes': 'Conferma e procedi',
   'admin.confirm.no': 'Annulla',
   'admin.change.cancelled': '{count} prenotazioni annullate ({codes}): i cittadini riceveranno un’e-mail.',
+  'admin.change.cancelled.one': '{count} prenotazione annullata ({codes}): il cittadino riceverà un’e-mail.',
 
   'admin.offices.title': 'Uffici',
   'admin.offices.new': 'Nuovo ufficio',
@@ -61,6 +91,10 @@ export const ADMIN_IT = {
   'admin.offices.field.email': 'E-mail dell’ufficio (facoltativa)',
   'admin.offices.field.timeZone': 'Fuso orario',
   'admin.offices.timeZoneHint': 'Non si può cambiare dopo la creazione. In Italia: Europe/Rome.',
+  'admin.offices.field.latitude': 'Latitudine (facoltativa)',
+  'admin.offices.field.longitude': 'Longitudine (facoltativa)',
+  'admin.offices.locationHint':
+    'Gradi decimali con il punto, ad esempio 44.5641 e 11.2729: mettono un segnaposto sul link a OpenStreetMap che vedono i cittadini. Senza, il link cerca l’indirizzo.',
 
   'admin.services.title': 'Servizi',
   'admin.services.none': 'Nessun servizio.',
@@ -118,6 +152,7 @@ export const ADMIN_IT = {
   'admin.hours.add': 'Aggiungi un intervallo',
   'admin.hours.saved': 'Orari salvati.',
   'admin.hours.waitlist': '{count} persone in lista d’attesa sono state avvisate dei nuovi posti.',
+  'admin.hours.waitlist.one': '{count} persona in lista d’attesa è stata avvisata dei nuovi posti.',
 
   'admin.desks.title': 'Sportelli',
   'admin.desks.none': 'Nessuno sportello.',
@@ -128,6 +163,7 @@ export const ADMIN_IT = {
   'admin.desks.saved': '{name} salvato.',
   'admin.desks.deleted': '{name} eliminato.',
   'admin.desks.ticketsLeft': '{count} persone restano in coda ({numbers}).',
+  'admin.desks.ticketsLeft.one': '{count} persona resta in coda ({numbers}).',
   'admin.desks.confirm': 'Salva comunque',
   'admin.desks.deleteTitle': 'Eliminare {name}?',
   'admin.desks.deleteText': 'Si può eliminare solo uno sportello che non ha mai servito nessuno; altrimenti disattivalo.',
@@ -153,6 +189,7 @@ export const ADMIN_IT = {
   'admin.closures.confirm': 'Chiudi e avvisa i cittadini',
   'admin.closures.created': 'Chiusura registrata: {period}.',
   'admin.closures.cancelled': '{count} prenotazioni annullate ({codes}): ogni cittadino riceverà l’avviso di chiusura.',
+  'admin.closures.cancelled.one': '{count} prenotazione annullata ({codes}): il cittadino riceverà l’avviso di chiusura.',
   'admin.closures.deleted': 'Chiusura eliminata: {period}.',
   'admin.closures.deleteTitle': 'Eliminare questa chiusura?',
   'admin.closures.deleteText': 'Il periodo torna prenotabile; le prenotazioni già annullate restano annullate.',
@@ -172,7 +209,9 @@ export const ADMIN_IT = {
   'admin.settings.defaultedHint': 'Lascia vuoto per usare il valore predefinito dell’installazione.',
   'admin.settings.default': 'Predefinito: {value}.',
   'admin.settings.reconfirmHint':
-    'Il promemoria chiede al cittadino di confermare la presenza; se non conferma entro {hours} ore prima, il posto si libera.',
+    'Il promemoria chiede al cittadino di confermare la presenza; se non conferma entro {count} ore prima, il posto si libera.',
+  'admin.settings.reconfirmHint.one':
+    'Il promemoria chiede al cittadino di confermare la presenza; se non conferma entro {count} ora prima, il posto si libera.',
   'admin.settings.mandate': 'Mandato amministrativo (per le statistiche)',
   'admin.settings.patron': 'Santo patrono',
   'admin.settings.patronHint': 'Il giorno del patrono l’ufficio è chiuso, come nei giorni festivi.',

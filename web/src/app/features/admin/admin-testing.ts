@@ -12,6 +12,8 @@ export const ADMIN_OFFICE: AdminOfficeDto = {
   city: 'Calderara di Reno',
   phone: null,
   email: null,
+  latitude: null,
+  longitude: null,
   timeZone: 'Europe/Rome',
 };
 

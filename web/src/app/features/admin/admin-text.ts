@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { I18n, interpolate, MessageParams } from '../../core/i18n/i18n';
+import { I18n, interpolate, MessageParams, pluralCategory } from '../../core/i18n/i18n';
 import { ADMIN_EN } from './admin-dictionary-en';
 import { ADMIN_IT, AdminKey } from './admin-dictionary-it';
 
@@ -14,8 +14,15 @@ export type { AdminKey } from './admin-dictionary-it';
 export class AdminText {
   private readonly i18n = inject(I18n);
 
+  /**
+   * A text with `{placeholders}` filled in. With a numeric `count`, the singular form
+   * `key.one` where the language's plural rules say "one" (the key itself is the plural).
+   */
   t(key: AdminKey, params?: MessageParams): string {
     const dictionary = this.i18n.lang() === 'en' ? ADMIN_EN : ADMIN_IT;
-    return interpolate(dictionary[key] ?? ADMIN_IT[key] ?? key, params);
+    const count = params?.['count'];
+    const one = typeof count === 'number' && pluralCategory(count, this.i18n.locale()) === 'one' ? (`${key}.one` as AdminKey) : null;
+    const text = (one && dictionary[one]) || dictionary[key] || ADMIN_IT[key] || key;
+    return interpolate(text, params);
   }
 }

@@ -11,9 +11,16 @@ import { FieldError } from './field-error';
 import { FormState } from './form-state';
 import { OfficeDirectory } from './office-directory';
 
-type OfficeField = 'code' | 'name' | 'address' | 'city' | 'phone' | 'email' | 'timeZone';
+type OfficeField = 'code' | 'name' | 'address' | 'city' | 'phone' | 'email' | 'latitude' | 'longitude' | 'timeZone';
 
-const EMPTY: Record<OfficeField, string> = { code: '', name: '', address: '', city: '', phone: '', email: '', timeZone: 'Europe/Rome' };
+const EMPTY: Record<OfficeField, string> = { code: '', name: '', address: '', city: '', phone: '', email: '', latitude: '', longitude: '', timeZone: 'Europe/Rome' };
+
+/** "44,5641" or "44.5641" → 44.5641; empty → null; anything else is sent as typed, for the api to name. */
+function coordinate(value: string): number | null {
+  const text = value.trim().replace(',', '.');
+  if (text === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : (value as unknown as number);
+}
 
 /** /staff/admin/offices: the offices; admins create and delete them, managers edit theirs. */
 @Component({
@@ -39,6 +46,8 @@ export class Offices {
   protected readonly model = signal<Record<OfficeField, string>>({ ...EMPTY });
   protected readonly deleting = signal<AdminOfficeDto | null>(null);
   protected readonly fields: OfficeField[] = ['code', 'name', 'address', 'city', 'phone', 'email'];
+  /** Where the office is, for the map link citizens get (optional). */
+  protected readonly locationFields: OfficeField[] = ['latitude', 'longitude'];
 
   constructor() {
     void this.directory.load(true).catch((error: unknown) => this.form.fail(error, (key) => this.i18n.t(key)));
@@ -48,7 +57,7 @@ export class Offices {
     this.form.clear();
     this.deleting.set(null);
     this.editing.set(office);
-    this.model.set(office === 'new' ? { ...EMPTY } : { code: office.code, name: office.name, address: office.address, city: office.city, phone: office.phone ?? '', email: office.email ?? '', timeZone: office.timeZone });
+    this.model.set(office === 'new' ? { ...EMPTY } : { code: office.code, name: office.name, address: office.address, city: office.city, phone: office.phone ?? '', email: office.email ?? '', latitude: office.latitude === null ? '' : String(office.latitude), longitude: office.longitude === null ? '' : String(office.longitude), timeZone: office.timeZone });
     this.focus('office-form-title');
   }
 
@@ -67,7 +76,7 @@ export class Offices {
     const editing = this.editing();
     if (!editing || this.form.busy()) return;
     const m = this.model();
-    const input: OfficeInput = { code: m.code, name: m.name, address: m.address, city: m.city, phone: m.phone || null, email: m.email || null };
+    const input: OfficeInput = { code: m.code, name: m.name, address: m.address, city: m.city, phone: m.phone || null, email: m.email || null, latitude: coordinate(m.latitude), longitude: coordinate(m.longitude) };
     this.form.start();
     try {
       const saved = editing === 'new' ? await this.api.createOffice({ ...input, timeZone: m.timeZone }) : await this.api.updateOffice(editing.id, input);

@@ -18,6 +18,8 @@ const SETTINGS: OfficeSettingsDto = {
   mandateStart: '2024-06-10',
   mandateEnd: null,
   patronSaint: { month: 10, day: 4 },
+  privacy: { controller: null, controllerEmail: null, dpoName: null, dpoEmail: null, purposes: null, legalBasis: null, recipients: null },
+  accessibility: { declarationUrl: null, feedbackEmail: null },
   defaults: { holdMinutes: 10, cancelCutoffHours: 24, reminderHoursBefore: 24, maxActivePerFiscalCode: 1, retentionDays: 90 },
   reconfirmDeadlineHours: 12,
 };

@@ -6,7 +6,7 @@
 import type { CitizenInput, FieldError } from '@sportello/contracts';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
 import { FiscalCodeProblem, normalizeFiscalCode, validateFiscalCode } from '@sportello/domain';
-import type { MessageKey } from '../../core/i18n/i18n';
+import type { MessageKey, PluralKey } from '../../core/i18n/i18n';
 
 export interface ApplicantForm {
   firstName: string;
@@ -43,8 +43,10 @@ export const EMPTY_APPLICANT: ApplicantForm = {
 
 /** A problem found in the browser: a dictionary key and its parameters. */
 export interface FieldProblem {
-  key: MessageKey;
+  key: MessageKey | PluralKey;
   params?: Record<string, string | number>;
+  /** `key` is a plural stem, chosen by `params.count`. */
+  plural?: boolean;
 }
 
 export type ApplicantProblems = Partial<Record<ApplicantField, FieldProblem>>;
@@ -57,7 +59,7 @@ const NAME_MAX_LENGTH = 100;
 const EMAIL_MAX_LENGTH = 254;
 const PHONE_MAX_LENGTH = 30;
 
-const FISCAL_CODE_KEYS: Record<FiscalCodeProblem, MessageKey> = {
+const FISCAL_CODE_KEYS: Record<FiscalCodeProblem, MessageKey | PluralKey> = {
   EMPTY: 'applicant.error.fiscalCode.EMPTY',
   LENGTH: 'applicant.error.fiscalCode.LENGTH',
   FORMAT: 'applicant.error.fiscalCode.FORMAT',
@@ -70,8 +72,8 @@ const FISCAL_CODE_KEYS: Record<FiscalCodeProblem, MessageKey> = {
 export function fiscalCodeProblem(value: string): FieldProblem | null {
   const result = validateFiscalCode(value);
   if (result.valid) return null;
-  const params = result.reason === 'LENGTH' ? { count: result.normalized.length } : undefined;
-  return { key: FISCAL_CODE_KEYS[result.reason], params };
+  if (result.reason === 'LENGTH') return { key: 'applicant.error.fiscalCode.LENGTH', params: { count: result.normalized.length }, plural: true };
+  return { key: FISCAL_CODE_KEYS[result.reason] };
 }
 
 function length(value: string): number {

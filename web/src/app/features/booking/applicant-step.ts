@@ -12,8 +12,8 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
 import { formatInstantDate, formatTime } from '../../core/format';
-import { I18n, MessageKey } from '../../core/i18n/i18n';
-import { APPLICANT_FIELDS, ApplicantField } from './applicant-form';
+import { I18n, MessageKey, PluralKey } from '../../core/i18n/i18n';
+import { APPLICANT_FIELDS, ApplicantField, FieldProblem } from './applicant-form';
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
 import { HoldTimer } from './hold-timer';
@@ -91,7 +91,7 @@ export class ApplicantStep {
     const errors: Partial<Record<ApplicantField, string>> = {};
     for (const field of APPLICANT_FIELDS) {
       const problem = problems[field];
-      const text = server[field] ?? (problem ? this.i18n.t(problem.key, problem.params) : undefined);
+      const text = server[field] ?? (problem ? this.problemText(problem) : undefined);
       if (text) errors[field] = text;
     }
     return errors;
@@ -110,8 +110,8 @@ export class ApplicantStep {
   protected readonly notesCounter = computed(() => {
     const left = NOTES_MAX_LENGTH - this.notesLength();
     return left >= 0
-      ? this.i18n.t('applicant.notesLeft', { count: left, max: NOTES_MAX_LENGTH })
-      : this.i18n.t('applicant.notesOver', { count: -left, max: NOTES_MAX_LENGTH });
+      ? this.i18n.plural('applicant.notesLeft', left, { max: NOTES_MAX_LENGTH })
+      : this.i18n.plural('applicant.notesOver', -left, { max: NOTES_MAX_LENGTH });
   });
 
   constructor() {
@@ -120,6 +120,12 @@ export class ApplicantStep {
       this.submitted.set(true);
       this.focusSummary();
     }
+  }
+
+  private problemText(problem: FieldProblem): string {
+    return problem.plural
+      ? this.i18n.plural(problem.key as PluralKey, Number(problem.params?.['count'] ?? 0), problem.params)
+      : this.i18n.t(problem.key as MessageKey, problem.params);
   }
 
   protected value(field: TextField | 'notes'): string {

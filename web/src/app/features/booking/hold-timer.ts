@@ -87,10 +87,8 @@ export class HoldTimer {
     const milestone = countdownMilestone(this.seconds());
     if (milestone === null || milestone === 0) return '';
     return milestone >= 60
-      ? this.i18n.t(milestone === 60 ? 'hold.announce.minute' : 'hold.announce.minutes', {
-          count: milestone / 60,
-        })
-      : this.i18n.t('hold.announce.seconds', { count: milestone });
+      ? this.i18n.plural('hold.announce.minutes', milestone / 60)
+      : this.i18n.plural('hold.announce.seconds', milestone);
   });
 
   constructor() {

@@ -98,9 +98,8 @@ export class SlotPicker {
   protected selectDate(date: IsoDate): void {
     this.selectedDate.set(date);
     this.announcement.set(
-      this.i18n.t('booking.status.day', {
+      this.i18n.plural('booking.status.day', this.slotsByDate().get(date)?.length ?? 0, {
         date: formatLongDate(date, this.i18n.locale()),
-        count: this.slotsByDate().get(date)?.length ?? 0,
       }),
     );
   }

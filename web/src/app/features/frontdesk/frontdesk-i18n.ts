@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import type { Language } from '@sportello/contracts';
-import { I18n, interpolate, MessageKey, MessageParams } from '../../core/i18n/i18n';
+import { I18n, interpolate, MessageKey, MessageParams, pluralCategory } from '../../core/i18n/i18n';
 import { FRONTDESK_EN } from './dictionary-en';
 import { FRONTDESK_IT, FrontDeskKey } from './dictionary-it';
 
@@ -28,7 +28,7 @@ export class FrontDeskI18n {
   }
 
   plural(stem: FrontDeskPlural, count: number, params?: MessageParams): string {
-    const rule = new Intl.PluralRules(this.i18n.locale()).select(count) === 'one' ? 'one' : 'other';
+    const rule = pluralCategory(count, this.i18n.locale()) === 'one' ? 'one' : 'other';
     return this.t(`${stem}.${rule}` as FrontDeskKey, { count, ...params });
   }
 

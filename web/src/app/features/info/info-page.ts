@@ -1,29 +1,35 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { catchError, map, of } from 'rxjs';
+import type { LegalNotesDto, OfficeDto } from '@sportello/contracts';
+import { map, of, Subscription, switchMap } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
-import { I18n } from '../../core/i18n/i18n';
-
-/** RETENTION_DAYS' default, said until the office's own period is known. */
-const DEFAULT_RETENTION_DAYS = 90;
+import { failureMessage, toApiFailure } from '../../core/api/api-error';
+import { I18n, interpolate, MessageParams, pluralCategory } from '../../core/i18n/i18n';
+import { LoadState } from '../../core/load-state';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+import { contactsOf, OfficeContacts, telHref } from '../../layout/office-contacts';
+import { LEGAL_TEXTS, LegalKey } from './legal-texts';
 
 export type InfoPageKind = 'privacy' | 'accessibility';
 
-/** Short privacy and accessibility notes linked from the footer, until the Comune's texts exist. */
+interface InfoData {
+  office: OfficeDto;
+  legal: LegalNotesDto;
+}
+
+/**
+ * The privacy notice (GDPR art. 13) and the accessibility page, linked from the footer:
+ * built from the office's settings (controller, DPO, purposes, legal basis, recipients,
+ * retention; the AgID declaration and a feedback address), with standard texts where the
+ * office gives none.
+ */
 @Component({
   selector: 'sp-info-page',
-  imports: [RouterLink],
-  template: `
-    <div class="container page-section" [attr.data-testid]="'info-' + page()">
-      <h1>{{ title() }}</h1>
-      <p class="sp-info-text">{{ text() }}</p>
-      <a routerLink="/">{{ i18n.t('common.backHome') }}</a>
-    </div>
-  `,
+  imports: [RouterLink, LoadingIndicator, OfficeContacts],
+  templateUrl: './info-page.html',
   styles: `
-    .sp-info-text {
-      max-width: 45rem;
+    .sp-info {
+      max-width: 48rem;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,20 +39,55 @@ export class InfoPage {
   readonly page = input<InfoPageKind>('privacy');
 
   protected readonly i18n = inject(I18n);
-  /** How long the office keeps booking data (its settings): the URP is the first office the api lists. */
-  private readonly retentionDays = toSignal(
-    inject(ApiClient)
+  private readonly api = inject(ApiClient);
+  protected readonly state = signal<LoadState<InfoData | null>>({ status: 'loading' });
+  private subscription?: Subscription;
+
+  protected readonly title = computed(() => this.i18n.t(this.page() === 'privacy' ? 'privacy.title' : 'accessibility.title'));
+  protected readonly data = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data : null;
+  });
+  protected readonly contacts = computed(() => {
+    const office = this.data()?.office;
+    return office ? contactsOf(office) : null;
+  });
+  protected readonly errorText = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? failureMessage(state.failure, (key) => this.i18n.t(key)) : '';
+  });
+  protected readonly telHref = telHref;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+    this.load();
+  }
+
+  /** A text of these pages in the visitor's language. */
+  protected l(key: LegalKey, params?: MessageParams): string {
+    return interpolate(LEGAL_TEXTS[this.i18n.lang()][key], params);
+  }
+
+  protected retention(days: number): string {
+    const key: LegalKey = pluralCategory(days, this.i18n.locale()) === 'one' ? 'privacy.retention.text.one' : 'privacy.retention.text.other';
+    return this.l(key, { count: days });
+  }
+
+  /** The office's own text in the visitor's language, else the standard one. */
+  protected own(text: { it: string; en: string } | null, standard: LegalKey): string {
+    return (text && this.i18n.pick(text, '')) || this.l(standard);
+  }
+
+  protected load(): void {
+    this.subscription?.unsubscribe();
+    this.state.set({ status: 'loading' });
+    // The URP is the first office the api lists (as on the home page).
+    this.subscription = this.api
       .offices()
-      .pipe(
-        map((offices) => offices[0]?.retentionDays ?? DEFAULT_RETENTION_DAYS),
-        catchError(() => of(DEFAULT_RETENTION_DAYS)),
-      ),
-    { initialValue: DEFAULT_RETENTION_DAYS },
-  );
-  protected readonly title = computed(() =>
-    this.i18n.t(this.page() === 'privacy' ? 'privacy.title' : 'accessibility.title'),
-  );
-  protected readonly text = computed(() =>
-    this.page() === 'privacy' ? this.i18n.t('privacy.text', { days: this.retentionDays() }) : this.i18n.t('accessibility.text'),
-  );
+      .pipe(switchMap((offices) => (offices[0] ? this.api.legal(offices[0].id).pipe(map((legal) => ({ office: offices[0], legal }))) : of(null))))
+      .subscribe({
+        next: (data) => this.state.set({ status: 'ready', data }),
+        error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
+      });
+  }
 }

@@ -228,7 +228,7 @@ export class Kiosk {
   protected waitLabel(service: DisplayDto['waits'][number]): string {
     if (service.waiting === 0) return this.i18n.t('kiosk.noQueue');
     const people = this.i18n.plural('display.waiting', service.waiting);
-    return service.estimatedWaitMinutes === null ? people : `${people} · ${this.i18n.t('ticket.waitAbout', { minutes: Math.max(1, service.estimatedWaitMinutes) })}`;
+    return service.estimatedWaitMinutes === null ? people : `${people} · ${this.i18n.plural('ticket.waitAbout', Math.max(1, service.estimatedWaitMinutes))}`;
   }
 
   private focusHeading(id?: string): void {

@@ -37,6 +37,6 @@ export class PrintedTicket {
   protected readonly wait = computed(() => {
     const minutes = this.ticket().estimatedWaitMinutes;
     if (minutes === null) return null;
-    return minutes <= 0 ? this.i18n.t('ticket.waitSoon') : this.i18n.t('ticket.waitAbout', { minutes });
+    return minutes <= 0 ? this.i18n.t('ticket.waitSoon') : this.i18n.plural('ticket.waitAbout', minutes);
   });
 }

@@ -3,6 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { StaffUserDto } from '@sportello/contracts';
 import { StaffAuth } from '../../core/auth/staff-auth';
+import { CLOCK } from '../../core/clock';
 import { StaffHome } from './staff-home';
 
 const MANAGER: StaffUserDto = {
@@ -29,7 +30,8 @@ describe('StaffHome (/staff)', () => {
     user.set(MANAGER);
     logout.mockClear();
     const hasRole = (...roles: string[]) => user()?.role === 'admin' || roles.includes(user()?.role ?? '');
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: StaffAuth, useValue: { user, logout, hasRole } }] });
+    // 10:00 in Rome: the morning greeting.
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: StaffAuth, useValue: { user, logout, hasRole } }, { provide: CLOCK, useValue: () => new Date('2027-03-20T09:00:00Z') }] });
     fixture = TestBed.createComponent(StaffHome);
     await fixture.whenStable();
     el = fixture.nativeElement as HTMLElement;

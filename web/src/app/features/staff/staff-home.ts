@@ -3,7 +3,8 @@ import { Router, RouterLink } from '@angular/router';
 import type { StaffRole } from '@sportello/contracts';
 import { STAFF_LOGIN_PATH } from '../../core/auth/staff-guard';
 import { StaffAuth } from '../../core/auth/staff-auth';
-import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { CLOCK } from '../../core/clock';
+import { greetingKey, I18n, MessageKey } from '../../core/i18n/i18n';
 
 const ROLE_KEYS: Record<StaffRole, MessageKey> = {
   operator: 'staff.role.operator',
@@ -26,6 +27,8 @@ export class StaffHome {
   private readonly router = inject(Router);
 
   protected readonly user = this.auth.user;
+  /** Good morning, afternoon or evening, by the hour in Rome. */
+  protected readonly greeting = greetingKey(inject(CLOCK)());
   protected readonly role = computed(() => {
     const user = this.user();
     return user ? this.i18n.t(ROLE_KEYS[user.role]) : '';

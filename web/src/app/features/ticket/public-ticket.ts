@@ -107,6 +107,6 @@ export class PublicTicket {
 
   protected waitText(ticket: PublicTicketDto): string | null {
     if (ticket.estimatedWaitMinutes === null) return null;
-    return ticket.estimatedWaitMinutes <= 0 ? this.i18n.t('ticket.waitSoon') : this.i18n.t('ticket.waitAbout', { minutes: ticket.estimatedWaitMinutes });
+    return ticket.estimatedWaitMinutes <= 0 ? this.i18n.t('ticket.waitSoon') : this.i18n.plural('ticket.waitAbout', ticket.estimatedWaitMinutes);
   }
 }
