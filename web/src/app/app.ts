@@ -14,18 +14,20 @@ import {
   NavigationCancel,
   NavigationEnd,
   NavigationError,
+  NavigationStart,
   Router,
   RouterOutlet,
   RoutesRecognized,
 } from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { I18n } from './core/i18n/i18n';
+import { LoadingIndicator } from './layout/loading-indicator';
 import { SiteFooter } from './layout/site-footer';
 import { SiteHeader } from './layout/site-header';
 
 @Component({
   selector: 'sp-root',
-  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  imports: [RouterOutlet, SiteHeader, SiteFooter, LoadingIndicator],
   templateUrl: './app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -41,8 +43,22 @@ export class App {
    */
   protected readonly bare = signal(false);
 
+  /**
+   * A navigation still going after NAVIGATION_FEEDBACK_MS (a lazy page's code, a booking
+   * being taken up after a reload, a slow network): a spinner says so, well within 300 ms.
+   */
+  protected readonly navigating = signal(false);
+
   constructor() {
+    let feedback: ReturnType<typeof setTimeout> | undefined;
     this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event instanceof NavigationStart) {
+        clearTimeout(feedback);
+        feedback = setTimeout(() => this.navigating.set(true), NAVIGATION_FEEDBACK_MS);
+      } else if (event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError) {
+        clearTimeout(feedback);
+        this.navigating.set(false);
+      }
       if (event instanceof RoutesRecognized) this.bare.set(isBare(event.state.root));
       else if (event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError) {
         this.bare.set(isBare(this.router.routerState.snapshot.root));
@@ -88,6 +104,9 @@ export class App {
     target.focus();
   }
 }
+
+/** How long a navigation may take before a spinner shows (the goal: feedback within 300 ms). */
+export const NAVIGATION_FEEDBACK_MS = 150;
 
 function isBare(route: ActivatedRouteSnapshot | null): boolean {
   for (let r = route; r; r = r.firstChild) if (r.data['bare']) return true;

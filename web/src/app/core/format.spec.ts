@@ -1,4 +1,5 @@
 import {
+  formatDateByHand,
   appointmentWhen,
   formatEuroCents,
   formatInstantDate,
@@ -66,8 +67,20 @@ describe('format', () => {
     expect(appointmentWhen('2027-03-29T08:30:00+02:00', '2027-03-29T09:00:00+02:00', 'it-IT')).toEqual({
       date: 'lunedì 29 marzo 2027',
       time: '08:30–09:00',
-      zone: 'Ora legale dell’Europa centrale (Europe/Rome)',
+      // Rome's time is "ora italiana" on the page itself: no long zone name for citizens.
+      zone: '',
     });
+    expect(appointmentWhen('2027-03-29T08:30:00+02:00', '2027-03-29T09:00:00+02:00', 'en-GB', 'Europe/London').zone).toBe('British Summer Time (Europe/London)');
+  });
+
+  it('writes dates by hand as Intl does, for the home page (no ICU on its first render)', () => {
+    for (const locale of ['it-IT', 'en-GB']) {
+      const intl = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      for (let month = 1; month <= 12; month++) {
+        const date = `2027-${String(month).padStart(2, '0')}-0${(month % 9) + 1}`;
+        expect(formatDateByHand(date, locale)).toBe(intl.format(new Date(`${date}T00:00:00Z`)));
+      }
+    }
   });
 
   it('writes instants in compact UTC for calendars', () => {

@@ -35,6 +35,19 @@ const WEEKDAYS: Record<string, Record<'long' | 'short', readonly string[]>> = {
   },
 };
 
+const MONTHS: Record<string, readonly string[]> = {
+  'it-IT': ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  'en-GB': ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "30 aprile 2027" / "30 April 2027" for a "YYYY-MM-DD" date, as Intl writes it (day, long month, year); Intl for other locales. */
+export function formatDateByHand(isoDate: string, locale: string): string {
+  const months = MONTHS[locale];
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!months) return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(isoDate));
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
 /** Euro amounts as Intl writes them: "1234,56 €" and "12.345,67 €" (it-IT), "€12,345.67" (en-GB). */
 function euroByHand(cents: number, locale: string): string | null {
   if (!Number.isInteger(cents) || cents < 0 || (locale !== 'it-IT' && locale !== 'en-GB')) return null;
@@ -141,7 +154,7 @@ export function formatShortDate(instant: string, locale: string, timeZone = OFFI
   );
 }
 
-/** Local date, times and the zone's name of an appointment, for display. */
+/** Local date, times and — outside Italy — the zone's name of an appointment, for display (empty: Italian time). */
 export function appointmentWhen(
   start: string,
   end: string,
@@ -151,6 +164,7 @@ export function appointmentWhen(
   return {
     date: formatInstantDate(start, locale, timeZone),
     time: `${formatTime(start, locale, timeZone)}–${formatTime(end, locale, timeZone)}`,
-    zone: `${formatZoneName(start, locale, timeZone)} (${timeZone})`,
+    // For citizens, Rome's time is "ora italiana" (the page's own words); another zone is named.
+    zone: timeZone === OFFICE_TIME_ZONE ? '' : `${formatZoneName(start, locale, timeZone)} (${timeZone})`,
   };
 }

@@ -59,6 +59,19 @@ export class ApiClient {
   }
 
   /** Books; repeating the same request with the same key returns the first answer. */
+  /**
+   * Gives a hold's place back as the page goes away (pagehide): a keepalive request
+   * outlives the page, which HttpClient's cannot promise. Best effort: a hold not released
+   * runs out on its own.
+   */
+  releaseHoldOnExit(holdId: string): void {
+    try {
+      void fetch(`/api/holds/${encodeURIComponent(holdId)}`, { method: 'DELETE', keepalive: true }).catch(() => undefined);
+    } catch {
+      // No fetch (very old browsers): the hold runs out.
+    }
+  }
+
   book(request: CreateAppointmentRequest, idempotencyKey: string): Observable<AppointmentCreatedDto> {
     return this.http.post<AppointmentCreatedDto>('/api/appointments', request, {
       headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),

@@ -57,7 +57,7 @@ describe('I18n', () => {
 
   it('fills placeholders', () => {
     const i18n = create();
-    expect(i18n.t('service.minutes', { count: 30 })).toBe('30 minuti');
+    expect(i18n.t('service.minutes.other', { count: 30 })).toBe('30 minuti');
     i18n.setLanguage('en');
     expect(i18n.t('steps.position', { current: 3, total: 6 })).toBe('Step 3 of 6');
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');

@@ -66,13 +66,13 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
     expect(dialog.getAttribute('role')).toBe('alertdialog');
     expect(document.activeElement).toBe(dialog.querySelector('h2'));
     expect(text('[data-testid="affected-list"]')).toBe("CIE-7K3P9Q – lunedì 3 maggio 2027, 14:30 – Carta d'identità elettronica");
-    expect(text('[data-testid="confirm-change"] p')).toContain('1 prenotazioni');
+    expect(text('[data-testid="confirm-change"] p')).toContain('1 prenotazione: se confermi sarà annullata');
 
     ($('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
     await settle(fixture);
     expect(api['createClosure']).toHaveBeenLastCalledWith(OFFICE_ID, { from: '2027-05-03', startTime: '14:00', endTime: '16:00', reason: 'Assemblea', confirm: true });
     expect($('[data-testid="confirm-change"]')).toBeNull();
-    expect(text('[data-testid="form-success"]')).toContain('1 prenotazioni annullate (CIE-7K3P9Q)');
+    expect(text('[data-testid="form-success"]')).toContain('1 prenotazione annullata (CIE-7K3P9Q)');
   });
 
   it('cancelling the confirmation writes nothing and gives the focus back to the button', async () => {

@@ -45,12 +45,12 @@ describe('Desks (/staff/admin/offices/:officeId/desks)', () => {
     await settle(fixture);
     expect(api['updateDesk']).toHaveBeenLastCalledWith(OFFICE_ID, 'd1', { number: 1, name: 'Sportello 1', active: true, serviceIds: ['svc-cie'], confirm: false });
     expect(text('[data-testid="affected-list"]')).toBe('Numero S004, in attesa dalle 09:10 – SPID');
-    expect(text('[data-testid="confirm-change"] p')).toContain('1 persone in attesa');
+    expect(text('[data-testid="confirm-change"] p')).toContain('c’è 1 persona in attesa');
     expect(text('[data-testid="confirm-yes"]')).toBe('Salva comunque');
     ($('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
     await settle(fixture);
     expect(api['updateDesk'].mock.calls[1][2].confirm).toBe(true);
-    expect(text('[data-testid="form-success"]')).toBe('Sportello 1 salvato. 1 persone restano in coda (S004).');
+    expect(text('[data-testid="form-success"]')).toBe('Sportello 1 salvato. 1 persona resta in coda (S004).');
   });
 
   it('a desk number taken is shown on the number field', async () => {

@@ -74,7 +74,7 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
     ($('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
     await settle(fixture);
     expect(api['saveOpeningHours'].mock.calls[1][1].confirm).toBe(true);
-    expect(text('[data-testid="form-success"]')).toBe('Orari salvati. 1 prenotazioni annullate (CIE-7K3P9Q): i cittadini riceveranno un’e-mail.');
+    expect(text('[data-testid="form-success"]')).toBe('Orari salvati. 1 prenotazione annullata (CIE-7K3P9Q): il cittadino riceverà un’e-mail.');
   });
 
   it('a service’s own week, or none (it follows the office)', async () => {

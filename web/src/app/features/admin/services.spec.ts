@@ -52,7 +52,7 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
 
     await click('[data-testid="confirm-yes"]');
     expect(api['updateService'].mock.calls[1][2]).toMatchObject({ active: false, confirm: true });
-    expect(text('[data-testid="form-success"]')).toBe("Servizio Carta d'identità elettronica salvato. 1 prenotazioni annullate (CIE-7K3P9Q): i cittadini riceveranno un’e-mail.");
+    expect(text('[data-testid="form-success"]')).toBe("Servizio Carta d'identità elettronica salvato. 1 prenotazione annullata (CIE-7K3P9Q): il cittadino riceverà un’e-mail.");
     expect($('[data-testid="service-form"]')).toBeNull();
   });
 

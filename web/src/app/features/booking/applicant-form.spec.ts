@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { I18n } from '../../core/i18n/i18n';
+import { I18n, MessageKey, PluralKey } from '../../core/i18n/i18n';
 import {
   ApplicantForm,
   EMPTY_APPLICANT,
@@ -41,6 +41,7 @@ describe('codice fiscale in the form', () => {
     expect(fiscalCodeProblem('RSSMRA85T10')).toEqual({
       key: 'applicant.error.fiscalCode.LENGTH',
       params: { count: 11 },
+      plural: true,
     });
   });
 
@@ -51,15 +52,14 @@ describe('codice fiscale in the form', () => {
       i18n.setLanguage(lang);
       const texts = codes.map((code) => {
         const problem = fiscalCodeProblem(code);
-        return problem ? i18n.t(problem.key, problem.params) : '';
+        return problem ? (problem.plural ? i18n.plural(problem.key as PluralKey, Number(problem.params?.['count']), problem.params) : i18n.t(problem.key as MessageKey, problem.params)) : '';
       });
       expect(new Set(texts).size).toBe(codes.length);
       for (const text of texts) expect(text).not.toMatch(/applicant\.|\{/);
     }
-    expect(i18n.t('applicant.error.fiscalCode.LENGTH', { count: 11 })).toBe(
-      'The codice fiscale has 16 characters: you entered 11.',
-    );
+    expect(i18n.plural('applicant.error.fiscalCode.LENGTH', 11)).toBe('The codice fiscale has 16 characters: you entered 11.');
     i18n.setLanguage('it');
+    expect(i18n.plural('applicant.error.fiscalCode.LENGTH', 1)).toBe('Il codice fiscale ha 16 caratteri: ne hai inserito 1.');
   });
 });
 

@@ -18,12 +18,14 @@ const FORM = {
 };
 
 describe('BookingStore', () => {
-  let api: Record<'offices' | 'services' | 'availability' | 'hold' | 'releaseHold' | 'book', jest.Mock>;
+  let api: Record<'offices' | 'services' | 'availability' | 'hold' | 'releaseHold' | 'releaseHoldOnExit' | 'book', jest.Mock>;
   let now: Date;
   let store: BookingStore;
   let ids: number;
 
-  beforeEach(() => {
+  beforeEach(async () => {
+    sessionStorage.clear();
+    localStorage.clear();
     now = NOW;
     ids = 0;
     api = {
@@ -32,6 +34,7 @@ describe('BookingStore', () => {
       availability: jest.fn(() => of(AVAILABILITY)),
       hold: jest.fn(() => of(HOLD)),
       releaseHold: jest.fn(() => of(undefined)),
+      releaseHoldOnExit: jest.fn(),
       book: jest.fn(() => of(CREATED)),
     };
     TestBed.configureTestingModule({
@@ -43,7 +46,7 @@ describe('BookingStore', () => {
       ],
     });
     store = TestBed.inject(BookingStore);
-    store.start('cie');
+    await store.whenReady('cie');
   });
 
   it('loads the office, the service of the URL (any case) and its free times', () => {
@@ -63,7 +66,7 @@ describe('BookingStore', () => {
     expect(store.applicant().firstName).toBe('Maria');
     expect(store.selectedDate()).toBe('2027-03-29');
 
-    store.start('SPID');
+    await store.whenReady('SPID');
     expect(store.hold()).toBeNull();
     expect(store.applicant().firstName).toBe('');
   });
@@ -94,8 +97,9 @@ describe('BookingStore', () => {
 
     await store.holdSlot(OTHER);
     expect(api.hold).toHaveBeenCalledTimes(3);
-    // The hold given up is released (after the new one is taken).
-    expect(api.releaseHold).toHaveBeenLastCalledWith(HOLD.holdId);
+    // The hold given up is replaced: the api releases it in the same step.
+    expect(api.hold).toHaveBeenLastCalledWith({ officeId: 'office-1', serviceId: 'svc-cie', start: OTHER.start, replacesHoldId: HOLD.holdId });
+    expect(api.releaseHold).not.toHaveBeenCalled();
     expect(store.hold()?.start).toBe(OTHER.start);
     expect(store.selectedDate()).toBe('2027-03-31');
     expect(store.month()).toBe('2027-03');
@@ -185,9 +189,98 @@ describe('BookingStore', () => {
     store.updateApplicant(FORM);
     await store.submit();
     store.startOver();
+    await store.whenReady('CIE');
     expect(store.booking()).toBeNull();
     expect(store.hold()).toBeNull();
     expect(store.applicant().fiscalCode).toBe('');
     expect(store.context()?.service.code).toBe('CIE');
+  });
+
+  describe('a reload keeps the booking (sessionStorage)', () => {
+    /** A new store, as a reloaded page makes it (the old one went away with the page). */
+    const reloaded = () => TestBed.runInInjectionContext(() => new BookingStore());
+    const saved = () => JSON.parse(sessionStorage.getItem('sportello.booking') ?? 'null');
+
+    it('keeps the time, the data typed and the hold, taking it again in place of the old one', async () => {
+      await store.holdSlot(SLOT);
+      store.updateApplicant({ firstName: 'Maria', notes: 'Arrivo in sedia a rotelle' });
+      TestBed.tick();
+      expect(saved()).toMatchObject({ serviceCode: 'CIE', hold: { holdId: HOLD.holdId }, applicant: { firstName: 'Maria' } });
+
+      api.hold.mockReturnValue(of({ holdId: 'hold-after-reload', expiresAt: '2027-03-20T09:12:00.000Z' }));
+      const again = reloaded();
+      await again.whenReady('cie');
+      expect(api.hold).toHaveBeenLastCalledWith({ officeId: 'office-1', serviceId: 'svc-cie', start: SLOT.start, replacesHoldId: HOLD.holdId });
+      expect(again.hold()).toMatchObject({ holdId: 'hold-after-reload', start: SLOT.start });
+      expect(again.applicant()).toMatchObject({ firstName: 'Maria', notes: 'Arrivo in sedia a rotelle' });
+      expect(again.selectedSlot()).toEqual(SLOT);
+      expect(again.canEnter('applicant', 'CIE')).toBe(true);
+      // Held again before the free times were read: its own old hold cannot hide the time.
+      expect(api.hold.mock.invocationCallOrder.at(-1)).toBeLessThan(api.availability.mock.invocationCallOrder.at(-1) as number);
+    });
+
+    it('a time taken meanwhile: says so, keeps the data typed, back to choosing', async () => {
+      await store.holdSlot(SLOT);
+      store.updateApplicant(FORM);
+      TestBed.tick();
+      api.hold.mockReturnValue(throwError(() => new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'SLOT_UNAVAILABLE', message: 'x', alternatives: [] } })));
+      const again = reloaded();
+      await again.whenReady('CIE');
+      expect(again.restoreLost()).toBe(true);
+      expect(again.hold()).toBeNull();
+      expect(again.canEnter('applicant', 'CIE')).toBe(false);
+      expect(again.applicant().fiscalCode).toBe(FORM.fiscalCode);
+    });
+
+    it('leaving the page releases the hold with a keepalive request; a booking made is left alone', async () => {
+      await store.holdSlot(SLOT);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(api.releaseHoldOnExit).toHaveBeenCalledWith(HOLD.holdId);
+      store.updateApplicant(FORM);
+      await store.submit();
+      api.releaseHoldOnExit.mockClear();
+      window.dispatchEvent(new Event('pagehide'));
+      expect(api.releaseHoldOnExit).not.toHaveBeenCalled();
+    });
+
+    it('once booked only the confirmation is kept; a reload shows it; starting over clears it', async () => {
+      await store.holdSlot(SLOT);
+      store.updateApplicant(FORM);
+      await store.submit();
+      TestBed.tick();
+      expect(sessionStorage.getItem('sportello.booking')).not.toContain(FORM.fiscalCode);
+      expect(saved()).toMatchObject({ booking: { code: CREATED.code }, hold: null, applicant: { email: FORM.email, firstName: '' } });
+      const again = reloaded();
+      await again.whenReady('CIE');
+      expect(again.canEnter('confirm', 'CIE')).toBe(true);
+      again.startOver();
+      TestBed.tick();
+      expect(saved()?.booking ?? null).toBeNull();
+    });
+
+    it('a request whose answer was lost keeps its Idempotency-Key across the reload: it books once', async () => {
+      await store.holdSlot(SLOT);
+      store.updateApplicant(FORM);
+      api.book.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') })));
+      await store.submit();
+      const key = store.pendingKey();
+      TestBed.tick();
+      // The hold comes back the same after the reload, so the request is the same one.
+      api.hold.mockReturnValue(of(HOLD));
+      const again = reloaded();
+      await again.whenReady('CIE');
+      await again.submit();
+      expect(api.book).toHaveBeenLastCalledWith(expect.anything(), key);
+    });
+
+    it('another service starts afresh and releases the hold of the first', async () => {
+      await store.holdSlot(SLOT);
+      TestBed.tick();
+      await store.whenReady('SPID');
+      expect(api.releaseHold).toHaveBeenCalledWith(HOLD.holdId);
+      const again = reloaded();
+      await again.whenReady('CIE');
+      expect(again.hold()).toBeNull();
+    });
   });
 });

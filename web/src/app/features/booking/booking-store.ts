@@ -1,4 +1,5 @@
-import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
 import type {
   AppointmentCreatedDto,
   AvailabilityDto,
@@ -7,7 +8,7 @@ import type {
   ServiceDto,
 } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
-import { firstValueFrom, map, Observable, of, Subscription, switchMap } from 'rxjs';
+import { firstValueFrom, Subscription } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, isNetworkFailure, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
@@ -23,6 +24,7 @@ import {
   validateApplicant,
 } from './applicant-form';
 import type { BookingStep } from './booking-steps';
+import { BookingSession, KnownHold, SavedBooking } from './booking-session';
 import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth, monthOf } from './calendar-month';
 import { secondsLeft } from './hold-countdown';
 import { ChosenSlot, freeDates, sameInstant } from './slots';
@@ -52,6 +54,8 @@ export interface HeldSlot extends ChosenSlot {
 
 export type ActionResult = { ok: true } | { ok: false; failure: ApiFailure };
 
+export type { KnownHold } from './booking-session';
+
 /** A hold with less than this left is renewed rather than reused. */
 const MIN_HOLD_SECONDS_TO_REUSE = 60;
 
@@ -67,6 +71,11 @@ const STEP_SEGMENTS: Partial<Record<BookingStep, string>> = {
  * The state of one booking, shared by the wizard's steps and provided on the booking
  * route: what was loaded, chosen, held and typed survives going back and forth between
  * the steps (and a visit to the privacy page), and is dropped when a new booking starts.
+ *
+ * It also survives a reload: every change is written to the tab's sessionStorage, and a
+ * reloaded page starts from it — the hold is taken again for the same time (the page that
+ * went away released it: leaving the flow gives the place back). Once booked, only the
+ * confirmation is kept; starting another booking clears it.
  */
 @Injectable()
 export class BookingStore {
@@ -74,6 +83,7 @@ export class BookingStore {
   private readonly clock = inject(CLOCK);
   private readonly i18n = inject(I18n);
   private readonly newId = inject(NEW_ID);
+  private readonly session = inject(BookingSession);
 
   /** The service code of the URL, upper case ("CIE"). */
   readonly serviceCode = signal('');
@@ -86,11 +96,17 @@ export class BookingStore {
   /** The api's messages for fields it refused; each goes away when its field is edited. */
   readonly serverErrors = signal<Partial<Record<ApplicantField, string>>>({});
   readonly booking = signal<AppointmentCreatedDto | null>(null);
+  /** After a reload: the time held before could not be held again (taken meanwhile). */
+  readonly restoreLost = signal(false);
+  /** This browser's other open holds, shown when the cap on open holds is reached. */
+  readonly otherHolds = signal<KnownHold[]>([]);
 
-  /** The request being sent and its Idempotency-Key, kept until it gets an answer. */
-  private attempt: { key: string; body: string } | null = null;
-  private loading?: Subscription;
+  /** The request being sent and its Idempotency-Key, kept until it gets an answer (also across a reload). */
+  private readonly attempt = signal<{ key: string; body: string } | null>(null);
   private refreshing?: Subscription;
+  /** Bumped by every load, so an older one that answers late changes nothing. */
+  private generation = 0;
+  private ready: Promise<void> = Promise.resolve();
 
   readonly context = computed(() => {
     const load = this.load();
@@ -142,10 +158,47 @@ export class BookingStore {
     };
   });
 
+  /** What a reload must find again (null before any service is chosen). */
+  private readonly snapshot = computed<SavedBooking | null>(() => {
+    const serviceCode = this.serviceCode();
+    if (!serviceCode) return null;
+    const booking = this.booking();
+    // Once booked, the data typed are dropped: only what the confirmation shows stays.
+    if (booking) {
+      return { serviceCode, month: '', selectedDate: null, selectedSlot: null, hold: null, attempt: null, booking, applicant: { ...EMPTY_APPLICANT, email: this.applicant().email } };
+    }
+    return {
+      serviceCode,
+      month: this.month(),
+      selectedDate: this.selectedDate(),
+      selectedSlot: this.selectedSlot(),
+      hold: this.hold(),
+      applicant: this.applicant(),
+      attempt: this.attempt(),
+      booking: null,
+    };
+  });
+
   constructor() {
+    effect(() => {
+      const snapshot = this.snapshot();
+      if (snapshot) this.session.write(snapshot);
+    });
+    // Leaving the page (closing the tab, another site, a reload) gives the place back at
+    // once; a request with keepalive outlives the page. A reload takes it again.
+    const view = inject(DOCUMENT).defaultView;
+    const onHide = () => this.releaseOnExit();
+    const onShow = (event: PageTransitionEvent) => {
+      // Back from the browser's page cache: the hold was released on the way out.
+      if (event.persisted) void this.holdAgain();
+    };
+    view?.addEventListener('pagehide', onHide);
+    view?.addEventListener('pageshow', onShow);
     inject(DestroyRef).onDestroy(() => {
-      this.loading?.unsubscribe();
+      this.generation++;
       this.refreshing?.unsubscribe();
+      view?.removeEventListener('pagehide', onHide);
+      view?.removeEventListener('pageshow', onShow);
     });
   }
 
@@ -156,13 +209,24 @@ export class BookingStore {
     return segment ? ['/prenota', this.serviceCode(), segment] : ['/prenota', this.serviceCode()];
   }
 
-  /** Called with the URL's service code: loads it, or keeps the booking in progress for it. */
+  /**
+   * Called with the URL's service code: loads it, or keeps the booking in progress for it.
+   * The first call of a page (after a reload) takes up the booking the tab saved for it.
+   */
   start(serviceCode: string): void {
     const code = serviceCode.trim().toUpperCase();
     if (code === this.serviceCode() && this.load().status !== 'error') return;
+    const saved = this.serviceCode() === '' ? this.session.read() : null;
     this.clear();
     this.serviceCode.set(code);
+    if (saved?.serviceCode === code) this.restore(saved);
     this.fetch();
+  }
+
+  /** Resolves once the service's calendar is loaded (and a saved hold taken again): for the step guards. */
+  whenReady(serviceCode: string): Promise<void> {
+    this.start(serviceCode);
+    return this.ready;
   }
 
   /** Back on "Data e orario" after a booking was made: a new booking starts from scratch. */
@@ -224,19 +288,39 @@ export class BookingStore {
       return { ok: true };
     }
     try {
+      // The hold given up is released by the api in the same step (and does not count
+      // against the cap on open holds), so the place is free for others at once.
       const hold = await firstValueFrom(
-        this.api.hold({ officeId: context.office.id, serviceId: context.service.id, start: slot.start }),
+        this.api.hold({
+          officeId: context.office.id,
+          serviceId: context.service.id,
+          start: slot.start,
+          ...(held && { replacesHoldId: held.holdId }),
+        }),
       );
-      this.hold.set({ start: slot.start, end: slot.end, holdId: hold.holdId, expiresAt: hold.expiresAt });
+      this.keepHold({ start: slot.start, end: slot.end, holdId: hold.holdId, expiresAt: hold.expiresAt }, held);
+      this.restoreLost.set(false);
       this.chooseSlot(slot);
-      // Best effort: a hold not released expires on its own.
-      if (held) this.api.releaseHold(held.holdId).subscribe({ error: () => undefined });
       return { ok: true };
     } catch (error: unknown) {
       const failure = toApiFailure(error);
       if (failure.code === 'SLOT_UNAVAILABLE') this.refreshAvailability();
+      if (failure.code === 'HOLD_LIMIT_REACHED') this.refreshOtherHolds();
       return { ok: false, failure };
     }
+  }
+
+  /** Gives back one of this browser's other holds (the cap on open holds was reached). */
+  async releaseOtherHold(holdId: string): Promise<void> {
+    await firstValueFrom(this.api.releaseHold(holdId)).catch(() => undefined);
+    this.session.forgetHold(holdId, this.clock());
+    this.refreshOtherHolds();
+  }
+
+  /** This browser's open holds other than this booking's. */
+  refreshOtherHolds(): void {
+    const own = this.hold()?.holdId;
+    this.otherHolds.set(this.session.knownHolds(this.clock()).filter((h) => h.holdId !== own));
   }
 
   updateApplicant(patch: Partial<ApplicantForm>): void {
@@ -279,15 +363,20 @@ export class BookingStore {
     const request = this.request();
     if (!request) return { ok: false, failure: toApiFailure(null) };
     const body = JSON.stringify(request);
-    if (!this.attempt || this.attempt.body !== body) this.attempt = { key: this.newId(), body };
+    let attempt = this.attempt();
+    if (!attempt || attempt.body !== body) {
+      attempt = { key: this.newId(), body };
+      this.attempt.set(attempt);
+    }
     try {
-      const created = await firstValueFrom(this.api.book(request, this.attempt.key));
-      this.attempt = null;
+      const created = await firstValueFrom(this.api.book(request, attempt.key));
+      this.attempt.set(null);
+      this.session.forgetHold(request.holdId ?? '', this.clock());
       this.booking.set(created);
       return { ok: true };
     } catch (error: unknown) {
       const failure = toApiFailure(error);
-      if (!isNetworkFailure(failure)) this.attempt = null;
+      if (!isNetworkFailure(failure)) this.attempt.set(null);
       if (failure.code === 'VALIDATION_FAILED') {
         this.serverErrors.set(mapServerErrors(failure.fieldErrors).fields);
       }
@@ -298,12 +387,75 @@ export class BookingStore {
 
   /** The Idempotency-Key of the request waiting for an answer (for tests and diagnostics). */
   pendingKey(): string | null {
-    return this.attempt?.key ?? null;
+    return this.attempt()?.key ?? null;
+  }
+
+  /** The page goes away (pagehide): its hold is given back, with a request that outlives the page. */
+  releaseOnExit(): void {
+    const hold = this.hold();
+    if (!hold || this.booking()) return;
+    this.api.releaseHoldOnExit(hold.holdId);
+    this.session.forgetHold(hold.holdId, this.clock());
+  }
+
+  /**
+   * Takes the time held before a reload (or before the page went into the browser's cache)
+   * again, replacing the old hold in case it was not released. If it went meanwhile, the
+   * citizen chooses again; what they typed is kept.
+   */
+  async holdAgain(): Promise<void> {
+    const context = this.context();
+    const held = this.hold();
+    if (!context || !held || this.booking()) return;
+    await this.reholdFor(context.office.id, context.service.id, held, this.serviceName());
+    this.refreshAvailability();
+  }
+
+  private async reholdFor(officeId: string, serviceId: string, held: HeldSlot, serviceName: string): Promise<void> {
+    try {
+      const hold = await firstValueFrom(this.api.hold({ officeId, serviceId, start: held.start, replacesHoldId: held.holdId }));
+      this.keepHold({ ...held, holdId: hold.holdId, expiresAt: hold.expiresAt }, held, serviceName);
+    } catch (error: unknown) {
+      // Unreachable: keep the old hold (booking with it will tell). Otherwise the time is gone.
+      if (isNetworkFailure(toApiFailure(error))) return;
+      this.session.forgetHold(held.holdId, this.clock());
+      this.hold.set(null);
+      this.selectedSlot.set(null);
+      this.restoreLost.set(true);
+    }
+  }
+
+  /** Makes `hold` this booking's, and the browser's list of open holds say so. */
+  private keepHold(hold: HeldSlot, replaced: HeldSlot | null, serviceName = this.serviceName()): void {
+    const now = this.clock();
+    if (replaced) this.session.forgetHold(replaced.holdId, now);
+    this.hold.set(hold);
+    this.session.rememberHold(
+      { holdId: hold.holdId, serviceCode: this.serviceCode(), serviceName: serviceName || this.serviceCode(), start: hold.start, expiresAt: hold.expiresAt },
+      now,
+    );
+  }
+
+  private restore(saved: SavedBooking): void {
+    this.month.set(saved.month);
+    this.selectedDate.set(saved.selectedDate);
+    this.selectedSlot.set(saved.selectedSlot);
+    this.hold.set(saved.hold);
+    this.applicant.set({ ...EMPTY_APPLICANT, ...saved.applicant });
+    this.attempt.set(saved.attempt);
+    this.booking.set(saved.booking);
   }
 
   private clear(): void {
-    this.loading?.unsubscribe();
+    this.generation++;
     this.refreshing?.unsubscribe();
+    // Another booking starts: the place held for this one is given back.
+    const held = this.hold();
+    if (held && !this.booking()) {
+      this.api.releaseHold(held.holdId).subscribe({ error: () => undefined });
+      this.session.forgetHold(held.holdId, this.clock());
+    }
+    this.session.clear();
     this.load.set({ status: 'loading' });
     this.month.set('');
     this.selectedDate.set(null);
@@ -312,7 +464,9 @@ export class BookingStore {
     this.applicant.set(EMPTY_APPLICANT);
     this.serverErrors.set({});
     this.booking.set(null);
-    this.attempt = null;
+    this.attempt.set(null);
+    this.restoreLost.set(false);
+    this.otherHolds.set([]);
   }
 
   private range(): { from: IsoDate; to: IsoDate } {
@@ -322,40 +476,35 @@ export class BookingStore {
   }
 
   private fetch(): void {
-    this.loading?.unsubscribe();
+    this.ready = this.loadContext();
+  }
+
+  /** The office, the service of the URL and its free times; a saved hold is taken again first. */
+  private async loadContext(): Promise<void> {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
     this.load.set({ status: 'loading' });
     const { from, to } = this.range();
     const wanted = this.serviceCode();
-
-    this.loading = this.api
-      .offices()
-      .pipe(
-        switchMap((offices): Observable<BookingContext | null> => {
-          // The URP of Calderara is one office; the first one the api lists is the one used.
-          const office = offices[0];
-          if (!office) return of(null);
-          return this.api.services(office.id).pipe(
-            switchMap((services) => {
-              const service = services.find((s) => s.code.toUpperCase() === wanted);
-              if (!service) return of(null);
-              return this.api
-                .availability({ officeId: office.id, serviceId: service.id, from, to })
-                .pipe(map((availability) => ({ office, service, availability, from, to })));
-            }),
-          );
-        }),
-      )
-      .subscribe({
-        next: (context) => {
-          if (!context) {
-            this.load.set({ status: 'missing' });
-            return;
-          }
-          if (!this.month()) this.month.set(initialMonth(freeDates(context.availability), from));
-          this.load.set({ status: 'ready', context });
-        },
-        error: (error: unknown) => this.load.set({ status: 'error', failure: toApiFailure(error) }),
-      });
+    try {
+      // The URP of Calderara is one office; the first one the api lists is the one used.
+      const office = (await firstValueFrom(this.api.offices()))[0];
+      const service = office ? (await firstValueFrom(this.api.services(office.id))).find((s) => s.code.toUpperCase() === wanted) : undefined;
+      if (!current()) return;
+      if (!office || !service) {
+        this.load.set({ status: 'missing' });
+        return;
+      }
+      // Before the free times, so the citizen's own (old) hold does not hide the time.
+      const held = this.hold();
+      if (held && !this.booking()) await this.reholdFor(office.id, service.id, held, this.i18n.pick(service.names, service.name));
+      const availability = await firstValueFrom(this.api.availability({ officeId: office.id, serviceId: service.id, from, to }));
+      if (!current()) return;
+      if (!this.month()) this.month.set(initialMonth(freeDates(availability), from));
+      this.load.set({ status: 'ready', context: { office, service, availability, from, to } });
+    } catch (error: unknown) {
+      if (current()) this.load.set({ status: 'error', failure: toApiFailure(error) });
+    }
   }
 
   /** Reloads the free times quietly (after a slot turned out to be taken, or to be free after all). */

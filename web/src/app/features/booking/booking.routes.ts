@@ -18,22 +18,27 @@ function serviceCodeOf(route: ActivatedRouteSnapshot): string {
 
 /**
  * A step is shown only when what it needs is there (a hold, a valid form, a booking);
- * otherwise — e.g. after a reload, which forgets the wizard — back to the first step that
- * can be done, or to the confirmation once the booking is made.
+ * otherwise back to the first step that can be done, or to the confirmation once the
+ * booking is made. After a reload the booking saved in the tab is taken up first (and its
+ * time held again), so a reload stays on its step.
  */
 function stepGuard(step: BookingStep): CanActivateFn {
-  return (route) => {
+  return async (route) => {
     const store = inject(BookingStore);
+    const router = inject(Router);
     const code = serviceCodeOf(route);
+    await store.whenReady(code);
     if (store.canEnter(step, code)) return true;
     const done = store.booking() !== null && store.serviceCode() === code.trim().toUpperCase();
-    return inject(Router).createUrlTree(['/prenota', code, ...(done ? ['conferma'] : [])]);
+    return router.createUrlTree(['/prenota', code, ...(done ? ['conferma'] : [])]);
   };
 }
 
-/** "Data e orario" after a completed booking starts a new one. */
-const startOver: CanActivateFn = () => {
-  inject(BookingStore).startOver();
+/** "Data e orario" after a completed booking starts a new one (also after a reload). */
+const startOver: CanActivateFn = (route) => {
+  const store = inject(BookingStore);
+  store.start(serviceCodeOf(route));
+  store.startOver();
   return true;
 };
 

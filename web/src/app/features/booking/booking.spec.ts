@@ -25,6 +25,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     services: jest.Mock;
     availability: jest.Mock;
     hold: jest.Mock;
+    releaseHold: jest.Mock;
+    releaseHoldOnExit: jest.Mock;
     book: jest.Mock;
     joinWaitlist: jest.Mock;
   };
@@ -35,6 +37,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
 
   beforeEach(() => {
     localStorage.clear();
+    sessionStorage.clear();
     ids = 0;
     harnessFor = undefined;
     api = {
@@ -42,6 +45,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       services: jest.fn(() => of([SPID, CIE])),
       availability: jest.fn(() => of(AVAILABILITY)),
       hold: jest.fn(() => of(HOLD)),
+      releaseHold: jest.fn(() => of(undefined)),
+      releaseHoldOnExit: jest.fn(),
       book: jest.fn(() => of(CREATED)),
       joinWaitlist: jest.fn(() =>
         throwError(() => apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' })),
@@ -356,15 +361,41 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       expect(text($('[data-testid="recap"]'))).toContain('mercoledì 31 marzo 2027 alle 14:30');
     });
 
-    it('shows the api’s message when the hold limit is reached', async () => {
+    it('the hold limit with no hold of this browser known: says when the first frees up, with the contacts', async () => {
       api.hold.mockReturnValueOnce(
-        throwError(() => apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Hai già troppi orari riservati.' })),
+        throwError(() => apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:07:00.000Z' })),
       );
       await open();
       await pickTime();
       await click($('[data-testid="continue"]'));
-      expect(text($('[data-testid="hold-problem"]'))).toBe('Hai già troppi orari riservati.');
+      expect(text($('[data-testid="hold-problem"] p'))).toBe('Hai già altri orari riservati');
+      expect(text($('[data-testid="hold-limit-unknown"]'))).toContain('il primo alle 10:07');
+      expect($('[data-testid="hold-problem"] [data-testid="contacts-phone"]')?.getAttribute('href')).toBe('tel:0516461111');
       expect($('[data-testid="alternative"]')).toBeNull();
+    });
+
+    it('the hold limit: lists the times this browser holds (other tabs too) and releases them to go on', async () => {
+      localStorage.setItem(
+        'sportello.holds',
+        JSON.stringify([
+          { holdId: 'h-1', serviceCode: 'SPID', serviceName: 'Riconoscimento SPID', start: '2027-03-31T14:30:00+02:00', expiresAt: '2027-03-20T09:08:00.000Z' },
+          { holdId: 'h-old', serviceCode: 'CIE', serviceName: 'CIE', start: '2027-03-31T15:00:00+02:00', expiresAt: '2027-03-20T08:00:00.000Z' },
+        ]),
+      );
+      api.hold.mockReturnValueOnce(throwError(() => apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:08:00.000Z' })));
+      await open();
+      await pickTime();
+      await click($('[data-testid="continue"]'));
+      // The run-out hold is not listed.
+      expect([...el.querySelectorAll('[data-testid="held-time"] > span')].map(text)).toEqual([
+        'Riconoscimento SPID: mercoledì 31 marzo 2027 alle 14:30, riservato fino alle 10:08',
+      ]);
+      await click($('[data-testid="release-h-1"]'));
+      expect(api.releaseHold).toHaveBeenCalledWith('h-1');
+      // None left: it goes on, holding the chosen time.
+      expect(api.hold).toHaveBeenCalledTimes(2);
+      expect(url()).toBe('/prenota/CIE/richiedente');
+      expect(JSON.parse(localStorage.getItem('sportello.holds') ?? '[]').map((h: { holdId: string }) => h.holdId)).toEqual([HOLD.holdId]);
     });
 
     it('choosing the same time again reuses the hold; another time takes a new one', async () => {
@@ -465,7 +496,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       );
       expect(text($('[data-testid="summary-date"]'))).toBe('lunedì 29 marzo 2027');
       expect(text($('[data-testid="summary-time"]'))).toBe(
-        '08:30–09:00 Ora di Roma: Ora legale dell’Europa centrale (Europe/Rome)',
+        '08:30–09:00 Ora italiana',
       );
       expect(text($('[data-testid="summary-fiscal-code"]'))).toBe('RSSMRA85T10A562S');
       expect($$('[data-testid="summary-documents"] li').map(text)).toEqual(CIE.documents);

@@ -33,7 +33,7 @@ describe('ConfirmationStep', () => {
       ],
     });
     const store = TestBed.inject(BookingStore);
-    store.start('CIE');
+    await store.whenReady('CIE');
     await store.holdSlot({ start: CREATED.start, end: CREATED.end });
     store.updateApplicant({
       firstName: 'Maria',
@@ -50,7 +50,10 @@ describe('ConfirmationStep', () => {
     jest.spyOn(window, 'print').mockImplementation(print);
   }
 
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
   afterEach(() => jest.restoreAllMocks());
 
   it('shows the booking code large and as a QR code', async () => {
@@ -69,7 +72,7 @@ describe('ConfirmationStep', () => {
     await render();
     expect(text('[data-testid="confirm-date"]')).toBe('lunedì 29 marzo 2027');
     expect(text('[data-testid="confirm-time"]')).toBe(
-      '08:30–09:00 Ora di Roma: Ora legale dell’Europa centrale (Europe/Rome)',
+      '08:30–09:00 Ora italiana',
     );
     expect(text('[data-testid="confirm-address"]')).toBe(
       'URP Calderara di Reno, Piazza Marconi 7, 40012 Calderara di Reno (BO)',
@@ -123,7 +126,7 @@ describe('ConfirmationStep', () => {
     await fixture.whenStable();
     el = fixture.nativeElement as HTMLElement;
     expect(text('h1')).toBe('Booking confirmed');
-    expect(text('[data-testid="confirm-time"]')).toBe('08:30–09:00 Rome time: Central European Summer Time (Europe/Rome)');
+    expect(text('[data-testid="confirm-time"]')).toBe('08:30–09:00 Italian time');
     expect(el.querySelector('svg[data-testid="qr"]')?.getAttribute('aria-label')).toBe('QR code of booking CIE-7K3P9Q');
   });
 });

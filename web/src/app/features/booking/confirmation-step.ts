@@ -1,7 +1,9 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { appointmentWhen } from '../../core/format';
+import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime } from '../../core/format';
+import { CLOCK } from '../../core/clock';
+import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { encodeQr, qrPath } from '../../core/qr-code';
 import { I18n } from '../../core/i18n/i18n';
 import { BookingSteps } from './booking-steps';
@@ -16,7 +18,7 @@ const QR_QUIET_ZONE = 4;
  */
 @Component({
   selector: 'sp-confirmation-step',
-  imports: [RouterLink, BookingSteps],
+  imports: [RouterLink, BookingSteps, OfficeContacts],
   templateUrl: './confirmation-step.html',
   styleUrls: ['./step.scss', './confirmation-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,6 +27,28 @@ export class ConfirmationStep {
   protected readonly store = inject(BookingStore);
   protected readonly i18n = inject(I18n);
   private readonly document = inject(DOCUMENT);
+  private readonly clock = inject(CLOCK);
+
+  protected readonly fee = computed(() => {
+    const cents = this.store.context()?.service.feeCents ?? null;
+    return cents === null ? this.i18n.t('service.free') : formatEuroCents(cents, this.i18n.locale());
+  });
+  protected readonly feeNote = computed(() => this.i18n.pick(this.store.context()?.service.feeNote, ''));
+  protected readonly contacts = computed(() => {
+    const office = this.store.context()?.office;
+    return office ? contactsOf(office) : null;
+  });
+  /** The exact last moment for changes online, or that there is none (booked inside the cutoff). */
+  protected readonly cutoffText = computed(() => {
+    const booking = this.booking();
+    if (!booking) return '';
+    if (Date.parse(booking.changeableUntil) <= this.clock().getTime()) {
+      return this.i18n.plural('manage.closedFromStart', this.store.context()?.office.cancelCutoffHours ?? 0);
+    }
+    const locale = this.i18n.locale();
+    const zone = this.store.timeZone();
+    return this.i18n.t('manage.changeUntil', { until: `${formatInstantDate(booking.changeableUntil, locale, zone)}, ${formatTime(booking.changeableUntil, locale, zone)}` });
+  });
 
   protected readonly booking = computed(() => this.store.booking());
   protected readonly token = computed(() => {

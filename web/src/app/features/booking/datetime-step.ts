@@ -11,7 +11,8 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ApiFailure, failureMessage } from '../../core/api/api-error';
-import { formatLongDate, formatTime } from '../../core/format';
+import { formatInstantDate, formatLongDate, formatTime } from '../../core/format';
+import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
 import { BookingSteps } from './booking-steps';
 import { BookingStore, ChosenSlot } from './booking-store';
@@ -25,7 +26,7 @@ import { WaitlistForm } from './waitlist-form';
  */
 @Component({
   selector: 'sp-datetime-step',
-  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm],
+  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm, OfficeContacts],
   templateUrl: './datetime-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,10 +57,38 @@ export class DatetimeStep {
     });
   });
 
+  protected readonly contacts = computed(() => {
+    const office = this.context()?.office;
+    return office ? contactsOf(office) : null;
+  });
+  protected readonly suspendedUntil = computed(() => {
+    const date = this.context()?.service.suspension?.lastClosedDate;
+    return date ? formatLongDate(date, this.i18n.locale()) : '';
+  });
+  /** This browser's other held times, in words. */
+  protected readonly heldTimes = computed(() => {
+    const locale = this.i18n.locale();
+    const zone = this.store.timeZone();
+    return this.store.otherHolds().map((held) => ({
+      holdId: held.holdId,
+      text: this.i18n.t('holdLimit.held', {
+        service: held.serviceName,
+        date: formatInstantDate(held.start, locale, zone),
+        time: formatTime(held.start, locale, zone),
+        until: formatTime(held.expiresAt, locale, zone),
+      }),
+    }));
+  });
+  protected readonly retryTime = computed(() => {
+    const retryAt = this.failure()?.retryAt;
+    return retryAt ? formatTime(retryAt, this.i18n.locale(), this.store.timeZone()) : '';
+  });
+
   protected readonly problemText = computed(() => {
     const failure = this.failure();
     if (!failure) return '';
     if (failure.code === 'SLOT_UNAVAILABLE') return this.i18n.t('booking.unavailable');
+    if (failure.code === 'HOLD_LIMIT_REACHED') return this.i18n.t('holdLimit.title');
     return failureMessage(failure, (key) => this.i18n.t(key));
   });
 
@@ -75,6 +104,17 @@ export class DatetimeStep {
   protected continue(): void {
     const slot = this.store.selectedSlot();
     if (slot) void this.take(slot);
+  }
+
+  /** Gives back one of this browser's other held times; once none is left, goes on. */
+  protected async releaseHeld(holdId: string): Promise<void> {
+    await this.store.releaseOtherHold(holdId);
+    if (this.store.otherHolds().length === 0) this.continue();
+  }
+
+  protected async releaseAllAndContinue(): Promise<void> {
+    for (const held of this.store.otherHolds()) await this.store.releaseOtherHold(held.holdId);
+    this.continue();
   }
 
   /** Reserves the slot, then goes on to the applicant's data. */

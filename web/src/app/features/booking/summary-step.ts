@@ -14,7 +14,9 @@ import { Router, RouterLink } from '@angular/router';
 import type { SlotAlternativeDto } from '@sportello/contracts';
 import { normalizeFiscalCode } from '@sportello/domain';
 import { ApiFailure, failureMessage, isNetworkFailure } from '../../core/api/api-error';
-import { appointmentWhen } from '../../core/format';
+import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime } from '../../core/format';
+import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
+import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
 import { mapServerErrors } from './applicant-form';
 import { BookingSteps } from './booking-steps';
@@ -29,7 +31,7 @@ import { SlotAlternatives } from './slot-alternatives';
  */
 @Component({
   selector: 'sp-summary-step',
-  imports: [RouterLink, BookingSteps, HoldTimer, SlotAlternatives],
+  imports: [RouterLink, BookingSteps, HoldTimer, SlotAlternatives, OfficeContacts],
   templateUrl: './summary-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +42,7 @@ export class SummaryStep {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
+  private readonly clock = inject(CLOCK);
 
   protected readonly busy = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
@@ -48,6 +51,36 @@ export class SummaryStep {
   protected readonly when = computed(() => {
     const hold = this.store.hold();
     return hold ? appointmentWhen(hold.start, hold.end, this.i18n.locale(), this.store.timeZone()) : null;
+  });
+  protected readonly fee = computed(() => {
+    const cents = this.store.context()?.service.feeCents ?? null;
+    return cents === null ? this.i18n.t('service.free') : formatEuroCents(cents, this.i18n.locale());
+  });
+  protected readonly feeNote = computed(() => this.i18n.pick(this.store.context()?.service.feeNote, ''));
+  protected readonly contacts = computed(() => {
+    const office = this.store.context()?.office;
+    return office ? contactsOf(office) : null;
+  });
+  /** The last moment to change or cancel online: CANCEL_CUTOFF_HOURS before the start. */
+  private readonly changeableUntil = computed(() => {
+    const hold = this.store.hold();
+    const hours = this.store.context()?.office.cancelCutoffHours;
+    return hold && hours !== undefined ? new Date(Date.parse(hold.start) - hours * 3_600_000) : null;
+  });
+  /** Booked now, this time could not be changed online at all. */
+  protected readonly insideCutoff = computed(() => {
+    const until = this.changeableUntil();
+    return until !== null && until.getTime() <= this.clock().getTime();
+  });
+  protected readonly cutoffText = computed(() => {
+    const until = this.changeableUntil();
+    if (!until) return '';
+    const hours = this.store.context()?.office.cancelCutoffHours ?? 0;
+    if (this.insideCutoff()) return this.i18n.plural('summary.cutoffInside', hours);
+    const locale = this.i18n.locale();
+    const zone = this.store.timeZone();
+    const at = until.toISOString();
+    return this.i18n.t('summary.cutoffUntil', { until: `${formatInstantDate(at, locale, zone)}, ${formatTime(at, locale, zone)}` });
   });
   protected readonly applicant = computed(() => {
     const form = this.store.applicant();

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ServiceDto } from '@sportello/contracts';
-import { formatEuroCents } from '../../core/format';
+import { formatDateByHand, formatEuroCents } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 
 @Component({
@@ -25,6 +25,11 @@ export class ServiceCard {
   protected readonly fee = computed(() => {
     const cents = this.service().feeCents;
     return cents === null ? this.i18n.t('service.free') : formatEuroCents(cents, this.i18n.locale());
+  });
+  /** The last closed day, "30 aprile 2027" (written out: the home page renders without Intl). */
+  protected readonly suspendedUntil = computed(() => {
+    const date = this.service().suspension?.lastClosedDate;
+    return date ? formatDateByHand(date, this.i18n.locale()) : '';
   });
   protected readonly feeNote = computed(() => this.i18n.pick(this.service().feeNote, ''));
   protected readonly online = computed(() => {

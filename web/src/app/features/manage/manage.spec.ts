@@ -74,8 +74,41 @@ describe('Manage (/gestisci/:token)', () => {
     expect(text('[data-testid="manage-time"]')).toContain('08:30–09:00');
     expect(text('[data-testid="manage-details"]')).toContain('Piazza Marconi 7, 40012 Calderara di Reno (BO)');
     expect($('[data-testid="manage-ics"]')?.getAttribute('href')).toBe(`/api/appointments/manage/${TOKEN}/calendar.ics`);
-    expect(text('.small')).toContain('domenica 28 marzo 2027, 08:30');
+    expect(text('[data-testid="manage-change-until"]')).toContain('domenica 28 marzo 2027, 08:30');
     expect(text('[data-testid="manage-documents"]')).toContain('Una fototessera');
+    expect(text('[data-testid="manage-time"]')).toBe('08:30–09:00 Ora italiana');
+    expect(text('[data-testid="manage-fee"]')).toBe('22,21 € Pagamento con PagoPA');
+  });
+
+  it('shows the QR code the totem reads, and the office contacts with a map link', async () => {
+    await render();
+    const qr = $('svg[data-testid="manage-qr"]');
+    expect(qr?.getAttribute('aria-label')).toBe('Codice QR della prenotazione CIE-7K3P9Q');
+    expect(qr?.querySelector('path')?.getAttribute('d')?.length).toBeGreaterThan(100);
+    expect($('[data-testid="contacts-phone"]')?.getAttribute('href')).toBe('tel:0516461111');
+    expect($('[data-testid="contacts-email"]')?.getAttribute('href')).toBe('mailto:urp@example.org');
+    expect($('[data-testid="contacts-map"]')?.getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\//);
+  });
+
+  it('headings never skip a level: h1, then h2s', async () => {
+    await render();
+    const levels = [...el.querySelectorAll('h1, h2, h3, h4')].map((h) => Number(h.tagName[1]));
+    levels.reduce((previous, level) => {
+      expect(level).toBeLessThanOrEqual(previous + 1);
+      return level;
+    }, 0);
+    expect(levels[0]).toBe(1);
+  });
+
+  it('booked inside the cutoff: says it could never be changed online, not that changes closed before it existed', async () => {
+    api.managed.mockReturnValue(of({ ...MANAGED, canChange: false, bookedAt: '2027-03-28T14:42:00.000Z', changeableUntil: '2027-03-28T06:30:00.000Z' }));
+    await render();
+    expect(text('[data-testid="manage-closed"]')).toBe(
+      'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di 24 ore dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
+    );
+    api.managed.mockReturnValue(of({ ...MANAGED, canChange: false }));
+    await render();
+    expect(text('[data-testid="manage-closed"]')).toContain('si poteva fino a domenica 28 marzo 2027, 08:30');
   });
 
   it('cancels only after the confirmation dialog, which can be left without cancelling', async () => {

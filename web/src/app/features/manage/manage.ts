@@ -20,7 +20,9 @@ import { firstValueFrom, Subscription } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
-import { appointmentWhen, formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
+import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
+import { encodeQr, qrPath } from '../../core/qr-code';
+import { OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadState } from '../../core/load-state';
 import { icsUrl } from '../booking/calendar-links';
@@ -50,7 +52,7 @@ interface RescheduleData {
  */
 @Component({
   selector: 'sp-manage',
-  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives],
+  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives, OfficeContacts],
   templateUrl: './manage.html',
   styleUrl: './manage.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -106,10 +108,28 @@ export class Manage {
       when: appointmentWhen(appointment.start, appointment.end, locale, zone),
       changeableUntil: `${formatInstantDate(appointment.changeableUntil, locale, zone)}, ${formatTime(appointment.changeableUntil, locale, zone)}`,
       ics: icsUrl(this.token()),
+      fee: appointment.feeCents === null ? this.i18n.t('service.free') : formatEuroCents(appointment.feeCents, locale),
+      feeNote: this.i18n.pick(appointment.feeNote, ''),
+      // Booked inside the cutoff: changes were never possible online (not "closed before it existed").
+      closedFromStart: Date.parse(appointment.changeableUntil) <= Date.parse(appointment.bookedAt),
+      cutoffHours: Math.round((Date.parse(appointment.start) - Date.parse(appointment.changeableUntil)) / 3_600_000),
       confirmBy: appointment.attendance.confirmBy
         ? `${formatInstantDate(appointment.attendance.confirmBy, locale, zone)}, ${formatTime(appointment.attendance.confirmBy, locale, zone)}`
         : '',
     };
+  });
+
+  /** The booking code as a QR code: the totem reads it. */
+  protected readonly qr = computed(() => {
+    const appointment = this.appointment();
+    if (!appointment) return null;
+    const code = encodeQr(appointment.code);
+    const size = code.size + 8;
+    return { path: qrPath(code, 4), viewBox: `0 0 ${size} ${size}` };
+  });
+  protected readonly contacts = computed(() => {
+    const a = this.appointment();
+    return a ? { name: a.officeName, address: a.officeAddress, phone: a.officePhone, email: a.officeEmail, mapUrl: a.officeMapUrl } : null;
   });
 
   protected readonly scheduleData = computed(() => {

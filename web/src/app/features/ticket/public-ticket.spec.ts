@@ -65,7 +65,7 @@ describe('PublicTicket (/biglietto/:ticketId)', () => {
     api.publicTicket.mockReturnValue(of(publicTicket({ position: 0, estimatedWaitMinutes: 0 })));
     FakeEventSource.latest().emit('ticket', { type: 'ticket', officeId: 'office-1', event: 'CALLED' });
     await stable();
-    expect(text('[data-testid="public-ticket-position"]')).toBe('Sei il prossimo!');
+    expect(text('[data-testid="public-ticket-position"]')).toBe('Il prossimo numero chiamato è il tuo!');
     expect(text('[data-testid="public-ticket-wait"]')).toBe('Attesa stimata: pochi minuti');
 
     api.publicTicket.mockReturnValue(of(publicTicket({ status: 'CALLED', position: null, estimatedWaitMinutes: null, deskName: 'Sportello 2' })));
