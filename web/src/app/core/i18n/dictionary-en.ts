@@ -49,6 +49,7 @@ export const EN: Dictionary = {
   'title.adminDesks': 'Desks – Administration',
   'title.adminClosures': 'Closures – Administration',
   'title.adminSettings': 'Settings – Administration',
+  'title.adminLegal': 'Privacy and accessibility – Administration',
   'title.adminStaff': 'Users – Administration',
   'title.adminAudit': 'Audit log – Administration',
   'title.confirmAttendance': 'Attendance confirmation',

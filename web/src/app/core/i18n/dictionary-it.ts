@@ -51,6 +51,7 @@ export const IT = {
   'title.adminDesks': 'Sportelli – Amministrazione',
   'title.adminClosures': 'Chiusure – Amministrazione',
   'title.adminSettings': 'Impostazioni – Amministrazione',
+  'title.adminLegal': 'Privacy e accessibilità – Amministrazione',
   'title.adminStaff': 'Utenti – Amministrazione',
   'title.adminAudit': 'Registro attività – Amministrazione',
   'title.confirmAttendance': 'Conferma della presenza',

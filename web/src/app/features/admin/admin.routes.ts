@@ -20,6 +20,7 @@ export const adminRoutes: Route[] = [
       { path: 'offices/:officeId/desks', loadComponent: () => import('./desks').then((m) => m.Desks), title: 'title.adminDesks' },
       { path: 'offices/:officeId/closures', loadComponent: () => import('./closures').then((m) => m.Closures), title: 'title.adminClosures' },
       { path: 'offices/:officeId/settings', loadComponent: () => import('./settings').then((m) => m.Settings), title: 'title.adminSettings' },
+      { path: 'offices/:officeId/legal', loadComponent: () => import('./legal-settings').then((m) => m.LegalSettings), title: 'title.adminLegal' },
       { path: 'staff-users', loadComponent: () => import('./staff-users').then((m) => m.StaffUsers), data: { roles: ['admin'] }, title: 'title.adminStaff' },
       { path: 'audit', loadComponent: () => import('./audit-log').then((m) => m.AuditLog), data: { roles: ['admin'] }, title: 'title.adminAudit' },
     ],

@@ -3,7 +3,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { AdminKey, AdminText } from './admin-text';
 import { OfficeDirectory } from './office-directory';
 
-export type OfficeSection = 'services' | 'hours' | 'desks' | 'closures' | 'settings';
+export type OfficeSection = 'services' | 'hours' | 'desks' | 'closures' | 'settings' | 'legal';
 
 const SECTIONS: Array<{ path: OfficeSection; key: AdminKey }> = [
   { path: 'services', key: 'admin.nav.services' },
@@ -11,6 +11,7 @@ const SECTIONS: Array<{ path: OfficeSection; key: AdminKey }> = [
   { path: 'desks', key: 'admin.nav.desks' },
   { path: 'closures', key: 'admin.nav.closures' },
   { path: 'settings', key: 'admin.nav.settings' },
+  { path: 'legal', key: 'admin.nav.legal' },
 ];
 
 /** The office's name, the way back to the admin home and the office's sections, on every office page. */

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ApiErrorBody } from '@sportello/contracts';
-import { of, throwError } from 'rxjs';
+import { NEVER, of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
@@ -609,6 +609,62 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       expect(api.book.mock.calls[1][1]).toBe('key-1');
       expect(api.book.mock.calls[1][0]).toEqual(api.book.mock.calls[0][0]);
       expect(url()).toBe('/prenota/CIE/conferma');
+    });
+  });
+
+  describe('cutoff, fee and feedback (issue 13)', () => {
+    it('the summary shows the fee, «Nessuna» for no notes, and until when the booking can be changed online', async () => {
+      await toSummary();
+      expect(text($('[data-testid="summary-fee"]'))).toBe('22,21 € Pagamento con PagoPA');
+      expect(text($('[data-testid="summary-applicant"]'))).toContain('TelefonoNessunoNote per l’ufficioNessuna');
+      expect(text($('[data-testid="summary-cutoff"]'))).toBe('Potrai spostare o annullare la prenotazione online fino a domenica 28 marzo 2027, 08:30.');
+      expect($('[data-testid="summary-cutoff"]')?.classList.contains('alert')).toBe(false);
+    });
+
+    it('a time inside the cutoff: the summary says it cannot be changed online, with the contacts', async () => {
+      api.offices.mockReturnValue(of([{ ...OFFICE, cancelCutoffHours: 240 }]));
+      await toSummary();
+      expect(text($('[data-testid="summary-cutoff"]'))).toBe(
+        'Questo orario è a meno di 240 ore dall’inizio: una volta prenotato non si potrà spostare né annullare online. Per qualunque cambiamento dovrai contattare l’URP.',
+      );
+      expect($('[data-testid="summary-appointment"] [data-testid="contacts-phone"]')).not.toBeNull();
+    });
+
+    it('"Conferma prenotazione" is busy and disabled while it submits', async () => {
+      api.book.mockReturnValue(NEVER);
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      const button = $('[data-testid="confirm"]') as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+      expect(button.getAttribute('aria-busy')).toBe('true');
+      expect(text(button)).toBe('Invio in corso…');
+      expect(button.querySelector('.progress-spinner')).not.toBeNull();
+      expect(api.book).toHaveBeenCalledTimes(1);
+    });
+
+    it('the confirmation gives the exact last moment for changes and the fee', async () => {
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      expect(text($('[data-testid="confirm-cutoff"]'))).toBe('Puoi spostare o annullare online fino a domenica 28 marzo 2027, 08:30.');
+      expect(text($('[data-testid="confirm-fee"]'))).toBe('22,21 € Pagamento con PagoPA');
+    });
+
+    it('a suspended service says why and until when, with the contacts, instead of times', async () => {
+      api.services.mockReturnValue(
+        of([{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }]),
+      );
+      api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
+      await open();
+      expect(text($('[data-testid="suspended"]'))).toContain('non si può prenotare fino al lunedì 31 maggio 2027 compreso');
+      expect(text($('[data-testid="suspended"]'))).toContain('Motivo: Lavori allo sportello.');
+      expect($('[data-testid="no-availability"]')).toBeNull();
+      expect($('[data-testid="office-contacts"]')).not.toBeNull();
+    });
+
+    it('the time chosen and "Continua" sit in the action bar (sticky at the bottom on phones)', async () => {
+      await open();
+      await pickTime();
+      expect($('[data-testid="choice"]')?.classList.contains('sp-action-bar')).toBe(true);
     });
   });
 

@@ -137,4 +137,24 @@ describe('Home', () => {
     expect(text(el)).toContain('Al momento non ci sono uffici');
     expect(api.services).not.toHaveBeenCalled();
   });
+
+  it('a suspended service tells why and until when instead of offering "Prenota" (no Intl on this page)', async () => {
+    api.services.mockReturnValue(
+      of([{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }, SPID]),
+    );
+    const el = await render();
+    const cie = el.querySelector('[data-testid="service-CIE"]');
+    expect(cie?.querySelector('[data-testid="book"]')).toBeNull();
+    expect(text(cie?.querySelector('[data-testid="suspended"]') ?? null)).toBe(
+      'Prenotazioni sospeseIl servizio non si può prenotare fino al 31 maggio 2027 compreso.Motivo: Lavori allo sportello.',
+    );
+    expect(el.querySelector('[data-testid="service-SPID"] [data-testid="book"]')).not.toBeNull();
+  });
+
+  it('links the office on OpenStreetMap and gives a duration of one minute in the singular', async () => {
+    api.services.mockReturnValue(of([{ ...CIE, durationMinutes: 1 }]));
+    const el = await render();
+    expect(el.querySelector('[data-testid="office-map"]')?.getAttribute('href')).toBe(OFFICE.mapUrl);
+    expect(text(el.querySelector('[data-testid="service-CIE"]'))).toContain('1 minuto');
+  });
 });
