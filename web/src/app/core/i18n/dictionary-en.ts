@@ -125,10 +125,6 @@ export const EN: Dictionary = {
   'hold.expired':
     'The time to complete the booking has run out: the time is no longer reserved and others may choose it. You can still try to confirm, or choose it again.',
   'hold.repick': 'Choose the date and time again',
-  'hold.announce.minutes.one': '{count} minute left to complete the booking.',
-  'hold.announce.minutes.other': '{count} minutes left to complete the booking.',
-  'hold.announce.seconds.one': '{count} second left to complete the booking.',
-  'hold.announce.seconds.other': '{count} seconds left to complete the booking.',
 
   'applicant.title': 'Your details',
   'applicant.recap': 'You are booking “{service}” on {date} at {time}.',
@@ -151,10 +147,6 @@ export const EN: Dictionary = {
   'applicant.notesLeft.other': 'You have {count} characters left (at most {max}).',
   'applicant.notesOver.one': 'You have {count} character too many (at most {max}).',
   'applicant.notesOver.other': 'You have {count} characters too many (at most {max}).',
-  'applicant.privacyNotice.one':
-    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for {count} day after the appointment, then deletes them.',
-  'applicant.privacyNotice.other':
-    'The Comune di Calderara di Reno uses your data only to manage this appointment and to send you the confirmation and reminder; it keeps them for {count} days after the appointment, then deletes them.',
   'applicant.privacyLink': 'Read the privacy notice',
   'applicant.privacyAccept': 'I have read the privacy notice and agree to my data being processed for this appointment',
   'applicant.error.firstName.empty': 'Enter your first name.',
@@ -182,13 +174,6 @@ export const EN: Dictionary = {
   'summary.date': 'Date',
   'summary.time': 'Time',
   'summary.zone': 'Italian time',
-  'summary.zoneOther': 'Local time: {zone}',
-  'summary.fee': 'Fee',
-  'summary.cutoffInside.one':
-    'This time is less than {count} hour away: once booked it cannot be moved or cancelled online. For any change you will need to contact the URP.',
-  'summary.cutoffInside.other':
-    'This time is less than {count} hours away: once booked it cannot be moved or cancelled online. For any change you will need to contact the URP.',
-  'summary.cutoffUntil': 'You will be able to move or cancel the booking online until {until}.',
   'summary.changeTime': 'Change date and time',
   'summary.applicant': 'Applicant',
   'summary.name': 'Name',
@@ -225,12 +210,6 @@ export const EN: Dictionary = {
   'manage.holder': 'Booked for',
   'manage.changeUntil': 'You can move or cancel online until {until}.',
   'manage.closed': 'It is too late to move or cancel online (possible until {until}). For any change please contact the URP.',
-  'manage.closedFromStart.one':
-    'This booking cannot be moved or cancelled online: it was made less than {count} hour before the appointment. For any change please contact the URP.',
-  'manage.closedFromStart.other':
-    'This booking cannot be moved or cancelled online: it was made less than {count} hours before the appointment. For any change please contact the URP.',
-  'manage.qrTitle': 'QR code for the kiosk',
-  'manage.fee': 'Fee',
   'manage.cancelledNote': 'This booking is cancelled: the time is available to other citizens again.',
   'manage.move': 'Move',
   'manage.moveTitle': 'Choose the new day and time',
@@ -311,20 +290,6 @@ export const EN: Dictionary = {
   'suspended.title': 'Bookings suspended',
   'suspended.until': 'The service cannot be booked until {date} inclusive.',
   'suspended.reason': 'Reason: {reason}.',
-  'suspended.booking': 'The office is closed for this service for the whole booking period: there are no times to choose at the moment.',
-
-  'holdLimit.title': 'You already have other times reserved',
-  'holdLimit.text':
-    'Only a few times can be held at once. These are held by this browser (in other tabs too): release the ones you no longer need and go on.',
-  'holdLimit.held': '{service}: {date} at {time}, reserved until {until}',
-  'holdLimit.release': 'Release',
-  'holdLimit.releaseAll': 'Release them all and continue',
-  'holdLimit.unknown': 'The times held from your network are released on their own: the first at {time}. Try again after then, or contact the URP.',
-  'holdLimit.retry': 'Try again',
-  'holdLimit.released': 'Time released.',
-
-  'booking.restoring': 'Restoring your booking…',
-  'booking.restoreLost': 'The time you had chosen is no longer available: please choose another. The data you entered have been kept.',
 
   'staffLogin.title': 'Staff login',
   'staffLogin.intro': 'For URP staff only. Log in with the username and password you were given.',

@@ -127,10 +127,6 @@ export const IT = {
   'hold.expired':
     'Il tempo per completare la prenotazione è scaduto: l’orario non è più riservato e potrebbe essere scelto da altri. Puoi comunque provare a confermare, oppure sceglierlo di nuovo.',
   'hold.repick': 'Scegli di nuovo data e orario',
-  'hold.announce.minutes.one': 'Resta {count} minuto per completare la prenotazione.',
-  'hold.announce.minutes.other': 'Restano {count} minuti per completare la prenotazione.',
-  'hold.announce.seconds.one': 'Resta {count} secondo per completare la prenotazione.',
-  'hold.announce.seconds.other': 'Restano {count} secondi per completare la prenotazione.',
 
   'applicant.title': 'I tuoi dati',
   'applicant.recap': 'Stai prenotando «{service}» per {date} alle {time}.',
@@ -153,10 +149,6 @@ export const IT = {
   'applicant.notesLeft.other': 'Puoi scrivere ancora {count} caratteri (massimo {max}).',
   'applicant.notesOver.one': 'Hai scritto {count} carattere di troppo (massimo {max}).',
   'applicant.notesOver.other': 'Hai scritto {count} caratteri di troppo (massimo {max}).',
-  'applicant.privacyNotice.one':
-    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per {count} giorno dopo l’appuntamento, poi li cancella.',
-  'applicant.privacyNotice.other':
-    'Il Comune di Calderara di Reno usa i tuoi dati solo per gestire questo appuntamento e inviarti conferma e promemoria; li conserva per {count} giorni dopo l’appuntamento, poi li cancella.',
   'applicant.privacyLink': 'Leggi l’informativa privacy',
   'applicant.privacyAccept': 'Ho letto l’informativa privacy e accetto il trattamento dei miei dati per questo appuntamento',
   'applicant.error.firstName.empty': 'Inserisci il nome.',
@@ -184,13 +176,6 @@ export const IT = {
   'summary.date': 'Data',
   'summary.time': 'Orario',
   'summary.zone': 'Ora italiana',
-  'summary.zoneOther': 'Ora locale: {zone}',
-  'summary.fee': 'Costo',
-  'summary.cutoffInside.one':
-    'Questo orario è a meno di {count} ora dall’inizio: una volta prenotato non si potrà spostare né annullare online. Per qualunque cambiamento dovrai contattare l’URP.',
-  'summary.cutoffInside.other':
-    'Questo orario è a meno di {count} ore dall’inizio: una volta prenotato non si potrà spostare né annullare online. Per qualunque cambiamento dovrai contattare l’URP.',
-  'summary.cutoffUntil': 'Potrai spostare o annullare la prenotazione online fino a {until}.',
   'summary.changeTime': 'Modifica data e orario',
   'summary.applicant': 'Richiedente',
   'summary.name': 'Nome e cognome',
@@ -228,12 +213,6 @@ export const IT = {
   'manage.holder': 'Intestata a',
   'manage.changeUntil': 'Puoi spostare o annullare online fino a {until}.',
   'manage.closed': 'Non è più possibile spostare o annullare online (si poteva fino a {until}). Per qualunque cambiamento contatta l’URP.',
-  'manage.closedFromStart.one':
-    'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di {count} ora dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
-  'manage.closedFromStart.other':
-    'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di {count} ore dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
-  'manage.qrTitle': 'Codice QR per il totem',
-  'manage.fee': 'Costo',
   'manage.cancelledNote': 'Questa prenotazione è annullata: l’orario è di nuovo disponibile per altri cittadini.',
   'manage.move': 'Sposta',
   'manage.moveTitle': 'Scegli il nuovo giorno e orario',
@@ -314,20 +293,6 @@ export const IT = {
   'suspended.title': 'Prenotazioni sospese',
   'suspended.until': 'Il servizio non si può prenotare fino al {date} compreso.',
   'suspended.reason': 'Motivo: {reason}.',
-  'suspended.booking': 'Per tutto il periodo prenotabile l’ufficio è chiuso per questo servizio: al momento non ci sono orari da scegliere.',
-
-  'holdLimit.title': 'Hai già altri orari riservati',
-  'holdLimit.text':
-    'Si possono tenere pochi orari in sospeso insieme. Questi sono riservati da questo browser (anche in altre schede): libera quelli che non ti servono più e continua.',
-  'holdLimit.held': '{service}: {date} alle {time}, riservato fino alle {until}',
-  'holdLimit.release': 'Libera',
-  'holdLimit.releaseAll': 'Libera tutti e continua',
-  'holdLimit.unknown': 'Gli orari tenuti in sospeso dalla tua rete si liberano da soli: il primo alle {time}. Riprova dopo quell’ora, oppure contatta l’URP.',
-  'holdLimit.retry': 'Riprova',
-  'holdLimit.released': 'Orario liberato.',
-
-  'booking.restoring': 'Stiamo ripristinando la tua prenotazione…',
-  'booking.restoreLost': 'L’orario che avevi scelto non è più disponibile: scegline un altro. I dati che hai inserito sono stati conservati.',
 
   'staffLogin.title': 'Accesso operatori',
   'staffLogin.intro':

@@ -1,8 +1,10 @@
 import { computed } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { BOOKING_TEXTS, BookingText } from '../../features/booking/booking-text';
 import { EN } from './dictionary-en';
 import { IT } from './dictionary-it';
-import { greetingKey, I18n, interpolate, LANGUAGE_STORAGE_KEY, partOfDay, pluralCategory } from './i18n';
+import { greetingKey, partOfDay } from '../../features/staff/greeting';
+import { I18n, interpolate, LANGUAGE_STORAGE_KEY, pluralCategory } from './i18n';
 
 describe('I18n', () => {
   beforeEach(() => {
@@ -115,14 +117,14 @@ describe('plural rules and greetings', () => {
     expect(i18n.plural('service.minutes', 1)).toBe('1 minuto');
     expect(i18n.plural('service.minutes', 30)).toBe('30 minuti');
     expect(i18n.plural('applicant.notesLeft', 1, { max: 200 })).toBe('Puoi scrivere ancora 1 carattere (massimo 200).');
-    expect(i18n.plural('summary.cutoffInside', 1)).toContain('a meno di 1 ora');
+    expect(TestBed.inject(BookingText).plural('summary.cutoffInside', 1)).toContain('a meno di 1 ora');
     i18n.setLanguage('en');
     expect(i18n.plural('service.minutes', 1)).toBe('1 minute');
     expect(i18n.plural('slot.remaining', 0)).toBe('0 places left');
   });
 
   it('every plural text has both forms with {count} in each language', () => {
-    for (const dictionary of [IT, EN] as Array<Record<string, string>>) {
+    for (const dictionary of [IT, EN, BOOKING_TEXTS.it, BOOKING_TEXTS.en] as Array<Record<string, string>>) {
       for (const key of Object.keys(dictionary).filter((k) => k.endsWith('.one'))) {
         const stem = key.slice(0, -4);
         expect(dictionary[`${stem}.other`]).toContain('{count}');

@@ -49,7 +49,19 @@ function toModel(s: OfficeSettingsDto): LegalModel {
 
 /** The office's settings with these texts in place of the saved ones (the api takes every rule at once). */
 export function legalInput(settings: OfficeSettingsDto, m: LegalModel): OfficeSettingsInput {
-  const { officeId: _officeId, defaults: _defaults, reconfirmDeadlineHours: _deadline, ...rules } = settings;
+  const rules: OfficeSettingsInput = {
+    bookingHorizonDays: settings.bookingHorizonDays,
+    minNoticeMinutes: settings.minNoticeMinutes,
+    reconfirmRequired: settings.reconfirmRequired,
+    holdMinutes: settings.holdMinutes,
+    cancelCutoffHours: settings.cancelCutoffHours,
+    reminderHoursBefore: settings.reminderHoursBefore,
+    maxActivePerFiscalCode: settings.maxActivePerFiscalCode,
+    retentionDays: settings.retentionDays,
+    mandateStart: settings.mandateStart,
+    mandateEnd: settings.mandateEnd,
+    patronSaint: settings.patronSaint,
+  };
   const text = (v: string) => v.trim() || null;
   const pair = (t: { it: string; en: string }) => (t.it.trim() || t.en.trim() ? { it: t.it.trim(), en: t.en.trim() } : null);
   const privacy: PrivacySettingsDto = {

@@ -13,6 +13,7 @@ import { Router, RouterLink } from '@angular/router';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
 import { formatInstantDate, formatTime } from '../../core/format';
 import { I18n, MessageKey, PluralKey } from '../../core/i18n/i18n';
+import { BookingText } from './booking-text';
 import { APPLICANT_FIELDS, ApplicantField, FieldProblem } from './applicant-form';
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
@@ -60,6 +61,7 @@ export function fieldId(field: ApplicantField): string {
 export class ApplicantStep {
   protected readonly store = inject(BookingStore);
   protected readonly i18n = inject(I18n);
+  protected readonly text = inject(BookingText);
   /** How long the office keeps the data (its settings; RETENTION_DAYS' default until known), for the privacy notice. */
   protected readonly retentionDays = computed(() => this.store.context()?.office.retentionDays ?? 90);
   private readonly router = inject(Router);

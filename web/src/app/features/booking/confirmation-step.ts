@@ -6,6 +6,7 @@ import { CLOCK } from '../../core/clock';
 import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { encodeQr, qrPath } from '../../core/qr-code';
 import { I18n } from '../../core/i18n/i18n';
+import { BookingText } from './booking-text';
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
 import { googleCalendarUrl, icsUrl, managePath, manageToken } from './calendar-links';
@@ -26,6 +27,7 @@ const QR_QUIET_ZONE = 4;
 export class ConfirmationStep {
   protected readonly store = inject(BookingStore);
   protected readonly i18n = inject(I18n);
+  protected readonly text = inject(BookingText);
   private readonly document = inject(DOCUMENT);
   private readonly clock = inject(CLOCK);
 
@@ -43,7 +45,7 @@ export class ConfirmationStep {
     const booking = this.booking();
     if (!booking) return '';
     if (Date.parse(booking.changeableUntil) <= this.clock().getTime()) {
-      return this.i18n.plural('manage.closedFromStart', this.store.context()?.office.cancelCutoffHours ?? 0);
+      return this.text.plural('manage.closedFromStart', this.store.context()?.office.cancelCutoffHours ?? 0);
     }
     const locale = this.i18n.locale();
     const zone = this.store.timeZone();

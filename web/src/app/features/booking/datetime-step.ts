@@ -14,6 +14,7 @@ import { ApiFailure, failureMessage } from '../../core/api/api-error';
 import { formatInstantDate, formatLongDate, formatTime } from '../../core/format';
 import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
+import { BookingText } from './booking-text';
 import { BookingSteps } from './booking-steps';
 import { BookingStore, ChosenSlot } from './booking-store';
 import { SlotAlternatives } from './slot-alternatives';
@@ -34,6 +35,7 @@ import { WaitlistForm } from './waitlist-form';
 export class DatetimeStep {
   protected readonly store = inject(BookingStore);
   protected readonly i18n = inject(I18n);
+  protected readonly text = inject(BookingText);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
 
@@ -71,7 +73,7 @@ export class DatetimeStep {
     const zone = this.store.timeZone();
     return this.store.otherHolds().map((held) => ({
       holdId: held.holdId,
-      text: this.i18n.t('holdLimit.held', {
+      text: this.text.t('holdLimit.held', {
         service: held.serviceName,
         date: formatInstantDate(held.start, locale, zone),
         time: formatTime(held.start, locale, zone),
@@ -88,7 +90,7 @@ export class DatetimeStep {
     const failure = this.failure();
     if (!failure) return '';
     if (failure.code === 'SLOT_UNAVAILABLE') return this.i18n.t('booking.unavailable');
-    if (failure.code === 'HOLD_LIMIT_REACHED') return this.i18n.t('holdLimit.title');
+    if (failure.code === 'HOLD_LIMIT_REACHED') return this.text.t('holdLimit.title');
     return failureMessage(failure, (key) => this.i18n.t(key));
   });
 

@@ -11,6 +11,7 @@ import { RouterLink } from '@angular/router';
 import { CLOCK } from '../../core/clock';
 import { formatTime, OFFICE_TIME_ZONE } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
+import { BookingText } from './booking-text';
 import { countdownMilestone, formatCountdown, secondsLeft } from './hold-countdown';
 
 /**
@@ -72,6 +73,7 @@ export class HoldTimer {
   readonly repickPath = input.required<readonly string[]>();
 
   protected readonly i18n = inject(I18n);
+  private readonly text = inject(BookingText);
   private readonly clock = inject(CLOCK);
   private readonly now = signal(this.clock());
 
@@ -87,8 +89,8 @@ export class HoldTimer {
     const milestone = countdownMilestone(this.seconds());
     if (milestone === null || milestone === 0) return '';
     return milestone >= 60
-      ? this.i18n.plural('hold.announce.minutes', milestone / 60)
-      : this.i18n.plural('hold.announce.seconds', milestone);
+      ? this.text.plural('hold.announce.minutes', milestone / 60)
+      : this.text.plural('hold.announce.seconds', milestone);
   });
 
   constructor() {

@@ -18,6 +18,7 @@ import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime } from 
 import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
+import { BookingText } from './booking-text';
 import { mapServerErrors } from './applicant-form';
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
@@ -39,6 +40,7 @@ import { SlotAlternatives } from './slot-alternatives';
 export class SummaryStep {
   protected readonly store = inject(BookingStore);
   protected readonly i18n = inject(I18n);
+  protected readonly text = inject(BookingText);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
@@ -76,11 +78,11 @@ export class SummaryStep {
     const until = this.changeableUntil();
     if (!until) return '';
     const hours = this.store.context()?.office.cancelCutoffHours ?? 0;
-    if (this.insideCutoff()) return this.i18n.plural('summary.cutoffInside', hours);
+    if (this.insideCutoff()) return this.text.plural('summary.cutoffInside', hours);
     const locale = this.i18n.locale();
     const zone = this.store.timeZone();
     const at = until.toISOString();
-    return this.i18n.t('summary.cutoffUntil', { until: `${formatInstantDate(at, locale, zone)}, ${formatTime(at, locale, zone)}` });
+    return this.text.t('summary.cutoffUntil', { until: `${formatInstantDate(at, locale, zone)}, ${formatTime(at, locale, zone)}` });
   });
   protected readonly applicant = computed(() => {
     const form = this.store.applicant();

@@ -24,6 +24,7 @@ import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime, OFFICE
 import { encodeQr, qrPath } from '../../core/qr-code';
 import { OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
+import { BookingText } from '../booking/booking-text';
 import { LoadState } from '../../core/load-state';
 import { icsUrl } from '../booking/calendar-links';
 import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth } from '../booking/calendar-month';
@@ -65,6 +66,7 @@ export class Manage {
   private readonly clock = inject(CLOCK);
   private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
+  protected readonly text = inject(BookingText);
 
   protected readonly state = signal<LoadState<ManagedAppointmentDto>>({ status: 'loading' });
   protected readonly busy = signal(false);

@@ -4,7 +4,8 @@ import type { StaffRole } from '@sportello/contracts';
 import { STAFF_LOGIN_PATH } from '../../core/auth/staff-guard';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
-import { greetingKey, I18n, MessageKey } from '../../core/i18n/i18n';
+import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { greetingKey } from './greeting';
 
 const ROLE_KEYS: Record<StaffRole, MessageKey> = {
   operator: 'staff.role.operator',
