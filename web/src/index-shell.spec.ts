@@ -12,6 +12,7 @@ import { FRONTDESK_IT } from './app/features/frontdesk/dictionary-it';
 import { FrontDeskApi } from './app/features/frontdesk/frontdesk-api';
 import { EVENT_SOURCE_FACTORY } from './app/features/frontdesk/office-events';
 import { Home } from './app/features/home/home';
+import { LoadingIndicator } from './app/layout/loading-indicator';
 import { SiteHeader } from './app/layout/site-header';
 import { fakeEventSources, FD_NOW } from './app/testing/frontdesk-fixtures';
 
@@ -59,6 +60,16 @@ describe('index.html static first paint', () => {
     expect(texts(copy)).toEqual(texts(app));
     expect(text(copy?.querySelector('h1'))).toBe(IT['home.title']);
     expect(text(copy?.querySelector('.lead'))).toBe(IT['home.intro']);
+  });
+
+  it('draws a spinner on every other citizen page, as LoadingIndicator does (feedback from the first paint)', async () => {
+    TestBed.configureTestingModule({ imports: [LoadingIndicator] });
+    const fixture = TestBed.createComponent(LoadingIndicator);
+    await fixture.whenStable();
+    const app = (fixture.nativeElement as HTMLElement).querySelector('.sp-loading');
+    const copy = shell.querySelector('.sp-shell-site > .sp-shell-page > .sp-loading');
+    expect(skeleton(copy)).toEqual(skeleton(app));
+    expect(texts(copy)).toEqual([IT['common.loading']]);
   });
 
   it('draws the display’s frame while it loads, as Display does', async () => {
