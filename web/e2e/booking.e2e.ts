@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BASE_URL, launchChromium, newPage } from './browser';
-import { chooseDayFrom, expectFocusOn, expectNoWcagViolations, focusedTestId, randomFiscalCode, romeDate, tabTo } from './citizen-helpers';
+import { chooseDayFrom, expectFocusOn, expectNoWcagViolations, randomFiscalCode, tabTo } from './citizen-helpers';
 
 // The whole citizen booking against the real api and database: Data e orario → (hold) →
 // Richiedente → Riepilogo → Conferma, then the manage link and cancellation; once with
