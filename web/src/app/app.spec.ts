@@ -1,6 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { App } from './app';
 
@@ -19,6 +19,8 @@ class FocusesItself {
   }
 }
 
+let releaseSlowPage: (value: boolean) => void = () => undefined;
+
 describe('App shell', () => {
   beforeEach(async () => {
     localStorage.clear();
@@ -30,6 +32,8 @@ describe('App shell', () => {
           { path: 'altra', component: Dummy },
           { path: 'modulo', component: FocusesItself },
           { path: 'schermo', component: Dummy, data: { bare: true } },
+          // A page whose code (or data a guard waits for) takes its time.
+          { path: 'lenta', component: Dummy, canActivate: [() => new Promise<boolean>((resolve) => (releaseSlowPage = resolve))] },
         ]),
       ],
     }).compileComponents();
@@ -49,6 +53,33 @@ describe('App shell', () => {
     expect(el.querySelector('footer a[href="/accessibilita"]')).not.toBeNull();
     expect(el.querySelector('footer a[href="/staff"]')?.textContent?.trim()).toBe('Area operatori');
     expect(el.querySelector('a[href="#"]')).toBeNull();
+  });
+
+  it('a navigation that takes long shows a spinner within 300 ms, gone once the page is there', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const router = TestBed.inject(Router);
+    const done = router.navigateByUrl('/lenta');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="navigating"]')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="navigating"] [role="status"]')?.textContent?.trim()).toBe('Caricamento in corso…');
+    releaseSlowPage(true);
+    await done;
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="navigating"]')).toBeNull();
+    expect(el.querySelector('main h1')?.textContent).toBe('Pagina di prova');
+  });
+
+  it('the footer links carry the data-element the AgID validator looks for', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('footer a[data-element="privacy-policy-link"]')?.getAttribute('href')).toBe('/privacy');
+    expect(el.querySelector('footer a[data-element="accessibility-link"]')?.getAttribute('href')).toBe('/accessibilita');
   });
 
   it('moves the focus to <main> from the skip link without navigating', async () => {
