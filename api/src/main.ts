@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   if (command !== 'serve') throw new ConfigError(`Unknown command "${command}". Use "serve", "migrate" or "create-admin".`);
 
   if (cluster.isPrimary) {
-    await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode });
+    // In production the demo password must be gone, except in a deliberate demo (DEMO_MODE=true).
+    await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode, refuseDemoPassword: config.productionRules !== null && !config.demoMode });
     if (config.workers > 1) return superviseWorkers(config.workers, logger);
   }
   const app = await createApp(config);

@@ -315,7 +315,8 @@ describe('create-admin command and demo accounts', () => {
   });
 
   it('the new admin logs in; without DEMO_MODE no demo account exists', async () => {
-    const api = await startApi(db.url, { DEMO_MODE: 'false' });
+    // DEMO_MODE=false applies the production rules: this test api serves plain http on loopback.
+    const api = await startApi(db.url, { DEMO_MODE: 'false', ALLOW_HTTP: 'true' });
     try {
       const admin = await StaffClient.login(api.baseUrl, 'capo.ufficio', 'una-password-molto-lunga');
       expect((await admin.get('/api/auth/me')).body.user).toMatchObject({ username: 'capo.ufficio', displayName: 'Capo ufficio', role: 'admin' });

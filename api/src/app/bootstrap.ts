@@ -11,11 +11,11 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter';
 import { EXPRESS_BODY_LIMIT, ignoreBody, parseJson, parseText, tagAndCheckFreshness } from './common/express-compat';
-import { AppConfig } from './config/config';
+import { AppConfig, ConfigError } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { seedDemoHistory } from './demo/demo-history';
 import { seedDemoData } from './demo/demo-seed';
-import { seedDemoStaff } from './demo/demo-staff';
+import { activeAccountsWithDemoPassword, seedDemoStaff } from './demo/demo-staff';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -24,8 +24,12 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 
-/** Applies pending migrations and, in demo mode, seeds an empty database. */
-export async function prepareDatabase(config: AppConfig, options: { migrate: boolean; seed: boolean }): Promise<void> {
+/**
+ * Applies pending migrations and, in demo mode, seeds an empty database. With
+ * `refuseDemoPassword` (production rules outside demo mode) it refuses to go on while an
+ * active account still has the demo password.
+ */
+export async function prepareDatabase(config: AppConfig, options: { migrate: boolean; seed: boolean; refuseDemoPassword?: boolean }): Promise<void> {
   const logger = new Logger('Database');
   const db = new DataSource(dataSourceOptions(config.databaseUrl, { extra: { max: 2 } }));
   await db.initialize();
@@ -40,8 +44,21 @@ export async function prepareDatabase(config: AppConfig, options: { migrate: boo
       const created = await seedDemoStaff(db);
       if (created.length > 0) logger.log(`created the demo staff accounts: ${created.join(', ')}`);
     }
+    if (options.refuseDemoPassword) await refuseDemoPassword(db, config, logger);
   } finally {
     await db.destroy();
+  }
+}
+
+async function refuseDemoPassword(db: DataSource, config: AppConfig, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const { checked, found } = await activeAccountsWithDemoPassword(db);
+  logger.log(`checked ${checked} active account(s) against the demo password in ${Math.round(performance.now() - started)} ms`);
+  if (found.length > 0) {
+    throw new ConfigError(
+      `DEMO_MODE is off under the production rules (${config.productionRules}), but the active account(s) ${found.join(', ')} still have the public demo password. ` +
+        'Give each a new password or deactivate it (Amministrazione → Utenti: start once with DEMO_MODE=true to log in), then start again.',
+    );
   }
 }
 

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
       auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, secureCookies: false },
+      productionRules: null,
     });
   });
 
@@ -90,6 +91,56 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, REMINDER_HOURS_BEFORE: '6' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(12\) must be smaller than REMINDER_HOURS_BEFORE \(6\)/);
     expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '0' })).toThrow(/RECONFIRM_DEADLINE_HOURS must be a whole number from 1 to 719/);
     expect(loadConfig({ ...base, REMINDER_HOURS_BEFORE: '48', RECONFIRM_DEADLINE_HOURS: '47' }).booking.reconfirmDeadlineHours).toBe(47);
+  });
+
+  describe('production rules (NODE_ENV=production or DEMO_MODE=false)', () => {
+    const production = { ...base, NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.it:587', PUBLIC_URL: 'https://prenota.example.it' };
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as Error).message.split('\n').slice(1);
+      }
+    };
+
+    it('apply with NODE_ENV=production or an explicit DEMO_MODE=false, not by default nor in a development demo', () => {
+      expect(loadConfig(production).productionRules).toBe('NODE_ENV=production');
+      expect(loadConfig({ ...production, NODE_ENV: '', DEMO_MODE: 'false' }).productionRules).toBe('DEMO_MODE=false');
+      expect(loadConfig({ ...production, NODE_ENV: 'production', DEMO_MODE: 'true' }).productionRules).toBe('NODE_ENV=production');
+      expect(loadConfig(base).productionRules).toBeNull();
+      expect(loadConfig({ ...base, NODE_ENV: 'test' }).productionRules).toBeNull();
+      expect(loadConfig({ ...base, DEMO_MODE: 'true' }).productionRules).toBeNull();
+    });
+
+    it('refuse a start without SMTP_URL, naming it, unless MAIL_DIR is set explicitly', () => {
+      for (const env of [{ ...production, SMTP_URL: '' }, { ...production, SMTP_URL: ' ', NODE_ENV: '', DEMO_MODE: 'no' }]) {
+        const found = problems(env);
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatch(/^ {2}- SMTP_URL is required in production \((NODE_ENV=production|DEMO_MODE=false)\): .* or set MAIL_DIR explicitly/);
+      }
+      expect(loadConfig({ ...production, SMTP_URL: '', MAIL_DIR: '/var/spool/sportello' }).mail).toMatchObject({ smtpUrl: null, dir: '/var/spool/sportello' });
+      // Outside production the files are the development default.
+      expect(loadConfig({ ...base, PUBLIC_URL: 'https://x.example.it' }).mail).toMatchObject({ smtpUrl: null, dir: '.data/mail' });
+    });
+
+    it('refuse PUBLIC_URL on plain http, set or defaulted, naming it and ALLOW_HTTP', () => {
+      expect(problems({ ...production, PUBLIC_URL: 'http://prenota.example.it' })).toEqual([
+        expect.stringMatching(/^ {2}- PUBLIC_URL must be an https:\/\/ address in production \(NODE_ENV=production; it is "http:\/\/prenota.example.it"\).*Set ALLOW_HTTP=true/),
+      ]);
+      expect(problems({ ...production, PUBLIC_URL: '', NODE_ENV: '', DEMO_MODE: 'false' })).toEqual([
+        expect.stringContaining('PUBLIC_URL must be an https:// address in production (DEMO_MODE=false; it is not set, so "http://localhost:3000")'),
+      ]);
+      expect(loadConfig({ ...production, PUBLIC_URL: 'http://192.168.1.10:3000', ALLOW_HTTP: 'true' })).toMatchObject({ publicUrl: 'http://192.168.1.10:3000', auth: { secureCookies: false } });
+      expect(problems({ ...production, PUBLIC_URL: 'http://x', ALLOW_HTTP: 'perhaps' })).toEqual([expect.stringContaining('ALLOW_HTTP must be true or false'), expect.stringContaining('PUBLIC_URL must be an https://')]);
+      // Outside production plain http is the development default.
+      expect(loadConfig(base).publicUrl).toBe('http://localhost:3000');
+    });
+
+    it('list both refusals at once', () => {
+      const found = problems({ ...base, NODE_ENV: 'production' });
+      expect(found.map((line) => line.replace(/^ {2}- /, '').split(' ')[0])).toEqual(['SMTP_URL', 'PUBLIC_URL']);
+    });
   });
 
   it('requires DATABASE_URL', () => {

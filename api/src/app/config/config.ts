@@ -27,6 +27,12 @@ export interface AppConfig {
   mail: MailConfig;
   queue: QueueConfig;
   auth: AuthConfig;
+  /**
+   * Why the production rules apply ('NODE_ENV=production' or 'DEMO_MODE=false'), or null:
+   * then SMTP_URL (or an explicit MAIL_DIR) and an https PUBLIC_URL (or ALLOW_HTTP=true)
+   * are required, and, outside demo mode, no active account may keep the demo password.
+   */
+  productionRules: 'NODE_ENV=production' | 'DEMO_MODE=false' | null;
 }
 
 /** Front-desk queue rules. */
@@ -155,6 +161,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
+  const allowHttp = boolean(env, 'ALLOW_HTTP', false, problems);
+  const productionRules = productionRulesOf(env, demoMode);
+  if (productionRules) checkProductionRules(env, productionRules, { publicUrl, allowHttp, smtpUrl }, problems);
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -175,7 +184,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     queue,
     auth,
+    productionRules,
   };
+}
+
+/** NODE_ENV=production, or DEMO_MODE set to false explicitly (an unset DEMO_MODE is the developer's default). */
+function productionRulesOf(env: Env, demoMode: boolean): AppConfig['productionRules'] {
+  if (env['NODE_ENV']?.trim() === 'production') return 'NODE_ENV=production';
+  if (env['DEMO_MODE']?.trim() && !demoMode) return 'DEMO_MODE=false';
+  return null;
+}
+
+/** What a real office needs: e-mails that reach citizens, and links and cookies over https. */
+function checkProductionRules(env: Env, why: string, { publicUrl, allowHttp, smtpUrl }: { publicUrl: string; allowHttp: boolean; smtpUrl: string | null }, problems: string[]): void {
+  if (!smtpUrl && !env['MAIL_DIR']?.trim()) {
+    problems.push(
+      `SMTP_URL is required in production (${why}): without it e-mails to citizens are only written as files that nobody reads. Set SMTP_URL (e.g. smtp://user:pass@mail.example.it:587), or set MAIL_DIR explicitly to keep writing .eml files there.`,
+    );
+  }
+  if (publicUrl.startsWith('http://') && !allowHttp) {
+    const given = env['PUBLIC_URL']?.trim() ? `"${publicUrl}"` : `not set, so "${publicUrl}"`;
+    problems.push(
+      `PUBLIC_URL must be an https:// address in production (${why}; it is ${given}): citizens' links point to it and the staff cookies are Secure only on https. Set ALLOW_HTTP=true to accept plain http (a trial on one machine).`,
+    );
+  }
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

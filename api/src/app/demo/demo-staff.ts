@@ -1,5 +1,6 @@
 import type { StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
+import { verifyPassword } from '../auth/password';
 import { createStaffUser } from '../auth/staff-accounts';
 
 /**
@@ -34,4 +35,16 @@ export async function seedDemoStaff(db: DataSource): Promise<string[]> {
     }
     return created;
   });
+}
+
+/**
+ * The active accounts whose password is still the demo's, by username: a database that
+ * was a demo must not serve a real office with a public password. Only the argon2 hashes
+ * are read (each verification costs about as much as a login, the whole set is checked in
+ * parallel); the password is never stored anywhere else.
+ */
+export async function activeAccountsWithDemoPassword(db: Pick<DataSource, 'query'>): Promise<{ checked: number; found: string[] }> {
+  const accounts: Array<{ username: string; password_hash: string }> = await db.query('SELECT username, password_hash FROM staff_user WHERE active ORDER BY username');
+  const matches = await Promise.all(accounts.map((a) => verifyPassword(a.password_hash, DEMO_STAFF_PASSWORD)));
+  return { checked: accounts.length, found: accounts.filter((_, i) => matches[i]).map((a) => a.username) };
 }
