@@ -4,6 +4,8 @@ import cluster from 'node:cluster';
 import { CommandError, createAdmin } from './app/auth/create-admin';
 import { createApp, prepareDatabase } from './app/bootstrap';
 import { ConfigError, loadConfig } from './app/config/config';
+import { startLogging } from './app/logging/logging';
+import { logSettings } from './app/logging/settings';
 
 const LISTEN_BACKLOG = 4096;
 
@@ -16,6 +18,8 @@ const LISTEN_BACKLOG = 4096;
  *                         MIGRATE_ON_START=false
  */
 async function main(): Promise<void> {
+  // First: a refused configuration is reported in the configured format too.
+  startLogging(logSettings());
   const logger = new Logger('Sportello');
   const config = loadConfig();
   const command = process.argv[2] ?? 'serve';

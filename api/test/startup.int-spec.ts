@@ -1,5 +1,5 @@
 import { hashPassword } from '../src/app/auth/password';
-import { createTestDatabase, runApi, startApi, TestDatabase } from './support/api-process';
+import { createTestDatabase, logMessages, runApi, startApi, TestDatabase } from './support/api-process';
 import { getJson } from './support/http';
 import { eventually } from './support/smtp';
 import { insertStaff } from './support/staff';
@@ -102,8 +102,11 @@ describe('start-up under the production rules (NODE_ENV=production or DEMO_MODE=
   it('refuses PUBLIC_URL on plain http, naming it and ALLOW_HTTP; ALLOW_HTTP=true is accepted', async () => {
     const refused = await runApi([], { DATABASE_URL: db.url, MAIL_DIR: '', ...production, PUBLIC_URL: 'http://prenota.example.it' });
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain('PUBLIC_URL must be an https:// address in production (NODE_ENV=production; it is "http://prenota.example.it")');
-    expect(refused.output).toContain('ALLOW_HTTP=true');
+    // NODE_ENV=production logs JSON lines: the message is one line's msg.
+    const line = JSON.parse(refused.output.trim().split('\n').pop() as string);
+    expect(line).toMatchObject({ level: 'error', context: 'Sportello' });
+    expect(logMessages(refused.output)).toContain('PUBLIC_URL must be an https:// address in production (NODE_ENV=production; it is "http://prenota.example.it")');
+    expect(logMessages(refused.output)).toContain('ALLOW_HTTP=true');
     const unset = await runApi([], { DATABASE_URL: db.url, MAIL_DIR: '', ...production, NODE_ENV: 'test', DEMO_MODE: 'false', PUBLIC_URL: '' });
     expect(unset.code).toBe(1);
     expect(unset.output).toContain('PUBLIC_URL must be an https:// address in production (DEMO_MODE=false; it is not set');

@@ -46,20 +46,6 @@ const NOT_IN_IMAGE = [
   'bootstrap-italia', 'chart.js', 'jsqr', 'nx', '@nx/webpack', 'typescript', 'webpack', 'esbuild', 'sass-embedded', 'jest', 'ts-node', 'playwright-core', 'lighthouse',
 ];
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'sportello-image-'));
-const cleanups = [];
-try {
-  await replay();
-  say(`passed in ${seconds(started)} s\n  ${timings.join('\n  ')}`);
-} catch (error) {
-  console.error(`[image] FAILED: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(`[image] cleanup: ${e.message}`));
-  if (keep) say(`kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
-}
-
 async function replay() {
   const dockerfile = parseDockerfile(readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'));
   const context = await timed('build context (git archive through .dockerignore)', () => buildContext(path.join(work, 'context')));
@@ -394,4 +380,19 @@ async function startSmtp() {
           }),
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+// Last: the classes above are initialised only once the module has run down to here.
+const work = mkdtempSync(path.join(os.tmpdir(), 'sportello-image-'));
+const cleanups = [];
+try {
+  await replay();
+  say(`passed in ${seconds(started)} s\n  ${timings.join('\n  ')}`);
+} catch (error) {
+  console.error(`[image] FAILED: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(`[image] cleanup: ${e.message}`));
+  if (keep) say(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

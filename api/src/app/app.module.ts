@@ -16,6 +16,8 @@ import { FrontDeskModule } from './frontdesk/frontdesk.module';
 import { StatsModule } from './stats/stats.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { startLogging } from './logging/logging';
 
 @Global()
 @Module({})
@@ -39,6 +41,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forConfig(config),
+        // One line per answer (request id, method, route template, status, duration); a request's own lines carry its id.
+        LoggerModule.forRoot(startLogging(config.log).params),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.databaseUrl, { extra: { max: config.databasePoolSize } }),
           // Keep retrying at start-up instead of crashing when PostgreSQL is not up yet.

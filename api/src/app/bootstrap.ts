@@ -1,6 +1,6 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import { Logger, LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,16 +13,11 @@ import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter'
 import { EXPRESS_BODY_LIMIT, ignoreBody, parseJson, parseText, tagAndCheckFreshness } from './common/express-compat';
 import { AppConfig, ConfigError } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { startLogging } from './logging/logging';
+import { setRoute } from './logging/pino-options';
 import { seedDemoHistory } from './demo/demo-history';
 import { seedDemoData } from './demo/demo-seed';
 import { activeAccountsWithDemoPassword, seedDemoStaff } from './demo/demo-staff';
-
-const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
 
 /**
  * Applies pending migrations and, in demo mode, seeds an empty database. With
@@ -78,12 +73,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendApiError(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
-    logger: LOG_LEVELS[config.logLevel],
+    // pino through nestjs-pino (LOG_FORMAT, LOG_LEVEL); the same instance main.ts logs with.
+    logger: startLogging(config.log).logger,
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
   // Hooks and plugins before any route, so that they apply to every one, swagger's and the web app's too.
   const fastify = app.getHttpAdapter().getInstance();
+  // The route template for the request's log line (never the URL: manage tokens live in paths).
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
+    done();
+  });
   fastify.addHook('onSend', tagAndCheckFreshness);
   // gzip/br for pages, bundles and JSON. Never for event streams, which must flow at once: text/event-stream
   // is not a compressible type for @fastify/compress, and Nest writes SSE to the raw response anyway.

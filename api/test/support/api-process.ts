@@ -88,6 +88,21 @@ export function startApi(databaseUrl: string, env: Record<string, string> = {}):
   });
 }
 
+/** The messages of an output's log lines: JSON lines (LOG_FORMAT=json) decoded, pretty lines as they are. */
+export function logMessages(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const parsed = JSON.parse(line) as { msg?: unknown };
+        return typeof parsed.msg === 'string' ? parsed.msg : line;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
 /** Runs the api to completion (for start-up failures and commands), returning its output. */
 export function runApi(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [API_MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,7 +14,8 @@ describe('loadConfig', () => {
       demoMode: false,
       migrateOnStart: true,
       publicUrl: 'http://localhost:3000',
-      logLevel: 'log',
+      log: { level: 'log', format: 'pretty', redact: [] },
+      metricsToken: null,
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30, reconfirmDeadlineHours: 12 },
       retentionDays: 90,
       auditRetentionDays: 365,
@@ -58,7 +59,7 @@ describe('loadConfig', () => {
     expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, secureCookies: true });
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
     expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000, reconfirmDeadlineHours: 20 });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn', auditRetentionDays: 400 });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', log: { level: 'warn', format: 'pretty', redact: [] }, auditRetentionDays: 400 });
   });
 
   it('lists every wrong variable at once', () => {

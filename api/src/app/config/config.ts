@@ -1,3 +1,5 @@
+import { FIELD_NAME, LOG_FORMATS, LOG_LEVELS, LogSettings, logSettings, redactList } from '../logging/settings';
+
 /**
  * Configuration from the environment, validated once at start-up: a wrong value stops
  * the api with a message naming the variable, instead of failing later.
@@ -18,7 +20,10 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Public base URL, used in links sent to citizens. */
   publicUrl: string;
-  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** LOG_LEVEL, LOG_FORMAT (json in production, pretty elsewhere) and LOG_REDACT. */
+  log: LogSettings;
+  /** Bearer token of GET /api/metrics (METRICS_TOKEN); null: the endpoint is off. */
+  metricsToken: string | null;
   booking: BookingConfig;
   /** Days after an appointment when the citizen's personal data are anonymised (RETENTION_DAYS; an office may set its own). */
   retentionDays: number;
@@ -113,9 +118,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
-  const logLevel = (env['LOG_LEVEL']?.trim() || 'log') as AppConfig['logLevel'];
-  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
-    problems.push('LOG_LEVEL must be one of error, warn, log, debug');
+  const log = logSettings(env);
+  const rawLevel = env['LOG_LEVEL']?.trim();
+  if (rawLevel && !(LOG_LEVELS as readonly string[]).includes(rawLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLevel}")`);
+  const rawFormat = env['LOG_FORMAT']?.trim().toLowerCase();
+  if (rawFormat && !(LOG_FORMATS as readonly string[]).includes(rawFormat)) problems.push(`LOG_FORMAT must be json or pretty (got "${rawFormat}")`);
+  const badFields = redactList(env['LOG_REDACT']).filter((name) => !FIELD_NAME.test(name));
+  if (badFields.length > 0) problems.push(`LOG_REDACT must list field names separated by commas (not "${badFields.join('", "')}")`);
+  const metricsToken = env['METRICS_TOKEN']?.trim() || null;
+  if (metricsToken && !/^[\x21-\x7e]{32,}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be at least 32 printable characters without spaces (e.g. `openssl rand -hex 32`): it guards GET /api/metrics');
   }
   const publicUrl = (env['PUBLIC_URL']?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
@@ -177,7 +189,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoMode,
     migrateOnStart,
     publicUrl,
-    logLevel,
+    log,
+    metricsToken,
     booking,
     retentionDays,
     auditRetentionDays,
