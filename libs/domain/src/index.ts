@@ -4,6 +4,8 @@ export { easterSunday, isHoliday, italianHolidays } from './lib/calendar/holiday
 export { closureForLocalDates, closureForLocalTimes, generateSlots } from './lib/calendar/slots';
 export { addDays, daysBetween, isValidLocalDate, isoWeekday } from './lib/calendar/local-date';
 export { localToday, wallTimeToInstant } from './lib/calendar/zone';
+export type { ClosedReason, OpenNow, OpenNowRules } from './lib/calendar/open-now';
+export { OPEN_LOOK_AHEAD_DAYS, openNow } from './lib/calendar/open-now';
 export type { FiscalCodeProblem, FiscalCodeResult } from './lib/fiscal-code/fiscal-code';
 export { normalizeFiscalCode, validateFiscalCode } from './lib/fiscal-code/fiscal-code';
 export type { RandomBytes } from './lib/booking-code/booking-code';
