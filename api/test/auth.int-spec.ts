@@ -153,6 +153,27 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     expect((await new StaffClient(api.baseUrl).send('POST', '/api/auth/logout', {})).status).toBe(204);
   });
 
+  it('the audit log records logins, logouts and refused logins with the reason; never a password, never the text typed for an unknown account', async () => {
+    await db.sql.query('DELETE FROM audit_entry');
+    const client = await StaffClient.login(api.baseUrl, 'operatore.a');
+    await client.send('POST', '/api/auth/logout', {});
+    const login = (username: string, password: string) => new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username, password });
+    await login('Operatore.A', 'not-the-password');
+    await login('s3gret0-typed-as-username', 'whatever');
+    await login('in.pensione', STAFF_PASSWORD);
+    const rows = await db.sql.query(`SELECT action, entity, entity_id, actor_username, details FROM audit_entry ORDER BY at, action`);
+    expect(rows.rows).toEqual([
+      { action: 'LOGIN', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: {} },
+      { action: 'LOGOUT', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: {} },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['operator'], actor_username: null, details: { username: 'operatore.a', reason: 'WRONG_PASSWORD' } },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: null, actor_username: null, details: { reason: 'UNKNOWN_ACCOUNT' } },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['inactive'], actor_username: null, details: { username: 'in.pensione', reason: 'INACTIVE' } },
+    ]);
+    const text = JSON.stringify(rows.rows);
+    for (const secret of ['not-the-password', 's3gret0', STAFF_PASSWORD]) expect(text).not.toContain(secret);
+    await db.sql.query('UPDATE staff_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL');
+  });
+
   it('a deactivated account loses its open sessions at once', async () => {
     const racing = await StaffClient.login(api.baseUrl, 'parallelo');
     await db.sql.query('UPDATE staff_user SET active = false WHERE id = $1', [ids['racing']]);

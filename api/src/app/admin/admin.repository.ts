@@ -133,6 +133,15 @@ export class AdminRepository {
     return this.db.getRepository(Service).find({ where: { officeId }, order: { sortOrder: 'ASC', code: 'ASC' } });
   }
 
+  /** How many active desks serve each service of the office (services no desk serves are absent). */
+  async activeDesksByService(officeId: string): Promise<Map<string, number>> {
+    const rows: Array<{ service_id: string; desks: number }> = await this.db.query(
+      `SELECT ds.service_id, count(*)::int AS desks FROM desk_service ds JOIN desk d ON d.id = ds.desk_id WHERE d.office_id = $1 AND d.active GROUP BY ds.service_id`,
+      [officeId],
+    );
+    return new Map(rows.map((r) => [r.service_id, r.desks]));
+  }
+
   findService(officeId: string, serviceId: string, db: Db = this.db): Promise<Service | null> {
     return db.getRepository(Service).findOneBy({ id: serviceId, officeId });
   }

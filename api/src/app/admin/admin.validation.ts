@@ -122,13 +122,21 @@ function localized(reader: BodyReader, field: string, max: number, required: boo
   return required ? { it: text.text('it', max), en: text.text('en', max) } : { it: text.optionalText('it', max) ?? '', en: text.optionalText('en', max) ?? '' };
 }
 
+/** The Italian name is required; the English one may be left empty and is then the Italian one. */
+function serviceNames(reader: BodyReader): { it: string; en: string } {
+  const names = reader.object('names');
+  const it = names.text('it', 200);
+  const en = names.optionalText('en', 200) ?? '';
+  return { it, en: en || it };
+}
+
 export function readService(body: unknown): ServiceInput & { confirm: boolean } {
   const reader = new BodyReader(body);
   const code = reader.text('code', 10).toUpperCase();
   if (code && !SERVICE_CODE.test(code)) reader.add('code', 'service.codeFormat');
   const ticketPrefix = reader.text('ticketPrefix', 3).toUpperCase();
   if (ticketPrefix && !TICKET_PREFIX.test(ticketPrefix)) reader.add('ticketPrefix', 'service.ticketPrefix');
-  const names = localized(reader, 'names', 200, true);
+  const names = serviceNames(reader);
   const descriptions = localized(reader, 'descriptions', 2000, false);
   const documents = reader.raw('documents') === undefined || reader.raw('documents') === null ? { it: [], en: [] } : documentsOf(reader.object('documents'));
   const feeNote = reader.raw('feeNote') === undefined || reader.raw('feeNote') === null ? null : localized(reader, 'feeNote', 500, false);

@@ -15,7 +15,8 @@ import { WaitlistService } from '../waitlist/waitlist.service';
 import { AdminRepository, BookedRow, isUniqueViolation } from './admin.repository';
 import { StrandingService } from './stranding.service';
 
-export function toAdminService(s: Service): AdminServiceDto {
+/** A service as the admin pages show it (without `desks`, which comes from the desks: see `withDesks`). */
+export function toAdminService(s: Service): Omit<AdminServiceDto, 'desks'> {
   return {
     id: s.id,
     officeId: s.officeId,
@@ -88,7 +89,13 @@ export class ServiceAdminService {
 
   async list(officeId: string): Promise<AdminServiceDto[]> {
     await this.requireOffice(officeId);
-    return (await this.repository.listServices(officeId)).map(toAdminService);
+    const [services, desks] = await Promise.all([this.repository.listServices(officeId), this.repository.activeDesksByService(officeId)]);
+    return services.map((s) => ({ ...toAdminService(s), desks: desks.get(s.id) ?? 0 }));
+  }
+
+  /** The answer to a save: the service with how many active desks serve it (0: the page warns). */
+  private async withDesks<T extends Omit<AdminServiceDto, 'desks'>>(officeId: string, dto: T): Promise<T & { desks: number }> {
+    return { ...dto, desks: (await this.repository.activeDesksByService(officeId)).get(dto.id) ?? 0 };
   }
 
   async create(actor: AuditActor, officeId: string, input: ServiceInput): Promise<AdminServiceDto> {
@@ -100,7 +107,7 @@ export class ServiceAdminService {
         const dto = toAdminService(service);
         await this.audit.record(actor, { action: 'CREATE', entity: 'service', entityId: service.id, officeId, details: { after: dto } }, tx);
         return dto;
-      });
+      }).then((dto) => this.withDesks(officeId, dto));
     } catch (error) {
       throw codeTaken(error);
     }
@@ -115,7 +122,7 @@ export class ServiceAdminService {
     const office = await this.requireOffice(officeId);
     const seen = new Set<string>();
     let before: ServiceShape | null = null;
-    let result: AdminServiceChangeDto;
+    let result: Omit<AdminServiceChangeDto, 'desks'>;
     try {
       result = await this.repository.transaction(async (tx) => {
         await this.repository.lockOffice(tx, officeId);
@@ -159,7 +166,7 @@ export class ServiceAdminService {
       });
       result.cancelled.push(...late);
     }
-    return result;
+    return this.withDesks(officeId, result);
   }
 
   /** Only a service never used (no appointment, no ticket); otherwise deactivate it. */

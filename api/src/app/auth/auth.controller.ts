@@ -57,9 +57,10 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Logged out; both cookies cleared' })
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = readCookie(request, SESSION_COOKIE);
-    if (token && (await this.auth.principal(token))) {
+    const principal = token ? await this.auth.principal(token) : null;
+    if (token && principal) {
       assertCsrf(request, token);
-      await this.auth.logout(token);
+      await this.auth.logout(token, principal);
     }
     clearSessionCookies(reply, this.config);
   }

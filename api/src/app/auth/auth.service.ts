@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StaffUserDto } from '@sportello/contracts';
+import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
@@ -29,6 +30,7 @@ export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const { maxFailures, lockMinutes } = config.auth;
@@ -42,6 +44,8 @@ export class AuthService {
     const candidate = USERNAME.test(username) ? await this.repository.findForLogin(username) : null;
     if (!candidate || !candidate.active) {
       await verifyPassword(await dummyHash(), password);
+      // Never the text typed for an unknown account: it may be a password typed in the wrong field.
+      await this.failed(candidate && { id: candidate.id, username }, candidate ? 'INACTIVE' : 'UNKNOWN_ACCOUNT');
       throw invalidCredentials();
     }
     const now = this.clock.now();
@@ -49,11 +53,13 @@ export class AuthService {
     if (locked > 0) {
       // Locked: even the right password is refused, after the same work as any attempt.
       await verifyPassword(await dummyHash(), password);
+      await this.failed({ id: candidate.id, username }, 'LOCKED');
       throw accountLocked(locked);
     }
     if (!(await verifyPassword(candidate.passwordHash, password))) {
       const state = await this.repository.recordFailure(candidate.id, this.clock.now(), this.policy);
       const lockedNow = lockedForSeconds(state, this.clock.now());
+      await this.failed({ id: candidate.id, username }, lockedNow > 0 ? 'WRONG_PASSWORD_LOCKED' : 'WRONG_PASSWORD');
       if (lockedNow > 0) {
         this.logger.warn(`staff account ${candidate.id} locked for ${this.config.auth.lockMinutes} min after ${state.failedAttempts} failed logins`);
         throw accountLocked(lockedNow);
@@ -68,7 +74,13 @@ export class AuthService {
     this.logger.log(`staff account ${candidate.id} logged in`);
     const principal = await this.repository.principal(sessionTokenHash(token), started);
     if (!principal) throw new Error('the new session was not found');
+    await this.audit.record(principal, { action: 'LOGIN', entity: 'staff_user', entityId: principal.id });
     return { token, user: await this.profile(principal) };
+  }
+
+  /** A refused login in the audit log: which account (when there is one) and why; never the password. */
+  private async failed(account: { id: string; username: string } | null, reason: 'UNKNOWN_ACCOUNT' | 'INACTIVE' | 'LOCKED' | 'WRONG_PASSWORD' | 'WRONG_PASSWORD_LOCKED'): Promise<void> {
+    await this.audit.record(null, { action: 'LOGIN_FAILED', entity: 'staff_user', entityId: account?.id ?? null, details: { ...(account && { username: account.username }), reason } });
   }
 
   /** The staff member behind a session token (from the cookie), or null. */
@@ -77,8 +89,10 @@ export class AuthService {
     return this.repository.principal(sessionTokenHash(token), this.clock.now());
   }
 
-  async logout(token: string): Promise<void> {
-    if (SESSION_TOKEN.test(token)) await this.repository.deleteSession(sessionTokenHash(token));
+  async logout(token: string, principal: StaffPrincipal): Promise<void> {
+    if (!SESSION_TOKEN.test(token)) return;
+    await this.repository.deleteSession(sessionTokenHash(token));
+    await this.audit.record(principal, { action: 'LOGOUT', entity: 'staff_user', entityId: principal.id });
   }
 
   /** What `/api/auth/me` and the login answer show about the account. */

@@ -24,7 +24,7 @@ import { hasBodyOfType } from '../common/express-compat';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader, uuidParam } from '../common/query';
-import { figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
+import { csvDialect, figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
 import { MAX_MONTHLY_VALUE, StatsScope, StatsService } from './stats.service';
 
 /** The longest period a statistics view covers: two mandates and some. */
@@ -36,6 +36,8 @@ interface PeriodQuery {
   period: LocalDateRange;
   officeId: string | undefined;
   format: Format;
+  /** The CSV's language and dialect (`it`: semicolons for Excel in Italian); else Accept-Language. */
+  lang: Language | undefined;
 }
 
 function readFormat(reader: QueryReader, query: Record<string, unknown>): Format {
@@ -51,14 +53,14 @@ function readPeriod(query: Record<string, unknown>): PeriodQuery {
   const to = reader.localDate('to');
   const officeId = query['officeId'] === undefined ? undefined : reader.uuid('officeId');
   const format = readFormat(reader, query);
+  const lang = reader.optionalOneOf<Language>('lang', ['it', 'en']);
   if (!reader.hasProblem('from') && !reader.hasProblem('to')) {
     if (to < from) reader.problem({ field: 'to', key: 'range.reversed' });
     else if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) reader.problem({ field: 'to', key: 'range.tooLong', params: { max: MAX_PERIOD_DAYS } });
   }
   reader.done();
-  return { period: { from, to }, officeId, format };
+  return { period: { from, to }, officeId, format, lang };
 }
-
 
 /** Sends CSV as a download, or returns the JSON body. */
 function answer<T>(format: Format, reply: FastifyReply, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
@@ -73,7 +75,8 @@ const PERIOD_QUERIES = [
   ApiQuery({ name: 'from', required: true, example: '2019-06-01', description: 'first local date (YYYY-MM-DD)' }),
   ApiQuery({ name: 'to', required: true, example: '2024-05-31', description: 'last local date, included' }),
   ApiQuery({ name: 'officeId', required: false, description: 'one office; default: every office of the account' }),
-  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8, comma-separated)' }),
+  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names' }),
+  ApiQuery({ name: 'lang', required: false, enum: ['it', 'en'], description: 'the CSV dialect and labels; default Accept-Language' }),
   ApiProduces('application/json', 'text/csv'),
   ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED: bad dates, reversed or longer than 4,000 days' }),
 ];
@@ -119,7 +122,7 @@ export class StatsController {
   async summary(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsSummaryDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.summary(await this.scope(staff, q));
-    return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, language));
+    return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('services')
@@ -129,7 +132,7 @@ export class StatsController {
     const q = readPeriod(query);
     const scope = await this.scope(staff, q);
     const body = await this.stats.services(scope);
-    return answer(q.format, reply, 'servizi', q.period, body, (b) => servicesCsv(b, language, this.names(scope)));
+    return answer(q.format, reply, 'servizi', q.period, body, (b) => servicesCsv(b, csvDialect(q.lang ?? language), this.names(scope)));
   }
 
   @Get('outcomes')
@@ -139,7 +142,7 @@ export class StatsController {
     const q = readPeriod(query);
     const scope = await this.scope(staff, q);
     const body = await this.stats.outcomes(scope);
-    return answer(q.format, reply, 'esiti', q.period, body, (b) => outcomesCsv(b, language, this.names(scope)));
+    return answer(q.format, reply, 'esiti', q.period, body, (b) => outcomesCsv(b, csvDialect(q.lang ?? language), this.names(scope)));
   }
 
   @Get('heatmap')
@@ -148,16 +151,16 @@ export class StatsController {
   async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsHeatMapDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.heatMap(await this.scope(staff, q));
-    return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, language));
+    return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('trend')
   @ApiOperation({ summary: 'Receptions per month: with appointment versus walk-ins' })
   @periodDocs()
-  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
+  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.trend(await this.scope(staff, q));
-    return answer(q.format, reply, 'andamento', q.period, body, trendCsv);
+    return answer(q.format, reply, 'andamento', q.period, body, (b) => trendCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('history')
