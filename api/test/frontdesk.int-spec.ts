@@ -96,6 +96,8 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     // (Within the last hour before midnight the appointment is tomorrow: the day rule answers.)
     expect(['CHECK_IN_TOO_EARLY', 'CHECK_IN_WRONG_DAY']).toContain(tooEarly.body.code);
     expect(tooEarly.status).toBe(409);
+    // The window, for the desk's own sentence ("check-in opens 60 minutes before").
+    if (tooEarly.body.code === 'CHECK_IN_TOO_EARLY') expect(tooEarly.body.windowMinutes).toBe(60);
     expect((await kiosk.send('POST', `/api/appointments/${early.code}/check-in`, { force: true })).status).toBe(409);
 
     const late = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now - 16 * 60_000), code());

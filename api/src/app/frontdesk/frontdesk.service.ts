@@ -117,10 +117,10 @@ export class FrontDeskService {
       const minutesToStart = (appointment.start_at.getTime() - now.getTime()) / 60_000;
       const mayForce = force && actor.role !== 'kiosk';
       if (minutesToStart > this.config.queue.checkInEarlyMinutes && !mayForce) {
-        throw new ApiError(409, 'CHECK_IN_TOO_EARLY', 'checkIn.tooEarly', [], { minutes: this.config.queue.checkInEarlyMinutes });
+        throw new ApiError(409, 'CHECK_IN_TOO_EARLY', 'checkIn.tooEarly', [], { minutes: this.config.queue.checkInEarlyMinutes }, { windowMinutes: this.config.queue.checkInEarlyMinutes });
       }
       if (-minutesToStart > this.config.queue.checkInLateMinutes && !mayForce) {
-        throw new ApiError(409, 'CHECK_IN_TOO_LATE', 'checkIn.tooLate', [], { minutes: this.config.queue.checkInLateMinutes });
+        throw new ApiError(409, 'CHECK_IN_TOO_LATE', 'checkIn.tooLate', [], { minutes: this.config.queue.checkInLateMinutes }, { windowMinutes: this.config.queue.checkInLateMinutes });
       }
       const number = await this.repository.nextNumber(tx, appointment.office_id, day, appointment.ticket_prefix);
       const ticketId = await this.repository.insertTicket(tx, {
