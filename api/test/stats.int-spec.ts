@@ -368,6 +368,23 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       expect((await put('2024-04', { phoneCalls: '12' })).status).toBe(400);
       expect((await manager.get(`/api/stats/counters/${office.officeId}?year=24`)).status).toBe(400);
     });
+
+    it('the counters form saves several months at once, all or nothing', async () => {
+      const url = `/api/stats/counters/${office.officeId}`;
+      const saved = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 500, residencyOnline: 20 }, { month: '2023-06', phoneCalls: 480 }] });
+      expect(saved.status).toBe(200);
+      expect(saved.body.months.map((m: { month: string; phoneCalls: number }) => [m.month, m.phoneCalls])).toEqual([['2023-05', 500], ['2023-06', 480]]);
+      // One bad line (and a future month): 400 naming each, nothing written.
+      const bad = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2023-07', phoneCalls: -3 }, { month: '2023-07', residencyOnline: 1 }, { month: 'maggio' }] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['months[1].phoneCalls', 'months[2].month', 'months[3].month', 'months[3].phoneCalls']);
+      const future = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2999-01', phoneCalls: 1 }] });
+      expect(future.body.errors).toEqual([{ field: 'months[1].month', message: expect.any(String) }]);
+      const year = (await manager.get(`${url}?year=2023`)).body;
+      expect(year.months.slice(4, 7).map((m: { phoneCalls: number | null }) => m.phoneCalls)).toEqual([500, 480, null]);
+      expect((await manager.send('PUT', url, { months: [] })).status).toBe(400);
+      expect((await operator.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }] })).status).toBe(403);
+    });
   });
 
   describe('access', () => {

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperatio
 import type {
   CounterMonthDto,
   CountersDto,
+  PutCountersRequest,
   HistoryImportResultDto,
   Language,
   MonthlyFiguresDto,
@@ -226,18 +227,48 @@ export class StatsController {
   @ApiOkResponse({ description: '`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`' })
   putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
     const reader = new BodyReader(body);
-    const raw = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    const count = (field: 'phoneCalls' | 'residencyOnline'): number | null | undefined => {
-      const value = raw[field];
-      if (value === undefined || value === null) return value;
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MONTHLY_VALUE) return reader.add(field, 'field.count', { max: MAX_MONTHLY_VALUE });
-      return value;
-    };
-    const phoneCalls = count('phoneCalls');
-    const residencyOnline = count('residencyOnline');
+    const counts = readCounts(reader, body);
     if (!isValidMonth(month)) reader.add('month', 'field.month');
-    if (raw['phoneCalls'] === undefined && raw['residencyOnline'] === undefined) reader.add('phoneCalls', 'counters.empty');
     reader.done();
-    return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, { phoneCalls, residencyOnline });
+    return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, counts);
   }
+
+  @Put('counters/:officeId')
+  @ApiOperation({
+    summary: 'Sets the counters of several months at once, all or nothing',
+    description: '`{ months: [{ month, phoneCalls?, residencyOnline? }] }` (at most 24): every wrong line is reported (`months[2].phoneCalls`) and nothing is written.',
+  })
+  @ApiBody({ schema: { type: 'object', required: ['months'], properties: { months: { type: 'array', maxItems: 24, items: { type: 'object', required: ['month'], properties: { month: { type: 'string', example: '2024-03' }, phoneCalls: { type: 'integer', nullable: true }, residencyOnline: { type: 'integer', nullable: true } } } } } } })
+  @ApiOkResponse({ description: '`{ officeId, months: [{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }] }`' })
+  async putCounterMonths(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<{ officeId: string; months: CounterMonthDto[] }> {
+    const reader = new BodyReader(body);
+    const seen = new Set<string>();
+    const months = reader.list('months', 24, true).map((item, index) => {
+      const raw = body !== null && typeof body === 'object' ? ((body as { months?: unknown[] }).months?.[index] ?? {}) : {};
+      const month = item.text('month', 7);
+      if (month && !isValidMonth(month)) item.add('month', 'field.month');
+      else if (seen.has(month)) item.add('month', 'field.duplicate');
+      seen.add(month);
+      return { month, ...readCounts(item, raw) };
+    });
+    if (months.length === 0 && Array.isArray((body as { months?: unknown } | null)?.months)) reader.add('months', 'field.required');
+    reader.done();
+    const id = uuidParam(officeId, 'officeId');
+    return { officeId: id, months: await this.stats.putCounterMonths(staff, id, months) };
+  }
+}
+
+/** The two counters of a month: a whole number replaces, `null` removes, absent leaves as is; at least one. */
+function readCounts(reader: BodyReader, body: unknown): Partial<PutCountersRequest> {
+  const raw = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const count = (field: 'phoneCalls' | 'residencyOnline'): number | null | undefined => {
+    const value = raw[field];
+    if (value === undefined || value === null) return value;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MONTHLY_VALUE) return reader.add(field, 'field.count', { max: MAX_MONTHLY_VALUE });
+    return value;
+  };
+  const phoneCalls = count('phoneCalls');
+  const residencyOnline = count('residencyOnline');
+  if (raw['phoneCalls'] === undefined && raw['residencyOnline'] === undefined) reader.add('phoneCalls', 'counters.empty');
+  return { phoneCalls, residencyOnline };
 }
