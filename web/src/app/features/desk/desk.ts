@@ -198,8 +198,8 @@ export class Desk {
       this.now.set(this.clock());
       void this.refresher.trigger();
     });
-    // The undo's countdown; the button goes when it reaches 0.
-    every(1_000, () => {
+    // The undo's countdown (a quarter of a second late at most); the button goes at 0.
+    every(250, () => {
       this.tick.set(Date.now());
       const undo = this.undoable();
       if (undo && undo.until <= Date.now()) this.undoable.set(null);

@@ -228,6 +228,7 @@ export const FRONTDESK_EN: FrontDeskDictionary = {
   'home.booked': 'Booked',
   'home.bookedHint': 'appointments today',
   'home.arrived': 'Arrived',
+  'home.walkIns.none': 'none without an appointment',
   'home.walkIns.one': '1 of them without an appointment',
   'home.walkIns.other': '{count} of them without an appointment',
   'home.waiting': 'Waiting',

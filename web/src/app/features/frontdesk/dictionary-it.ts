@@ -229,6 +229,7 @@ export const FRONTDESK_IT = {
   'home.booked': 'Prenotati',
   'home.bookedHint': 'appuntamenti di oggi',
   'home.arrived': 'Arrivati',
+  'home.walkIns.none': 'nessuno senza appuntamento',
   'home.walkIns.one': 'di cui 1 senza appuntamento',
   'home.walkIns.other': 'di cui {count} senza appuntamento',
   'home.waiting': 'In attesa',

@@ -96,7 +96,7 @@ export class CountersForm {
   readonly currentMonth = input.required<string>();
   readonly firstYear = input(2019);
   /** Emitted after a save (the page reloads its figures). */
-  readonly savedOut = output<void>({ alias: 'saved' });
+  readonly saved = output<void>();
 
   protected readonly i18n = inject(I18n);
   protected readonly text = inject(StatsI18n);
@@ -140,10 +140,11 @@ export class CountersForm {
 
   /** The months whose figures differ from what was loaded. */
   protected readonly dirty = computed(() => this.changed().length > 0);
-  private readonly saved = signal<Row[]>([]);
+  /** The rows as the api last gave them: what "changed" compares with. */
+  private readonly loaded = signal<Row[]>([]);
 
   private changed(): Row[] {
-    const before = new Map(this.saved().map((r) => [r.month, r]));
+    const before = new Map(this.loaded().map((r) => [r.month, r]));
     return this.rows().filter((r) => !r.future && (r.phoneCalls.trim() !== before.get(r.month)?.phoneCalls.trim() || r.residencyOnline.trim() !== before.get(r.month)?.residencyOnline.trim()));
   }
 
@@ -169,9 +170,9 @@ export class CountersForm {
       );
       const byMonth = new Map(answer.months.map((m) => [m.month, this.toRow(m)]));
       this.rows.update((rows) => rows.map((r) => byMonth.get(r.month) ?? r));
-      this.saved.set(this.rows());
+      this.loaded.set(this.rows());
       this.status.set(this.text.t('stats.counters.saved', { months: changed.map((r) => this.monthLabel(r.month)).join(', ') }));
-      this.savedOut.emit();
+      this.saved.emit();
     } catch (error: unknown) {
       this.status.set(failureMessage(toApiFailure(error), (key) => this.i18n.t(key)));
     } finally {
@@ -183,7 +184,7 @@ export class CountersForm {
     try {
       const counters = await firstValueFrom(this.api.counters(officeId, year));
       this.rows.set(counters.months.map((m) => this.toRow(m)));
-      this.saved.set(this.rows());
+      this.loaded.set(this.rows());
     } catch (error: unknown) {
       this.rows.set([]);
       this.status.set(failureMessage(toApiFailure(error), (key) => this.i18n.t(key)));
