@@ -165,9 +165,9 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     expect(rows.rows).toEqual([
       { action: 'LOGIN', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: {} },
       { action: 'LOGOUT', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: {} },
-      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['operator'], actor_username: null, details: { username: 'operatore.a', reason: 'WRONG_PASSWORD' } },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: { reason: 'WRONG_PASSWORD' } },
       { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: null, actor_username: null, details: { reason: 'UNKNOWN_ACCOUNT' } },
-      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['inactive'], actor_username: null, details: { username: 'in.pensione', reason: 'INACTIVE' } },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['inactive'], actor_username: 'in.pensione', details: { reason: 'INACTIVE' } },
     ]);
     const text = JSON.stringify(rows.rows);
     for (const secret of ['not-the-password', 's3gret0', STAFF_PASSWORD]) expect(text).not.toContain(secret);

@@ -82,7 +82,7 @@ describe('statistics page (real Chromium, demo data)', () => {
         return [issued.status, called.status, completed.status];
       });
       expect(statuses).toEqual([201, 200, 200]);
-      await page.getByTestId('preset-today').check();
+      await page.locator('label[for="preset-today"]').click();
       await page.getByTestId('heat-map').waitFor();
       // (At least: other browser tests may have served someone today too.)
       expect(Number(await figure(page, 'walkIns'))).toBeGreaterThanOrEqual(1);
@@ -93,7 +93,7 @@ describe('statistics page (real Chromium, demo data)', () => {
     }
   });
 
-  it('the counters form saves a month; a CSV import with bad lines shows the report per line and imports nothing', async () => {
+  it('the counters form saves the changed months with one button; a CSV import with bad lines shows the report per line and imports nothing', async () => {
     const { context, page } = await newPage(browser);
     try {
       await login(page, 'responsabile');
@@ -103,8 +103,9 @@ describe('statistics page (real Chromium, demo data)', () => {
       const january = page.getByTestId('counters-table').locator('tbody tr').first();
       await january.locator('input').first().fill('812');
       await january.locator('input').nth(1).fill('37');
-      await january.getByRole('button').click();
+      await page.getByTestId('counters-save').click();
       await page.getByTestId('counters-status').filter({ hasText: 'salvati' }).waitFor();
+      expect(await page.getByTestId('counters-status').textContent()).toMatch(/^Dati salvati: gennaio \d{4}\.$/);
       expect(await wcagViolations(page)).toEqual([]);
 
       await page.getByTestId('history-file').setInputFiles({ name: 'storico.csv', mimeType: 'text/csv', buffer: Buffer.from('month,metric,value\n2018-01,walk_ins,40\n2018-13,walk_ins,1\n2018-02,telefonate,5\n') });
@@ -122,7 +123,7 @@ describe('statistics page (real Chromium, demo data)', () => {
       await page.getByTestId('history-done').waitFor();
       expect(await page.getByTestId('history-done').textContent()).toContain('Importate 2 righe (0 sostituite), da 2018-01 a 2018-02');
       // The mandate is unchanged by a year outside it.
-      await page.getByTestId('preset-mandate').check();
+      await page.locator('label[for="preset-mandate"]').click();
       await page.getByTestId('fig-receptionsTotal').filter({ hasText: '13.355' }).waitFor();
     } finally {
       await context.close();

@@ -45,7 +45,7 @@ export class AuthService {
     if (!candidate || !candidate.active) {
       await verifyPassword(await dummyHash(), password);
       // Never the text typed for an unknown account: it may be a password typed in the wrong field.
-      await this.failed(candidate && { id: candidate.id, username }, candidate ? 'INACTIVE' : 'UNKNOWN_ACCOUNT');
+      await this.failed(candidate && { id: candidate.id, username, role: candidate.role }, candidate ? 'INACTIVE' : 'UNKNOWN_ACCOUNT');
       throw invalidCredentials();
     }
     const now = this.clock.now();
@@ -53,13 +53,13 @@ export class AuthService {
     if (locked > 0) {
       // Locked: even the right password is refused, after the same work as any attempt.
       await verifyPassword(await dummyHash(), password);
-      await this.failed({ id: candidate.id, username }, 'LOCKED');
+      await this.failed({ id: candidate.id, username, role: candidate.role }, 'LOCKED');
       throw accountLocked(locked);
     }
     if (!(await verifyPassword(candidate.passwordHash, password))) {
       const state = await this.repository.recordFailure(candidate.id, this.clock.now(), this.policy);
       const lockedNow = lockedForSeconds(state, this.clock.now());
-      await this.failed({ id: candidate.id, username }, lockedNow > 0 ? 'WRONG_PASSWORD_LOCKED' : 'WRONG_PASSWORD');
+      await this.failed({ id: candidate.id, username, role: candidate.role }, lockedNow > 0 ? 'WRONG_PASSWORD_LOCKED' : 'WRONG_PASSWORD');
       if (lockedNow > 0) {
         this.logger.warn(`staff account ${candidate.id} locked for ${this.config.auth.lockMinutes} min after ${state.failedAttempts} failed logins`);
         throw accountLocked(lockedNow);
@@ -78,9 +78,12 @@ export class AuthService {
     return { token, user: await this.profile(principal) };
   }
 
-  /** A refused login in the audit log: which account (when there is one) and why; never the password. */
-  private async failed(account: { id: string; username: string } | null, reason: 'UNKNOWN_ACCOUNT' | 'INACTIVE' | 'LOCKED' | 'WRONG_PASSWORD' | 'WRONG_PASSWORD_LOCKED'): Promise<void> {
-    await this.audit.record(null, { action: 'LOGIN_FAILED', entity: 'staff_user', entityId: account?.id ?? null, details: { ...(account && { username: account.username }), reason } });
+  /**
+   * A refused login in the audit log: the account tried (when there is one, as the row's
+   * actor) and why; never the password, never the text typed for an unknown account.
+   */
+  private async failed(account: { id: string; username: string; role: string } | null, reason: 'UNKNOWN_ACCOUNT' | 'INACTIVE' | 'LOCKED' | 'WRONG_PASSWORD' | 'WRONG_PASSWORD_LOCKED'): Promise<void> {
+    await this.audit.record(account, { action: 'LOGIN_FAILED', entity: 'staff_user', entityId: account?.id ?? null, details: { reason } });
   }
 
   /** The staff member behind a session token (from the cookie), or null. */

@@ -297,6 +297,7 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.audit.action.LOGIN': 'Login',
   'admin.audit.action.LOGOUT': 'Logout',
   'admin.audit.action.LOGIN_FAILED': 'Login refused',
+  'admin.audit.action.LOCKED_OUT': 'Login locked',
   'admin.audit.action.UNDO': 'Undo',
   'admin.audit.entity.ticket': 'Ticket',
   'admin.audit.nobody': 'no account',

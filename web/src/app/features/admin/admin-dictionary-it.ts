@@ -299,6 +299,7 @@ export const ADMIN_IT = {
   'admin.audit.action.LOGIN': 'Accesso',
   'admin.audit.action.LOGOUT': 'Uscita',
   'admin.audit.action.LOGIN_FAILED': 'Accesso rifiutato',
+  'admin.audit.action.LOCKED_OUT': 'Accesso bloccato',
   'admin.audit.action.UNDO': 'Annullamento',
   'admin.audit.entity.ticket': 'Biglietto',
   'admin.audit.nobody': 'nessun account',
