@@ -2,11 +2,25 @@ import { BASE_URL } from './browser';
 
 /** The api as a demo staff account, outside the browser (cookies and the CSRF header by hand). */
 export interface StaffApi {
+  /** The session's cookies, for a browser context (`context.addCookies`). */
+  cookies: Array<{ name: string; value: string; url: string }>;
   get(path: string): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export async function staffApi(username: string): Promise<StaffApi> {
+const sessions = new Map<string, Promise<StaffApi>>();
+
+/**
+ * One session per account for the whole test file: logins are limited per client address
+ * (LOGIN_THROTTLE_LIMIT a minute), and every browser test logs in from the same one.
+ */
+export function staffApi(username: string): Promise<StaffApi> {
+  let session = sessions.get(username);
+  if (!session) sessions.set(username, (session = openSession(username)));
+  return session;
+}
+
+async function openSession(username: string): Promise<StaffApi> {
   const login = await fetch(`${BASE_URL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'sportello-demo' }) });
   if (login.status !== 200) throw new Error(`login of ${username} answered ${login.status}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -20,7 +34,11 @@ export async function staffApi(username: string): Promise<StaffApi> {
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
-  return { get: (path) => request('GET', path), send: request };
+  const jar = cookies.map((c) => {
+    const at = c.indexOf('=');
+    return { name: c.slice(0, at), value: c.slice(at + 1), url: BASE_URL };
+  });
+  return { cookies: jar, get: (path) => request('GET', path), send: request };
 }
 
 /**

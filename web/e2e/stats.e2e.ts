@@ -53,9 +53,13 @@ describe('statistics page (real Chromium, demo data)', () => {
       expect(await page.getByTestId('trend-table').locator('tbody tr').count()).toBe(60);
       expect(await wcagViolations(page)).toEqual([]);
 
-      // The CSV of the summary downloads with the session.
-      const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await page.getByTestId('csv-summary').getAttribute('href')) as string);
-      expect(csv).toContain('receptionsTotal,Ricevimenti totali,13355,0,13355,2019-06-01,2024-05-31');
+      // The CSV of the summary downloads with the session; the page is in Italian, so the file
+      // is for Excel in Italian: semicolons, Italian headings, a byte-order mark.
+      const href = (await page.getByTestId('csv-summary').getAttribute('href')) as string;
+      expect(href).toContain('lang=it');
+      const csv = await page.evaluate(async (url) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(url)).arrayBuffer()), href);
+      expect(csv.startsWith('\uFEFFIndicatore;Descrizione;Valore;')).toBe(true);
+      expect(csv).toContain('receptionsTotal;Ricevimenti totali;13355;0;13355;2019-06-01;2024-05-31');
 
       // A year: 2020 only, in English.
       await page.getByTestId('stats-from').fill('2020-01-01');
@@ -76,7 +80,8 @@ describe('statistics page (real Chromium, demo data)', () => {
         const office = (await (await fetch('/api/stats/options')).json()).offices[0].id;
         const services = await (await fetch(`/api/services?officeId=${office}`)).json();
         const desks = await (await fetch(`/api/offices/${office}/desks`)).json();
-        const issued = await post(`/api/offices/${office}/tickets`, { serviceId: services[0].id });
+        // (force: staff may issue a ticket while the office is closed, as the desk page does after asking.)
+        const issued = await post(`/api/offices/${office}/tickets`, { serviceId: services[0].id, force: true });
         const called = await post(`/api/desks/${desks[0].id}/call-next`, {});
         const completed = await post(`/api/desks/${desks[0].id}/complete`, { outcome: 'INFO_ONLY' });
         return [issued.status, called.status, completed.status];
