@@ -21,7 +21,7 @@ export const INFO_ONLY = 'INFO_ONLY';
 /**
  * The undo is accepted this long after the action: the desk shows its button for
  * UNDO_SECONDS from the moment the answer arrives, so the server allows for the answer's
- * and the undo request's trip (docs/adr/0001-undo-at-the-desk.md).
+ * and the undo request's trip (docs/adr/0002-undo-at-the-desk.md).
  */
 export const UNDO_GRACE_SECONDS = 5;
 
