@@ -272,9 +272,9 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
       const desk = desks.find((d) => d.number === 3) as { id: string; current: unknown };
       if (desk.current) await send(`/api/desks/${desk.id}/complete`, { outcome: 'INFO_ONLY' });
 
-      // A CIE walk-in, then a priority SPID one (confirm: outside opening hours staff may still issue).
-      const cie = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.cie.id, confirm: true });
-      const spid = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.spid.id, priority: true, confirm: true });
+      // A CIE walk-in, then a priority SPID one (force: outside opening hours staff may still issue, after confirming).
+      const cie = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.cie.id, force: true });
+      const spid = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.spid.id, priority: true, force: true });
       expect([cie.status, spid.status]).toEqual([201, 201]);
 
       await citizen.page.goto(`${BASE_URL}/biglietto/${cie.body.id}`);
