@@ -44,7 +44,7 @@ export class RetentionService implements OnApplicationBootstrap {
   async anonymiseExpired(): Promise<number> {
     const result = await this.db.query(
       `UPDATE appointment a
-          SET first_name = $2, last_name = $2, fiscal_code = $2, email = $2, phone = NULL, notes = NULL, anonymised_at = now()
+          SET first_name = $2, last_name = $2, fiscal_code = $2, fiscal_code_key = $2, email = $2, email_key = $2, phone = NULL, notes = NULL, anonymised_at = now()
          FROM office o LEFT JOIN office_settings os ON os.office_id = o.id
         WHERE a.office_id = o.id AND a.anonymised_at IS NULL
           AND a.end_at < now() - make_interval(days => coalesce(os.retention_days, $1::int))`,

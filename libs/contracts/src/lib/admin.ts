@@ -249,7 +249,8 @@ export interface PasswordResetInput {
 
 // ---- Audit log ----------------------------------------------------------------------
 
-export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET'] as const;
+/** `LOGIN`, `LOGOUT`, `LOGIN_FAILED` and `LOCKED_OUT` are staff sign-ins (entity `staff_user`; never the password, never an address). */
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. `agenda`: a day's appointments viewed or searched. */

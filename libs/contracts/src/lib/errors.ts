@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'FORBIDDEN_OFFICE',
   'INTERNAL_ERROR',
+  'CHALLENGE_REQUIRED',
+  'CHALLENGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
