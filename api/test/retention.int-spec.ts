@@ -44,8 +44,8 @@ describe('GDPR retention', () => {
     const office = await insertOffice(db.sql, 'WAITRET');
     const insert = (email: string, status: string, expires: string, notified: string | null) =>
       db.sql.query(
-        `INSERT INTO waitlist_entry (office_id, service_id, email, language, status, privacy_accepted_at, expires_at, notified_at)
-         VALUES ($1, $2, $3, 'it', $4, now(), now() + $5::interval, now() + $6::interval)`,
+        `INSERT INTO waitlist_entry (office_id, service_id, email, email_key, language, status, privacy_accepted_at, expires_at, notified_at)
+         VALUES ($1, $2, $3, $3, 'it', $4, now(), now() + $5::interval, now() + $6::interval)`,
         [office.officeId, office.serviceId, email, status, expires, notified],
       );
     await insert('waiting@example.it', 'WAITING', '10 days', null);

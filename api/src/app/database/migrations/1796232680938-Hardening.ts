@@ -72,6 +72,24 @@ export class Hardening1796232680938 implements MigrationInterface {
         `);
         await queryRunner.query(`ALTER TABLE "appointment" ALTER COLUMN "fiscal_code_key" SET NOT NULL`);
         await queryRunner.query(`ALTER TABLE "appointment" ALTER COLUMN "email_key" SET NOT NULL`);
+        // The waitlist keeps one place per mailbox, like the booking limit (the same expression).
+        await queryRunner.query(`ALTER TABLE "waitlist_entry" ADD "email_key" character varying(254)`);
+        await queryRunner.query(`
+            UPDATE "waitlist_entry" SET "email_key" =
+              (CASE WHEN split_part("email", '@', 2) IN ('gmail.com', 'googlemail.com')
+                    THEN replace(regexp_replace(split_part("email", '@', 1), '^([^+]+)\\+.*$', '\\1'), '.', '')
+                    ELSE regexp_replace(split_part("email", '@', 1), '^([^+]+)\\+.*$', '\\1') END)
+              || '@' || (CASE WHEN split_part("email", '@', 2) = 'googlemail.com' THEN 'gmail.com' ELSE split_part("email", '@', 2) END)
+        `);
+        // Entries that are now one mailbox: the oldest keeps its place.
+        await queryRunner.query(`
+            DELETE FROM "waitlist_entry" w USING "waitlist_entry" o
+             WHERE w."office_id" = o."office_id" AND w."service_id" = o."service_id" AND w."email_key" = o."email_key"
+               AND (w."created_at", w."id") > (o."created_at", o."id")
+        `);
+        await queryRunner.query(`ALTER TABLE "waitlist_entry" ALTER COLUMN "email_key" SET NOT NULL`);
+        await queryRunner.query(`DROP INDEX "public"."uq_waitlist_entry_email"`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_waitlist_entry_email_key" ON "waitlist_entry" ("office_id", "service_id", "email_key")`);
         // Staff sign-ins in the audit log (TypeORM does not see a changed CHECK expression).
         await queryRunner.query(`ALTER TABLE "audit_entry" DROP CONSTRAINT "ck_audit_entry_action"`);
         await queryRunner.query(`
@@ -93,6 +111,9 @@ export class Hardening1796232680938 implements MigrationInterface {
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DELETE FROM "audit_entry" WHERE "action" IN ('LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT')`);
+        await queryRunner.query(`DROP INDEX "public"."uq_waitlist_entry_email_key"`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_waitlist_entry_email" ON "waitlist_entry" ("office_id", "service_id", "email")`);
+        await queryRunner.query(`ALTER TABLE "waitlist_entry" DROP COLUMN "email_key"`);
         await queryRunner.query(`ALTER TABLE "audit_entry" DROP CONSTRAINT "ck_audit_entry_action"`);
         await queryRunner.query(`
             ALTER TABLE "audit_entry" ADD CONSTRAINT "ck_audit_entry_action" CHECK ("action" IN ('CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET'))
