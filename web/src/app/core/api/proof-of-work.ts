@@ -1,0 +1,97 @@
+import { HttpInterceptorFn } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { from, switchMap } from 'rxjs';
+
+/** What the service needs of the `altcha-widget` element (a proof-of-work solver on screen). */
+export interface ProofOfWorkSolver {
+  reset(): void;
+  verify(): Promise<{ payload: string } | null>;
+}
+
+/** A payload this close to its challenge's expiry is solved again rather than sent. */
+const MIN_SECONDS_LEFT = 60;
+/** How long a request waits for the widget to appear (it loads with its step). */
+const WIDGET_WAIT_MS = 10_000;
+
+/**
+ * The ALTCHA solutions for the anonymous writes (holds, bookings, waitlist sign-ups): the
+ * widget on the step solves one as soon as it appears, so that the citizen rarely waits;
+ * each request takes one (the api accepts each only once) and the next is solved behind it.
+ * One solve at a time, in request order.
+ */
+@Injectable({ providedIn: 'root' })
+export class ProofOfWork {
+  private widget: ProofOfWorkSolver | null = null;
+  private ready: Promise<string | null> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private arrivals: Array<() => void> = [];
+
+  /** The widget of the current step: solving starts at once. */
+  attach(widget: ProofOfWorkSolver): void {
+    this.widget = widget;
+    this.ready = this.solve();
+    for (const arrived of this.arrivals.splice(0)) arrived();
+  }
+
+  detach(widget: ProofOfWorkSolver): void {
+    if (this.widget !== widget) return;
+    this.widget = null;
+    this.ready = null;
+  }
+
+  /** A solution for one request (the widget's base64 payload), or null without a widget. */
+  payload(): Promise<string | null> {
+    const turn = this.queue.then(() => this.take());
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async take(): Promise<string | null> {
+    if (!this.widget && !(await this.widgetArrives())) return null;
+    let payload = this.ready ? await this.ready : null;
+    this.ready = null;
+    if (!payload || secondsLeft(payload) < MIN_SECONDS_LEFT) payload = await this.solve();
+    // Single use: the next request gets a new one, solved from now on.
+    this.ready = this.solve();
+    return payload;
+  }
+
+  private solve(): Promise<string | null> {
+    const widget = this.widget;
+    if (!widget) return Promise.resolve(null);
+    widget.reset();
+    return widget.verify().then(
+      (result) => result?.payload ?? null,
+      () => null,
+    );
+  }
+
+  private widgetArrives(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), WIDGET_WAIT_MS);
+      this.arrivals.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+}
+
+/** Seconds until the payload's challenge expires (0 when it cannot be read). */
+export function secondsLeft(payload: string, now = Date.now()): number {
+  try {
+    const expiresAt = JSON.parse(atob(payload))?.challenge?.parameters?.expiresAt;
+    return typeof expiresAt === 'number' ? expiresAt - now / 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const CHALLENGED = /^\/api\/(holds|appointments|waitlist)$/;
+
+/** Adds a fresh proof of work (X-Altcha) to POST /api/holds, /api/appointments and /api/waitlist. */
+export const proofOfWorkInterceptor: HttpInterceptorFn = (request, next) => {
+  if (request.method !== 'POST' || !CHALLENGED.test(request.url)) return next(request);
+  const proofOfWork = inject(ProofOfWork);
+  return from(proofOfWork.payload()).pipe(switchMap((payload) => next(payload ? request.clone({ setHeaders: { 'X-Altcha': payload } }) : request)));
+};
