@@ -90,7 +90,7 @@ describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; t
     const expired = await createChallenge({
       algorithm: 'PBKDF2/SHA-256',
       cost: 100,
-      counter: randomInt(10, 20),
+      counter: randomInt(20, 10),
       deriveKey,
       expiresAt: new Date(Date.now() - 1000),
       hmacSignatureSecret: await secret('challenge'),

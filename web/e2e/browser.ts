@@ -10,6 +10,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+const cspReports = new WeakMap<Page, string[]>();
+
 export async function newPage(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -17,7 +19,18 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
     timezoneId: 'Europe/Rome',
   });
   const page = await context.newPage();
+  // Chromium reports every script, style or worker the Content-Security-Policy refused on the console.
+  const reports: string[] = [];
+  cspReports.set(page, reports);
+  page.on('console', (message) => {
+    if (/Content Security Policy|Permissions-Policy/i.test(message.text())) reports.push(message.text());
+  });
   return { context, page };
+}
+
+/** What the page's Content-Security-Policy (or Permissions-Policy) refused so far. */
+export function policyViolations(page: Page): string[] {
+  return [...(cspReports.get(page) ?? [])];
 }
 
 /** WCAG 2.1 A and AA violations found by axe-core on the page as it is now. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createChallenge, randomInt, verifySolution } from 'altcha-lib';
+import { createChallenge, randomInt } from 'altcha-lib';
 import type { Challenge, Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { createHash } from 'node:crypto';
@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
+import { parsePayload, verifyKeySignedSolution } from './challenge-verify';
 import { ServerSecrets } from './server-secrets';
 
 /**
@@ -19,13 +20,11 @@ import { ServerSecrets } from './server-secrets';
  * phone profile (4× CPU slowdown): see the README (Security).
  */
 export const CHALLENGE_ALGORITHM = 'PBKDF2/SHA-256';
-export const CHALLENGE_COST = 100;
-export const CHALLENGE_COUNTER_MIN = 2_000;
-export const CHALLENGE_COUNTER_MAX = 4_000;
+export const CHALLENGE_COST = 1000;
+export const CHALLENGE_COUNTER_MIN = 250;
+export const CHALLENGE_COUNTER_MAX = 500;
 /** A challenge is good for one request, within this time. */
 export const CHALLENGE_MINUTES = 5;
-/** The widget's base64 payload; anything longer is not one. */
-const MAX_PAYLOAD_LENGTH = 4096;
 
 export type ChallengeDto = Challenge;
 
@@ -51,7 +50,8 @@ export class ChallengeService {
     return createChallenge({
       algorithm: CHALLENGE_ALGORITHM,
       cost: CHALLENGE_COST,
-      counter: randomInt(CHALLENGE_COUNTER_MIN, CHALLENGE_COUNTER_MAX),
+      // altcha-lib's randomInt takes the maximum first.
+      counter: randomInt(CHALLENGE_COUNTER_MAX, CHALLENGE_COUNTER_MIN),
       deriveKey,
       expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
       hmacSignatureSecret: this.secrets.key('challenge').toString('hex'),
@@ -67,25 +67,14 @@ export class ChallengeService {
     if (!this.required) return;
     if (header === undefined || header === '') throw new ApiError(400, 'CHALLENGE_REQUIRED', 'challenge.required');
     const payload = typeof header === 'string' ? parsePayload(header) : null;
-    if (!payload || !(await this.solves(payload)) || !(await this.markUsed(payload.challenge))) {
+    if (!payload || !this.solves(payload) || !(await this.markUsed(payload.challenge))) {
       throw new ApiError(400, 'CHALLENGE_INVALID', 'challenge.invalid');
     }
   }
 
-  /** The cryptographic check alone (no database): signature, expiry, solution. */
-  async solves(payload: { challenge: Challenge; solution: Solution }): Promise<boolean> {
-    try {
-      const result = await verifySolution({
-        challenge: payload.challenge,
-        solution: payload.solution,
-        deriveKey,
-        hmacSignatureSecret: this.secrets.key('challenge').toString('hex'),
-        hmacKeySignatureSecret: this.secrets.key('challenge-key').toString('hex'),
-      });
-      return result.verified && payload.challenge.parameters.algorithm === CHALLENGE_ALGORITHM;
-    } catch {
-      return false;
-    }
+  /** The cryptographic check alone (no database): expiry, signature, solution. */
+  solves(payload: { challenge: Challenge; solution: Solution }, now = Date.now()): boolean {
+    return verifyKeySignedSolution(payload, { signature: this.secrets.key('challenge').toString('hex'), key: this.secrets.key('challenge-key').toString('hex') }, now);
   }
 
   /** True the first time a challenge is used, on whichever replica; false ever after. */
@@ -98,25 +87,4 @@ export class ChallengeService {
     );
     return rows.length === 1;
   }
-}
-
-/** The widget's payload: base64 of `{ challenge: { parameters, signature }, solution: { counter, derivedKey } }`. */
-export function parsePayload(header: string): { challenge: Challenge; solution: Solution } | null {
-  if (header.length > MAX_PAYLOAD_LENGTH || !/^[A-Za-z0-9+/=_-]+$/.test(header)) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
-    if (!isObject(value) || !isObject(value['challenge']) || !isObject(value['solution'])) return null;
-    const challenge = value['challenge'];
-    const solution = value['solution'];
-    const parameters = challenge['parameters'];
-    if (!isObject(parameters) || typeof challenge['signature'] !== 'string' || typeof parameters['expiresAt'] !== 'number') return null;
-    if (typeof solution['counter'] !== 'number' || typeof solution['derivedKey'] !== 'string') return null;
-    return { challenge: challenge as unknown as Challenge, solution: solution as unknown as Solution };
-  } catch {
-    return null;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
