@@ -174,6 +174,19 @@ describe('administration (real Chromium, demo accounts)', () => {
       await page.getByTestId('users-table').waitFor();
       expect(await page.getByTestId('users-table').textContent()).toContain('responsabile');
       await expectNoViolations(page, 'users');
+      // A new account's password: the meter tells what the api would refuse, as it is typed.
+      await page.getByTestId('user-new').click();
+      await page.getByTestId('user-form').waitFor();
+      await page.locator('#user-username').fill('nuovo.collega');
+      await page.locator('#user-password').fill('password1234');
+      await page.locator('[data-testid="password-meter"][data-ok="false"][data-score]').waitFor();
+      expect(await page.getByTestId('password-meter-text').textContent()).toContain('facile da indovinare');
+      await page.locator('#user-password').fill('ombrello vulcano biscotto lanterna');
+      await page.locator('[data-testid="password-meter"][data-ok="true"][data-score]').waitFor();
+      expect(await page.getByTestId('password-meter-text').textContent()).toContain('Va bene');
+      await expectNoViolations(page, 'new account with the password meter');
+      await page.goto(`${BASE_URL}/staff/admin/staff-users`);
+      await page.getByTestId('users-table').waitFor();
 
       await page.goto(`${BASE_URL}/staff/admin/audit`);
       await page.getByTestId('audit-table').waitFor();
