@@ -1,4 +1,5 @@
 import { HttpInterceptorFn } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
 import { inject, Injectable } from '@angular/core';
 import { from, switchMap } from 'rxjs';
 
@@ -10,8 +11,40 @@ export interface ProofOfWorkSolver {
 
 /** A payload this close to its challenge's expiry is solved again rather than sent. */
 const MIN_SECONDS_LEFT = 60;
-/** How long a request waits for the widget to appear (it loads with its step). */
-const WIDGET_WAIT_MS = 10_000;
+/** How long a request waits for the widget of its step to appear (it loads with the step). */
+const WIDGET_WAIT_MS = 1500;
+
+/** The `altcha-widget` element's own methods, beyond the solver's. */
+export interface AltchaElement extends HTMLElement, ProofOfWorkSolver {
+  configure(config: Record<string, unknown>): Promise<void>;
+}
+
+/** The widget's settings everywhere: our challenge URL, solving only when asked, no delay, no attribution link. */
+export const ALTCHA_CONFIG = { challenge: '/api/challenge', auto: 'off', hideFooter: true, hideLogo: true, minDuration: 0 } as const;
+
+let loading: Promise<boolean> | null = null;
+
+/**
+ * Loads the widget once, when it is first needed: the strict-CSP build (no inline styles or
+ * blob workers), its worker and stylesheet served from the site (/altcha/…). False where it
+ * cannot run (no workers: jsdom).
+ */
+export function loadAltcha(document: Document): Promise<boolean> {
+  if (typeof Worker === 'undefined') return Promise.resolve(false);
+  loading ??= (async () => {
+    await import('altcha/external');
+    await import('altcha/i18n/it');
+    const altcha = (globalThis as unknown as { $altcha: { algorithms: Map<string, () => Worker> } }).$altcha;
+    altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker('/altcha/pbkdf2.js'));
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/altcha/altcha.css';
+    document.head.appendChild(link);
+    await customElements.whenDefined('altcha-widget');
+    return true;
+  })().catch(() => false);
+  return loading;
+}
 
 /**
  * The ALTCHA solutions for the anonymous writes (holds, bookings, waitlist sign-ups): the
@@ -21,7 +54,9 @@ const WIDGET_WAIT_MS = 10_000;
  */
 @Injectable({ providedIn: 'root' })
 export class ProofOfWork {
+  private readonly document = inject(DOCUMENT, { optional: true });
   private widget: ProofOfWorkSolver | null = null;
+  private hidden: AltchaElement | null = null;
   private ready: Promise<string | null> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private arrivals: Array<() => void> = [];
@@ -47,7 +82,9 @@ export class ProofOfWork {
   }
 
   private async take(): Promise<string | null> {
-    if (!this.widget && !(await this.widgetArrives())) return null;
+    // A request from a step without the widget (a hold taken again after a reload): an
+    // invisible one solves it.
+    if (!this.widget && !(await this.widgetArrives()) && !(await this.invisibleWidget())) return null;
     let payload = this.ready ? await this.ready : null;
     this.ready = null;
     if (!payload || secondsLeft(payload) < MIN_SECONDS_LEFT) payload = await this.solve();
@@ -64,6 +101,20 @@ export class ProofOfWork {
       (result) => result?.payload ?? null,
       () => null,
     );
+  }
+
+  private async invisibleWidget(): Promise<boolean> {
+    const document = this.document;
+    if (!document || !(await loadAltcha(document))) return false;
+    if (!this.hidden) {
+      const element = document.createElement('altcha-widget') as AltchaElement;
+      element.setAttribute('data-testid', 'proof-of-work-invisible');
+      document.body.appendChild(element);
+      await element.configure({ ...ALTCHA_CONFIG, display: 'invisible' });
+      this.hidden = element;
+    }
+    if (!this.widget) this.attach(this.hidden);
+    return true;
   }
 
   private widgetArrives(): Promise<boolean> {

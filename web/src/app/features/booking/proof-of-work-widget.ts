@@ -1,35 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, CUSTOM_ELEMENTS_SCHEMA, effect, ElementRef, inject, OnDestroy, viewChild } from '@angular/core';
-import { ProofOfWork, ProofOfWorkSolver } from '../../core/api/proof-of-work';
+import { ALTCHA_CONFIG, AltchaElement, loadAltcha, ProofOfWork } from '../../core/api/proof-of-work';
 import { I18n } from '../../core/i18n/i18n';
-
-interface AltchaElement extends HTMLElement, ProofOfWorkSolver {
-  configure(config: Record<string, unknown>): Promise<void>;
-}
-
-interface AltchaGlobal {
-  algorithms: Map<string, () => Worker>;
-}
-
-let loading: Promise<boolean> | null = null;
-
-/**
- * Loads the widget once, on the first step that shows it: the strict-CSP build (no inline
- * styles or blob workers), its worker and stylesheet served from the site (/altcha/…).
- */
-function loadAltcha(document: Document): Promise<boolean> {
-  loading ??= (async () => {
-    await import('altcha/external');
-    await import('altcha/i18n/it');
-    const altcha = (globalThis as unknown as { $altcha: AltchaGlobal }).$altcha;
-    altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker('/altcha/pbkdf2.js'));
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = '/altcha/altcha.css';
-    document.head.appendChild(link);
-    return true;
-  })().catch(() => false);
-  return loading;
-}
 
 /**
  * The proof of work next to the button that sends a hold, a booking or a waitlist sign-up
@@ -70,10 +41,9 @@ export class ProofOfWorkWidget implements OnDestroy {
 
   private async start(): Promise<void> {
     // Browsers only (jsdom has no workers): without them the api answers CHALLENGE_REQUIRED.
-    if (typeof Worker === 'undefined' || !(await loadAltcha(document))) return;
+    if (!(await loadAltcha(document))) return;
     const widget = this.element().nativeElement;
-    await customElements.whenDefined('altcha-widget');
-    await widget.configure({ challenge: '/api/challenge', auto: 'off', hideFooter: true, hideLogo: true, minDuration: 0, language: this.i18n.lang() });
+    await widget.configure({ ...ALTCHA_CONFIG, language: this.i18n.lang() });
     if (this.destroyed) return;
     this.attached = widget;
     this.proofOfWork.attach(widget);
