@@ -1,10 +1,11 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { PasswordMeter } from './password-meter';
 
 @Component({
   imports: [PasswordMeter],
   template: `<sp-password-meter [password]="password()" username="nuovo.collega" displayName="Giulia Neri" />`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class Host {
   readonly password = signal('');
