@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
+import { proofOfWork } from './challenge';
 
 // The administration pages against the real api and database (demo accounts): a manager
 // closes the hour of a booked appointment — the confirmation lists it, confirming cancels
@@ -46,6 +47,7 @@ async function bookFarAhead(): Promise<{ code: string; token: string; date: stri
   const slot = day.slots[0];
   const booked = await api('/api/appointments', {
     method: 'POST',
+    headers: await proofOfWork(BASE_URL),
     body: JSON.stringify({
       officeId: office.id,
       serviceId: cie.id,

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { create as createQr } from 'qrcode';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
+import { proofOfWork } from './challenge';
 
 // The front desk in real Chromium against the real api (demo mode, embedded PostgreSQL):
 // the waiting-room display is open while the kiosk issues a ticket and a desk calls it —
@@ -48,7 +49,7 @@ async function bookForAnotherDay(officeId: string): Promise<{ code: string; date
   const lastName = `Agenda${Array.from({ length: 8 }, () => 'bcdfghlmnprstvz'[Math.floor(Math.random() * 15)]).join('')}`;
   const booked = await fetch(`${BASE_URL}/api/appointments`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await proofOfWork(BASE_URL)) },
     body: JSON.stringify({
       officeId,
       serviceId: spid.id,

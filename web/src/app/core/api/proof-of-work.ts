@@ -110,6 +110,8 @@ export class ProofOfWork {
       const element = document.createElement('altcha-widget') as AltchaElement;
       element.setAttribute('data-testid', 'proof-of-work-invisible');
       document.body.appendChild(element);
+      // The element's methods exist only once it has mounted, a task after it is connected.
+      if (!(await mounted(element))) return false;
       await element.configure({ ...ALTCHA_CONFIG, display: 'invisible' });
       this.hidden = element;
     }
@@ -126,6 +128,15 @@ export class ProofOfWork {
       });
     });
   }
+}
+
+/** Resolves true once the widget's methods are there (false if it never mounts). */
+async function mounted(element: AltchaElement, tries = 50): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if (typeof element.configure === 'function') return true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return false;
 }
 
 /** Seconds until the payload's challenge expires (0 when it cannot be read). */
