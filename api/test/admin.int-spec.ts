@@ -333,7 +333,7 @@ describe('administration api: roles, validation, the stranding check, settings t
 
     // Someone waits for CIE; Tuesday mornings are added.
     await db.sql.query(
-      `INSERT INTO waitlist_entry (office_id, service_id, email, language, status, privacy_accepted_at, expires_at) VALUES ($1, $2, 'attesa@example.it', 'it', 'WAITING', now(), now() + interval '30 days')`,
+      `INSERT INTO waitlist_entry (office_id, service_id, email, email_key, language, status, privacy_accepted_at, expires_at) VALUES ($1, $2, 'attesa@example.it', 'attesa@example.it', 'it', 'WAITING', now(), now() + interval '30 days')`,
       [office.officeId, office.serviceId],
     );
     const more = await manager.send('PUT', url, { intervals: [...shorter, { weekday: 2, start: '09:00', end: '12:00' }] });
@@ -418,8 +418,8 @@ describe('administration api: roles, validation, the stranding check, settings t
     expect(fields(self)).toEqual(['active', 'role']);
 
     const audit = await db.sql.query(`SELECT action, details FROM audit_entry WHERE entity = 'staff_user' ORDER BY at`);
-    // (Logins, logouts and refused logins are about staff accounts too.)
-    const changes = audit.rows.filter((r) => !['LOGIN', 'LOGOUT', 'LOGIN_FAILED'].includes(r.action));
+    // (Logins, logouts, refused logins and lock-outs are about staff accounts too.)
+    const changes = audit.rows.filter((r) => !['LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT'].includes(r.action));
     expect(changes.map((r) => r.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'PASSWORD_RESET']);
     expect(changes[1].details.changes).toEqual({ active: { from: true, to: false } });
     expect(audit.rows.filter((r) => r.action === 'LOGIN_FAILED').map((r) => r.details)).toContainEqual({ reason: 'INACTIVE' });

@@ -119,7 +119,11 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors).toEqual([{ field: 'code', message: expect.stringContaining('CIE-7K3P9Q') }]);
     expect((await operator.send('POST', `/api/appointments/not-a-code/check-in`, {})).status).toBe(400);
-    expect((await stranger.send('POST', `/api/appointments/${due.code}/check-in`, {})).body.code).toBe('FORBIDDEN_OFFICE');
+    // Another office's code answers exactly like an unknown one: same status, same body.
+    const unknown = await stranger.send('POST', `/api/appointments/CIE-ZZZZZZ/check-in`, {});
+    const foreign = await stranger.send('POST', `/api/appointments/${due.code}/check-in`, {});
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toEqual(unknown.body);
     await closeAll();
   });
 

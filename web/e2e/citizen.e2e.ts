@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL, launchChromium, newPage } from './browser';
+import { BASE_URL, clientAddress, launchChromium, newPage } from './browser';
 import { chooseDayFrom, expectNoWcagViolations, randomFiscalCode } from './citizen-helpers';
 
 // Issue 13, the citizen's side, in real Chromium against the real api (demo mode): a reload
@@ -191,7 +191,7 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
   });
 
   it('at the hold limit the citizen sees the times this browser holds, releases them and goes on', async () => {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome', extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
     try {
       const tabs: Page[] = [];
       let limited: Page | null = null;

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { create as createQr } from 'qrcode';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
+import { proofOfWork } from './challenge';
 import { openAroundTheClock } from './staff-api';
 
 // The front desk in real Chromium against the real api (demo mode, embedded PostgreSQL):
@@ -49,7 +50,7 @@ async function bookForAnotherDay(officeId: string): Promise<{ code: string; date
   const lastName = `Agenda${Array.from({ length: 8 }, () => 'bcdfghlmnprstvz'[Math.floor(Math.random() * 15)]).join('')}`;
   const booked = await fetch(`${BASE_URL}/api/appointments`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await proofOfWork(BASE_URL)) },
     body: JSON.stringify({
       officeId,
       serviceId: spid.id,

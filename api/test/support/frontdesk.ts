@@ -1,5 +1,6 @@
 import { isHoliday, localToday } from '@sportello/domain';
 import type { Client } from 'pg';
+import { fiscalCodeKey } from '@sportello/domain';
 import { fiscalCode } from './fiscal-codes';
 
 /** Sets ticket prefixes and outcomes on the fixture's services and adds desks serving the given services. */
@@ -23,9 +24,9 @@ let n = 5000;
 export async function insertAppointment(sql: Client, officeId: string, serviceId: string, startAt: Date, code: string, who: { firstName?: string; lastName?: string } = {}): Promise<{ id: string; code: string; fiscalCode: string }> {
   const cf = fiscalCode(n++);
   const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 'cittadino@example.it', 'it', now()) RETURNING id`,
-    [code, officeId, serviceId, startAt, new Date(startAt.getTime() + 20 * 60_000), who.firstName ?? 'Maria', who.lastName ?? 'Rossi', cf],
+    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, 'cittadino@example.it', 'cittadino@example.it', 'it', now()) RETURNING id`,
+    [code, officeId, serviceId, startAt, new Date(startAt.getTime() + 20 * 60_000), who.firstName ?? 'Maria', who.lastName ?? 'Rossi', cf, fiscalCodeKey(cf)],
   );
   return { id: rows[0].id, code, fiscalCode: cf };
 }

@@ -120,19 +120,17 @@ export class ServiceAdminService {
    */
   async update(actor: AuditActor, officeId: string, serviceId: string, input: ServiceInput, confirm: boolean): Promise<AdminServiceChangeDto> {
     const office = await this.requireOffice(officeId);
-    const seen = new Set<string>();
-    let before: ServiceShape | null = null;
     let result: Omit<AdminServiceChangeDto, 'desks'>;
     try {
+      // lockOffice first: bookings in flight commit before the sweep, and none is taken under the old service after it.
       result = await this.repository.transaction(async (tx) => {
         await this.repository.lockOffice(tx, officeId);
         const service = await this.repository.lockService(tx, serviceId);
         if (!service || service.officeId !== officeId) throw ApiError.notFound('service.notFound', 'serviceId');
         const old = toAdminService(service);
-        before = { active: service.active, durationMinutes: service.durationMinutes, capacity: service.capacity };
+        const before: ServiceShape = { active: service.active, durationMinutes: service.durationMinutes, capacity: service.capacity };
         const hours = effectiveHours(await this.repository.listOpeningHours(officeId, tx), serviceId);
         const booked = await this.repository.futureBooked(tx, officeId, [serviceId], this.clock.now());
-        booked.forEach((a) => seen.add(a.id));
         const stranded = strandedByServiceChange(booked, before, input, hours, office.timeZone);
         this.stranding.requireConfirmation(this.stranding.appointments(stranded), confirm);
 
@@ -151,20 +149,6 @@ export class ServiceAdminService {
       });
     } catch (error) {
       throw codeTaken(error);
-    }
-    // A booking that read the service just before the change committed may land after it.
-    const shape = before as ServiceShape | null;
-    if (shape && (shape.active !== input.active || shape.durationMinutes !== input.durationMinutes || input.capacity < shape.capacity)) {
-      const late = await this.repository.transaction(async (tx) => {
-        const hours = effectiveHours(await this.repository.listOpeningHours(officeId, tx), serviceId);
-        const booked = await this.repository.futureBooked(tx, officeId, [serviceId], this.clock.now());
-        const stranded = strandedByServiceChange(booked, shape, input, hours, office.timeZone).filter((a) => !seen.has(a.id));
-        const codes = await this.stranding.cancel(tx, stranded, shape.active && !input.active);
-        if (input.active && input.capacity < shape.capacity) await this.compactSeats(tx, serviceId, input.capacity);
-        if (codes.length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'service', entityId: serviceId, officeId, details: { cancelled: codes, late: true } }, tx);
-        return codes;
-      });
-      result.cancelled.push(...late);
     }
     return this.withDesks(officeId, result);
   }

@@ -290,17 +290,21 @@ export class FrontDeskRepository {
     );
   }
 
-  /** The day's appointments with their queue state; `q` matches code, name or codice fiscale. */
-  async agenda(officeId: string, from: Date, to: Date, q: string | null): Promise<AgendaRow[]> {
+  /**
+   * The day's appointments with their queue state; `q` matches code, name or codice fiscale,
+   * and `fiscalCodeKey` (a whole codice fiscale searched for) every spelling of that person.
+   */
+  async agenda(officeId: string, from: Date, to: Date, q: string | null, fiscalCodeKey: string | null = null): Promise<AgendaRow[]> {
     return this.db.query(
       `SELECT a.id, a.code, a.start_at, a.end_at, a.service_id, s.name_it, s.name_en, a.first_name, a.last_name, a.fiscal_code, a.phone,
               a.status, t.id AS ticket_id, t.status AS ticket_status, t.display_number
          FROM appointment a JOIN service s ON s.id = a.service_id LEFT JOIN ticket t ON t.appointment_id = a.id
         WHERE a.office_id = $1 AND a.start_at >= $2 AND a.start_at < $3
           AND ($4::text IS NULL OR a.code ILIKE '%' || $4 || '%' OR a.fiscal_code ILIKE '%' || $4 || '%'
-               OR (a.first_name || ' ' || a.last_name) ILIKE '%' || $4 || '%' OR (a.last_name || ' ' || a.first_name) ILIKE '%' || $4 || '%')
+               OR (a.first_name || ' ' || a.last_name) ILIKE '%' || $4 || '%' OR (a.last_name || ' ' || a.first_name) ILIKE '%' || $4 || '%'
+               OR a.fiscal_code_key = $5)
         ORDER BY a.start_at, a.code`,
-      [officeId, from, to, q],
+      [officeId, from, to, q, fiscalCodeKey],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UNDO_SECONDS } from '@sportello/contracts';
 import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto, OpenStateDto, PublicTicketDto, TicketDto, TicketEventType, TodayDto } from '@sportello/contracts';
-import { addDays, estimateWaitMinutes, formatTicketNumber, localToday, nextTicket, orderQueue, queuePosition, wallTimeToInstant } from '@sportello/domain';
+import { addDays, estimateWaitMinutes, fiscalCodeKey, formatTicketNumber, localToday, nextTicket, orderQueue, queuePosition, validateFiscalCode, wallTimeToInstant } from '@sportello/domain';
 import type { OpenNow, QueueRules, WaitingTicket } from '@sportello/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -10,6 +10,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { RealtimeService } from '../realtime/realtime.service';
+import { canAccessOffice } from '../auth/staff-access';
 import { assertOfficeAccess } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { CalendarService } from '../calendar/calendar.service';
@@ -21,7 +22,7 @@ export const INFO_ONLY = 'INFO_ONLY';
 /**
  * The undo is accepted this long after the action: the desk shows its button for
  * UNDO_SECONDS from the moment the answer arrives, so the server allows for the answer's
- * and the undo request's trip (docs/adr/0002-undo-at-the-desk.md).
+ * and the undo request's trip (docs/adr/0004-undo-at-the-desk.md).
  */
 export const UNDO_GRACE_SECONDS = 5;
 
@@ -107,8 +108,8 @@ export class FrontDeskService {
     const now = this.clock.now();
     const result = await this.repository.transaction(async (tx) => {
       const appointment = await this.repository.appointmentForCheckIn(tx, code);
-      if (!appointment) throw ApiError.notFound('appointment.notFound', 'code');
-      assertOfficeAccess(actor, appointment.office_id);
+      // Another office's code gets the same answer as an unknown one: nothing about other offices leaks.
+      if (!appointment || !canAccessOffice(actor, appointment.office_id)) throw ApiError.notFound('appointment.notFound', 'code');
       const existing = await this.repository.ticketForAppointment(appointment.id, tx);
       if (existing) return { created: false, ticketId: existing.id };
       if (appointment.status !== 'BOOKED') throw new ApiError(409, 'APPOINTMENT_CANCELLED', 'checkIn.cancelled');
@@ -312,7 +313,9 @@ export class FrontDeskService {
     const day = date ?? localToday(this.clock.now(), office.timeZone);
     const { from, to } = dayBounds(day, office.timeZone);
     const search = q ? q.replace(/[\\%_]/g, '\\$&') : null;
-    const rows = await this.repository.agenda(officeId, from, to, search);
+    // A whole codice fiscale finds the person under any of its omocodia spellings.
+    const person = q && validateFiscalCode(q).valid ? fiscalCodeKey(q) : null;
+    const rows = await this.repository.agenda(officeId, from, to, search, person);
     // Citizens' personal data were shown: who, which day, whether it was a search (never
     // its text, which may be a codice fiscale or a name), and the booking codes seen.
     await this.audit.recordView(actor, { entity: 'agenda', entityId: officeId, officeId, date: day, search: q !== null, appointments: rows.map((r) => r.code) });

@@ -14,12 +14,13 @@ import type {
   StatsSummaryDto,
   StatsTrendDto,
 } from '@sportello/contracts';
-import { daysBetween, isValidMonth } from '@sportello/domain';
+import { daysBetween, EARLIEST_DATE, isValidMonth, LATEST_DATE } from '@sportello/domain';
 import type { LocalDateRange } from '@sportello/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
+import type { FieldProblem } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { hasBodyOfType } from '../common/express-compat';
 import { Lang } from '../common/lang.decorator';
@@ -46,6 +47,13 @@ function readFormat(reader: QueryReader, query: Record<string, unknown>): Format
   if (format === undefined || format === 'json' || format === 'csv') return format ?? 'json';
   if (query['format'] !== undefined) reader.problem({ field: 'format', key: 'field.format' });
   return 'json';
+}
+
+/** Why a "YYYY-MM" is refused (its form, or outside the months of EARLIEST_DATE … LATEST_DATE), or null. */
+function monthProblem(month: string): Omit<FieldProblem, 'field'> | null {
+  if (!isValidMonth(month)) return { key: 'field.month' };
+  const [min, max] = [EARLIEST_DATE.slice(0, 7), LATEST_DATE.slice(0, 7)];
+  return month < min || month > max ? { key: 'field.monthRange', params: { min, max } } : null;
 }
 
 function readPeriod(query: Record<string, unknown>): PeriodQuery {
@@ -177,8 +185,10 @@ export class StatsController {
     const from = reader.optionalText('from', 7);
     const to = reader.optionalText('to', 7);
     const format = readFormat(reader, query);
-    if (from !== undefined && !isValidMonth(from)) reader.problem({ field: 'from', key: 'field.month' });
-    if (to !== undefined && !isValidMonth(to)) reader.problem({ field: 'to', key: 'field.month' });
+    for (const [field, value] of [['from', from], ['to', to]] as const) {
+      const problem = value === undefined ? null : monthProblem(value);
+      if (problem) reader.problem({ field, ...problem });
+    }
     reader.done();
     assertOfficeAccess(staff, officeId);
     const body = await this.stats.storedFigures(officeId, from, to);
@@ -228,7 +238,8 @@ export class StatsController {
   putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
     const reader = new BodyReader(body);
     const counts = readCounts(reader, body);
-    if (!isValidMonth(month)) reader.add('month', 'field.month');
+    const problem = monthProblem(month);
+    if (problem) reader.add('month', problem.key, problem.params);
     reader.done();
     return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, counts);
   }
@@ -246,7 +257,8 @@ export class StatsController {
     const months = reader.list('months', 24, true).map((item, index) => {
       const raw = body !== null && typeof body === 'object' ? ((body as { months?: unknown[] }).months?.[index] ?? {}) : {};
       const month = item.text('month', 7);
-      if (month && !isValidMonth(month)) item.add('month', 'field.month');
+      const problem = month ? monthProblem(month) : null;
+      if (problem) item.add('month', problem.key, problem.params);
       else if (seen.has(month)) item.add('month', 'field.duplicate');
       seen.add(month);
       return { month, ...readCounts(item, raw) };

@@ -259,7 +259,9 @@ export interface PasswordResetInput {
 
 /**
  * Actions written by this version. Readers (the audit page) must not assume the list is
- * closed: a row of an action they do not know is shown by its code.
+ * closed: a row of an action they do not know is shown by its code. `LOGIN`, `LOGOUT`,
+ * `LOGIN_FAILED` and `LOCKED_OUT` are staff sign-ins (entity `staff_user`; never the
+ * password, never an address).
  */
 export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT', 'UNDO'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

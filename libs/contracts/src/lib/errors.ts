@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'SERVICE_NOT_SERVED',
   'UNDO_EXPIRED',
   'INTERNAL_ERROR',
+  'CHALLENGE_REQUIRED',
+  'CHALLENGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

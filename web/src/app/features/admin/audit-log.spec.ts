@@ -10,7 +10,7 @@ const PAGE: AuditPageDto = {
     { id: 'a1', at: '2027-03-29T07:05:00Z', actor: { id: 'u', username: 'operatore', role: 'operator' }, action: 'VIEW', entity: 'agenda', entityId: 'o', officeId: 'o', details: { date: '2027-03-29', search: true, appointments: ['CIE-7K3P9Q'], views: 3 } },
     { id: 'a2', at: '2027-03-29T07:01:00Z', actor: { id: 'm', username: 'responsabile', role: 'manager' }, action: 'UPDATE', entity: 'service', entityId: 's', officeId: 'o', details: { changes: { capacity: { from: 2, to: 1 }, active: { from: true, to: false } } } },
     { id: 'a3', at: '2027-03-29T07:00:00Z', actor: { id: null, username: null, role: null }, action: 'LOGIN_FAILED', entity: 'staff_user', entityId: null, officeId: null, details: { reason: 'UNKNOWN_ACCOUNT' } },
-    { id: 'a4', at: '2027-03-29T06:59:00Z', actor: { id: 'x', username: 'admin', role: 'admin' }, action: 'LOCKOUT_LIFTED', entity: 'device', entityId: null, officeId: null, details: { device: 'abc' } },
+    { id: 'a4', at: '2027-03-29T06:59:00Z', actor: { id: 'x', username: 'admin', role: 'admin' }, action: 'LOCKOUT_LIFTED', entity: 'device', entityId: null, officeId: null, details: { printer: 'abc' } },
   ],
   total: 60,
   page: 1,
@@ -56,7 +56,7 @@ describe('AuditLog (/staff/admin/audit)', () => {
     expect(rows[2]).toEqual(['nessun account', 'Accesso rifiutato', 'Utente']);
     // An action and an object of a later version: shown by their codes, details still readable.
     expect(rows[3]).toEqual(['admin', 'LOCKOUT_LIFTED', 'device']);
-    expect(details[3]).toEqual(['device: abc']);
+    expect(details[3]).toEqual(['printer: abc']);
   });
 
   it('offers the login actions in the filter', () => {
