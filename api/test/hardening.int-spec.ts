@@ -328,7 +328,7 @@ describe('security headers on every answer', () => {
     const web = mkdtempSync(path.join(os.tmpdir(), 'sportello-web-'));
     const inline = `document.documentElement.setAttribute('data-shell', 'home');`;
     writeFileSync(path.join(web, 'index.html'), `<!doctype html><html><head><script>${inline}</script><script src="main.js" type="module"></script></head><body></body></html>`);
-    writeFileSync(path.join(web, 'main.js'), 'console.log(1);');
+    writeFileSync(path.join(web, 'main.js'), 'export {};');
     const api = await startApi(db.url, { WEB_DIST: web });
     try {
       for (const url of ['/', '/prenota/x', '/main.js', '/api/health/live', '/api/nonexistent', '/api/offices']) {
