@@ -10,7 +10,9 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  moduleFileExtensions: ['ts', 'js'],
+  // The fuzzer (tools/fuzz/fuzzer.cjs) is plain CommonJS: loaded as it is.
+  transformIgnorePatterns: ['/node_modules/', '\\.cjs$'],
+  moduleFileExtensions: ['ts', 'js', 'cjs'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -5,6 +5,7 @@ import { insertOffice, OfficeFixture } from './support/fixtures';
 import { insertAppointment } from './support/frontdesk';
 import { getJson } from './support/http';
 import { API_MAIN } from './support/paths';
+import { requestFrom } from './support/from-address';
 import { captureLogs } from './support/smtp';
 import { insertStaff, STAFF_PASSWORD, StaffClient } from './support/staff';
 
@@ -105,6 +106,7 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     }
     expect(median(unknownTimes)).toBeGreaterThan(median(wrongTimes) * 0.4);
     await db.sql.query('UPDATE staff_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL WHERE id = $1', [ids['managerB']]);
+    await db.sql.query('DELETE FROM staff_login_failure WHERE staff_user_id = $1', [ids['managerB']]);
   });
 
   it('refuses malformed login bodies with field errors, and anything but JSON (no login CSRF by a form)', async () => {
@@ -153,6 +155,28 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     expect((await new StaffClient(api.baseUrl).send('POST', '/api/auth/logout', {})).status).toBe(204);
   });
 
+  it('the audit log records logins, logouts and refused logins with the reason; never a password, never the text typed for an unknown account', async () => {
+    await db.sql.query('DELETE FROM audit_entry');
+    const client = await StaffClient.login(api.baseUrl, 'operatore.a');
+    await client.send('POST', '/api/auth/logout', {});
+    const login = (username: string, password: string) => new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username, password });
+    await login('Operatore.A', 'not-the-password');
+    await login('s3gret0-typed-as-username', 'whatever');
+    await login('in.pensione', STAFF_PASSWORD);
+    const rows = await db.sql.query(`SELECT action, entity, entity_id, actor_username, details FROM audit_entry ORDER BY at, action`);
+    expect(rows.rows).toEqual([
+      // A first login from this client: no device cookie yet (the hardening's lock-out).
+      { action: 'LOGIN', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: { device: 'UNKNOWN' } },
+      { action: 'LOGOUT', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: {} },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: { reason: 'WRONG_PASSWORD', device: 'UNKNOWN' } },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: null, actor_username: null, details: { reason: 'UNKNOWN_ACCOUNT' } },
+      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['inactive'], actor_username: 'in.pensione', details: { reason: 'INACTIVE' } },
+    ]);
+    const text = JSON.stringify(rows.rows);
+    for (const secret of ['not-the-password', 's3gret0', STAFF_PASSWORD]) expect(text).not.toContain(secret);
+    await db.sql.query('UPDATE staff_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL');
+  });
+
   it('a deactivated account loses its open sessions at once', async () => {
     const racing = await StaffClient.login(api.baseUrl, 'parallelo');
     await db.sql.query('UPDATE staff_user SET active = false WHERE id = $1', [ids['racing']]);
@@ -189,7 +213,7 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     expect((await admin.get(`/api/notifications?officeId=${officeB.officeId}`)).body.map((n: { id: string }) => n.id)).toEqual(await rowsOf(officeB.officeId));
   });
 
-  it('locks an account after 5 wrong passwords within 15 minutes: 429 ACCOUNT_LOCKED with Retry-After, even for the right password', async () => {
+  it('locks out the address after 5 wrong passwords within 15 minutes: 429 ACCOUNT_LOCKED with Retry-After, even for the right password; other addresses still get in', async () => {
     const attempt = (password: string) => new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'sfortunato', password }, { 'accept-language': 'en' });
     for (let i = 1; i <= 4; i++) expect((await attempt(`wrong-${i}`)).status).toBe(401);
     const fifth = await attempt('wrong-5');
@@ -200,13 +224,21 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     const right = await attempt(STAFF_PASSWORD);
     expect(right.status).toBe(429);
     expect(right.headers.getSetCookie()).toEqual([]);
-    const { rows } = await db.sql.query(`SELECT failed_attempts, locked_until > now() + interval '14 minutes' AS locked FROM staff_user WHERE id = $1`, [ids['locked']]);
-    expect(rows[0]).toEqual({ failed_attempts: 5, locked: true });
-    expect(logs()).toContain(`staff account ${ids['locked']} locked for 15 min after 5 failed logins`);
+    const { rows } = await db.sql.query(
+      `SELECT scope, failed_attempts, locked_until > now() + interval '14 minutes' AS locked FROM staff_login_failure WHERE staff_user_id = $1`,
+      [ids['locked']],
+    );
+    expect(rows).toEqual([{ scope: 'ADDRESS', failed_attempts: 5, locked: true }]);
+    // The account's budget for unknown clients counted them, far from closing it.
+    expect((await db.sql.query('SELECT failed_attempts, locked_until FROM staff_user WHERE id = $1', [ids['locked']])).rows[0]).toEqual({ failed_attempts: 5, locked_until: null });
+    expect(logs()).toContain(`staff account ${ids['locked']}: one address locked out for 15 min after 5 failed logins`);
+    // Another address is not locked out.
+    expect((await requestFrom('127.0.0.6', `${api.baseUrl}/api/auth/login`, { body: { username: 'sfortunato', password: STAFF_PASSWORD } })).status).toBe(200);
 
-    // Fifteen minutes pass: the right password works and the count starts again.
-    await db.sql.query(`UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [ids['locked']]);
+    // Fifteen minutes pass: the right password works from this address too, and its count goes.
+    await db.sql.query(`UPDATE staff_login_failure SET locked_until = now() - interval '1 second' WHERE staff_user_id = $1`, [ids['locked']]);
     expect((await attempt(STAFF_PASSWORD)).status).toBe(200);
+    expect((await db.sql.query('SELECT count(*)::int AS n FROM staff_login_failure WHERE staff_user_id = $1', [ids['locked']])).rows[0].n).toBe(0);
     expect((await db.sql.query('SELECT failed_attempts, first_failed_at, locked_until FROM staff_user WHERE id = $1', [ids['locked']])).rows[0]).toEqual({
       failed_attempts: 0,
       first_failed_at: null,
@@ -220,8 +252,10 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     );
     expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(4);
     expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true);
-    const { rows } = await db.sql.query('SELECT failed_attempts, locked_until IS NOT NULL AS locked FROM staff_user WHERE id = $1', [ids['racing']]);
-    expect(rows[0]).toEqual({ failed_attempts: 5, locked: true });
+    const { rows } = await db.sql.query('SELECT failed_attempts, locked_until IS NOT NULL AS locked FROM staff_login_failure WHERE staff_user_id = $1', [ids['racing']]);
+    expect(rows).toEqual([{ failed_attempts: 5, locked: true }]);
+    // Each of the eight counts against the account's budget (50 by default): none is lost.
+    expect((await db.sql.query('SELECT failed_attempts FROM staff_user WHERE id = $1', [ids['racing']])).rows[0].failed_attempts).toBe(8);
   });
 
   it('logs account ids only: no usernames, passwords or tokens', () => {
@@ -247,10 +281,10 @@ describe('staff login behind https, and the login rate limit', () => {
     await db?.drop();
   });
 
-  it('marks both cookies Secure when PUBLIC_URL is https', async () => {
+  it('marks the cookies Secure when PUBLIC_URL is https', async () => {
     const client = new StaffClient(api.baseUrl);
     expect((await client.request('POST', '/api/auth/login', { username: 'operatore', password: STAFF_PASSWORD })).status).toBe(200);
-    expect(client.lastSetCookies).toHaveLength(2);
+    expect(client.lastSetCookies.map((c) => c.split('=')[0])).toEqual(['sportello_session', 'XSRF-TOKEN', expect.stringMatching(/^sportello_device_[0-9a-f]{12}$/)]);
     for (const cookie of client.lastSetCookies) expect(cookie).toContain('; Secure');
   });
 
@@ -284,6 +318,14 @@ describe('create-admin command and demo accounts', () => {
     const weak = await runApi(['create-admin', '--username', 'capo'], { DATABASE_URL: db.url, ADMIN_PASSWORD: 'short-pass1' });
     expect(weak.code).toBe(1);
     expect(weak.output).toContain('at least 12 characters');
+    for (const guessable of ['password1234', 'aaaaaaaaaaaa', '123456789012']) {
+      const refused = await runApi(['create-admin', '--username', 'capo'], { DATABASE_URL: db.url, ADMIN_PASSWORD: guessable });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('too easy to guess');
+    }
+    const named = await runApi(['create-admin', '--username', 'capo.ufficio', '--name', 'Capo ufficio'], { DATABASE_URL: db.url, ADMIN_PASSWORD: 'Capo.Ufficio-lanterna-77' });
+    expect(named.code).toBe(1);
+    expect(named.output).toContain('may not contain the username or the display name');
     expect(await staffRows()).toEqual([]);
 
     const created = await runApi(['create-admin', '--username', 'Capo.Ufficio', '--name', 'Capo ufficio'], { DATABASE_URL: db.url, ADMIN_PASSWORD: 'una-password-molto-lunga' });

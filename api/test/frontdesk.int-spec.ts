@@ -1,7 +1,7 @@
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { countBy } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
-import { insertAppointment, insertDesks, setQueueService, SseClient } from './support/frontdesk';
+import { closeAllWeek, insertAppointment, insertDesks, openAroundTheClock, setQueueService, SseClient } from './support/frontdesk';
 import { insertStaff, StaffClient } from './support/staff';
 
 const CIE_OUTCOMES = [{ code: 'CIE_REQUEST_TAKEN', it: 'Richiesta CIE acquisita', en: 'CIE request taken' }];
@@ -39,6 +39,8 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await insertStaff(db.sql, 'operatore', 'operator', [office.officeId]);
     await insertStaff(db.sql, 'totem', 'kiosk', [office.officeId]);
     await insertStaff(db.sql, 'altro', 'operator', [other.officeId]);
+    // Walk-ins are refused while the office is closed: open it whenever the suite runs.
+    await openAroundTheClock(db.sql, office.officeId);
     api = await startApi(db.url, { CHECKIN_EARLY_MINUTES: '60', CHECKIN_LATE_MINUTES: '15', MAX_WAIT_MINUTES: '30', CALL_TOLERANCE_MINUTES: '10' });
     [operator, kiosk, stranger] = await Promise.all([StaffClient.login(api.baseUrl, 'operatore'), StaffClient.login(api.baseUrl, 'totem'), StaffClient.login(api.baseUrl, 'altro')]);
   });
@@ -94,6 +96,8 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     // (Within the last hour before midnight the appointment is tomorrow: the day rule answers.)
     expect(['CHECK_IN_TOO_EARLY', 'CHECK_IN_WRONG_DAY']).toContain(tooEarly.body.code);
     expect(tooEarly.status).toBe(409);
+    // The window, for the desk's own sentence ("check-in opens 60 minutes before").
+    if (tooEarly.body.code === 'CHECK_IN_TOO_EARLY') expect(tooEarly.body.windowMinutes).toBe(60);
     expect((await kiosk.send('POST', `/api/appointments/${early.code}/check-in`, { force: true })).status).toBe(409);
 
     const late = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now - 16 * 60_000), code());
@@ -105,8 +109,21 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await db.sql.query(`UPDATE appointment SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [cancelled.id]);
     expect((await operator.send('POST', `/api/appointments/${cancelled.code}/check-in`, {})).body.code).toBe('APPOINTMENT_CANCELLED');
     expect((await operator.send('POST', `/api/appointments/CIE-ZZZZZZ/check-in`, {})).status).toBe(404);
+    // Forgiving: lower case, spaces and a missing dash name the same booking.
+    const forgiving = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now + 2 * 60_000), code());
+    const typed = encodeURIComponent(` ${forgiving.code.replace('-', '').toLowerCase().replace(/(...)$/, ' $1')} `);
+    const relaxed = await kiosk.send('POST', `/api/appointments/${typed}/check-in`, {});
+    expect(relaxed.status).toBe(201);
+    expect(relaxed.body.appointmentCode).toBe(forgiving.code);
+    const malformed = await kiosk.send('POST', `/api/appointments/CIE-7K3/check-in`, {});
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([{ field: 'code', message: expect.stringContaining('CIE-7K3P9Q') }]);
     expect((await operator.send('POST', `/api/appointments/not-a-code/check-in`, {})).status).toBe(400);
-    expect((await stranger.send('POST', `/api/appointments/${due.code}/check-in`, {})).body.code).toBe('FORBIDDEN_OFFICE');
+    // Another office's code answers exactly like an unknown one: same status, same body.
+    const unknown = await stranger.send('POST', `/api/appointments/CIE-ZZZZZZ/check-in`, {});
+    const foreign = await stranger.send('POST', `/api/appointments/${due.code}/check-in`, {});
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toEqual(unknown.body);
     await closeAll();
   });
 
@@ -236,18 +253,185 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await closeAll();
   });
 
+  it('walk-ins while closed: the kiosk is refused with why and when it opens; staff may go ahead after confirming', async () => {
+    await closeAllWeek(db.sql, office.officeId);
+    try {
+      const before = await db.sql.query('SELECT count(*)::int AS n FROM ticket');
+      const refused = await walkIn(kiosk);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'OFFICE_CLOSED', open: { open: false, reason: 'HOURS', opensAt: null } });
+      expect((await walkIn(kiosk, office.serviceId, { force: true })).body.code).toBe('OFFICE_CLOSED');
+      expect((await walkIn(operator)).body.code).toBe('OFFICE_CLOSED');
+      expect((await db.sql.query('SELECT count(*)::int AS n FROM ticket')).rows[0].n).toBe(before.rows[0].n);
+      const forced = await walkIn(operator, office.serviceId, { force: true });
+      expect(forced.status).toBe(201);
+      const display = await (await fetch(`${api.baseUrl}/api/offices/${office.officeId}/display`)).json();
+      expect(display.open).toEqual({ open: false, reason: 'HOURS', closureReason: null, opensAt: null });
+      expect(display.waits.every((w: { open: boolean }) => w.open === false)).toBe(true);
+    } finally {
+      await openAroundTheClock(db.sql, office.officeId);
+    }
+    // Open again, but a closure of the office right now: closed, with its reason, until it ends.
+    const closure = await db.sql.query<{ id: string }>(
+      `INSERT INTO closure (office_id, starts_at, ends_at, reason) VALUES ($1, now() - interval '1 minute', now() + interval '1 hour', 'Assemblea del personale') RETURNING id`,
+      [office.officeId],
+    );
+    try {
+      const refused = await walkIn(kiosk);
+      expect(refused.body).toMatchObject({ code: 'OFFICE_CLOSED', open: { open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale' } });
+      expect(refused.body.open.opensAt).toEqual(expect.any(String));
+      // A closure of the other service only leaves this one open.
+      await db.sql.query(`UPDATE closure SET service_id = $2 WHERE id = $1`, [closure.rows[0].id, office.otherServiceId]);
+      expect((await walkIn(kiosk)).status).toBe(201);
+      expect((await walkIn(kiosk, office.otherServiceId)).body.code).toBe('OFFICE_CLOSED');
+      const display = await (await fetch(`${api.baseUrl}/api/offices/${office.officeId}/display`)).json();
+      expect(display.open.open).toBe(true);
+      expect(Object.fromEntries(display.waits.map((w: { ticketPrefix: string; open: boolean }) => [w.ticketPrefix, w.open]))).toEqual({ C: true, S: false });
+    } finally {
+      await db.sql.query('DELETE FROM closure WHERE id = $1', [closure.rows[0].id]);
+    }
+    await closeAll();
+  });
+
+  it('a service no active desk serves takes no walk-ins, and the display says how many desks serve each', async () => {
+    const lonely = await db.sql.query<{ id: string }>(
+      `INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity, sort_order, ticket_prefix) VALUES ($1, 'ANAG', 'Anagrafe', 'Registry', 15, 1, 9, 'A') RETURNING id`,
+      [office.officeId],
+    );
+    const refused = await walkIn(kiosk, lonely.rows[0].id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SERVICE_NOT_SERVED');
+    expect((await walkIn(operator, lonely.rows[0].id, { force: true })).body.code).toBe('SERVICE_NOT_SERVED');
+    const display = await (await fetch(`${api.baseUrl}/api/offices/${office.officeId}/display`)).json();
+    expect(Object.fromEntries(display.waits.map((w: { ticketPrefix: string; desks: number }) => [w.ticketPrefix, w.desks]))).toEqual({ C: 5, S: 6, A: 0 });
+    // A desk serving it, but inactive, does not count; active, it does.
+    const [desk] = await insertDesks(db.sql, office.officeId, [{ number: 9, serviceIds: [lonely.rows[0].id] }]);
+    await db.sql.query('UPDATE desk SET active = false WHERE id = $1', [desk]);
+    expect((await walkIn(kiosk, lonely.rows[0].id)).body.code).toBe('SERVICE_NOT_SERVED');
+    await db.sql.query('UPDATE desk SET active = true WHERE id = $1', [desk]);
+    expect((await walkIn(kiosk, lonely.rows[0].id)).status).toBe(201);
+    await db.sql.query('UPDATE desk SET active = false WHERE id = $1', [desk]);
+    await db.sql.query('UPDATE service SET active = false WHERE id = $1', [lonely.rows[0].id]);
+    await closeAll();
+  });
+
+  it('"Chiama numero…": a desk calls one waiting ticket out of order; not twice, not another office’s', async () => {
+    const first = (await walkIn(kiosk)).body;
+    const second = (await walkIn(kiosk)).body;
+    const called = await operator.send('POST', `/api/desks/${desks[0]}/call`, { ticketId: second.id });
+    expect(called.status).toBe(200);
+    expect(called.body).toMatchObject({ id: second.id, status: 'CALLED', deskName: 'Sportello 1' });
+    expect((await operator.send('POST', `/api/desks/${desks[0]}/call`, { ticketId: first.id })).body.code).toBe('DESK_BUSY');
+    expect((await operator.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: second.id })).body.code).toBe('TICKET_STATE');
+    // SPID-only desk 6 may call a CIE ticket by its number (then transfer or close it).
+    expect((await operator.send('POST', `/api/desks/${desks[5]}/call`, { ticketId: first.id })).body).toMatchObject({ id: first.id, status: 'CALLED' });
+    expect((await operator.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect((await operator.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: 'nope' })).body.errors).toEqual([{ field: 'ticketId', message: expect.any(String) }]);
+    expect((await stranger.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: first.id })).body.code).toBe('FORBIDDEN_OFFICE');
+    const events = await db.sql.query(`SELECT type, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id`, [second.id]);
+    expect(events.rows).toEqual([{ type: 'ISSUED', desk_id: null }, { type: 'CALLED', desk_id: desks[0] }]);
+    await closeAll();
+  });
+
+  it('undo of "Assente" and "Concludi": back at the desk as before, logged and audited; only the last action, only for 10 seconds', async () => {
+    const desk = desks[3];
+    const absent = (await walkIn(kiosk)).body;
+    await operator.send('POST', `/api/desks/${desk}/call-next`, {});
+    const noShow = await operator.send('POST', `/api/desks/${desk}/no-show`, {});
+    expect(noShow.body).toMatchObject({ status: 'NO_SHOW', undoUntil: expect.any(String) });
+    expect(Date.parse(noShow.body.undoUntil) - Date.now()).toBeGreaterThan(5_000);
+    expect((await stranger.send('POST', `/api/desks/${desk}/undo`, { ticketId: absent.id })).body.code).toBe('FORBIDDEN_OFFICE');
+    expect((await operator.send('POST', `/api/desks/${desks[2]}/undo`, { ticketId: absent.id })).body.code).toBe('UNDO_EXPIRED');
+    const back = await operator.send('POST', `/api/desks/${desk}/undo`, { ticketId: absent.id });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ id: absent.id, status: 'CALLED', deskId: desk });
+    expect((await operator.send('POST', `/api/desks/${desk}/undo`, { ticketId: absent.id })).body.code).toBe('UNDO_EXPIRED');
+
+    // Completed after "Inizia": back in service, the outcome cleared.
+    await operator.send('POST', `/api/desks/${desk}/start`, {});
+    await operator.send('POST', `/api/desks/${desk}/complete`, { outcome: 'CIE_REQUEST_TAKEN' });
+    const reopened = await operator.send('POST', `/api/desks/${desk}/undo`, { ticketId: absent.id });
+    expect(reopened.body).toMatchObject({ status: 'IN_SERVICE', startedAt: expect.any(String) });
+    const row = await db.sql.query('SELECT status, outcome, completed_at FROM ticket WHERE id = $1', [absent.id]);
+    expect(row.rows[0]).toEqual({ status: 'IN_SERVICE', outcome: null, completed_at: null });
+
+    // Too late: the completion 16 seconds ago (10 s and the grace for the network).
+    await operator.send('POST', `/api/desks/${desk}/complete`, { outcome: 'INFO_ONLY' });
+    await db.sql.query(`UPDATE ticket_event SET at = at - interval '16 seconds' WHERE ticket_id = $1 AND type = 'COMPLETED'`, [absent.id]);
+    const late = await operator.send('POST', `/api/desks/${desk}/undo`, { ticketId: absent.id });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('UNDO_EXPIRED');
+
+    // The desk has called someone else meanwhile: no undo.
+    const next = (await walkIn(kiosk)).body;
+    await operator.send('POST', `/api/desks/${desk}/call-next`, {});
+    await operator.send('POST', `/api/desks/${desk}/no-show`, {});
+    await walkIn(kiosk);
+    await operator.send('POST', `/api/desks/${desk}/call-next`, {});
+    expect((await operator.send('POST', `/api/desks/${desk}/undo`, { ticketId: next.id })).body.code).toBe('DESK_BUSY');
+
+    const events = await db.sql.query(`SELECT type FROM ticket_event WHERE ticket_id = $1 ORDER BY id`, [absent.id]);
+    expect(events.rows.map((r) => r.type)).toEqual(['ISSUED', 'CALLED', 'NO_SHOW', 'REOPENED', 'STARTED', 'COMPLETED', 'REOPENED', 'COMPLETED']);
+    const audit = await db.sql.query(`SELECT actor_username, entity, entity_id, details FROM audit_entry WHERE action = 'UNDO' AND entity_id = $1 ORDER BY at`, [absent.id]);
+    expect(audit.rows).toEqual([
+      { actor_username: 'operatore', entity: 'ticket', entity_id: absent.id, details: { number: absent.number, desk: 'Sportello 4', undone: 'NO_SHOW', status: { from: 'NO_SHOW', to: 'CALLED' } } },
+      { actor_username: 'operatore', entity: 'ticket', entity_id: absent.id, details: { number: absent.number, desk: 'Sportello 4', undone: 'COMPLETED', status: { from: 'DONE', to: 'IN_SERVICE' }, outcome: { from: 'CIE_REQUEST_TAKEN', to: null } } },
+    ]);
+    await closeAll();
+  });
+
+  it('today’s numbers for the staff home: booked, arrived (walk-ins among them), waiting, served; per office of the account', async () => {
+    await closeAll();
+    await db.sql.query(`UPDATE ticket SET status = 'CANCELLED' WHERE office_id = $1`, [office.officeId]);
+    await db.sql.query(`UPDATE appointment SET status = 'CANCELLED', cancelled_at = now() WHERE office_id = $1`, [office.officeId]);
+    const soon = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(Date.now() + 5 * 60_000), code());
+    await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(Date.now() + 10 * 60_000), code());
+    await operator.send('POST', `/api/appointments/${soon.code}/check-in`, {});
+    await walkIn(kiosk);
+    await walkIn(kiosk);
+    await operator.send('POST', `/api/desks/${desks[0]}/call-next`, {});
+    await operator.send('POST', `/api/desks/${desks[0]}/complete`, { outcome: 'INFO_ONLY' });
+    const today = await operator.get('/api/staff/today');
+    expect(today.status).toBe(200);
+    expect(today.body.offices).toEqual([
+      expect.objectContaining({ officeId: office.officeId, officeName: 'Ufficio di prova', booked: 2, arrived: 3, walkIns: 2, waiting: 2, served: 1, open: expect.objectContaining({ open: true }) }),
+    ]);
+    expect((await operator.get(`/api/staff/today?officeId=${other.officeId}`)).body.code).toBe('FORBIDDEN_OFFICE');
+    expect((await operator.get(`/api/staff/today?officeId=x`)).status).toBe(400);
+    expect((await new StaffClient(api.baseUrl).get('/api/staff/today')).status).toBe(401);
+    await closeAll();
+  });
+
   it('agenda: today’s appointments with status, searchable by code, name and codice fiscale', async () => {
     const a = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(), code(), { firstName: 'Ada', lastName: 'Lovelace' });
     await operator.send('POST', `/api/appointments/${a.code}/check-in`, {});
     const all = await operator.get(`/api/offices/${office.officeId}/agenda`);
     expect(all.status).toBe(200);
-    expect(all.body.find((e: { code: string }) => e.code === a.code)).toMatchObject({ citizenName: 'Ada Lovelace', status: 'CHECKED_IN', ticketNumber: expect.stringMatching(/^C\d{3}$/) });
+    expect(all.body.find((e: { code: string }) => e.code === a.code)).toMatchObject({ citizenName: 'Ada Lovelace', status: 'CHECKED_IN', ticketNumber: expect.stringMatching(/^C\d{3}$/), phone: null });
+    await db.sql.query(`UPDATE appointment SET phone = '+39 051 646 1211' WHERE id = $1`, [a.id]);
     for (const q of [a.code, 'lovelace ada', a.fiscalCode.slice(0, 9).toLowerCase()]) {
       const found = await operator.get(`/api/offices/${office.officeId}/agenda?q=${encodeURIComponent(q)}`);
       expect(found.body.map((e: { code: string }) => e.code)).toEqual([a.code]);
     }
+    expect((await operator.get(`/api/offices/${office.officeId}/agenda?q=${a.code}`)).body[0].phone).toBe('+39 051 646 1211');
     expect((await operator.get(`/api/offices/${office.officeId}/agenda?date=2026-13-01`)).status).toBe(400);
     expect((await kiosk.get(`/api/offices/${office.officeId}/agenda`)).status).toBe(403);
+
+    // One audit row for the operator's look at today's agenda, however many requests
+    // (refreshes, searches as they type), holding every code seen; never the search text.
+    const rows = await db.sql.query(`SELECT details FROM audit_entry WHERE action = 'VIEW' AND entity = 'agenda' AND actor_username = 'operatore'`);
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0].details).toMatchObject({ search: true, views: 5, searches: 4, appointments: expect.arrayContaining([a.code]) });
+    expect(JSON.stringify(rows.rows[0].details)).not.toContain('lovelace');
+    // Parallel requests merge too; another day is another view.
+    await Promise.all(Array.from({ length: 5 }, () => operator.get(`/api/offices/${office.officeId}/agenda`)));
+    await operator.get(`/api/offices/${office.officeId}/agenda?date=2030-01-07`);
+    const after = await db.sql.query(`SELECT details->>'date' AS date, (details->>'views')::int AS views FROM audit_entry WHERE action = 'VIEW' AND entity = 'agenda' AND actor_username = 'operatore' ORDER BY at`);
+    expect(after.rows).toEqual([expect.objectContaining({ views: 10 }), { date: '2030-01-07', views: 1 }]);
+    // A look after 15 minutes without one starts a new row.
+    await db.sql.query(`UPDATE audit_entry SET details = jsonb_set(details, '{lastAt}', to_jsonb((now() - interval '16 minutes')::text)) WHERE action = 'VIEW'`);
+    await operator.get(`/api/offices/${office.officeId}/agenda?date=2030-01-07`);
+    expect((await db.sql.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'VIEW' AND actor_username = 'operatore'`)).rows[0].n).toBe(3);
     await closeAll();
   });
 

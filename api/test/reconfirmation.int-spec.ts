@@ -153,7 +153,7 @@ describe('reconfirmation: unconfirmed appointments are released at the deadline 
 
     // Someone waits for the service.
     await db.sql.query(
-      `INSERT INTO waitlist_entry (office_id, service_id, email, language, privacy_accepted_at, expires_at) VALUES ($1, $2, 'attesa@example.it', 'it', now(), now() + interval '30 days')`,
+      `INSERT INTO waitlist_entry (office_id, service_id, email, email_key, language, privacy_accepted_at, expires_at) VALUES ($1, $2, 'attesa@example.it', 'attesa@example.it', 'it', now(), now() + interval '30 days')`,
       [asking.officeId, asking.serviceId],
     );
 

@@ -16,9 +16,9 @@ describe('GDPR retention', () => {
     const office = await insertOffice(db.sql);
     const insert = (code: string, daysAgo: number) =>
       db.sql.query(
-        `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes, language, privacy_accepted_at)
+        `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, phone, notes, language, privacy_accepted_at)
          VALUES (gen_random_uuid(), $1, $2, $3, now() - make_interval(days => $4), now() - make_interval(days => $4) + interval '30 minutes',
-                 'Maria', 'Rossi', 'RSSMRA85T10A562S', 'maria@example.it', '333 1234567', 'nota', 'it', now())`,
+                 'Maria', 'Rossi', 'RSSMRA85T10A562S', 'RSSMRA85T10A562', 'maria@example.it', 'maria@example.it', '333 1234567', 'nota', 'it', now())`,
         [code, office.officeId, office.serviceId, daysAgo],
       );
     await insert('CIE-OLD111', 40);
@@ -44,8 +44,8 @@ describe('GDPR retention', () => {
     const office = await insertOffice(db.sql, 'WAITRET');
     const insert = (email: string, status: string, expires: string, notified: string | null) =>
       db.sql.query(
-        `INSERT INTO waitlist_entry (office_id, service_id, email, language, status, privacy_accepted_at, expires_at, notified_at)
-         VALUES ($1, $2, $3, 'it', $4, now(), now() + $5::interval, now() + $6::interval)`,
+        `INSERT INTO waitlist_entry (office_id, service_id, email, email_key, language, status, privacy_accepted_at, expires_at, notified_at)
+         VALUES ($1, $2, $3, $3, 'it', $4, now(), now() + $5::interval, now() + $6::interval)`,
         [office.officeId, office.serviceId, email, status, expires, notified],
       );
     await insert('waiting@example.it', 'WAITING', '10 days', null);
@@ -64,9 +64,9 @@ describe('GDPR retention', () => {
     await db.sql.query('UPDATE office_settings SET retention_days = 10 WHERE office_id = $1', [strict.officeId]);
     const insert = (code: string, officeId: string, serviceId: string, daysAgo: number) =>
       db.sql.query(
-        `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at)
+        `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at)
          VALUES (gen_random_uuid(), $1, $2, $3, now() - make_interval(days => $4), now() - make_interval(days => $4) + interval '30 minutes',
-                 'Maria', 'Rossi', 'RSSMRA85T10A562S', 'maria@example.it', 'it', now())`,
+                 'Maria', 'Rossi', 'RSSMRA85T10A562S', 'RSSMRA85T10A562', 'maria@example.it', 'maria@example.it', 'it', now())`,
         [code, officeId, serviceId, daysAgo],
       );
     await insert('CIE-STR111', strict.officeId, strict.serviceId, 15);

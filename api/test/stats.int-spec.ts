@@ -65,7 +65,8 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  const walkIn = async (serviceId: string, name?: string) => (await kiosk.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, ...(name && { name }) })).body;
+  // Issued at the desk with `force`: the scripted day runs whatever the fixture office's hours say now.
+  const walkIn = async (serviceId: string, name?: string) => (await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, force: true, ...(name && { name }) })).body;
   const checkIn = async (appointmentCode: string) => (await kiosk.send('POST', `/api/appointments/${appointmentCode}/check-in`, {})).body;
   const deskAction = async (action: string, body: Record<string, unknown> = {}) => {
     const answer = await operator.send('POST', `/api/desks/${desk}/${action}`, body);
@@ -205,23 +206,43 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       expect(thisMonth.appointmentsAttended + thisMonth.walkIns).toBeGreaterThan(0);
     });
 
-    it('every table downloads as CSV', async () => {
-      const get = (path: string) => rawRequest(manager, 'GET', `/api/stats/${path}?${dayPeriod()}&format=csv`, { language: 'it' });
+    it('every table downloads as CSV: RFC 4180 with stable column names in English (lang=en)', async () => {
+      const get = (path: string) => rawRequest(manager, 'GET', `/api/stats/${path}?${dayPeriod()}&format=csv&lang=en`, { language: 'it' });
       const services = await get('services');
       expect(services.status).toBe(200);
       expect(services.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
       expect(services.headers.get('content-disposition')).toMatch(/^attachment; filename="sportello-servizi-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"$/);
       expect(services.text.startsWith('\uFEFFoffice,service_code,service,booked,attended,no_shows,cancelled,walk_ins_served,receptions,avg_wait_minutes,p90_wait_minutes,avg_service_minutes\r\n')).toBe(true);
-      expect(csvRows(services.text).find((r) => r[1] === 'CIE')).toEqual(['Ufficio di prova', 'CIE', "Carta d'identità", '6', '2', '2', '1', '1', '3', '8', '16', '15']);
+      expect(csvRows(services.text).find((r) => r[1] === 'CIE')).toEqual(['Ufficio di prova', 'CIE', 'Identity card', '6', '2', '2', '1', '1', '3', '8', '16', '15']);
       const summaryCsv = await get('summary');
-      expect(summaryCsv.text).toContain('\r\nreceptionsTotal,Ricevimenti totali,7,7,0,');
-      expect(summaryCsv.text).toContain('\r\np90WaitMinutes,"Attesa, 90° percentile (minuti)",30,,,');
+      expect(summaryCsv.text).toContain('\r\nreceptionsTotal,Receptions in total,7,7,0,');
+      expect(summaryCsv.text).toContain('\r\np90WaitMinutes,"Wait, 90th percentile (minutes)",30,,,');
       const heat = csvRows((await get('heatmap')).text);
       expect(heat[0].slice(0, 4)).toEqual(['weekday', 'label', 'h00', 'h01']);
       expect(heat.slice(1).reduce((sum, r) => sum + Number(r[26]), 0)).toBe(10);
       expect(csvRows((await get('outcomes')).text)[0]).toEqual(['office', 'service', 'outcome', 'label', 'count']);
       expect(csvRows((await get('trend')).text)[0]).toEqual(['month', 'appointments_attended', 'walk_ins', 'receptions_total', 'includes_monthly_figures']);
       expect((await manager.get(`/api/stats/trend?${dayPeriod()}&format=xml`)).body.errors).toEqual([{ field: 'format', message: expect.any(String) }]);
+      expect((await manager.get(`/api/stats/trend?${dayPeriod()}&format=csv&lang=de`)).body.errors).toEqual([{ field: 'lang', message: expect.any(String) }]);
+    });
+
+    it('in Italian (lang=it, or Accept-Language): for Excel — semicolons, decimal comma, Italian headings, the BOM', async () => {
+      const get = (path: string, query = '&lang=it') => rawRequest(manager, 'GET', `/api/stats/${path}?${dayPeriod()}&format=csv${query}`, { language: 'en' });
+      const services = await get('services');
+      expect(services.text.startsWith('\uFEFFUfficio;Codice servizio;Servizio;Prenotati;Ricevuti con appuntamento;Assenti;Annullati;')).toBe(true);
+      expect(csvRows(services.text, ';').find((r) => r[1] === 'CIE')).toEqual(['Ufficio di prova', 'CIE', "Carta d'identità", '6', '2', '2', '1', '1', '3', '8', '16', '15']);
+      const summary = await get('summary');
+      expect(summary.text).toContain('\r\nreceptionsTotal;Ricevimenti totali;7;7;0;');
+      expect(summary.text).toContain('\r\navgWaitMinutes;Attesa media (minuti);11,3;');
+      expect(csvRows(summary.text, ';')[0]).toEqual(['Indicatore', 'Descrizione', 'Valore', 'Registrato da Sportello', 'Dati mensili', 'Dal', 'Al']);
+      expect(csvRows((await get('trend')).text, ';')[0]).toEqual(['Mese', 'Con appuntamento', 'Senza appuntamento', 'Ricevimenti totali', 'Comprende dati mensili']);
+      expect(csvRows((await get('outcomes')).text, ';')[0]).toEqual(['Ufficio', 'Servizio', 'Codice esito', 'Esito', 'Numero']);
+      // Without `lang`, the caller's language decides.
+      const byHeader = await rawRequest(manager, 'GET', `/api/stats/heatmap?${dayPeriod()}&format=csv`, { language: 'it' });
+      expect(csvRows(byHeader.text, ';')[1].slice(0, 2)).toEqual(['1', 'lunedì']);
+      // The stored monthly figures keep the import format in every language.
+      const history = await rawRequest(manager, 'GET', `/api/stats/history?officeId=${office.officeId}&format=csv&lang=it`, { language: 'it' });
+      expect(history.text.startsWith('\uFEFFmonth,metric,value\r\n')).toBe(true);
     });
 
     it('refuses to import a month and metric Sportello already recorded (it would count twice)', async () => {
@@ -346,6 +367,23 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       expect((await put('2999-01', { phoneCalls: 1 })).body.errors[0].field).toBe('month');
       expect((await put('2024-04', { phoneCalls: '12' })).status).toBe(400);
       expect((await manager.get(`/api/stats/counters/${office.officeId}?year=24`)).status).toBe(400);
+    });
+
+    it('the counters form saves several months at once, all or nothing', async () => {
+      const url = `/api/stats/counters/${office.officeId}`;
+      const saved = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 500, residencyOnline: 20 }, { month: '2023-06', phoneCalls: 480 }] });
+      expect(saved.status).toBe(200);
+      expect(saved.body.months.map((m: { month: string; phoneCalls: number }) => [m.month, m.phoneCalls])).toEqual([['2023-05', 500], ['2023-06', 480]]);
+      // One bad line (and a future month): 400 naming each, nothing written.
+      const bad = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2023-07', phoneCalls: -3 }, { month: '2023-07', residencyOnline: 1 }, { month: 'maggio' }] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['months[1].phoneCalls', 'months[2].month', 'months[3].month', 'months[3].phoneCalls']);
+      const future = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2999-01', phoneCalls: 1 }] });
+      expect(future.body.errors).toEqual([{ field: 'months[1].month', message: expect.any(String) }]);
+      const year = (await manager.get(`${url}?year=2023`)).body;
+      expect(year.months.slice(4, 7).map((m: { phoneCalls: number | null }) => m.phoneCalls)).toEqual([500, 480, null]);
+      expect((await manager.send('PUT', url, { months: [] })).status).toBe(400);
+      expect((await operator.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }] })).status).toBe(403);
     });
   });
 

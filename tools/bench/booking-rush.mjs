@@ -87,8 +87,8 @@ try {
         );
         if (seat.rowCount === 1) {
           await client.query(
-            `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'Anna', 'Bianchi', $7, $8, 'it', now())`,
+            `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'Anna', 'Bianchi', $7, left($7, 15), $8, $8, 'it', now())`,
             [id, `RAW-${i}`, office.id, sqlService, start, endAt, fiscalCode(i), `c${i}@example.it`],
           );
           sqlBooked++;

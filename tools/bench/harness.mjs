@@ -47,7 +47,7 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     // E-mail off unless asked for (MAIL_POLL_SECONDS): sending would compete for the CPU being measured.
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', LOG_LEVEL: 'warn', MAIL_POLL_SECONDS: '3600', ...env },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', BOOKING_CHALLENGE: 'off', LOG_LEVEL: 'warn', MAIL_POLL_SECONDS: '3600', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}/api`;

@@ -72,15 +72,15 @@ try {
     [tickets, days],
   );
   await db.query(
-    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at, status)
-     SELECT t.id, 'BEN-' || t.i, $1, s.id, t.queued_at + interval '5 minutes', t.queued_at + interval '25 minutes', 'Nome', 'Cognome', 'XXXXXXXXXXXXXXXX', 'b@example.it', 'it', t.queued_at, 'BOOKED'
+    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at, status)
+     SELECT t.id, 'BEN-' || t.i, $1, s.id, t.queued_at + interval '5 minutes', t.queued_at + interval '25 minutes', 'Nome', 'Cognome', 'XXXXXXXXXXXXXXXX', 'XXXXXXXXXXXXXXX', 'b@example.it', 'b@example.it', 'it', t.queued_at, 'BOOKED'
        FROM bench_ticket t JOIN service s ON s.office_id = $1 AND s.code = t.service WHERE t.kind = 'APPOINTMENT'`,
     [office.id],
   );
   // Appointments without a ticket: one in 20 cancelled, one in 40 never came.
   await db.query(
-    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at, status, cancel_reason, cancelled_at)
-     SELECT gen_random_uuid(), 'BEX-' || t.i, $1, s.id, t.queued_at + interval '10 minutes', t.queued_at + interval '30 minutes', 'Nome', 'Cognome', 'XXXXXXXXXXXXXXXX', 'b@example.it', 'it', t.queued_at,
+    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at, status, cancel_reason, cancelled_at)
+     SELECT gen_random_uuid(), 'BEX-' || t.i, $1, s.id, t.queued_at + interval '10 minutes', t.queued_at + interval '30 minutes', 'Nome', 'Cognome', 'XXXXXXXXXXXXXXXX', 'XXXXXXXXXXXXXXX', 'b@example.it', 'b@example.it', 'it', t.queued_at,
             CASE WHEN t.i % 20 = 1 THEN 'CANCELLED' ELSE 'BOOKED' END, CASE WHEN t.i % 20 = 1 THEN 'CITIZEN' END, CASE WHEN t.i % 20 = 1 THEN t.queued_at - interval '2 days' END
        FROM bench_ticket t JOIN service s ON s.office_id = $1 AND s.code = t.service WHERE t.i % 20 = 1 OR t.i % 40 = 2`,
     [office.id],

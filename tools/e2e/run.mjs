@@ -15,7 +15,8 @@ if (!existsSync(chrome)) {
 say('building the api and the web app…');
 await run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static']);
 
-const app = await startDemoApp().catch((error) => {
+// Each browser context sends its own X-Forwarded-For (web/e2e/browser.ts): one citizen each.
+const app = await startDemoApp({ TRUST_PROXY: 'loopback' }).catch((error) => {
   console.error(error.message);
   process.exit(1);
 });

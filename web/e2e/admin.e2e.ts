@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
+import { proofOfWork } from './challenge';
 
 // The administration pages against the real api and database (demo accounts): a manager
 // closes the hour of a booked appointment — the confirmation lists it, confirming cancels
@@ -46,6 +47,7 @@ async function bookFarAhead(): Promise<{ code: string; token: string; date: stri
   const slot = day.slots[0];
   const booked = await api('/api/appointments', {
     method: 'POST',
+    headers: await proofOfWork(BASE_URL),
     body: JSON.stringify({
       officeId: office.id,
       serviceId: cie.id,
@@ -174,6 +176,19 @@ describe('administration (real Chromium, demo accounts)', () => {
       await page.getByTestId('users-table').waitFor();
       expect(await page.getByTestId('users-table').textContent()).toContain('responsabile');
       await expectNoViolations(page, 'users');
+      // A new account's password: the meter tells what the api would refuse, as it is typed.
+      await page.getByTestId('user-new').click();
+      await page.getByTestId('user-form').waitFor();
+      await page.locator('#user-username').fill('nuovo.collega');
+      await page.locator('#user-password').fill('password1234');
+      await page.locator('[data-testid="password-meter"][data-ok="false"][data-score]').waitFor();
+      expect(await page.getByTestId('password-meter-text').textContent()).toContain('facile da indovinare');
+      await page.locator('#user-password').fill('ombrello vulcano biscotto lanterna');
+      await page.locator('[data-testid="password-meter"][data-ok="true"][data-score]').waitFor();
+      expect(await page.getByTestId('password-meter-text').textContent()).toContain('Va bene');
+      await expectNoViolations(page, 'new account with the password meter');
+      await page.goto(`${BASE_URL}/staff/admin/staff-users`);
+      await page.getByTestId('users-table').waitFor();
 
       await page.goto(`${BASE_URL}/staff/admin/audit`);
       await page.getByTestId('audit-table').waitFor();

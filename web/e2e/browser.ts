@@ -10,14 +10,39 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+const cspReports = new WeakMap<Page, string[]>();
+
+// Every browser context is another citizen: the app under test believes the loopback proxy
+// (TRUST_PROXY=loopback in tools/e2e/run.mjs), so each context sends its own address and the
+// per-client limits (3 open holds, the public write throttle) count it alone, as they would
+// count one household behind the comune's proxy. The limits themselves are tested in the
+// integration tier.
+let contexts = 0;
+export function clientAddress(): string {
+  contexts += 1;
+  return `10.${process.pid % 250}.${Math.floor(contexts / 250) % 250}.${(contexts % 250) + 1}`;
+}
+
 export async function newPage(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: options.locale ?? 'it-IT',
     timezoneId: 'Europe/Rome',
+    extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() },
   });
   const page = await context.newPage();
+  // Chromium reports every script, style or worker the Content-Security-Policy refused on the console.
+  const reports: string[] = [];
+  cspReports.set(page, reports);
+  page.on('console', (message) => {
+    if (/Content Security Policy|Permissions-Policy/i.test(message.text())) reports.push(message.text());
+  });
   return { context, page };
+}
+
+/** What the page's Content-Security-Policy (or Permissions-Policy) refused so far. */
+export function policyViolations(page: Page): string[] {
+  return [...(cspReports.get(page) ?? [])];
 }
 
 /** WCAG 2.1 A and AA violations found by axe-core on the page as it is now. */

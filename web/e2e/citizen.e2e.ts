@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL, launchChromium, newPage } from './browser';
+import { BASE_URL, clientAddress, launchChromium, newPage } from './browser';
 import { chooseDayFrom, expectNoWcagViolations, randomFiscalCode } from './citizen-helpers';
 
 // Issue 13, the citizen's side, in real Chromium against the real api (demo mode): a reload
@@ -191,7 +191,7 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
   });
 
   it('at the hold limit the citizen sees the times this browser holds, releases them and goes on', async () => {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome', extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
     try {
       const tabs: Page[] = [];
       let limited: Page | null = null;
@@ -272,9 +272,9 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
       const desk = desks.find((d) => d.number === 3) as { id: string; current: unknown };
       if (desk.current) await send(`/api/desks/${desk.id}/complete`, { outcome: 'INFO_ONLY' });
 
-      // A CIE walk-in, then a priority SPID one (confirm: outside opening hours staff may still issue).
-      const cie = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.cie.id, confirm: true });
-      const spid = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.spid.id, priority: true, confirm: true });
+      // A CIE walk-in, then a priority SPID one (force: outside opening hours staff may still issue, after confirming).
+      const cie = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.cie.id, force: true });
+      const spid = await send(`/api/offices/${ids.officeId}/tickets`, { serviceId: ids.spid.id, priority: true, force: true });
       expect([cie.status, spid.status]).toEqual([201, 201]);
 
       await citizen.page.goto(`${BASE_URL}/biglietto/${cie.body.id}`);

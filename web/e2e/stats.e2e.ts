@@ -53,9 +53,13 @@ describe('statistics page (real Chromium, demo data)', () => {
       expect(await page.getByTestId('trend-table').locator('tbody tr').count()).toBe(60);
       expect(await wcagViolations(page)).toEqual([]);
 
-      // The CSV of the summary downloads with the session.
-      const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await page.getByTestId('csv-summary').getAttribute('href')) as string);
-      expect(csv).toContain('receptionsTotal,Ricevimenti totali,13355,0,13355,2019-06-01,2024-05-31');
+      // The CSV of the summary downloads with the session; the page is in Italian, so the file
+      // is for Excel in Italian: semicolons, Italian headings, a byte-order mark.
+      const href = (await page.getByTestId('csv-summary').getAttribute('href')) as string;
+      expect(href).toContain('lang=it');
+      const csv = await page.evaluate(async (url) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(url)).arrayBuffer()), href);
+      expect(csv.startsWith('\uFEFFIndicatore;Descrizione;Valore;')).toBe(true);
+      expect(csv).toContain('receptionsTotal;Ricevimenti totali;13355;0;13355;2019-06-01;2024-05-31');
 
       // A year: 2020 only, in English.
       await page.getByTestId('stats-from').fill('2020-01-01');
@@ -76,13 +80,14 @@ describe('statistics page (real Chromium, demo data)', () => {
         const office = (await (await fetch('/api/stats/options')).json()).offices[0].id;
         const services = await (await fetch(`/api/services?officeId=${office}`)).json();
         const desks = await (await fetch(`/api/offices/${office}/desks`)).json();
-        const issued = await post(`/api/offices/${office}/tickets`, { serviceId: services[0].id });
+        // (force: staff may issue a ticket while the office is closed, as the desk page does after asking.)
+        const issued = await post(`/api/offices/${office}/tickets`, { serviceId: services[0].id, force: true });
         const called = await post(`/api/desks/${desks[0].id}/call-next`, {});
         const completed = await post(`/api/desks/${desks[0].id}/complete`, { outcome: 'INFO_ONLY' });
         return [issued.status, called.status, completed.status];
       });
       expect(statuses).toEqual([201, 200, 200]);
-      await page.getByTestId('preset-today').check();
+      await page.locator('label[for="preset-today"]').click();
       await page.getByTestId('heat-map').waitFor();
       // (At least: other browser tests may have served someone today too.)
       expect(Number(await figure(page, 'walkIns'))).toBeGreaterThanOrEqual(1);
@@ -93,7 +98,7 @@ describe('statistics page (real Chromium, demo data)', () => {
     }
   });
 
-  it('the counters form saves a month; a CSV import with bad lines shows the report per line and imports nothing', async () => {
+  it('the counters form saves the changed months with one button; a CSV import with bad lines shows the report per line and imports nothing', async () => {
     const { context, page } = await newPage(browser);
     try {
       await login(page, 'responsabile');
@@ -103,8 +108,9 @@ describe('statistics page (real Chromium, demo data)', () => {
       const january = page.getByTestId('counters-table').locator('tbody tr').first();
       await january.locator('input').first().fill('812');
       await january.locator('input').nth(1).fill('37');
-      await january.getByRole('button').click();
+      await page.getByTestId('counters-save').click();
       await page.getByTestId('counters-status').filter({ hasText: 'salvati' }).waitFor();
+      expect(await page.getByTestId('counters-status').textContent()).toMatch(/^Dati salvati: gennaio \d{4}\.$/);
       expect(await wcagViolations(page)).toEqual([]);
 
       await page.getByTestId('history-file').setInputFiles({ name: 'storico.csv', mimeType: 'text/csv', buffer: Buffer.from('month,metric,value\n2018-01,walk_ins,40\n2018-13,walk_ins,1\n2018-02,telefonate,5\n') });
@@ -122,7 +128,7 @@ describe('statistics page (real Chromium, demo data)', () => {
       await page.getByTestId('history-done').waitFor();
       expect(await page.getByTestId('history-done').textContent()).toContain('Importate 2 righe (0 sostituite), da 2018-01 a 2018-02');
       // The mandate is unchanged by a year outside it.
-      await page.getByTestId('preset-mandate').check();
+      await page.locator('label[for="preset-mandate"]').click();
       await page.getByTestId('fig-receptionsTotal').filter({ hasText: '13.355' }).waitFor();
     } finally {
       await context.close();

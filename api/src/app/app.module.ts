@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationModule } from './notification/notification.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FrontDeskModule } from './frontdesk/frontdesk.module';
+import { SecurityModule } from './security/security.module';
 import { StatsModule } from './stats/stats.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -55,6 +56,7 @@ export class AppModule {
           inject: [APP_CONFIG],
           useFactory: (options: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: options.booking.throttleLimit }] }),
         }),
+        SecurityModule,
         AuthModule,
         AuditModule,
         HealthModule,

@@ -5,13 +5,18 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter';
 import { EXPRESS_BODY_LIMIT, ignoreBody, parseJson, parseText, tagAndCheckFreshness } from './common/express-compat';
+<<<<<<< HEAD
 import { AppConfig, ConfigError } from './config/config';
+=======
+import { inlineScriptHashes, registerSecurityHeaders } from './security/security-headers';
+import { AppConfig } from './config/config';
+>>>>>>> main
 import { dataSourceOptions } from './database/data-source';
 import { startLogging } from './logging/logging';
 import { setRoute } from './logging/pino-options';
@@ -58,9 +63,11 @@ async function refuseDemoPassword(db: DataSource, config: AppConfig, logger: Log
 }
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const webIndex = config.webDist ? webAppIndex(config.webDist) : null;
   const adapter = new FastifyAdapter({
-    // The addresses whose X-Forwarded-For is believed (request.ip), as Express's 'trust proxy'.
-    trustProxy: 'loopback,linklocal,uniquelocal',
+    // The client address (request.ip, which every per-client limit uses): the socket's,
+    // unless TRUST_PROXY vouches for the proxies whose X-Forwarded-For is then believed.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // JSON and form bodies up to 100 kB, as Express's body parsers; the CSV upload has its own limit.
     bodyLimit: EXPRESS_BODY_LIMIT,
     // Node's own timeouts, which Express kept (Fastify's defaults: 72 s keep-alive, no request timeout).
@@ -80,11 +87,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ApiExceptionFilter());
   // Hooks and plugins before any route, so that they apply to every one, swagger's and the web app's too.
   const fastify = app.getHttpAdapter().getInstance();
+<<<<<<< HEAD
   // The route template for the request's log line (never the URL: manage tokens live in paths).
   fastify.addHook('onRequest', (request, _reply, done) => {
     setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
     done();
   });
+=======
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://'), inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [] });
+>>>>>>> main
   fastify.addHook('onSend', tagAndCheckFreshness);
   // gzip/br for pages, bundles and JSON. Never for event streams, which must flow at once: text/event-stream
   // is not a compressible type for @fastify/compress, and Nest writes SSE to the raw response anyway.
@@ -110,11 +121,27 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   return app;
 }
 
+/**
+ * Fastify's trustProxy for TRUST_PROXY: false, "addr, cidr, …", or for a number of hops the
+ * function Fastify itself builds for one (the nearest `hops` addresses are proxies).
+ */
+export function fastifyTrustProxy(trust: AppConfig['trustProxy']): false | string | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(trust)) return trust.join(',');
+  if (trust === false) return false;
+  return (_address: string, hop: number) => hop < trust;
+}
+
+/** The built web app's index.html (whose inline scripts the Content-Security-Policy lists by hash). */
+function webAppIndex(webDist: string): string {
+  const index = path.join(path.resolve(webDist), 'index.html');
+  if (!existsSync(index)) throw new Error(`WEB_DIST has no index.html: ${path.resolve(webDist)}`);
+  return index;
+}
+
 /** Serves the built Angular app on the same port; unknown non-api paths get index.html. */
 async function serveWebApp(app: NestFastifyApplication, webDist: string): Promise<void> {
   const root = path.resolve(webDist);
-  const index = path.join(root, 'index.html');
-  if (!existsSync(index)) throw new Error(`WEB_DIST has no index.html: ${root}`);
+  webAppIndex(webDist);
   // One route per file of the build (wildcard: false; dotfiles are left out), so that every other
   // path is free for the index.html fallback below; the build does not change while the api runs.
   await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1y', immutable: true, setHeaders: noCacheForHtml });

@@ -58,11 +58,24 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts the built api (dist/api/main.js) as a real process on a free port. */
+/**
+ * Starts the built api (dist/api/main.js) as a real process on a free port. The proof of
+ * work is off (BOOKING_CHALLENGE=off) unless a test turns it on: the suites that are not
+ * about it would otherwise solve a challenge per request; challenge.int-spec.ts tests it.
+ */
 export function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
   const child = spawn(process.execPath, [API_MAIN], {
     // Without SMTP_URL mail goes to .eml files: keep them out of the workspace's .data.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'log', MAIL_DIR: mkdtempSync(path.join(os.tmpdir(), 'sportello-mail-')), ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'log',
+      MAIL_DIR: mkdtempSync(path.join(os.tmpdir(), 'sportello-mail-')),
+      BOOKING_CHALLENGE: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,4 +1,6 @@
+import { isHoliday, localToday } from '@sportello/domain';
 import type { Client } from 'pg';
+import { fiscalCodeKey } from '@sportello/domain';
 import { fiscalCode } from './fiscal-codes';
 
 /** Sets ticket prefixes and outcomes on the fixture's services and adds desks serving the given services. */
@@ -22,9 +24,9 @@ let n = 5000;
 export async function insertAppointment(sql: Client, officeId: string, serviceId: string, startAt: Date, code: string, who: { firstName?: string; lastName?: string } = {}): Promise<{ id: string; code: string; fiscalCode: string }> {
   const cf = fiscalCode(n++);
   const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, language, privacy_accepted_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 'cittadino@example.it', 'it', now()) RETURNING id`,
-    [code, officeId, serviceId, startAt, new Date(startAt.getTime() + 20 * 60_000), who.firstName ?? 'Maria', who.lastName ?? 'Rossi', cf],
+    `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, 'cittadino@example.it', 'cittadino@example.it', 'it', now()) RETURNING id`,
+    [code, officeId, serviceId, startAt, new Date(startAt.getTime() + 20 * 60_000), who.firstName ?? 'Maria', who.lastName ?? 'Rossi', cf, fiscalCodeKey(cf)],
   );
   return { id: rows[0].id, code, fiscalCode: cf };
 }
@@ -94,4 +96,31 @@ export class SseClient {
       // aborted by close()
     }
   }
+}
+
+/**
+ * Opening hours around the clock, every day (00:00–23:59), so that walk-in tickets are
+ * taken whenever the suite runs. The office is still closed on a public holiday: then (and
+ * in the last minute of the day) it moves to a time zone where its local "now" is an
+ * ordinary open minute. None exists only in the two-day holidays' middle hours (25–26
+ * December, Easter Sunday–Monday, about 22 hours each), where this throws and says so.
+ */
+export async function openAroundTheClock(sql: Client, officeId: string): Promise<string> {
+  await sql.query('DELETE FROM opening_hours WHERE office_id = $1', [officeId]);
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    await sql.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '00:00', '23:59')`, [officeId, weekday]);
+  }
+  const now = new Date();
+  const zone = ['Europe/Rome', 'Etc/GMT-14', 'Etc/GMT+12', 'Asia/Tokyo', 'America/New_York', 'Etc/GMT-7', 'Etc/GMT+6'].find((candidate) => {
+    const minute = new Intl.DateTimeFormat('en-GB', { timeZone: candidate, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    return !isHoliday(localToday(now, candidate)) && minute !== '23:59';
+  });
+  if (!zone) throw new Error(`today is a public holiday in every time zone: the walk-in tests need an open office (${now.toISOString()})`);
+  await sql.query('UPDATE office SET time_zone = $2 WHERE id = $1', [officeId, zone]);
+  return zone;
+}
+
+/** No opening hours at all: the office is closed whenever the test runs. */
+export async function closeAllWeek(sql: Client, officeId: string): Promise<void> {
+  await sql.query('DELETE FROM opening_hours WHERE office_id = $1', [officeId]);
 }

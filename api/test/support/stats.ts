@@ -23,11 +23,11 @@ export async function importCsv(client: StaffClient, officeId: string, csv: stri
   return { status: reply.status, body: reply.text ? JSON.parse(reply.text) : null };
 }
 
-/** The rows of a CSV export, without the byte-order mark, split naively (the tests' values hold no commas). */
-export function csvRows(text: string): string[][] {
+/** The rows of a CSV export, without the byte-order mark, split naively (the tests' values hold no separators). */
+export function csvRows(text: string, separator = ','): string[][] {
   return text
     .replace(/^\uFEFF/, '')
     .split('\r\n')
     .filter((l) => l !== '')
-    .map((l) => l.split(','));
+    .map((l) => l.split(separator));
 }

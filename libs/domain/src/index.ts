@@ -2,10 +2,12 @@ export type { CalendarRules, Closure, DateRange, IsoWeekday, MonthDay, Slot, Wee
 export type { Holiday } from './lib/calendar/holidays';
 export { easterSunday, isHoliday, italianHolidays } from './lib/calendar/holidays';
 export { closureForLocalDates, closureForLocalTimes, generateSlots } from './lib/calendar/slots';
-export { addDays, daysBetween, isValidLocalDate, isoWeekday } from './lib/calendar/local-date';
+export { EARLIEST_DATE, LATEST_DATE, addDays, daysBetween, isSaneLocalDate, isValidLocalDate, isoWeekday } from './lib/calendar/local-date';
 export { localToday, wallTimeToInstant } from './lib/calendar/zone';
+export type { ClosedReason, OpenNow, OpenNowRules } from './lib/calendar/open-now';
+export { OPEN_LOOK_AHEAD_DAYS, openNow } from './lib/calendar/open-now';
 export type { FiscalCodeProblem, FiscalCodeResult } from './lib/fiscal-code/fiscal-code';
-export { normalizeFiscalCode, validateFiscalCode } from './lib/fiscal-code/fiscal-code';
+export { fiscalCodeKey, normalizeFiscalCode, validateFiscalCode } from './lib/fiscal-code/fiscal-code';
 export type { RandomBytes } from './lib/booking-code/booking-code';
 export {
   BOOKING_CODE_ALPHABET,
@@ -48,3 +50,6 @@ export { MONTHLY_CSV_HEADER, csvCell, parseMonthlyCsv, splitCsvLine } from './li
 export type { ClosureSuspension } from './lib/calendar/suspension';
 export { closureSuspension } from './lib/calendar/suspension';
 export { openStreetMapUrl } from './lib/office/map-link';
+export { emailKey, isPlainEmailAddress } from './lib/email/email-address';
+export type { PasswordOwner, PasswordProblem } from './lib/password/password-policy';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_SCORE, ownerWords, passwordProblem } from './lib/password/password-policy';

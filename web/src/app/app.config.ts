@@ -9,6 +9,7 @@ import {
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { acceptLanguageInterceptor } from './core/api/accept-language-interceptor';
+import { proofOfWorkInterceptor } from './core/api/proof-of-work';
 import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
 import { I18nTitleStrategy } from './core/i18n/title-strategy';
 
@@ -23,7 +24,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor]),
+      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor, proofOfWorkInterceptor]),
       // CSRF double submit for the staff session: the api's XSRF-TOKEN cookie goes back as
       // the X-XSRF-TOKEN header on every same-origin POST/PUT/PATCH/DELETE.
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),

@@ -34,6 +34,7 @@ describe('App shell', () => {
           { path: 'schermo', component: Dummy, data: { bare: true } },
           // A page whose code (or data a guard waits for) takes its time.
           { path: 'lenta', component: Dummy, canActivate: [() => new Promise<boolean>((resolve) => (releaseSlowPage = resolve))] },
+          { path: 'staff', component: Dummy, data: { shell: 'staff' } },
         ]),
       ],
     }).compileComponents();
@@ -144,5 +145,21 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('own-focus');
     (fixture.nativeElement as HTMLElement).remove();
+  });
+
+  it('a staff page brings its own frame: no site header, footer or <main> around it', async () => {
+    const harness = await RouterTestingHarness.create();
+    const fixture = TestBed.createComponent(App);
+    const el = fixture.nativeElement as HTMLElement;
+    await harness.navigateByUrl('/staff');
+    await fixture.whenStable();
+    expect(el.querySelector('sp-site-header')).toBeNull();
+    expect(el.querySelector('sp-site-footer')).toBeNull();
+    expect(el.querySelector('main')).toBeNull();
+    expect(el.querySelector('router-outlet')).not.toBeNull();
+    await harness.navigateByUrl('/altra');
+    await fixture.whenStable();
+    expect(el.querySelector('sp-site-header')).not.toBeNull();
+    expect(el.querySelector('main#main-content')).not.toBeNull();
   });
 });

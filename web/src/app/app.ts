@@ -21,6 +21,7 @@ import {
 } from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { I18n } from './core/i18n/i18n';
+import { NavigationFeedback } from './core/navigation-feedback';
 import { LoadingIndicator } from './layout/loading-indicator';
 import { SiteFooter } from './layout/site-footer';
 import { SiteHeader } from './layout/site-header';
@@ -38,16 +39,18 @@ export class App {
   private readonly router = inject(Router);
 
   /**
-   * A page with `data: { bare: true }` (the waiting-room display, the kiosk) fills the
-   * screen without the site header and footer. Decided as soon as the route is known.
+   * The frame around the page, decided as soon as the route is known: the citizen site's
+   * header and footer; none for a page with `data: { bare: true }` (the waiting-room
+   * display, the kiosk), which fills the screen; or the staff shell's own (`data: { shell:
+   * 'staff' }`), which brings its header, `<main>` and footer (features/staff/staff-shell).
    */
-  protected readonly bare = signal(false);
+  protected readonly layout = signal<Layout>('site');
 
   /**
    * A navigation still going after NAVIGATION_FEEDBACK_MS (a lazy page's code, a booking
    * being taken up after a reload, a slow network): a spinner says so, well within 300 ms.
    */
-  protected readonly navigating = signal(false);
+  protected readonly navigating = inject(NavigationFeedback).navigating;
 
   constructor() {
     let feedback: ReturnType<typeof setTimeout> | undefined;
@@ -59,9 +62,9 @@ export class App {
         clearTimeout(feedback);
         this.navigating.set(false);
       }
-      if (event instanceof RoutesRecognized) this.bare.set(isBare(event.state.root));
+      if (event instanceof RoutesRecognized) this.layout.set(layoutOf(event.state.root));
       else if (event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError) {
-        this.bare.set(isBare(this.router.routerState.snapshot.root));
+        this.layout.set(layoutOf(this.router.routerState.snapshot.root));
       }
     });
 
@@ -108,7 +111,13 @@ export class App {
 /** How long a navigation may take before a spinner shows (the goal: feedback within 300 ms). */
 export const NAVIGATION_FEEDBACK_MS = 150;
 
-function isBare(route: ActivatedRouteSnapshot | null): boolean {
-  for (let r = route; r; r = r.firstChild) if (r.data['bare']) return true;
-  return false;
+type Layout = 'site' | 'bare' | 'staff';
+
+function layoutOf(route: ActivatedRouteSnapshot | null): Layout {
+  let layout: Layout = 'site';
+  for (let r = route; r; r = r.firstChild) {
+    if (r.data['bare']) return 'bare';
+    if (r.data['shell'] === 'staff') layout = 'staff';
+  }
+  return layout;
 }

@@ -6,7 +6,7 @@ import { OfficeSettings } from '../calendar/office-settings.entity';
 import { Office } from '../calendar/office.entity';
 import { OpeningHours } from '../calendar/opening-hours.entity';
 import { Service } from '../calendar/service.entity';
-import { txRows } from '../database/sql';
+import { lockOfficeConfiguration, txRows } from '../database/sql';
 
 type Db = DataSource | EntityManager;
 
@@ -77,8 +77,10 @@ export class AdminRepository {
   }
 
   /** Serialises configuration changes of one office (two managers saving at once). */
+  /** One configuration change of an office at a time, and none while a booking is being taken (see lockOfficeConfiguration). */
   async lockOffice(tx: EntityManager, officeId: string): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('admin:' || $1::text))`, [officeId]);
+    await lockOfficeConfiguration(tx, officeId);
   }
 
   // ---- Offices and settings --------------------------------------------------------
@@ -131,6 +133,15 @@ export class AdminRepository {
 
   listServices(officeId: string): Promise<Service[]> {
     return this.db.getRepository(Service).find({ where: { officeId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  /** How many active desks serve each service of the office (services no desk serves are absent). */
+  async activeDesksByService(officeId: string): Promise<Map<string, number>> {
+    const rows: Array<{ service_id: string; desks: number }> = await this.db.query(
+      `SELECT ds.service_id, count(*)::int AS desks FROM desk_service ds JOIN desk d ON d.id = ds.desk_id WHERE d.office_id = $1 AND d.active GROUP BY ds.service_id`,
+      [officeId],
+    );
+    return new Map(rows.map((r) => [r.service_id, r.desks]));
   }
 
   findService(officeId: string, serviceId: string, db: Db = this.db): Promise<Service | null> {
@@ -301,6 +312,8 @@ export class AdminRepository {
   /** A new password: the lock-out starts again. */
   async setPassword(tx: EntityManager, id: string, passwordHash: string): Promise<void> {
     await tx.query(`UPDATE staff_user SET password_hash = $2, failed_attempts = 0, first_failed_at = NULL, locked_until = NULL, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+    // A new password unlocks every address and device too.
+    await tx.query(`DELETE FROM staff_login_failure WHERE staff_user_id = $1`, [id]);
   }
 
   async deleteSessions(tx: EntityManager, staffUserId: string): Promise<void> {

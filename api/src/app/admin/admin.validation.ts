@@ -1,9 +1,12 @@
 import type { DeskInput, OfficeInput, OfficeSettingsInput, OpeningIntervalDto, PrivacySettingsDto, ServiceInput, ServiceOutcomeInput, StaffRole, StaffUserCreateInput, StaffUserUpdateInput } from '@sportello/contracts';
 import { STAFF_ROLES } from '@sportello/contracts';
-import { isValidLocalDate, weeklyScheduleIssues } from '@sportello/domain';
+import { weeklyScheduleIssues } from '@sportello/domain';
+import type { PasswordOwner } from '@sportello/domain';
 import { IANAZone } from 'luxon';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { newPasswordProblem, PASSWORD_MESSAGES } from '../auth/password-strength';
 import { normaliseUsername, USERNAME } from '../auth/staff-accounts';
+import { ApiError } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import type { MessageKey } from '../common/messages';
 
@@ -62,8 +65,8 @@ export function readSettings(body: unknown, reconfirmDeadlineHours: number): Off
     reminderHoursBefore: reader.nullableInteger('reminderHoursBefore', 1, 720),
     maxActivePerFiscalCode: reader.nullableInteger('maxActivePerFiscalCode', 1, 50),
     retentionDays: reader.nullableInteger('retentionDays', 1, 3650),
-    mandateStart: reader.nullableDate('mandateStart', isValidLocalDate),
-    mandateEnd: reader.nullableDate('mandateEnd', isValidLocalDate),
+    mandateStart: reader.nullableDate('mandateStart'),
+    mandateEnd: reader.nullableDate('mandateEnd'),
     patronSaint: null,
   };
   // The privacy notice and the accessibility page: absent keeps what is saved (older clients).
@@ -122,13 +125,21 @@ function localized(reader: BodyReader, field: string, max: number, required: boo
   return required ? { it: text.text('it', max), en: text.text('en', max) } : { it: text.optionalText('it', max) ?? '', en: text.optionalText('en', max) ?? '' };
 }
 
+/** The Italian name is required; the English one may be left empty and is then the Italian one. */
+function serviceNames(reader: BodyReader): { it: string; en: string } {
+  const names = reader.object('names');
+  const it = names.text('it', 200);
+  const en = names.optionalText('en', 200) ?? '';
+  return { it, en: en || it };
+}
+
 export function readService(body: unknown): ServiceInput & { confirm: boolean } {
   const reader = new BodyReader(body);
   const code = reader.text('code', 10).toUpperCase();
   if (code && !SERVICE_CODE.test(code)) reader.add('code', 'service.codeFormat');
   const ticketPrefix = reader.text('ticketPrefix', 3).toUpperCase();
   if (ticketPrefix && !TICKET_PREFIX.test(ticketPrefix)) reader.add('ticketPrefix', 'service.ticketPrefix');
-  const names = localized(reader, 'names', 200, true);
+  const names = serviceNames(reader);
   const descriptions = localized(reader, 'descriptions', 2000, false);
   const documents = reader.raw('documents') === undefined || reader.raw('documents') === null ? { it: [], en: [] } : documentsOf(reader.object('documents'));
   const feeNote = reader.raw('feeNote') === undefined || reader.raw('feeNote') === null ? null : localized(reader, 'feeNote', 500, false);
@@ -205,11 +216,28 @@ function readRole(reader: BodyReader): StaffRole {
   return 'operator';
 }
 
-function checkPassword(reader: BodyReader, field: string): string {
+/**
+ * A new password: the policy of libs/domain (length, not the account's names, zxcvbn score
+ * ≥ 3). Without `owner` (a reset, where the account is read later) only its length here;
+ * the service checks the rest with `requireStrongPassword`.
+ */
+function checkPassword(reader: BodyReader, field: string, owner: PasswordOwner | null): string {
   const password = reader.secret(field, 10_000);
+  if (!password) return password;
   const length = [...password].length;
-  if (password && (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH)) reader.add(field, 'staff.passwordLength', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
+  if (length < MIN_PASSWORD_LENGTH) reader.add(field, 'password.TOO_SHORT', { min: MIN_PASSWORD_LENGTH });
+  else if (length > MAX_PASSWORD_LENGTH) reader.add(field, 'password.TOO_LONG', { max: MAX_PASSWORD_LENGTH });
+  else if (owner) {
+    const problem = newPasswordProblem(password, owner);
+    if (problem) reader.add(field, PASSWORD_MESSAGES[problem], { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
+  }
   return password;
+}
+
+/** 400 naming `password` unless it is strong enough for this account. */
+export function requireStrongPassword(password: string, owner: PasswordOwner): void {
+  const problem = newPasswordProblem(password, owner);
+  if (problem) throw ApiError.validation([{ field: 'password', key: PASSWORD_MESSAGES[problem], params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } }]);
 }
 
 function checkOffices(reader: BodyReader, role: StaffRole, officeIds: string[]): string[] {
@@ -224,7 +252,7 @@ export function readStaffCreate(body: unknown): StaffUserCreateInput {
   if (username && !USERNAME.test(username)) reader.add('username', 'staff.usernameFormat');
   const displayName = reader.text('displayName', 120);
   const role = readRole(reader);
-  const password = checkPassword(reader, 'password');
+  const password = checkPassword(reader, 'password', { username, displayName });
   const officeIds = checkOffices(reader, role, reader.uuids('officeIds', 100));
   reader.done();
   return { username, displayName, role, password, officeIds };
@@ -242,7 +270,7 @@ export function readStaffUpdate(body: unknown): StaffUserUpdateInput {
 
 export function readPassword(body: unknown): string {
   const reader = new BodyReader(body);
-  const password = checkPassword(reader, 'password');
+  const password = checkPassword(reader, 'password', null);
   reader.done();
   return password;
 }

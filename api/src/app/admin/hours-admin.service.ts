@@ -54,14 +54,11 @@ export class HoursAdminService {
 
   async replace(actor: AuditActor, officeId: string, input: { serviceId: string | null; intervals: OpeningIntervalDto[]; confirm: boolean }): Promise<OpeningHoursChangeDto> {
     const office = await this.requireOffice(officeId);
-    const seen = new Set<string>();
-    let planned: Plan | null = null;
+    // lockOffice first: bookings in flight commit before the sweep, and none is taken under the old week after it.
     const result = await this.repository.transaction(async (tx) => {
       await this.repository.lockOffice(tx, officeId);
       const plan = await this.plan(tx, officeId, input.serviceId, input.intervals);
-      planned = plan;
       const booked = await this.repository.futureBooked(tx, officeId, plan.services.map((s) => s.id), this.clock.now());
-      booked.forEach((a) => seen.add(a.id));
       const stranded = this.stranded(plan, booked, office.timeZone);
       this.stranding.requireConfirmation(this.stranding.appointments(stranded), input.confirm);
 
@@ -84,16 +81,6 @@ export class HoursAdminService {
       );
       return { ...toOpeningHoursDto(plan.after), cancelled, waitlistNotified };
     });
-    // A booking that read the old week just before the change committed may land after it.
-    const plan = planned as Plan | null;
-    if (!plan) return result;
-    const late = await this.repository.transaction(async (tx) => {
-      const booked = (await this.repository.futureBooked(tx, officeId, plan.services.map((s) => s.id), this.clock.now())).filter((a) => !seen.has(a.id));
-      const codes = await this.stranding.cancel(tx, this.stranded(plan, booked, office.timeZone), false);
-      if (codes.length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'opening_hours', entityId: input.serviceId ?? officeId, officeId, details: { cancelled: codes, late: true } }, tx);
-      return codes;
-    });
-    result.cancelled.push(...late);
     return result;
   }
 

@@ -15,7 +15,8 @@ import { WaitlistService } from '../waitlist/waitlist.service';
 import { AdminRepository, BookedRow, isUniqueViolation } from './admin.repository';
 import { StrandingService } from './stranding.service';
 
-export function toAdminService(s: Service): AdminServiceDto {
+/** A service as the admin pages show it (without `desks`, which comes from the desks: see `withDesks`). */
+export function toAdminService(s: Service): Omit<AdminServiceDto, 'desks'> {
   return {
     id: s.id,
     officeId: s.officeId,
@@ -88,7 +89,13 @@ export class ServiceAdminService {
 
   async list(officeId: string): Promise<AdminServiceDto[]> {
     await this.requireOffice(officeId);
-    return (await this.repository.listServices(officeId)).map(toAdminService);
+    const [services, desks] = await Promise.all([this.repository.listServices(officeId), this.repository.activeDesksByService(officeId)]);
+    return services.map((s) => ({ ...toAdminService(s), desks: desks.get(s.id) ?? 0 }));
+  }
+
+  /** The answer to a save: the service with how many active desks serve it (0: the page warns). */
+  private async withDesks<T extends Omit<AdminServiceDto, 'desks'>>(officeId: string, dto: T): Promise<T & { desks: number }> {
+    return { ...dto, desks: (await this.repository.activeDesksByService(officeId)).get(dto.id) ?? 0 };
   }
 
   async create(actor: AuditActor, officeId: string, input: ServiceInput): Promise<AdminServiceDto> {
@@ -100,7 +107,7 @@ export class ServiceAdminService {
         const dto = toAdminService(service);
         await this.audit.record(actor, { action: 'CREATE', entity: 'service', entityId: service.id, officeId, details: { after: dto } }, tx);
         return dto;
-      });
+      }).then((dto) => this.withDesks(officeId, dto));
     } catch (error) {
       throw codeTaken(error);
     }
@@ -113,19 +120,17 @@ export class ServiceAdminService {
    */
   async update(actor: AuditActor, officeId: string, serviceId: string, input: ServiceInput, confirm: boolean): Promise<AdminServiceChangeDto> {
     const office = await this.requireOffice(officeId);
-    const seen = new Set<string>();
-    let before: ServiceShape | null = null;
-    let result: AdminServiceChangeDto;
+    let result: Omit<AdminServiceChangeDto, 'desks'>;
     try {
+      // lockOffice first: bookings in flight commit before the sweep, and none is taken under the old service after it.
       result = await this.repository.transaction(async (tx) => {
         await this.repository.lockOffice(tx, officeId);
         const service = await this.repository.lockService(tx, serviceId);
         if (!service || service.officeId !== officeId) throw ApiError.notFound('service.notFound', 'serviceId');
         const old = toAdminService(service);
-        before = { active: service.active, durationMinutes: service.durationMinutes, capacity: service.capacity };
+        const before: ServiceShape = { active: service.active, durationMinutes: service.durationMinutes, capacity: service.capacity };
         const hours = effectiveHours(await this.repository.listOpeningHours(officeId, tx), serviceId);
         const booked = await this.repository.futureBooked(tx, officeId, [serviceId], this.clock.now());
-        booked.forEach((a) => seen.add(a.id));
         const stranded = strandedByServiceChange(booked, before, input, hours, office.timeZone);
         this.stranding.requireConfirmation(this.stranding.appointments(stranded), confirm);
 
@@ -145,21 +150,7 @@ export class ServiceAdminService {
     } catch (error) {
       throw codeTaken(error);
     }
-    // A booking that read the service just before the change committed may land after it.
-    const shape = before as ServiceShape | null;
-    if (shape && (shape.active !== input.active || shape.durationMinutes !== input.durationMinutes || input.capacity < shape.capacity)) {
-      const late = await this.repository.transaction(async (tx) => {
-        const hours = effectiveHours(await this.repository.listOpeningHours(officeId, tx), serviceId);
-        const booked = await this.repository.futureBooked(tx, officeId, [serviceId], this.clock.now());
-        const stranded = strandedByServiceChange(booked, shape, input, hours, office.timeZone).filter((a) => !seen.has(a.id));
-        const codes = await this.stranding.cancel(tx, stranded, shape.active && !input.active);
-        if (input.active && input.capacity < shape.capacity) await this.compactSeats(tx, serviceId, input.capacity);
-        if (codes.length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'service', entityId: serviceId, officeId, details: { cancelled: codes, late: true } }, tx);
-        return codes;
-      });
-      result.cancelled.push(...late);
-    }
-    return result;
+    return this.withDesks(officeId, result);
   }
 
   /** Only a service never used (no appointment, no ticket); otherwise deactivate it. */

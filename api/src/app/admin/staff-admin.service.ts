@@ -9,6 +9,7 @@ import { ApiError } from '../common/api-error';
 import type { FieldProblem } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { AdminRepository, StaffRow } from './admin.repository';
+import { requireStrongPassword } from './admin.validation';
 
 /**
  * Staff accounts (admins only): create with a password, role and offices; change them;
@@ -66,6 +67,9 @@ export class StaffAdminService {
   }
 
   async resetPassword(actor: AuditActor, id: string, password: string): Promise<void> {
+    const account = (await this.repository.listStaff(id))[0];
+    if (!account) throw ApiError.notFound('staff.notFound', 'userId');
+    requireStrongPassword(password, { username: account.username, displayName: account.display_name });
     const hash = await hashPassword(password);
     await this.repository.transaction(async (tx) => {
       const current = await this.repository.lockStaff(tx, id);

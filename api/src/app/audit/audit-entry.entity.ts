@@ -5,7 +5,7 @@ import type { AuditAction, AuditEntity } from '@sportello/contracts';
  * AUDIT_ACTIONS of the contracts, written out here: the migration tool loads entities
  * without the workspace's path aliases (a unit test keeps the two lists equal).
  */
-export const AUDIT_ACTION_VALUES: readonly AuditAction[] = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET'];
+export const AUDIT_ACTION_VALUES: readonly AuditAction[] = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT', 'UNDO'];
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
@@ -14,7 +14,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
  * exports). Rows never hold codici fiscali, e-mail addresses or names of citizens: an
  * appointment is named by its id and booking code. The actor's username and role are copied,
  * so a row still reads right after the account changes. Rows are only ever inserted (and
- * deleted by the retention job after AUDIT_RETENTION_DAYS).
+ * deleted by the retention job after AUDIT_RETENTION_DAYS) — except a VIEW row, which
+ * grows while the same person keeps looking at the same day (AuditService.recordView).
  */
 @Entity('audit_entry')
 @Index('ix_audit_entry_at', ['at'])

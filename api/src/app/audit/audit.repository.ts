@@ -51,6 +51,33 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * Runs `work` holding a transaction-scoped lock on `key`: two parallel agenda requests of
+   * the same person merge into one view row instead of writing two.
+   */
+  async locked<T>(key: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('READ COMMITTED', async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${key}`]);
+      return work(tx);
+    });
+  }
+
+  /** The person's latest VIEW row of this object and day, still open (last seen within `minutes`). */
+  async openView(tx: EntityManager, actorId: string, entity: string, entityId: string, date: string, minutes: number): Promise<{ id: string; details: Record<string, unknown> } | null> {
+    const rows: Array<{ id: string; details: Record<string, unknown> }> = await tx.query(
+      `SELECT id, details FROM audit_entry
+        WHERE actor_id = $1 AND action = 'VIEW' AND entity = $2 AND entity_id = $3 AND details->>'date' = $4
+          AND coalesce((details->>'lastAt')::timestamptz, at) > now() - make_interval(mins => $5::int)
+        ORDER BY at DESC LIMIT 1 FOR UPDATE`,
+      [actorId, entity, entityId, date, minutes],
+    );
+    return rows[0] ?? null;
+  }
+
+  async updateDetails(tx: EntityManager, id: string, details: Record<string, unknown>): Promise<void> {
+    await tx.query(`UPDATE audit_entry SET details = $2 WHERE id = $1`, [id, JSON.stringify(details)]);
+  }
+
   /** One page, newest first, with the number of rows matching the filter. */
   async page(filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
     const where: string[] = [];

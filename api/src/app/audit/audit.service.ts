@@ -4,6 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { redact } from './audit-details';
 import { AuditFilter, AuditRepository } from './audit.repository';
 
+/** A view row stays open for more of the same person's looks at the same day this long after the last one. */
+export const VIEW_MERGE_MINUTES = 15;
+
 /** Who acted: a logged-in staff member (the principal of `@CurrentStaff()`). */
 export interface AuditActor {
   id: string;
@@ -48,6 +51,39 @@ export class AuditService {
       },
       tx,
     );
+  }
+
+  /**
+   * A view of citizens' data (the agenda of a day): one row while the same person keeps
+   * looking at the same day — the page refreshes itself and searches as the operator types.
+   * Within VIEW_MERGE_MINUTES of the row's last look, the booking codes seen are added to it,
+   * `views` and `searches` count the requests and `lastAt` is the latest; after that a new
+   * row starts. Never the search text (a name or a codice fiscale).
+   */
+  async recordView(actor: AuditActor, entry: { entity: AuditEntity; entityId: string; officeId: string; date: string; search: boolean; appointments: string[] }): Promise<void> {
+    const key = `${actor.id}|${entry.entity}|${entry.entityId}|${entry.date}`;
+    await this.repository.locked(key, async (tx) => {
+      const open = await this.repository.openView(tx, actor.id, entry.entity, entry.entityId, entry.date, VIEW_MERGE_MINUTES);
+      const lastAt = new Date().toISOString();
+      if (!open) {
+        await this.record(actor, { action: 'VIEW', entity: entry.entity, entityId: entry.entityId, officeId: entry.officeId, details: { date: entry.date, search: entry.search, appointments: entry.appointments, views: 1, searches: entry.search ? 1 : 0, lastAt } }, tx);
+        return;
+      }
+      const seen = Array.isArray(open.details['appointments']) ? (open.details['appointments'] as string[]) : [];
+      const count = (name: string) => (typeof open.details[name] === 'number' ? (open.details[name] as number) : 0);
+      await this.repository.updateDetails(
+        tx,
+        open.id,
+        redact({
+          ...open.details,
+          search: open.details['search'] === true || entry.search,
+          appointments: [...new Set([...seen, ...entry.appointments])].sort(),
+          views: count('views') + 1,
+          searches: count('searches') + (entry.search ? 1 : 0),
+          lastAt,
+        }),
+      );
+    });
   }
 
   async page(filter: Omit<AuditFilter, 'limit' | 'offset'>, page: number, pageSize: number): Promise<AuditPageDto> {

@@ -8,7 +8,7 @@ import { hasBodyOfType } from '../common/express-compat';
 import { ApiErrorDoc } from '../common/openapi';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
-import { clearSessionCookies, readCookie, SESSION_COOKIE, setSessionCookies, setXsrfCookie } from './auth.cookies';
+import { clearSessionCookies, readCookie, SESSION_COOKIE, setDeviceCookie, setSessionCookies, setXsrfCookie } from './auth.cookies';
 import { LoginDoc, StaffSessionDoc } from './auth.openapi';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
@@ -30,13 +30,17 @@ export class AuthController {
   @ApiOperation({
     summary: 'Staff login',
     description:
-      'Sets the session cookie `sportello_session` (HttpOnly, SameSite=Strict, Path=/api, Secure behind https) and the CSRF cookie `XSRF-TOKEN` (readable by the page; send it back as header `X-XSRF-TOKEN` on every POST/PUT/PATCH/DELETE). Unknown usernames and wrong passwords get the same 401.',
+      'Sets the session cookie `sportello_session` (HttpOnly, SameSite=Strict, Path=/api, Secure behind https), the CSRF cookie `XSRF-TOKEN` (readable by the page; send it back as header `X-XSRF-TOKEN` on every POST/PUT/PATCH/DELETE) and the account\'s device cookie `sportello_device_…` (HttpOnly, Path=/api/auth: later logins from this browser are known, OWASP device cookies). Unknown usernames and wrong passwords get the same 401.',
   })
   @ApiBody({ type: LoginDoc })
   @ApiOkResponse({ type: StaffSessionDoc })
   @ApiUnauthorizedResponse({ type: ApiErrorDoc, description: 'INVALID_CREDENTIALS' })
   @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be JSON' })
-  @ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'ACCOUNT_LOCKED (LOGIN_MAX_FAILURES wrong passwords within LOGIN_LOCK_MINUTES) or TOO_MANY_REQUESTS (LOGIN_THROTTLE_LIMIT per minute per client); see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorDoc,
+    description:
+      'ACCOUNT_LOCKED (LOGIN_MAX_FAILURES wrong passwords from this address, or this device, within LOGIN_LOCK_MINUTES; or LOGIN_ACCOUNT_MAX_FAILURES from clients without a device cookie of the account) or TOO_MANY_REQUESTS (LOGIN_THROTTLE_LIMIT per minute per client); see Retry-After',
+  })
   async login(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffSessionDto> {
     // JSON only: a form on another site can post urlencoded fields but not JSON, so no
     // one can log a browser into an account of theirs (login CSRF).
@@ -45,8 +49,9 @@ export class AuthController {
     const username = reader.text('username', 200);
     const password = reader.secret('password', MAX_PASSWORD_LENGTH);
     reader.done();
-    const { token, user } = await this.auth.login(username, password);
+    const { token, user, device } = await this.auth.login(username, password, { address: request.ip, headers: request.headers });
     setSessionCookies(reply, token, this.config);
+    setDeviceCookie(reply, device, this.config);
     reply.header('Cache-Control', 'no-store');
     return { user };
   }
@@ -57,9 +62,10 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Logged out; both cookies cleared' })
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = readCookie(request, SESSION_COOKIE);
-    if (token && (await this.auth.principal(token))) {
+    const staff = token ? await this.auth.principal(token) : null;
+    if (token && staff) {
       assertCsrf(request, token);
-      await this.auth.logout(token);
+      await this.auth.logout(staff, token);
     }
     clearSessionCookies(reply, this.config);
   }

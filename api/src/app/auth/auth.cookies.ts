@@ -1,6 +1,7 @@
 import { XSRF_COOKIE } from '@sportello/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../config/config';
+import { DEVICE_COOKIE_DAYS } from './device-cookie';
 import { xsrfTokenFor } from './session-token';
 
 /** The session cookie: HttpOnly, SameSite=Strict, Path=/api, Secure behind https. */
@@ -55,6 +56,11 @@ export function setSessionCookies(reply: FastifyReply, sessionToken: string, con
 
 export function setXsrfCookie(reply: FastifyReply, sessionToken: string, config: AppConfig): void {
   setCookie(reply, XSRF_COOKIE, xsrfTokenFor(sessionToken), { httpOnly: false, path: '/', maxAgeMs: config.auth.sessionHours * 3_600_000 }, config);
+}
+
+/** The account's device cookie (device-cookie.ts): HttpOnly, only sent to the login, for DEVICE_COOKIE_DAYS. */
+export function setDeviceCookie(reply: FastifyReply, cookie: { name: string; value: string }, config: AppConfig): void {
+  setCookie(reply, cookie.name, cookie.value, { httpOnly: true, path: '/api/auth', maxAgeMs: DEVICE_COOKIE_DAYS * 86_400_000 }, config);
 }
 
 export function clearSessionCookies(reply: FastifyReply, config: AppConfig): void {

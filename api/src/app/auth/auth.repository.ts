@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffOfficeDto, StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
-import { afterFailure, LockoutPolicy, LockoutState } from './lockout';
+import { afterFailure, LockoutPolicy, LockoutState, UNLOCKED } from './lockout';
+
+/** Whose failures a row counts: one address, or one device cookie. */
+export type LoginClientScope = 'ADDRESS' | 'DEVICE';
 
 /** A logged-in staff member, as guards and controllers see it (`request.staff`). */
 export interface StaffPrincipal {
@@ -55,9 +58,51 @@ export class AuthRepository {
     };
   }
 
+  /** The failures of one client (an address's or a device's key) for the account, or none. */
+  async clientFailures(userId: string, scope: LoginClientScope, clientKey: Buffer): Promise<LockoutState> {
+    const rows: Array<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }> = await this.db.query(
+      'SELECT failed_attempts, first_failed_at, locked_until FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3',
+      [userId, scope, clientKey],
+    );
+    return rows[0] ? { failedAttempts: rows[0].failed_attempts, firstFailedAt: rows[0].first_failed_at, lockedUntil: rows[0].locked_until } : UNLOCKED;
+  }
+
   /**
-   * Counts one wrong password. The row is locked while the new state is computed, so
-   * parallel wrong attempts are all counted. Returns the new state.
+   * Counts one wrong password from one client of the account, under a row lock so that
+   * parallel attempts are all counted; rows whose window and lock are over go at the same time.
+   */
+  recordClientFailure(userId: string, scope: LoginClientScope, clientKey: Buffer, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
+    return this.db.transaction('READ COMMITTED', async (tx) => {
+      await tx.query('DELETE FROM staff_login_failure WHERE stale_after < $1', [now]);
+      await tx.query(
+        `INSERT INTO staff_login_failure (staff_user_id, scope, client_key, failed_attempts, first_failed_at, stale_after)
+         VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT DO NOTHING`,
+        [userId, scope, clientKey, now],
+      );
+      const rows: Array<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }> = await tx.query(
+        'SELECT failed_attempts, first_failed_at, locked_until FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3 FOR UPDATE',
+        [userId, scope, clientKey],
+      );
+      const current: LockoutState = rows[0].failed_attempts === 0 ? UNLOCKED : { failedAttempts: rows[0].failed_attempts, firstFailedAt: rows[0].first_failed_at, lockedUntil: rows[0].locked_until };
+      const next = afterFailure(current, now, policy);
+      const staleAfter = new Date(Math.max((next.firstFailedAt ?? now).getTime() + policy.windowMinutes * 60_000, next.lockedUntil?.getTime() ?? 0));
+      await tx.query(
+        'UPDATE staff_login_failure SET failed_attempts = $4, first_failed_at = $5, locked_until = $6, stale_after = $7 WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3',
+        [userId, scope, clientKey, next.failedAttempts, next.firstFailedAt, next.lockedUntil, staleAfter],
+      );
+      return next;
+    });
+  }
+
+  /** A successful login from this client: its failures are forgotten. */
+  async clearClientFailures(userId: string, scope: LoginClientScope, clientKey: Buffer): Promise<void> {
+    await this.db.query('DELETE FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3', [userId, scope, clientKey]);
+  }
+
+  /**
+   * Counts one wrong password against the account's budget for clients without a device
+   * cookie. The row is locked while the new state is computed, so parallel wrong attempts
+   * are all counted. Returns the new state.
    */
   recordFailure(userId: string, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
     return this.db.transaction('READ COMMITTED', async (tx) => {
@@ -79,13 +124,18 @@ export class AuthRepository {
     });
   }
 
-  /** A successful login: the failure count starts again; an outdated hash is replaced. */
-  async recordSuccess(userId: string, newPasswordHash: string | null): Promise<void> {
+  /**
+   * A successful login: an outdated hash is replaced; from a client without a device cookie
+   * (which got past the account's budget, so the account was not closed) the budget starts again.
+   */
+  async recordSuccess(userId: string, newPasswordHash: string | null, resetBudget: boolean): Promise<void> {
     await this.db.query(
-      `UPDATE staff_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL,
+      `UPDATE staff_user SET failed_attempts = CASE WHEN $3 THEN 0 ELSE failed_attempts END,
+              first_failed_at = CASE WHEN $3 THEN NULL ELSE first_failed_at END,
+              locked_until = CASE WHEN $3 THEN NULL ELSE locked_until END,
               password_hash = COALESCE($2, password_hash)
         WHERE id = $1`,
-      [userId, newPasswordHash],
+      [userId, newPasswordHash, resetBudget],
     );
   }
 

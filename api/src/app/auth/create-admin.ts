@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source';
-import { passwordProblem } from './password';
+import { translate } from '../common/messages';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
+import { newPasswordProblem, PASSWORD_MESSAGES } from './password-strength';
 import { createStaffUser, normaliseUsername, USERNAME } from './staff-accounts';
 
 /** A mistake of the person running a command: printed without a stack trace, exit code 1. */
@@ -37,13 +39,14 @@ export function parseCreateAdminArgs(args: string[]): { username: string; displa
 /**
  * `create-admin`: creates an admin account (every office). The password comes from
  * ADMIN_PASSWORD or is asked for on the terminal without echo (twice); piped standard
- * input is read as one line. Passwords shorter than 12 characters are refused.
+ * input is read as one line. Passwords shorter than 12 characters, containing the username
+ * or the name, or easy to guess (zxcvbn score under 3) are refused.
  * `prepareDatabase` (migrations) runs once the arguments and the password are good.
  */
 export async function createAdmin(config: AppConfig, args: string[], io: CommandIo, prepareDatabase: () => Promise<void> = async () => undefined): Promise<void> {
   const { username, displayName } = parseCreateAdminArgs(args);
-  const password = io.env['ADMIN_PASSWORD'] ?? (await askPassword(io));
-  const problem = passwordProblem(password);
+  const password = io.env['ADMIN_PASSWORD'] ?? (await askPassword(io, { username, displayName }));
+  const problem = strengthProblem(password, { username, displayName });
   if (problem) throw new CommandError(`${problem} Nothing was created.`);
 
   await prepareDatabase();
@@ -58,10 +61,16 @@ export async function createAdmin(config: AppConfig, args: string[], io: Command
   io.stderr.write(`Created the admin account. Log in at ${config.publicUrl}/staff/login\n`);
 }
 
-async function askPassword(io: CommandIo): Promise<string> {
+/** The policy of the admin page (libs/domain), in English for the terminal. */
+function strengthProblem(password: string, owner: { username: string; displayName: string }): string | null {
+  const problem = newPasswordProblem(password, owner);
+  return problem ? translate(PASSWORD_MESSAGES[problem], 'en', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }) : null;
+}
+
+async function askPassword(io: CommandIo, owner: { username: string; displayName: string }): Promise<string> {
   if (!io.stdin.isTTY) return readLine(io.stdin);
-  const first = await readHidden(io, 'Password for the new admin (at least 12 characters): ');
-  const problem = passwordProblem(first);
+  const first = await readHidden(io, 'Password for the new admin (at least 12 characters, not easy to guess): ');
+  const problem = strengthProblem(first, owner);
   if (problem) throw new CommandError(`${problem} Nothing was created.`);
   const second = await readHidden(io, 'Repeat the password: ');
   if (first !== second) throw new CommandError('The two passwords differ. Nothing was created.');

@@ -1,5 +1,5 @@
 import { parseOptions } from '@node-rs/argon2';
-import { ARGON2_PARAMS, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password';
+import { ARGON2_PARAMS, hashPassword, needsRehash, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('uses argon2id with the OWASP parameters (19 MiB, 2 iterations, 1 lane)', () => {
@@ -28,10 +28,4 @@ describe('password hashing', () => {
     expect(needsRehash('$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA')).toBe(true);
   });
 
-  it('refuses new passwords shorter than 12 characters (counted as characters, not bytes)', () => {
-    expect(passwordProblem('short-pass1')).toMatch(/at least 12/);
-    expect(passwordProblem('long-enough-1')).toBeNull();
-    expect(passwordProblem('àèìòùàèìòùàè')).toBeNull();
-    expect(passwordProblem('x'.repeat(257))).toMatch(/at most 256/);
-  });
 });

@@ -14,10 +14,7 @@ export const ARGON2_PARAMS = {
   outputLen: 32,
 } as const;
 
-/** Shortest password `create-admin` accepts (NIST SP 800-63B allows 8; we ask for more). */
-export const MIN_PASSWORD_LENGTH = 12;
-/** Longest password read from a login: hashing megabytes would be a denial of service. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@sportello/domain';
 
 const PHC_PREFIX = `$argon2id$v=19$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}$`;
 
@@ -47,12 +44,4 @@ let dummy: Promise<string> | null = null;
 export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);
   return dummy;
-}
-
-/** Why a new password is refused, or null. Counted in characters (code points), not bytes. */
-export function passwordProblem(password: string): string | null {
-  const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (length > MAX_PASSWORD_LENGTH) return `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`;
-  return null;
 }

@@ -13,7 +13,8 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 @Entity('appointment')
 @Index('uq_appointment_code', ['code'], { unique: true })
 @Index('ix_appointment_office_start', ['officeId', 'startAt'])
-@Index('ix_appointment_service_fiscal_code', ['serviceId', 'fiscalCode'])
+@Index('ix_appointment_service_fiscal_code_key', ['serviceId', 'fiscalCodeKey'])
+@Index('ix_appointment_office_email_key', ['officeId', 'emailKey'])
 @Check('ck_appointment_status', `"status" IN ('BOOKED', 'CANCELLED')`)
 @Check('ck_appointment_language', `"language" IN ('it', 'en')`)
 @Check('ck_appointment_cancel_reason', `"cancel_reason" IN ('CITIZEN', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE')`)
@@ -51,8 +52,19 @@ export class Appointment {
   @Column({ name: 'fiscal_code', type: 'varchar', length: 16 })
   fiscalCode: string;
 
+  /**
+   * The person, not the spelling (fiscalCodeKey of libs/domain): the codice fiscale without its
+   * check character, omocodia letters back to digits. Limits and searches compare this.
+   */
+  @Column({ name: 'fiscal_code_key', type: 'varchar', length: 16 })
+  fiscalCodeKey: string;
+
   @Column({ type: 'varchar', length: 254 })
   email: string;
+
+  /** The mailbox, not the spelling (emailKey of libs/domain), for MAX_ACTIVE_PER_EMAIL. */
+  @Column({ name: 'email_key', type: 'varchar', length: 254 })
+  emailKey: string;
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone: string | null;

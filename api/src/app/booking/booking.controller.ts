@@ -9,6 +9,8 @@ import { BodyReader } from '../common/body';
 import { isUuid } from '../common/query';
 import { ApiErrorDoc } from '../common/openapi';
 import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, HoldLimitDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
+import { ALTCHA_HEADER_DOC } from '../security/challenge.openapi';
+import { ChallengeGuard } from '../security/challenge.guard';
 import { BookingService } from './booking.service';
 import { readBookingRequest, readHoldRequest, readRescheduleRequest } from './booking.validation';
 
@@ -21,7 +23,8 @@ export class BookingController {
   constructor(private readonly booking: BookingService) {}
 
   @Post('holds')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(ThrottlerGuard, ChallengeGuard)
+  @ApiHeader(ALTCHA_HEADER_DOC)
   @ApiBody({ type: CreateHoldDoc })
   @ApiCreatedResponse({ type: HoldDoc, description: 'The slot is kept for HOLD_MINUTES' })
   @ApiConflictResponse({ type: SlotUnavailableDoc })
@@ -40,11 +43,12 @@ export class BookingController {
   }
 
   @Post('appointments')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(ThrottlerGuard, ChallengeGuard)
+  @ApiHeader(ALTCHA_HEADER_DOC)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeats with the same key return the first answer and book nothing more' })
   @ApiBody({ type: CreateAppointmentDoc })
   @ApiCreatedResponse({ type: AppointmentCreatedDoc })
-  @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED or IDEMPOTENCY_KEY_REUSED' })
+  @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED (MAX_ACTIVE_PER_CF per person and service, every omocodia spelling counted as one; MAX_ACTIVE_PER_EMAIL per e-mail address) or IDEMPOTENCY_KEY_REUSED' })
   async book(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppointmentCreatedDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       const reader = new BodyReader({});

@@ -9,7 +9,22 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 
 export type NewAppointment = Pick<
   Appointment,
-  'id' | 'code' | 'officeId' | 'serviceId' | 'startAt' | 'endAt' | 'firstName' | 'lastName' | 'fiscalCode' | 'email' | 'phone' | 'notes' | 'language' | 'confirmedAt'
+  | 'id'
+  | 'code'
+  | 'officeId'
+  | 'serviceId'
+  | 'startAt'
+  | 'endAt'
+  | 'firstName'
+  | 'lastName'
+  | 'fiscalCode'
+  | 'fiscalCodeKey'
+  | 'email'
+  | 'emailKey'
+  | 'phone'
+  | 'notes'
+  | 'language'
+  | 'confirmedAt'
 >;
 
 /** An appointment the release job gave away, with what the waitlist needs to know. */
@@ -147,6 +162,19 @@ export class BookingRepository {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
   }
 
+  /**
+   * Holds the office's configuration as it is until the transaction ends (a share lock on
+   * its counter row) and tells whether it is still `version`. Every change of what makes the
+   * calendar (closures, hours, services, settings) updates that row, so it waits for the
+   * bookings that hold it, and they see it once it is committed: a booking checked against
+   * rules that a change has meanwhile replaced is refused, and the change's own sweep sees
+   * every booking made under the old rules.
+   */
+  async holdRules(tx: EntityManager, officeId: string, version: string): Promise<boolean> {
+    const rows = await txRows<{ version: string }>(tx, 'SELECT version FROM office_config_version WHERE office_id = $1 FOR SHARE', [officeId]);
+    return rows[0]?.version === version;
+  }
+
   /** The client's open holds: how many, and when the first of them runs out. */
   async liveHolds(tx: EntityManager, clientKey: string): Promise<{ count: number; firstExpiry: Date | null }> {
     const rows = await txRows<{ n: number; first: Date | null }>(
@@ -167,27 +195,38 @@ export class BookingRepository {
     return tx.getRepository(Hold).findOneBy({ id });
   }
 
-  /** Booked appointments of this person for this service that have not started yet. */
-  async countActiveAppointments(tx: EntityManager, serviceId: string, fiscalCode: string): Promise<number> {
-    const rows = await txRows<{ n: number }>(
+  /**
+   * Serialises the bookings of one person (codice fiscale key) for one service and of one
+   * mailbox at one office, then counts their booked appointments that have not ended. Two
+   * locks in one statement, always in this order, so two bookings never wait for each other
+   * in a circle.
+   */
+  async lockAndCountActive(tx: EntityManager, who: { officeId: string; serviceId: string; fiscalCodeKey: string; emailKey: string }): Promise<{ person: number; email: number }> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))', [
+      `person:${who.serviceId}:${who.fiscalCodeKey}`,
+      `email:${who.officeId}:${who.emailKey}`,
+    ]);
+    const rows = await txRows<{ person: number; email: number }>(
       tx,
-      `SELECT count(*)::int AS n FROM appointment
-        WHERE service_id = $1 AND fiscal_code = $2 AND status = 'BOOKED' AND end_at > now()`,
-      [serviceId, fiscalCode],
+      `SELECT (SELECT count(*)::int FROM appointment
+                WHERE service_id = $1 AND fiscal_code_key = $2 AND status = 'BOOKED' AND end_at > now()) AS person,
+              (SELECT count(*)::int FROM appointment
+                WHERE office_id = $3 AND email_key = $4 AND status = 'BOOKED' AND end_at > now()) AS email`,
+      [who.serviceId, who.fiscalCodeKey, who.officeId, who.emailKey],
     );
-    return rows[0].n;
+    return rows[0];
   }
 
   /** Inserts unless the code is taken (then returns false, to retry with another code). */
   async insertAppointment(tx: EntityManager, a: NewAppointment): Promise<boolean> {
     const rows = await txRows(
       tx,
-      `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, email, phone, notes,
-                                language, confirmed_at, privacy_accepted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+      `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key,
+                                phone, notes, language, confirmed_at, privacy_accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
        ON CONFLICT (code) DO NOTHING
        RETURNING id`,
-      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.email, a.phone, a.notes, a.language, a.confirmedAt],
+      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.fiscalCodeKey, a.email, a.emailKey, a.phone, a.notes, a.language, a.confirmedAt],
     );
     return rows.length > 0;
   }

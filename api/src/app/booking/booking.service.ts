@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
-import { attendanceStatus, bookingCountsAsConfirmation, generateBookingCode, openStreetMapUrl, reconfirmDeadline } from '@sportello/domain';
+import { attendanceStatus, bookingCountsAsConfirmation, emailKey, fiscalCodeKey, generateBookingCode, openStreetMapUrl, reconfirmDeadline } from '@sportello/domain';
 import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -19,6 +19,11 @@ import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
 
 const CODE_ATTEMPTS = 5;
+/** Attempts of a booking or move whose office changed its rules meanwhile, each with the new rules. */
+const RULES_ATTEMPTS = 3;
+
+/** Thrown inside a transaction whose rules changed: rolled back and tried again with the new ones. */
+class RulesChanged extends Error {}
 
 export interface IdempotentResult<T> {
   status: number;
@@ -78,6 +83,26 @@ export class BookingService {
    * answer is stored in the same transaction and replayed for repeats.
    */
   async book(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
+    return this.withCurrentRules(() => this.bookOnce(input, idempotency));
+  }
+
+  /**
+   * Runs a booking or a move again, with the new rules, when the office's configuration
+   * changed between reading the calendar and taking the seat (a closure, new hours).
+   */
+  private async withCurrentRules<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof RulesChanged)) throw error;
+        // The rules keep changing under this request (several changes in a row): refused like a taken slot.
+        if (i >= RULES_ATTEMPTS) throw new ApiError(409, 'SLOT_UNAVAILABLE', 'slot.unavailable', [], {}, { alternatives: [] });
+      }
+    }
+  }
+
+  private async bookOnce(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
     const { target, seats } = await this.bookingTarget(input);
     const appointmentId = randomUUID();
     const token = newManageToken();
@@ -97,11 +122,14 @@ export class BookingService {
         }
       }
       if (!slot) return 'UNAVAILABLE' as const;
+      // The slot was checked against these rules; they hold until the commit, or this starts over.
+      if (!(await this.repository.holdRules(tx, target.office.id, target.version))) throw new RulesChanged();
       const seated = (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) || (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }, seats.seatsExist));
       if (!seated) return 'UNAVAILABLE' as const;
       // After the seat: most refused requests in a rush stop above without this lock.
       // Past the limit, the throw rolls the seat back.
-      await this.enforcePersonLimit(tx, target, input.citizen.fiscalCode);
+      const keys = { fiscalCodeKey: fiscalCodeKey(input.citizen.fiscalCode), emailKey: emailKey(input.citizen.email) };
+      await this.enforcePersonLimits(tx, target, keys);
       const code = await this.insertWithFreshCode(tx, {
         id: appointmentId,
         officeId: target.office.id,
@@ -111,7 +139,9 @@ export class BookingService {
         firstName: input.citizen.firstName,
         lastName: input.citizen.lastName,
         fiscalCode: input.citizen.fiscalCode,
+        fiscalCodeKey: keys.fiscalCodeKey,
         email: input.citizen.email,
+        emailKey: keys.emailKey,
         phone: input.citizen.phone,
         notes: input.notes,
         language: input.language,
@@ -170,6 +200,10 @@ export class BookingService {
 
   /** Moves the booking: the new place is taken first, the old one released only then. */
   async reschedule(token: string, start: Date): Promise<ManagedAppointmentDto> {
+    return this.withCurrentRules(() => this.rescheduleOnce(token, start));
+  }
+
+  private async rescheduleOnce(token: string, start: Date): Promise<ManagedAppointmentDto> {
     const appointment = await this.findByToken(token);
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     this.requireChangeable(appointment, target);
@@ -177,6 +211,7 @@ export class BookingService {
     const slot = await this.calendar.bookableSlot(target, start);
     if (!slot) throw await this.slotUnavailable(target, start);
     const moved = await this.repository.transaction(async (tx) => {
+      if (!(await this.repository.holdRules(tx, target.office.id, target.version))) throw new RulesChanged();
       const locked = await this.repository.lockBooked(tx, appointment.id);
       if (!locked) return 'GONE' as const;
       const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointment.id });
@@ -275,12 +310,16 @@ export class BookingService {
     return slot;
   }
 
-  private async enforcePersonLimit(tx: EntityManager, target: OfficeService, fiscalCode: string): Promise<void> {
-    const serviceId = target.service.id;
-    // Serialise bookings of one person for one service so the limit cannot be raced past.
-    await this.repository.lock(tx, `person:${serviceId}:${fiscalCode}`);
-    if ((await this.repository.countActiveAppointments(tx, serviceId, fiscalCode)) >= target.rules.maxActivePerFiscalCode) {
-      throw new ApiError(409, 'LIMIT_REACHED', 'appointment.limit');
+  /**
+   * The per-person limit (active bookings per codice fiscale and service, every omocodia
+   * spelling counted as one person) and the per-mailbox limit (MAX_ACTIVE_PER_EMAIL across
+   * codici fiscali at this office). Serialised, so neither can be raced past.
+   */
+  private async enforcePersonLimits(tx: EntityManager, target: OfficeService, keys: { fiscalCodeKey: string; emailKey: string }): Promise<void> {
+    const active = await this.repository.lockAndCountActive(tx, { officeId: target.office.id, serviceId: target.service.id, ...keys });
+    if (active.person >= target.rules.maxActivePerFiscalCode) throw new ApiError(409, 'LIMIT_REACHED', 'appointment.limit');
+    if (active.email >= this.config.booking.maxActivePerEmail) {
+      throw new ApiError(409, 'LIMIT_REACHED', 'appointment.emailLimit', [], { max: this.config.booking.maxActivePerEmail });
     }
   }
 

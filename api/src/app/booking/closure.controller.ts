@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isValidLocalDate } from '@sportello/domain';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { CalendarService } from '../calendar/calendar.service';
@@ -58,17 +57,15 @@ export class ClosureController {
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'CONFIRMATION_REQUIRED with `affected: [{ id, code, start, serviceId, serviceName }]`' })
   async close(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<ClosureDto> {
     const reader = new BodyReader(body);
-    const from = reader.text('from', 10);
-    const toGiven = reader.optionalText('to', 10);
+    const from = reader.localDate('from');
+    const toGiven = reader.optionalLocalDate('to');
     const to = toGiven ?? from;
     const startTime = reader.optionalText('startTime', 5) ?? null;
     const endTime = reader.optionalText('endTime', 5) ?? null;
     const serviceId = reader.optionalUuid('serviceId') ?? null;
     const reason = reader.text('reason', 200);
     const confirm = reader.optionalBoolean('confirm') ?? false;
-    if (from && !isValidLocalDate(from)) reader.add('from', 'field.date');
-    if (toGiven && !isValidLocalDate(toGiven)) reader.add('to', 'field.date');
-    else if (isValidLocalDate(from) && to < from) reader.add('to', 'range.reversed');
+    if (!reader.hasProblem('from') && !reader.hasProblem('to') && to < from) reader.add('to', 'range.reversed');
     if ((startTime === null) !== (endTime === null)) reader.add(startTime === null ? 'startTime' : 'endTime', 'field.required');
     if (startTime !== null && !HH_MM.test(startTime)) reader.add('startTime', 'field.time');
     if (endTime !== null && !HH_MM.test(endTime)) reader.add('endTime', 'field.time');

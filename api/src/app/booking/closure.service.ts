@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import { Closure } from '../calendar/closure.entity';
 import { ApiError } from '../common/api-error';
+import { lockOfficeConfiguration } from '../database/sql';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import { BookingRepository } from './booking.repository';
 
@@ -45,7 +46,8 @@ interface AffectedRow {
 /**
  * Closing a day or a time range: the closure row, and the appointments inside it cancelled
  * in the same transaction, each with a closure notice in the outbox. Nothing happens until
- * the staff member has seen the affected appointments and confirmed.
+ * the staff member has seen the affected appointments and confirmed. PostgreSQL orders the
+ * closure and the bookings: no booking commits inside a committed closure, whatever the timing.
  */
 @Injectable()
 export class ClosureService {
@@ -62,6 +64,9 @@ export class ClosureService {
     const start = new Date(range.start);
     const end = new Date(range.end);
     const result = await this.repository.transaction(async (tx) => {
+      // First the office's configuration: this waits for the bookings in flight and holds back
+      // new ones, so the sweep below sees every appointment and none can land inside afterwards.
+      await lockOfficeConfiguration(tx, input.officeId);
       const affected = await this.affected(tx, input.officeId, input.serviceId, start, end);
       if (affected.length > 0 && !input.confirm) {
         throw new ApiError(409, 'CONFIRMATION_REQUIRED', 'closure.confirm', [], { count: affected.length }, {
@@ -74,17 +79,8 @@ export class ClosureService {
       await this.audit.record(actor, { action: 'CREATE', entity: 'closure', entityId: closure.id, officeId: input.officeId, details: { after: toDto(closure, []), ...(cancelled.length > 0 && { cancelled }) } }, tx);
       return { closure, cancelled };
     });
-    // A booking that read the calendar before the closure committed may land after it: sweep once more.
-    const late = await this.repository.transaction(async (tx) => {
-      const affected = await this.affected(tx, input.officeId, input.serviceId, start, end);
-      await this.cancelAll(tx, affected, input.reason);
-      const codes = affected.map((a) => a.code);
-      if (codes.length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'closure', entityId: result.closure.id, officeId: input.officeId, details: { cancelled: codes, late: true } }, tx);
-      return codes;
-    });
-    const cancelled = [...result.cancelled, ...late];
-    this.logger.log(`closure ${result.closure.id}: ${cancelled.length} appointment(s) cancelled`);
-    return toDto(result.closure, cancelled);
+    this.logger.log(`closure ${result.closure.id}: ${result.cancelled.length} appointment(s) cancelled`);
+    return toDto(result.closure, result.cancelled);
   }
 
   async list(officeId: string, from: Date): Promise<ClosureDto[]> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AvailabilityDto, AvailabilityQuery, Language, LegalNotesDto, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, OfficeRuleDefaults, ServiceDto, ServiceSuspensionDto, SlotAlternativeDto } from '@sportello/contracts';
-import { addDays, CalendarRules, closureForLocalDates, closureSuspension, daysBetween, generateSlots, IsoWeekday, localToday, Slot } from '@sportello/domain';
+import { addDays, CalendarRules, closureForLocalDates, closureSuspension, daysBetween, generateSlots, IsoWeekday, localToday, MonthDay, openNow, OpenNow, Slot } from '@sportello/domain';
 import { DateTime } from 'luxon';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -379,13 +379,36 @@ export class CalendarService {
       minNoticeMinutes,
       horizonDays,
       closures: closures.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString() })),
-      patronSaintDay:
-        office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null,
+      patronSaintDay: patronSaintOf(office),
     };
+  }
+
+  /**
+   * Whether the office is open now — or one service, with its own hours when it has some
+   * and its closures too: inside today's hours, not a holiday, not in a closure.
+   */
+  async openNow(officeId: string, serviceId: string | null = null): Promise<OpenNow> {
+    const config = await this.requireConfig(officeId);
+    const own = serviceId ? config.hours.filter((h) => h.serviceId === serviceId) : [];
+    const hours = own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null);
+    const closures = config.closures.filter((c) => c.serviceId === null || (serviceId !== null && c.serviceId === serviceId));
+    return openNow(
+      {
+        timeZone: config.office.timeZone,
+        openingHours: hours.map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) })),
+        closures: closures.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString(), reason: c.reason })),
+        patronSaintDay: patronSaintOf(config.office),
+      },
+      this.clock.now(),
+    );
   }
 
   /** The office, or 404 naming the field. */
   async requireOffice(officeId: string): Promise<Office> {
     return (await this.requireConfig(officeId)).office;
   }
+}
+
+function patronSaintOf(office: Office): MonthDay | null {
+  return office.patronSaintMonth !== null && office.patronSaintDay !== null ? { month: office.patronSaintMonth, day: office.patronSaintDay } : null;
 }

@@ -1,10 +1,12 @@
+import { EARLIEST_DATE, isPlainEmailAddress, LATEST_DATE } from '@sportello/domain';
+import addressparser from 'nodemailer/lib/addressparser';
 import { ApiError, FieldProblem } from './api-error';
 import type { MessageKey } from './messages';
-import { isUuid } from './query';
-// Pragmatic: one @, no spaces, a dot in the domain; the real check is the e-mail itself.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+import { isUuid, localDateProblem } from './query';
 /** An instant with its offset: 2027-03-29T08:30:00+02:00 or …Z. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const EARLIEST_INSTANT = new Date(`${EARLIEST_DATE}T00:00:00Z`);
+const AFTER_LATEST_INSTANT = new Date(`${Number(LATEST_DATE.slice(0, 4)) + 1}-01-01T00:00:00Z`);
 
 /**
  * Reads a JSON body and collects every problem at once (field paths like
@@ -39,11 +41,28 @@ export class BodyReader {
     return value?.toLowerCase();
   }
 
+  /** An ISO 8601 instant with its offset, in the years EARLIEST_DATE … LATEST_DATE. */
   instant(field: string): Date {
     const value = this.string(field, true);
     const date = new Date(value ?? NaN);
-    if (value !== undefined && (!INSTANT.test(value) || Number.isNaN(date.getTime()))) this.add(field, 'field.instant');
+    if (value === undefined) return date;
+    if (!INSTANT.test(value) || Number.isNaN(date.getTime())) this.add(field, 'field.instant');
+    else if (date < EARLIEST_INSTANT || date >= AFTER_LATEST_INSTANT) this.add(field, 'field.dateRange', { min: EARLIEST_DATE, max: LATEST_DATE });
     return date;
+  }
+
+  /** A required local date "YYYY-MM-DD" from EARLIEST_DATE to LATEST_DATE. */
+  localDate(field: string): string {
+    return this.optionalLocalDate(field, true) ?? '';
+  }
+
+  /** A local date "YYYY-MM-DD" from EARLIEST_DATE to LATEST_DATE, or undefined when absent. */
+  optionalLocalDate(field: string, required = false): string | undefined {
+    const value = this.string(field, required);
+    if (value === undefined) return undefined;
+    const problem = localDateProblem(value);
+    if (problem) return this.add(field, problem.key, problem.params);
+    return value;
   }
 
   /** Trimmed text of 1..max characters. */
@@ -68,10 +87,14 @@ export class BodyReader {
     return raw;
   }
 
-  /** A required e-mail address of at most 254 characters, in lower case. */
+  /**
+   * A required e-mail address of at most 254 characters, in lower case: the plain form
+   * only (no quotes, comments or display names), and only what nodemailer reads back as
+   * that same single address, so the address stored is the address mailed.
+   */
   email(field: string): string {
     const value = this.text(field, 254).toLowerCase();
-    if (value && !EMAIL.test(value)) this.add(field, 'field.email');
+    if (value && !isMailedAsIs(value)) this.add(field, 'field.email');
     return value;
   }
 
@@ -129,11 +152,10 @@ export class BodyReader {
   }
 
   /** A YYYY-MM-DD date, or null when absent or null. */
-  nullableDate(field: string, isValid: (value: string) => boolean): string | null {
-    const value = this.optionalText(field, 10);
-    if (value === undefined) return null;
-    if (!isValid(value)) return this.add(field, 'field.date') ?? null;
-    return value;
+  nullableDate(field: string): string | null {
+    const value = this.body[field];
+    if (value === undefined || value === null || value === '') return null;
+    return this.optionalLocalDate(field) ?? null;
   }
 
   /** A list of non-blank texts (each trimmed, at most `maxLength`), at most `maxItems`; absent = empty. */
@@ -211,4 +233,10 @@ export class BodyReader {
   private path(field: string): string {
     return `${this.prefix}${field}`;
   }
+}
+
+function isMailedAsIs(address: string): boolean {
+  if (!isPlainEmailAddress(address)) return false;
+  const parsed = addressparser(address, { flatten: true });
+  return parsed.length === 1 && parsed[0].address === address && parsed[0].name === '';
 }

@@ -1,4 +1,4 @@
-import { isValidLocalDate } from '@sportello/domain';
+import { EARLIEST_DATE, isValidLocalDate, LATEST_DATE } from '@sportello/domain';
 import { ApiError, FieldProblem } from './api-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,10 +18,13 @@ export class QueryReader {
     return value?.toLowerCase() ?? '';
   }
 
+  /** YYYY-MM-DD from EARLIEST_DATE to LATEST_DATE. */
   localDate(field: string): string {
     const value = this.single(field);
-    if (value !== undefined && !isValidLocalDate(value)) this.problems.push({ field, key: 'field.date' });
-    return value ?? '';
+    if (value === undefined) return '';
+    const problem = localDateProblem(value);
+    if (problem) this.problems.push({ field, ...problem });
+    return value;
   }
 
   /** YYYY-MM-DD, or undefined when absent. */
@@ -91,6 +94,13 @@ export class QueryReader {
     }
     return raw.trim();
   }
+}
+
+/** Why a "YYYY-MM-DD" is refused (its form, or outside EARLIEST_DATE … LATEST_DATE), or null. */
+export function localDateProblem(value: string): Omit<FieldProblem, 'field'> | null {
+  if (!isValidLocalDate(value)) return { key: 'field.date' };
+  if (value < EARLIEST_DATE || value > LATEST_DATE) return { key: 'field.dateRange', params: { min: EARLIEST_DATE, max: LATEST_DATE } };
+  return null;
 }
 
 /** A route parameter that must be a UUID: lower-cased, or a 400 naming the field. */

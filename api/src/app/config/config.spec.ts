@@ -14,15 +14,25 @@ describe('loadConfig', () => {
       demoMode: false,
       migrateOnStart: true,
       publicUrl: 'http://localhost:3000',
+<<<<<<< HEAD
       log: { level: 'log', format: 'pretty', redact: [] },
       metricsToken: null,
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30, reconfirmDeadlineHours: 12 },
+=======
+      logLevel: 'log',
+      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, maxActivePerEmail: 6, cancelCutoffHours: 24, throttleLimit: 30, challenge: true, reconfirmDeadlineHours: 12 },
+>>>>>>> main
       retentionDays: 90,
       auditRetentionDays: 365,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
+<<<<<<< HEAD
       auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, secureCookies: false },
       productionRules: null,
+=======
+      auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, accountMaxFailures: 50, secureCookies: false },
+      trustProxy: false,
+>>>>>>> main
     });
   });
 
@@ -55,11 +65,21 @@ describe('loadConfig', () => {
       LOGIN_LOCK_MINUTES: '30',
       RECONFIRM_DEADLINE_HOURS: '20',
       AUDIT_RETENTION_DAYS: '400',
+      MAX_ACTIVE_PER_EMAIL: '4',
+      BOOKING_CHALLENGE: 'off',
+      LOGIN_ACCOUNT_MAX_FAILURES: '200',
+      TRUST_PROXY: '10.0.0.5, 10.1.0.0/16, ::1',
     });
-    expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, secureCookies: true });
+    expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, accountMaxFailures: 200, secureCookies: true });
+    expect(config.trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
+<<<<<<< HEAD
     expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000, reconfirmDeadlineHours: 20 });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', log: { level: 'warn', format: 'pretty', redact: [] }, auditRetentionDays: 400 });
+=======
+    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, maxActivePerEmail: 4, cancelCutoffHours: 48, throttleLimit: 1000, challenge: false, reconfirmDeadlineHours: 20 });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn', auditRetentionDays: 400 });
+>>>>>>> main
   });
 
   it('lists every wrong variable at once', () => {
@@ -85,6 +105,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SESSION_HOURS: '0', LOGIN_MAX_FAILURES: 'many', LOGIN_LOCK_MINUTES: '-1' })).toThrow(
       /SESSION_HOURS must be a whole number[\s\S]*LOGIN_MAX_FAILURES must be a whole number[\s\S]*LOGIN_LOCK_MINUTES must be a whole number/,
     );
+  });
+
+  it('reads TRUST_PROXY as hops or a list of addresses and CIDRs, and refuses anything else', () => {
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: '192.168.1.0/24,fd00::/8' }).trustProxy).toEqual(['192.168.1.0/24', 'fd00::/8']);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a number of hops[\s\S]*not valid: true/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not valid: 10\.0\.0\.0\/33/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY must be a number of hops from 0 to 10/);
+  });
+
+  it('reads BOOKING_CHALLENGE as on or off', () => {
+    expect(loadConfig({ ...base, BOOKING_CHALLENGE: 'on' }).booking.challenge).toBe(true);
+    expect(loadConfig({ ...base, BOOKING_CHALLENGE: 'OFF' }).booking.challenge).toBe(false);
+    expect(() => loadConfig({ ...base, BOOKING_CHALLENGE: 'sometimes' })).toThrow(/BOOKING_CHALLENGE must be on or off/);
+  });
+
+  it('the per-account login budget is at least the per-address one', () => {
+    expect(() => loadConfig({ ...base, LOGIN_MAX_FAILURES: '10', LOGIN_ACCOUNT_MAX_FAILURES: '5' })).toThrow(/LOGIN_ACCOUNT_MAX_FAILURES \(5\) must be at least LOGIN_MAX_FAILURES \(10\)/);
   });
 
   it('the reconfirmation deadline comes after the reminder', () => {

@@ -1,4 +1,8 @@
+<<<<<<< HEAD
 import { FIELD_NAME, LOG_FORMATS, LOG_LEVELS, LogSettings, logSettings, redactList } from '../logging/settings';
+=======
+import { isIP } from 'node:net';
+>>>>>>> main
 
 /**
  * Configuration from the environment, validated once at start-up: a wrong value stops
@@ -33,11 +37,19 @@ export interface AppConfig {
   queue: QueueConfig;
   auth: AuthConfig;
   /**
+<<<<<<< HEAD
    * Why the production rules apply ('NODE_ENV=production' or 'DEMO_MODE=false'), or null:
    * then SMTP_URL (or an explicit MAIL_DIR) and an https PUBLIC_URL (or ALLOW_HTTP=true)
    * are required, and, outside demo mode, no active account may keep the demo password.
    */
   productionRules: 'NODE_ENV=production' | 'DEMO_MODE=false' | null;
+=======
+   * Which proxies vouch for the client address (TRUST_PROXY): false believes only the
+   * socket (X-Forwarded-For is ignored), a number trusts that many hops, a list trusts
+   * those addresses and CIDRs. Every per-client limit uses the address chosen this way.
+   */
+  trustProxy: false | number | string[];
+>>>>>>> main
 }
 
 /** Front-desk queue rules. */
@@ -62,7 +74,12 @@ export interface AuthConfig {
   maxFailures: number;
   /** The failure window and how long a locked account stays locked (LOGIN_LOCK_MINUTES). */
   lockMinutes: number;
-  /** Cookies carry `Secure`: true when PUBLIC_URL is https. */
+  /**
+   * Failures from clients without a device cookie that close the account to every such
+   * client for `lockMinutes` (LOGIN_ACCOUNT_MAX_FAILURES); holders of a device cookie still get in.
+   */
+  accountMaxFailures: number;
+  /** Cookies carry `Secure`, and answers HSTS: true when PUBLIC_URL is https. */
   secureCookies: boolean;
 }
 
@@ -92,8 +109,12 @@ export interface BookingConfig {
   maxActivePerFiscalCode: number;
   /** Cancelling and moving close this long before the start (CANCEL_CUTOFF_HOURS). */
   cancelCutoffHours: number;
+  /** Active appointments one e-mail address may have across codici fiscali, per office (MAX_ACTIVE_PER_EMAIL). */
+  maxActivePerEmail: number;
   /** Public write requests per minute per client (THROTTLE_LIMIT). */
   throttleLimit: number;
+  /** Anonymous holds, bookings and waitlist sign-ups need an ALTCHA proof of work (BOOKING_CHALLENGE). */
+  challenge: boolean;
   /**
    * Where the office asks for it, appointments whose attendance was asked for in the
    * reminder and not confirmed this long before the start are released
@@ -136,7 +157,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxHoldsPerClient: integer(env, 'MAX_HOLDS_PER_CLIENT', 3, 1, 100, problems),
     maxActivePerFiscalCode: integer(env, 'MAX_ACTIVE_PER_CF', 1, 1, 50, problems),
     cancelCutoffHours: integer(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 720, problems),
+    maxActivePerEmail: integer(env, 'MAX_ACTIVE_PER_EMAIL', 6, 1, 1000, problems),
     throttleLimit: integer(env, 'THROTTLE_LIMIT', 30, 1, 1_000_000, problems),
+    challenge: onOff(env, 'BOOKING_CHALLENGE', true, problems),
     reconfirmDeadlineHours: integer(env, 'RECONFIRM_DEADLINE_HOURS', 12, 1, 719, problems),
   };
   const retentionDays = integer(env, 'RETENTION_DAYS', 90, 1, 3650, problems);
@@ -163,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginThrottleLimit: integer(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 1_000_000, problems),
     maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100, problems),
     lockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
+    accountMaxFailures: integer(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 50, 1, 100_000, problems),
     secureCookies: publicUrl.startsWith('https://'),
   };
   if (booking.reconfirmDeadlineHours >= mail.reminderHoursBefore) {
@@ -170,6 +194,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       `RECONFIRM_DEADLINE_HOURS (${booking.reconfirmDeadlineHours}) must be smaller than REMINDER_HOURS_BEFORE (${mail.reminderHoursBefore}): the reminder asks for the confirmation before the deadline`,
     );
   }
+  if (auth.accountMaxFailures < auth.maxFailures) {
+    problems.push(`LOGIN_ACCOUNT_MAX_FAILURES (${auth.accountMaxFailures}) must be at least LOGIN_MAX_FAILURES (${auth.maxFailures}): one address alone must not close the account to the others`);
+  }
+  const trustProxy = trustedProxies(env, problems);
   const webDist = env['WEB_DIST']?.trim() || null;
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
@@ -197,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     queue,
     auth,
+<<<<<<< HEAD
     productionRules,
   };
 }
@@ -221,6 +250,48 @@ function checkProductionRules(env: Env, why: string, { publicUrl, allowHttp, smt
       `PUBLIC_URL must be an https:// address in production (${why}; it is ${given}): citizens' links point to it and the staff cookies are Secure only on https. Set ALLOW_HTTP=true to accept plain http (a trial on one machine).`,
     );
   }
+=======
+    trustProxy,
+  };
+}
+
+/** Named ranges of proxy-addr (Fastify's trustProxy), besides addresses and CIDRs. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: unset → false; `2` → two hops; `10.0.0.1, 10.1.0.0/16` → those addresses. */
+function trustedProxies(env: Env, problems: string[]): false | number | string[] {
+  const raw = env['TRUST_PROXY']?.trim();
+  if (!raw) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push(`TRUST_PROXY must be a number of hops from 0 to 10, or a list of addresses and CIDRs (got "${raw}")`);
+    return hops === 0 ? false : hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const wrong = entries.filter((e) => !PROXY_RANGES.includes(e) && !isAddressOrCidr(e));
+  if (wrong.length > 0 || entries.length === 0) {
+    problems.push(`TRUST_PROXY must be a number of hops, or a comma-separated list of addresses and CIDRs (e.g. 10.0.0.5, 10.1.0.0/16); not valid: ${wrong.join(', ') || raw}`);
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** on/off (also true/false, yes/no, 1/0). */
+function onOff(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  return boolean(env, name, fallback, problems, 'on or off');
+>>>>>>> main
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -234,12 +305,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+function boolean(env: Env, name: string, fallback: boolean, problems: string[], expected = 'true or false'): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
   if (['1', 'true', 'yes'].includes(raw)) return true;
   if (['0', 'false', 'no'].includes(raw)) return false;
-  problems.push(`${name} must be true or false (got "${raw}")`);
+  problems.push(`${name} must be ${expected} (got "${raw}")`);
   return fallback;
 }
 

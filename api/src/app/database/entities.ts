@@ -17,10 +17,13 @@ import { StaffSession } from '../auth/staff-session.entity';
 import { StaffUser, StaffUserOffice } from '../auth/staff-user.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { StatsMonthly } from '../stats/stats-monthly.entity';
+import { StaffLoginFailure } from '../auth/login-failure.entity';
+import { ServerSecret } from '../security/server-secret.entity';
+import { UsedChallenge } from '../security/used-challenge.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
 export const ENTITIES = [
   Office, OfficeSettings, Service, OpeningHours, Closure, SlotSeat, Hold, Appointment, IdempotencyRecord, ManageToken, Notification,
   StaffUser, StaffUserOffice, StaffSession, Desk, DeskService, Ticket, TicketCounter, TicketEvent, WaitlistEntry, OfficeConfigVersion,
-  AuditEntry, StatsMonthly,
+  AuditEntry, StatsMonthly, StaffLoginFailure, ServerSecret, UsedChallenge,
 ];

@@ -9,6 +9,8 @@ import { OfficeConfigVersion1795782591149 } from './migrations/1795782591149-Off
 import { Administration1795782850321 } from './migrations/1795782850321-Administration';
 import { Stats1795782993995 } from './migrations/1795782993995-Stats';
 import { CitizenContactsAndNotices1796232574033 } from './migrations/1796232574033-CitizenContactsAndNotices';
+import { Hardening1796232680938 } from './migrations/1796232680938-Hardening';
+import { StaffDay1796232699488 } from './migrations/1796232699488-StaffDay';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   Administration1795782850321,
   Stats1795782993995,
   CitizenContactsAndNotices1796232574033,
+  Hardening1796232680938,
+  StaffDay1796232699488,
 ];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, Sse } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto } from '@sportello/contracts';
+import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
 import { isBookingCodeFormat, normalizeBookingCode } from '@sportello/domain';
 import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
@@ -13,8 +13,6 @@ import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
 import { FrontDeskService } from './frontdesk.service';
 
-
-
 /** Staff side of the front desk: tickets, check-in, desks, agenda. */
 @ApiTags('front desk')
 @Controller()
@@ -23,16 +21,32 @@ export class FrontDeskController {
 
   @Post('offices/:officeId/tickets')
   @Staff('operator', 'manager', 'kiosk')
-  @ApiOperation({ summary: 'Issues a walk-in ticket (number gapless per office, day and service prefix)' })
-  @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' }, priority: { type: 'boolean' }, name: { type: 'string', maxLength: 100 } } } })
+  @ApiOperation({
+    summary: 'Issues a walk-in ticket (number gapless per office, day and service prefix)',
+    description: 'Refused (409 SERVICE_NOT_SERVED) for a service no active desk serves, and (409 OFFICE_CLOSED, with `open`: why and when it opens) while the office or the service is closed — staff, not the kiosk, may send `force: true` after confirming.',
+  })
+  @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' }, priority: { type: 'boolean' }, name: { type: 'string', maxLength: 100 }, force: { type: 'boolean' } } } })
   @ApiCreatedResponse({ description: 'The ticket' })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'OFFICE_CLOSED, SERVICE_NOT_SERVED' })
   issue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<TicketDto> {
     const reader = new BodyReader(body);
     const serviceId = reader.uuid('serviceId');
     const priority = reader.optionalBoolean('priority') ?? false;
     const name = reader.optionalText('name', 100) ?? null;
+    const force = reader.optionalBoolean('force') ?? false;
     reader.done();
-    return this.frontDesk.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name });
+    return this.frontDesk.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name, force });
+  }
+
+  @Get('staff/today')
+  @Staff()
+  @ApiOperation({ summary: "Today's numbers per office of the account: appointments booked, people arrived (of them walk-ins), waiting now, served; and whether each office is open" })
+  @ApiQuery({ name: 'officeId', required: false })
+  today(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>): Promise<TodayDto> {
+    const reader = new QueryReader(query);
+    const officeId = query['officeId'] === undefined ? null : reader.uuid('officeId');
+    reader.done();
+    return this.frontDesk.today(staff, officeId);
   }
 
   @Post('appointments/:code/check-in')
@@ -94,6 +108,34 @@ export class FrontDeskController {
     }
     reply.status(200);
     return ticket;
+  }
+
+  @Post('desks/:deskId/call')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: '"Chiama numero…": calls one waiting ticket of the office to this desk, out of the queue order' })
+  @ApiBody({ schema: { type: 'object', required: ['ticketId'], properties: { ticketId: { type: 'string', format: 'uuid' } } } })
+  @ApiOkResponse({ description: 'The called ticket' })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY, DESK_PAUSED, TICKET_STATE (no longer waiting)' })
+  call(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
+    const reader = new BodyReader(body);
+    const ticketId = reader.uuid('ticketId');
+    reader.done();
+    return this.frontDesk.callTicket(staff, uuidParam(deskId, 'deskId'), ticketId);
+  }
+
+  @Post('desks/:deskId/undo')
+  @HttpCode(200)
+  @Staff('operator', 'manager')
+  @ApiOperation({ summary: 'Undoes this desk’s last "no-show" or "complete" of the ticket, within UNDO_SECONDS (10): the ticket is back at the desk as it was' })
+  @ApiBody({ schema: { type: 'object', required: ['ticketId'], properties: { ticketId: { type: 'string', format: 'uuid' } } } })
+  @ApiOkResponse({ description: 'The ticket, called or in service again' })
+  @ApiConflictResponse({ type: ApiErrorDoc, description: 'UNDO_EXPIRED (too late, or not this desk’s last action of the ticket), DESK_BUSY (the desk called someone else)' })
+  undo(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
+    const reader = new BodyReader(body);
+    const ticketId = reader.uuid('ticketId');
+    reader.done();
+    return this.frontDesk.undo(staff, uuidParam(deskId, 'deskId'), ticketId);
   }
 
   @Post('desks/:deskId/recall')

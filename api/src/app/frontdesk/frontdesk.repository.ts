@@ -25,6 +25,7 @@ export interface TicketRow {
   desk_id: string | null;
   desk_name: string | null;
   call_count: number;
+  outcome: string | null;
   appointment_id: string | null;
   appointment_code: string | null;
   appointment_start: Date | null;
@@ -73,6 +74,7 @@ export interface AgendaRow {
   first_name: string;
   last_name: string;
   fiscal_code: string;
+  phone: string | null;
   status: 'BOOKED' | 'CANCELLED';
   ticket_id: string | null;
   ticket_status: TicketStatus | null;
@@ -91,7 +93,7 @@ export interface CallRow {
 const TICKET_SELECT = `
   SELECT t.id, t.office_id, t.service_id, to_char(t.day, 'YYYY-MM-DD') AS day, t.display_number, t.kind, t.priority,
          t.holder_name, t.status, t.queued_at, t.called_at, t.started_at, t.completed_at, t.desk_id, d.name AS desk_name,
-         t.call_count, t.appointment_id, a.code AS appointment_code, a.start_at AS appointment_start, s.name_it, s.name_en
+         t.call_count, t.outcome, t.appointment_id, a.code AS appointment_code, a.start_at AS appointment_start, s.name_it, s.name_en
     FROM ticket t
     JOIN service s ON s.id = t.service_id
     LEFT JOIN desk d ON d.id = t.desk_id
@@ -288,17 +290,59 @@ export class FrontDeskRepository {
     );
   }
 
-  /** The day's appointments with their queue state; `q` matches code, name or codice fiscale. */
-  async agenda(officeId: string, from: Date, to: Date, q: string | null): Promise<AgendaRow[]> {
+  /**
+   * The day's appointments with their queue state; `q` matches code, name or codice fiscale,
+   * and `fiscalCodeKey` (a whole codice fiscale searched for) every spelling of that person.
+   */
+  async agenda(officeId: string, from: Date, to: Date, q: string | null, fiscalCodeKey: string | null = null): Promise<AgendaRow[]> {
     return this.db.query(
-      `SELECT a.id, a.code, a.start_at, a.end_at, a.service_id, s.name_it, s.name_en, a.first_name, a.last_name, a.fiscal_code,
+      `SELECT a.id, a.code, a.start_at, a.end_at, a.service_id, s.name_it, s.name_en, a.first_name, a.last_name, a.fiscal_code, a.phone,
               a.status, t.id AS ticket_id, t.status AS ticket_status, t.display_number
          FROM appointment a JOIN service s ON s.id = a.service_id LEFT JOIN ticket t ON t.appointment_id = a.id
         WHERE a.office_id = $1 AND a.start_at >= $2 AND a.start_at < $3
           AND ($4::text IS NULL OR a.code ILIKE '%' || $4 || '%' OR a.fiscal_code ILIKE '%' || $4 || '%'
-               OR (a.first_name || ' ' || a.last_name) ILIKE '%' || $4 || '%' OR (a.last_name || ' ' || a.first_name) ILIKE '%' || $4 || '%')
+               OR (a.first_name || ' ' || a.last_name) ILIKE '%' || $4 || '%' OR (a.last_name || ' ' || a.first_name) ILIKE '%' || $4 || '%'
+               OR a.fiscal_code_key = $5)
         ORDER BY a.start_at, a.code`,
-      [officeId, from, to, q],
+      [officeId, from, to, q, fiscalCodeKey],
     );
+  }
+
+  /** The last event of a ticket (the undo checks it is the action being undone). */
+  async lastEvent(tx: EntityManager, ticketId: string): Promise<{ type: TicketEventType; at: Date; desk_id: string | null } | null> {
+    const rows = await txRows<{ type: TicketEventType; at: Date; desk_id: string | null }>(tx, `SELECT type, at, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`, [ticketId]);
+    return rows[0] ?? null;
+  }
+
+  /** Whether the ticket was started since it was last called (a completion then goes back to IN_SERVICE). */
+  async startedSinceLastCall(tx: EntityManager, ticketId: string): Promise<boolean> {
+    const rows = await txRows<{ started: boolean }>(
+      tx,
+      `SELECT coalesce((SELECT type = 'STARTED' FROM ticket_event WHERE ticket_id = $1 AND type IN ('CALLED', 'STARTED') ORDER BY id DESC LIMIT 1), false) AS started`,
+      [ticketId],
+    );
+    return rows[0]?.started ?? false;
+  }
+
+  /** Puts a completed or absent ticket back at its desk: status, end and outcome as before the action. */
+  async reopenTicket(tx: EntityManager, ticketId: string, status: 'CALLED' | 'IN_SERVICE'): Promise<void> {
+    await tx.query(
+      `UPDATE ticket SET status = $2::varchar, completed_at = NULL, outcome = NULL, started_at = CASE WHEN $2::varchar = 'CALLED' THEN NULL ELSE started_at END WHERE id = $1`,
+      [ticketId, status],
+    );
+  }
+
+  /** Today's figures of an office for the staff home: appointments booked, and the queue's tickets. */
+  async today(officeId: string, day: string, from: Date, to: Date): Promise<{ booked: number; arrived: number; walk_ins: number; waiting: number; served: number }> {
+    const rows: Array<{ booked: number; arrived: number; walk_ins: number; waiting: number; served: number }> = await this.db.query(
+      `SELECT (SELECT count(*)::int FROM appointment WHERE office_id = $1 AND start_at >= $3 AND start_at < $4 AND status = 'BOOKED') AS booked,
+              count(*) FILTER (WHERE t.status <> 'CANCELLED')::int AS arrived,
+              count(*) FILTER (WHERE t.status <> 'CANCELLED' AND t.kind = 'WALK_IN')::int AS walk_ins,
+              count(*) FILTER (WHERE t.status = 'WAITING')::int AS waiting,
+              count(*) FILTER (WHERE t.status = 'DONE')::int AS served
+         FROM ticket t WHERE t.office_id = $1 AND t.day = $2`,
+      [officeId, day, from, to],
+    );
+    return rows[0];
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto, PublicTicketDto, TicketDto, TicketEventType } from '@sportello/contracts';
-import { addDays, estimateWaitMinutes, formatTicketNumber, localToday, nextTicket, orderQueue, queuePosition, wallTimeToInstant } from '@sportello/domain';
-import type { QueueRules, WaitingTicket } from '@sportello/domain';
+import { UNDO_SECONDS } from '@sportello/contracts';
+import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto, OpenStateDto, PublicTicketDto, TicketDto, TicketEventType, TodayDto } from '@sportello/contracts';
+import { addDays, estimateWaitMinutes, fiscalCodeKey, formatTicketNumber, localToday, nextTicket, orderQueue, queuePosition, validateFiscalCode, wallTimeToInstant } from '@sportello/domain';
+import type { OpenNow, QueueRules, WaitingTicket } from '@sportello/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
@@ -9,6 +10,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { RealtimeService } from '../realtime/realtime.service';
+import { canAccessOffice } from '../auth/staff-access';
 import { assertOfficeAccess } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { CalendarService } from '../calendar/calendar.service';
@@ -16,6 +18,13 @@ import { CallRow, DeskRow, FrontDeskRepository, QueueServiceRow, TicketRow } fro
 
 /** Every service may be closed with "information only". */
 export const INFO_ONLY = 'INFO_ONLY';
+
+/**
+ * The undo is accepted this long after the action: the desk shows its button for
+ * UNDO_SECONDS from the moment the answer arrives, so the server allows for the answer's
+ * and the undo request's trip (docs/adr/0004-undo-at-the-desk.md).
+ */
+export const UNDO_GRACE_SECONDS = 5;
 
 interface QueueContext {
   day: string;
@@ -52,11 +61,21 @@ export class FrontDeskService {
 
   // ---- Walk-ins and check-in -------------------------------------------------------
 
-  async issueWalkIn(actor: StaffPrincipal, officeId: string, input: { serviceId: string; priority: boolean; name: string | null }): Promise<TicketDto> {
+  /**
+   * A walk-in ticket. Refused for a service no active desk serves (nobody would call it),
+   * and while the office or the service is closed: the kiosk is told so; staff may go
+   * ahead with `force` after confirming.
+   */
+  async issueWalkIn(actor: StaffPrincipal, officeId: string, input: { serviceId: string; priority: boolean; name: string | null; force: boolean }): Promise<TicketDto> {
     assertOfficeAccess(actor, officeId);
     const office = await this.office(officeId);
     const service = (await this.repository.queueServices(officeId)).find((s) => s.id === input.serviceId);
     if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
+    if (!(await this.repository.desks(officeId)).some((d) => d.service_ids.includes(service.id))) throw new ApiError(409, 'SERVICE_NOT_SERVED', 'ticket.notServed');
+    const open = toOpenState(await this.calendar.openNow(officeId, service.id));
+    if (!open.open && !(input.force && actor.role !== 'kiosk')) {
+      throw new ApiError(409, 'OFFICE_CLOSED', 'ticket.officeClosed', [], {}, { open });
+    }
     const now = this.clock.now();
     const day = localToday(now, office.timeZone);
     const id = await this.repository.transaction(async (tx) => {
@@ -89,8 +108,8 @@ export class FrontDeskService {
     const now = this.clock.now();
     const result = await this.repository.transaction(async (tx) => {
       const appointment = await this.repository.appointmentForCheckIn(tx, code);
-      if (!appointment) throw ApiError.notFound('appointment.notFound', 'code');
-      assertOfficeAccess(actor, appointment.office_id);
+      // Another office's code gets the same answer as an unknown one: nothing about other offices leaks.
+      if (!appointment || !canAccessOffice(actor, appointment.office_id)) throw ApiError.notFound('appointment.notFound', 'code');
       const existing = await this.repository.ticketForAppointment(appointment.id, tx);
       if (existing) return { created: false, ticketId: existing.id };
       if (appointment.status !== 'BOOKED') throw new ApiError(409, 'APPOINTMENT_CANCELLED', 'checkIn.cancelled');
@@ -99,10 +118,10 @@ export class FrontDeskService {
       const minutesToStart = (appointment.start_at.getTime() - now.getTime()) / 60_000;
       const mayForce = force && actor.role !== 'kiosk';
       if (minutesToStart > this.config.queue.checkInEarlyMinutes && !mayForce) {
-        throw new ApiError(409, 'CHECK_IN_TOO_EARLY', 'checkIn.tooEarly', [], { minutes: this.config.queue.checkInEarlyMinutes });
+        throw new ApiError(409, 'CHECK_IN_TOO_EARLY', 'checkIn.tooEarly', [], { minutes: this.config.queue.checkInEarlyMinutes }, { windowMinutes: this.config.queue.checkInEarlyMinutes });
       }
       if (-minutesToStart > this.config.queue.checkInLateMinutes && !mayForce) {
-        throw new ApiError(409, 'CHECK_IN_TOO_LATE', 'checkIn.tooLate', [], { minutes: this.config.queue.checkInLateMinutes });
+        throw new ApiError(409, 'CHECK_IN_TOO_LATE', 'checkIn.tooLate', [], { minutes: this.config.queue.checkInLateMinutes }, { windowMinutes: this.config.queue.checkInLateMinutes });
       }
       const number = await this.repository.nextNumber(tx, appointment.office_id, day, appointment.ticket_prefix);
       const ticketId = await this.repository.insertTicket(tx, {
@@ -156,6 +175,31 @@ export class FrontDeskService {
     return called ? this.ticketDto(called) : null;
   }
 
+  /**
+   * "Chiama numero…": calls one waiting ticket of the office to this desk, out of the
+   * queue's order (the person came to the desk, or staff call a family together). Any
+   * service: the desk may then transfer it or close it with its service's outcomes.
+   */
+  async callTicket(actor: StaffPrincipal, deskId: string, ticketId: string): Promise<TicketDto> {
+    const desk = await this.deskFor(actor, deskId);
+    if (desk.paused) throw new ApiError(409, 'DESK_PAUSED', 'desk.paused');
+    const { timeZone } = await this.office(desk.office_id);
+    const now = this.clock.now();
+    if (await this.repository.deskCurrent(desk.id)) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockOfficeQueue(tx, desk.office_id);
+      const ticket = await this.repository.ticket(ticketId, tx);
+      // Another office's ticket, or another day's, is as unknown as a ticket that does not exist.
+      if (!ticket || ticket.office_id !== desk.office_id || ticket.day !== localToday(now, timeZone)) throw ApiError.notFound('ticket.notFound', 'ticketId');
+      if (ticket.status !== 'WAITING') throw new ApiError(409, 'TICKET_STATE', 'ticket.state', [], { status: ticket.status });
+      const notification = this.realtime.notification({ type: 'ticket', officeId: desk.office_id, ticketId, deskId: desk.id, event: 'CALLED' });
+      if (!(await this.repository.callTicket(tx, { ticketId, deskId: desk.id, at: now, staffUserId: actor.id, notification }))) {
+        throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
+      }
+    });
+    return this.ticketDto(ticketId);
+  }
+
   async recall(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
     return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'RECALLED', { callCountPlus: 1 }));
   }
@@ -166,15 +210,48 @@ export class FrontDeskService {
 
   async complete(actor: StaffPrincipal, deskId: string, outcome: string): Promise<TicketDto> {
     const services = await this.servicesOfDesk(deskId);
-    return this.act(actor, deskId, ['CALLED', 'IN_SERVICE'], async (tx, ticket, desk, now) => {
-      const allowed = [INFO_ONLY, ...(services.get(ticket.service_id)?.outcomes.map((o) => o.code) ?? [])];
+    const now = this.clock.now();
+    const ticket = await this.act(actor, deskId, ['CALLED', 'IN_SERVICE'], async (tx, t, desk, at) => {
+      const allowed = [INFO_ONLY, ...(services.get(t.service_id)?.outcomes.map((o) => o.code) ?? [])];
       if (!allowed.includes(outcome)) throw ApiError.validation([{ field: 'outcome', key: 'outcome.unknown', params: { allowed: allowed.join(', ') } }]);
-      await this.change(tx, ticket, desk, actor, now, 'COMPLETED', { status: 'DONE', completedAt: now, startedAt: ticket.started_at ? undefined : now, outcome });
+      await this.change(tx, t, desk, actor, at, 'COMPLETED', { status: 'DONE', completedAt: at, startedAt: t.started_at ? undefined : at, outcome });
     });
+    return { ...ticket, undoUntil: undoDeadline(now) };
   }
 
   async noShow(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
-    return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'NO_SHOW', { status: 'NO_SHOW', completedAt: now }));
+    const now = this.clock.now();
+    const ticket = await this.act(actor, deskId, ['CALLED'], (tx, t, desk, at) => this.change(tx, t, desk, actor, at, 'NO_SHOW', { status: 'NO_SHOW', completedAt: at }));
+    return { ...ticket, undoUntil: undoDeadline(now) };
+  }
+
+  /**
+   * Takes back the desk's last "Assente" or "Concludi": the ticket returns to the desk as
+   * it was (called, or in service), its end and outcome are cleared, a REOPENED event is
+   * logged and the audit log says who undid what. Only the ticket's latest action, at this
+   * desk, within UNDO_SECONDS (+ a grace for the network), while the desk calls nobody else.
+   */
+  async undo(actor: StaffPrincipal, deskId: string, ticketId: string): Promise<TicketDto> {
+    const desk = await this.deskFor(actor, deskId);
+    const now = this.clock.now();
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockOfficeQueue(tx, desk.office_id);
+      const ticket = await this.repository.ticket(ticketId, tx);
+      if (!ticket || ticket.office_id !== desk.office_id) throw ApiError.notFound('ticket.notFound', 'ticketId');
+      const last = await this.repository.lastEvent(tx, ticketId);
+      const undoable = last && (last.type === 'COMPLETED' || last.type === 'NO_SHOW') && last.desk_id === desk.id && ticket.desk_id === desk.id;
+      if (!undoable || now.getTime() - last.at.getTime() > (UNDO_SECONDS + UNDO_GRACE_SECONDS) * 1000) throw new ApiError(409, 'UNDO_EXPIRED', 'ticket.undoExpired', [], { seconds: UNDO_SECONDS });
+      if (await this.repository.deskCurrent(desk.id, tx)) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
+      const status = last.type === 'COMPLETED' && (await this.repository.startedSinceLastCall(tx, ticketId)) ? 'IN_SERVICE' : 'CALLED';
+      await this.repository.reopenTicket(tx, ticketId, status);
+      await this.record(tx, { ticketId, officeId: desk.office_id, serviceId: ticket.service_id, type: 'REOPENED', deskId: desk.id, actor, at: now });
+      await this.audit.record(
+        actor,
+        { action: 'UNDO', entity: 'ticket', entityId: ticketId, officeId: desk.office_id, details: { number: ticket.display_number, desk: desk.name, undone: last.type, status: { from: ticket.status, to: status }, ...(last.type === 'COMPLETED' && { outcome: { from: ticket.outcome, to: null } }) } },
+        tx,
+      );
+    });
+    return this.ticketDto(ticketId);
   }
 
   /** Back into the queue for another service, keeping the original arrival time. */
@@ -209,6 +286,25 @@ export class FrontDeskService {
     return ordered.map((r) => this.toTicketDto(byId.get(r.ticket.id) as TicketRow, context));
   }
 
+  // ---- Today -----------------------------------------------------------------------
+
+  /** The staff home's numbers: for each office of the account (or one), today in its zone. */
+  async today(actor: StaffPrincipal, officeId: string | null): Promise<TodayDto> {
+    if (officeId) assertOfficeAccess(actor, officeId);
+    // An admin's officeIds are every office.
+    const ids = officeId ? [officeId] : actor.officeIds;
+    const offices = await Promise.all(
+      ids.map(async (id) => {
+        const office = await this.office(id);
+        const date = localToday(this.clock.now(), office.timeZone);
+        const { from, to } = dayBounds(date, office.timeZone);
+        const [counts, open] = await Promise.all([this.repository.today(id, date, from, to), this.calendar.openNow(id)]);
+        return { officeId: id, officeName: office.name, date, booked: counts.booked, arrived: counts.arrived, walkIns: counts.walk_ins, waiting: counts.waiting, served: counts.served, open: toOpenState(open) };
+      }),
+    );
+    return { offices: offices.sort((a, b) => a.officeName.localeCompare(b.officeName, 'it')) };
+  }
+
   // ---- Agenda ----------------------------------------------------------------------
 
   async agenda(actor: StaffPrincipal, officeId: string, date: string | null, q: string | null): Promise<AgendaEntryDto[]> {
@@ -217,10 +313,12 @@ export class FrontDeskService {
     const day = date ?? localToday(this.clock.now(), office.timeZone);
     const { from, to } = dayBounds(day, office.timeZone);
     const search = q ? q.replace(/[\\%_]/g, '\\$&') : null;
-    const rows = await this.repository.agenda(officeId, from, to, search);
+    // A whole codice fiscale finds the person under any of its omocodia spellings.
+    const person = q && validateFiscalCode(q).valid ? fiscalCodeKey(q) : null;
+    const rows = await this.repository.agenda(officeId, from, to, search, person);
     // Citizens' personal data were shown: who, which day, whether it was a search (never
     // its text, which may be a codice fiscale or a name), and the booking codes seen.
-    await this.audit.record(actor, { action: 'VIEW', entity: 'agenda', entityId: officeId, officeId, details: { date: day, search: q !== null, appointments: rows.map((r) => r.code) } });
+    await this.audit.recordView(actor, { entity: 'agenda', entityId: officeId, officeId, date: day, search: q !== null, appointments: rows.map((r) => r.code) });
     return rows.map((r) => ({
       appointmentId: r.id,
       code: r.code,
@@ -230,6 +328,7 @@ export class FrontDeskService {
       serviceName: { it: r.name_it, en: r.name_en },
       citizenName: `${r.first_name} ${r.last_name}`,
       fiscalCode: r.fiscal_code,
+      phone: r.phone,
       status: agendaStatus(r.status, r.ticket_status),
       ticketId: r.ticket_id,
       ticketNumber: r.display_number,
@@ -241,7 +340,12 @@ export class FrontDeskService {
   async display(officeId: string): Promise<DisplayDto> {
     const office = await this.office(officeId);
     const context = await this.context(officeId);
-    const [current, recent] = await Promise.all([this.repository.currentCalls(officeId, context.day), this.repository.recentCalls(officeId, context.day, 5)]);
+    const [current, recent, open, serviceOpen] = await Promise.all([
+      this.repository.currentCalls(officeId, context.day),
+      this.repository.recentCalls(officeId, context.day, 5),
+      this.calendar.openNow(officeId),
+      Promise.all(context.services.map((s) => this.calendar.openNow(officeId, s.id))),
+    ]);
     const now = this.clock.now();
     const ordered = orderQueue(context.waiting.map(toWaiting), now, this.rules);
     return {
@@ -249,11 +353,13 @@ export class FrontDeskService {
       officeName: office.name,
       current: current.sort((a, b) => b.at.getTime() - a.at.getTime()).map(toCall),
       recent: recent.map(toCall),
-      waits: context.services.map((s) => {
+      waits: context.services.map((s, i) => {
         const waiting = ordered.filter((r) => r.ticket.serviceId === s.id).length;
-        return { serviceId: s.id, name: { it: s.name_it, en: s.name_en }, ticketPrefix: s.ticket_prefix, waiting, estimatedWaitMinutes: this.estimate(s.id, waiting, context) };
+        const desks = context.desks.filter((d) => d.service_ids.includes(s.id)).length;
+        return { serviceId: s.id, name: { it: s.name_it, en: s.name_en }, ticketPrefix: s.ticket_prefix, waiting, estimatedWaitMinutes: this.estimate(s.id, waiting, context), open: serviceOpen[i].open, desks };
       }),
       rules: this.rules,
+      open: toOpenState(open),
     };
   }
 
@@ -394,6 +500,14 @@ export class FrontDeskService {
     await this.repository.insertEvent(tx, { ticketId: e.ticketId, officeId: e.officeId, serviceId: e.serviceId, type: e.type, at: e.at, deskId: e.deskId, staffUserId: e.actor.id, outcome: e.outcome ?? null });
     await this.realtime.publish(tx, { type: 'ticket', officeId: e.officeId, ticketId: e.ticketId, deskId: e.deskId ?? undefined, event: e.type });
   }
+}
+
+function toOpenState(state: OpenNow): OpenStateDto {
+  return state.open ? { open: true, closesAt: state.closesAt } : { open: false, reason: state.reason, closureReason: state.closureReason, opensAt: state.opensAt };
+}
+
+function undoDeadline(at: Date): string {
+  return new Date(at.getTime() + UNDO_SECONDS * 1000).toISOString();
 }
 
 function toWaiting(t: TicketRow): WaitingTicket & { serviceId: string } {

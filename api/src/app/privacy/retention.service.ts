@@ -44,7 +44,7 @@ export class RetentionService implements OnApplicationBootstrap {
   async anonymiseExpired(): Promise<number> {
     const result = await this.db.query(
       `UPDATE appointment a
-          SET first_name = $2, last_name = $2, fiscal_code = $2, email = $2, phone = NULL, notes = NULL, anonymised_at = now()
+          SET first_name = $2, last_name = $2, fiscal_code = $2, fiscal_code_key = $2, email = $2, email_key = $2, phone = NULL, notes = NULL, anonymised_at = now()
          FROM office o LEFT JOIN office_settings os ON os.office_id = o.id
         WHERE a.office_id = o.id AND a.anonymised_at IS NULL
           AND a.end_at < now() - make_interval(days => coalesce(os.retention_days, $1::int))`,
@@ -64,6 +64,9 @@ export class RetentionService implements OnApplicationBootstrap {
     // only as long as a client may reasonably retry: one day.
     await this.db.query(`DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`);
     await this.db.query(`DELETE FROM hold WHERE expires_at < now() - interval '1 day'`);
+    // Used proof-of-work challenges matter only until they expire; stale login failures only until their window and lock end.
+    await this.db.query(`DELETE FROM used_challenge WHERE expires_at < now()`);
+    await this.db.query(`DELETE FROM staff_login_failure WHERE stale_after < now()`);
     const waitlist = await this.db.query(
       `DELETE FROM waitlist_entry
         WHERE expires_at <= now() OR (status = 'NOTIFIED' AND notified_at < now() - make_interval(hours => $1::int))`,

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperatio
 import type {
   CounterMonthDto,
   CountersDto,
+  PutCountersRequest,
   HistoryImportResultDto,
   Language,
   MonthlyFiguresDto,
@@ -13,18 +14,19 @@ import type {
   StatsSummaryDto,
   StatsTrendDto,
 } from '@sportello/contracts';
-import { daysBetween, isValidMonth } from '@sportello/domain';
+import { daysBetween, EARLIEST_DATE, isValidMonth, LATEST_DATE } from '@sportello/domain';
 import type { LocalDateRange } from '@sportello/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
+import type { FieldProblem } from '../common/api-error';
 import { BodyReader } from '../common/body';
 import { hasBodyOfType } from '../common/express-compat';
 import { Lang } from '../common/lang.decorator';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader, uuidParam } from '../common/query';
-import { figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
+import { csvDialect, figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
 import { MAX_MONTHLY_VALUE, StatsScope, StatsService } from './stats.service';
 
 /** The longest period a statistics view covers: two mandates and some. */
@@ -36,6 +38,8 @@ interface PeriodQuery {
   period: LocalDateRange;
   officeId: string | undefined;
   format: Format;
+  /** The CSV's language and dialect (`it`: semicolons for Excel in Italian); else Accept-Language. */
+  lang: Language | undefined;
 }
 
 function readFormat(reader: QueryReader, query: Record<string, unknown>): Format {
@@ -45,20 +49,27 @@ function readFormat(reader: QueryReader, query: Record<string, unknown>): Format
   return 'json';
 }
 
+/** Why a "YYYY-MM" is refused (its form, or outside the months of EARLIEST_DATE … LATEST_DATE), or null. */
+function monthProblem(month: string): Omit<FieldProblem, 'field'> | null {
+  if (!isValidMonth(month)) return { key: 'field.month' };
+  const [min, max] = [EARLIEST_DATE.slice(0, 7), LATEST_DATE.slice(0, 7)];
+  return month < min || month > max ? { key: 'field.monthRange', params: { min, max } } : null;
+}
+
 function readPeriod(query: Record<string, unknown>): PeriodQuery {
   const reader = new QueryReader(query);
   const from = reader.localDate('from');
   const to = reader.localDate('to');
   const officeId = query['officeId'] === undefined ? undefined : reader.uuid('officeId');
   const format = readFormat(reader, query);
+  const lang = reader.optionalOneOf<Language>('lang', ['it', 'en']);
   if (!reader.hasProblem('from') && !reader.hasProblem('to')) {
     if (to < from) reader.problem({ field: 'to', key: 'range.reversed' });
     else if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) reader.problem({ field: 'to', key: 'range.tooLong', params: { max: MAX_PERIOD_DAYS } });
   }
   reader.done();
-  return { period: { from, to }, officeId, format };
+  return { period: { from, to }, officeId, format, lang };
 }
-
 
 /** Sends CSV as a download, or returns the JSON body. */
 function answer<T>(format: Format, reply: FastifyReply, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
@@ -73,7 +84,8 @@ const PERIOD_QUERIES = [
   ApiQuery({ name: 'from', required: true, example: '2019-06-01', description: 'first local date (YYYY-MM-DD)' }),
   ApiQuery({ name: 'to', required: true, example: '2024-05-31', description: 'last local date, included' }),
   ApiQuery({ name: 'officeId', required: false, description: 'one office; default: every office of the account' }),
-  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8, comma-separated)' }),
+  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names' }),
+  ApiQuery({ name: 'lang', required: false, enum: ['it', 'en'], description: 'the CSV dialect and labels; default Accept-Language' }),
   ApiProduces('application/json', 'text/csv'),
   ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED: bad dates, reversed or longer than 4,000 days' }),
 ];
@@ -119,7 +131,7 @@ export class StatsController {
   async summary(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsSummaryDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.summary(await this.scope(staff, q));
-    return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, language));
+    return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('services')
@@ -129,7 +141,7 @@ export class StatsController {
     const q = readPeriod(query);
     const scope = await this.scope(staff, q);
     const body = await this.stats.services(scope);
-    return answer(q.format, reply, 'servizi', q.period, body, (b) => servicesCsv(b, language, this.names(scope)));
+    return answer(q.format, reply, 'servizi', q.period, body, (b) => servicesCsv(b, csvDialect(q.lang ?? language), this.names(scope)));
   }
 
   @Get('outcomes')
@@ -139,7 +151,7 @@ export class StatsController {
     const q = readPeriod(query);
     const scope = await this.scope(staff, q);
     const body = await this.stats.outcomes(scope);
-    return answer(q.format, reply, 'esiti', q.period, body, (b) => outcomesCsv(b, language, this.names(scope)));
+    return answer(q.format, reply, 'esiti', q.period, body, (b) => outcomesCsv(b, csvDialect(q.lang ?? language), this.names(scope)));
   }
 
   @Get('heatmap')
@@ -148,16 +160,16 @@ export class StatsController {
   async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsHeatMapDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.heatMap(await this.scope(staff, q));
-    return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, language));
+    return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('trend')
   @ApiOperation({ summary: 'Receptions per month: with appointment versus walk-ins' })
   @periodDocs()
-  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
+  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
     const q = readPeriod(query);
     const body = await this.stats.trend(await this.scope(staff, q));
-    return answer(q.format, reply, 'andamento', q.period, body, trendCsv);
+    return answer(q.format, reply, 'andamento', q.period, body, (b) => trendCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('history')
@@ -173,8 +185,10 @@ export class StatsController {
     const from = reader.optionalText('from', 7);
     const to = reader.optionalText('to', 7);
     const format = readFormat(reader, query);
-    if (from !== undefined && !isValidMonth(from)) reader.problem({ field: 'from', key: 'field.month' });
-    if (to !== undefined && !isValidMonth(to)) reader.problem({ field: 'to', key: 'field.month' });
+    for (const [field, value] of [['from', from], ['to', to]] as const) {
+      const problem = value === undefined ? null : monthProblem(value);
+      if (problem) reader.problem({ field, ...problem });
+    }
     reader.done();
     assertOfficeAccess(staff, officeId);
     const body = await this.stats.storedFigures(officeId, from, to);
@@ -223,18 +237,50 @@ export class StatsController {
   @ApiOkResponse({ description: '`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`' })
   putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
     const reader = new BodyReader(body);
-    const raw = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    const count = (field: 'phoneCalls' | 'residencyOnline'): number | null | undefined => {
-      const value = raw[field];
-      if (value === undefined || value === null) return value;
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MONTHLY_VALUE) return reader.add(field, 'field.count', { max: MAX_MONTHLY_VALUE });
-      return value;
-    };
-    const phoneCalls = count('phoneCalls');
-    const residencyOnline = count('residencyOnline');
-    if (!isValidMonth(month)) reader.add('month', 'field.month');
-    if (raw['phoneCalls'] === undefined && raw['residencyOnline'] === undefined) reader.add('phoneCalls', 'counters.empty');
+    const counts = readCounts(reader, body);
+    const problem = monthProblem(month);
+    if (problem) reader.add('month', problem.key, problem.params);
     reader.done();
-    return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, { phoneCalls, residencyOnline });
+    return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, counts);
   }
+
+  @Put('counters/:officeId')
+  @ApiOperation({
+    summary: 'Sets the counters of several months at once, all or nothing',
+    description: '`{ months: [{ month, phoneCalls?, residencyOnline? }] }` (at most 24): every wrong line is reported (`months[2].phoneCalls`) and nothing is written.',
+  })
+  @ApiBody({ schema: { type: 'object', required: ['months'], properties: { months: { type: 'array', maxItems: 24, items: { type: 'object', required: ['month'], properties: { month: { type: 'string', example: '2024-03' }, phoneCalls: { type: 'integer', nullable: true }, residencyOnline: { type: 'integer', nullable: true } } } } } } })
+  @ApiOkResponse({ description: '`{ officeId, months: [{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }] }`' })
+  async putCounterMonths(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<{ officeId: string; months: CounterMonthDto[] }> {
+    const reader = new BodyReader(body);
+    const seen = new Set<string>();
+    const months = reader.list('months', 24, true).map((item, index) => {
+      const raw = body !== null && typeof body === 'object' ? ((body as { months?: unknown[] }).months?.[index] ?? {}) : {};
+      const month = item.text('month', 7);
+      const problem = month ? monthProblem(month) : null;
+      if (problem) item.add('month', problem.key, problem.params);
+      else if (seen.has(month)) item.add('month', 'field.duplicate');
+      seen.add(month);
+      return { month, ...readCounts(item, raw) };
+    });
+    if (months.length === 0 && Array.isArray((body as { months?: unknown } | null)?.months)) reader.add('months', 'field.required');
+    reader.done();
+    const id = uuidParam(officeId, 'officeId');
+    return { officeId: id, months: await this.stats.putCounterMonths(staff, id, months) };
+  }
+}
+
+/** The two counters of a month: a whole number replaces, `null` removes, absent leaves as is; at least one. */
+function readCounts(reader: BodyReader, body: unknown): Partial<PutCountersRequest> {
+  const raw = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const count = (field: 'phoneCalls' | 'residencyOnline'): number | null | undefined => {
+    const value = raw[field];
+    if (value === undefined || value === null) return value;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MONTHLY_VALUE) return reader.add(field, 'field.count', { max: MAX_MONTHLY_VALUE });
+    return value;
+  };
+  const phoneCalls = count('phoneCalls');
+  const residencyOnline = count('residencyOnline');
+  if (raw['phoneCalls'] === undefined && raw['residencyOnline'] === undefined) reader.add('phoneCalls', 'counters.empty');
+  return { phoneCalls, residencyOnline };
 }

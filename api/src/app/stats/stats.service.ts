@@ -308,23 +308,41 @@ export class StatsService {
 
   /** Sets the counters of a month: a number replaces, null removes, absent leaves as is. */
   async putCounters(staff: StaffPrincipal, officeId: string, month: string, input: Partial<PutCountersRequest>): Promise<CounterMonthDto> {
+    const [saved] = await this.putCounterMonths(staff, officeId, [{ month, ...input }], (index) => (index === 0 ? 'month' : `months[${index}].month`));
+    return saved;
+  }
+
+  /**
+   * Sets the counters of several months in one transaction (the counters form's one save):
+   * a later month than the current one refuses the whole batch, naming each.
+   */
+  async putCounterMonths(
+    staff: StaffPrincipal,
+    officeId: string,
+    months: Array<{ month: string } & Partial<PutCountersRequest>>,
+    field: (index: number) => string = (index) => `months[${index}].month`,
+  ): Promise<CounterMonthDto[]> {
     const office = await this.office(officeId);
     const latest = monthOf(localToday(this.clock.now(), office.time_zone));
-    if (month > latest) throw ApiError.validation([{ field: 'month', key: 'month.future', params: { latest } }]);
-    const changes: Array<[(typeof MANUAL_METRICS)[number], number | null | undefined]> = [
-      ['phone_calls', input.phoneCalls],
-      ['residency_online', input.residencyOnline],
-    ];
+    const future = months.map((m, index) => ({ m, index })).filter(({ m }) => m.month > latest);
+    if (future.length > 0) throw ApiError.validation(future.map(({ index }) => ({ field: field(index), key: 'month.future', params: { latest } })));
     await this.repository.transaction(async (tx) => {
       await this.repository.lockOfficeFigures(tx, officeId);
-      for (const [metric, value] of changes) {
-        if (value === undefined) continue;
-        if (value === null) await this.repository.deleteFigure(tx, officeId, month, metric);
-        else await this.repository.upsertFigures(tx, officeId, [{ month, metric, value }], 'manual', staff.id);
+      for (const input of months) {
+        const changes: Array<[(typeof MANUAL_METRICS)[number], number | null | undefined]> = [
+          ['phone_calls', input.phoneCalls],
+          ['residency_online', input.residencyOnline],
+        ];
+        for (const [metric, value] of changes) {
+          if (value === undefined) continue;
+          if (value === null) await this.repository.deleteFigure(tx, officeId, input.month, metric);
+          else await this.repository.upsertFigures(tx, officeId, [{ month: input.month, metric, value }], 'manual', staff.id);
+        }
       }
     });
-    const rows = await this.repository.monthlyFigures([officeId], month, month);
-    return counterMonth(month, rows);
+    const sorted = months.map((m) => m.month).sort();
+    const rows = await this.repository.monthlyFigures([officeId], sorted[0], sorted[sorted.length - 1]);
+    return months.map((m) => counterMonth(m.month, rows));
   }
 
   // ---- Internals -------------------------------------------------------------------

@@ -9,7 +9,7 @@ export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
  * the one notice). Told in order of `created_at` when places free up, once.
  */
 @Entity('waitlist_entry')
-@Index('uq_waitlist_entry_email', ['officeId', 'serviceId', 'email'], { unique: true })
+@Index('uq_waitlist_entry_email_key', ['officeId', 'serviceId', 'emailKey'], { unique: true })
 @Index('ix_waitlist_entry_queue', ['serviceId', 'createdAt'], { where: `"status" = 'WAITING'` })
 @Index('uq_waitlist_entry_token', ['unsubscribeTokenHash'], { unique: true })
 @Index('ix_waitlist_entry_expires', ['expiresAt'])
@@ -28,6 +28,10 @@ export class WaitlistEntry {
   /** Normalised to lower case. */
   @Column({ type: 'varchar', length: 254 })
   email: string;
+
+  /** The mailbox (emailKey of libs/domain): one place in the queue per mailbox, whatever the spelling. */
+  @Column({ name: 'email_key', type: 'varchar', length: 254 })
+  emailKey: string;
 
   @Column({ type: 'varchar', length: 2 })
   language: 'it' | 'en';

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { WaitlistEntryCreatedDto, WaitlistUnsubscribedDto } from '@sportello/contracts';
 import { ApiErrorDoc } from '../common/openapi';
+import { ChallengeGuard } from '../security/challenge.guard';
+import { ALTCHA_HEADER_DOC } from '../security/challenge.openapi';
 import { CreateWaitlistEntryDoc, WaitlistEntryCreatedDoc, WaitlistUnsubscribedDoc } from './waitlist.openapi';
 import { WaitlistService } from './waitlist.service';
 import { readWaitlistRequest } from './waitlist.validation';
@@ -14,7 +16,8 @@ export class WaitlistController {
   constructor(private readonly waitlist: WaitlistService) {}
 
   @Post()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(ThrottlerGuard, ChallengeGuard)
+  @ApiHeader(ALTCHA_HEADER_DOC)
   @ApiOperation({
     summary: 'Join the waiting list of a service with no free slot in the booking horizon',
     description:

@@ -7,6 +7,7 @@ export interface NewWaitlistEntry {
   officeId: string;
   serviceId: string;
   email: string;
+  emailKey: string;
   language: 'it' | 'en';
   expiresAt: Date;
 }
@@ -21,24 +22,25 @@ export class WaitlistRepository {
   }
 
   /**
-   * Adds the address to the end of the queue; an address already waiting keeps its place
+   * Adds the address to the end of the queue; a mailbox already waiting (the same e-mail key:
+   * a+1@ and a+2@ are one mailbox) keeps its place
    * (its language is updated and its expiry extended). One already told starts again at
    * the end. Returns the entry's expiry.
    */
   async upsert(tx: EntityManager, entry: NewWaitlistEntry): Promise<Date> {
-    await tx.query(`DELETE FROM waitlist_entry WHERE office_id = $1 AND service_id = $2 AND email = $3 AND status = 'NOTIFIED'`, [
+    await tx.query(`DELETE FROM waitlist_entry WHERE office_id = $1 AND service_id = $2 AND email_key = $3 AND status = 'NOTIFIED'`, [
       entry.officeId,
       entry.serviceId,
-      entry.email,
+      entry.emailKey,
     ]);
     const inserted = await txRows<{ expires_at: Date }>(
       tx,
-      `INSERT INTO waitlist_entry (office_id, service_id, email, language, privacy_accepted_at, expires_at)
-       VALUES ($1, $2, $3, $4, now(), $5)
-       ON CONFLICT (office_id, service_id, email)
-       DO UPDATE SET language = EXCLUDED.language, expires_at = GREATEST(waitlist_entry.expires_at, EXCLUDED.expires_at)
+      `INSERT INTO waitlist_entry (office_id, service_id, email, email_key, language, privacy_accepted_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now(), $6)
+       ON CONFLICT (office_id, service_id, email_key)
+       DO UPDATE SET email = EXCLUDED.email, language = EXCLUDED.language, expires_at = GREATEST(waitlist_entry.expires_at, EXCLUDED.expires_at)
        RETURNING expires_at`,
-      [entry.officeId, entry.serviceId, entry.email, entry.language, entry.expiresAt],
+      [entry.officeId, entry.serviceId, entry.email, entry.emailKey, entry.language, entry.expiresAt],
     );
     return inserted[0].expires_at;
   }

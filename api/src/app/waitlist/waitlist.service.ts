@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { WaitlistEntryCreatedDto } from '@sportello/contracts';
-import { freedSeatIsBookable, waitlistExpiry, waitlistNoticeCount } from '@sportello/domain';
+import { emailKey, freedSeatIsBookable, waitlistExpiry, waitlistNoticeCount } from '@sportello/domain';
 import { EntityManager } from 'typeorm';
 import { manageTokenHash } from '../booking/manage-token';
 import { CalendarService } from '../calendar/calendar.service';
@@ -49,6 +49,7 @@ export class WaitlistService {
         officeId: target.office.id,
         serviceId: target.service.id,
         email: input.email,
+        emailKey: emailKey(input.email),
         language: input.language,
         expiresAt: waitlistExpiry(this.clock.now(), target.rules.horizonDays),
       }),

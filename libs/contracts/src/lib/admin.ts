@@ -100,10 +100,18 @@ export interface AdminServiceDto {
   active: boolean;
   ticketPrefix: string;
   outcomes: ServiceOutcomeInput[];
+  /**
+   * Active desks that serve it. 0: nobody can call its tickets, so it takes no walk-ins
+   * (kiosk and desk) and the admin page warns.
+   */
+  desks: number;
 }
 
-/** `POST`/`PUT` of a service; `confirm` accepts the stranded appointments (see ConfirmationRequired). */
-export type ServiceInput = Omit<AdminServiceDto, 'id' | 'officeId'> & { confirm?: boolean };
+/**
+ * `POST`/`PUT` of a service; `confirm` accepts the stranded appointments (see
+ * ConfirmationRequired). `names.en` may be empty: the Italian name is used.
+ */
+export type ServiceInput = Omit<AdminServiceDto, 'id' | 'officeId' | 'desks'> & { confirm?: boolean };
 
 // ---- Opening hours ------------------------------------------------------------------
 
@@ -249,18 +257,25 @@ export interface PasswordResetInput {
 
 // ---- Audit log ----------------------------------------------------------------------
 
-export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET'] as const;
+/**
+ * Actions written by this version. Readers (the audit page) must not assume the list is
+ * closed: a row of an action they do not know is shown by its code. `LOGIN`, `LOGOUT`,
+ * `LOGIN_FAILED` and `LOCKED_OUT` are staff sign-ins (entity `staff_user`; never the
+ * password, never an address).
+ */
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT', 'UNDO'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. `agenda`: a day's appointments viewed or searched. */
-export const AUDIT_ENTITIES = ['office', 'office_settings', 'service', 'opening_hours', 'desk', 'closure', 'staff_user', 'agenda', 'appointment', 'statistics'] as const;
+export const AUDIT_ENTITIES = ['office', 'office_settings', 'service', 'opening_hours', 'desk', 'closure', 'staff_user', 'agenda', 'appointment', 'statistics', 'ticket'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntryDto {
   id: string;
   at: string;
   actor: { id: string | null; username: string | null; role: string | null };
-  action: AuditAction;
+  /** One of AUDIT_ACTIONS, or an action of a later version. */
+  action: AuditAction | (string & {});
   entity: string;
   entityId: string | null;
   officeId: string | null;

@@ -40,7 +40,13 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'FORBIDDEN',
   'FORBIDDEN_OFFICE',
+  // The front desk's day (issue 13).
+  'OFFICE_CLOSED',
+  'SERVICE_NOT_SERVED',
+  'UNDO_EXPIRED',
   'INTERNAL_ERROR',
+  'CHALLENGE_REQUIRED',
+  'CHALLENGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

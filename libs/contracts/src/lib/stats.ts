@@ -189,3 +189,8 @@ export interface PutCountersRequest {
   phoneCalls: number | null;
   residencyOnline: number | null;
 }
+
+/** `PUT /api/stats/counters/{officeId}`: several months at once, all or nothing (the counters form's one save). */
+export interface PutCountersBatchRequest {
+  months: Array<{ month: string } & Partial<PutCountersRequest>>;
+}

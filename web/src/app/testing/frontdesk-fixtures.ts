@@ -77,11 +77,12 @@ export function display(overrides: Partial<DisplayDto> = {}): DisplayDto {
     current: [],
     recent: [],
     waits: [
-      { serviceId: SERVICE_CIE.id, name: SERVICE_CIE.name, ticketPrefix: 'C', waiting: 3, estimatedWaitMinutes: 25 },
-      { serviceId: SERVICE_SPID.id, name: SERVICE_SPID.name, ticketPrefix: 'S', waiting: 0, estimatedWaitMinutes: 0 },
-      { serviceId: SERVICE_RES.id, name: SERVICE_RES.name, ticketPrefix: 'R', waiting: 1, estimatedWaitMinutes: null },
+      { serviceId: SERVICE_CIE.id, name: SERVICE_CIE.name, ticketPrefix: 'C', waiting: 3, estimatedWaitMinutes: 25, open: true, desks: 3 },
+      { serviceId: SERVICE_SPID.id, name: SERVICE_SPID.name, ticketPrefix: 'S', waiting: 0, estimatedWaitMinutes: 0, open: true, desks: 3 },
+      { serviceId: SERVICE_RES.id, name: SERVICE_RES.name, ticketPrefix: 'R', waiting: 1, estimatedWaitMinutes: null, open: true, desks: 2 },
     ],
     rules: { toleranceMinutes: 10, maxWaitMinutes: 30 },
+    open: { open: true, closesAt: '2027-03-29T12:30:00+02:00' },
     ...overrides,
   };
 }
@@ -96,6 +97,7 @@ export function agendaEntry(overrides: Partial<AgendaEntryDto> = {}): AgendaEntr
     serviceName: SERVICE_CIE.name,
     citizenName: 'Mario Rossi',
     fiscalCode: 'RSSMRA80A01A944I',
+    phone: null,
     status: 'BOOKED',
     ticketId: null,
     ticketNumber: null,

@@ -152,6 +152,29 @@ describe('normalizeBookingCode', () => {
     expect(isBookingCodeFormat(normalizeBookingCode(' cie-7k3 p9q '))).toBe(true);
   });
 
+  it('puts back a missing dash before the 6 random characters (the kiosk, the phone)', () => {
+    expect(normalizeBookingCode('cie2q4bx9')).toBe('CIE-2Q4BX9');
+    expect(normalizeBookingCode('CIE 2Q4 BX9')).toBe('CIE-2Q4BX9');
+    expect(normalizeBookingCode('spid7k3p9q')).toBe('SPID-7K3P9Q');
+    expect(normalizeBookingCode('residenza7k3p9q')).toBe('RESIDENZA-7K3P9Q');
+    expect(isBookingCodeFormat(normalizeBookingCode('cie2q4bx9'))).toBe(true);
+  });
+
+  it('reads dash-like characters and repeated dashes as one dash', () => {
+    expect(normalizeBookingCode('CIE\u20137K3P9Q')).toBe('CIE-7K3P9Q');
+    expect(normalizeBookingCode('cie_7k3p9q')).toBe('CIE-7K3P9Q');
+    expect(normalizeBookingCode('CIE--7K3P9Q')).toBe('CIE-7K3P9Q');
+  });
+
+  it('leaves what cannot be a code as it is, for the format check to refuse', () => {
+    // A vowel in the random part, too short, too long: no dash is invented.
+    expect(normalizeBookingCode('cie2q4ba9')).toBe('CIE2Q4BA9');
+    expect(isBookingCodeFormat(normalizeBookingCode('cie2q4ba9'))).toBe(false);
+    expect(normalizeBookingCode('2q4bx9')).toBe('2Q4BX9');
+    expect(isBookingCodeFormat(normalizeBookingCode('2q4bx9'))).toBe(false);
+    expect(isBookingCodeFormat(normalizeBookingCode('abcdefghijk2q4bx9'))).toBe(false);
+  });
+
   it('returns an empty string for non-strings', () => {
     expect(normalizeBookingCode(null as unknown as string)).toBe('');
   });

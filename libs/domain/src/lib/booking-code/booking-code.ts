@@ -48,9 +48,22 @@ export function isBookingCodeFormat(s: string): boolean {
   return typeof s === 'string' && FORMAT.test(s);
 }
 
-/** What a person typed → the stored form: uppercase, all whitespace removed. */
+/** Dashes people type instead of the ASCII one: en and em dash, minus sign, underscore. */
+const DASH_LIKE = /[\u2010-\u2015\u2212_]/g;
+const RANDOM_TAIL = new RegExp(`^([A-Z0-9]{1,${BOOKING_CODE_PREFIX_MAX_LENGTH}})([${BOOKING_CODE_ALPHABET}]{${BOOKING_CODE_RANDOM_LENGTH}})$`);
+
+/**
+ * What a person typed → the stored form: upper case, whitespace removed, any dash-like
+ * character read as the dash, repeated dashes as one, and a missing dash put back before
+ * the 6 random characters (`cie2q4bx9` → `CIE-2Q4BX9`). Anything else is left as it is,
+ * for `isBookingCodeFormat` to refuse.
+ */
 export function normalizeBookingCode(input: string): string {
-  return typeof input === 'string' ? input.replace(/\s+/g, '').toUpperCase() : '';
+  if (typeof input !== 'string') return '';
+  const compact = input.replace(/\s+/g, '').toUpperCase().replace(DASH_LIKE, '-').replace(/-{2,}/g, '-');
+  if (compact.includes('-')) return compact;
+  const parts = RANDOM_TAIL.exec(compact);
+  return parts ? `${parts[1]}-${parts[2]}` : compact;
 }
 
 function randomSuffix(randomInts: RandomBytes): string {

@@ -25,6 +25,19 @@ export function isValidLocalDate(s: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The dates the system works with: anything before or after is a typing mistake or a probe,
+ * and is refused with the field named instead of reaching date arithmetic or PostgreSQL
+ * (year 9999 plus a horizon overflows a timestamp).
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+/** A valid "YYYY-MM-DD" between EARLIEST_DATE and LATEST_DATE (fixed-width strings compare as dates). */
+export function isSaneLocalDate(s: string): boolean {
+  return isValidLocalDate(s) && s >= EARLIEST_DATE && s <= LATEST_DATE;
+}
+
 /** Splits a local date into numbers; throws a clear error if it is not a valid "YYYY-MM-DD". */
 export function parseLocalDate(s: string, what = 'date'): { year: number; month: number; day: number } {
   if (!isValidLocalDate(s)) {

@@ -1,4 +1,4 @@
-import { normalizeFiscalCode, validateFiscalCode, type FiscalCodeResult } from './fiscal-code';
+import { fiscalCodeKey, normalizeFiscalCode, validateFiscalCode, type FiscalCodeResult } from './fiscal-code';
 
 // ---------------------------------------------------------------------------------------
 // A small, independent, test-only generator. It does not reuse the implementation's tables:
@@ -324,5 +324,39 @@ describe('validateFiscalCode: property test with generated codes', () => {
     expect(failures).toEqual([]);
     expect(rejected).toBe(3000 * 25);
     expect(omocodic).toBeGreaterThan(500); // the omocodic branch was really exercised
+  });
+});
+
+describe('fiscalCodeKey: one person, one key', () => {
+  it('gives the four spellings of the issue the same key: the plain code without its check character', () => {
+    const spellings = ['FMMHPG93H18A556X', 'FMMHPG93H18A55SU', 'FMMHPG93H18ARRSB', 'FMMHPGVPHMUARRSK'];
+    for (const code of spellings) expect(validate(code).valid).toBe(true);
+    expect(new Set(spellings.map(fiscalCodeKey))).toEqual(new Set(['FMMHPG93H18A556']));
+    expect(fiscalCodeKey(' fmmhpg93 h18a55su ')).toBe('FMMHPG93H18A556');
+  });
+
+  it('keeps different people apart and leaves letters outside the omocodia positions alone', () => {
+    expect(fiscalCodeKey('RSSMRA85T10A562S')).toBe('RSSMRA85T10A562');
+    expect(fiscalCodeKey('RSSMRA85T10A562S')).not.toBe(fiscalCodeKey('FMMHPG93H18A556X'));
+    // Position 12 (the place letter) is never an omocodia position: A562 and L562 are two places.
+    expect(fiscalCodeKey(withCheck('RSSMRA85T10L562'))).toBe('RSSMRA85T10L562');
+  });
+
+  it('maps every generated omocodic spelling back to its plain code', () => {
+    // 500 people × 7 spellings each.
+    const random = mulberry32(12);
+    const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+    const letters = (n: number) => Array.from({ length: n }, () => LETTERS[int(0, 25)]).join('');
+    const wrong: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const person: Person = { surname: letters(3), name: letters(3), year: int(1930, 2020), month: int(1, 12), day: int(1, 28), sex: random() < 0.5 ? 'M' : 'F', place: letters(1) + String(int(1, 999)).padStart(3, '0') };
+      const plain = fiscalCode(person).slice(0, 15);
+      for (let n = 1; n <= 7; n++) if (fiscalCodeKey(fiscalCode(person, n)) !== plain) wrong.push(fiscalCode(person, n));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('only normalises what is not a well-formed code', () => {
+    expect(fiscalCodeKey(' abc ')).toBe('ABC');
   });
 });

@@ -72,6 +72,20 @@ export function validateFiscalCode(input: string, today: Date = new Date()): Fis
   return { valid: true, normalized, birthDate, sex };
 }
 
+/**
+ * The key that compares people rather than spellings: upper case, no spaces, every
+ * omocodia letter (L M N P Q R S T U V at 1-based positions 7, 8, 10, 11, 13, 14, 15)
+ * mapped back to its digit, and without the check character (which only follows from the
+ * rest, and differs between spellings). All spellings of one code give the same 15
+ * characters; what is not a well-formed codice fiscale is only upper-cased and stripped
+ * of spaces. The migration that added `appointment.fiscal_code_key` computes the same in SQL.
+ */
+export function fiscalCodeKey(input: string): string {
+  const normalized = normalizeFiscalCode(input);
+  if (normalized.length !== 16 || !SHAPE.test(normalized)) return normalized;
+  return decodeOmocodia(normalized).slice(0, 15);
+}
+
 /** Puts the digits back where omocodia replaced them with letters. */
 function decodeOmocodia(code: string): string {
   const chars = code.split('');

@@ -5,6 +5,7 @@ import { StaffAuth } from '../../core/auth/staff-auth';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminText } from './admin-text';
+import { OfficeChoice } from '../staff/office-choice';
 import { OfficeDirectory } from './office-directory';
 
 /** /staff/admin: the account's offices with their sections; for admins also offices, users and the audit log. */
@@ -23,7 +24,7 @@ import { OfficeDirectory } from './office-directory';
         @if (list.length === 0) {
           <p>{{ text.t('admin.home.noOffices') }}</p>
         }
-        @for (office of list; track office.id) {
+        @for (office of shown(); track office.id) {
           <section class="mb-4" [attr.aria-labelledby]="'office-' + office.id" data-testid="admin-office">
             <h3 class="h5" [id]="'office-' + office.id">{{ office.name }}</h3>
             <ul>
@@ -58,6 +59,13 @@ export class AdminHome {
   private readonly auth = inject(StaffAuth);
 
   protected readonly offices = this.directory.offices;
+  private readonly choice = inject(OfficeChoice);
+  /** The office chosen in the staff header (its switch changes it); all of them when it is not among these. */
+  protected readonly shown = computed(() => {
+    const list = this.offices() ?? [];
+    const chosen = list.filter((o) => o.id === this.choice.officeId());
+    return chosen.length ? chosen : list;
+  });
   protected readonly failure = signal<string | null>(null);
   protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
 

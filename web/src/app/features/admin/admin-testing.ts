@@ -33,6 +33,7 @@ export const ADMIN_CIE: AdminServiceDto = {
   active: true,
   ticketPrefix: 'C',
   outcomes: [{ code: 'CIE_REQUEST_TAKEN', it: 'Richiesta acquisita', en: 'Request taken' }],
+  desks: 2,
 };
 
 export function apiError(status: number, body: Record<string, unknown>): HttpErrorResponse {

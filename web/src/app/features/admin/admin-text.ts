@@ -25,4 +25,10 @@ export class AdminText {
     const text = (one && dictionary[one]) || dictionary[key] || ADMIN_IT[key] || key;
     return interpolate(text, params);
   }
+
+  /** The text of a key built at run time (an audit action, a field), or null when there is none. */
+  maybe(key: string): string | null {
+    const dictionary = (this.i18n.lang() === 'en' ? ADMIN_EN : ADMIN_IT) as Record<string, string>;
+    return dictionary[key] ?? (ADMIN_IT as Record<string, string>)[key] ?? null;
+  }
 }

@@ -7,6 +7,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi, AuditQuery } from './admin-api';
 import { AdminText } from './admin-text';
+import { AuditLine, auditLines, AuditWords } from './audit-details';
 import { ErrorSummary } from './error-summary';
 import { FieldError } from './field-error';
 import { FormState } from './form-state';
@@ -64,9 +65,27 @@ export class AuditLog {
     return `${formatShortDate(entry.at, locale)} ${formatTime(entry.at, locale)}`;
   }
 
-  protected summary(entry: AuditEntryDto): string {
-    const text = JSON.stringify(entry.details);
-    return text === '{}' ? '' : text.length > 300 ? `${text.slice(0, 297)}…` : text;
+  /** The row's details as lines, "field: before → after" (audit-details.ts). */
+  protected details(entry: AuditEntryDto): AuditLine[] {
+    const locale = this.i18n.locale();
+    const words: AuditWords = {
+      key: (name) => this.text.maybe(`admin.audit.key.${name}`),
+      value: (code) => this.text.maybe(`admin.audit.value.${code}`),
+      yes: this.text.t('admin.audit.yes'),
+      no: this.text.t('admin.audit.no'),
+      more: (count) => this.text.t('admin.audit.more', { count }),
+      instant: (iso) => `${formatShortDate(iso, locale)} ${formatTime(iso, locale)}`,
+    };
+    return auditLines(entry.details, words);
+  }
+
+  /** An action or an object by its words; by its code when this version has none (a later version wrote it). */
+  protected actionLabel(action: string): string {
+    return this.text.maybe(`admin.audit.action.${action}`) ?? action;
+  }
+
+  protected entityLabel(entity: string): string {
+    return this.text.maybe(`admin.audit.entity.${entity}`) ?? entity;
   }
 
   private async search(page: number): Promise<void> {

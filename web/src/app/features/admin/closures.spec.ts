@@ -47,6 +47,15 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
     expect(text('[data-testid="closures-table"] tbody tr')).toContain('Tutto l’ufficio');
   });
 
+  it('the button says what it closes: the office, or the one service chosen', async () => {
+    expect(text('[data-testid="closure-save"]')).toBe('Chiudi l’ufficio in questo periodo');
+    const service = $<HTMLSelectElement>('[data-testid="closure-service"]');
+    service.value = 'svc-cie';
+    service.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    expect(text('[data-testid="closure-save"]')).toBe("Chiudi il servizio «Carta d'identità elettronica» in questo periodo");
+  });
+
   it('a closure with bookings inside: the confirmation lists them and gets the focus; confirmed, it is sent again with confirm', async () => {
     api['createClosure']
       .mockRejectedValueOnce(

@@ -95,6 +95,12 @@ export class Closures {
     return `${first}, ${startTime}–${endTime}`;
   }
 
+  /** The button says what it closes: the office, or the one service chosen. */
+  protected saveLabel(): string {
+    const serviceId = this.model().serviceId;
+    return serviceId ? this.text.t('admin.closures.saveService', { service: this.serviceName(serviceId) }) : this.text.t('admin.closures.save');
+  }
+
   protected serviceName(serviceId: string | null): string {
     if (!serviceId) return this.text.t('admin.closures.wholeOffice');
     const service = this.services().find((s) => s.id === serviceId);

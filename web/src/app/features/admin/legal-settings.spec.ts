@@ -96,7 +96,8 @@ describe('LegalSettings (/staff/admin/offices/:officeId/legal)', () => {
     );
     type('legal-declarationUrl', 'https://example.it');
     await submit();
-    expect(text('[data-testid="error-summary"]')).toContain('Deve iniziare con https://form.agid.gov.it/.');
+    // The summary names the field (its group first): "…: deve iniziare con …".
+    expect(text('[data-testid="error-summary"]')).toContain('Accessibilità – Indirizzo della dichiarazione di accessibilità (form.agid.gov.it): deve iniziare con https://form.agid.gov.it/.');
     expect($('[data-testid="legal-declarationUrl"]').getAttribute('aria-invalid')).toBe('true');
   });
 });

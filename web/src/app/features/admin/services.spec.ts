@@ -32,7 +32,31 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
   it('lists the services with duration, places, fee and state', () => {
     expect(text('h1')).toBe('Servizi');
     const cells = [...el.querySelectorAll('[data-testid="services-table"] tbody tr > *')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
-    expect(cells).toEqual(['CIE', "Carta d'identità elettronica", '20', '2', '22,21 €', 'Sì', "Modifica Carta d'identità elettronica"]);
+    expect(cells).toEqual(['CIE', "Carta d'identità elettronica", '20', '2', '22,21 €', 'Sì', '2', "Modifica Carta d'identità elettronica"]);
+    // On a phone each cell is labelled with its column (table.sp-stack).
+    expect($('[data-testid="services-table"]').classList).toContain('sp-stack');
+    expect([...el.querySelectorAll('[data-testid="services-table"] tbody tr > [data-label]')].map((c) => c.getAttribute('data-label'))).toEqual(['Codice', 'Nome', 'Durata (minuti)', 'Posti per orario', 'Costo', 'Attivo', 'Sportelli']);
+  });
+
+  it('a service no active desk serves: "Nessuno" in the list, and a warning when it is saved', async () => {
+    api['services'].mockResolvedValue([{ ...ADMIN_CIE, desks: 0 }]);
+    await click('[data-testid="service-edit-CIE"]');
+    api['updateService'].mockResolvedValueOnce({ ...ADMIN_CIE, desks: 0, cancelled: [], ticketsLeft: [] });
+    $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(text('[data-testid="service-desks"]')).toBe('Nessuno');
+    expect(text('[data-testid="service-no-desk"]')).toBe(
+      "Nessuno sportello attivo serve «Carta d'identità elettronica»: non si danno biglietti per questo servizio al totem né allo sportello, e nessuno chiamerebbe chi ha un appuntamento. Assegnalo a uno sportello nella pagina Sportelli.",
+    );
+    // Served again: no warning after the next save.
+    await click('[data-testid="service-edit-CIE"]');
+    expect($('[data-testid="service-no-desk"]')).toBeNull();
+  });
+
+  it('the English name is optional (the hint says the Italian one is used)', async () => {
+    await click('[data-testid="service-new"]');
+    expect(text('#service-names-en-hint')).toBe('Facoltativo: se resta vuoto, anche in inglese si usa il nome italiano.');
+    expect($('#service-names-en').getAttribute('aria-describedby')).toBe('service-names-en-hint');
   });
 
   it('deactivating a service with bookings: the confirmation lists them, then the change goes again with confirm and the cancelled codes are told', async () => {
@@ -71,6 +95,11 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
     $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
     expect(document.activeElement).toBe($('[data-testid="error-summary"]'));
+    // Each line of the summary names its field (its group's name first).
+    expect([...el.querySelectorAll('[data-testid="error-summary"] li')].map((li) => li.textContent?.trim())).toEqual([
+      'Nome in italiano: campo obbligatorio.',
+      'Cosa serve (documenti da portare) – In italiano: al massimo 300 caratteri.',
+    ]);
     expect($('#service-names-it').getAttribute('aria-invalid')).toBe('true');
     expect(text('#service-documents-it-error')).toContain('Al massimo 300 caratteri.');
     expect(api['createService'].mock.calls[0][1].outcomes).toEqual([{ code: '', it: '', en: '' }]);

@@ -141,6 +141,8 @@ export class Services {
   protected readonly editing = signal<AdminServiceDto | 'new' | null>(null);
   protected readonly model = signal<ServiceModel>({ ...EMPTY });
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
+  /** The service just saved, when it is active and no active desk serves it: the warning names it. */
+  protected readonly unserved = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -159,6 +161,7 @@ export class Services {
 
   protected edit(service: AdminServiceDto | 'new'): void {
     this.form.clear();
+    this.unserved.set(null);
     this.editing.set(service);
     this.model.set(service === 'new' ? { ...EMPTY, outcomes: [] } : toModel(service, this.i18n.locale()));
     this.focus('service-form-title');
@@ -209,11 +212,11 @@ export class Services {
     try {
       if (editing === 'new') {
         const created = await this.api.createService(this.officeId(), input);
-        this.finish(this.text.t('admin.services.created', { name: created.names.it }));
+        this.finish(this.text.t('admin.services.created', { name: created.names.it }), created);
       } else {
         const saved = await this.api.updateService(this.officeId(), editing.id, { ...input, confirm });
         const cancelled = saved.cancelled.length > 0 ? ` ${this.text.t('admin.change.cancelled', { count: saved.cancelled.length, codes: saved.cancelled.join(', ') })}` : '';
-        this.finish(this.text.t('admin.services.saved', { name: saved.names.it }) + cancelled);
+        this.finish(this.text.t('admin.services.saved', { name: saved.names.it }) + cancelled, saved);
       }
     } catch (error) {
       this.form.fail(error, (key) => this.i18n.t(key));
@@ -229,7 +232,8 @@ export class Services {
     return service.feeCents === null ? this.text.t('admin.services.free') : formatEuroCents(service.feeCents, this.i18n.locale());
   }
 
-  private async finish(message: string): Promise<void> {
+  private async finish(message: string, saved: AdminServiceDto): Promise<void> {
+    this.unserved.set(saved.active && saved.desks === 0 ? this.i18n.pick(saved.names, saved.code) : null);
     this.editing.set(null);
     await this.load();
     this.form.done(message);

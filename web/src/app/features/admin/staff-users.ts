@@ -11,6 +11,7 @@ import { ErrorSummary } from './error-summary';
 import { FieldError } from './field-error';
 import { FormState } from './form-state';
 import { OfficeDirectory } from './office-directory';
+import { PasswordMeter } from './password-meter';
 
 type Mode = { kind: 'new' } | { kind: 'edit'; user: AdminStaffUserDto } | { kind: 'password'; user: AdminStaffUserDto };
 
@@ -33,7 +34,7 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
 /** /staff/admin/staff-users (admins): accounts, roles and offices; deactivate; reset a password. */
 @Component({
   selector: 'sp-admin-staff-users',
-  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError],
+  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError, PasswordMeter],
   templateUrl: './staff-users.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,6 +2,7 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AgendaEntryDto, StaffUserDto } from '@sportello/contracts';
+import { HttpErrorResponse } from '@angular/common/http';
 import { of, throwError } from 'rxjs';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
@@ -145,13 +146,49 @@ describe('Agenda (/staff/agenda)', () => {
     expect(text('[data-testid="agenda-status"]')).toContain('numero C014');
   });
 
-  it('shows the other refusals (wrong day, cancelled) as errors', async () => {
+  it('shows the other refusals (wrong day, cancelled) as errors, in words for staff', async () => {
     await render();
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_WRONG_DAY', 'La prenotazione non è per oggi.')));
+    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_WRONG_DAY', 'La prenotazione non è per oggi: controlla la data nell’e-mail di conferma.')));
     ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
     await stable();
     expect(($('[data-testid="force-dialog"]') as HTMLDialogElement).open).toBe(false);
-    expect(text('[data-testid="agenda-error"]')).toBe('La prenotazione non è per oggi.');
+    expect(text('[data-testid="agenda-error"]')).toBe('L’appuntamento di Mario Rossi non è di oggi: l’arrivo si registra solo nel giorno dell’appuntamento.');
+    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'APPOINTMENT_CANCELLED', 'Questa prenotazione è stata annullata.')));
+    ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
+    await stable();
+    expect(text('[data-testid="agenda-error"]')).toBe('La prenotazione di Mario Rossi è stata annullata: l’arrivo non si può registrare.');
+  });
+
+  it('says why a check-in is too early or too late as staff need it (the citizen’s sentence is for the kiosk)', async () => {
+    await render();
+    // 09:40 now: the 09:30 appointment was 10 minutes ago; the window comes with the answer.
+    const refusal = (code: string, windowMinutes: number) =>
+      new HttpErrorResponse({ status: 409, error: { statusCode: 409, code, message: 'L’orario dell’appuntamento è passato: rivolgiti allo sportello.', windowMinutes } });
+    api.checkIn.mockReturnValueOnce(throwError(() => refusal('CHECK_IN_TOO_LATE', 5)));
+    ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
+    await stable();
+    expect(text('#force-text')).toBe(
+      'L’appuntamento di Mario Rossi era alle 09:30, 10 minuti fa: l’accettazione chiude 5 minuti dopo l’orario. Vuoi registrare lo stesso l’arrivo di Mario Rossi (appuntamento delle 09:30)?',
+    );
+    expect(text('#force-text')).not.toContain('rivolgiti');
+  });
+
+  it('shows the phone given at booking, and “Registra arrivo” only for today', async () => {
+    api.agenda.mockReturnValue(of([agendaEntry({ phone: '+39 051 646 1211' }), ENTRIES[1]]));
+    await render();
+    const link = rows()[0].querySelector('[data-testid="agenda-phone"] a') as HTMLAnchorElement;
+    expect(link.textContent).toBe('+39 051 646 1211');
+    expect(link.getAttribute('href')).toBe('tel:+390516461211');
+    expect(rows()[1].querySelector('[data-testid="agenda-phone"]')).toBeNull();
+    expect($('[data-testid="agenda-check-in"]')).not.toBeNull();
+    expect($('[data-testid="agenda-other-day"]')).toBeNull();
+
+    const date = $('[data-testid="agenda-date"]') as HTMLInputElement;
+    date.value = '2027-03-30';
+    date.dispatchEvent(new Event('change'));
+    await stable();
+    expect($('[data-testid="agenda-check-in"]')).toBeNull();
+    expect(text('[data-testid="agenda-other-day"]')).toBe('Stai guardando martedì 30 marzo 2027: l’arrivo si registra solo nel giorno dell’appuntamento.');
   });
 
   it('refetches when a ticket changes in the office', async () => {

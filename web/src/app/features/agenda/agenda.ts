@@ -11,10 +11,10 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
 import type { AgendaEntryDto, AgendaStatus, DisplayDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../core/api/api-error';
-import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
 import { formatLongDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
 import { LoadState } from '../../core/load-state';
@@ -25,7 +25,7 @@ import { FrontDeskApi } from '../frontdesk/frontdesk-api';
 import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/frontdesk-i18n';
 import { LiveStatusNote } from '../frontdesk/live-status-note';
 import { followOffice, Refresher } from '../frontdesk/office-events';
-import { chooseOffice, OFFICE_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
+import { OfficeChoice } from '../staff/office-choice';
 import { WalkInForm } from './walk-in-form';
 
 const STATUS_KEYS: Record<AgendaStatus, FrontDeskKey> = {
@@ -52,10 +52,11 @@ interface ForceQuestion {
 }
 
 /**
- * The day's appointments (/staff/agenda): date, search by code, name or codice fiscale,
- * status badges and "Registra arrivo" (check-in) per booked appointment; outside the
- * check-in window the api refuses and the operator may force it after a confirmation.
- * Walk-in tickets are issued from the form beside it.
+ * The day's appointments (/staff/agenda) of the office chosen in the staff header: date,
+ * search by code, name or codice fiscale, status badges, the phone given at booking, and
+ * "Registra arrivo" (check-in) per booked appointment of today; outside the check-in
+ * window the api refuses, the page says why in staff's words and the operator may force it
+ * after a confirmation. Walk-in tickets are issued from the form beside it.
  */
 @Component({
   selector: 'sp-agenda',
@@ -67,12 +68,11 @@ interface ForceQuestion {
 export class Agenda {
   protected readonly i18n = inject(FrontDeskI18n);
   private readonly api = inject(FrontDeskApi);
-  private readonly auth = inject(StaffAuth);
+  private readonly choice = inject(OfficeChoice);
   private readonly clock = inject(CLOCK);
   private readonly injector = inject(Injector);
 
-  protected readonly offices = computed(() => this.auth.user()?.offices ?? []);
-  protected readonly officeId = signal<string | null>(chooseOffice(this.auth.user()?.offices ?? [], readPreference(OFFICE_CHOICE_KEY)));
+  protected readonly officeId = this.choice.officeId;
   protected readonly today = dateInTimeZone(this.clock(), OFFICE_TIME_ZONE);
   protected readonly date = signal(this.today);
   protected readonly query = signal('');
@@ -94,6 +94,8 @@ export class Agenda {
     return state.status === 'ready' ? state.data : [];
   });
   protected readonly dateLabel = computed(() => formatLongDate(this.date(), this.i18n.locale()));
+  /** Arrivals are registered on the appointment's day only: another day shows no "Registra arrivo". */
+  protected readonly isToday = computed(() => this.date() === dateInTimeZone(this.clock(), OFFICE_TIME_ZONE));
 
   private readonly refresher = new Refresher(() => this.load());
   protected readonly live = followOffice(
@@ -139,13 +141,6 @@ export class Agenda {
     void this.refresher.trigger();
   }
 
-  protected onOffice(event: Event): void {
-    const id = (event.target as HTMLSelectElement).value || null;
-    writePreference(OFFICE_CHOICE_KEY, id);
-    this.state.set({ status: 'loading' });
-    this.officeId.set(id);
-  }
-
   protected onDate(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) this.date.set(value);
@@ -171,6 +166,11 @@ export class Agenda {
     return formatTime(instant, this.i18n.locale());
   }
 
+  /** A phone number as a tel: link (digits and a leading +). */
+  protected telHref(phone: string): string {
+    return `tel:${phone.replace(/[^\d+]/g, '')}`;
+  }
+
   /** The ticket's number: from the agenda, or from a check-in just made here. */
   protected ticketNumber(entry: AgendaEntryDto): string | null {
     return entry.ticketNumber ?? this.issued()[entry.appointmentId] ?? null;
@@ -191,13 +191,37 @@ export class Agenda {
     } catch (error: unknown) {
       const failure = toApiFailure(error);
       if (!force && (failure.code === 'CHECK_IN_TOO_EARLY' || failure.code === 'CHECK_IN_TOO_LATE')) {
-        this.ask({ entry, reason: failureText(error, this.i18n) });
+        this.ask({ entry, reason: this.refusal(error, entry) });
       } else {
-        this.notice.set({ kind: 'error', text: failureText(error, this.i18n) });
+        this.notice.set({ kind: 'error', text: this.refusal(error, entry) });
       }
     } finally {
       this.busyId.set(null);
       void this.refresher.trigger();
+    }
+  }
+
+  /**
+   * Why the api refused a check-in, written for staff (the api's own sentence speaks to
+   * the citizen at the kiosk: "rivolgiti allo sportello").
+   */
+  private refusal(error: unknown, entry: AgendaEntryDto): string {
+    const failure = toApiFailure(error);
+    const name = entry.citizenName;
+    const time = this.time(entry.start);
+    const window = error instanceof HttpErrorResponse ? Number((error.error as { windowMinutes?: unknown } | null)?.windowMinutes) : NaN;
+    const minutes = Math.abs(Math.round((Date.parse(entry.start) - this.clock().getTime()) / 60_000));
+    switch (failure.code) {
+      case 'CHECK_IN_TOO_EARLY':
+        return Number.isFinite(window) ? this.i18n.t('agenda.staff.tooEarly', { name, time, minutes, window }) : failureText(error, this.i18n);
+      case 'CHECK_IN_TOO_LATE':
+        return Number.isFinite(window) ? this.i18n.t('agenda.staff.tooLate', { name, time, minutes, window }) : failureText(error, this.i18n);
+      case 'CHECK_IN_WRONG_DAY':
+        return this.i18n.t('agenda.staff.wrongDay', { name });
+      case 'APPOINTMENT_CANCELLED':
+        return this.i18n.t('agenda.staff.cancelled', { name });
+      default:
+        return failureText(error, this.i18n);
     }
   }
 

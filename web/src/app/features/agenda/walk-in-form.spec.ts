@@ -1,6 +1,8 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { of, throwError } from 'rxjs';
-import { apiError, display, ticket } from '../../testing/frontdesk-fixtures';
+import { CLOCK } from '../../core/clock';
+import { apiError, display, FD_NOW, ticket } from '../../testing/frontdesk-fixtures';
 import { FrontDeskApi } from '../frontdesk/frontdesk-api';
 import { WalkInForm } from './walk-in-form';
 
@@ -15,7 +17,7 @@ describe('WalkInForm (Nuovo biglietto)', () => {
   beforeEach(async () => {
     localStorage.clear();
     issue = jest.fn(() => of(ticket({ number: 'R002', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, priority: true, position: 1 })));
-    TestBed.configureTestingModule({ providers: [{ provide: FrontDeskApi, useValue: { issue } }] });
+    TestBed.configureTestingModule({ providers: [{ provide: FrontDeskApi, useValue: { issue } }, { provide: CLOCK, useValue: () => FD_NOW }] });
     fixture = TestBed.createComponent(WalkInForm);
     fixture.componentRef.setInput('officeId', 'office-1');
     fixture.componentRef.setInput('services', display().waits);
@@ -45,6 +47,37 @@ describe('WalkInForm (Nuovo biglietto)', () => {
       'Riconoscimento SPID (S)',
       'Cambio di residenza (R)',
     ]);
+  });
+
+  it('leaves out the services no desk serves, and says so', async () => {
+    const waits = display().waits;
+    fixture.componentRef.setInput('services', [waits[0], { ...waits[1], desks: 0 }, waits[2]]);
+    await stable();
+    expect([...el.querySelectorAll('#walk-in-service option')].map((o) => o.textContent?.trim())).toEqual(['Scegli il servizio…', 'Carta d’identità elettronica (C)', 'Cambio di residenza (R)']);
+    expect(text('[data-testid="walk-in-unserved"]')).toBe('Non c’è, perché nessuno sportello lo serve: Riconoscimento SPID.');
+  });
+
+  it('while the office is closed: says why and issues the ticket only after a confirmation', async () => {
+    const closed = new HttpErrorResponse({
+      status: 409,
+      error: { statusCode: 409, code: 'OFFICE_CLOSED', message: 'L’ufficio è chiuso in questo momento.', open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' } },
+    });
+    issue.mockReturnValueOnce(throwError(() => closed));
+    const service = $('#walk-in-service') as HTMLSelectElement;
+    service.value = 'svc-cie';
+    service.dispatchEvent(new Event('change'));
+    await submit();
+    expect(issue).toHaveBeenCalledTimes(1);
+    expect(issue.mock.calls[0][1]).toEqual({ serviceId: 'svc-cie', priority: false });
+    expect($('[data-testid="walk-in-closed"]')?.getAttribute('role')).toBe('alertdialog');
+    expect(text('#walk-in-closed-text')).toBe('Chiuso in questo momento: fuori orario. Riapre oggi alle 14:30.');
+    expect(document.activeElement?.id).toBe('walk-in-closed');
+    expect($('[data-testid="walk-in-submit"]')).toBeNull();
+    ($('[data-testid="walk-in-closed-confirm"]') as HTMLButtonElement).click();
+    await stable();
+    expect(issue).toHaveBeenLastCalledWith('office-1', { serviceId: 'svc-cie', priority: false, force: true });
+    expect(text('[data-testid="walk-in-number"]')).toBe('R002');
+    expect($('[data-testid="walk-in-closed"]')).toBeNull();
   });
 
   it('asks for the service first', async () => {

@@ -19,6 +19,7 @@ import { BookingSteps } from './booking-steps';
 import { BookingStore, ChosenSlot } from './booking-store';
 import { SlotAlternatives } from './slot-alternatives';
 import { SlotPicker } from './slot-picker';
+import { ProofOfWorkWidget } from './proof-of-work-widget';
 import { WaitlistForm } from './waitlist-form';
 
 /**
@@ -27,7 +28,7 @@ import { WaitlistForm } from './waitlist-form';
  */
 @Component({
   selector: 'sp-datetime-step',
-  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm, OfficeContacts],
+  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm, OfficeContacts, ProofOfWorkWidget],
   templateUrl: './datetime-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -24,6 +24,7 @@ import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
 import { HoldTimer } from './hold-timer';
 import { SlotAlternatives } from './slot-alternatives';
+import { ProofOfWorkWidget } from './proof-of-work-widget';
 
 /**
  * Step "Riepilogo": everything chosen and typed, to check before "Conferma prenotazione"
@@ -32,7 +33,7 @@ import { SlotAlternatives } from './slot-alternatives';
  */
 @Component({
   selector: 'sp-summary-step',
-  imports: [RouterLink, BookingSteps, HoldTimer, SlotAlternatives, OfficeContacts],
+  imports: [RouterLink, BookingSteps, HoldTimer, SlotAlternatives, OfficeContacts, ProofOfWorkWidget],
   templateUrl: './summary-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

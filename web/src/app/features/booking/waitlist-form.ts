@@ -17,6 +17,7 @@ import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { formatInstantDate } from '../../core/format';
 import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { ProofOfWorkWidget } from './proof-of-work-widget';
 
 type WaitlistField = 'email' | 'privacyAccepted';
 
@@ -45,7 +46,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'sp-waitlist-form',
-  imports: [RouterLink],
+  imports: [RouterLink, ProofOfWorkWidget],
   templateUrl: './waitlist-form.html',
   styleUrls: ['./step.scss', './applicant-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

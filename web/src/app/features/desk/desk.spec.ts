@@ -18,9 +18,10 @@ import {
 import { FrontDeskApi } from '../frontdesk/frontdesk-api';
 import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
 import { DESK_CHOICE_KEY } from '../frontdesk/preferences';
+import { OfficeChoice } from '../staff/office-choice';
 import { Desk } from './desk';
 
-type Api = Record<'desks' | 'queue' | 'display' | 'callNext' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'pause', jest.Mock>;
+type Api = Record<'desks' | 'queue' | 'display' | 'callNext' | 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'undo' | 'transfer' | 'pause', jest.Mock>;
 
 const CALLED = ticket({ id: 't-9', number: 'C009', status: 'CALLED', deskId: 'desk-2', deskName: 'Sportello 2', calledAt: '2027-03-29T09:39:00+02:00', position: null });
 
@@ -30,7 +31,7 @@ const QUEUE: TicketDto[] = [
   ticket({ id: 'q2', number: 'C001', queuedAt: '2027-03-29T09:05:00+02:00' }),
   ticket({ id: 'q3', number: 'S002', serviceId: 'svc-spid', serviceName: { it: 'Riconoscimento SPID', en: 'SPID identity check' }, priority: true, queuedAt: '2027-03-29T09:35:00+02:00', holderName: 'Giulia' }),
   ticket({ id: 'q4', number: 'C005', queuedAt: '2027-03-29T09:28:00+02:00' }),
-  ticket({ id: 'q5', number: 'R001', serviceId: 'svc-res', queuedAt: '2027-03-29T09:29:00+02:00' }),
+  ticket({ id: 'q5', number: 'R001', serviceId: 'svc-res', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, queuedAt: '2027-03-29T09:29:00+02:00' }),
   ticket({ id: 'q6', number: 'C006', kind: 'APPOINTMENT', appointmentCode: 'CIE-BCDF23', appointmentStart: '2027-03-29T11:00:00+02:00', queuedAt: '2027-03-29T09:38:00+02:00' }),
 ];
 
@@ -54,10 +55,12 @@ describe('Desk (/staff/sportello)', () => {
       queue: jest.fn(() => of(QUEUE)),
       display: jest.fn(() => of(display())),
       callNext: jest.fn(() => of(CALLED)),
+      call: jest.fn((deskId: string, ticketId: string) => of({ ...QUEUE.find((t) => t.id === ticketId), status: 'CALLED', deskId, position: null })),
       recall: jest.fn(() => of(CALLED)),
       start: jest.fn(() => of({ ...CALLED, status: 'IN_SERVICE', startedAt: '2027-03-29T09:40:00+02:00' })),
       complete: jest.fn(() => of({ ...CALLED, status: 'DONE' })),
-      noShow: jest.fn(() => of({ ...CALLED, status: 'NO_SHOW' })),
+      noShow: jest.fn(() => of({ ...CALLED, status: 'NO_SHOW', undoUntil: '2027-03-29T09:40:10+02:00' })),
+      undo: jest.fn(() => of(CALLED)),
       transfer: jest.fn(() => of({ ...CALLED, status: 'WAITING', serviceId: 'svc-res' })),
       pause: jest.fn((deskId: string, paused: boolean) => of({ ...desks.find((d) => d.id === deskId), paused })),
     };
@@ -250,14 +253,114 @@ describe('Desk (/staff/sportello)', () => {
     expect(text('[data-testid="desk-status"]')).toContain('trasferito a Cambio di residenza');
   });
 
-  it('marks a called person absent', async () => {
+  it('marks a called person absent after a confirmation (the safe choice focused), then offers the undo', async () => {
     desks[1] = { ...desks[1], current: CALLED };
     localStorage.setItem(DESK_CHOICE_KEY, 'desk-2');
     await render();
-    desks[1] = { ...desks[1], current: null };
     await click('desk-no-show');
+    expect(api.noShow).not.toHaveBeenCalled();
+    const dialog = $('[data-testid="no-show-dialog"]') as HTMLDialogElement;
+    expect(dialog.getAttribute('role')).toBe('alertdialog');
+    expect(text('#no-show-title')).toBe('Segnare il numero C009 come assente?');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('no-show-cancel');
+    await click('no-show-cancel');
+    expect(api.noShow).not.toHaveBeenCalled();
+    expect(text('#no-show-title')).toBe('');
+
+    await click('desk-no-show');
+    desks[1] = { ...desks[1], current: null };
+    await click('no-show-confirm');
     expect(api.noShow).toHaveBeenCalledWith('desk-2');
     expect(text('[data-testid="desk-status"]')).toBe('Numero C009 segnato come assente.');
+    expect(text('[data-testid="desk-undo"]')).toBe('Annulla: Annulla «Assente» per il numero C009');
+    expect(text('[data-testid="desk-undo-left"]')).toBe('Ancora 10 secondi per annullare.');
+
+    // Undo: the api takes the ticket back; it is this desk's current one again.
+    desks[1] = { ...desks[1], current: CALLED };
+    await click('desk-undo');
+    expect(api.undo).toHaveBeenCalledWith('desk-2', 't-9');
+    expect(text('[data-testid="desk-status"]')).toBe('Annullato: il numero C009 è di nuovo a questo sportello.');
+    expect(text('[data-testid="desk-current-number"]')).toBe('C009');
+    expect($('[data-testid="desk-undo"]')).toBeNull();
+    expect(document.activeElement?.id).toBe('desk-current-title');
+  });
+
+  it('offers the undo of "Concludi" for 10 seconds only', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      desks[1] = { ...desks[1], current: { ...CALLED, status: 'IN_SERVICE' } };
+      localStorage.setItem(DESK_CHOICE_KEY, 'desk-2');
+      await render();
+      await select('#desk-outcome', 'INFO_ONLY');
+      desks[1] = { ...desks[1], current: null };
+      await click('desk-complete');
+      expect(text('[data-testid="desk-undo"]')).toContain('Annulla «Concludi» per il numero C009');
+      jest.advanceTimersByTime(4_000);
+      await stable();
+      expect(text('[data-testid="desk-undo-left"]')).toBe('Ancora 6 secondi per annullare.');
+      jest.advanceTimersByTime(6_500);
+      await stable();
+      expect($('[data-testid="desk-undo"]')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('the api refusing the undo (too late) says why and drops the button', async () => {
+    desks[1] = { ...desks[1], current: CALLED };
+    localStorage.setItem(DESK_CHOICE_KEY, 'desk-2');
+    api.undo.mockReturnValue(throwError(() => apiError(409, 'UNDO_EXPIRED', 'Non si può più annullare.')));
+    await render();
+    await click('desk-no-show');
+    desks[1] = { ...desks[1], current: null };
+    await click('no-show-confirm');
+    await click('desk-undo');
+    expect(text('[data-testid="desk-error"]')).toBe('Non si può più annullare: sono passati 10 secondi, o lo sportello ha fatto altro nel frattempo.');
+    expect($('[data-testid="desk-undo"]')).toBeNull();
+  });
+
+  it('"Chiama numero…": any waiting ticket of the office, a choice is needed, then it is called to this desk', async () => {
+    localStorage.setItem(DESK_CHOICE_KEY, 'desk-3');
+    await render();
+    await click('desk-call-number');
+    expect(document.activeElement?.id).toBe('desk-pick');
+    const options = [...el.querySelectorAll('#desk-pick option')].map((o) => o.textContent?.trim());
+    // The whole office's queue (desk 3 does not serve RESIDENZA, yet R001 is there).
+    expect(options).toEqual([
+      'Scegli il numero…',
+      'C004 – Carta d’identità elettronica, in attesa da 20 min',
+      'C001 – Carta d’identità elettronica, in attesa da 35 min',
+      'S002 – Riconoscimento SPID, in attesa da 5 min',
+      'C005 – Carta d’identità elettronica, in attesa da 12 min',
+      'R001 – Cambio di residenza, in attesa da 11 min',
+      'C006 – Carta d’identità elettronica, in attesa da 2 min',
+    ]);
+    await click('desk-pick-submit');
+    expect(api.call).not.toHaveBeenCalled();
+    expect(text('#desk-pick-error')).toBe('Scegli il numero da chiamare.');
+    await select('#desk-pick', 'q5');
+    desks[2] = { ...desks[2], current: { ...QUEUE[4], status: 'CALLED', deskId: 'desk-3' } };
+    await click('desk-pick-submit');
+    expect(api.call).toHaveBeenCalledWith('desk-3', 'q5');
+    expect(text('[data-testid="desk-current-number"]')).toBe('R001');
+    expect(text('[data-testid="desk-status"]')).toBe('Chiamato il numero R001.');
+  });
+
+  it('warns when the office is closed, and shows the office’s queue per service with the longest wait', async () => {
+    api.display.mockReturnValue(
+      of(display({ open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' }, waits: [{ ...display().waits[0] }, { ...display().waits[1], desks: 0 }, display().waits[2]] })),
+    );
+    localStorage.setItem(DESK_CHOICE_KEY, 'desk-1');
+    await render();
+    expect(text('[data-testid="desk-closed"]')).toBe(
+      'Attenzione: l’ufficio è chiusoChiuso in questo momento: fuori orario. Riapre oggi alle 14:30. Puoi comunque chiamare e servire chi è già in attesa.',
+    );
+    const rows = [...el.querySelectorAll('[data-testid="desk-overview"] tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(rows).toEqual([
+      ['Carta d’identità elettronica (C)', '3', '35 min', '25 min', '3'],
+      ['Riconoscimento SPID (S)', '0', '5 min', '—', 'nessuno'],
+      ['Cambio di residenza (R)', '1', '11 min', '—', '2'],
+    ]);
   });
 
   it('pauses and resumes: a paused desk cannot call', async () => {
@@ -292,13 +395,12 @@ describe('Desk (/staff/sportello)', () => {
     expect(text('[data-testid="live-status"]')).toBe('');
   });
 
-  it('lets a manager of two offices choose the office', async () => {
+  it('works for the office chosen in the staff header, and follows the switch', async () => {
     user.set({ ...OPERATOR, role: 'manager', offices: [...OPERATOR.offices, { id: 'office-2', name: 'Anagrafe' }] });
     await render();
-    const office = $('#desk-office') as HTMLSelectElement;
-    expect([...office.options].map((o) => o.textContent)).toEqual(['URP Calderara di Reno', 'Anagrafe']);
-    office.value = 'office-2';
-    office.dispatchEvent(new Event('change'));
+    expect($('#desk-office')).toBeNull();
+    expect(api.desks).toHaveBeenLastCalledWith('office-1');
+    TestBed.inject(OfficeChoice).choose('office-2');
     await stable();
     expect(api.desks).toHaveBeenLastCalledWith('office-2');
   });

@@ -11,10 +11,10 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { UNDO_SECONDS } from '@sportello/contracts';
 import type { DeskDto, DisplayDto, TicketDto } from '@sportello/contracts';
 import { firstValueFrom, Observable } from 'rxjs';
 import { toApiFailure } from '../../core/api/api-error';
-import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
 import { formatTime } from '../../core/format';
 import { LoadState } from '../../core/load-state';
@@ -23,9 +23,11 @@ import { failureText } from '../frontdesk/failure-text';
 import { FrontDeskApi } from '../frontdesk/frontdesk-api';
 import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
 import { every, followOffice, Refresher } from '../frontdesk/office-events';
-import { chooseOffice, DESK_CHOICE_KEY, OFFICE_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
+import { openStateText } from '../frontdesk/open-state';
+import { DESK_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
 import { queueReason, waitedMinutes } from '../frontdesk/queue-reason';
 import { LiveStatusNote } from '../frontdesk/live-status-note';
+import { OfficeChoice } from '../staff/office-choice';
 
 /** "Solo informazioni": an outcome every service accepts. */
 export const INFO_ONLY = 'INFO_ONLY';
@@ -40,13 +42,23 @@ interface DeskData {
   queue: TicketDto[];
 }
 
-type Action = 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'pause';
+type Action = 'call' | 'callNumber' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'pause' | 'undo';
+
+/** "Assente" or "Concludi" just done: undoable until `until` (this computer's clock). */
+interface Undoable {
+  ticketId: string;
+  number: string;
+  action: 'noShow' | 'complete';
+  until: number;
+}
 
 /**
- * The desk page (/staff/sportello): pick the office and the desk (remembered on this
- * computer), call the next person, then recall, start, complete with an outcome, mark
- * absent or transfer; pause and resume. The waiting list shows why each person stands
- * where they do. Everything refetches on the office's live events.
+ * The desk page (/staff/sportello), for the office chosen in the staff header: pick the
+ * desk (remembered on this computer), call the next person or a given number, then recall,
+ * start, complete with an outcome, mark absent (after a confirmation) or transfer; pause and
+ * resume. "Assente" and "Concludi" can be undone for UNDO_SECONDS. A warning says when the
+ * office is closed; the office's queue per service shows the waits, and the desk's own
+ * list why each person stands where they do. Everything refetches on the live events.
  */
 @Component({
   selector: 'sp-desk',
@@ -58,12 +70,11 @@ type Action = 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' |
 export class Desk {
   protected readonly i18n = inject(FrontDeskI18n);
   private readonly api = inject(FrontDeskApi);
-  private readonly auth = inject(StaffAuth);
   private readonly clock = inject(CLOCK);
   private readonly injector = inject(Injector);
 
-  protected readonly offices = computed(() => this.auth.user()?.offices ?? []);
-  protected readonly officeId = signal<string | null>(chooseOffice(this.auth.user()?.offices ?? [], readPreference(OFFICE_CHOICE_KEY)));
+  private readonly choice = inject(OfficeChoice);
+  protected readonly officeId = this.choice.officeId;
   protected readonly deskId = signal<string | null>(readPreference(DESK_CHOICE_KEY));
   protected readonly state = signal<LoadState<DeskData>>({ status: 'loading' });
   protected readonly office = signal<DisplayDto | null>(null);
@@ -74,9 +85,59 @@ export class Desk {
   protected readonly outcomeMissing = signal(false);
   protected readonly transferTo = signal('');
   protected readonly transferMissing = signal(false);
+  /** "Chiama numero…": the form is open, the ticket chosen, the choice missing. */
+  protected readonly picking = signal(false);
+  protected readonly pickedTicket = signal('');
+  protected readonly pickMissing = signal(false);
+  /** The last "Assente" or "Concludi", while it can be undone. */
+  protected readonly undoable = signal<Undoable | null>(null);
+  /** The "Assente" waiting for its confirmation. */
+  protected readonly confirmingNoShow = signal(false);
 
   private readonly currentHeading = viewChild<ElementRef<HTMLElement>>('currentHeading');
   private readonly callNextButton = viewChild<ElementRef<HTMLButtonElement>>('callNextButton');
+  private readonly noShowDialog = viewChild<ElementRef<HTMLDialogElement>>('noShowDialog');
+  private readonly noShowCancel = viewChild<ElementRef<HTMLButtonElement>>('noShowCancel');
+
+  private readonly tick = signal(Date.now());
+  /** Seconds left to undo (0: no undo). */
+  protected readonly undoSecondsLeft = computed(() => {
+    const undo = this.undoable();
+    return undo ? Math.max(0, Math.ceil((undo.until - this.tick()) / 1000)) : 0;
+  });
+
+  /** Whether the office is open now; the warning when not. */
+  protected readonly closedText = computed(() => {
+    const open = this.office()?.open;
+    return open && !open.open ? openStateText(open, this.now(), this.i18n) : null;
+  });
+
+  /** Everyone waiting in the office, in calling order, for "Chiama numero…". */
+  protected readonly officeQueue = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data.queue : [];
+  });
+
+  /** The office's queue per service: how many wait, the longest wait, the estimate, the desks serving it. */
+  protected readonly overview = computed(() => {
+    const office = this.office();
+    const now = this.now();
+    if (!office) return [];
+    return office.waits.map((service) => {
+      const waits = this.officeQueue()
+        .filter((t) => t.serviceId === service.serviceId)
+        .map((t) => waitedMinutes(t.queuedAt, now));
+      return {
+        id: service.serviceId,
+        name: this.i18n.pick(service.name, service.ticketPrefix),
+        prefix: service.ticketPrefix,
+        waiting: service.waiting,
+        longest: waits.length ? Math.max(...waits) : null,
+        estimate: service.waiting > 0 ? service.estimatedWaitMinutes : null,
+        desks: service.desks,
+      };
+    });
+  });
 
   protected readonly desks = computed(() => {
     const state = this.state();
@@ -137,17 +198,20 @@ export class Desk {
       this.now.set(this.clock());
       void this.refresher.trigger();
     });
+    // The undo's countdown (a quarter of a second late at most); the button goes at 0.
+    every(250, () => {
+      this.tick.set(Date.now());
+      const undo = this.undoable();
+      if (undo && undo.until <= Date.now()) this.undoable.set(null);
+    });
   }
 
   private async load(): Promise<void> {
     const officeId = this.officeId();
     if (!officeId) return;
     try {
-      const [desks, queue, office] = await Promise.all([
-        firstValueFrom(this.api.desks(officeId)),
-        firstValueFrom(this.api.queue(officeId)),
-        this.office()?.officeId === officeId ? Promise.resolve(this.office()) : firstValueFrom(this.api.display(officeId)),
-      ]);
+      // The display too: waits, desks per service and whether the office is open change with time.
+      const [desks, queue, office] = await Promise.all([firstValueFrom(this.api.desks(officeId)), firstValueFrom(this.api.queue(officeId)), firstValueFrom(this.api.display(officeId))]);
       if (officeId !== this.officeId()) return;
       this.office.set(office);
       this.state.set({ status: 'ready', data: { desks, queue } });
@@ -163,13 +227,6 @@ export class Desk {
     void this.refresher.trigger();
   }
 
-  protected onOffice(event: Event): void {
-    const id = (event.target as HTMLSelectElement).value || null;
-    writePreference(OFFICE_CHOICE_KEY, id);
-    this.chooseDesk(null);
-    this.officeId.set(id);
-  }
-
   protected onDesk(event: Event): void {
     this.chooseDesk((event.target as HTMLSelectElement).value || null);
   }
@@ -178,7 +235,17 @@ export class Desk {
     writePreference(DESK_CHOICE_KEY, id);
     this.deskId.set(id);
     this.notice.set(null);
+    this.undoable.set(null);
+    this.picking.set(false);
     this.resetForms();
+  }
+
+  protected minutes(value: number | null): string {
+    return value === null ? '—' : this.i18n.t('desk.minutes', { minutes: value });
+  }
+
+  protected pickLabel(ticket: TicketDto): string {
+    return this.i18n.t('desk.callNumberOption', { number: ticket.number, service: this.i18n.pick(ticket.serviceName, ''), minutes: this.waitedFor(ticket) });
   }
 
   protected serviceList(desk: DeskDto): string {
@@ -230,6 +297,39 @@ export class Desk {
     });
   }
 
+  protected openPicker(): void {
+    this.picking.set(true);
+    this.pickedTicket.set('');
+    this.pickMissing.set(false);
+    afterNextRender(() => document.getElementById('desk-pick')?.focus(), { injector: this.injector });
+  }
+
+  protected closePicker(): void {
+    this.picking.set(false);
+    this.pickMissing.set(false);
+    this.focusAfterRender('call');
+  }
+
+  protected onPick(event: Event): void {
+    this.pickedTicket.set((event.target as HTMLSelectElement).value);
+    if (this.pickedTicket()) this.pickMissing.set(false);
+  }
+
+  protected callNumber(event: Event): Promise<void> {
+    event.preventDefault();
+    const ticketId = this.pickedTicket();
+    if (!ticketId) {
+      this.pickMissing.set(true);
+      afterNextRender(() => document.getElementById('desk-pick')?.focus(), { injector: this.injector });
+      return Promise.resolve();
+    }
+    return this.run('callNumber', (deskId) => this.api.call(deskId, ticketId), (ticket) => {
+      this.picking.set(false);
+      this.setCurrent(ticket);
+      return { text: this.i18n.t('desk.called', { number: ticket.number }), focus: 'current' };
+    });
+  }
+
   protected recall(): Promise<void> {
     return this.run('recall', (deskId) => this.api.recall(deskId), (ticket) => {
       this.setCurrent(ticket);
@@ -255,14 +355,68 @@ export class Desk {
     }
     return this.run('complete', (deskId) => this.api.complete(deskId, outcome), (ticket) => {
       this.setCurrent(null);
+      this.offerUndo(ticket, 'complete');
       return { text: this.i18n.t('desk.completed', { number: ticket.number }), focus: 'call' };
     });
   }
 
+  /** "Assente" asks first: the person may still be on the way (a recall may do). */
+  protected askNoShow(): void {
+    this.confirmingNoShow.set(true);
+    afterNextRender(
+      () => {
+        const dialog = this.noShowDialog()?.nativeElement;
+        if (dialog && !dialog.open) {
+          if (typeof dialog.showModal === 'function') dialog.showModal();
+          else dialog.setAttribute('open', '');
+        }
+        // The safe choice first.
+        this.noShowCancel()?.nativeElement.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  protected cancelNoShow(): void {
+    this.closeNoShowDialog();
+    afterNextRender(() => document.querySelector<HTMLElement>('[data-testid="desk-no-show"]')?.focus(), { injector: this.injector });
+  }
+
+  protected onNoShowDialogClosed(): void {
+    this.confirmingNoShow.set(false);
+  }
+
+  private closeNoShowDialog(): void {
+    const dialog = this.noShowDialog()?.nativeElement;
+    if (dialog?.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+    this.confirmingNoShow.set(false);
+  }
+
   protected noShow(): Promise<void> {
+    this.closeNoShowDialog();
     return this.run('noShow', (deskId) => this.api.noShow(deskId), (ticket) => {
       this.setCurrent(null);
+      this.offerUndo(ticket, 'noShow');
       return { text: this.i18n.t('desk.noShowDone', { number: ticket.number }), focus: 'call' };
+    });
+  }
+
+  /** The undo for UNDO_SECONDS from now (the api allows a little more, for the round trip). */
+  private offerUndo(ticket: TicketDto, action: Undoable['action']): void {
+    this.tick.set(Date.now());
+    this.undoable.set({ ticketId: ticket.id, number: ticket.number, action, until: Date.now() + UNDO_SECONDS * 1000 });
+  }
+
+  protected undo(): Promise<void> {
+    const undo = this.undoable();
+    if (!undo) return Promise.resolve();
+    return this.run('undo', (deskId) => this.api.undo(deskId, undo.ticketId), (ticket) => {
+      this.undoable.set(null);
+      this.setCurrent(ticket);
+      return { text: this.i18n.t('desk.undone', { number: ticket.number }), focus: 'current' };
     });
   }
 
@@ -294,6 +448,8 @@ export class Desk {
     if (!deskId || this.busy()) return;
     this.busy.set(action);
     this.notice.set(null);
+    // Any other action ends the chance to undo the last one (the api would refuse it anyway).
+    if (action !== 'undo') this.undoable.set(null);
     try {
       const result = await firstValueFrom(call(deskId));
       const outcome = done(result);
@@ -301,6 +457,7 @@ export class Desk {
       if (action !== 'recall' && action !== 'start') this.resetForms();
       if (outcome.focus) this.focusAfterRender(outcome.focus);
     } catch (error: unknown) {
+      if (action === 'undo') this.undoable.set(null);
       this.notice.set({ kind: 'error', text: failureText(error, this.i18n) });
     } finally {
       this.busy.set(null);

@@ -10,6 +10,9 @@ const OWN_TEXT: Partial<Record<ErrorCode, FrontDeskKey>> = {
   TICKET_STATE: 'fd.error.TICKET_STATE',
   FORBIDDEN_OFFICE: 'fd.error.FORBIDDEN_OFFICE',
   FORBIDDEN: 'fd.error.FORBIDDEN',
+  OFFICE_CLOSED: 'fd.error.OFFICE_CLOSED',
+  SERVICE_NOT_SERVED: 'fd.error.SERVICE_NOT_SERVED',
+  UNDO_EXPIRED: 'fd.error.UNDO_EXPIRED',
 };
 
 /** The sentence for a failed front-desk call: ours for the known conflicts, else the api's (localized), else a generic one. */

@@ -1,12 +1,14 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto } from '@sportello/contracts';
+import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
 import { map, Observable } from 'rxjs';
 
 export interface IssueTicketRequest {
   serviceId: string;
   priority: boolean;
   name?: string;
+  /** Staff only: issue it although the office is closed (after confirming). */
+  force?: boolean;
 }
 
 export interface CheckInResult {
@@ -57,6 +59,21 @@ export class FrontDeskApi {
     return this.http
       .post<TicketDto>(`/api/appointments/${enc(code)}/check-in`, force ? { force: true } : {}, { observe: 'response' })
       .pipe(map((response) => ({ ticket: response.body as TicketDto, created: response.status === 201 })));
+  }
+
+  /** Today's numbers of one office (the staff home). */
+  today(officeId: string): Observable<TodayDto> {
+    return this.http.get<TodayDto>('/api/staff/today', { params: new HttpParams().set('officeId', officeId) });
+  }
+
+  /** "Chiama numero…": one waiting ticket to this desk. */
+  call(deskId: string, ticketId: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/call`, { ticketId });
+  }
+
+  /** Takes back this desk's "Assente" or "Concludi" of the ticket (within UNDO_SECONDS). */
+  undo(deskId: string, ticketId: string): Observable<TicketDto> {
+    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/undo`, { ticketId });
   }
 
   /** The called ticket, or null (204) when nobody waits for the desk's services. */

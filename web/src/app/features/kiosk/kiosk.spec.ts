@@ -153,7 +153,7 @@ describe('Kiosk (/staff/totem)', () => {
     expect(document.activeElement?.id).toBe('kiosk-code');
     await type('12345');
     await tap('kiosk-check-in');
-    expect(text('#kiosk-code-error')).toContain('Il codice non sembra giusto');
+    expect(text('#kiosk-code-error')).toBe('Non riconosciamo questo codice. È nell’e-mail di conferma, per esempio CIE-7K3P9Q: maiuscole, spazi e trattino non contano.');
     expect(api.checkIn).not.toHaveBeenCalled();
 
     api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_TOO_EARLY', 'È presto: l’accettazione apre 60 minuti prima dell’appuntamento.')));
@@ -161,6 +161,59 @@ describe('Kiosk (/staff/totem)', () => {
     await tap('kiosk-check-in');
     expect(text('[data-testid="kiosk-error"]')).toBe('È presto: l’accettazione apre 60 minuti prima dell’appuntamento.');
     expect(document.activeElement?.id).toBe('kiosk-error');
+  });
+
+  it('forgives the way a code is typed (case, spaces, no dash), and each answer replaces the last one', async () => {
+    await tap('kiosk-appointment');
+    api.checkIn.mockReturnValueOnce(throwError(() => apiError(404, 'NOT_FOUND', 'Prenotazione non trovata o non più attiva.')));
+    await type('cie 7k3 p9q');
+    await tap('kiosk-check-in');
+    expect(api.checkIn).toHaveBeenLastCalledWith('CIE-7K3P9Q');
+    expect(text('[data-testid="kiosk-error"]')).toBe('Prenotazione non trovata o non più attiva.');
+    // Typing again clears the old message; a malformed code says so, alone.
+    await type('12');
+    expect($('[data-testid="kiosk-error"]')).toBeNull();
+    await tap('kiosk-check-in');
+    expect(text('#kiosk-code-error')).toContain('Non riconosciamo questo codice');
+    expect($('[data-testid="kiosk-error"]')).toBeNull();
+    await type('spid2q4bx9');
+    await tap('kiosk-check-in');
+    expect(api.checkIn).toHaveBeenLastCalledWith('SPID-2Q4BX9');
+    expect($('#kiosk-code-error')).toBeNull();
+    expect(text('[data-testid="ticket-number"]')).toBe('C016');
+  });
+
+  it('walk-in while the office is closed: no tickets, and when it opens again', async () => {
+    api.display.mockReturnValue(of(display({ open: { open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale', opensAt: '2027-03-30T08:30:00+02:00' } })));
+    fixture.destroy();
+    fixture = TestBed.createComponent(Kiosk);
+    el.remove();
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await stable();
+    await tap('kiosk-walk-in');
+    expect(text('[data-testid="kiosk-closed"]')).toBe(
+      'L’ufficio è chiusoChiuso: Assemblea del personale. Riapre domani alle 08:30.In questo momento non si prendono biglietti.',
+    );
+    expect($('[data-testid="kiosk-service-C"]')).toBeNull();
+    expect($('[data-testid="kiosk-priority"]')).toBeNull();
+  });
+
+  it('walk-in: no button for a service no desk serves; a service closed now is shown but cannot be chosen', async () => {
+    const waits = display().waits;
+    api.display.mockReturnValue(of(display({ waits: [waits[0], { ...waits[1], open: false }, { ...waits[2], desks: 0 }] })));
+    fixture.destroy();
+    fixture = TestBed.createComponent(Kiosk);
+    el.remove();
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await stable();
+    await tap('kiosk-walk-in');
+    expect($('[data-testid="kiosk-service-R"]')).toBeNull();
+    const spid = $('[data-testid="kiosk-service-S"]') as HTMLButtonElement;
+    expect(spid.disabled).toBe(true);
+    expect(spid.textContent).toContain('Chiuso in questo momento');
+    expect(($('[data-testid="kiosk-service-C"]') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('a scanned QR code checks in like a typed one', async () => {

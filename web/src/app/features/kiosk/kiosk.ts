@@ -16,12 +16,14 @@ import { RouterLink } from '@angular/router';
 import type { DisplayDto, Language, TicketDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
 import { StaffAuth } from '../../core/auth/staff-auth';
+import { CLOCK } from '../../core/clock';
 import { I18n, LANGUAGES } from '../../core/i18n/i18n';
 import { failureText } from '../frontdesk/failure-text';
 import { FrontDeskApi } from '../frontdesk/frontdesk-api';
 import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
 import { every, followOffice, Refresher } from '../frontdesk/office-events';
-import { chooseOffice, OFFICE_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
+import { openStateText } from '../frontdesk/open-state';
+import { OfficeChoice } from '../staff/office-choice';
 import { PrintedTicket } from './printed-ticket';
 import { bookingCodeIn } from './qr-detector';
 import { cameraAvailable, QrScanner } from './qr-scanner';
@@ -53,11 +55,13 @@ export class Kiosk {
   private readonly api = inject(FrontDeskApi);
   private readonly auth = inject(StaffAuth);
   private readonly injector = inject(Injector);
+  private readonly clock = inject(CLOCK);
   private readonly view = inject(DOCUMENT).defaultView;
 
   protected readonly languages = LANGUAGES;
-  protected readonly offices = computed(() => this.auth.user()?.offices ?? []);
-  protected readonly officeId = signal<string | null>(chooseOffice(this.auth.user()?.offices ?? [], readPreference(OFFICE_CHOICE_KEY)));
+  private readonly choice = inject(OfficeChoice);
+  protected readonly offices = this.choice.offices;
+  protected readonly officeId = this.choice.officeId;
   protected readonly office = signal<DisplayDto | null>(null);
   protected readonly step = signal<KioskStep>('start');
   protected readonly code = signal('');
@@ -69,6 +73,13 @@ export class Kiosk {
   protected readonly ticketNote = signal<string | null>(null);
   protected readonly countdown = signal(0);
   protected readonly canScan = cameraAvailable(this.view);
+  /** Services a walk-in may take a ticket for: some desk serves them (nobody would call the others). */
+  protected readonly services = computed(() => (this.office()?.waits ?? []).filter((service) => service.desks > 0));
+  /** The office is closed: no walk-in tickets; why and when it opens. */
+  protected readonly closedText = computed(() => {
+    const open = this.office()?.open;
+    return open && !open.open ? openStateText(open, this.clock(), this.i18n) : null;
+  });
   /** A way back to the staff pages for an operator; none on a totem's own account (citizens touch it). */
   protected readonly staffLink = computed(() => this.auth.user()?.role !== 'kiosk');
 
@@ -124,9 +135,8 @@ export class Kiosk {
   }
 
   protected onOffice(event: Event): void {
-    const id = (event.target as HTMLSelectElement).value || null;
-    writePreference(OFFICE_CHOICE_KEY, id);
-    this.officeId.set(id);
+    const id = (event.target as HTMLSelectElement).value;
+    if (id) this.choice.choose(id);
   }
 
   protected go(step: KioskStep): void {
@@ -149,11 +159,16 @@ export class Kiosk {
 
   protected onCode(event: Event): void {
     this.code.set((event.target as HTMLInputElement).value);
+    // Typing again: the last message no longer applies.
     if (this.codeError()) this.codeError.set(null);
+    if (this.error()) this.error.set(null);
   }
 
   protected submitCode(event: Event): void {
     event.preventDefault();
+    // A new attempt: its answer replaces whatever the last one said.
+    this.error.set(null);
+    this.codeError.set(null);
     const code = bookingCodeIn(this.code());
     if (!code) {
       this.codeError.set(this.i18n.t(this.code().trim() ? 'kiosk.code.format' : 'kiosk.code.empty'));

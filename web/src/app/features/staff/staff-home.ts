@@ -1,71 +1,125 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
-import type { StaffRole } from '@sportello/contracts';
-import { STAFF_LOGIN_PATH } from '../../core/auth/staff-guard';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { TodayOfficeDto } from '@sportello/contracts';
+import { firstValueFrom } from 'rxjs';
+import { toApiFailure } from '../../core/api/api-error';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
-import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { formatLongDate, OFFICE_TIME_ZONE } from '../../core/format';
+import { I18n } from '../../core/i18n/i18n';
+import { LoadState } from '../../core/load-state';
+import { LoadingIndicator } from '../../layout/loading-indicator';
+import { dateInTimeZone } from '../booking/calendar-month';
+import { FrontDeskApi } from '../frontdesk/frontdesk-api';
+import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/frontdesk-i18n';
+import { every, followOffice, Refresher } from '../frontdesk/office-events';
+import { openStateText } from '../frontdesk/open-state';
 import { greetingKey } from './greeting';
+import { OfficeChoice } from './office-choice';
+import { ROLE_KEYS } from './staff-shell';
 
-const ROLE_KEYS: Record<StaffRole, MessageKey> = {
-  operator: 'staff.role.operator',
-  manager: 'staff.role.manager',
-  admin: 'staff.role.admin',
-  kiosk: 'staff.role.kiosk',
-};
+interface PageCard {
+  link: string;
+  title: FrontDeskKey;
+  text: FrontDeskKey;
+  testId: string;
+  /** The waiting-room screen opens in a new tab (it goes on the TV). */
+  newTab?: boolean;
+}
 
-/** The staff home (/staff): who is logged in, with which role and for which offices; the pages and tools of the role; logout. */
+/**
+ * The staff home (/staff): today in the chosen office — appointments booked, people arrived
+ * (walk-ins among them), waiting now, served — and whether it is open; then a card for each
+ * page the role may use, and the account. The numbers follow the office's live events.
+ */
 @Component({
   selector: 'sp-staff-home',
-  imports: [RouterLink],
+  imports: [RouterLink, LoadingIndicator],
   templateUrl: './staff-home.html',
-  styleUrl: './staff.scss',
+  styleUrls: ['./staff.scss', './staff-home.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffHome {
-  protected readonly i18n = inject(I18n);
+  protected readonly i18n = inject(FrontDeskI18n);
+  protected readonly appI18n = inject(I18n);
   private readonly auth = inject(StaffAuth);
-  private readonly router = inject(Router);
+  private readonly api = inject(FrontDeskApi);
+  private readonly clock = inject(CLOCK);
+  protected readonly choice = inject(OfficeChoice);
 
   protected readonly user = this.auth.user;
-  /** Good morning, afternoon or evening, by the hour in Rome. */
-  protected readonly greeting = greetingKey(inject(CLOCK)());
   protected readonly role = computed(() => {
     const user = this.user();
-    return user ? this.i18n.t(ROLE_KEYS[user.role]) : '';
+    return user ? this.appI18n.t(ROLE_KEYS[user.role]) : '';
   });
-  protected readonly busy = signal(false);
-  /** Managers and admins run offices: the administration pages. */
-  protected readonly canAdminister = computed(() => ['manager', 'admin'].includes(this.user()?.role ?? ''));
+  protected readonly now = signal(this.clock());
+  /** Good morning, afternoon or evening, by the hour in Rome. */
+  protected readonly greeting = computed(() => this.appI18n.t(greetingKey(this.now()), { name: this.user()?.displayName ?? '' }));
+  protected readonly today = computed(() => formatLongDate(dateInTimeZone(this.now(), OFFICE_TIME_ZONE), this.i18n.locale()));
+  protected readonly state = signal<LoadState<TodayOfficeDto | null>>({ status: 'loading' });
+  protected readonly openText = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' && state.data ? openStateText(state.data.open, this.now(), this.i18n) : '';
+  });
 
-  /** The front-desk pages this role may use (as the routes' `data.roles` say), and each office's display. */
-  protected readonly pages = computed(() => {
+  /** The pages this role may use, as cards (the same roles as the routes). */
+  protected readonly cards = computed<PageCard[]>(() => {
     const user = this.user();
     if (!user) return [];
-    const pages: Array<{ link: string; label: string; testId: string }> = [];
+    const cards: PageCard[] = [];
     if (this.auth.hasRole('operator', 'manager')) {
-      pages.push({ link: '/staff/sportello', label: this.i18n.t('staff.page.desk'), testId: 'page-desk' });
-      pages.push({ link: '/staff/agenda', label: this.i18n.t('staff.page.agenda'), testId: 'page-agenda' });
+      cards.push({ link: '/staff/sportello', title: 'home.card.desk.title', text: 'home.card.desk.text', testId: 'page-desk' });
+      cards.push({ link: '/staff/agenda', title: 'home.card.agenda.title', text: 'home.card.agenda.text', testId: 'page-agenda' });
     }
-    if (this.auth.hasRole('kiosk', 'operator', 'manager')) {
-      pages.push({ link: '/staff/totem', label: this.i18n.t('staff.page.kiosk'), testId: 'page-kiosk' });
+    if (this.auth.hasRole('kiosk', 'operator', 'manager')) cards.push({ link: '/staff/totem', title: 'home.card.kiosk.title', text: 'home.card.kiosk.text', testId: 'page-kiosk' });
+    const officeId = this.choice.officeId();
+    if (officeId) cards.push({ link: `/display/${officeId}`, title: 'home.card.display.title', text: 'home.card.display.text', testId: 'page-display', newTab: true });
+    if (this.auth.hasRole('manager')) {
+      cards.push({ link: '/staff/statistiche', title: 'home.card.stats.title', text: 'home.card.stats.text', testId: 'stats-link' });
+      cards.push({ link: '/staff/admin', title: 'home.card.admin.title', text: 'home.card.admin.text', testId: 'link-admin' });
     }
-    for (const office of user.offices) {
-      pages.push({ link: `/display/${office.id}`, label: this.i18n.t('staff.page.display', { office: office.name }), testId: 'page-display' });
+    if (user.role === 'admin') {
+      cards.push({ link: '/staff/admin/staff-users', title: 'home.card.users.title', text: 'home.card.users.text', testId: 'link-admin-users' });
+      cards.push({ link: '/staff/admin/audit', title: 'home.card.audit.title', text: 'home.card.audit.text', testId: 'link-admin-audit' });
     }
-    return pages;
+    return cards;
   });
 
-  protected async logout(): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
+  private readonly refresher = new Refresher(() => this.load());
+  protected readonly live = followOffice(
+    () => this.choice.officeId(),
+    () => void this.refresher.trigger(),
+  );
+
+  constructor() {
+    effect(() => {
+      const officeId = this.choice.officeId();
+      untracked(() => {
+        this.state.set(officeId ? { status: 'loading' } : { status: 'ready', data: null });
+        if (officeId) void this.refresher.trigger();
+      });
+    });
+    every(60_000, () => {
+      this.now.set(this.clock());
+      void this.refresher.trigger();
+    });
+  }
+
+  private async load(): Promise<void> {
+    const officeId = this.choice.officeId();
+    if (!officeId) return;
     try {
-      await this.auth.logout();
-    } catch {
-      // The session is forgotten here anyway; the cookie expires on the server.
-    } finally {
-      this.busy.set(false);
+      const today = await firstValueFrom(this.api.today(officeId));
+      if (officeId !== this.choice.officeId()) return;
+      this.state.set({ status: 'ready', data: today.offices.find((o) => o.officeId === officeId) ?? null });
+      this.now.set(this.clock());
+    } catch (error: unknown) {
+      if (this.state().status !== 'ready') this.state.set({ status: 'error', failure: toApiFailure(error) });
     }
-    await this.router.navigate([STAFF_LOGIN_PATH], { queryParams: { loggedOut: 1 } });
+  }
+
+  protected retry(): void {
+    this.state.set({ status: 'loading' });
+    void this.refresher.trigger();
   }
 }

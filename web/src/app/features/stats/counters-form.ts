@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import type { CounterMonthDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
@@ -19,7 +19,8 @@ const WHOLE = /^\d{1,8}$/;
 
 /**
  * The counters kept outside the queue (phone calls, online residency applications), a
- * year at a time: one row per month, saved with its own button. Empty = no figure.
+ * year at a time: one row per month, all saved with one button (the api writes the changed
+ * months in one transaction, or none). Empty = no figure.
  */
 @Component({
   selector: 'sp-counters-form',
@@ -32,51 +33,59 @@ const WHOLE = /^\d{1,8}$/;
         }
       </select>
     </div>
-    <p class="sp-status" role="status" aria-live="polite" data-testid="counters-status">{{ status() }}</p>
     @if (rows().length) {
-      <div class="table-responsive">
-        <table class="table table-sm sp-counters" data-testid="counters-table">
-          <caption class="visually-hidden">{{ text.t('stats.counters') }} {{ year() }}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ text.t('stats.counters.month') }}</th>
-              <th scope="col">{{ text.t('stats.counters.phoneCalls') }}</th>
-              <th scope="col">{{ text.t('stats.counters.residencyOnline') }}</th>
-              <th scope="col"><span class="visually-hidden">{{ text.t('stats.counters.save') }}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of rows(); track row.month; let i = $index) {
+      <form novalidate (submit)="save($event)" [attr.aria-label]="text.t('stats.counters') + ' ' + year()" data-testid="counters-form">
+        <div class="table-responsive" tabindex="0" role="region" [attr.aria-label]="text.t('stats.counters') + ' ' + year()">
+          <table class="table table-sm sp-counters" data-testid="counters-table">
+            <caption class="visually-hidden">{{ text.t('stats.counters') }} {{ year() }}</caption>
+            <thead>
               <tr>
-                <th scope="row">{{ monthLabel(row.month) }}</th>
-                <td>
-                  <input class="sp-input" inputmode="numeric" autocomplete="off" [id]="'phone-' + row.month" [value]="row.phoneCalls" [disabled]="row.future"
-                    [attr.aria-label]="text.t('stats.counters.phoneCalls') + ', ' + monthLabel(row.month)" (input)="edit(i, 'phoneCalls', $event)" />
-                  @if (row.imported) {
-                    <small class="sp-muted">({{ text.t('stats.counters.imported') }})</small>
-                  }
-                </td>
-                <td>
-                  <input class="sp-input" inputmode="numeric" autocomplete="off" [id]="'online-' + row.month" [value]="row.residencyOnline" [disabled]="row.future"
-                    [attr.aria-label]="text.t('stats.counters.residencyOnline') + ', ' + monthLabel(row.month)" (input)="edit(i, 'residencyOnline', $event)" />
-                </td>
-                <td>
-                  <button type="button" class="btn btn-outline-primary btn-sm" [disabled]="row.future || busy()" (click)="save(i)" [attr.data-testid]="'save-' + row.month">
-                    {{ text.t('stats.counters.save') }}<span class="visually-hidden"> {{ monthLabel(row.month) }}</span>
-                  </button>
-                </td>
+                <th scope="col">{{ text.t('stats.counters.month') }}</th>
+                <th scope="col">{{ text.t('stats.counters.phoneCalls') }}</th>
+                <th scope="col">{{ text.t('stats.counters.residencyOnline') }}</th>
               </tr>
-            }
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              @for (row of rows(); track row.month; let i = $index) {
+                <tr>
+                  <th scope="row">{{ monthLabel(row.month) }}</th>
+                  <td>
+                    <input class="sp-input" inputmode="numeric" autocomplete="off" [id]="'phone-' + row.month" [value]="row.phoneCalls" [disabled]="row.future"
+                      [attr.aria-invalid]="invalid(row.phoneCalls) ? 'true' : null"
+                      [attr.aria-label]="text.t('stats.counters.phoneCalls') + ', ' + monthLabel(row.month)" (input)="edit(i, 'phoneCalls', $event)" />
+                    @if (row.imported) {
+                      <small class="sp-muted">({{ text.t('stats.counters.imported') }})</small>
+                    }
+                  </td>
+                  <td>
+                    <input class="sp-input" inputmode="numeric" autocomplete="off" [id]="'online-' + row.month" [value]="row.residencyOnline" [disabled]="row.future"
+                      [attr.aria-invalid]="invalid(row.residencyOnline) ? 'true' : null"
+                      [attr.aria-label]="text.t('stats.counters.residencyOnline') + ', ' + monthLabel(row.month)" (input)="edit(i, 'residencyOnline', $event)" />
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <div class="sp-counters-save">
+          <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="counters-save">
+            {{ text.t(busy() ? 'stats.counters.saving' : 'stats.counters.save') }}
+          </button>
+          @if (dirty()) {
+            <span class="sp-muted" data-testid="counters-dirty">{{ text.t('stats.counters.unsaved') }}</span>
+          }
+        </div>
+      </form>
     }
+    <p class="sp-status" role="status" aria-live="polite" data-testid="counters-status">{{ status() }}</p>
   `,
   styles: `
     .sp-inline { max-width: 10rem; }
-    .sp-counters .sp-input { max-width: 8rem; min-height: 2.25rem; display: inline-block; }
+    .sp-counters .sp-input { width: 7rem; max-width: 100%; min-height: 2.25rem; display: inline-block; }
     .sp-muted { color: #5d7083; margin-left: 0.25rem; }
     .sp-status { min-height: 1.5rem; font-weight: 600; }
+    .sp-counters-save { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+    .sp-counters .sp-input[aria-invalid='true'] { border: 2px solid #cc334d; }
   `,
   styleUrl: '../staff/staff.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,6 +95,7 @@ export class CountersForm {
   /** The current month (YYYY-MM) in the office's zone: later months cannot be entered. */
   readonly currentMonth = input.required<string>();
   readonly firstYear = input(2019);
+  /** Emitted after a save (the page reloads its figures). */
   readonly saved = output<void>();
 
   protected readonly i18n = inject(I18n);
@@ -124,21 +134,44 @@ export class CountersForm {
     this.rows.update((rows) => rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
   }
 
-  protected async save(index: number): Promise<void> {
-    const row = this.rows()[index];
-    const phone = row.phoneCalls.trim();
-    const online = row.residencyOnline.trim();
-    if ((phone && !WHOLE.test(phone)) || (online && !WHOLE.test(online))) {
-      this.status.set(this.text.t('stats.counters.invalid'));
+  protected invalid(value: string): boolean {
+    return value.trim() !== '' && !WHOLE.test(value.trim());
+  }
+
+  /** The months whose figures differ from what was loaded. */
+  protected readonly dirty = computed(() => this.changed().length > 0);
+  /** The rows as the api last gave them: what "changed" compares with. */
+  private readonly loaded = signal<Row[]>([]);
+
+  private changed(): Row[] {
+    const before = new Map(this.loaded().map((r) => [r.month, r]));
+    return this.rows().filter((r) => !r.future && (r.phoneCalls.trim() !== before.get(r.month)?.phoneCalls.trim() || r.residencyOnline.trim() !== before.get(r.month)?.residencyOnline.trim()));
+  }
+
+  protected async save(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy()) return;
+    const bad = this.rows().filter((r) => this.invalid(r.phoneCalls) || this.invalid(r.residencyOnline));
+    if (bad.length > 0) {
+      this.status.set(this.text.t('stats.counters.invalid', { months: bad.map((r) => this.monthLabel(r.month)).join(', ') }));
+      document.getElementById(this.invalid(bad[0].phoneCalls) ? `phone-${bad[0].month}` : `online-${bad[0].month}`)?.focus();
       return;
     }
+    const changed = this.changed();
+    if (changed.length === 0) {
+      this.status.set(this.text.t('stats.counters.unchanged'));
+      return;
+    }
+    const number = (value: string) => (value.trim() ? Number(value.trim()) : null);
     this.busy.set(true);
     try {
-      const saved = await firstValueFrom(
-        this.api.putCounters(this.officeId(), row.month, { phoneCalls: phone ? Number(phone) : null, residencyOnline: online ? Number(online) : null }),
+      const answer = await firstValueFrom(
+        this.api.putCounterMonths(this.officeId(), { months: changed.map((r) => ({ month: r.month, phoneCalls: number(r.phoneCalls), residencyOnline: number(r.residencyOnline) })) }),
       );
-      this.rows.update((rows) => rows.map((r, i) => (i === index ? this.toRow(saved) : r)));
-      this.status.set(this.text.t('stats.counters.saved', { month: this.monthLabel(row.month) }));
+      const byMonth = new Map(answer.months.map((m) => [m.month, this.toRow(m)]));
+      this.rows.update((rows) => rows.map((r) => byMonth.get(r.month) ?? r));
+      this.loaded.set(this.rows());
+      this.status.set(this.text.t('stats.counters.saved', { months: changed.map((r) => this.monthLabel(r.month)).join(', ') }));
       this.saved.emit();
     } catch (error: unknown) {
       this.status.set(failureMessage(toApiFailure(error), (key) => this.i18n.t(key)));
@@ -151,6 +184,7 @@ export class CountersForm {
     try {
       const counters = await firstValueFrom(this.api.counters(officeId, year));
       this.rows.set(counters.months.map((m) => this.toRow(m)));
+      this.loaded.set(this.rows());
     } catch (error: unknown) {
       this.rows.set([]);
       this.status.set(failureMessage(toApiFailure(error), (key) => this.i18n.t(key)));

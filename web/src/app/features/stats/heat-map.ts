@@ -14,7 +14,7 @@ import { formatCount, HEAT_LEVELS, heatLevel } from './stats-format';
   selector: 'sp-heat-map',
   template: `
     <p id="heat-map-description">{{ text.t('stats.heatmap.caption') }}</p>
-    <div class="table-responsive">
+    <div class="table-responsive" tabindex="0" role="region" [attr.aria-label]="text.t('stats.heatmap')">
       <table class="sp-heat" data-testid="heat-map" aria-describedby="heat-map-description">
         <caption class="visually-hidden">{{ text.t('stats.heatmap') }}</caption>
         <thead>

@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { StatsOptionsDto, StatsSummaryDto } from '@sportello/contracts';
 import { of, throwError } from 'rxjs';
+import { CountersForm } from './counters-form';
 import { HistoryImport } from './history-import';
 import { Statistics } from './statistics';
 import { StatsApi, StatsQuery } from './stats-api';
@@ -54,7 +55,7 @@ function fakeApi(partialMonths: string[] = []) {
     outcomes: jest.fn((q: StatsQuery) => of({ period: q, rows: [] })),
     heatMap: jest.fn((q: StatsQuery) => of({ period: q, cells: Array.from({ length: 7 }, () => new Array(24).fill(0)), max: 0, total: 0 })),
     trend: jest.fn((q: StatsQuery) => of({ period: q, months: [{ month: '2019-06', appointmentsAttended: 78, walkIns: 141, receptionsTotal: 219, includesMonthlyFigures: true }], partialMonths: [] })),
-    csvUrl: jest.fn((table: string) => `/api/stats/${table}?format=csv`),
+    csvUrl: jest.fn((table: string, _query: StatsQuery, lang: string) => `/api/stats/${table}?format=csv&lang=${lang}`),
     historyCsvUrl: jest.fn(() => '/api/stats/history?format=csv'),
     counters: jest.fn((officeId: string, year: number) => of({ officeId, year, months: [] })),
     putCounters: jest.fn(),
@@ -89,14 +90,17 @@ describe('Statistics (/staff/statistiche)', () => {
     expect(text('[data-testid="fig-avgWaitMinutes"]')).toBe('11,3 min');
     expect(text('[data-testid="fig-avgServiceMinutes"]')).toBe('n.d.');
     expect(text('[data-testid="stats-sources"]')).toContain('Registrati da Sportello: 0 ricevimenti; da dati mensili (storico importato): 13.355.');
-    expect(el.querySelector('[data-testid="csv-summary"]')?.getAttribute('href')).toBe('/api/stats/summary?format=csv');
+    // The download in the page's language: in Italian, the file for Excel in Italian.
+    expect(el.querySelector('[data-testid="csv-summary"]')?.getAttribute('href')).toBe('/api/stats/summary?format=csv&lang=it');
     // The chart's table alternative.
     expect([...el.querySelectorAll('[data-testid="trend-table"] tbody tr > *')].map((c) => c.textContent?.trim())).toEqual(['giugno 2019', '78', '141', '219', 'sì']);
   });
 
   it('a preset loads its dates; bad custom dates are refused before asking the api', async () => {
     await render();
-    (el.querySelector('[data-testid="preset-year"]') as HTMLInputElement).click();
+    // Bootstrap Italia's form-check: the label is what one clicks.
+    expect(el.querySelector('[data-testid="preset-year"]')?.closest('.form-check')).not.toBeNull();
+    (el.querySelector('label[for="preset-year"]') as HTMLLabelElement).click();
     await fixture.whenStable();
     expect(api.summary).toHaveBeenLastCalledWith({ from: '2026-01-01', to: '2026-12-31', officeId: OFFICE });
     const from = el.querySelector('[data-testid="stats-from"]') as HTMLInputElement;
@@ -111,6 +115,76 @@ describe('Statistics (/staff/statistiche)', () => {
   it('says which months’ monthly figures were left out of a period that cuts them', async () => {
     await render(['2024-03']);
     expect(text('[data-testid="stats-partial"]')).toBe('I dati mensili di marzo 2024 non sono contati: il periodo copre quei mesi solo in parte.');
+  });
+});
+
+describe('CountersForm: the year’s counters, one save', () => {
+  const months = Array.from({ length: 12 }, (_, i) => ({ month: `2024-${String(i + 1).padStart(2, '0')}`, phoneCalls: i === 0 ? 500 : null, residencyOnline: null, phoneCallsSource: i === 0 ? 'manual' : null, residencyOnlineSource: null }));
+
+  async function render() {
+    const api = {
+      counters: jest.fn((officeId: string, year: number) => of({ officeId, year, months })),
+      putCounterMonths: jest.fn((officeId: string, body: { months: Array<{ month: string; phoneCalls: number | null; residencyOnline: number | null }> }) =>
+        of({ officeId, months: body.months.map((m) => ({ ...m, phoneCallsSource: m.phoneCalls === null ? null : 'manual', residencyOnlineSource: m.residencyOnline === null ? null : 'manual' })) }),
+      ),
+    };
+    TestBed.configureTestingModule({ providers: [{ provide: StatsApi, useValue: api }] });
+    const fixture = TestBed.createComponent(CountersForm);
+    fixture.componentRef.setInput('officeId', OFFICE);
+    fixture.componentRef.setInput('currentMonth', '2024-05');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    const type = async (id: string, value: string) => {
+      const input = el.querySelector(`#${id}`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
+    const save = async () => {
+      (el.querySelector('[data-testid="counters-save"]') as HTMLButtonElement).click();
+      await fixture.whenStable();
+      await new Promise((r) => setTimeout(r, 0));
+      await fixture.whenStable();
+    };
+    const status = () => el.querySelector('[data-testid="counters-status"]')?.textContent?.trim();
+    return { api, el, type, save, status, done: () => el.remove() };
+  }
+
+  it('one button saves every changed month at once; later months cannot be entered', async () => {
+    const { api, el, type, save, status, done } = await render();
+    expect(el.querySelectorAll('[data-testid="counters-save"]')).toHaveLength(1);
+    expect((el.querySelector('#phone-2024-06') as HTMLInputElement).disabled).toBe(true);
+    await save();
+    expect(api.putCounterMonths).not.toHaveBeenCalled();
+    expect(status()).toBe('Nessun dato cambiato.');
+    await type('phone-2024-02', '480');
+    await type('online-2024-03', '12');
+    await type('phone-2024-01', '');
+    expect(el.querySelector('[data-testid="counters-dirty"]')?.textContent).toBe('Modifiche non salvate.');
+    await save();
+    expect(api.putCounterMonths).toHaveBeenCalledWith(OFFICE, {
+      months: [
+        { month: '2024-01', phoneCalls: null, residencyOnline: null },
+        { month: '2024-02', phoneCalls: 480, residencyOnline: null },
+        { month: '2024-03', phoneCalls: null, residencyOnline: 12 },
+      ],
+    });
+    expect(status()).toBe('Dati salvati: gennaio 2024, febbraio 2024, marzo 2024.');
+    expect(el.querySelector('[data-testid="counters-dirty"]')).toBeNull();
+    done();
+  });
+
+  it('bad values are named and nothing is sent', async () => {
+    const { api, el, type, save, status, done } = await render();
+    await type('phone-2024-02', 'mille');
+    await type('online-2024-04', '-3');
+    await save();
+    expect(api.putCounterMonths).not.toHaveBeenCalled();
+    expect(status()).toBe('Inserire numeri interi da 0 in su, oppure lasciare vuoto: febbraio 2024, aprile 2024.');
+    expect(el.querySelector('#phone-2024-02')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe('phone-2024-02');
+    done();
   });
 });
 

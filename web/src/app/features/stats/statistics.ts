@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { StatsHeatMapDto, StatsOfficeDto, StatsOptionsDto, StatsOutcomesDto, StatsPreset, StatsServicesDto, StatsSummaryDto, StatsTrendDto } from '@sportello/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
@@ -10,6 +10,7 @@ import { CountersForm } from './counters-form';
 import { HeatMap } from './heat-map';
 import { HistoryImport } from './history-import';
 import { formatCount, formatDay, formatMinutes, formatMonth } from './stats-format';
+import { OfficeChoice } from '../staff/office-choice';
 import { StatsApi, StatsQuery, StatsTable } from './stats-api';
 import { TrendChart } from './trend-chart';
 
@@ -60,6 +61,8 @@ export class Statistics {
   protected readonly i18n = inject(I18n);
   protected readonly text = inject(StatsI18n);
   private readonly api = inject(StatsApi);
+  /** The office chosen in the staff header: the statistics start there and follow it. */
+  private readonly shellOffice = inject(OfficeChoice);
 
   protected readonly presets: ReadonlyArray<{ value: Choice; label: StatsTextKey }> = [
     { value: 'today', label: 'stats.preset.today' },
@@ -97,14 +100,24 @@ export class Statistics {
 
   constructor() {
     void this.init();
+    // The header's switch moves the statistics to that office (unless "every office" is shown).
+    effect(() => {
+      const chosen = this.shellOffice.officeId();
+      untracked(() => {
+        if (!chosen || this.officeId() === null || this.officeId() === chosen || !this.offices().some((o) => o.id === chosen)) return;
+        this.officeId.set(chosen);
+        this.afterOfficeChange();
+      });
+    });
   }
 
   private async init(): Promise<void> {
     try {
       const options = await firstValueFrom(this.api.options());
       this.options.set({ status: 'ready', data: options });
-      if (options.offices.length === 1) this.officeId.set(options.offices[0].id);
-      const first = options.offices[0];
+      const chosen = options.offices.find((o) => o.id === this.shellOffice.officeId());
+      if (options.offices.length === 1 || chosen) this.officeId.set((chosen ?? options.offices[0]).id);
+      const first = chosen ?? options.offices[0];
       if (!first) return;
       this.choice.set(first.presets.mandate ? 'mandate' : 'year');
       const range = first.presets[this.choice() as StatsPreset] as { from: string; to: string };
@@ -130,6 +143,11 @@ export class Statistics {
   protected setOffice(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.officeId.set(value === '' ? null : value);
+    if (value) this.shellOffice.choose(value);
+    this.afterOfficeChange();
+  }
+
+  private afterOfficeChange(): void {
     if (this.choice() === 'mandate' && !this.mandateAvailable()) this.choice.set('year');
     if (this.choice() !== 'custom') this.setChoice(this.choice());
     else this.apply();
@@ -183,7 +201,8 @@ export class Statistics {
 
   protected csv(table: StatsTable): string {
     const query = this.query();
-    return query ? this.api.csvUrl(table, query) : '#';
+    // In Italian the file is for Excel in Italian (semicolons, decimal comma, Italian headings).
+    return query ? this.api.csvUrl(table, query, this.i18n.lang()) : '#';
   }
 
   protected failure(state: { status: 'error'; failure: Parameters<typeof failureMessage>[0] }): string {

@@ -4,6 +4,8 @@ import type {
   CounterMonthDto,
   CountersDto,
   HistoryImportResultDto,
+  Language,
+  PutCountersBatchRequest,
   PutCountersRequest,
   StatsHeatMapDto,
   StatsOptionsDto,
@@ -59,9 +61,9 @@ export class StatsApi {
     return this.http.get<StatsTrendDto>('/api/stats/trend', { params: params(query) });
   }
 
-  /** A plain link: the browser downloads the CSV with the session cookie. */
-  csvUrl(table: StatsTable, query: StatsQuery): string {
-    return `/api/stats/${table}?${params(query).set('format', 'csv').toString()}`;
+  /** A plain link: the browser downloads the CSV with the session cookie; `lang` picks its dialect and headings. */
+  csvUrl(table: StatsTable, query: StatsQuery, lang: Language): string {
+    return `/api/stats/${table}?${params(query).set('format', 'csv').set('lang', lang).toString()}`;
   }
 
   historyCsvUrl(officeId: string): string {
@@ -70,6 +72,11 @@ export class StatsApi {
 
   counters(officeId: string, year: number): Observable<CountersDto> {
     return this.http.get<CountersDto>(`/api/stats/counters/${encodeURIComponent(officeId)}`, { params: new HttpParams().set('year', year) });
+  }
+
+  /** Several months at once, all or nothing (the counters form's one save). */
+  putCounterMonths(officeId: string, body: PutCountersBatchRequest): Observable<{ officeId: string; months: CounterMonthDto[] }> {
+    return this.http.put<{ officeId: string; months: CounterMonthDto[] }>(`/api/stats/counters/${encodeURIComponent(officeId)}`, body);
   }
 
   putCounters(officeId: string, month: string, body: PutCountersRequest): Observable<CounterMonthDto> {
