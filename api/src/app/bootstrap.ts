@@ -11,12 +11,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter';
 import { EXPRESS_BODY_LIMIT, ignoreBody, parseJson, parseText, tagAndCheckFreshness } from './common/express-compat';
-<<<<<<< HEAD
-import { AppConfig, ConfigError } from './config/config';
-=======
 import { inlineScriptHashes, registerSecurityHeaders } from './security/security-headers';
-import { AppConfig } from './config/config';
->>>>>>> main
+import { AppConfig, ConfigError } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { startLogging } from './logging/logging';
 import { setRoute } from './logging/pino-options';
@@ -87,15 +83,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ApiExceptionFilter());
   // Hooks and plugins before any route, so that they apply to every one, swagger's and the web app's too.
   const fastify = app.getHttpAdapter().getInstance();
-<<<<<<< HEAD
   // The route template for the request's log line (never the URL: manage tokens live in paths).
   fastify.addHook('onRequest', (request, _reply, done) => {
     setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
     done();
   });
-=======
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://'), inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [] });
->>>>>>> main
   fastify.addHook('onSend', tagAndCheckFreshness);
   // gzip/br for pages, bundles and JSON. Never for event streams, which must flow at once: text/event-stream
   // is not a compressible type for @fastify/compress, and Nest writes SSE to the raw response anyway.

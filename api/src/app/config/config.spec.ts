@@ -14,25 +14,16 @@ describe('loadConfig', () => {
       demoMode: false,
       migrateOnStart: true,
       publicUrl: 'http://localhost:3000',
-<<<<<<< HEAD
       log: { level: 'log', format: 'pretty', redact: [] },
       metricsToken: null,
-      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, cancelCutoffHours: 24, throttleLimit: 30, reconfirmDeadlineHours: 12 },
-=======
-      logLevel: 'log',
       booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, maxActivePerEmail: 6, cancelCutoffHours: 24, throttleLimit: 30, challenge: true, reconfirmDeadlineHours: 12 },
->>>>>>> main
       retentionDays: 90,
       auditRetentionDays: 365,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
-<<<<<<< HEAD
-      auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, secureCookies: false },
-      productionRules: null,
-=======
       auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, accountMaxFailures: 50, secureCookies: false },
+      productionRules: null,
       trustProxy: false,
->>>>>>> main
     });
   });
 
@@ -73,13 +64,8 @@ describe('loadConfig', () => {
     expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, accountMaxFailures: 200, secureCookies: true });
     expect(config.trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
-<<<<<<< HEAD
-    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, cancelCutoffHours: 48, throttleLimit: 1000, reconfirmDeadlineHours: 20 });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', log: { level: 'warn', format: 'pretty', redact: [] }, auditRetentionDays: 400 });
-=======
     expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, maxActivePerEmail: 4, cancelCutoffHours: 48, throttleLimit: 1000, challenge: false, reconfirmDeadlineHours: 20 });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', logLevel: 'warn', auditRetentionDays: 400 });
->>>>>>> main
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', log: { level: 'warn', format: 'pretty', redact: [] }, auditRetentionDays: 400 });
   });
 
   it('lists every wrong variable at once', () => {

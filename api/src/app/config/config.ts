@@ -1,8 +1,5 @@
-<<<<<<< HEAD
 import { FIELD_NAME, LOG_FORMATS, LOG_LEVELS, LogSettings, logSettings, redactList } from '../logging/settings';
-=======
 import { isIP } from 'node:net';
->>>>>>> main
 
 /**
  * Configuration from the environment, validated once at start-up: a wrong value stops
@@ -37,19 +34,17 @@ export interface AppConfig {
   queue: QueueConfig;
   auth: AuthConfig;
   /**
-<<<<<<< HEAD
    * Why the production rules apply ('NODE_ENV=production' or 'DEMO_MODE=false'), or null:
    * then SMTP_URL (or an explicit MAIL_DIR) and an https PUBLIC_URL (or ALLOW_HTTP=true)
    * are required, and, outside demo mode, no active account may keep the demo password.
    */
   productionRules: 'NODE_ENV=production' | 'DEMO_MODE=false' | null;
-=======
+  /**
    * Which proxies vouch for the client address (TRUST_PROXY): false believes only the
    * socket (X-Forwarded-For is ignored), a number trusts that many hops, a list trusts
    * those addresses and CIDRs. Every per-client limit uses the address chosen this way.
    */
   trustProxy: false | number | string[];
->>>>>>> main
 }
 
 /** Front-desk queue rules. */
@@ -225,8 +220,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     queue,
     auth,
-<<<<<<< HEAD
     productionRules,
+    trustProxy,
   };
 }
 
@@ -250,9 +245,6 @@ function checkProductionRules(env: Env, why: string, { publicUrl, allowHttp, smt
       `PUBLIC_URL must be an https:// address in production (${why}; it is ${given}): citizens' links point to it and the staff cookies are Secure only on https. Set ALLOW_HTTP=true to accept plain http (a trial on one machine).`,
     );
   }
-=======
-    trustProxy,
-  };
 }
 
 /** Named ranges of proxy-addr (Fastify's trustProxy), besides addresses and CIDRs. */
@@ -291,7 +283,6 @@ function onOff(env: Env, name: string, fallback: boolean, problems: string[]): b
   if (raw === 'on') return true;
   if (raw === 'off') return false;
   return boolean(env, name, fallback, problems, 'on or off');
->>>>>>> main
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
