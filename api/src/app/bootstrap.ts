@@ -15,7 +15,7 @@ import { inlineScriptHashes, registerSecurityHeaders } from './security/security
 import { AppConfig, ConfigError } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { startLogging } from './logging/logging';
-import { setRoute } from './logging/pino-options';
+import { requestId, setRoute } from './logging/pino-options';
 import { seedDemoHistory } from './demo/demo-history';
 import { seedDemoData } from './demo/demo-seed';
 import { activeAccountsWithDemoPassword, seedDemoStaff } from './demo/demo-staff';
@@ -73,6 +73,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // as the URL (a long manage token is an unknown one, 404, not a 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
     // A URL the router cannot read (bad %-encoding) gets the api's error body, as in Express.
+    // The proxy's X-Request-Id when it sends a sane one, else a UUID: on every log line and echoed.
+    genReqId: requestId,
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendApiError(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
@@ -84,7 +86,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Hooks and plugins before any route, so that they apply to every one, swagger's and the web app's too.
   const fastify = app.getHttpAdapter().getInstance();
   // The route template for the request's log line (never the URL: manage tokens live in paths).
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
     setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
     done();
   });

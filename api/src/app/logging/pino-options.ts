@@ -65,15 +65,14 @@ export function prettyLine(line: Record<string, unknown>, messageKey: string): s
 }
 
 /**
- * An answer's request id: the proxy's X-Request-Id when it looks like one (no spaces, no
- * control characters, at most 128 characters), otherwise a new UUID. Echoed in the answer.
+ * A request's id: the proxy's X-Request-Id when it looks like one (no spaces, no control
+ * characters, at most 128 characters), otherwise a new UUID. Fastify's genReqId (see
+ * bootstrap), so that Fastify, pino-http and the echoed X-Request-Id all carry the same id.
  */
 const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+export function requestId(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /** The route template Fastify matched, which the api puts on the raw request (see bootstrap). */
@@ -91,7 +90,8 @@ export function loggerParams(settings: LogSettings): Params {
     pinoHttp: [
       {
         ...pinoOptions(settings),
-        genReqId: requestId,
+        // Fastify has given the request its id already (requestId above); pino-http reuses req.id.
+        genReqId: (req) => req.id ?? requestId(req),
         // Lines inside a request carry its id only; the answer's line says the rest.
         quietReqLogger: true,
         quietResLogger: true,
