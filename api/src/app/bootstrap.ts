@@ -15,7 +15,8 @@ import { inlineScriptHashes, registerSecurityHeaders } from './security/security
 import { AppConfig, ConfigError } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { startLogging } from './logging/logging';
-import { requestId, setRoute } from './logging/pino-options';
+import { requestId, routeOf, setRoute } from './logging/pino-options';
+import { isEventStream, MetricsService } from './metrics/metrics.service';
 import { seedDemoHistory } from './demo/demo-history';
 import { seedDemoData } from './demo/demo-seed';
 import { activeAccountsWithDemoPassword, seedDemoStaff } from './demo/demo-staff';
@@ -89,6 +90,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
+    done();
+  });
+  // Every answer counts under its route template and status (GET /api/metrics).
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpAnswered(request.method, routeOf(request.raw), reply.statusCode, reply.elapsedTime / 1000, isEventStream(request.raw));
     done();
   });
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://'), inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [] });
