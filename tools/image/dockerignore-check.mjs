@@ -18,6 +18,7 @@ const MUST_BE_OUT = [
   '.data/pg/PG_VERSION',
   '.data/mail/message.eml',
   '.data/backups/sportello.tar.gz',
+  'backups/sportello-2026-01-01T00-00-00Z.backup.gz',
   '.env',
   '.env.production',
   'api/.env',

@@ -14,7 +14,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function serverUrl(database: string): string {
+export function serverUrl(database: string): string {
   const base = process.env['SPORTELLO_TEST_PG_URL'];
   if (!base) throw new Error('SPORTELLO_TEST_PG_URL is not set: run through the integration jest config.');
   const url = new URL(base);
@@ -22,13 +22,16 @@ function serverUrl(database: string): string {
   return url.toString();
 }
 
-/** A fresh database cloned from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database cloned from the migrated template; `empty`: a new database with no
+ * table at all (not migrated), `owner`: owned by that role.
+ */
+export async function createTestDatabase({ empty = false, owner }: { empty?: boolean; owner?: string } = {}): Promise<TestDatabase> {
   const name = `it_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl('postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name}${empty ? '' : ` TEMPLATE ${TEMPLATE_DB}`}${owner ? ` OWNER ${owner}` : ''}`);
   } finally {
     await admin.end();
   }
