@@ -18,6 +18,7 @@ import { StatsModule } from './stats/stats.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { MetricsModule } from './metrics/metrics.module';
 import { startLogging } from './logging/logging';
 
 @Global()
@@ -56,6 +57,8 @@ export class AppModule {
           inject: [APP_CONFIG],
           useFactory: (options: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: options.booking.throttleLimit }] }),
         }),
+        // Prometheus: GET /api/metrics with METRICS_TOKEN; counters other modules call.
+        MetricsModule.forConfig(config),
         SecurityModule,
         AuthModule,
         AuditModule,

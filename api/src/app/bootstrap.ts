@@ -15,7 +15,8 @@ import { inlineScriptHashes, registerSecurityHeaders } from './security/security
 import { AppConfig, ConfigError } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { startLogging } from './logging/logging';
-import { setRoute } from './logging/pino-options';
+import { routeOf, setRoute } from './logging/pino-options';
+import { isEventStream, MetricsService } from './metrics/metrics.service';
 import { seedDemoHistory } from './demo/demo-history';
 import { seedDemoData } from './demo/demo-seed';
 import { activeAccountsWithDemoPassword, seedDemoStaff } from './demo/demo-staff';
@@ -86,6 +87,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // The route template for the request's log line (never the URL: manage tokens live in paths).
   fastify.addHook('onRequest', (request, _reply, done) => {
     setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
+    done();
+  });
+  // Every answer counts under its route template and status (GET /api/metrics). On the raw
+  // response's close, not Fastify's onResponse: Nest writes event streams to the raw response.
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.raw.once('close', () => {
+      const status = reply.raw.headersSent ? reply.raw.statusCode : null;
+      metrics.httpAnswered(request.method, routeOf(request.raw), status, reply.elapsedTime / 1000, isEventStream(request.raw));
+    });
     done();
   });
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://'), inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [] });

@@ -9,6 +9,7 @@ import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.s
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
+import { BookingOutcome, MetricsService } from '../metrics/metrics.service';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import type { AppConfig } from '../config/config';
 import { WaitlistService } from '../waitlist/waitlist.service';
@@ -41,11 +42,16 @@ export class BookingService {
     private readonly clock: Clock,
     private readonly outbox: NotificationOutbox,
     private readonly waitlist: WaitlistService,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Keeps a free place of the slot for HOLD_MINUTES while the citizen fills in the form. */
   async hold(input: HoldInput, clientAddress: string): Promise<HoldDto> {
+    return this.counted(() => this.holdOnce(input, clientAddress));
+  }
+
+  private async holdOnce(input: HoldInput, clientAddress: string): Promise<HoldDto> {
     const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
     // A hold being replaced may be the one taking the last place: then the claim decides.
     const slot = await this.requireBookableSlot(target, input.start, input.replacesHoldId !== undefined);
@@ -83,7 +89,21 @@ export class BookingService {
    * answer is stored in the same transaction and replayed for repeats.
    */
   async book(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
-    return this.withCurrentRules(() => this.bookOnce(input, idempotency));
+    const result = await this.counted(() => this.withCurrentRules(() => this.bookOnce(input, idempotency)));
+    // A replayed answer booked nothing more.
+    if (!result.replayed) this.metrics.booking('booked');
+    return result;
+  }
+
+  /** Counts a hold's or a booking's refusal for a full slot or a limit (sportello_bookings_total). */
+  private async counted<T>(attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (error) {
+      const outcome = refusalOutcome(error);
+      if (outcome) this.metrics.booking(outcome);
+      throw error;
+    }
   }
 
   /**
@@ -376,6 +396,14 @@ export class BookingService {
 
 function seatOf(target: OfficeService, slot: Slot) {
   return { officeId: target.office.id, serviceId: target.service.id, startAt: new Date(slot.start), endAt: new Date(slot.end), capacity: slot.capacity };
+}
+
+/** SLOT_UNAVAILABLE (the slot is taken or no longer offered) and LIMIT_REACHED (per person, per e-mail); not the per-client hold cap. */
+function refusalOutcome(error: unknown): BookingOutcome | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code === 'SLOT_UNAVAILABLE') return 'refused_full';
+  if (error.code === 'LIMIT_REACHED') return 'refused_limit';
+  return null;
 }
 
 function hashOf(value: string): string {

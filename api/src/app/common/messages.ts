@@ -84,6 +84,7 @@ const MESSAGES = {
   'idempotency.reused': { it: 'Questa chiave di idempotenza è già stata usata per una richiesta diversa.', en: 'This idempotency key was already used for a different request.' },
   'idempotency.key': { it: 'Chiave di idempotenza non valida (da 8 a 200 caratteri).', en: 'Invalid idempotency key (8 to 200 characters).' },
   'throttled': { it: 'Troppe richieste. Riprova tra poco.', en: 'Too many requests. Please try again shortly.' },
+  'metrics.token': { it: 'Metriche riservate: serve Authorization: Bearer con il token METRICS_TOKEN.', en: 'Metrics are private: send Authorization: Bearer with the METRICS_TOKEN token.' },
   'auth.required': { it: 'Area riservata al personale: effettua l’accesso.', en: 'Staff only: please log in.' },
   'auth.invalid': { it: 'Nome utente o password non corretti.', en: 'Wrong username or password.' },
   'auth.locked': { it: 'Troppi tentativi non riusciti: questo account è bloccato. Riprova tra {minutes} minuti.', en: 'Too many failed attempts: this account is locked. Try again in {minutes} minutes.' },

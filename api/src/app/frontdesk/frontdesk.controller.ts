@@ -9,6 +9,7 @@ import type { StaffPrincipal } from '../auth/staff.guard';
 import { BodyReader } from '../common/body';
 import { ApiErrorDoc } from '../common/openapi';
 import { QueryReader, uuidParam } from '../common/query';
+import { markEventStream } from '../metrics/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
 import { FrontDeskService } from './frontdesk.service';
@@ -227,6 +228,7 @@ export class PublicQueueController {
     const id = uuidParam(officeId, 'officeId');
     // Reverse proxies must pass events through at once.
     reply.header('X-Accel-Buffering', 'no');
+    markEventStream(reply.request.raw);
     return this.realtime.stream(id);
   }
 }

@@ -1,10 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { OfficeEventDto } from '@sportello/contracts';
 import { Client } from 'pg';
-import { Observable, Subject, filter, interval, map, merge, startWith, takeUntil } from 'rxjs';
+import { Observable, Subject, defer, filter, finalize, interval, map, merge, startWith, takeUntil } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { cleanError } from '../notification/notification.policy';
 import { APP_CONFIG } from '../config/config';
+import { MetricsService } from '../metrics/metrics.service';
 import type { AppConfig } from '../config/config';
 
 export const CHANNEL = 'sportello_events';
@@ -30,7 +31,10 @@ export class RealtimeService implements OnModuleInit, BeforeApplicationShutdown,
   private retryMs = 500;
   private connectedBefore = false;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.listen().catch((error) => this.reconnectLater(error));
@@ -70,7 +74,12 @@ export class RealtimeService implements OnModuleInit, BeforeApplicationShutdown,
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: {} })));
     // `ready` first: the client knows it is connected (and refetches what it shows).
-    return merge(events, heartbeat).pipe(startWith({ type: 'ready', data: { officeId } }), takeUntil(this.shuttingDown));
+    const stream = merge(events, heartbeat).pipe(startWith({ type: 'ready', data: { officeId } }), takeUntil(this.shuttingDown));
+    // A listener while subscribed: from the client's connection until it leaves (or shutdown ends the stream).
+    return defer(() => {
+      this.metrics.listenerOpened();
+      return stream.pipe(finalize(() => this.metrics.listenerClosed()));
+    });
   }
 
   private async listen(): Promise<void> {

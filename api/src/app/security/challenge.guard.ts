@@ -1,5 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../common/api-error';
+import { MetricsService } from '../metrics/metrics.service';
 import { ChallengeService } from './challenge.service';
 
 /** The header that carries the widget's payload. */
@@ -11,11 +13,20 @@ export const CHALLENGE_HEADER = 'x-altcha';
  */
 @Injectable()
 export class ChallengeGuard implements CanActivate {
-  constructor(private readonly challenges: ChallengeService) {}
+  constructor(
+    private readonly challenges: ChallengeService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    await this.challenges.verify(request.headers[CHALLENGE_HEADER]);
+    try {
+      await this.challenges.verify(request.headers[CHALLENGE_HEADER]);
+    } catch (error) {
+      // A refused solution (not a database failure while checking it). Only the booking flow's writes (hold, booking, waitlist sign-up) carry this guard.
+      if (error instanceof ApiError) this.metrics.booking('challenge_failed');
+      throw error;
+    }
     return true;
   }
 }
