@@ -1,17 +1,11 @@
-import { createChallenge, randomInt, solveChallenge } from 'altcha-lib';
+import { createChallenge, randomInt } from 'altcha-lib';
 import type { Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
+import { solve } from './support/challenge';
 import { at, bookingBody, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
 import { getJson } from './support/http';
-
-/** What the widget does in the browser: fetch a challenge, find the counter, send base64 JSON. */
-async function solve(challenge: Challenge): Promise<string> {
-  const solution = await solveChallenge({ challenge, deriveKey });
-  if (!solution) throw new Error('no solution found');
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
-}
 
 describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; two replicas)', () => {
   let db: TestDatabase;

@@ -1,185 +1,264 @@
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, nextWeekday, post } from './support/booking';
+import { solvedHeader } from './support/challenge';
 import { insertOffice, OfficeFixture } from './support/fixtures';
 import { insertDesks, openAroundTheClock, setQueueService, SseClient } from './support/frontdesk';
 import { getJson } from './support/http';
-import { eventually } from './support/smtp';
 import { insertStaff, StaffClient } from './support/staff';
 
-const TOKEN = 'metrics-token-for-the-test-0123456789abcdef';
+const TOKEN = 'metrics-token-0123456789abcdef0123456789abcdef';
 
-/** The value of one series in Prometheus' text format, 0 when it is absent. */
-function value(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = (match[2] ?? '').split(',').filter(Boolean);
-    if (wanted.every((label) => present.includes(label))) return Number(match[3]);
-  }
-  return 0;
+/** One sample of the exposition text: `name{a="x",b="y"} value`. */
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
 }
 
-// Issue "Ready for the comune's server room", item 2: each metric moves when its event happens.
-describe('Prometheus metrics (GET /api/metrics)', () => {
+function parse(text: string): Sample[] {
+  const samples: Sample[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match) continue;
+    const labels: Record<string, string> = {};
+    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    samples.push({ name: match[1], labels, value: Number(match[3]) });
+  }
+  return samples;
+}
+
+/** The value of the sample with exactly these labels (undefined when the series is absent). */
+function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
+  const wanted = JSON.stringify(Object.entries(labels).sort());
+  return samples.find((s) => s.name === name && JSON.stringify(Object.entries(s.labels).sort()) === wanted)?.value;
+}
+
+describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): each metric moves when its event happens', () => {
   let db: TestDatabase;
   let api: RunningApi;
+  let off: RunningApi;
   let office: OfficeFixture;
+  let queueOffice: OfficeFixture;
   let operator: StaffClient;
+  let n = 7000;
   const monday = nextWeekday(1);
-  const scrape = async (target = api) => {
-    const answer = await fetch(`${target.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('cache-control')).toBe('no-store');
-    expect(answer.headers.get('content-type')).toContain('text/plain');
-    return answer.text();
-  };
+  const wednesday = nextWeekday(3);
 
   beforeAll(async () => {
     db = await createTestDatabase();
     office = await insertOffice(db.sql);
-    await setQueueService(db.sql, office.serviceId, 'C');
-    await insertDesks(db.sql, office.officeId, [{ number: 1, serviceIds: [office.serviceId] }]);
-    await openAroundTheClock(db.sql, office.officeId);
-    await insertStaff(db.sql, 'operatore', 'operator', [office.officeId]);
-    api = await startApi(db.url, { METRICS_TOKEN: TOKEN, THROTTLE_LIMIT: '100000' });
+    queueOffice = await insertOffice(db.sql, 'CODA');
+    await setQueueService(db.sql, queueOffice.serviceId, 'C');
+    await insertDesks(db.sql, queueOffice.officeId, [{ number: 1, serviceIds: [queueOffice.serviceId] }]);
+    await openAroundTheClock(db.sql, queueOffice.officeId);
+    await insertStaff(db.sql, 'operatore', 'operator', [queueOffice.officeId]);
+    [api, off] = await Promise.all([
+      // The proof of work on (a failed one is an outcome); no outbox poll during the suite, so
+      // queued messages stay pending; a pool of two, which two waiting bookings fill.
+      startApi(db.url, { METRICS_TOKEN: TOKEN, BOOKING_CHALLENGE: 'on', THROTTLE_LIMIT: '100000', MAIL_POLL_SECONDS: '3600', DB_POOL_SIZE: '2' }),
+      startApi(db.url, {}),
+    ]);
     operator = await StaffClient.login(api.baseUrl, 'operatore');
   });
 
   afterAll(async () => {
-    await api?.stop();
+    await Promise.all([api?.stop(), off?.stop()]);
     await db?.drop();
   });
 
-  it('is off without METRICS_TOKEN (404, as an unknown route), and needs the bearer token when on (401)', async () => {
-    const off = await startApi(db.url);
-    try {
-      expect((await getJson(`${off.baseUrl}/api/metrics`, { authorization: `Bearer ${TOKEN}` })).status).toBe(404);
-    } finally {
-      await off.stop();
+  const scrapeText = async () => {
+    const response = await fetch(`${api.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+  const scrape = async () => parse(await scrapeText());
+  const bookings = async (outcome: string) => valueOf(await scrape(), 'sportello_bookings_total', { outcome });
+  const book = async (start: string, person = n++, service = office.serviceId) => post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, service, start, person), await solvedHeader(api.baseUrl));
+
+  it('without METRICS_TOKEN the endpoint does not exist: 404 exactly like an unknown route', async () => {
+    const unknown = await getJson(`${off.baseUrl}/api/metricz`);
+    const variants: Array<Record<string, string>> = [{}, { authorization: `Bearer ${TOKEN}` }];
+    for (const headers of variants) {
+      const answer = await getJson(`${off.baseUrl}/api/metrics`, headers);
+      expect([answer.status, answer.body]).toEqual([404, unknown.body]);
+      expect(answer.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Risorsa non trovata.' });
     }
-    for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
-      const answer = await getJson(`${api.baseUrl}/api/metrics`, authorization ? { authorization } : {});
-      expect({ authorization, status: answer.status, code: answer.body.code }).toEqual({ authorization, status: 401, code: 'UNAUTHORIZED' });
-      expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+  });
+
+  it('401 in the usual error shape without the bearer token or with a wrong one, never cached; 200 with it', async () => {
+    const wrong = [undefined, `Bearer ${TOKEN.slice(0, -1)}x`, `Bearer ${TOKEN}x`, `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`, TOKEN, `Bearer  ${TOKEN}`];
+    for (const authorization of wrong) {
+      const answer = await getJson(`${api.baseUrl}/api/metrics`, { 'accept-language': 'en', ...(authorization && { authorization }) });
+      expect([authorization, answer.status, answer.body]).toEqual([authorization, 401, { statusCode: 401, code: 'UNAUTHORIZED', message: 'Metrics are private: send Authorization: Bearer with the METRICS_TOKEN token.' }]);
       expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
     }
-    const text = await scrape();
-    // Process metrics, the pool and the database gauges are there from the first scrape.
-    expect(text).toContain('process_cpu_user_seconds_total');
-    expect(text).toContain('nodejs_eventloop_lag_seconds');
-    expect(value(text, 'sportello_db_pool_max')).toBe(10);
-    expect(value(text, 'sportello_database_up')).toBe(1);
-    expect(text).toMatch(/^sportello_db_pool_in_use \d+$/m);
-    expect(text).toMatch(/^sportello_db_pool_waiting \d+$/m);
+    expect((await getJson(`${api.baseUrl}/api/metrics`)).body.message).toBe('Metriche riservate: serve Authorization: Bearer con il token METRICS_TOKEN.');
+
+    const response = await fetch(`${api.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const samples = parse(await response.text());
+    // Every outcome from the start; process metrics under their usual names.
+    for (const outcome of ['booked', 'refused_full', 'refused_limit', 'challenge_failed']) expect(valueOf(samples, 'sportello_bookings_total', { outcome })).toBe(0);
+    expect(valueOf(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(valueOf(samples, 'sportello_db_pool_max')).toBe(2);
+    expect(valueOf(samples, 'sportello_database_up')).toBe(1);
+    // Not in the public API description.
+    expect(JSON.stringify((await getJson(`${api.baseUrl}/api/docs-json`)).body.paths)).not.toContain('/metrics');
   });
 
-  it('bookings by outcome: booked, refused full, refused by limit; holds live', async () => {
+  it('a booking counts as booked and queues its e-mails (the confirmation pending, the reminder scheduled); a repeat with the same Idempotency-Key books nothing more', async () => {
     const before = await scrape();
-    const hold = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '08:30') });
+    const body = bookingBody(office.officeId, office.serviceId, at(monday, '08:30'), n++);
+    const first = await post(`${api.baseUrl}/api/appointments`, body, { 'idempotency-key': 'metrics-key-1', ...(await solvedHeader(api.baseUrl)) });
+    expect(first.status).toBe(201);
+    const again = await post(`${api.baseUrl}/api/appointments`, body, { 'idempotency-key': 'metrics-key-1', ...(await solvedHeader(api.baseUrl)) });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const after = await scrape();
+    const delta = (name: string, labels: Record<string, string> = {}) => (valueOf(after, name, labels) ?? NaN) - (valueOf(before, name, labels) ?? NaN);
+    expect(delta('sportello_bookings_total', { outcome: 'booked' })).toBe(1);
+    expect(delta('sportello_outbox_pending', { channel: 'email' })).toBe(1);
+    expect(delta('sportello_outbox_scheduled', { channel: 'email' })).toBe(1);
+  });
+
+  it('a second booking over the per-person limit counts as refused_limit; a full slot as refused_full', async () => {
+    const person = n++;
+    expect((await book(at(monday, '09:00'), person)).status).toBe(201);
+    const limitBefore = await bookings('refused_limit');
+    const refused = await book(at(monday, '09:30'), person);
+    expect(refused.body.code).toBe('LIMIT_REACHED');
+    expect(await bookings('refused_limit')).toBe((limitBefore ?? NaN) + 1);
+
+    // SPID: one place per slot.
+    expect((await book(at(monday, '09:50'), n++, office.otherServiceId)).status).toBe(201);
+    const fullBefore = await bookings('refused_full');
+    expect((await book(at(monday, '09:50'), n++, office.otherServiceId)).body.code).toBe('SLOT_UNAVAILABLE');
+    expect(await bookings('refused_full')).toBe((fullBefore ?? NaN) + 1);
+    // The web app's first step, the hold, is refused for a full slot too.
+    const hold = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.otherServiceId, start: at(monday, '09:50') }, await solvedHeader(api.baseUrl));
+    expect(hold.body.code).toBe('SLOT_UNAVAILABLE');
+    expect(await bookings('refused_full')).toBe((fullBefore ?? NaN) + 2);
+  });
+
+  it('a missing or wrong proof of work counts as challenge_failed', async () => {
+    const before = await bookings('challenge_failed');
+    const missing = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '11:00'), n++));
+    const garbage = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '11:00') }, { 'x-altcha': 'bm90IGEgc29sdXRpb24=' });
+    expect([missing.body.code, garbage.body.code]).toEqual(['CHALLENGE_REQUIRED', 'CHALLENGE_INVALID']);
+    expect(await bookings('challenge_failed')).toBe((before ?? NaN) + 2);
+  });
+
+  it('a hold raises holds live, releasing it lowers them', async () => {
+    const before = valueOf(await scrape(), 'sportello_holds_live') ?? NaN;
+    const hold = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(wednesday, '09:00') }, await solvedHeader(api.baseUrl));
     expect(hold.status).toBe(201);
-    const held = await scrape();
-    expect(value(held, 'sportello_holds_live') - value(before, 'sportello_holds_live')).toBe(1);
-
-    // The 09:00 slot has two seats: two people book it, the third finds it full.
-    expect((await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '09:00'), 1))).status).toBe(201);
-    expect((await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '09:00'), 2))).status).toBe(201);
-    expect((await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '09:00'), 3))).body.code).toBe('SLOT_UNAVAILABLE');
-    // Person 1 again, for another time of the same service: over the per-person limit.
-    expect((await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '10:00'), 1))).body.code).toBe('LIMIT_REACHED');
-    const after = await scrape();
-    const moved = (outcome: string) => value(after, 'sportello_bookings_total', { outcome }) - value(before, 'sportello_bookings_total', { outcome });
-    expect({ booked: moved('booked'), full: moved('refused_full'), limit: moved('refused_limit'), challenge: moved('challenge_failed') }).toEqual({ booked: 2, full: 1, limit: 1, challenge: 0 });
-
-    // The booked citizens' confirmations are in the outbox, per channel, until the worker sends them.
-    const pending = value(after, 'sportello_outbox_pending', { channel: 'email' }) + value(after, 'sportello_outbox_scheduled', { channel: 'email' });
-    expect(pending).toBeGreaterThanOrEqual(1);
-    const drained = await eventually(scrape, (text) => value(text, 'sportello_outbox_pending', { channel: 'email' }) === 0);
-    expect(value(drained, 'sportello_outbox_oldest_pending_age_seconds', { channel: 'email' })).toBe(0);
+    expect(valueOf(await scrape(), 'sportello_holds_live')).toBe(before + 1);
+    expect((await fetch(`${api.baseUrl}/api/holds/${hold.body.holdId}`, { method: 'DELETE' })).status).toBe(204);
+    expect(valueOf(await scrape(), 'sportello_holds_live')).toBe(before);
   });
 
-  it('the outbox: pending and the oldest pending age, failed, per channel', async () => {
-    // A message due ten minutes ago that the worker has not picked up (it is claimed far ahead).
-    const { rows } = await db.sql.query<{ id: string }>(`SELECT id FROM appointment WHERE status = 'BOOKED' LIMIT 1`);
-    await db.sql.query(
-      `INSERT INTO notification (office_id, appointment_id, kind, sequence, dedupe_key, status, due_at, claimed_until, attempts)
-       VALUES ($1, $2, 'RESCHEDULE', 99, 'metrics-test-99', 'PENDING', now() - interval '10 minutes', now() + interval '1 hour', 0),
-              ($1, $2, 'RESCHEDULE', 98, 'metrics-test-98', 'FAILED', now() - interval '1 hour', NULL, 8)`,
-      [office.officeId, rows[0]?.id],
-    );
-    const text = await scrape();
-    expect(value(text, 'sportello_outbox_pending', { channel: 'email' })).toBe(1);
-    expect(value(text, 'sportello_outbox_oldest_pending_age_seconds', { channel: 'email' })).toBeGreaterThanOrEqual(600);
-    expect(value(text, 'sportello_outbox_failed', { channel: 'email' })).toBe(1);
-    await db.sql.query(`DELETE FROM notification WHERE dedupe_key LIKE 'metrics-test-%'`);
-  });
-
-  it('the queue: waiting per office and service, the longest wait', async () => {
+  it('a walk-in ticket raises the waiting count of its office and service, and the longest wait follows the first in line', async () => {
+    const labels = { office: 'CODA', service: 'CIE' };
     const before = await scrape();
-    const labels = { office: 'TEST', service: 'CIE' };
-    expect(value(before, 'sportello_queue_waiting', labels)).toBe(0);
-    expect((await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId: office.serviceId })).status).toBe(201);
-    expect((await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId: office.serviceId })).status).toBe(201);
-    // The first ticket has waited a minute.
-    await db.sql.query(`UPDATE ticket SET queued_at = queued_at - interval '60 seconds' WHERE number = (SELECT min(number) FROM ticket)`);
+    expect([valueOf(before, 'sportello_queue_waiting', labels), valueOf(before, 'sportello_queue_longest_wait_seconds', labels)]).toEqual([0, 0]);
+    const ticket = await operator.send('POST', `/api/offices/${queueOffice.officeId}/tickets`, { serviceId: queueOffice.serviceId });
+    expect(ticket.status).toBe(201);
+    // As if the ticket had been taken seven minutes ago.
+    await db.sql.query(`UPDATE ticket SET queued_at = now() - interval '7 minutes' WHERE id = $1`, [ticket.body.id]);
     const after = await scrape();
-    expect(value(after, 'sportello_queue_waiting', labels)).toBe(2);
-    expect(value(after, 'sportello_queue_longest_wait_seconds', labels)).toBeGreaterThanOrEqual(60);
-    expect(value(after, 'sportello_queue_waiting', { office: 'TEST', service: 'SPID' })).toBe(0);
+    expect(valueOf(after, 'sportello_queue_waiting', labels)).toBe(1);
+    expect(valueOf(after, 'sportello_queue_longest_wait_seconds', labels)).toBeGreaterThanOrEqual(420);
+    expect(valueOf(after, 'sportello_queue_longest_wait_seconds', labels)).toBeLessThan(480);
+    // The other service of the office and the other office have nobody.
+    expect(valueOf(after, 'sportello_queue_waiting', { office: 'CODA', service: 'SPID' })).toBe(0);
+    expect(valueOf(after, 'sportello_queue_waiting', { office: 'TEST', service: 'CIE' })).toBe(0);
   });
 
-  it('event listeners: up while a display is connected, down when it leaves', async () => {
-    const base = value(await scrape(), 'sportello_event_listeners');
-    const display = await SseClient.connect(`${api.baseUrl}/api/offices/${office.officeId}/events`);
-    await display.next((e) => e.type === 'ready');
-    expect(value(await scrape(), 'sportello_event_listeners')).toBe(base + 1);
-    display.close();
-    await eventually(scrape, (text) => value(text, 'sportello_event_listeners') === base);
+  it('the outbox: the oldest pending message gives the lag, a message given up counts as failed', async () => {
+    const before = await scrape();
+    const email = { channel: 'email' };
+    expect(valueOf(before, 'sportello_outbox_oldest_pending_age_seconds', email)).toBeLessThan(300);
+    const { rows } = await db.sql.query<{ id: string }>(`SELECT id FROM notification WHERE status = 'PENDING' AND kind = 'CONFIRMATION' LIMIT 1`);
+    await db.sql.query(`UPDATE notification SET due_at = now() - interval '10 minutes' WHERE id = $1`, [rows[0].id]);
+    const late = await scrape();
+    expect(valueOf(late, 'sportello_outbox_oldest_pending_age_seconds', email)).toBeGreaterThanOrEqual(600);
+    await db.sql.query(`UPDATE notification SET status = 'FAILED', attempts = 8 WHERE id = $1`, [rows[0].id]);
+    const failed = await scrape();
+    expect(valueOf(failed, 'sportello_outbox_failed', email)).toBe((valueOf(before, 'sportello_outbox_failed', email) ?? NaN) + 1);
+    expect(valueOf(failed, 'sportello_outbox_pending', email)).toBe((valueOf(before, 'sportello_outbox_pending', email) ?? NaN) - 1);
   });
 
-  it('HTTP answers by route template and status, with a latency histogram; a manage token never appears', async () => {
-    const booked = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '11:00'), 7));
+  it('opening an event stream raises the listeners, closing it lowers them', async () => {
+    const before = valueOf(await scrape(), 'sportello_event_listeners') ?? NaN;
+    const stream = await SseClient.connect(`${api.baseUrl}/api/offices/${queueOffice.officeId}/events`);
+    await stream.next((e) => e.type === 'ready');
+    expect(valueOf(await scrape(), 'sportello_event_listeners')).toBe(before + 1);
+    stream.close();
+    // The server learns that the client left when its socket closes: scrape until it has.
+    const deadline = Date.now() + 5000;
+    let listeners = before + 1;
+    while (listeners !== before && Date.now() < deadline) listeners = valueOf(await scrape(), 'sportello_event_listeners') ?? NaN;
+    expect(listeners).toBe(before);
+  });
+
+  it('an HTTP answer counts under its route template and status, never under its URL (the manage token stays out)', async () => {
+    const booked = await book(at(wednesday, '10:00'));
     const token = (booked.body.manageUrl as string).split('/').pop() as string;
+    const route = { method: 'GET', route: '/api/appointments/manage/:token' };
     const before = await scrape();
-    const route = '/api/appointments/manage/:token';
     expect((await getJson(`${api.baseUrl}/api/appointments/manage/${token}`)).status).toBe(200);
-    expect((await getJson(`${api.baseUrl}/api/appointments/manage/${'z'.repeat(43)}`)).status).toBe(404);
-    expect((await getJson(`${api.baseUrl}/api/no-such-route/${token}`)).status).toBe(404);
-    const after = await scrape();
-    const count = (text: string, labels: Record<string, string>) => value(text, 'sportello_http_requests_total', { method: 'GET', ...labels });
-    expect(count(after, { route, status: '200' }) - count(before, { route, status: '200' })).toBe(1);
-    expect(count(after, { route, status: '404' }) - count(before, { route, status: '404' })).toBe(1);
-    expect(count(after, { route: '(no route)', status: '404' }) - count(before, { route: '(no route)', status: '404' })).toBe(1);
-    const histogram = (text: string) => value(text, 'sportello_http_request_duration_seconds_count', { method: 'GET', route });
-    expect(histogram(after) - histogram(before)).toBe(2);
-    expect(after).not.toContain(token);
-    expect(after).not.toContain('z'.repeat(43));
-  });
-});
-
-describe('Prometheus metrics: the proof of work refused', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-  let office: OfficeFixture;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    office = await insertOffice(db.sql);
-    api = await startApi(db.url, { METRICS_TOKEN: TOKEN, BOOKING_CHALLENGE: 'on', THROTTLE_LIMIT: '100000' });
+    expect((await getJson(`${api.baseUrl}/api/appointments/manage/${token}x`)).status).toBe(404);
+    const unknownPath = `nothing-here-${token.slice(0, 12)}`;
+    expect((await getJson(`${api.baseUrl}/api/${unknownPath}`)).status).toBe(404);
+    const text = await scrapeText();
+    const after = parse(text);
+    const delta = (name: string, labels: Record<string, string>) => (valueOf(after, name, labels) ?? 0) - (valueOf(before, name, labels) ?? 0);
+    expect(delta('sportello_http_requests_total', { ...route, status: '200' })).toBe(1);
+    expect(delta('sportello_http_requests_total', { ...route, status: '404' })).toBe(1);
+    expect(delta('sportello_http_request_duration_seconds_count', route)).toBe(2);
+    expect(delta('sportello_http_requests_total', { method: 'GET', route: '(no route)', status: '404' })).toBe(1);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(token.slice(0, 12));
+    // The event streams counted above stay out of the latency histogram (they last as long as the client stays).
+    expect(valueOf(after, 'sportello_http_requests_total', { method: 'GET', route: '/api/offices/:officeId/events', status: '200' })).toBe(1);
+    expect(valueOf(after, 'sportello_http_request_duration_seconds_count', { method: 'GET', route: '/api/offices/:officeId/events' })).toBeUndefined();
   });
 
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-  });
-
-  it('a hold or booking without a valid solution counts as challenge_failed', async () => {
-    const read = async () => value(await (await fetch(`${api.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text(), 'sportello_bookings_total', { outcome: 'challenge_failed' });
-    const before = await read();
-    const start = at(nextWeekday(1), '09:00');
-    expect((await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start })).status).toBe(400);
-    expect((await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, start, 1), { 'x-altcha': 'Z2FyYmFnZQ==' })).status).toBe(400);
-    expect((await read()) - before).toBe(2);
+  it('the pool: bookings waiting on a lock keep its connections in use, a request that needs one more waits; the scrape still reads the database', async () => {
+    await db.sql.query('BEGIN');
+    try {
+      // Every booking of this office waits for the office's rules while this transaction holds them.
+      await db.sql.query('SELECT version FROM office_config_version WHERE office_id = $1 FOR UPDATE', [office.officeId]);
+      const headers = await Promise.all([solvedHeader(api.baseUrl), solvedHeader(api.baseUrl)]);
+      const waiting = [at(wednesday, '09:30'), at(wednesday, '10:30')].map((start, i) => post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, start, n++), headers[i]));
+      const deadline = Date.now() + 10_000;
+      let blocked = 0;
+      while (blocked < 2 && Date.now() < deadline) {
+        blocked = (await db.sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n;
+      }
+      expect(blocked).toBe(2);
+      // The readiness probe needs a third connection: it gives up after its timeout (503), its query still queued.
+      expect((await getJson(`${api.baseUrl}/api/health/ready`)).status).toBe(503);
+      const saturated = await scrape();
+      expect([valueOf(saturated, 'sportello_db_pool_in_use'), valueOf(saturated, 'sportello_db_pool_waiting')]).toEqual([2, 1]);
+      // The scrape's own queries run on their own connection.
+      expect(valueOf(saturated, 'sportello_database_up')).toBe(1);
+      expect(valueOf(saturated, 'sportello_holds_live')).toBeDefined();
+      await db.sql.query('COMMIT');
+      expect((await Promise.all(waiting)).map((a) => a.status)).toEqual([201, 201]);
+    } catch (error) {
+      await db.sql.query('ROLLBACK');
+      throw error;
+    }
+    // The probe's queued query runs once a booking gives its connection back.
+    const deadline = Date.now() + 5000;
+    let pool: Array<number | undefined> = [];
+    do {
+      const idle = await scrape();
+      pool = [valueOf(idle, 'sportello_db_pool_in_use'), valueOf(idle, 'sportello_db_pool_waiting')];
+    } while ((pool[0] !== 0 || pool[1] !== 0) && Date.now() < deadline);
+    expect(pool).toEqual([0, 0]);
   });
 });

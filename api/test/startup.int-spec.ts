@@ -142,5 +142,6 @@ describe('start-up under the production rules (NODE_ENV=production or DEMO_MODE=
     } finally {
       await api.stop();
     }
-  });
+    // Six start-ups, each verifying every active account's argon2 hash: slow on a loaded 2-core machine.
+  }, 120_000);
 });

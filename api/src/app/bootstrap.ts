@@ -92,10 +92,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     setRoute(request.raw, request.is404 ? '(no route)' : (request.routeOptions.url ?? '(no route)'));
     done();
   });
-  // Every answer counts under its route template and status (GET /api/metrics).
+  // Every answer counts under its route template and status (GET /api/metrics). On the raw
+  // response's close, not Fastify's onResponse: Nest writes event streams to the raw response.
   const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.httpAnswered(request.method, routeOf(request.raw), reply.statusCode, reply.elapsedTime / 1000, isEventStream(request.raw));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.raw.once('close', () => {
+      const status = reply.raw.headersSent ? reply.raw.statusCode : null;
+      metrics.httpAnswered(request.method, routeOf(request.raw), status, reply.elapsedTime / 1000, isEventStream(request.raw));
+    });
     done();
   });
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://'), inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [] });

@@ -32,7 +32,7 @@ export class MetricsService {
 
   private readonly httpRequests = new Counter({
     name: 'sportello_http_requests_total',
-    help: 'HTTP answers by method, route template (never the URL) and status',
+    help: 'HTTP answers by method, route template (never the URL) and status (aborted: the client left before any answer)',
     labelNames: ['method', 'route', 'status'] as const,
     registers: [this.registry],
   });
@@ -102,10 +102,13 @@ export class MetricsService {
     return this.registry.contentType;
   }
 
-  /** An HTTP answer (called when it is sent). The route is the template Fastify matched. */
-  httpAnswered(method: string, route: string, status: number, seconds: number, stream: boolean): void {
+  /**
+   * An HTTP answer, once its connection is done with it. The route is the template Fastify
+   * matched; the status null when the client left before any answer (counted as "aborted").
+   */
+  httpAnswered(method: string, route: string, status: number | null, seconds: number, stream: boolean): void {
     const label = routeLabel(route);
-    this.httpRequests.inc({ method, route: label, status: String(status) });
+    this.httpRequests.inc({ method, route: label, status: status === null ? 'aborted' : String(status) });
     if (!stream) this.httpDuration.observe({ method, route: label }, seconds);
   }
 
