@@ -65,6 +65,9 @@ describe('staff shell and desk (real Chromium, demo accounts)', () => {
           // On a phone the navigation waits behind "Menu".
           expect(await page.getByTestId('staff-nav').isVisible()).toBe(false);
           await page.getByTestId('nav-toggle').click();
+          // The menu opens on Angular's next render, not within the click: wait for it (a timeout fails the test).
+          await page.locator('[data-testid="nav-toggle"][aria-expanded="true"]').waitFor({ timeout: 5000 });
+          await page.getByTestId('staff-nav').waitFor({ state: 'visible', timeout: 5000 });
           expect(await page.getByTestId('nav-toggle').getAttribute('aria-expanded')).toBe('true');
           expect(await page.getByTestId('staff-nav').isVisible()).toBe(true);
           await check(page, `menu open at ${width}`);
