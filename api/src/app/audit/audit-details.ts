@@ -3,15 +3,13 @@
  * fields of a configuration change, and a last line of defence that keeps codici fiscali
  * and e-mail addresses out of the log whatever a caller passes.
  */
+import { EMAIL_IN_TEXT, FISCAL_CODE_IN_TEXT } from '../common/personal-data';
 
-/** A codice fiscale (omocodia letters included) anywhere in a text. */
-const FISCAL_CODE = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/gi;
-const EMAIL = /[^\s<>()[\]@,;:"']+@[^\s<>()[\]@,;:"']+\.[^\s<>()[\]@,;:"']+/g;
 export const REDACTED = '[redacted]';
 
 /** The details with every codice fiscale and e-mail address in any string replaced. */
 export function redact<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(FISCAL_CODE, REDACTED).replace(EMAIL, REDACTED) as T;
+  if (typeof value === 'string') return value.replace(FISCAL_CODE_IN_TEXT, REDACTED).replace(EMAIL_IN_TEXT, REDACTED) as T;
   if (Array.isArray(value)) return value.map((v) => redact(v)) as T;
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redact(v)])) as T;

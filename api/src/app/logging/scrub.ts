@@ -1,3 +1,5 @@
+import { EMAIL_IN_TEXT, FISCAL_CODE_IN_TEXT } from '../common/personal-data';
+
 /**
  * Text that reaches a log line (a message, an error's text from a library or from
  * PostgreSQL, which quotes the values of a failed row) with what looks like personal data
@@ -6,8 +8,8 @@
  */
 const PATTERNS: [RegExp, string][] = [
   // Codice fiscale (omocodia letters included).
-  [/\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b/gi, '[codice fiscale]'],
-  [/[^\s@"'<>(),;:=[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[e-mail]'],
+  [FISCAL_CODE_IN_TEXT, '[codice fiscale]'],
+  [EMAIL_IN_TEXT, '[e-mail]'],
   // International numbers, then Italian mobile and landline numbers.
   [/(?:\+|\b00)\d[\d ()./-]{6,}\d\b/g, '[phone]'],
   [/\b3\d{2}[ .-]?\d{6,7}\b/g, '[phone]'],
