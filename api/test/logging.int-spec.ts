@@ -47,8 +47,8 @@ describe('structured logs (LOG_FORMAT=json)', () => {
     db = await createTestDatabase();
     office = await insertOffice(db.sql);
     await insertStaff(db.sql, 'operatore', 'operator', [office.officeId]);
-    // At debug, the most the api ever writes.
-    api = await startApi(db.url, { LOG_FORMAT: 'json', LOG_LEVEL: 'debug', THROTTLE_LIMIT: '100000' });
+    // At debug, the most the api ever writes; behind a proxy on loopback, whose X-Request-Id is taken.
+    api = await startApi(db.url, { LOG_FORMAT: 'json', LOG_LEVEL: 'debug', THROTTLE_LIMIT: '100000', TRUST_PROXY: 'loopback' });
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -74,8 +75,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // as the URL (a long manage token is an unknown one, 404, not a 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
     // A URL the router cannot read (bad %-encoding) gets the api's error body, as in Express.
-    // The proxy's X-Request-Id when it sends a sane one, else a UUID: on every log line and echoed.
-    genReqId: requestId,
+    // The proxy's X-Request-Id when TRUST_PROXY names one and it is sane, else a UUID: on every log line and echoed.
+    genReqId: (req: IncomingMessage) => requestId(req, config.trustProxy !== false),
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendApiError(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {

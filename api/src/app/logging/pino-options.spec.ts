@@ -81,10 +81,15 @@ describe('log settings and lines', () => {
 
   it("takes the proxy's X-Request-Id when it looks like an id, else makes a UUID", () => {
     const req = (id?: string) => ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as IncomingMessage;
-    expect(requestId(req('edge-01:7f3a/2'))).toBe('edge-01:7f3a/2');
-    expect(requestId(req('two words'))).toMatch(/^[0-9a-f-]{36}$/);
-    expect(requestId(req('x'.repeat(129)))).toMatch(/^[0-9a-f-]{36}$/);
-    expect(requestId(req())).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestId(req('edge-01:7f3a/2'), true)).toBe('edge-01:7f3a/2');
+    expect(requestId(req('two words'), true)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestId(req('x'.repeat(129)), true)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestId(req(), true)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('ignores X-Request-Id without a configured proxy: the client does not choose the id', () => {
+    const req = { headers: { 'x-request-id': 'edge-01:7f3a/2' } } as unknown as IncomingMessage;
+    expect(requestId(req, false)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('a pretty answer line reads as method, route, status and duration', () => {

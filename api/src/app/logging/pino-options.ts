@@ -65,14 +65,16 @@ export function prettyLine(line: Record<string, unknown>, messageKey: string): s
 }
 
 /**
- * A request's id: the proxy's X-Request-Id when it looks like one (no spaces, no control
- * characters, at most 128 characters), otherwise a new UUID. Fastify's genReqId (see
- * bootstrap), so that Fastify, pino-http and the echoed X-Request-Id all carry the same id.
+ * A request's id: the proxy's X-Request-Id when a proxy is configured (TRUST_PROXY) and the
+ * id looks like one (no spaces, no control characters, at most 128 characters), otherwise a
+ * new UUID. Without a proxy the header comes from the client, who must not pick the id that
+ * other requests' log lines carry. Fastify's genReqId (see bootstrap), so that Fastify,
+ * pino-http and the echoed X-Request-Id all carry the same id.
  */
 const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
-export function requestId(req: IncomingMessage): string {
+export function requestId(req: IncomingMessage, fromProxy: boolean): string {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return fromProxy && typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /** The route template Fastify matched, which the api puts on the raw request (see bootstrap). */
@@ -91,7 +93,7 @@ export function loggerParams(settings: LogSettings): Params {
       {
         ...pinoOptions(settings),
         // Fastify has given the request its id already (requestId above); pino-http reuses req.id.
-        genReqId: (req) => req.id ?? requestId(req),
+        genReqId: (req) => req.id ?? randomUUID(),
         // Lines inside a request carry its id only; the answer's line says the rest.
         quietReqLogger: true,
         quietResLogger: true,
