@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRole } from '@sportello/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OfficeSettings } from '../calendar/office-settings.entity';
 import { Office } from '../calendar/office.entity';
 import { OpeningHours } from '../calendar/opening-hours.entity';
 import { Service } from '../calendar/service.entity';
-import { lockOfficeConfiguration, txRows } from '../database/sql';
+import { advisoryLock, type Db, lockOfficeConfiguration, queryRows, transaction, type Tx } from '../database/db';
 
-type Db = DataSource | EntityManager;
 
 /** A booked appointment that has not started yet, as the stranding check reads it. */
 export interface BookedRow {
@@ -72,14 +71,14 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export class AdminRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return transaction(this.db, work);
   }
 
   /** Serialises configuration changes of one office (two managers saving at once). */
   /** One configuration change of an office at a time, and none while a booking is being taken (see lockOfficeConfiguration). */
-  async lockOffice(tx: EntityManager, officeId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('admin:' || $1::text))`, [officeId]);
+  async lockOffice(tx: Tx, officeId: string): Promise<void> {
+    await advisoryLock(tx, `admin:${officeId}`);
     await lockOfficeConfiguration(tx, officeId);
   }
 
@@ -102,8 +101,8 @@ export class AdminRepository {
     return db.getRepository(OfficeSettings).findOneBy({ officeId });
   }
 
-  async officeInUse(tx: EntityManager, officeId: string): Promise<boolean> {
-    const rows = await txRows<{ used: boolean }>(
+  async officeInUse(tx: Tx, officeId: string): Promise<boolean> {
+    const rows = await queryRows<{ used: boolean }>(
       tx,
       `SELECT EXISTS (SELECT 1 FROM appointment WHERE office_id = $1) OR EXISTS (SELECT 1 FROM ticket WHERE office_id = $1) AS used`,
       [officeId],
@@ -115,8 +114,8 @@ export class AdminRepository {
    * Moves the pending reminders of the office's future appointments to a new lead time,
    * where the new time is still ahead (a reminder already due stays as it is).
    */
-  async moveReminders(tx: EntityManager, officeId: string, hoursBefore: number): Promise<number> {
-    const rows = await txRows(
+  async moveReminders(tx: Tx, officeId: string, hoursBefore: number): Promise<number> {
+    const rows = await queryRows(
       tx,
       `UPDATE notification n SET due_at = a.start_at - make_interval(hours => $2::int)
          FROM appointment a
@@ -148,12 +147,12 @@ export class AdminRepository {
     return db.getRepository(Service).findOneBy({ id: serviceId, officeId });
   }
 
-  async lockService(tx: EntityManager, serviceId: string): Promise<Service | null> {
+  async lockService(tx: Tx, serviceId: string): Promise<Service | null> {
     return tx.getRepository(Service).findOne({ where: { id: serviceId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async serviceInUse(tx: EntityManager, serviceId: string): Promise<boolean> {
-    const rows = await txRows<{ used: boolean }>(
+  async serviceInUse(tx: Tx, serviceId: string): Promise<boolean> {
+    const rows = await queryRows<{ used: boolean }>(
       tx,
       `SELECT EXISTS (SELECT 1 FROM appointment WHERE service_id = $1) OR EXISTS (SELECT 1 FROM ticket WHERE service_id = $1)
               OR EXISTS (SELECT 1 FROM ticket_event WHERE service_id = $1) AS used`,
@@ -169,7 +168,7 @@ export class AdminRepository {
   }
 
   /** Replaces the week of the office (serviceId null) or of one service. */
-  async replaceOpeningHours(tx: EntityManager, officeId: string, serviceId: string | null, intervals: Array<{ weekday: number; start: string; end: string }>): Promise<void> {
+  async replaceOpeningHours(tx: Tx, officeId: string, serviceId: string | null, intervals: Array<{ weekday: number; start: string; end: string }>): Promise<void> {
     await tx.query(`DELETE FROM opening_hours WHERE office_id = $1 AND service_id IS NOT DISTINCT FROM $2::uuid`, [officeId, serviceId]);
     for (const i of intervals) {
       await tx.query(`INSERT INTO opening_hours (office_id, service_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)`, [officeId, serviceId, i.weekday, i.start, i.end]);
@@ -189,8 +188,8 @@ export class AdminRepository {
     );
   }
 
-  async findDesk(tx: EntityManager, officeId: string, deskId: string): Promise<DeskRow | null> {
-    const rows = await txRows<DeskRow>(
+  async findDesk(tx: Tx, officeId: string, deskId: string): Promise<DeskRow | null> {
+    const rows = await queryRows<DeskRow>(
       tx,
       `SELECT d.id, d.office_id, d.number, d.name, d.active,
               coalesce(array_agg(ds.service_id::text ORDER BY ds.service_id) FILTER (WHERE ds.service_id IS NOT NULL), '{}') AS service_ids
@@ -202,26 +201,26 @@ export class AdminRepository {
     return rows[0] ?? null;
   }
 
-  async insertDesk(tx: EntityManager, officeId: string, desk: { number: number; name: string; active: boolean }): Promise<string> {
-    const rows = await txRows<{ id: string }>(tx, `INSERT INTO desk (office_id, number, name, active) VALUES ($1, $2, $3, $4) RETURNING id`, [officeId, desk.number, desk.name, desk.active]);
+  async insertDesk(tx: Tx, officeId: string, desk: { number: number; name: string; active: boolean }): Promise<string> {
+    const rows = await queryRows<{ id: string }>(tx, `INSERT INTO desk (office_id, number, name, active) VALUES ($1, $2, $3, $4) RETURNING id`, [officeId, desk.number, desk.name, desk.active]);
     return rows[0].id;
   }
 
-  async updateDesk(tx: EntityManager, deskId: string, desk: { number: number; name: string; active: boolean }): Promise<void> {
+  async updateDesk(tx: Tx, deskId: string, desk: { number: number; name: string; active: boolean }): Promise<void> {
     await tx.query(`UPDATE desk SET number = $2, name = $3, active = $4, paused = CASE WHEN $4 THEN paused ELSE false END WHERE id = $1`, [deskId, desk.number, desk.name, desk.active]);
   }
 
-  async setDeskServices(tx: EntityManager, deskId: string, serviceIds: string[]): Promise<void> {
+  async setDeskServices(tx: Tx, deskId: string, serviceIds: string[]): Promise<void> {
     await tx.query(`DELETE FROM desk_service WHERE desk_id = $1`, [deskId]);
     if (serviceIds.length > 0) await tx.query(`INSERT INTO desk_service (desk_id, service_id) SELECT $1, unnest($2::uuid[])`, [deskId, serviceIds]);
   }
 
-  async deleteDesk(tx: EntityManager, deskId: string): Promise<void> {
+  async deleteDesk(tx: Tx, deskId: string): Promise<void> {
     await tx.query(`DELETE FROM desk WHERE id = $1`, [deskId]);
   }
 
-  async deskInUse(tx: EntityManager, deskId: string): Promise<boolean> {
-    const rows = await txRows<{ used: boolean }>(
+  async deskInUse(tx: Tx, deskId: string): Promise<boolean> {
+    const rows = await queryRows<{ used: boolean }>(
       tx,
       `SELECT EXISTS (SELECT 1 FROM ticket WHERE desk_id = $1) OR EXISTS (SELECT 1 FROM ticket_event WHERE desk_id = $1) AS used`,
       [deskId],
@@ -230,15 +229,15 @@ export class AdminRepository {
   }
 
   /** The ticket a desk is calling or serving now, if any. */
-  async deskBusy(tx: EntityManager, deskId: string): Promise<boolean> {
-    const rows = await txRows<{ busy: boolean }>(tx, `SELECT EXISTS (SELECT 1 FROM ticket WHERE desk_id = $1 AND status IN ('CALLED', 'IN_SERVICE')) AS busy`, [deskId]);
+  async deskBusy(tx: Tx, deskId: string): Promise<boolean> {
+    const rows = await queryRows<{ busy: boolean }>(tx, `SELECT EXISTS (SELECT 1 FROM ticket WHERE desk_id = $1 AND status IN ('CALLED', 'IN_SERVICE')) AS busy`, [deskId]);
     return rows[0].busy;
   }
 
   /** Tickets waiting today for these services. */
-  async waitingTickets(tx: EntityManager, officeId: string, day: string, serviceIds: string[]): Promise<WaitingTicketRow[]> {
+  async waitingTickets(tx: Tx, officeId: string, day: string, serviceIds: string[]): Promise<WaitingTicketRow[]> {
     if (serviceIds.length === 0) return [];
-    return txRows<WaitingTicketRow>(
+    return queryRows<WaitingTicketRow>(
       tx,
       `SELECT t.id, t.service_id, t.display_number, t.queued_at, s.name_it
          FROM ticket t JOIN service s ON s.id = t.service_id
@@ -251,9 +250,9 @@ export class AdminRepository {
   // ---- Booked appointments (the stranding check) -----------------------------------
 
   /** Booked appointments of these services that have not started, locked until the change commits. */
-  async futureBooked(tx: EntityManager, officeId: string, serviceIds: string[], now: Date): Promise<BookedRow[]> {
+  async futureBooked(tx: Tx, officeId: string, serviceIds: string[], now: Date): Promise<BookedRow[]> {
     if (serviceIds.length === 0) return [];
-    return txRows<BookedRow>(
+    return queryRows<BookedRow>(
       tx,
       `SELECT a.id, a.code, a.office_id, a.service_id, a.start_at, a.end_at, a.sequence, a.created_at, s.name_it
          FROM appointment a JOIN service s ON s.id = a.service_id
@@ -265,12 +264,12 @@ export class AdminRepository {
   }
 
   /** The seats of one slot, locked. */
-  async lockSlotSeats(tx: EntityManager, serviceId: string, startAt: Date): Promise<SeatRow[]> {
-    return txRows<SeatRow>(tx, `SELECT seat_no, claim_kind, claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 ORDER BY seat_no FOR UPDATE`, [serviceId, startAt]);
+  async lockSlotSeats(tx: Tx, serviceId: string, startAt: Date): Promise<SeatRow[]> {
+    return queryRows<SeatRow>(tx, `SELECT seat_no, claim_kind, claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 ORDER BY seat_no FOR UPDATE`, [serviceId, startAt]);
   }
 
   /** Moves a claim from one seat of a slot to another (the target's claim, a hold at most, is dropped). */
-  async moveClaim(tx: EntityManager, serviceId: string, startAt: Date, fromSeat: number, toSeat: number): Promise<void> {
+  async moveClaim(tx: Tx, serviceId: string, startAt: Date, fromSeat: number, toSeat: number): Promise<void> {
     await tx.query(
       `UPDATE slot_seat t SET claim_kind = f.claim_kind, claim_id = f.claim_id, claim_expires_at = f.claim_expires_at
          FROM slot_seat f
@@ -297,26 +296,26 @@ export class AdminRepository {
     );
   }
 
-  async lockStaff(tx: EntityManager, id: string): Promise<StaffRow | null> {
+  async lockStaff(tx: Tx, id: string): Promise<StaffRow | null> {
     await tx.query(`SELECT 1 FROM staff_user WHERE id = $1 FOR UPDATE`, [id]);
     const rows = await this.listStaff(id, tx);
     return rows[0] ?? null;
   }
 
-  async updateStaff(tx: EntityManager, id: string, user: { displayName: string; role: StaffRole; active: boolean; officeIds: string[] }): Promise<void> {
+  async updateStaff(tx: Tx, id: string, user: { displayName: string; role: StaffRole; active: boolean; officeIds: string[] }): Promise<void> {
     await tx.query(`UPDATE staff_user SET display_name = $2, role = $3, active = $4, updated_at = now() WHERE id = $1`, [id, user.displayName, user.role, user.active]);
     await tx.query(`DELETE FROM staff_user_office WHERE staff_user_id = $1`, [id]);
     if (user.officeIds.length > 0) await tx.query(`INSERT INTO staff_user_office (staff_user_id, office_id) SELECT $1, unnest($2::uuid[])`, [id, user.officeIds]);
   }
 
   /** A new password: the lock-out starts again. */
-  async setPassword(tx: EntityManager, id: string, passwordHash: string): Promise<void> {
+  async setPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
     await tx.query(`UPDATE staff_user SET password_hash = $2, failed_attempts = 0, first_failed_at = NULL, locked_until = NULL, updated_at = now() WHERE id = $1`, [id, passwordHash]);
     // A new password unlocks every address and device too.
     await tx.query(`DELETE FROM staff_login_failure WHERE staff_user_id = $1`, [id]);
   }
 
-  async deleteSessions(tx: EntityManager, staffUserId: string): Promise<void> {
+  async deleteSessions(tx: Tx, staffUserId: string): Promise<void> {
     await tx.query(`DELETE FROM staff_session WHERE staff_user_id = $1`, [staffUserId]);
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AdminDeskChangeDto, AdminDeskDto, DeskInput } from '@sportello/contracts';
 import { localToday } from '@sportello/domain';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import { changedFields } from '../audit/audit-details';
@@ -11,6 +10,7 @@ import { Clock } from '../common/clock';
 import { RealtimeService } from '../realtime/realtime.service';
 import { AdminRepository, DeskRow, isUniqueViolation } from './admin.repository';
 import { StrandingService } from './stranding.service';
+import type { Tx } from '../database/db';
 
 function toDto(d: DeskRow): AdminDeskDto {
   return { id: d.id, officeId: d.office_id, number: d.number, name: d.name, active: d.active, serviceIds: [...d.service_ids].sort() };
@@ -96,7 +96,7 @@ export class DeskAdminService {
     });
   }
 
-  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     try {
       return await this.repository.transaction(work);
     } catch (error) {
@@ -111,7 +111,7 @@ export class DeskAdminService {
     if (problems.length > 0) throw ApiError.validation(problems);
   }
 
-  private async requireDesk(tx: EntityManager, officeId: string, deskId: string): Promise<DeskRow> {
+  private async requireDesk(tx: Tx, officeId: string, deskId: string): Promise<DeskRow> {
     const desk = await this.repository.findDesk(tx, officeId, deskId);
     if (!desk) throw ApiError.notFound('desk.notFound', 'deskId');
     return desk;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OpeningHoursChangeDto, OpeningHoursDto, OpeningIntervalDto } from '@sportello/contracts';
 import { isScheduledSlot, weeklySlotCount } from '@sportello/domain';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import { toOpeningInterval } from '../calendar/calendar.mapper';
@@ -13,6 +12,7 @@ import { WaitlistService } from '../waitlist/waitlist.service';
 import { AdminRepository, BookedRow } from './admin.repository';
 import { effectiveHours } from './service-admin.service';
 import { StrandingService } from './stranding.service';
+import type { Tx } from '../database/db';
 
 type HourRow = Pick<OpeningHours, 'serviceId' | 'weekday' | 'startTime' | 'endTime'>;
 
@@ -88,7 +88,7 @@ export class HoursAdminService {
    * The week before and after the change, and the active services it touches: every service
    * without hours of its own for the office's week, or the one service.
    */
-  private async plan(tx: EntityManager, officeId: string, serviceId: string | null, intervals: OpeningIntervalDto[]): Promise<Plan> {
+  private async plan(tx: Tx, officeId: string, serviceId: string | null, intervals: OpeningIntervalDto[]): Promise<Plan> {
     const services = await tx.getRepository(Service).find({ where: { officeId } });
     if (serviceId && !services.some((s) => s.id === serviceId)) throw ApiError.notFound('service.notFound', 'serviceId');
     const before = await this.repository.listOpeningHours(officeId, tx);

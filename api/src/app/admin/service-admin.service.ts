@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { AdminServiceChangeDto, AdminServiceDto, ServiceInput } from '@sportello/contracts';
 import { isScheduledSlot, weeklySlotCount } from '@sportello/domain';
 import type { IsoWeekday, WeeklyInterval } from '@sportello/domain';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import { changedFields } from '../audit/audit-details';
@@ -14,6 +13,7 @@ import { Clock } from '../common/clock';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { AdminRepository, BookedRow, isUniqueViolation } from './admin.repository';
 import { StrandingService } from './stranding.service';
+import type { Tx } from '../database/db';
 
 /** A service as the admin pages show it (without `desks`, which comes from the desks: see `withDesks`). */
 export function toAdminService(s: Service): Omit<AdminServiceDto, 'desks'> {
@@ -169,7 +169,7 @@ export class ServiceAdminService {
    * After capacity went down, the kept appointments must sit on seats 1..capacity (seats
    * above it are not counted, so a slot would look free). A hold in the way gives way.
    */
-  private async compactSeats(tx: EntityManager, serviceId: string, capacity: number): Promise<void> {
+  private async compactSeats(tx: Tx, serviceId: string, capacity: number): Promise<void> {
     const slots: Array<{ start_at: Date }> = await tx.query(
       `SELECT DISTINCT start_at FROM slot_seat WHERE service_id = $1 AND start_at > $2 AND claim_kind = 'APPOINTMENT' AND seat_no > $3`,
       [serviceId, this.clock.now(), capacity],

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AffectedItemDto } from '@sportello/contracts';
-import type { EntityManager } from 'typeorm';
 import { BookingRepository } from '../booking/booking.repository';
 import { ApiError } from '../common/api-error';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import type { BookedRow, WaitingTicketRow } from './admin.repository';
+import type { Tx } from '../database/db';
 
 /**
  * The stranding check of configuration changes. A change that would leave booked future
@@ -41,7 +41,7 @@ export class StrandingService {
   }
 
   /** Cancels the stranded appointments, each with its e-mail, in the caller's transaction. Returns their codes. */
-  async cancel(tx: EntityManager, rows: BookedRow[], serviceWithdrawn: boolean): Promise<string[]> {
+  async cancel(tx: Tx, rows: BookedRow[], serviceWithdrawn: boolean): Promise<string[]> {
     for (const a of rows) {
       await this.booking.markCancelled(tx, a.id, 'OFFICE_CHANGE');
       await this.booking.releaseSeats(tx, a.id);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@sportello/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { type Tx, advisoryLock, transaction } from '../database/db';
 
 export interface NewAuditEntry {
   actorId: string | null;
@@ -43,7 +44,7 @@ export interface AuditRow {
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(entry: NewAuditEntry, tx?: EntityManager): Promise<void> {
+  async insert(entry: NewAuditEntry, tx?: Tx): Promise<void> {
     await (tx ?? this.db).query(
       `INSERT INTO audit_entry (actor_id, actor_username, actor_role, action, entity, entity_id, office_id, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -55,15 +56,15 @@ export class AuditRepository {
    * Runs `work` holding a transaction-scoped lock on `key`: two parallel agenda requests of
    * the same person merge into one view row instead of writing two.
    */
-  async locked<T>(key: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${key}`]);
+  async locked<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return transaction(this.db, async (tx) => {
+      await advisoryLock(tx, `audit:${key}`);
       return work(tx);
     });
   }
 
   /** The person's latest VIEW row of this object and day, still open (last seen within `minutes`). */
-  async openView(tx: EntityManager, actorId: string, entity: string, entityId: string, date: string, minutes: number): Promise<{ id: string; details: Record<string, unknown> } | null> {
+  async openView(tx: Tx, actorId: string, entity: string, entityId: string, date: string, minutes: number): Promise<{ id: string; details: Record<string, unknown> } | null> {
     const rows: Array<{ id: string; details: Record<string, unknown> }> = await tx.query(
       `SELECT id, details FROM audit_entry
         WHERE actor_id = $1 AND action = 'VIEW' AND entity = $2 AND entity_id = $3 AND details->>'date' = $4
@@ -74,7 +75,7 @@ export class AuditRepository {
     return rows[0] ?? null;
   }
 
-  async updateDetails(tx: EntityManager, id: string, details: Record<string, unknown>): Promise<void> {
+  async updateDetails(tx: Tx, id: string, details: Record<string, unknown>): Promise<void> {
     await tx.query(`UPDATE audit_entry SET details = $2 WHERE id = $1`, [id, JSON.stringify(details)]);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEntity, AuditEntryDto, AuditPageDto } from '@sportello/contracts';
-import type { EntityManager } from 'typeorm';
 import { redact } from './audit-details';
 import { AuditFilter, AuditRepository } from './audit.repository';
+import type { Tx } from '../database/db';
 
 /** A view row stays open for more of the same person's looks at the same day this long after the last one. */
 export const VIEW_MERGE_MINUTES = 15;
@@ -37,7 +37,7 @@ export interface AuditRecord {
 export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
-  async record(actor: AuditActor | null, entry: AuditRecord, tx?: EntityManager): Promise<void> {
+  async record(actor: AuditActor | null, entry: AuditRecord, tx?: Tx): Promise<void> {
     await this.repository.insert(
       {
         actorId: actor?.id ?? null,

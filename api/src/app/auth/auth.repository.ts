@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffOfficeDto, StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
 import { afterFailure, LockoutPolicy, LockoutState, UNLOCKED } from './lockout';
+import { transaction } from '../database/db';
 
 /** Whose failures a row counts: one address, or one device cookie. */
 export type LoginClientScope = 'ADDRESS' | 'DEVICE';
@@ -72,7 +73,7 @@ export class AuthRepository {
    * parallel attempts are all counted; rows whose window and lock are over go at the same time.
    */
   recordClientFailure(userId: string, scope: LoginClientScope, clientKey: Buffer, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
-    return this.db.transaction('READ COMMITTED', async (tx) => {
+    return transaction(this.db, async (tx) => {
       await tx.query('DELETE FROM staff_login_failure WHERE stale_after < $1', [now]);
       await tx.query(
         `INSERT INTO staff_login_failure (staff_user_id, scope, client_key, failed_attempts, first_failed_at, stale_after)
@@ -105,7 +106,7 @@ export class AuthRepository {
    * are all counted. Returns the new state.
    */
   recordFailure(userId: string, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
-    return this.db.transaction('READ COMMITTED', async (tx) => {
+    return transaction(this.db, async (tx) => {
       const rows: Array<{ failed_attempts: number; first_failed_at: Date | null; locked_until: Date | null }> = await tx.query(
         'SELECT failed_attempts, first_failed_at, locked_until FROM staff_user WHERE id = $1 FOR UPDATE',
         [userId],

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@sportello/contracts';
-import type { EntityManager } from 'typeorm';
 import { hashPassword } from './password';
+import type { Tx } from '../database/db';
 
 /** Usernames: lower case letters, digits, `.`, `_` and `-`, 2 to 64 characters. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -23,7 +23,7 @@ export interface NewStaffUser {
  * Creates an account with its offices (used by `create-admin` and the demo seed).
  * Returns its id, or null when the username is taken. Run it inside a transaction.
  */
-export async function createStaffUser(tx: EntityManager, user: NewStaffUser): Promise<string | null> {
+export async function createStaffUser(tx: Tx, user: NewStaffUser): Promise<string | null> {
   const username = normaliseUsername(user.username);
   if (!USERNAME.test(username)) throw new Error('The username may contain only letters, digits, ".", "_" and "-" (2 to 64 characters).');
   const passwordHash = await hashPassword(user.password);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { Closure } from '../calendar/closure.entity';
-import { txRows } from '../database/sql';
+import { advisoryLock, queryRows, transaction, type Tx } from '../database/db';
 import { Appointment, CancelReason } from './appointment.entity';
 import { Hold } from './hold.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -65,8 +65,8 @@ export interface SeatKey {
 export class BookingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return transaction(this.db, work);
   }
 
   /**
@@ -74,7 +74,7 @@ export class BookingRepository {
    * Returns the seat number, or null when the slot is full.
    */
   async claimSeat(
-    tx: EntityManager,
+    tx: Tx,
     seat: SeatKey,
     claim: { kind: 'HOLD' | 'APPOINTMENT'; id: string; holdMinutes?: number },
     seatsExist = false,
@@ -89,7 +89,7 @@ export class BookingRepository {
         [seat.serviceId, seat.startAt, seat.officeId, seat.endAt, seat.capacity],
       );
     }
-    const rows = await txRows<{ seat_no: number; claim_expires_at: Date | null }>(
+    const rows = await queryRows<{ seat_no: number; claim_expires_at: Date | null }>(
       tx,
       `UPDATE slot_seat AS s
           SET claim_kind = $4::varchar, claim_id = $5,
@@ -127,8 +127,8 @@ export class BookingRepository {
   }
 
   /** Turns a live hold's seat into the appointment's. False when the hold expired or does not match. */
-  async convertHold(tx: EntityManager, holdId: string, serviceId: string, startAt: Date, appointmentId: string): Promise<boolean> {
-    const rows = await txRows(
+  async convertHold(tx: Tx, holdId: string, serviceId: string, startAt: Date, appointmentId: string): Promise<boolean> {
+    const rows = await queryRows(
       tx,
       `UPDATE slot_seat SET claim_kind = 'APPOINTMENT', claim_id = $4, claim_expires_at = NULL
         WHERE claim_kind = 'HOLD' AND claim_id = $1 AND service_id = $2 AND start_at = $3 AND claim_expires_at > now()
@@ -141,7 +141,7 @@ export class BookingRepository {
   }
 
   /** Gives a hold's place back at once (the citizen chose another time, or left). */
-  async releaseHold(holdId: string, tx?: EntityManager): Promise<void> {
+  async releaseHold(holdId: string, tx?: Tx): Promise<void> {
     await (tx ?? this.db).query(
       `UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL WHERE claim_kind = 'HOLD' AND claim_id = $1`,
       [holdId],
@@ -149,7 +149,7 @@ export class BookingRepository {
   }
 
   /** Frees the appointment's seats, except the one at `keepStartAt` (reschedule). */
-  async releaseSeats(tx: EntityManager, appointmentId: string, keepStartAt?: Date): Promise<void> {
+  async releaseSeats(tx: Tx, appointmentId: string, keepStartAt?: Date): Promise<void> {
     await tx.query(
       `UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL
         WHERE claim_kind = 'APPOINTMENT' AND claim_id = $1 AND ($2::timestamptz IS NULL OR start_at <> $2)`,
@@ -158,8 +158,8 @@ export class BookingRepository {
   }
 
   /** Serialises work on one key (a client, a codice fiscale) until the transaction ends. */
-  async lock(tx: EntityManager, key: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  async lock(tx: Tx, key: string): Promise<void> {
+    await advisoryLock(tx, key);
   }
 
   /**
@@ -170,14 +170,14 @@ export class BookingRepository {
    * rules that a change has meanwhile replaced is refused, and the change's own sweep sees
    * every booking made under the old rules.
    */
-  async holdRules(tx: EntityManager, officeId: string, version: string): Promise<boolean> {
-    const rows = await txRows<{ version: string }>(tx, 'SELECT version FROM office_config_version WHERE office_id = $1 FOR SHARE', [officeId]);
+  async holdRules(tx: Tx, officeId: string, version: string): Promise<boolean> {
+    const rows = await queryRows<{ version: string }>(tx, 'SELECT version FROM office_config_version WHERE office_id = $1 FOR SHARE', [officeId]);
     return rows[0]?.version === version;
   }
 
   /** The client's open holds: how many, and when the first of them runs out. */
-  async liveHolds(tx: EntityManager, clientKey: string): Promise<{ count: number; firstExpiry: Date | null }> {
-    const rows = await txRows<{ n: number; first: Date | null }>(
+  async liveHolds(tx: Tx, clientKey: string): Promise<{ count: number; firstExpiry: Date | null }> {
+    const rows = await queryRows<{ n: number; first: Date | null }>(
       tx,
       `SELECT count(*)::int AS n, min(s.claim_expires_at) AS first FROM hold h
          JOIN slot_seat s ON s.claim_kind = 'HOLD' AND s.claim_id = h.id
@@ -187,11 +187,11 @@ export class BookingRepository {
     return { count: rows[0].n, firstExpiry: rows[0].first };
   }
 
-  async insertHold(tx: EntityManager, hold: Pick<Hold, 'id' | 'officeId' | 'serviceId' | 'startAt' | 'clientKey' | 'expiresAt'>): Promise<void> {
+  async insertHold(tx: Tx, hold: Pick<Hold, 'id' | 'officeId' | 'serviceId' | 'startAt' | 'clientKey' | 'expiresAt'>): Promise<void> {
     await tx.getRepository(Hold).insert(hold);
   }
 
-  findHold(tx: EntityManager, id: string): Promise<Hold | null> {
+  findHold(tx: Tx, id: string): Promise<Hold | null> {
     return tx.getRepository(Hold).findOneBy({ id });
   }
 
@@ -201,12 +201,9 @@ export class BookingRepository {
    * locks in one statement, always in this order, so two bookings never wait for each other
    * in a circle.
    */
-  async lockAndCountActive(tx: EntityManager, who: { officeId: string; serviceId: string; fiscalCodeKey: string; emailKey: string }): Promise<{ person: number; email: number }> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))', [
-      `person:${who.serviceId}:${who.fiscalCodeKey}`,
-      `email:${who.officeId}:${who.emailKey}`,
-    ]);
-    const rows = await txRows<{ person: number; email: number }>(
+  async lockAndCountActive(tx: Tx, who: { officeId: string; serviceId: string; fiscalCodeKey: string; emailKey: string }): Promise<{ person: number; email: number }> {
+    await advisoryLock(tx, `person:${who.serviceId}:${who.fiscalCodeKey}`, `email:${who.officeId}:${who.emailKey}`);
+    const rows = await queryRows<{ person: number; email: number }>(
       tx,
       `SELECT (SELECT count(*)::int FROM appointment
                 WHERE service_id = $1 AND fiscal_code_key = $2 AND status = 'BOOKED' AND end_at > now()) AS person,
@@ -218,8 +215,8 @@ export class BookingRepository {
   }
 
   /** Inserts unless the code is taken (then returns false, to retry with another code). */
-  async insertAppointment(tx: EntityManager, a: NewAppointment): Promise<boolean> {
-    const rows = await txRows(
+  async insertAppointment(tx: Tx, a: NewAppointment): Promise<boolean> {
+    const rows = await queryRows(
       tx,
       `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key,
                                 phone, notes, language, confirmed_at, privacy_accepted_at)
@@ -231,7 +228,7 @@ export class BookingRepository {
     return rows.length > 0;
   }
 
-  async insertManageToken(tx: EntityManager, appointmentId: string, hash: Buffer): Promise<void> {
+  async insertManageToken(tx: Tx, appointmentId: string, hash: Buffer): Promise<void> {
     await tx.query('INSERT INTO manage_token (token_hash, appointment_id) VALUES ($1, $2)', [hash, appointmentId]);
   }
 
@@ -246,11 +243,11 @@ export class BookingRepository {
   }
 
   /** Locks the booked appointment for a change. */
-  lockBooked(tx: EntityManager, id: string): Promise<Appointment | null> {
+  lockBooked(tx: Tx, id: string): Promise<Appointment | null> {
     return tx.getRepository(Appointment).findOne({ where: { id, status: 'BOOKED' }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async markCancelled(tx: EntityManager, id: string, reason: CancelReason): Promise<void> {
+  async markCancelled(tx: Tx, id: string, reason: CancelReason): Promise<void> {
     await tx.query(`UPDATE appointment SET status = 'CANCELLED', cancel_reason = $2, cancelled_at = now(), updated_at = now() WHERE id = $1`, [id, reason]);
   }
 
@@ -259,8 +256,8 @@ export class BookingRepository {
    * new time: `confirmedAt` is set when moving counts as confirmation, else null, and the
    * new reminder asks again.
    */
-  async moveAppointment(tx: EntityManager, id: string, startAt: Date, endAt: Date, confirmedAt: Date | null): Promise<number> {
-    const rows = await txRows<{ sequence: number }>(
+  async moveAppointment(tx: Tx, id: string, startAt: Date, endAt: Date, confirmedAt: Date | null): Promise<number> {
+    const rows = await queryRows<{ sequence: number }>(
       tx,
       `UPDATE appointment SET start_at = $2, end_at = $3, sequence = sequence + 1, confirmed_at = $4, reconfirm_requested_at = NULL, updated_at = now()
         WHERE id = $1 RETURNING sequence`,
@@ -270,8 +267,8 @@ export class BookingRepository {
   }
 
   /** Records the citizen's confirmation of attendance (the first one counts). Null when the appointment is no longer booked. */
-  async confirmAttendance(tx: EntityManager, id: string, now: Date): Promise<Date | null> {
-    const rows = await txRows<{ confirmed_at: Date }>(
+  async confirmAttendance(tx: Tx, id: string, now: Date): Promise<Date | null> {
+    const rows = await queryRows<{ confirmed_at: Date }>(
       tx,
       `UPDATE appointment SET confirmed_at = coalesce(confirmed_at, $2), updated_at = now() WHERE id = $1 AND status = 'BOOKED' RETURNING confirmed_at`,
       [id, now],
@@ -285,8 +282,8 @@ export class BookingRepository {
    * still ask for it. SKIP LOCKED: every api instance may run this at once, and a
    * confirmation in flight (it holds the row) is never overtaken.
    */
-  async releaseUnconfirmed(tx: EntityManager, now: Date, deadlineHours: number, limit: number): Promise<ReleasedAppointment[]> {
-    const released = await txRows<{ id: string; code: string; office_id: string; service_id: string; start_at: Date; sequence: number; min_notice_minutes: number | null }>(
+  async releaseUnconfirmed(tx: Tx, now: Date, deadlineHours: number, limit: number): Promise<ReleasedAppointment[]> {
+    const released = await queryRows<{ id: string; code: string; office_id: string; service_id: string; start_at: Date; sequence: number; min_notice_minutes: number | null }>(
       tx,
       `UPDATE appointment AS a SET status = 'CANCELLED', cancel_reason = 'RELEASED', cancelled_at = $1, updated_at = now()
          FROM (SELECT d.id FROM appointment d
@@ -312,11 +309,11 @@ export class BookingRepository {
     }));
   }
 
-  findIdempotencyRecord(tx: EntityManager, key: string): Promise<IdempotencyRecord | null> {
+  findIdempotencyRecord(tx: Tx, key: string): Promise<IdempotencyRecord | null> {
     return tx.getRepository(IdempotencyRecord).findOneBy({ key });
   }
 
-  async saveIdempotencyRecord(tx: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
+  async saveIdempotencyRecord(tx: Tx, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
     await tx.query('INSERT INTO idempotency_record (key, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4)', [
       record.key,
       record.requestHash,

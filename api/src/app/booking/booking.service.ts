@@ -4,7 +4,6 @@ import { attendanceStatus, bookingCountsAsConfirmation, emailKey, fiscalCodeKey,
 import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { EntityManager } from 'typeorm';
 import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -18,6 +17,7 @@ import { appointmentIcs, icsOrganizer } from './appointment-ics';
 import { BookingRepository, NewAppointment, SeatCheck } from './booking.repository';
 import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
+import type { Tx } from '../database/db';
 
 const CODE_ATTEMPTS = 5;
 /** Attempts of a booking or move whose office changed its rules meanwhile, each with the new rules. */
@@ -335,7 +335,7 @@ export class BookingService {
    * spelling counted as one person) and the per-mailbox limit (MAX_ACTIVE_PER_EMAIL across
    * codici fiscali at this office). Serialised, so neither can be raced past.
    */
-  private async enforcePersonLimits(tx: EntityManager, target: OfficeService, keys: { fiscalCodeKey: string; emailKey: string }): Promise<void> {
+  private async enforcePersonLimits(tx: Tx, target: OfficeService, keys: { fiscalCodeKey: string; emailKey: string }): Promise<void> {
     const active = await this.repository.lockAndCountActive(tx, { officeId: target.office.id, serviceId: target.service.id, ...keys });
     if (active.person >= target.rules.maxActivePerFiscalCode) throw new ApiError(409, 'LIMIT_REACHED', 'appointment.limit');
     if (active.email >= this.config.booking.maxActivePerEmail) {
@@ -343,7 +343,7 @@ export class BookingService {
     }
   }
 
-  private async insertWithFreshCode(tx: EntityManager, appointment: Omit<NewAppointment, 'code'>, prefix: string): Promise<string> {
+  private async insertWithFreshCode(tx: Tx, appointment: Omit<NewAppointment, 'code'>, prefix: string): Promise<string> {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const code = generateBookingCode(prefix, (count) => Array.from({ length: count }, () => randomInt(256)));
       if (await this.repository.insertAppointment(tx, { ...appointment, code })) return code;

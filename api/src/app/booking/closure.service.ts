@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ClosureDto } from '@sportello/contracts';
 import { closureForLocalDates, closureForLocalTimes } from '@sportello/domain';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import { Closure } from '../calendar/closure.entity';
 import { ApiError } from '../common/api-error';
-import { lockOfficeConfiguration } from '../database/sql';
+import { type Tx, lockOfficeConfiguration } from '../database/db';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import { BookingRepository } from './booking.repository';
 
@@ -97,7 +96,7 @@ export class ClosureService {
     });
   }
 
-  private async affected(tx: EntityManager, officeId: string, serviceId: string | null, start: Date, end: Date): Promise<AffectedRow[]> {
+  private async affected(tx: Tx, officeId: string, serviceId: string | null, start: Date, end: Date): Promise<AffectedRow[]> {
     return tx.query(
       `SELECT a.id, a.code, a.office_id, a.service_id, a.start_at, a.sequence, s.name_it
          FROM appointment a JOIN service s ON s.id = a.service_id
@@ -109,7 +108,7 @@ export class ClosureService {
     );
   }
 
-  private async cancelAll(tx: EntityManager, affected: AffectedRow[], reason: string): Promise<void> {
+  private async cancelAll(tx: Tx, affected: AffectedRow[], reason: string): Promise<void> {
     for (const a of affected) {
       await this.repository.markCancelled(tx, a.id, 'CLOSURE');
       await this.repository.releaseSeats(tx, a.id);

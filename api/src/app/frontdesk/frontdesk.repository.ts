@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TicketEventType, TicketKind, TicketStatus } from '@sportello/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ServiceOutcome } from '../calendar/service.entity';
-import { txRows } from '../database/sql';
+import { advisoryLock, type Db, queryRows, transaction, type Tx } from '../database/db';
 
-type Db = DataSource | EntityManager;
 
 /** A ticket with what every view of it needs (service names, desk, appointment). */
 export interface TicketRow {
@@ -104,13 +103,13 @@ const TICKET_SELECT = `
 export class FrontDeskRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return transaction(this.db, work);
   }
 
   /** Serialises the queue changes of one office (call-next): two desks never pick the same person. */
-  async lockOfficeQueue(tx: EntityManager, officeId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('queue:' || $1::text))`, [officeId]);
+  async lockOfficeQueue(tx: Tx, officeId: string): Promise<void> {
+    await advisoryLock(tx, `queue:${officeId}`);
   }
 
   async queueServices(officeId: string): Promise<QueueServiceRow[]> {
@@ -121,8 +120,8 @@ export class FrontDeskRepository {
   }
 
   /** The next gapless number for the prefix today; rolled back with the ticket if anything fails. */
-  async nextNumber(tx: EntityManager, officeId: string, day: string, prefix: string): Promise<number> {
-    const rows = await txRows<{ last_number: number }>(
+  async nextNumber(tx: Tx, officeId: string, day: string, prefix: string): Promise<number> {
+    const rows = await queryRows<{ last_number: number }>(
       tx,
       `INSERT INTO ticket_counter (office_id, day, prefix, last_number) VALUES ($1, $2, $3, 1)
        ON CONFLICT (office_id, day, prefix) DO UPDATE SET last_number = ticket_counter.last_number + 1
@@ -133,10 +132,10 @@ export class FrontDeskRepository {
   }
 
   async insertTicket(
-    tx: EntityManager,
+    tx: Tx,
     t: { officeId: string; serviceId: string; day: string; prefix: string; number: number; displayNumber: string; kind: TicketKind; appointmentId: string | null; priority: boolean; holderName: string | null; queuedAt: Date },
   ): Promise<string> {
-    const rows = await txRows<{ id: string }>(
+    const rows = await queryRows<{ id: string }>(
       tx,
       `INSERT INTO ticket (office_id, service_id, day, prefix, number, display_number, kind, appointment_id, priority, holder_name, queued_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -145,7 +144,7 @@ export class FrontDeskRepository {
     return rows[0].id;
   }
 
-  async insertEvent(tx: EntityManager, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; at: Date; deskId: string | null; staffUserId: string | null; outcome?: string | null }): Promise<void> {
+  async insertEvent(tx: Tx, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; at: Date; deskId: string | null; staffUserId: string | null; outcome?: string | null }): Promise<void> {
     await tx.query(
       `INSERT INTO ticket_event (ticket_id, office_id, service_id, type, at, desk_id, staff_user_id, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [e.ticketId, e.officeId, e.serviceId, e.type, e.at, e.deskId, e.staffUserId, e.outcome ?? null],
@@ -173,7 +172,7 @@ export class FrontDeskRepository {
     return rows[0] ?? null;
   }
 
-  async updateTicket(tx: EntityManager, id: string, changes: { status?: TicketStatus; deskId?: string | null; calledAt?: Date; startedAt?: Date; completedAt?: Date; serviceId?: string; outcome?: string; callCountPlus?: number }): Promise<void> {
+  async updateTicket(tx: Tx, id: string, changes: { status?: TicketStatus; deskId?: string | null; calledAt?: Date; startedAt?: Date; completedAt?: Date; serviceId?: string; outcome?: string; callCountPlus?: number }): Promise<void> {
     const columns: Record<string, unknown> = {
       status: changes.status,
       desk_id: changes.deskId,
@@ -202,8 +201,8 @@ export class FrontDeskRepository {
    * round trip under it delays the other desks. False when the desk has a ticket already
    * (a concurrent call from the same desk got the lock first).
    */
-  async callTicket(tx: EntityManager, call: { ticketId: string; deskId: string; at: Date; staffUserId: string | null; notification: [string, string] }): Promise<boolean> {
-    const rows = await txRows(
+  async callTicket(tx: Tx, call: { ticketId: string; deskId: string; at: Date; staffUserId: string | null; notification: [string, string] }): Promise<boolean> {
+    const rows = await queryRows(
       tx,
       `WITH called AS (
          UPDATE ticket SET status = 'CALLED', desk_id = $2, called_at = $3, first_called_at = coalesce(first_called_at, $3), call_count = call_count + 1
@@ -242,12 +241,12 @@ export class FrontDeskRepository {
     return rows[0] ?? null;
   }
 
-  async setDeskPaused(tx: EntityManager, deskId: string, paused: boolean): Promise<void> {
+  async setDeskPaused(tx: Tx, deskId: string, paused: boolean): Promise<void> {
     await tx.query('UPDATE desk SET paused = $2 WHERE id = $1', [deskId, paused]);
   }
 
   /** The appointment behind a booking code, locked for the check-in. */
-  async appointmentForCheckIn(tx: EntityManager, code: string): Promise<CheckInRow | null> {
+  async appointmentForCheckIn(tx: Tx, code: string): Promise<CheckInRow | null> {
     const rows: CheckInRow[] = await tx.query(
       `SELECT a.id, a.code, a.office_id, a.service_id, a.status, a.start_at, s.ticket_prefix, o.time_zone
          FROM appointment a JOIN service s ON s.id = a.service_id JOIN office o ON o.id = a.office_id
@@ -309,14 +308,14 @@ export class FrontDeskRepository {
   }
 
   /** The last event of a ticket (the undo checks it is the action being undone). */
-  async lastEvent(tx: EntityManager, ticketId: string): Promise<{ type: TicketEventType; at: Date; desk_id: string | null } | null> {
-    const rows = await txRows<{ type: TicketEventType; at: Date; desk_id: string | null }>(tx, `SELECT type, at, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`, [ticketId]);
+  async lastEvent(tx: Tx, ticketId: string): Promise<{ type: TicketEventType; at: Date; desk_id: string | null } | null> {
+    const rows = await queryRows<{ type: TicketEventType; at: Date; desk_id: string | null }>(tx, `SELECT type, at, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`, [ticketId]);
     return rows[0] ?? null;
   }
 
   /** Whether the ticket was started since it was last called (a completion then goes back to IN_SERVICE). */
-  async startedSinceLastCall(tx: EntityManager, ticketId: string): Promise<boolean> {
-    const rows = await txRows<{ started: boolean }>(
+  async startedSinceLastCall(tx: Tx, ticketId: string): Promise<boolean> {
+    const rows = await queryRows<{ started: boolean }>(
       tx,
       `SELECT coalesce((SELECT type = 'STARTED' FROM ticket_event WHERE ticket_id = $1 AND type IN ('CALLED', 'STARTED') ORDER BY id DESC LIMIT 1), false) AS started`,
       [ticketId],
@@ -325,7 +324,7 @@ export class FrontDeskRepository {
   }
 
   /** Puts a completed or absent ticket back at its desk: status, end and outcome as before the action. */
-  async reopenTicket(tx: EntityManager, ticketId: string, status: 'CALLED' | 'IN_SERVICE'): Promise<void> {
+  async reopenTicket(tx: Tx, ticketId: string, status: 'CALLED' | 'IN_SERVICE'): Promise<void> {
     await tx.query(
       `UPDATE ticket SET status = $2::varchar, completed_at = NULL, outcome = NULL, started_at = CASE WHEN $2::varchar = 'CALLED' THEN NULL ELSE started_at END WHERE id = $1`,
       [ticketId, status],

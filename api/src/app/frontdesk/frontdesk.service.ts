@@ -3,7 +3,6 @@ import { UNDO_SECONDS } from '@sportello/contracts';
 import type { AgendaEntryDto, AgendaStatus, DeskDto, DisplayDto, DisplayCallDto, OpenStateDto, PublicTicketDto, TicketDto, TicketEventType, TodayDto } from '@sportello/contracts';
 import { addDays, estimateWaitMinutes, fiscalCodeKey, formatTicketNumber, localToday, nextTicket, orderQueue, queuePosition, validateFiscalCode, wallTimeToInstant } from '@sportello/domain';
 import type { OpenNow, QueueRules, WaitingTicket } from '@sportello/domain';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -15,6 +14,7 @@ import { assertOfficeAccess } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { CalendarService } from '../calendar/calendar.service';
 import { CallRow, DeskRow, FrontDeskRepository, QueueServiceRow, TicketRow } from './frontdesk.repository';
+import type { Tx } from '../database/db';
 
 /** Every service may be closed with "information only". */
 export const INFO_ONLY = 'INFO_ONLY';
@@ -476,7 +476,7 @@ export class FrontDeskService {
   }
 
   /** Runs an action on the desk's current ticket, which must be in one of `from`. */
-  private async act(actor: StaffPrincipal, deskId: string, from: TicketRow['status'][], work: (tx: EntityManager, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>): Promise<TicketDto> {
+  private async act(actor: StaffPrincipal, deskId: string, from: TicketRow['status'][], work: (tx: Tx, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>): Promise<TicketDto> {
     const desk = await this.deskFor(actor, deskId);
     const now = this.clock.now();
     const ticketId = await this.repository.transaction(async (tx) => {
@@ -490,13 +490,13 @@ export class FrontDeskService {
     return this.ticketDto(ticketId);
   }
 
-  private async change(tx: EntityManager, ticket: TicketRow, desk: DeskRow, actor: StaffPrincipal, now: Date, type: TicketEventType, changes: Parameters<FrontDeskRepository['updateTicket']>[2]): Promise<void> {
+  private async change(tx: Tx, ticket: TicketRow, desk: DeskRow, actor: StaffPrincipal, now: Date, type: TicketEventType, changes: Parameters<FrontDeskRepository['updateTicket']>[2]): Promise<void> {
     await this.repository.updateTicket(tx, ticket.id, changes);
     await this.record(tx, { ticketId: ticket.id, officeId: desk.office_id, serviceId: ticket.service_id, type, deskId: desk.id, actor, at: now, outcome: changes.outcome ?? null });
   }
 
   /** The event log row and the office event, in the caller's transaction. */
-  private async record(tx: EntityManager, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; deskId: string | null; actor: StaffPrincipal; at: Date; outcome?: string | null }): Promise<void> {
+  private async record(tx: Tx, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; deskId: string | null; actor: StaffPrincipal; at: Date; outcome?: string | null }): Promise<void> {
     await this.repository.insertEvent(tx, { ticketId: e.ticketId, officeId: e.officeId, serviceId: e.serviceId, type: e.type, at: e.at, deskId: e.deskId, staffUserId: e.actor.id, outcome: e.outcome ?? null });
     await this.realtime.publish(tx, { type: 'ticket', officeId: e.officeId, ticketId: e.ticketId, deskId: e.deskId ?? undefined, event: e.type });
   }

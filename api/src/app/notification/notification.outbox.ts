@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import type { AppointmentNotificationKind, NotificationPayload } from './notification.entity';
 import { dedupeKey, reminderDueAt } from './notification.policy';
 import { NewNotification, NotificationRepository } from './notification.repository';
+import type { Tx } from '../database/db';
 
 export interface AppointmentChange {
   appointmentId: string;
@@ -39,19 +39,19 @@ export class NotificationOutbox {
   ) {}
 
   /** A new booking: the confirmation now, the reminder before the start. */
-  async booked(tx: EntityManager, change: AppointmentChange): Promise<void> {
+  async booked(tx: Tx, change: AppointmentChange): Promise<void> {
     const now = this.clock.now();
     await this.repository.insert(tx, [this.row(change, 'CONFIRMATION', now), this.reminder(change, now)]);
   }
 
   /** A cancellation by the citizen: whatever was still to be sent is dropped; the cancellation goes out now. */
-  async cancelled(tx: EntityManager, change: AppointmentChange): Promise<void> {
+  async cancelled(tx: Tx, change: AppointmentChange): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled');
     await this.repository.insert(tx, [this.row(change, 'CANCELLATION', this.clock.now())]);
   }
 
   /** A move (`sequence` is the new one): the old reminder is dropped; notice now, reminder for the new time. */
-  async rescheduled(tx: EntityManager, change: AppointmentChange): Promise<void> {
+  async rescheduled(tx: Tx, change: AppointmentChange): Promise<void> {
     const now = this.clock.now();
     await this.repository.skipPending(tx, change.appointmentId, ['REMINDER', 'RESCHEDULE'], 'appointment moved');
     await this.repository.insert(tx, [this.row(change, 'RESCHEDULE', now), this.reminder(change, now)]);
@@ -61,7 +61,7 @@ export class NotificationOutbox {
    * Released because attendance was not confirmed by the deadline: pending messages are
    * dropped; the citizen is told now, with a link to book again.
    */
-  async released(tx: EntityManager, change: AppointmentChange): Promise<void> {
+  async released(tx: Tx, change: AppointmentChange): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment released (attendance not confirmed)');
     await this.repository.insert(tx, [this.row(change, 'RELEASED', this.clock.now())]);
   }
@@ -72,7 +72,7 @@ export class NotificationOutbox {
    * told now — the local time, the reason as staff wrote it (may be null), apologies and
    * a link to book again.
    */
-  async closed(tx: EntityManager, change: AppointmentChange, reason: string | null): Promise<void> {
+  async closed(tx: Tx, change: AppointmentChange, reason: string | null): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled: office closed');
     await this.repository.insert(tx, [this.row(change, 'CLOSURE', this.clock.now(), { closureReason: reason?.trim() || null })]);
   }
@@ -83,13 +83,13 @@ export class NotificationOutbox {
    * messages are dropped; the citizen is told now, with apologies and a link to book again
    * (to the home page when the service itself was withdrawn).
    */
-  async officeChanged(tx: EntityManager, change: AppointmentChange, serviceWithdrawn: boolean): Promise<void> {
+  async officeChanged(tx: Tx, change: AppointmentChange, serviceWithdrawn: boolean): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled: office configuration changed');
     await this.repository.insert(tx, [this.row(change, 'OFFICE_CHANGE', this.clock.now(), { serviceWithdrawn })]);
   }
 
   /** Places are free: these waitlist entries are told now, each once (dedupe key per entry). */
-  async waitlistNotified(tx: EntityManager, notices: WaitlistNotice[]): Promise<void> {
+  async waitlistNotified(tx: Tx, notices: WaitlistNotice[]): Promise<void> {
     const now = this.clock.now();
     await this.repository.insert(
       tx,

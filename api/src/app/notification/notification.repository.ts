@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { NotificationKind, NotificationPayload, NotificationStatus } from './notification.entity';
+import type { Tx } from '../database/db';
 
 export interface NewNotification {
   officeId: string;
@@ -99,7 +100,7 @@ export class NotificationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Inside the booking transaction; a row with the same dedupe key already there wins. */
-  async insert(tx: EntityManager, rows: NewNotification[]): Promise<void> {
+  async insert(tx: Tx, rows: NewNotification[]): Promise<void> {
     for (const n of rows) {
       await tx.query(
         `INSERT INTO notification (office_id, appointment_id, waitlist_entry_id, kind, sequence, dedupe_key, status, due_at, last_error, payload)
@@ -111,7 +112,7 @@ export class NotificationRepository {
   }
 
   /** Inside the booking transaction: pending messages of these kinds will never be sent. */
-  async skipPending(tx: EntityManager, appointmentId: string, kinds: NotificationKind[], reason: string): Promise<void> {
+  async skipPending(tx: Tx, appointmentId: string, kinds: NotificationKind[], reason: string): Promise<void> {
     await tx.query(
       `UPDATE notification SET status = 'SKIPPED', last_error = $3, claimed_until = NULL
         WHERE appointment_id = $1 AND status = 'PENDING' AND kind = ANY($2::varchar[])`,

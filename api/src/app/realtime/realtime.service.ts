@@ -2,11 +2,11 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShu
 import type { OfficeEventDto } from '@sportello/contracts';
 import { Client } from 'pg';
 import { Observable, Subject, defer, filter, finalize, interval, map, merge, startWith, takeUntil } from 'rxjs';
-import type { EntityManager } from 'typeorm';
 import { cleanError } from '../notification/notification.policy';
 import { APP_CONFIG } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import type { AppConfig } from '../config/config';
+import type { Tx } from '../database/db';
 
 export const CHANNEL = 'sportello_events';
 const HEARTBEAT_MS = 20_000;
@@ -57,7 +57,7 @@ export class RealtimeService implements OnModuleInit, BeforeApplicationShutdown,
   }
 
   /** Queues the event in the caller's transaction. */
-  async publish(tx: EntityManager, event: OfficeEventDto): Promise<void> {
+  async publish(tx: Tx, event: OfficeEventDto): Promise<void> {
     await tx.query('SELECT pg_notify($1, $2)', this.notification(event));
   }
 

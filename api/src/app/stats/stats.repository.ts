@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MonthlyFigureSource, StatsMetric } from '@sportello/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ServiceOutcome } from '../calendar/service.entity';
-import { txRows } from '../database/sql';
+import { advisoryLock, type Db, queryRows, transaction, type Tx } from '../database/db';
 import { OUTCOME_METRICS } from './stats.metrics';
 
-type Db = DataSource | EntityManager;
 
 export interface StatsOfficeRow {
   id: string;
@@ -100,8 +99,8 @@ const TICKET_SCOPE = `t.office_id = ANY($1::uuid[]) AND t.day BETWEEN $2::date A
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return transaction(this.db, work);
   }
 
   /** Offices with their mandate; `ids` null = every office. */
@@ -209,9 +208,9 @@ export class StatsRepository {
    * many rows replaced an existing one. Serialised per office, so two imports of the same
    * office run one after the other.
    */
-  async upsertFigures(tx: EntityManager, officeId: string, figures: Array<{ month: string; metric: StatsMetric; value: number }>, source: MonthlyFigureSource, staffId: string | null): Promise<{ written: number; replaced: number }> {
+  async upsertFigures(tx: Tx, officeId: string, figures: Array<{ month: string; metric: StatsMetric; value: number }>, source: MonthlyFigureSource, staffId: string | null): Promise<{ written: number; replaced: number }> {
     if (figures.length === 0) return { written: 0, replaced: 0 };
-    const rows = await txRows<{ inserted: boolean }>(
+    const rows = await queryRows<{ inserted: boolean }>(
       tx,
       `INSERT INTO stats_monthly (office_id, month, metric, value, source, updated_by, updated_at)
        SELECT $1, r.month, r.metric, r.value, $5, $6, now() FROM unnest($2::text[], $3::text[], $4::int[]) AS r(month, metric, value)
@@ -222,11 +221,11 @@ export class StatsRepository {
     return { written: rows.length, replaced: rows.filter((r) => !r.inserted).length };
   }
 
-  async deleteFigure(tx: EntityManager, officeId: string, month: string, metric: StatsMetric): Promise<void> {
+  async deleteFigure(tx: Tx, officeId: string, month: string, metric: StatsMetric): Promise<void> {
     await tx.query('DELETE FROM stats_monthly WHERE office_id = $1 AND month = $2 AND metric = $3', [officeId, month, metric]);
   }
 
-  async lockOfficeFigures(tx: EntityManager, officeId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('stats_monthly:' || $1::text))`, [officeId]);
+  async lockOfficeFigures(tx: Tx, officeId: string): Promise<void> {
+    await advisoryLock(tx, `stats_monthly:${officeId}`);
   }
 }

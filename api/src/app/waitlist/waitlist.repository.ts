@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { txRows } from '../database/sql';
+import { DataSource } from 'typeorm';
+import { queryRows, transaction, type Tx } from '../database/db';
 
 export interface NewWaitlistEntry {
   officeId: string;
@@ -17,8 +17,8 @@ export interface NewWaitlistEntry {
 export class WaitlistRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return transaction(this.db, work);
   }
 
   /**
@@ -27,13 +27,13 @@ export class WaitlistRepository {
    * (its language is updated and its expiry extended). One already told starts again at
    * the end. Returns the entry's expiry.
    */
-  async upsert(tx: EntityManager, entry: NewWaitlistEntry): Promise<Date> {
+  async upsert(tx: Tx, entry: NewWaitlistEntry): Promise<Date> {
     await tx.query(`DELETE FROM waitlist_entry WHERE office_id = $1 AND service_id = $2 AND email_key = $3 AND status = 'NOTIFIED'`, [
       entry.officeId,
       entry.serviceId,
       entry.emailKey,
     ]);
-    const inserted = await txRows<{ expires_at: Date }>(
+    const inserted = await queryRows<{ expires_at: Date }>(
       tx,
       `INSERT INTO waitlist_entry (office_id, service_id, email, email_key, language, privacy_accepted_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, now(), $6)
@@ -50,8 +50,8 @@ export class WaitlistRepository {
    * and marks them told. SKIP LOCKED: two changes freeing places at once tell different
    * people, never the same one twice.
    */
-  async takeWaiting(tx: EntityManager, officeId: string, serviceId: string, limit: number, now: Date): Promise<string[]> {
-    const taken = await txRows<{ id: string; created_at: Date }>(
+  async takeWaiting(tx: Tx, officeId: string, serviceId: string, limit: number, now: Date): Promise<string[]> {
+    const taken = await queryRows<{ id: string; created_at: Date }>(
       tx,
       `UPDATE waitlist_entry AS w SET status = 'NOTIFIED', notified_at = $4
          FROM (SELECT id FROM waitlist_entry

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { WaitlistEntryCreatedDto } from '@sportello/contracts';
 import { emailKey, freedSeatIsBookable, waitlistExpiry, waitlistNoticeCount } from '@sportello/domain';
-import { EntityManager } from 'typeorm';
 import { manageTokenHash } from '../booking/manage-token';
 import { CalendarService } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
@@ -9,6 +8,7 @@ import { Clock } from '../common/clock';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import { WaitlistRepository } from './waitlist.repository';
 import { WaitlistInput } from './waitlist.validation';
+import type { Tx } from '../database/db';
 
 /** Unsubscribe tokens look like manage tokens: 256 random bits, base64url. */
 const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -69,7 +69,7 @@ export class WaitlistService {
    * Inside the transaction that freed the places (cancellation, move away, release): tells
    * the first waiting entries. Nothing happens when the place can no longer be booked.
    */
-  async seatsFreed(tx: EntityManager, freed: FreedSeats): Promise<number> {
+  async seatsFreed(tx: Tx, freed: FreedSeats): Promise<number> {
     if (!freedSeatIsBookable(freed.startAt, this.clock.now(), freed.minNoticeMinutes)) return 0;
     return this.notify(tx, freed.officeId, freed.serviceId, freed.seats);
   }
@@ -78,11 +78,11 @@ export class WaitlistService {
    * Inside the transaction that adds places to a service (e.g. staff adding opening hours
    * or raising capacity): tells the first waiting entries about `seats` new places.
    */
-  async placesAdded(tx: EntityManager, officeId: string, serviceId: string, seats: number): Promise<number> {
+  async placesAdded(tx: Tx, officeId: string, serviceId: string, seats: number): Promise<number> {
     return this.notify(tx, officeId, serviceId, seats);
   }
 
-  private async notify(tx: EntityManager, officeId: string, serviceId: string, seats: number): Promise<number> {
+  private async notify(tx: Tx, officeId: string, serviceId: string, seats: number): Promise<number> {
     const count = waitlistNoticeCount(seats);
     if (count === 0) return 0;
     const entries = await this.repository.takeWaiting(tx, officeId, serviceId, count, this.clock.now());
