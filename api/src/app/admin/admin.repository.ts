@@ -93,6 +93,27 @@ export class AdminRepository {
     return query.getMany();
   }
 
+  insertOffice(tx: Tx, office: Omit<Office, 'id' | 'patronSaintMonth' | 'patronSaintDay' | 'createdAt'>): Promise<Office> {
+    const offices = tx.getRepository(Office);
+    return offices.save(offices.create(office));
+  }
+
+  async saveOffice(tx: Tx, office: Office): Promise<void> {
+    await tx.getRepository(Office).save(office);
+  }
+
+  async deleteOffice(tx: Tx, officeId: string): Promise<void> {
+    await tx.getRepository(Office).delete({ id: officeId });
+  }
+
+  async insertSettings(tx: Tx, settings: Pick<OfficeSettings, 'officeId' | 'bookingHorizonDays' | 'minNoticeMinutes' | 'reconfirmRequired'>): Promise<void> {
+    await tx.getRepository(OfficeSettings).insert(settings);
+  }
+
+  async saveSettings(tx: Tx, settings: OfficeSettings): Promise<void> {
+    await tx.getRepository(OfficeSettings).save(settings);
+  }
+
   findOffice(id: string, db: Db = this.db): Promise<Office | null> {
     return db.getRepository(Office).findOneBy({ id });
   }
@@ -130,8 +151,21 @@ export class AdminRepository {
 
   // ---- Services --------------------------------------------------------------------
 
-  listServices(officeId: string): Promise<Service[]> {
-    return this.db.getRepository(Service).find({ where: { officeId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  listServices(officeId: string, db: Db = this.db): Promise<Service[]> {
+    return db.getRepository(Service).find({ where: { officeId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  insertService(tx: Tx, service: Partial<Service> & Pick<Service, 'officeId'>): Promise<Service> {
+    const services = tx.getRepository(Service);
+    return services.save(services.create(service));
+  }
+
+  async saveService(tx: Tx, service: Service): Promise<void> {
+    await tx.getRepository(Service).save(service);
+  }
+
+  async deleteService(tx: Tx, serviceId: string): Promise<void> {
+    await tx.getRepository(Service).delete({ id: serviceId });
   }
 
   /** How many active desks serve each service of the office (services no desk serves are absent). */
@@ -264,6 +298,16 @@ export class AdminRepository {
   }
 
   /** The seats of one slot, locked. */
+  /** The future slots of the service with an appointment on a seat above `capacity`. */
+  async slotsWithSeatsAbove(tx: Tx, serviceId: string, after: Date, capacity: number): Promise<Date[]> {
+    const slots = await queryRows<{ start_at: Date }>(
+      tx,
+      `SELECT DISTINCT start_at FROM slot_seat WHERE service_id = $1 AND start_at > $2 AND claim_kind = 'APPOINTMENT' AND seat_no > $3`,
+      [serviceId, after, capacity],
+    );
+    return slots.map((s) => s.start_at);
+  }
+
   async lockSlotSeats(tx: Tx, serviceId: string, startAt: Date): Promise<SeatRow[]> {
     return queryRows<SeatRow>(tx, `SELECT seat_no, claim_kind, claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 ORDER BY seat_no FOR UPDATE`, [serviceId, startAt]);
   }

@@ -89,7 +89,7 @@ export class HoursAdminService {
    * without hours of its own for the office's week, or the one service.
    */
   private async plan(tx: Tx, officeId: string, serviceId: string | null, intervals: OpeningIntervalDto[]): Promise<Plan> {
-    const services = await tx.getRepository(Service).find({ where: { officeId } });
+    const services = await this.repository.listServices(officeId, tx);
     if (serviceId && !services.some((s) => s.id === serviceId)) throw ApiError.notFound('service.notFound', 'serviceId');
     const before = await this.repository.listOpeningHours(officeId, tx);
     const after: HourRow[] = [

@@ -7,7 +7,7 @@ import { canAccessOffice } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_MIN_NOTICE_MINUTES, ruleDefaults } from '../calendar/calendar.service';
 import { OfficeSettings } from '../calendar/office-settings.entity';
-import { Office } from '../calendar/office.entity';
+import type { Office } from '../calendar/office.entity';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
@@ -44,11 +44,9 @@ export class OfficeAdminService {
   async create(actor: AuditActor, input: OfficeInput): Promise<AdminOfficeDto> {
     try {
       return await this.repository.transaction(async (tx) => {
-        const office = await tx.getRepository(Office).save(
-          tx.getRepository(Office).create({ code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, timeZone: input.timeZone ?? 'Europe/Rome' }),
-        );
+        const office = await this.repository.insertOffice(tx, { code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, timeZone: input.timeZone ?? 'Europe/Rome' });
         // Horizon and notice get the built-in defaults; the other rules follow the environment until set.
-        await tx.getRepository(OfficeSettings).insert({ officeId: office.id, bookingHorizonDays: DEFAULT_HORIZON_DAYS, minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES, reconfirmRequired: false });
+        await this.repository.insertSettings(tx, { officeId: office.id, bookingHorizonDays: DEFAULT_HORIZON_DAYS, minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES, reconfirmRequired: false });
         const dto = toAdminOffice(office);
         await this.audit.record(actor, { action: 'CREATE', entity: 'office', entityId: office.id, officeId: office.id, details: { after: dto } }, tx);
         return dto;
@@ -66,7 +64,7 @@ export class OfficeAdminService {
         if (!office) throw ApiError.notFound('office.notFound', 'officeId');
         const before = toAdminOffice(office);
         Object.assign(office, { code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null });
-        await tx.getRepository(Office).save(office);
+        await this.repository.saveOffice(tx, office);
         const after = toAdminOffice(office);
         const changes = changedFields({ ...before }, { ...after });
         if (Object.keys(changes).length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'office', entityId: officeId, officeId, details: { changes } }, tx);
@@ -84,7 +82,7 @@ export class OfficeAdminService {
       const office = await this.repository.findOffice(officeId, tx);
       if (!office) throw ApiError.notFound('office.notFound', 'officeId');
       if (await this.repository.officeInUse(tx, officeId)) throw new ApiError(409, 'IN_USE', 'office.inUse');
-      await tx.getRepository(Office).delete({ id: officeId });
+      await this.repository.deleteOffice(tx, officeId);
       await this.audit.record(actor, { action: 'DELETE', entity: 'office', entityId: officeId, officeId, details: { before: toAdminOffice(office) } }, tx);
     });
   }
@@ -105,7 +103,7 @@ export class OfficeAdminService {
       if (!office) throw ApiError.notFound('office.notFound', 'officeId');
       const current = await this.repository.findSettings(officeId, tx);
       const before = this.settingsDto(office, current);
-      const settings = current ?? tx.getRepository(OfficeSettings).create({ officeId });
+      const settings = current ?? Object.assign(new OfficeSettings(), { officeId });
       Object.assign(settings, {
         bookingHorizonDays: input.bookingHorizonDays,
         minNoticeMinutes: input.minNoticeMinutes,
@@ -134,10 +132,10 @@ export class OfficeAdminService {
           accessibilityFeedbackEmail: input.accessibility.feedbackEmail,
         }),
       });
-      await tx.getRepository(OfficeSettings).save(settings);
+      await this.repository.saveSettings(tx, settings);
       office.patronSaintMonth = input.patronSaint?.month ?? null;
       office.patronSaintDay = input.patronSaint?.day ?? null;
-      await tx.getRepository(Office).save(office);
+      await this.repository.saveOffice(tx, office);
       const after = this.settingsDto(office, settings);
       const defaults = ruleDefaults(this.config);
       const leadBefore = before.reminderHoursBefore ?? defaults.reminderHoursBefore;

@@ -103,7 +103,7 @@ export class ServiceAdminService {
     try {
       return await this.repository.transaction(async (tx) => {
         await this.repository.lockOffice(tx, officeId);
-        const service = await tx.getRepository(Service).save(tx.getRepository(Service).create({ officeId, ...columnsOf(input) }));
+        const service = await this.repository.insertService(tx, { officeId, ...columnsOf(input) });
         const dto = toAdminService(service);
         await this.audit.record(actor, { action: 'CREATE', entity: 'service', entityId: service.id, officeId, details: { after: dto } }, tx);
         return dto;
@@ -135,7 +135,7 @@ export class ServiceAdminService {
         this.stranding.requireConfirmation(this.stranding.appointments(stranded), confirm);
 
         Object.assign(service, columnsOf(input));
-        await tx.getRepository(Service).save(service);
+        await this.repository.saveService(tx, service);
         const cancelled = await this.stranding.cancel(tx, stranded, before.active && !input.active);
         if (input.active && input.capacity < before.capacity) await this.compactSeats(tx, serviceId, input.capacity);
         const added = placesAdded(hours, before, input);
@@ -160,7 +160,7 @@ export class ServiceAdminService {
       const service = await this.repository.lockService(tx, serviceId);
       if (!service || service.officeId !== officeId) throw ApiError.notFound('service.notFound', 'serviceId');
       if (await this.repository.serviceInUse(tx, serviceId)) throw new ApiError(409, 'IN_USE', 'service.inUse');
-      await tx.getRepository(Service).delete({ id: serviceId });
+      await this.repository.deleteService(tx, serviceId);
       await this.audit.record(actor, { action: 'DELETE', entity: 'service', entityId: serviceId, officeId, details: { before: toAdminService(service) } }, tx);
     });
   }
@@ -170,11 +170,7 @@ export class ServiceAdminService {
    * above it are not counted, so a slot would look free). A hold in the way gives way.
    */
   private async compactSeats(tx: Tx, serviceId: string, capacity: number): Promise<void> {
-    const slots: Array<{ start_at: Date }> = await tx.query(
-      `SELECT DISTINCT start_at FROM slot_seat WHERE service_id = $1 AND start_at > $2 AND claim_kind = 'APPOINTMENT' AND seat_no > $3`,
-      [serviceId, this.clock.now(), capacity],
-    );
-    for (const { start_at } of slots) {
+    for (const start_at of await this.repository.slotsWithSeatsAbove(tx, serviceId, this.clock.now(), capacity)) {
       const seats = await this.repository.lockSlotSeats(tx, serviceId, start_at);
       const high = seats.filter((s) => s.seat_no > capacity && s.claim_kind === 'APPOINTMENT');
       const free = seats.filter((s) => s.seat_no <= capacity && s.claim_kind !== 'APPOINTMENT');

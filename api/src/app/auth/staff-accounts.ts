@@ -1,6 +1,7 @@
 import type { StaffRole } from '@sportello/contracts';
 import { hashPassword } from './password';
 import type { Tx } from '../database/db';
+import { insertStaffUser } from './auth.repository';
 
 /** Usernames: lower case letters, digits, `.`, `_` and `-`, 2 to 64 characters. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -27,15 +28,5 @@ export async function createStaffUser(tx: Tx, user: NewStaffUser): Promise<strin
   const username = normaliseUsername(user.username);
   if (!USERNAME.test(username)) throw new Error('The username may contain only letters, digits, ".", "_" and "-" (2 to 64 characters).');
   const passwordHash = await hashPassword(user.password);
-  const rows: Array<{ id: string }> = await tx.query(
-    `INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [username, user.displayName, user.role, passwordHash],
-  );
-  if (rows.length === 0) return null;
-  const id = rows[0].id;
-  if (user.officeIds.length > 0) {
-    await tx.query(`INSERT INTO staff_user_office (staff_user_id, office_id) SELECT $1, unnest($2::uuid[])`, [id, user.officeIds]);
-  }
-  return id;
+  return insertStaffUser(tx, { username, displayName: user.displayName, role: user.role, passwordHash, officeIds: user.officeIds });
 }

@@ -57,6 +57,17 @@ export interface SeatKey {
   capacity: number;
 }
 
+/** An appointment a closure would cancel. */
+export interface BookedInsideRow {
+  id: string;
+  code: string;
+  office_id: string;
+  service_id: string;
+  start_at: Date;
+  sequence: number;
+  name_it: string;
+}
+
 /**
  * All SQL of booking. Capacity lives in `slot_seat`: every claim is one conditional
  * UPDATE of a free seat, so PostgreSQL — not application code — decides who gets a place.
@@ -329,5 +340,32 @@ export class BookingRepository {
   /** Closures of the office that end after `from`, soonest first. */
   closuresFrom(officeId: string, from: Date): Promise<Closure[]> {
     return this.db.getRepository(Closure).find({ where: { officeId, endsAt: MoreThan(from) }, order: { startsAt: 'ASC' } });
+  }
+
+  insertClosure(tx: Tx, closure: Pick<Closure, 'officeId' | 'serviceId' | 'startsAt' | 'endsAt' | 'reason'>): Promise<Closure> {
+    const closures = tx.getRepository(Closure);
+    return closures.save(closures.create(closure));
+  }
+
+  findClosure(tx: Tx, officeId: string, closureId: string): Promise<Closure | null> {
+    return tx.getRepository(Closure).findOneBy({ id: closureId, officeId });
+  }
+
+  async deleteClosure(tx: Tx, officeId: string, closureId: string): Promise<void> {
+    await tx.getRepository(Closure).delete({ id: closureId, officeId });
+  }
+
+  /** The booked appointments of the office (or one service) that overlap [start, end), locked for cancelling. */
+  bookedInside(tx: Tx, officeId: string, serviceId: string | null, start: Date, end: Date): Promise<BookedInsideRow[]> {
+    return queryRows<BookedInsideRow>(
+      tx,
+      `SELECT a.id, a.code, a.office_id, a.service_id, a.start_at, a.sequence, s.name_it
+         FROM appointment a JOIN service s ON s.id = a.service_id
+        WHERE a.office_id = $1 AND ($2::uuid IS NULL OR a.service_id = $2) AND a.status = 'BOOKED'
+          AND a.start_at < $4 AND a.end_at > $3
+        ORDER BY a.start_at
+          FOR UPDATE OF a`,
+      [officeId, serviceId, start, end],
+    );
   }
 }

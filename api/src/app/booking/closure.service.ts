@@ -2,12 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ClosureDto } from '@sportello/contracts';
 import { closureForLocalDates, closureForLocalTimes } from '@sportello/domain';
 import { AuditService } from '../audit/audit.service';
+import type { Closure } from '../calendar/closure.entity';
 import type { AuditActor } from '../audit/audit.service';
-import { Closure } from '../calendar/closure.entity';
 import { ApiError } from '../common/api-error';
 import { type Tx, lockOfficeConfiguration } from '../database/db';
 import { NotificationOutbox } from '../notification/notification.outbox';
 import { BookingRepository } from './booking.repository';
+import type { BookedInsideRow } from './booking.repository';
 
 export interface ClosureInput {
   officeId: string;
@@ -31,16 +32,6 @@ export interface AffectedAppointment {
 }
 
 export type { ClosureDto };
-
-interface AffectedRow {
-  id: string;
-  code: string;
-  office_id: string;
-  service_id: string;
-  start_at: Date;
-  sequence: number;
-  name_it: string;
-}
 
 /**
  * Closing a day or a time range: the closure row, and the appointments inside it cancelled
@@ -66,13 +57,13 @@ export class ClosureService {
       // First the office's configuration: this waits for the bookings in flight and holds back
       // new ones, so the sweep below sees every appointment and none can land inside afterwards.
       await lockOfficeConfiguration(tx, input.officeId);
-      const affected = await this.affected(tx, input.officeId, input.serviceId, start, end);
+      const affected = await this.repository.bookedInside(tx, input.officeId, input.serviceId, start, end);
       if (affected.length > 0 && !input.confirm) {
         throw new ApiError(409, 'CONFIRMATION_REQUIRED', 'closure.confirm', [], { count: affected.length }, {
           affected: affected.map((a) => ({ id: a.id, code: a.code, start: a.start_at.toISOString(), serviceId: a.service_id, serviceName: a.name_it })),
         });
       }
-      const closure = await tx.getRepository(Closure).save(tx.getRepository(Closure).create({ officeId: input.officeId, serviceId: input.serviceId, startsAt: start, endsAt: end, reason: input.reason }));
+      const closure = await this.repository.insertClosure(tx, { officeId: input.officeId, serviceId: input.serviceId, startsAt: start, endsAt: end, reason: input.reason });
       await this.cancelAll(tx, affected, input.reason);
       const cancelled = affected.map((a) => a.code);
       await this.audit.record(actor, { action: 'CREATE', entity: 'closure', entityId: closure.id, officeId: input.officeId, details: { after: toDto(closure, []), ...(cancelled.length > 0 && { cancelled }) } }, tx);
@@ -89,26 +80,14 @@ export class ClosureService {
 
   async remove(actor: AuditActor, officeId: string, closureId: string): Promise<void> {
     await this.repository.transaction(async (tx) => {
-      const closure = await tx.getRepository(Closure).findOneBy({ id: closureId, officeId });
+      const closure = await this.repository.findClosure(tx, officeId, closureId);
       if (!closure) throw ApiError.notFound('closure.notFound', 'closureId');
-      await tx.getRepository(Closure).delete({ id: closureId, officeId });
+      await this.repository.deleteClosure(tx, officeId, closureId);
       await this.audit.record(actor, { action: 'DELETE', entity: 'closure', entityId: closureId, officeId, details: { before: toDto(closure, []) } }, tx);
     });
   }
 
-  private async affected(tx: Tx, officeId: string, serviceId: string | null, start: Date, end: Date): Promise<AffectedRow[]> {
-    return tx.query(
-      `SELECT a.id, a.code, a.office_id, a.service_id, a.start_at, a.sequence, s.name_it
-         FROM appointment a JOIN service s ON s.id = a.service_id
-        WHERE a.office_id = $1 AND ($2::uuid IS NULL OR a.service_id = $2) AND a.status = 'BOOKED'
-          AND a.start_at < $4 AND a.end_at > $3
-        ORDER BY a.start_at
-          FOR UPDATE OF a`,
-      [officeId, serviceId, start, end],
-    );
-  }
-
-  private async cancelAll(tx: Tx, affected: AffectedRow[], reason: string): Promise<void> {
+  private async cancelAll(tx: Tx, affected: BookedInsideRow[], reason: string): Promise<void> {
     for (const a of affected) {
       await this.repository.markCancelled(tx, a.id, 'CLOSURE');
       await this.repository.releaseSeats(tx, a.id);

@@ -31,6 +31,16 @@ export async function advisoryLock(tx: Tx, ...keys: string[]): Promise<void> {
   await tx.query(`SELECT ${locks}`, keys);
 }
 
+/** Queues a NOTIFY on `channel` in the transaction: listeners hear it when (and only if) it commits. */
+export async function notify(tx: Tx, channel: string, payload: string): Promise<void> {
+  await tx.query('SELECT pg_notify($1, $2)', [channel, payload]);
+}
+
+/** Resolves when the database answers a trivial statement (readiness). */
+export async function ping(db: Db): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 /**
  * The rows of any statement, UPDATE … RETURNING included (TypeORM's `query()` answers
  * `[rows, count]` for those and plain rows for SELECT), typed by the caller.

@@ -1,6 +1,7 @@
 import type { StatsMetric } from '@sportello/contracts';
 import { addMonths, distributeTotal } from '@sportello/domain';
 import { DataSource } from 'typeorm';
+import { demoRepository } from './demo.repository';
 
 const DEMO_OFFICE_CODE = 'URP-CALDERARA';
 
@@ -93,21 +94,11 @@ export function demoHistory(): Array<{ month: string; metric: StatsMetric; value
  */
 export async function seedDemoHistory(db: DataSource): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const offices: Array<{ id: string }> = await tx.query('SELECT id FROM office WHERE code = $1', [DEMO_OFFICE_CODE]);
-    if (offices.length === 0) return false;
-    const officeId = offices[0].id;
-    const existing: Array<{ n: number }> = await tx.query('SELECT count(*)::int AS n FROM stats_monthly WHERE office_id = $1', [officeId]);
-    if (existing[0].n > 0) return false;
-    await tx.query(
-      `UPDATE office_settings SET mandate_start = $2, mandate_end = $3, updated_at = now() WHERE office_id = $1 AND mandate_start IS NULL`,
-      [officeId, DEMO_MANDATE.from, DEMO_MANDATE.to],
-    );
-    const rows = demoHistory().filter((r) => r.value > 0);
-    await tx.query(
-      `INSERT INTO stats_monthly (office_id, month, metric, value, source, updated_at)
-       SELECT $1, r.month, r.metric, r.value, 'import', now() FROM unnest($2::text[], $3::text[], $4::int[]) AS r(month, metric, value)`,
-      [officeId, rows.map((r) => r.month), rows.map((r) => r.metric), rows.map((r) => r.value)],
-    );
+    const officeId = await demoRepository.officeIdByCode(tx, DEMO_OFFICE_CODE);
+    if (officeId === null) return false;
+    if ((await demoRepository.countMonthlyFigures(tx, officeId)) > 0) return false;
+    await demoRepository.setMandateIfUnset(tx, officeId, DEMO_MANDATE);
+    await demoRepository.insertImportedFigures(tx, officeId, demoHistory().filter((r) => r.value > 0));
     return true;
   });
 }

@@ -1,11 +1,7 @@
 import { addDays, closureForLocalDates, localToday } from '@sportello/domain';
 import { DataSource } from 'typeorm';
-import { Closure } from '../calendar/closure.entity';
-import { OfficeSettings } from '../calendar/office-settings.entity';
-import { Office } from '../calendar/office.entity';
-import { OpeningHours } from '../calendar/opening-hours.entity';
-import { Service } from '../calendar/service.entity';
-import { Desk, DeskService } from '../frontdesk/desk.entity';
+import type { Service } from '../calendar/service.entity';
+import { demoRepository } from './demo.repository';
 
 const TIME_ZONE = 'Europe/Rome';
 
@@ -131,9 +127,8 @@ export const DEMO_CONTACTS = {
  */
 export async function seedDemoData(db: DataSource, now: Date = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
-    if ((await tx.getRepository(Office).count()) > 0) return false;
-    const office = await tx.getRepository(Office).save(
-      tx.getRepository(Office).create({
+    if ((await demoRepository.countOffices(tx)) > 0) return false;
+    const office = await demoRepository.insertOffice(tx, {
         code: 'URP-CALDERARA',
         name: 'URP – Ufficio Relazioni con il Pubblico',
         address: 'Piazza Marconi 7',
@@ -148,10 +143,9 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
         timeZone: TIME_ZONE,
         patronSaintMonth: null,
         patronSaintDay: null,
-      }),
-    );
+    });
     // The demo shows reconfirmation of attendance: the reminder asks for one click.
-    await tx.getRepository(OfficeSettings).insert({
+    await demoRepository.insertSettings(tx, {
       officeId: office.id,
       bookingHorizonDays: 60,
       minNoticeMinutes: 60,
@@ -163,20 +157,18 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
       privacyDpoEmail: DEMO_CONTACTS.dpoEmail,
       accessibilityDeclarationUrl: DEMO_CONTACTS.accessibilityDeclarationUrl,
     });
-    const services = await tx.getRepository(Service).save(SERVICES.map((s) => tx.getRepository(Service).create({ ...s, officeId: office.id })));
+    const services = await demoRepository.insertServices(tx, SERVICES.map((s) => ({ ...s, officeId: office.id })));
     // Three desks: two for everything, the third for CIE and SPID only.
     const byCode = new Map(services.map((s) => [s.code, s.id]));
-    const desks = await tx.getRepository(Desk).save([1, 2, 3].map((number) => tx.getRepository(Desk).create({ officeId: office.id, number, name: `Sportello ${number}` })));
-    await tx.getRepository(DeskService).insert(
+    const desks = await demoRepository.insertDesks(tx, [1, 2, 3].map((number) => ({ officeId: office.id, number, name: `Sportello ${number}` })));
+    await demoRepository.insertDeskServices(tx, 
       desks.flatMap((desk) => (desk.number === 3 ? ['CIE', 'SPID'] : ['CIE', 'SPID', 'RESIDENZA']).map((code) => ({ deskId: desk.id, serviceId: byCode.get(code) as string }))),
     );
-    await tx
-      .getRepository(OpeningHours)
-      .insert(OPENING_HOURS.map(([weekday, startTime, endTime]) => ({ officeId: office.id, serviceId: null, weekday, startTime, endTime })));
+    await demoRepository.insertOpeningHours(tx, OPENING_HOURS.map(([weekday, startTime, endTime]) => ({ officeId: office.id, serviceId: null, weekday, startTime, endTime })));
     // An example closure two weeks ahead, so the calendar shows how closures look.
     const closedDay = addDays(localToday(now, TIME_ZONE), 14);
     const closure = closureForLocalDates(closedDay, closedDay, TIME_ZONE);
-    await tx.getRepository(Closure).insert({
+    await demoRepository.insertClosure(tx, {
       officeId: office.id,
       serviceId: null,
       startsAt: new Date(closure.start),

@@ -2,6 +2,7 @@ import type { StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/password';
 import { createStaffUser } from '../auth/staff-accounts';
+import { demoRepository } from './demo.repository';
 
 /**
  * Demo staff accounts, created in demo mode only (DEMO_MODE), bound to the demo office.
@@ -22,15 +23,15 @@ const DEMO_OFFICE_CODE = 'URP-CALDERARA';
  * alone). Returns the usernames created. Nothing happens without the demo office.
  */
 export async function seedDemoStaff(db: DataSource): Promise<string[]> {
-  const offices: Array<{ id: string }> = await db.query('SELECT id FROM office WHERE code = $1', [DEMO_OFFICE_CODE]);
-  if (offices.length === 0) return [];
-  const existing: Array<{ username: string }> = await db.query('SELECT username FROM staff_user WHERE username = ANY($1::text[])', [DEMO_STAFF.map((s) => s.username)]);
-  const missing = DEMO_STAFF.filter((s) => !existing.some((e) => e.username === s.username));
+  const officeId = await demoRepository.officeIdByCode(db, DEMO_OFFICE_CODE);
+  if (officeId === null) return [];
+  const existing = await demoRepository.existingUsernames(db, DEMO_STAFF.map((s) => s.username));
+  const missing = DEMO_STAFF.filter((s) => !existing.includes(s.username));
   if (missing.length === 0) return [];
   return db.transaction(async (tx) => {
     const created: string[] = [];
     for (const account of missing) {
-      const id = await createStaffUser(tx, { ...account, password: DEMO_STAFF_PASSWORD, officeIds: [offices[0].id] });
+      const id = await createStaffUser(tx, { ...account, password: DEMO_STAFF_PASSWORD, officeIds: [officeId] });
       if (id) created.push(account.username);
     }
     return created;
@@ -44,7 +45,7 @@ export async function seedDemoStaff(db: DataSource): Promise<string[]> {
  * parallel); the password is never stored anywhere else.
  */
 export async function activeAccountsWithDemoPassword(db: Pick<DataSource, 'query'>): Promise<{ checked: number; found: string[] }> {
-  const accounts: Array<{ username: string; password_hash: string }> = await db.query('SELECT username, password_hash FROM staff_user WHERE active ORDER BY username');
+  const accounts = await demoRepository.activeAccountHashes(db);
   const matches = await Promise.all(accounts.map((a) => verifyPassword(a.password_hash, DEMO_STAFF_PASSWORD)));
   return { checked: accounts.length, found: accounts.filter((_, i) => matches[i]).map((a) => a.username) };
 }

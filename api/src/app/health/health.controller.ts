@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@sportello/contracts';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { ping } from '../database/db';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -33,7 +34,7 @@ export class HealthController {
   private async databaseAnswers(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
-    const query = this.db.query('SELECT 1').then(
+    const query = ping(this.db).then(
       () => true,
       () => false,
     );

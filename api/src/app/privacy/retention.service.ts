@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
+import { RetentionRepository } from './retention.repository';
 
 /** How long the answer to an Idempotency-Key is kept for replays. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
@@ -31,7 +30,7 @@ export class RetentionService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Retention');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RetentionRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,42 +41,24 @@ export class RetentionService implements OnApplicationBootstrap {
 
   @Cron(CronExpression.EVERY_HOUR)
   async anonymiseExpired(): Promise<number> {
-    const result = await this.db.query(
-      `UPDATE appointment a
-          SET first_name = $2, last_name = $2, fiscal_code = $2, fiscal_code_key = $2, email = $2, email_key = $2, phone = NULL, notes = NULL, anonymised_at = now()
-         FROM office o LEFT JOIN office_settings os ON os.office_id = o.id
-        WHERE a.office_id = o.id AND a.anonymised_at IS NULL
-          AND a.end_at < now() - make_interval(days => coalesce(os.retention_days, $1::int))`,
-      [this.config.retentionDays, ANONYMISED],
-    );
-    const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+    const days = this.config.retentionDays;
+    const count = await this.repository.anonymiseAppointments(days, ANONYMISED);
     // The name a walk-in may give at the desk goes the same way; the ticket itself (times,
     // service, outcome) stays for statistics.
-    await this.db.query(
-      `UPDATE ticket t SET holder_name = NULL FROM office o LEFT JOIN office_settings os ON os.office_id = o.id
-        WHERE t.office_id = o.id AND t.holder_name IS NOT NULL
-          AND t.day < (now() - make_interval(days => coalesce(os.retention_days, $1::int)))::date`,
-      [this.config.retentionDays],
-    );
-    if (count > 0) this.logger.log(`anonymised ${count} appointment(s) past their office's retention period (default ${this.config.retentionDays} days)`);
+    await this.repository.forgetWalkInNames(days);
+    if (count > 0) this.logger.log(`anonymised ${count} appointment(s) past their office's retention period (default ${days} days)`);
     // A stored answer to an Idempotency-Key holds the booking's manage link, so it is kept
     // only as long as a client may reasonably retry: one day.
-    await this.db.query(`DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`);
-    await this.db.query(`DELETE FROM hold WHERE expires_at < now() - interval '1 day'`);
+    await this.repository.deleteIdempotencyRecords(IDEMPOTENCY_RETENTION_HOURS);
+    await this.repository.deleteHoldsExpiredADayAgo();
     // Used proof-of-work challenges matter only until they expire; stale login failures only until their window and lock end.
-    await this.db.query(`DELETE FROM used_challenge WHERE expires_at < now()`);
-    await this.db.query(`DELETE FROM staff_login_failure WHERE stale_after < now()`);
-    const waitlist = await this.db.query(
-      `DELETE FROM waitlist_entry
-        WHERE expires_at <= now() OR (status = 'NOTIFIED' AND notified_at < now() - make_interval(hours => $1::int))`,
-      [WAITLIST_NOTIFIED_RETENTION_HOURS],
-    );
-    const removed = Array.isArray(waitlist) ? Number(waitlist[1] ?? 0) : 0;
+    await this.repository.deleteExpiredChallenges();
+    await this.repository.deleteStaleLoginFailures();
+    const removed = await this.repository.deleteWaitlistEntries(WAITLIST_NOTIFIED_RETENTION_HOURS);
     if (removed > 0) this.logger.log(`deleted ${removed} expired or already notified waitlist entr${removed === 1 ? 'y' : 'ies'}`);
     // The audit log holds no citizen's personal data, only staff accounts, ids and booking
     // codes; it is kept AUDIT_RETENTION_DAYS (one year by default) to answer who saw or changed what.
-    const audit = await this.db.query(`DELETE FROM audit_entry WHERE at < now() - make_interval(days => $1::int)`, [this.config.auditRetentionDays]);
-    const purged = Array.isArray(audit) ? Number(audit[1] ?? 0) : 0;
+    const purged = await this.repository.deleteAuditEntries(this.config.auditRetentionDays);
     if (purged > 0) this.logger.log(`deleted ${purged} audit log row(s) older than ${this.config.auditRetentionDays} days`);
     return count;
   }

@@ -6,7 +6,7 @@ import { cleanError } from '../notification/notification.policy';
 import { APP_CONFIG } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import type { AppConfig } from '../config/config';
-import type { Tx } from '../database/db';
+import { notify, type Tx } from '../database/db';
 
 export const CHANNEL = 'sportello_events';
 const HEARTBEAT_MS = 20_000;
@@ -58,7 +58,7 @@ export class RealtimeService implements OnModuleInit, BeforeApplicationShutdown,
 
   /** Queues the event in the caller's transaction. */
   async publish(tx: Tx, event: OfficeEventDto): Promise<void> {
-    await tx.query('SELECT pg_notify($1, $2)', this.notification(event));
+    await notify(tx, ...this.notification(event));
   }
 
   /** pg_notify's arguments for the event, for a statement that also does other work. */

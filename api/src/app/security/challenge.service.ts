@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createChallenge, randomInt } from 'altcha-lib';
 import type { Challenge, Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { parsePayload, verifyKeySignedSolution } from './challenge-verify';
+import { SecurityRepository } from './security.repository';
 import { ServerSecrets } from './server-secrets';
 
 /**
@@ -38,7 +37,7 @@ export type ChallengeDto = Challenge;
 export class ChallengeService {
   constructor(
     private readonly secrets: ServerSecrets,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: SecurityRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,10 +80,6 @@ export class ChallengeService {
   private async markUsed(challenge: Challenge): Promise<boolean> {
     const hash = createHash('sha256').update(String(challenge.signature)).digest();
     const expiresAt = new Date((challenge.parameters.expiresAt ?? 0) * 1000);
-    const rows: unknown[] = await this.db.query(
-      'INSERT INTO used_challenge (challenge_hash, expires_at) VALUES ($1, $2) ON CONFLICT (challenge_hash) DO NOTHING RETURNING challenge_hash',
-      [hash, expiresAt],
-    );
-    return rows.length === 1;
+    return this.repository.markChallengeUsed(hash, expiresAt);
   }
 }

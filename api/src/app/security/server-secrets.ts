@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { SecurityRepository } from './security.repository';
 
 /** The keys, each for one purpose only. */
 export const SECRET_NAMES = ['device-cookie', 'client-key', 'challenge', 'challenge-key'] as const;
@@ -17,13 +16,11 @@ export type SecretName = (typeof SECRET_NAMES)[number];
 export class ServerSecrets implements OnModuleInit {
   private readonly keys = new Map<SecretName, Buffer>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: SecurityRepository) {}
 
   async onModuleInit(): Promise<void> {
     for (const name of SECRET_NAMES) {
-      await this.db.query('INSERT INTO server_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32)]);
-      const rows: Array<{ value: Buffer }> = await this.db.query('SELECT value FROM server_secret WHERE name = $1', [name]);
-      this.keys.set(name, rows[0].value);
+      this.keys.set(name, await this.repository.secret(name, randomBytes(32)));
     }
   }
 
