@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffOfficeDto, StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
 import { afterFailure, LockoutPolicy, LockoutState, UNLOCKED } from './lockout';
-import { queryRows, transaction, type Tx } from '../database/db';
+import { transaction } from '../database/db';
 
 /** Whose failures a row counts: one address, or one device cookie. */
 export type LoginClientScope = 'ADDRESS' | 'DEVICE';
@@ -31,25 +31,6 @@ interface PrincipalRow {
   username: string;
   role: StaffRole;
   office_ids: string[];
-}
-
-/**
- * Inserts an account with its offices; null when the username is taken. A function, not a
- * method: `create-admin` and the demo seed run it outside the Nest application.
- */
-export async function insertStaffUser(tx: Tx, user: { username: string; displayName: string; role: StaffRole; passwordHash: string; officeIds: string[] }): Promise<string | null> {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    `INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [user.username, user.displayName, user.role, user.passwordHash],
-  );
-  const id = rows[0]?.id;
-  if (id === undefined) return null;
-  if (user.officeIds.length > 0) {
-    await tx.query(`INSERT INTO staff_user_office (staff_user_id, office_id) SELECT $1, unnest($2::uuid[])`, [id, user.officeIds]);
-  }
-  return id;
 }
 
 /** All SQL of staff accounts and sessions. */

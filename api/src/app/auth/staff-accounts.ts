@@ -1,7 +1,7 @@
 import type { StaffRole } from '@sportello/contracts';
 import { hashPassword } from './password';
 import type { Tx } from '../database/db';
-import { insertStaffUser } from './auth.repository';
+import { insertStaffUser } from './staff-user.repository';
 
 /** Usernames: lower case letters, digits, `.`, `_` and `-`, 2 to 64 characters. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;

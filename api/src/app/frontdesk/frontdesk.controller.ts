@@ -12,13 +12,20 @@ import { QueryReader, uuidParam } from '../common/query';
 import { markEventStream } from '../metrics/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
-import { FrontDeskService } from './frontdesk.service';
+import { AgendaService } from './agenda.service';
+import { DeskWorkService } from './desk-work.service';
+import { PublicViewsService } from './public-views.service';
+import { TicketService } from './ticket.service';
 
 /** Staff side of the front desk: tickets, check-in, desks, agenda. */
 @ApiTags('front desk')
 @Controller()
 export class FrontDeskController {
-  constructor(private readonly frontDesk: FrontDeskService) {}
+  constructor(
+    private readonly tickets: TicketService,
+    private readonly deskWork: DeskWorkService,
+    private readonly staffDay: AgendaService,
+  ) {}
 
   @Post('offices/:officeId/tickets')
   @Staff('operator', 'manager', 'kiosk')
@@ -36,7 +43,7 @@ export class FrontDeskController {
     const name = reader.optionalText('name', 100) ?? null;
     const force = reader.optionalBoolean('force') ?? false;
     reader.done();
-    return this.frontDesk.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name, force });
+    return this.tickets.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name, force });
   }
 
   @Get('staff/today')
@@ -47,7 +54,7 @@ export class FrontDeskController {
     const reader = new QueryReader(query);
     const officeId = query['officeId'] === undefined ? null : reader.uuid('officeId');
     reader.done();
-    return this.frontDesk.today(staff, officeId);
+    return this.staffDay.today(staff, officeId);
   }
 
   @Post('appointments/:code/check-in')
@@ -63,7 +70,7 @@ export class FrontDeskController {
     const normalized = normalizeBookingCode(code);
     if (!isBookingCodeFormat(normalized)) reader.add('code', 'bookingCode.format');
     reader.done();
-    const result = await this.frontDesk.checkIn(staff, normalized, force);
+    const result = await this.tickets.checkIn(staff, normalized, force);
     reply.status(result.created ? 201 : 200);
     return result.ticket;
   }
@@ -72,14 +79,14 @@ export class FrontDeskController {
   @Staff()
   @ApiOkResponse({ description: 'The desks with their services, current ticket and waiting count' })
   desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<DeskDto[]> {
-    return this.frontDesk.desks(staff, uuidParam(officeId, 'officeId'));
+    return this.deskWork.desks(staff, uuidParam(officeId, 'officeId'));
   }
 
   @Get('offices/:officeId/queue')
   @Staff('operator', 'manager')
   @ApiOkResponse({ description: 'Everyone waiting, in calling order' })
   queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<TicketDto[]> {
-    return this.frontDesk.queue(staff, uuidParam(officeId, 'officeId'));
+    return this.deskWork.queue(staff, uuidParam(officeId, 'officeId'));
   }
 
   @Get('offices/:officeId/agenda')
@@ -92,7 +99,7 @@ export class FrontDeskController {
     const date = reader.optionalDate('date');
     const q = reader.optionalText('q', 100);
     reader.done();
-    return this.frontDesk.agenda(staff, uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
+    return this.staffDay.agenda(staff, uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
   }
 
   @Post('desks/:deskId/call-next')
@@ -102,7 +109,7 @@ export class FrontDeskController {
   @ApiNoContentResponse({ description: 'Nobody waits for this desk’s services' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY (finish the current ticket first) or DESK_PAUSED' })
   async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
-    const ticket = await this.frontDesk.callNext(staff, uuidParam(deskId, 'deskId'));
+    const ticket = await this.deskWork.callNext(staff, uuidParam(deskId, 'deskId'));
     if (!ticket) {
       reply.status(204);
       return undefined;
@@ -122,7 +129,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const ticketId = reader.uuid('ticketId');
     reader.done();
-    return this.frontDesk.callTicket(staff, uuidParam(deskId, 'deskId'), ticketId);
+    return this.deskWork.callTicket(staff, uuidParam(deskId, 'deskId'), ticketId);
   }
 
   @Post('desks/:deskId/undo')
@@ -136,7 +143,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const ticketId = reader.uuid('ticketId');
     reader.done();
-    return this.frontDesk.undo(staff, uuidParam(deskId, 'deskId'), ticketId);
+    return this.deskWork.undo(staff, uuidParam(deskId, 'deskId'), ticketId);
   }
 
   @Post('desks/:deskId/recall')
@@ -144,7 +151,7 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'Calls the current ticket again (display and voice)' })
   recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.recall(staff, uuidParam(deskId, 'deskId'));
+    return this.deskWork.recall(staff, uuidParam(deskId, 'deskId'));
   }
 
   @Post('desks/:deskId/start')
@@ -152,7 +159,7 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'The called person arrived: service starts' })
   start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.start(staff, uuidParam(deskId, 'deskId'));
+    return this.deskWork.start(staff, uuidParam(deskId, 'deskId'));
   }
 
   @Post('desks/:deskId/complete')
@@ -164,7 +171,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const outcome = reader.text('outcome', 40);
     reader.done();
-    return this.frontDesk.complete(staff, uuidParam(deskId, 'deskId'), outcome);
+    return this.deskWork.complete(staff, uuidParam(deskId, 'deskId'), outcome);
   }
 
   @Post('desks/:deskId/no-show')
@@ -172,7 +179,7 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'The called person did not come' })
   noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.noShow(staff, uuidParam(deskId, 'deskId'));
+    return this.deskWork.noShow(staff, uuidParam(deskId, 'deskId'));
   }
 
   @Post('desks/:deskId/transfer')
@@ -184,7 +191,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const serviceId = reader.uuid('serviceId');
     reader.done();
-    return this.frontDesk.transfer(staff, uuidParam(deskId, 'deskId'), serviceId);
+    return this.deskWork.transfer(staff, uuidParam(deskId, 'deskId'), serviceId);
   }
 
   @Post('desks/:deskId/pause')
@@ -196,7 +203,7 @@ export class FrontDeskController {
     const reader = new BodyReader(body);
     const paused = reader.optionalBoolean('paused', true) ?? false;
     reader.done();
-    return this.frontDesk.setPaused(staff, uuidParam(deskId, 'deskId'), paused);
+    return this.deskWork.setPaused(staff, uuidParam(deskId, 'deskId'), paused);
   }
 }
 
@@ -205,20 +212,20 @@ export class FrontDeskController {
 @Controller()
 export class PublicQueueController {
   constructor(
-    private readonly frontDesk: FrontDeskService,
+    private readonly publicViews: PublicViewsService,
     private readonly realtime: RealtimeService,
   ) {}
 
   @Get('offices/:officeId/display')
   @ApiOkResponse({ description: 'Current calls, the last five calls and estimated waits per service' })
   display(@Param('officeId') officeId: string): Promise<DisplayDto> {
-    return this.frontDesk.display(uuidParam(officeId, 'officeId'));
+    return this.publicViews.display(uuidParam(officeId, 'officeId'));
   }
 
   @Get('tickets/:ticketId')
   @ApiOkResponse({ description: "A ticket's number, status, position and estimated wait" })
   ticket(@Param('ticketId') ticketId: string): Promise<PublicTicketDto> {
-    return this.frontDesk.publicTicket(uuidParam(ticketId, 'ticketId'));
+    return this.publicViews.publicTicket(uuidParam(ticketId, 'ticketId'));
   }
 
   @Sse('offices/:officeId/events')

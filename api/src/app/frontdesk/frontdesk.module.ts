@@ -4,11 +4,15 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { FrontDeskController, PublicQueueController } from './frontdesk.controller';
 import { FrontDeskRepository } from './frontdesk.repository';
-import { FrontDeskService } from './frontdesk.service';
+import { AgendaService } from './agenda.service';
+import { DeskWorkService } from './desk-work.service';
+import { PublicViewsService } from './public-views.service';
+import { QueueViews } from './queue-views';
+import { TicketService } from './ticket.service';
 
 @Module({
   imports: [AuthModule, CalendarModule, RealtimeModule],
   controllers: [FrontDeskController, PublicQueueController],
-  providers: [FrontDeskRepository, FrontDeskService],
+  providers: [FrontDeskRepository, QueueViews, TicketService, DeskWorkService, AgendaService, PublicViewsService],
 })
 export class FrontDeskModule {}
