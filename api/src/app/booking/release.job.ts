@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DEFAULT_MIN_NOTICE_MINUTES } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
+import { PollingJob } from '../common/polling-job';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { NotificationOutbox } from '../notification/notification.outbox';
-import { cleanError } from '../notification/notification.policy';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { BookingRepository } from './booking.repository';
 
@@ -22,47 +22,22 @@ export const RELEASE_BATCH = 50;
  * is told. "Now" comes from the injectable Clock.
  */
 @Injectable()
-export class ReleaseJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Reconfirmation');
-  private running: Promise<number> | null = null;
-  private stopped = false;
+export class ReleaseJob extends PollingJob<number> {
+  protected readonly logger = new Logger('Reconfirmation');
 
   constructor(
     private readonly repository: BookingRepository,
     private readonly outbox: NotificationOutbox,
     private readonly waitlist: WaitlistService,
     private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const handle = setInterval(() => void this.tick(), this.config.mail.pollSeconds * 1000);
-    this.scheduler.addInterval(INTERVAL, handle);
+  ) {
+    super(INTERVAL, scheduler, config.mail.pollSeconds);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.scheduler.doesExist('interval', INTERVAL)) this.scheduler.deleteInterval(INTERVAL);
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One run: releases every appointment due now, batch by batch. A run in progress is joined. Returns how many. */
-  runOnce(): Promise<number> {
-    this.running ??= this.releaseDue().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      await this.runOnce();
-    } catch (error) {
-      this.logger.error(`release run failed: ${cleanError(error)}`);
-    }
-  }
-
-  private async releaseDue(): Promise<number> {
+  /** Releases every appointment due now, batch by batch. Returns how many. */
+  protected async run(): Promise<number> {
     let total = 0;
     while (!this.stopped) {
       const released = await this.repository.transaction(async (tx) => {

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { toBuffer } from 'qrcode';
 import { openStreetMapUrl, reconfirmationToAsk } from '@sportello/domain';
 import { icsOrganizer } from '../booking/appointment-ics';
 import { manageTokenHash, newManageToken } from '../booking/manage-token';
 import { Clock } from '../common/clock';
+import { PollingJob } from '../common/polling-job';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import type { AppointmentNotificationKind } from './notification.entity';
@@ -23,52 +24,29 @@ export type Outcome = 'SENT' | 'SKIPPED' | 'RETRY' | 'FAILED';
  * "Now" comes from the injectable Clock.
  */
 @Injectable()
-export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Notifications');
-  private running: Promise<Outcome[]> | null = null;
-  private stopped = false;
+export class NotificationWorker extends PollingJob<Outcome[]> {
+  protected readonly logger = new Logger('Notifications');
 
   constructor(
     private readonly repository: NotificationRepository,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(INTERVAL, scheduler, config.mail.pollSeconds);
+  }
 
-  onApplicationBootstrap(): void {
-    const handle = setInterval(() => void this.tick(), this.config.mail.pollSeconds * 1000);
-    this.scheduler.addInterval(INTERVAL, handle);
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
     this.logger.log(`outbox worker every ${this.config.mail.pollSeconds} s, ${this.transport.describe()}`);
-  }
-
-  /** Stops polling and lets the batch in progress finish, so nothing is left half-sent. */
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.scheduler.doesExist('interval', INTERVAL)) this.scheduler.deleteInterval(INTERVAL);
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One poll: claims the due rows and handles each. A poll already running is joined, not doubled. */
-  runOnce(): Promise<Outcome[]> {
-    this.running ??= this.processBatch().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      await this.runOnce();
-    } catch (error) {
-      this.logger.error(`outbox poll failed: ${cleanError(error)}`);
-    }
   }
 
   /**
    * Claims due rows batch after batch while batches come back full (a backlog drains in one
    * poll), sending up to SEND_CONCURRENCY messages at a time over pooled SMTP connections.
    */
-  private async processBatch(): Promise<Outcome[]> {
+  protected async run(): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     const started = Date.now();
     for (;;) {
