@@ -3,8 +3,8 @@ import type { AdminOfficeDto, OfficeInput, OfficeSettingsDto, OfficeSettingsInpu
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor } from '../audit/audit.service';
 import { changedFields } from '../audit/audit-details';
-import { canAccessOffice } from '../auth/staff.guard';
-import type { StaffPrincipal } from '../auth/staff.guard';
+import { canAccessOffice } from '../auth/staff-access';
+import type { StaffPrincipal } from '../auth/auth.repository';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_MIN_NOTICE_MINUTES, ruleDefaults } from '../calendar/calendar.service';
 import { OfficeSettings } from '../calendar/office-settings.entity';
 import type { Office } from '../calendar/office.entity';

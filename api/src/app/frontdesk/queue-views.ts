@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DeskDto, OpenStateDto, TicketDto, TicketEventType } from '@sportello/contracts';
 import { addDays, estimateWaitMinutes, localToday, queuePosition, wallTimeToInstant } from '@sportello/domain';
 import type { OpenNow, QueueRules, WaitingTicket } from '@sportello/domain';
-import type { StaffPrincipal } from '../auth/staff.guard';
+import type { StaffPrincipal } from '../auth/auth.repository';
 import { CalendarService } from '../calendar/calendar.service';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';

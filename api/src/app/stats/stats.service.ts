@@ -35,8 +35,8 @@ import {
   roundTo,
 } from '@sportello/domain';
 import type { LocalDateRange, MonthlyCsvProblem, MonthlyFigure } from '@sportello/domain';
-import { assertOfficeAccess } from '../auth/staff.guard';
-import type { StaffPrincipal } from '../auth/staff.guard';
+import { assertOfficeAccess } from '../auth/staff-access';
+import type { StaffPrincipal } from '../auth/auth.repository';
 import { ApiError } from '../common/api-error';
 import type { FieldProblem } from '../common/api-error';
 import { Clock } from '../common/clock';
