@@ -11,6 +11,8 @@ export const Inject = noopDecorator;
 export const InjectDataSource = noopDecorator;
 export const Global = noopDecorator;
 export const Module = noopDecorator;
+export const Cron = noopDecorator;
+export const CronExpression = { EVERY_HOUR: '0 0 * * * *', EVERY_MINUTE: '0 * * * * *' } as const;
 
 export class Logger {
   constructor(readonly context?: string) {}
