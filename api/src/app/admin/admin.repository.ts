@@ -170,7 +170,7 @@ export class AdminRepository {
 
   /** How many active desks serve each service of the office (services no desk serves are absent). */
   async activeDesksByService(officeId: string): Promise<Map<string, number>> {
-    const rows: Array<{ service_id: string; desks: number }> = await this.db.query(
+    const rows = await queryRows<{ service_id: string; desks: number }>(this.db, 
       `SELECT ds.service_id, count(*)::int AS desks FROM desk_service ds JOIN desk d ON d.id = ds.desk_id WHERE d.office_id = $1 AND d.active GROUP BY ds.service_id`,
       [officeId],
     );
@@ -212,7 +212,7 @@ export class AdminRepository {
   // ---- Desks -----------------------------------------------------------------------
 
   async listDesks(officeId: string, db: Db = this.db): Promise<DeskRow[]> {
-    return db.query(
+    return queryRows(db, 
       `SELECT d.id, d.office_id, d.number, d.name, d.active,
               coalesce(array_agg(ds.service_id::text ORDER BY ds.service_id) FILTER (WHERE ds.service_id IS NOT NULL), '{}') AS service_ids
          FROM desk d LEFT JOIN desk_service ds ON ds.desk_id = d.id
@@ -327,7 +327,7 @@ export class AdminRepository {
   // ---- Staff accounts --------------------------------------------------------------
 
   async listStaff(id: string | null = null, db: Db = this.db): Promise<StaffRow[]> {
-    return db.query(
+    return queryRows(db, 
       `SELECT u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.created_at,
               coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name) FILTER (WHERE o.id IS NOT NULL), '[]') AS offices
          FROM staff_user u
@@ -366,7 +366,7 @@ export class AdminRepository {
   /** The ids among these that are offices. */
   async existingOffices(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id::text FROM office WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows = await queryRows<{ id: string }>(this.db, `SELECT id::text FROM office WHERE id = ANY($1::uuid[])`, [ids]);
     return rows.map((r) => r.id);
   }
 }

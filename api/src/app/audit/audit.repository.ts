@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
-import { type Tx, advisoryLock, transaction } from '../database/db';
+import { advisoryLock, queryRows, transaction, type Tx } from '../database/db';
 
 export interface NewAuditEntry {
   actorId: string | null;
@@ -65,7 +65,7 @@ export class AuditRepository {
 
   /** The person's latest VIEW row of this object and day, still open (last seen within `minutes`). */
   async openView(tx: Tx, actorId: string, entity: string, entityId: string, date: string, minutes: number): Promise<{ id: string; details: Record<string, unknown> } | null> {
-    const rows: Array<{ id: string; details: Record<string, unknown> }> = await tx.query(
+    const rows = await queryRows<{ id: string; details: Record<string, unknown> }>(tx, 
       `SELECT id, details FROM audit_entry
         WHERE actor_id = $1 AND action = 'VIEW' AND entity = $2 AND entity_id = $3 AND details->>'date' = $4
           AND coalesce((details->>'lastAt')::timestamptz, at) > now() - make_interval(mins => $5::int)
@@ -95,7 +95,7 @@ export class AuditRepository {
     if (filter.officeId) add('office_id = ?', filter.officeId);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM audit_entry ${clause}`, params);
-    const rows: AuditRow[] = await this.db.query(
+    const rows = await queryRows<AuditRow>(this.db, 
       `SELECT id, at, actor_id, actor_username, actor_role, action, entity, entity_id, office_id, details
          FROM audit_entry ${clause}
         ORDER BY at DESC, id

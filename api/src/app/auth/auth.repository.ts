@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffOfficeDto, StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
 import { afterFailure, LockoutPolicy, LockoutState, UNLOCKED } from './lockout';
-import { transaction } from '../database/db';
+import { queryRows, transaction } from '../database/db';
 
 /** Whose failures a row counts: one address, or one device cookie. */
 export type LoginClientScope = 'ADDRESS' | 'DEVICE';
@@ -39,7 +39,7 @@ export class AuthRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findForLogin(username: string): Promise<LoginCandidate | null> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
+    const rows = await queryRows<Record<string, unknown>>(this.db, 
       `SELECT id, username, display_name, role, active, password_hash, failed_attempts, first_failed_at, locked_until
          FROM staff_user WHERE username = $1`,
       [username],
@@ -61,7 +61,7 @@ export class AuthRepository {
 
   /** The failures of one client (an address's or a device's key) for the account, or none. */
   async clientFailures(userId: string, scope: LoginClientScope, clientKey: Buffer): Promise<LockoutState> {
-    const rows: Array<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }> = await this.db.query(
+    const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }>(this.db, 
       'SELECT failed_attempts, first_failed_at, locked_until FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3',
       [userId, scope, clientKey],
     );
@@ -80,7 +80,7 @@ export class AuthRepository {
          VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT DO NOTHING`,
         [userId, scope, clientKey, now],
       );
-      const rows: Array<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }> = await tx.query(
+      const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }>(tx, 
         'SELECT failed_attempts, first_failed_at, locked_until FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3 FOR UPDATE',
         [userId, scope, clientKey],
       );
@@ -107,7 +107,7 @@ export class AuthRepository {
    */
   recordFailure(userId: string, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
     return transaction(this.db, async (tx) => {
-      const rows: Array<{ failed_attempts: number; first_failed_at: Date | null; locked_until: Date | null }> = await tx.query(
+      const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date | null; locked_until: Date | null }>(tx, 
         'SELECT failed_attempts, first_failed_at, locked_until FROM staff_user WHERE id = $1 FOR UPDATE',
         [userId],
       );
@@ -156,7 +156,7 @@ export class AuthRepository {
    * `last_seen_at` in the same statement, at most once a minute.
    */
   async principal(tokenHash: Buffer, now: Date): Promise<StaffPrincipal | null> {
-    const rows: PrincipalRow[] = await this.db.query(
+    const rows = await queryRows<PrincipalRow>(this.db, 
       `WITH touched AS (
          UPDATE staff_session SET last_seen_at = $2
           WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at < $2::timestamptz - interval '1 minute'
@@ -175,13 +175,13 @@ export class AuthRepository {
   }
 
   async displayName(userId: string): Promise<string> {
-    const rows: Array<{ display_name: string }> = await this.db.query('SELECT display_name FROM staff_user WHERE id = $1', [userId]);
+    const rows = await queryRows<{ display_name: string }>(this.db, 'SELECT display_name FROM staff_user WHERE id = $1', [userId]);
     return rows[0]?.display_name ?? '';
   }
 
   async offices(officeIds: string[]): Promise<StaffOfficeDto[]> {
     if (officeIds.length === 0) return [];
-    return this.db.query('SELECT id, name FROM office WHERE id = ANY($1::uuid[]) ORDER BY name, id', [officeIds]);
+    return queryRows(this.db, 'SELECT id, name FROM office WHERE id = ANY($1::uuid[]) ORDER BY name, id', [officeIds]);
   }
 
   /** True when a session was deleted. */

@@ -125,7 +125,7 @@ export class BookingRepository {
    * A seat being claimed by an open transaction still looks free here.
    */
   async seatCheck(officeId: string, serviceId: string, startAt: Date, capacity: number): Promise<SeatCheck> {
-    const rows: Array<{ version: string | null; seats: number; free: boolean }> = await this.db.query(
+    const rows = await queryRows<{ version: string | null; seats: number; free: boolean }>(this.db, 
       `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
               count(*)::int AS seats,
               coalesce(bool_or(${FREE_SEAT}), false) AS free

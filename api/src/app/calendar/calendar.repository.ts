@@ -6,6 +6,7 @@ import { OfficeSettings } from './office-settings.entity';
 import { Office } from './office.entity';
 import { OpeningHours } from './opening-hours.entity';
 import { Service } from './service.entity';
+import { queryRows } from '../database/db';
 
 /** All SQL of the calendar: offices, services, opening hours, closures. */
 @Injectable()
@@ -56,7 +57,7 @@ export class CalendarRepository {
 
   /** The office's configuration counter (bumped by triggers); null for an unknown office. */
   async configVersion(officeId: string): Promise<string | null> {
-    const rows: Array<{ version: string }> = await this.db.query('SELECT version FROM office_config_version WHERE office_id = $1', [officeId]);
+    const rows = await queryRows<{ version: string }>(this.db, 'SELECT version FROM office_config_version WHERE office_id = $1', [officeId]);
     return rows[0]?.version ?? null;
   }
 
@@ -66,7 +67,7 @@ export class CalendarRepository {
    * order: cheap to compare with the last answer, and parsed only when it changed.
    */
   async takenSignature(officeId: string, serviceId: string, from: Date, to: Date, capacity: number): Promise<{ version: string | null; signature: string }> {
-    const rows: Array<{ version: string | null; signature: string }> = await this.db.query(
+    const rows = await queryRows<{ version: string | null; signature: string }>(this.db, 
       `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
               coalesce(string_agg(ms || ':' || taken, ',' ORDER BY ms), '') AS signature
          FROM (SELECT (extract(epoch FROM start_at) * 1000)::bigint AS ms, count(*) AS taken FROM slot_seat

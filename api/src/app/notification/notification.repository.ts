@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { NotificationKind, NotificationPayload, NotificationStatus } from './notification.entity';
-import type { Tx } from '../database/db';
+import { queryRows, type Tx } from '../database/db';
 
 export interface NewNotification {
   officeId: string;
@@ -28,6 +28,10 @@ export interface ClaimedNotification {
   attempts: number;
   payload: NotificationPayload | null;
 }
+
+/** The office's contact columns of a message's context (table alias `o`). */
+const OFFICE_COLUMNS = `o.name AS "officeName", o.address AS "officeAddress", o.city AS "officeCity", o.phone AS "officePhone", o.email AS "officeEmail",
+              o.latitude AS "officeLatitude", o.longitude AS "officeLongitude"`;
 
 /** What a message needs to know about its appointment, read when it is sent. */
 export interface AppointmentContext {
@@ -157,11 +161,15 @@ export class NotificationRepository {
   }
 
   async appointmentContext(appointmentId: string): Promise<AppointmentContext | null> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT a.id, a.code, a.status, a.cancel_reason, a.sequence, a.start_at, a.end_at, a.confirmed_at, a.email, a.first_name, a.last_name, a.language,
-              a.anonymised_at IS NOT NULL AS anonymised, coalesce(os.reconfirm_required, false) AS reconfirm_required,
-              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.email AS office_email, o.latitude AS office_latitude, o.longitude AS office_longitude, o.time_zone,
-              s.code AS service_code, s.name_it, s.name_en, s.documents_it, s.documents_en, s.fee_cents, s.fee_note_it, s.fee_note_en
+    // Columns named as the fields they fill: the row is the context, no mapping by hand.
+    const rows = await queryRows<AppointmentContext>(
+      this.db,
+      `SELECT a.id, a.code, a.status, a.cancel_reason AS "cancelReason", a.sequence, a.start_at AS "startAt", a.end_at AS "endAt", a.confirmed_at AS "confirmedAt",
+              a.email, a.first_name AS "firstName", a.last_name AS "lastName", a.language,
+              a.anonymised_at IS NOT NULL AS anonymised, coalesce(os.reconfirm_required, false) AS "reconfirmRequired",
+              ${OFFICE_COLUMNS}, o.time_zone AS "timeZone",
+              s.code AS "serviceCode", s.name_it AS "nameIt", s.name_en AS "nameEn", s.documents_it AS "documentsIt", s.documents_en AS "documentsEn",
+              s.fee_cents AS "feeCents", s.fee_note_it AS "feeNoteIt", s.fee_note_en AS "feeNoteEn"
          FROM appointment a
          JOIN office o ON o.id = a.office_id
          JOIN service s ON s.id = a.service_id
@@ -169,71 +177,21 @@ export class NotificationRepository {
         WHERE a.id = $1`,
       [appointmentId],
     );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r['id'] as string,
-      code: r['code'] as string,
-      status: r['status'] as 'BOOKED' | 'CANCELLED',
-      cancelReason: r['cancel_reason'] as AppointmentContext['cancelReason'],
-      sequence: r['sequence'] as number,
-      startAt: r['start_at'] as Date,
-      endAt: r['end_at'] as Date,
-      confirmedAt: r['confirmed_at'] as Date | null,
-      reconfirmRequired: r['reconfirm_required'] as boolean,
-      email: r['email'] as string,
-      firstName: r['first_name'] as string,
-      lastName: r['last_name'] as string,
-      language: r['language'] as 'it' | 'en',
-      anonymised: r['anonymised'] as boolean,
-      officeName: r['office_name'] as string,
-      officeAddress: r['office_address'] as string,
-      officeCity: r['office_city'] as string,
-      officePhone: r['office_phone'] as string | null,
-      officeEmail: r['office_email'] as string | null,
-      officeLatitude: r['office_latitude'] as number | null,
-      officeLongitude: r['office_longitude'] as number | null,
-      timeZone: r['time_zone'] as string,
-      nameIt: r['name_it'] as string,
-      nameEn: r['name_en'] as string,
-      serviceCode: r['service_code'] as string,
-      documentsIt: r['documents_it'] as string[],
-      documentsEn: r['documents_en'] as string[],
-      feeCents: r['fee_cents'] as number | null,
-      feeNoteIt: r['fee_note_it'] as string | null,
-      feeNoteEn: r['fee_note_en'] as string | null,
-    };
+    return rows[0] ?? null;
   }
 
   async waitlistContext(entryId: string): Promise<WaitlistContext | null> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT w.id, w.email, w.language, w.expires_at,
-              o.name AS office_name, o.address AS office_address, o.city AS office_city, o.phone AS office_phone, o.email AS office_email, o.latitude AS office_latitude, o.longitude AS office_longitude,
-              s.code AS service_code, s.name_it, s.name_en
+    const rows = await queryRows<WaitlistContext>(
+      this.db,
+      `SELECT w.id, w.email, w.language, w.expires_at AS "expiresAt", ${OFFICE_COLUMNS},
+              s.code AS "serviceCode", s.name_it AS "nameIt", s.name_en AS "nameEn"
          FROM waitlist_entry w
          JOIN office o ON o.id = w.office_id
          JOIN service s ON s.id = w.service_id
         WHERE w.id = $1`,
       [entryId],
     );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r['id'] as string,
-      email: r['email'] as string,
-      language: r['language'] as 'it' | 'en',
-      expiresAt: r['expires_at'] as Date,
-      officeName: r['office_name'] as string,
-      officeAddress: r['office_address'] as string,
-      officeCity: r['office_city'] as string,
-      officePhone: r['office_phone'] as string | null,
-      officeEmail: r['office_email'] as string | null,
-      officeLatitude: r['office_latitude'] as number | null,
-      officeLongitude: r['office_longitude'] as number | null,
-      serviceCode: r['service_code'] as string,
-      nameIt: r['name_it'] as string,
-      nameEn: r['name_en'] as string,
-    };
+    return rows[0] ?? null;
   }
 
   /**
@@ -283,7 +241,7 @@ export class NotificationRepository {
 
   /** Newest first, of the given offices only. */
   list(status: NotificationStatus | null, limit: number, officeIds: string[]): Promise<NotificationRow[]> {
-    return this.db.query(
+    return queryRows(this.db, 
       `SELECT n.id, n.kind, n.status, n.attempts, n.last_error, n.due_at, n.sent_at, n.created_at, a.code
          FROM notification n
          LEFT JOIN appointment a ON a.id = n.appointment_id
