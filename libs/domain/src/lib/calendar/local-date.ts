@@ -13,7 +13,7 @@ export function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   const days = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return days[month - 1];
+  return days[month - 1] ?? NaN;
 }
 
 /** Strict "YYYY-MM-DD" that exists in the (proleptic Gregorian) calendar: "2027-02-30" is not valid. */

@@ -47,7 +47,7 @@ export function weeklyScheduleIssues(intervals: ReadonlyArray<{ weekday: unknown
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1];
     const current = sorted[i];
-    if (current.weekday === previous.weekday && current.start < previous.end) {
+    if (previous && current && current.weekday === previous.weekday && current.start < previous.end) {
       issues.push({ index: current.index, field: 'start', problem: 'OVERLAP' });
     }
   }
@@ -85,6 +85,6 @@ export function weeklySlotCount(openingHours: readonly WeeklyInterval[], duratio
 }
 
 function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number);
+  const [hours = NaN, minutes = NaN] = time.split(':').map(Number);
   return hours * 60 + minutes;
 }

@@ -209,7 +209,7 @@ describe('generateSlots: DST change days (Europe/Rome)', () => {
     expect(new Set(instants).size).toBe(8);
     expect(slots.map(minutes)).toEqual(Array(8).fill(30));
     // Back to back: every slot ends exactly when the next begins.
-    for (let i = 1; i < slots.length; i++) expect(Date.parse(slots[i].start)).toBe(Date.parse(slots[i - 1].end));
+    for (let i = 1; i < slots.length; i++) expect(Date.parse(slots[i]?.start ?? '')).toBe(Date.parse(slots[i - 1]?.end ?? ''));
     expect(slots.every((s) => s.date === '2027-10-31')).toBe(true);
   });
 

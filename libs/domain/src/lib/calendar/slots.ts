@@ -46,7 +46,9 @@ function openingHoursByWeekday(openingHours: WeeklyInterval[]): Map<number, Dail
     intervals.sort((a, b) => a.startMinute - b.startMinute);
     // Overlapping intervals would yield the same slot twice; touching ones (12:30–12:30) are fine.
     for (let i = 1; i < intervals.length; i++) {
-      if (intervals[i].startMinute < intervals[i - 1].endMinute) {
+      const current = intervals[i];
+      const previous = intervals[i - 1];
+      if (current && previous && current.startMinute < previous.endMinute) {
         throw new Error(`openingHours overlap on weekday ${weekday}`);
       }
     }

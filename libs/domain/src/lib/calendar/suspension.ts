@@ -16,9 +16,10 @@ export interface ClosureSuspension<C extends Closure> {
  */
 export function closureSuspension<C extends Closure>(rules: Omit<CalendarRules, 'closures'>, closures: readonly C[], range: DateRange, now: Date): ClosureSuspension<C> | null {
   const open = generateSlots({ ...rules, closures: [] }, range, now);
-  if (open.length === 0 || generateSlots({ ...rules, closures: [...closures] }, range, now).length > 0) return null;
+  const firstOpen = open[0];
+  if (!firstOpen || generateSlots({ ...rules, closures: [...closures] }, range, now).length > 0) return null;
   const overlaps = (c: C, start: number, end: number) => Date.parse(c.start) < end && start < Date.parse(c.end);
-  const first = { start: Date.parse(open[0].start), end: Date.parse(open[0].end) };
+  const first = { start: Date.parse(firstOpen.start), end: Date.parse(firstOpen.end) };
   const closure = closures.find((c) => overlaps(c, first.start, first.end));
   if (!closure) return null;
   let until = closure;

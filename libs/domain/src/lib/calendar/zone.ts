@@ -49,7 +49,8 @@ export function wallTimeToInstant(date: string, minutesOfDay: number, timeZone: 
     .map((offset) => wallMs - offset * MINUTE_MS)
     .filter((instant) => zone.offset(instant) * MINUTE_MS === wallMs - instant)
     .sort((a, b) => a - b);
-  if (instants.length > 0) return instants[0];
+  const earliest = instants[0];
+  if (earliest !== undefined) return earliest;
   // Nothing shows this wall time: it lies in a spring-forward gap. The transition lies
   // between the two candidate instants; find it by bisection on the zone's offset.
   let before = wallMs - Math.max(...offsets) * MINUTE_MS;

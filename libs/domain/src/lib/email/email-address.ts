@@ -24,7 +24,7 @@ export function isPlainEmailAddress(address: string): boolean {
   // "=?…?=" is a MIME encoded word: mail programs would show it decoded.
   if (local.includes('=?')) return false;
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return false;
-  return TOP_LEVEL.test(labels[labels.length - 1]);
+  return TOP_LEVEL.test(labels[labels.length - 1] ?? '');
 }
 
 /**

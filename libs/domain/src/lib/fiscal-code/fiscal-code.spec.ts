@@ -24,10 +24,10 @@ const OMOCODIA_POSITIONS_FROM_RIGHT = [15, 14, 13, 11, 10, 8, 7];
 function check(first15: string): string {
   let sum = 0;
   for (let position = 1; position <= 15; position++) {
-    const char = first15[position - 1];
-    sum += position % 2 === 1 ? ODD[char] : EVEN[char];
+    const char = first15[position - 1] ?? '';
+    sum += (position % 2 === 1 ? ODD[char] : EVEN[char]) ?? NaN;
   }
-  return LETTERS[sum % 26];
+  return LETTERS[sum % 26] ?? '';
 }
 
 /** Appends the check character. */
@@ -50,7 +50,7 @@ function fiscalCode(p: Person, omocodicDigits = 0): string {
   const dd = String(p.sex === 'F' ? p.day + 40 : p.day).padStart(2, '0');
   const chars = `${p.surname}${p.name}${yy}${MONTHS[p.month - 1]}${dd}${p.place}`.split('');
   for (const position of OMOCODIA_POSITIONS_FROM_RIGHT.slice(0, omocodicDigits)) {
-    chars[position - 1] = OMOCODIA[chars[position - 1]];
+    chars[position - 1] = OMOCODIA[chars[position - 1] ?? ''] ?? '';
   }
   return withCheck(chars.join(''));
 }
@@ -58,7 +58,7 @@ function fiscalCode(p: Person, omocodicDigits = 0): string {
 /** Replaces the 1-based `position` with its omocodia letter and recomputes the check character. */
 function omocodicAt(code: string, position: number): string {
   const chars = code.slice(0, 15).split('');
-  chars[position - 1] = OMOCODIA[chars[position - 1]];
+  chars[position - 1] = OMOCODIA[chars[position - 1] ?? ''] ?? '';
   return withCheck(chars.join(''));
 }
 
@@ -315,7 +315,7 @@ describe('validateFiscalCode: property test with generated codes', () => {
       const spaced = validate(code.toLowerCase().replace(/(.{4})/g, '$1 '));
       if (!spaced.valid || spaced.normalized !== code) failures.push({ code, result: spaced });
 
-      for (const other of LETTERS.replace(code[15], '')) {
+      for (const other of LETTERS.replace(code[15] ?? '', '')) {
         const wrong = validate(code.slice(0, 15) + other);
         if (reason(wrong) === 'CHECK_CHARACTER') rejected++;
         else failures.push({ code: code.slice(0, 15) + other, result: wrong });

@@ -53,7 +53,7 @@ export function validateFiscalCode(input: string, today: Date = new Date()): Fis
   if (normalized.length !== 16) return invalid('LENGTH');
   if (!SHAPE.test(normalized)) return invalid('FORMAT');
 
-  const month = MONTH_LETTERS.indexOf(normalized[8]) + 1;
+  const month = MONTH_LETTERS.indexOf(normalized[8] ?? '') + 1;
   if (month === 0) return invalid('MONTH');
 
   const decoded = decodeOmocodia(normalized);
@@ -90,7 +90,7 @@ export function fiscalCodeKey(input: string): string {
 function decodeOmocodia(code: string): string {
   const chars = code.split('');
   for (const position of OMOCODIA_POSITIONS) {
-    const digit = OMOCODIA_LETTERS.indexOf(chars[position]);
+    const digit = OMOCODIA_LETTERS.indexOf(chars[position] ?? '');
     if (digit >= 0) chars[position] = String(digit);
   }
   return chars.join('');
@@ -120,8 +120,8 @@ function daysInMonth(year: number, month: number): number {
 function checkCharacter(first15: string): string {
   let sum = 0;
   for (let i = 0; i < 15; i++) {
-    const value = charValue(first15[i]);
-    sum += i % 2 === 0 ? ODD_VALUES[value] : value;
+    const value = charValue(first15[i] ?? '');
+    sum += i % 2 === 0 ? (ODD_VALUES[value] ?? NaN) : value;
   }
   return String.fromCharCode(65 + (sum % 26));
 }
@@ -136,7 +136,7 @@ function guessBirthDate(years: number[], month: number, day: number, today: Date
   // The UTC date is close enough: this is a guess of the century, not of the day.
   const todayIso = today.toISOString().slice(0, 10);
   const dates = years.map((year) => `${year}-${pad2(month)}-${pad2(day)}`);
-  return dates.find((date) => date <= todayIso) ?? dates[dates.length - 1];
+  return dates.find((date) => date <= todayIso) ?? dates[dates.length - 1] ?? '';
 }
 
 function pad2(n: number): string {

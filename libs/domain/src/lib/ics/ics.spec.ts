@@ -23,7 +23,7 @@ function instantOf(line: string): string {
   const match = /^[A-Z]+(?:;TZID=([^:]+))?:(\d{8}T\d{6})(Z?)$/.exec(line);
   if (!match) throw new Error(`unexpected ${line}`);
   const zone = match[3] === 'Z' ? 'utc' : match[1];
-  return DateTime.fromFormat(match[2], "yyyyMMdd'T'HHmmss", { zone }).toUTC().toISO({ suppressMilliseconds: true }) ?? '';
+  return DateTime.fromFormat(match[2] ?? '', "yyyyMMdd'T'HHmmss", { zone }).toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 const utc = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toUTC().toISO({ suppressMilliseconds: true });
@@ -224,10 +224,10 @@ describe('buildIcsEvent: text', () => {
     const first = physical.findIndex((line) => line.startsWith('SUMMARY:'));
     // "SUMMARY:" is 8 octets, "à" 2: 33 fit in 74 octets (a 34th would make 76).
     expect(physical[first]).toBe('SUMMARY:' + 'à'.repeat(33));
-    expect(octets(physical[first])).toBe(74);
+    expect(octets(physical[first] ?? '')).toBe(74);
     // Continuation: 1 space + 37 × 2 = 75 octets, then the rest (30 × 2 + 1).
     expect(physical[first + 1]).toBe(' ' + 'à'.repeat(37));
-    expect(octets(physical[first + 1])).toBe(75);
+    expect(octets(physical[first + 1] ?? '')).toBe(75);
     expect(physical[first + 2]).toBe(' ' + 'à'.repeat(30));
     expect(property(ics, 'VEVENT', 'SUMMARY')).toBe('SUMMARY:' + summary);
   });

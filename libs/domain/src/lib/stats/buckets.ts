@@ -100,7 +100,8 @@ export function heatMapOf(instants: ReadonlyArray<{ at: number | Date; count: nu
   let total = 0;
   for (const { at, count } of instants) {
     const { weekday, hour } = localWeekdayHour(at, timeZone);
-    cells[weekday - 1][hour] += count;
+    const row = cells[weekday - 1];
+    if (row) row[hour] = (row[hour] ?? 0) + count;
     total += count;
   }
   return { cells, max: Math.max(0, ...cells.flat()), total };
@@ -108,6 +109,6 @@ export function heatMapOf(instants: ReadonlyArray<{ at: number | Date; count: nu
 
 /** Sums several heat maps (offices in different zones, each bucketed in its own). */
 export function mergeHeatMaps(maps: readonly HeatMap[]): HeatMap {
-  const cells = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => maps.reduce((sum, m) => sum + m.cells[d][h], 0)));
+  const cells = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => maps.reduce((sum, m) => sum + (m.cells[d]?.[h] ?? 0), 0)));
   return { cells, max: Math.max(0, ...cells.flat()), total: maps.reduce((sum, m) => sum + m.total, 0) };
 }

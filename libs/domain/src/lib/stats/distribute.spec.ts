@@ -22,7 +22,7 @@ describe('distributeTotal (largest remainder)', () => {
     const parts = distributeTotal(97, weights);
     expect(parts[0]).toBe(0);
     expect(parts[2]).toBe(0);
-    parts.forEach((p, i) => expect(Math.abs(p - (97 * weights[i]) / 10)).toBeLessThan(1));
+    parts.forEach((p, i) => expect(Math.abs(p - (97 * (weights[i] ?? NaN)) / 10)).toBeLessThan(1));
   });
 
   it('rejects what cannot be distributed', () => {

@@ -14,6 +14,9 @@ export function distributeTotal(total: number, weights: readonly number[]): numb
   const parts = exact.map((x) => Math.floor(x));
   let missing = total - parts.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => ({ i, remainder: x - Math.floor(x) })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
-  for (let k = 0; missing > 0; k++, missing--) parts[order[k % order.length].i] += 1;
+  for (let k = 0; missing > 0; k++, missing--) {
+    const i = order[k % order.length]?.i ?? 0;
+    parts[i] = (parts[i] ?? 0) + 1;
+  }
   return parts;
 }

@@ -66,7 +66,7 @@ export function parseMonthlyCsv<M extends string>(text: string, options: Monthly
   const rows: Array<MonthlyCsvRow<M>> = [];
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
   if (headerIndex < 0) return { rows, problems: [{ line: 1, field: 'line', reason: 'EMPTY' }] };
-  const headerLine = lines[headerIndex];
+  const headerLine = lines[headerIndex] ?? '';
   const separator = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
   const header = splitCsvLine(headerLine, separator);
   if (!header || header.length !== 3 || header.some((name, i) => name.trim().toLowerCase() !== MONTHLY_CSV_HEADER[i])) {
@@ -77,12 +77,13 @@ export function parseMonthlyCsv<M extends string>(text: string, options: Monthly
   const allowed = new Set<string>(options.metrics);
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = i + 1;
-    if (lines[i].trim() === '') continue;
+    const text = lines[i] ?? '';
+    if (text.trim() === '') continue;
     if (rows.length + countLines(problems) >= maxRows) {
       problems.push({ line, field: 'line', reason: 'TOO_MANY_ROWS', params: { max: maxRows } });
       break;
     }
-    const cells = splitCsvLine(lines[i], separator);
+    const cells = splitCsvLine(text, separator);
     if (!cells) {
       problems.push({ line, field: 'line', reason: 'QUOTES' });
       continue;
@@ -91,7 +92,7 @@ export function parseMonthlyCsv<M extends string>(text: string, options: Monthly
       problems.push({ line, field: 'line', reason: 'COLUMNS', params: { expected: 3, found: cells.length } });
       continue;
     }
-    const [month, metric, value] = cells.map((c) => c.trim());
+    const [month = '', metric = '', value = ''] = cells.map((c) => c.trim());
     const before = problems.length;
     if (!isValidMonth(month)) problems.push({ line, field: 'month', reason: 'MONTH' });
     else if (options.latestMonth && month > options.latestMonth) problems.push({ line, field: 'month', reason: 'MONTH_FUTURE', params: { latest: options.latestMonth } });

@@ -19,7 +19,7 @@ export function percentile(values: readonly number[], p: number): number | null 
   const sorted = [...values].sort((a, b) => a - b);
   // p/100 × n in exact integer arithmetic where possible (0.9 × 10 must be 9, not 9.000000000000002).
   const rank = Math.ceil(roundTo((p * sorted.length) / 100, 9));
-  return sorted[Math.max(1, rank) - 1];
+  return sorted[Math.max(1, rank) - 1] ?? null;
 }
 
 /** The arithmetic mean, or `null` for no values. */

@@ -99,6 +99,6 @@ describe('monthsOfRange', () => {
     const months = monthsOfRange({ from: '2019-06-01', to: '2024-05-31' });
     expect(months).toHaveLength(60);
     expect(months.every((m) => m.whole)).toBe(true);
-    expect(months[7].month).toBe('2020-01');
+    expect(months[7]?.month).toBe('2020-01');
   });
 });
