@@ -66,7 +66,7 @@ function letPostgresUserReach(target) {
  * Starts PostgreSQL on `dataDir` (initialised on first use, reused afterwards) and
  * returns `{ url(db), port, stop() }`.
  */
-export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = () => {} }) {
+export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = () => undefined }) {
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserReach(dataDir);
@@ -83,7 +83,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: () => {},
+    onLog: () => undefined,
     onError: (message) => log(String(message).trim()),
   });
   if (fresh) {

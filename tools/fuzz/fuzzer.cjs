@@ -96,7 +96,7 @@ function encode(text) {
 }
 
 /** Builds the generator for one run. */
-function createFuzzer({ seed = 1, baseUrl, log = () => undefined }) {
+function createFuzzer({ seed = 1, baseUrl }) {
   const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const chance = (p) => random() < p;

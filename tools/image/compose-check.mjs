@@ -34,7 +34,8 @@ else {
   }
 }
 for (const missing of Object.keys(complete)) {
-  const { [missing]: _left, ...env } = complete;
+  const env = { ...complete };
+  delete env[missing];
   const result = config(env);
   if (result.code === 0 || !result.output.includes(missing)) problems.push(`without ${missing} the stack should refuse to start naming it (exit ${result.code}):\n${result.output}`);
 }

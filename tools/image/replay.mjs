@@ -94,7 +94,7 @@ function parseDockerfile(text) {
     }
     const full = (pending + line).trim();
     pending = '';
-    const [instruction, ...rest] = full.split(/\s+/);
+    const [instruction] = full.split(/\s+/);
     steps.push({ instruction: instruction.toUpperCase(), args: full.slice(instruction.length).trim() });
   }
   return steps;

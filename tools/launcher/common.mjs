@@ -39,7 +39,7 @@ export function run(command, args, { env = {}, quiet = true } = {}) {
 export async function openDatabase() {
   if (process.env.DATABASE_URL) {
     say('using the PostgreSQL at DATABASE_URL (no embedded server started)');
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
   mkdirSync(DATA_DIR, { recursive: true });
   const dataDir = path.join(DATA_DIR, 'pg');

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { demoAccounts, isDemoMode, NX_ENV, onShutdown, openDatabase, ROOT, say, stopChild } from './common.mjs';
 
 const database = await openDatabase();
+// eslint-disable-next-line prefer-const -- assigned below, after the shutdown hook that stops it
 let nx;
 const stop = onShutdown(async () => {
   await stopChild(nx);

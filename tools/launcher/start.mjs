@@ -14,6 +14,7 @@ const webDist = path.join(ROOT, 'dist/web/browser');
 assertReadable(apiMain, 'The api build did not produce it.');
 assertReadable(path.join(webDist, 'index.html'), 'The web build did not produce it.');
 
+// eslint-disable-next-line prefer-const -- assigned below, after the shutdown hook that stops it
 let api;
 const database = await openDatabase();
 const stop = onShutdown(async () => {
