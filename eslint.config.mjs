@@ -1,4 +1,10 @@
 import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Type-aware rules: TypeScript files of the api and the libs (the web joins once its pages are on the form kit).
+const TYPED = ['api/**/*.ts', 'libs/**/*.ts'];
+// Tests read JSON answers as `any` on purpose (the shape is what they assert).
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts', 'api/test/**/*.ts'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -33,6 +39,28 @@ export default [
           ],
         },
       ],
+    },
+  },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: TYPED })),
+  {
+    files: TYPED,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A promise nobody awaits loses its error; a promise where a callback is expected runs unawaited.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: TESTS,
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      // Stubs stand in for async collaborators without awaiting anything.
+      '@typescript-eslint/require-await': 'off',
     },
   },
 ];

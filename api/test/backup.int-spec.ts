@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { DEMO_STAFF_PASSWORD } from '../src/app/demo/demo-staff';
-import { createTestDatabase, RunningApi, serverUrl, startApi, TestDatabase } from './support/api-process';
+import { createTestDatabase, serverUrl, startApi, TestDatabase } from './support/api-process';
 import { bookingBody, post } from './support/booking';
 import { fiscalCode } from './support/fiscal-codes';
 import { insertAppointment } from './support/frontdesk';

@@ -147,7 +147,7 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
       ['a range over 93 days', { from: '2030-01-01', to: '2030-04-04' }, ['to']],
     ])('%s → 400', async (_, override, fields) => {
       const params = Object.keys(override).length === 0 ? {} : { ...valid(), ...override };
-      const { status, body } = await availability(params as Record<string, string>);
+      const { status, body } = await availability(params);
       expect(status).toBe(400);
       expect(body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Alcuni dati non sono validi.' });
       expect(body.errors.map((e: { field: string }) => e.field)).toEqual(fields);

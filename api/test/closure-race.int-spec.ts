@@ -93,8 +93,10 @@ describe('closures and office changes against bookings in flight (real PostgreSQ
     expect((await manager.send('PUT', hoursUrl, { intervals: before, confirm: true })).status).toBe(200);
 
     const services = (await manager.get(`/api/admin/offices/${office.officeId}/services`)).body as Array<Record<string, unknown>>;
-    const { id, officeId, ...service } = services.find((s) => s['id'] === office.serviceId) as Record<string, unknown>;
+    const { officeId, ...service } = services.find((s) => s['id'] === office.serviceId) as Record<string, unknown>;
     void officeId;
+    const id = office.serviceId;
+    delete service['id'];
     const withdrawn = await bookingHeldDuring(at(monday, '10:00'), () => manager.send('PUT', `/api/admin/offices/${office.officeId}/services/${id}`, { ...service, active: false, confirm: true }));
     expect(withdrawn.change.status).toBe(200);
     expect(withdrawn.change.body.cancelled).toEqual([withdrawn.booking.body.code]);

@@ -60,7 +60,7 @@ export class TestSmtpServer {
             return;
           }
           callback();
-          simpleParser(Buffer.concat(chunks), { skipImageLinks: true }).then((parsed) => {
+          void simpleParser(Buffer.concat(chunks), { skipImageLinks: true }).then((parsed) => {
             this.received.push({ to, parsed });
             this.events.emit('message');
           });

@@ -10,7 +10,7 @@ export const REDACTED = '[redacted]';
 /** The details with every codice fiscale and e-mail address in any string replaced. */
 export function redact<T>(value: T): T {
   if (typeof value === 'string') return value.replace(FISCAL_CODE_IN_TEXT, REDACTED).replace(EMAIL_IN_TEXT, REDACTED) as T;
-  if (Array.isArray(value)) return value.map((v) => redact(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => redact(v)) as T;
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redact(v)])) as T;
   }

@@ -94,14 +94,15 @@ export class AuditRepository {
     if (filter.entity) add('entity = ?', filter.entity);
     if (filter.officeId) add('office_id = ?', filter.officeId);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM audit_entry ${clause}`, params);
-    const rows = await queryRows<AuditRow>(this.db, 
+    const [count] = await queryRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM audit_entry ${clause}`, params);
+    const rows = await queryRows<AuditRow>(
+      this.db,
       `SELECT id, at, actor_id, actor_username, actor_role, action, entity, entity_id, office_id, details
          FROM audit_entry ${clause}
         ORDER BY at DESC, id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
-    return { rows, total: n };
+    return { rows, total: count?.n ?? 0 };
   }
 }

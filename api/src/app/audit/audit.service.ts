@@ -70,7 +70,7 @@ export class AuditService {
         return;
       }
       const seen = Array.isArray(open.details['appointments']) ? (open.details['appointments'] as string[]) : [];
-      const count = (name: string) => (typeof open.details[name] === 'number' ? (open.details[name] as number) : 0);
+      const count = (name: string) => (typeof open.details[name] === 'number' ? open.details[name] : 0);
       await this.repository.updateDetails(
         tx,
         open.id,

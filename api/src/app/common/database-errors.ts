@@ -12,7 +12,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   // TypeORM's rollback after the connection under a transaction dropped: the runner was
   // released with the broken connection, and this error replaces the original one.
   if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
-  const inner = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  const inner = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
   return inner.some((x) => x !== undefined && isDatabaseUnavailable(x, depth + 1));
 }
 

@@ -13,6 +13,6 @@ describe('languageFromHeader', () => {
     ['en;q=0', 'it'],
     [['en-US', 'it'], 'en'],
   ])('%j → %s', (header, expected) => {
-    expect(languageFromHeader(header as string | string[] | undefined)).toBe(expected);
+    expect(languageFromHeader(header)).toBe(expected);
   });
 });

@@ -43,7 +43,10 @@ function serializeError(error: unknown): unknown {
   const plain = error instanceof Error ? pino.stdSerializers.err(error) : error;
   if (!plain || typeof plain !== 'object') return typeof plain === 'string' ? scrub(plain) : plain;
   const copy: Record<string, unknown> = { ...(plain as Record<string, unknown>) };
-  for (const key of ['message', 'stack', 'detail']) if (typeof copy[key] === 'string') copy[key] = scrub(copy[key] as string);
+  for (const key of ['message', 'stack', 'detail']) {
+    const value = copy[key];
+    if (typeof value === 'string') copy[key] = scrub(value);
+  }
   return copy;
 }
 
@@ -58,10 +61,15 @@ const PRETTY_INLINE = ['pid', 'hostname', 'context', 'requestId', 'method', 'rou
 
 /** `[Booking] booked C-7K2M (CIE)` or `request completed POST /api/appointments 201 12 ms`, then the request id. */
 export function prettyLine(line: Record<string, unknown>, messageKey: string): string {
-  const context = line['context'] ? `[${String(line['context'])}] ` : '';
-  const answer = line['method'] ? ` ${String(line['method'])} ${String(line['route'])} ${String(line['status'])} ${String(line['durationMs'])} ms` : '';
-  const id = line['requestId'] ? ` (${String(line['requestId'])})` : '';
-  return `${context}${String(line[messageKey] ?? '')}${answer}${id}`;
+  const context = line['context'] ? `[${text(line['context'])}] ` : '';
+  const answer = line['method'] ? ` ${text(line['method'])} ${text(line['route'])} ${text(line['status'])} ${text(line['durationMs'])} ms` : '';
+  const id = line['requestId'] ? ` (${text(line['requestId'])})` : '';
+  return `${context}${text(line[messageKey] ?? '')}${answer}${id}`;
+}
+
+/** A field of a log line as text: strings and numbers as they are, anything else as JSON. */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 /**
@@ -102,8 +110,8 @@ export function loggerParams(settings: LogSettings): Params {
           if (error || res.statusCode >= 500) return 'error';
           return QUIET_ROUTES.has(routeOf(req)) ? 'debug' : 'info';
         },
-        customSuccessObject: (req, res, fields) => answerFields(req, res, fields),
-        customErrorObject: (req, res, _error, fields) => answerFields(req, res, fields),
+        customSuccessObject: (req, res, fields) => answerFields(req, res, fields as Record<string, unknown>),
+        customErrorObject: (req, res, _error, fields) => answerFields(req, res, fields as Record<string, unknown>),
         customSuccessMessage: () => 'request completed',
         customErrorMessage: () => 'request failed',
       },

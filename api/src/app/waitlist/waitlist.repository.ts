@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows, transaction, type Tx } from '../database/db';
+import { affected, queryRows, transaction, type Tx } from '../database/db';
 
 export interface NewWaitlistEntry {
   officeId: string;
@@ -68,7 +68,6 @@ export class WaitlistRepository {
 
   /** Deletes the entry whose unsubscribe token has this hash (nothing when there is none). */
   async deleteByTokenHash(hash: Buffer): Promise<number> {
-    const result = await this.db.query('DELETE FROM waitlist_entry WHERE unsubscribe_token_hash = $1', [hash]);
-    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+    return affected(this.db, 'DELETE FROM waitlist_entry WHERE unsubscribe_token_hash = $1', [hash]);
   }
 }

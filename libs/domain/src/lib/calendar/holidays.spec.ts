@@ -149,7 +149,7 @@ describe('isHoliday', () => {
     ['2027-12-26', true],
     ['2027-12-27', false],
   ])('%s → %s', (date, expected) => {
-    expect(isHoliday(date as string)).toBe(expected);
+    expect(isHoliday(date)).toBe(expected);
   });
 
   it('counts the patron saint’s day only when given', () => {
