@@ -1,10 +1,11 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Type-aware rules: TypeScript files of the api and the libs (the web joins once its pages are on the form kit).
-const TYPED = ['api/**/*.ts', 'libs/**/*.ts'];
+// Type-aware rules for every TypeScript file. Patterns start with ** because each project's
+// eslint.config.mjs (which Nx runs from the project's folder) spreads this one.
+const TYPED = ['**/*.ts'];
 // Tests read JSON answers as `any` on purpose (the shape is what they assert).
-const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts', 'api/test/**/*.ts'];
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts', '**/e2e/**/*.ts'];
 
 export default [
   ...nx.configs['flat/base'],
