@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffOfficeDto, StaffRole } from '@sportello/contracts';
 import { DataSource } from 'typeorm';
 import { afterFailure, LockoutPolicy, LockoutState, UNLOCKED } from './lockout';
-import { queryRows, transaction } from '../database/db';
+import { affected, queryRows, transaction } from '../database/db';
 
 /** Whose failures a row counts: one address, or one device cookie. */
 export type LoginClientScope = 'ADDRESS' | 'DEVICE';
@@ -186,7 +186,6 @@ export class AuthRepository {
 
   /** True when a session was deleted. */
   async deleteSession(tokenHash: Buffer): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.db.query('DELETE FROM staff_session WHERE token_hash = $1', [tokenHash]);
-    return affected > 0;
+    return (await affected(this.db, 'DELETE FROM staff_session WHERE token_hash = $1', [tokenHash])) > 0;
   }
 }
