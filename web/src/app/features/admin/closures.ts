@@ -6,9 +6,9 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -43,7 +43,7 @@ export function closureInput(m: ClosureModel, confirm: boolean): ClosureInput {
  */
 @Component({
   selector: 'sp-admin-closures',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './closures.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,6 +61,7 @@ export class Closures {
   protected readonly services = signal<AdminServiceDto[]>([]);
   protected readonly form = new FormState('closure');
   protected readonly model = signal<ClosureModel>({ ...EMPTY });
+  protected readonly timeFields = ['startTime', 'endTime'] as const;
   protected readonly deleting = signal<ClosureDto | null>(null);
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
 
@@ -105,6 +106,10 @@ export class Closures {
     if (!serviceId) return this.text.t('admin.closures.wholeOffice');
     const service = this.services().find((s) => s.id === serviceId);
     return service ? this.i18n.pick(service.names, service.code) : '';
+  }
+
+  protected timeLabel(field: 'startTime' | 'endTime'): string {
+    return this.text.t(`admin.closures.field.${field}`);
   }
 
   protected set(field: Exclude<keyof ClosureModel, 'partDay'>, event: Event): void {

@@ -5,9 +5,9 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FieldError } from '../../shared/forms/field-error';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -40,7 +40,7 @@ export class Desks {
 
   protected readonly desks = signal<AdminDeskDto[] | null>(null);
   protected readonly services = signal<AdminServiceDto[]>([]);
-  protected readonly form = new FormState('desk', (field) => (field.startsWith('serviceIds[') ? 'serviceIds' : field));
+  protected readonly form = new FormState('desk', { alias: (field) => (field.startsWith('serviceIds[') ? 'serviceIds' : field) });
   protected readonly editing = signal<AdminDeskDto | 'new' | null>(null);
   protected readonly deleting = signal<AdminDeskDto | null>(null);
   protected readonly model = signal<DeskModel>({ number: '', name: '', active: true, serviceIds: [] });

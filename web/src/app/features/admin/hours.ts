@@ -6,9 +6,9 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -46,7 +46,7 @@ export function fromWeek(week: Record<number, TimeRange[]>): { intervals: Openin
  */
 @Component({
   selector: 'sp-admin-hours',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './hours.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,12 +62,15 @@ export class Hours {
 
   /** Where each sent interval sits in the editor: intervals[i] → [weekday, position]. */
   private places: Array<[number, number]> = [];
-  protected readonly form = new FormState('hours', (field) => {
-    const match = /^intervals\[(\d+)\]\.(\w+)$/.exec(field);
-    const place = match ? this.places[Number(match[1])] : undefined;
-    return place && match ? `day${place[0]}[${place[1]}].${match[2]}` : field;
+  protected readonly form = new FormState('hours', {
+    alias: (field) => {
+      const match = /^intervals\[(\d+)\]\.(\w+)$/.exec(field);
+      const place = match ? this.places[Number(match[1])] : undefined;
+      return place && match ? `day${place[0]}[${place[1]}].${match[2]}` : field;
+    },
   });
   protected readonly weekdays = WEEKDAYS;
+  protected readonly timeFields = ['start', 'end'] as const;
   protected readonly hours = signal<OpeningHoursDto | null>(null);
   protected readonly services = signal<AdminServiceDto[]>([]);
   /** '' = the office's week; otherwise a service's own. */
@@ -102,6 +105,10 @@ export class Hours {
     this.form.clear();
     const hours = this.hours();
     if (hours) this.show(hours);
+  }
+
+  protected timeLabel(field: keyof TimeRange): string {
+    return this.text.t(`admin.hours.${field}`);
   }
 
   protected setTime(weekday: number, position: number, field: keyof TimeRange, event: Event): void {

@@ -5,9 +5,9 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
 import { LEGAL_TEXTS, LegalKey } from '../info/legal-texts';
 import { AdminApi } from './admin-api';
 import { AdminKey, AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeNav } from './office-nav';
 
 type TextField = 'controller' | 'controllerEmail' | 'dpoName' | 'dpoEmail';
@@ -84,7 +84,7 @@ export function legalInput(settings: OfficeSettingsDto, m: LegalModel): OfficeSe
  */
 @Component({
   selector: 'sp-admin-legal-settings',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT],
   templateUrl: './legal-settings.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -103,6 +103,15 @@ export class LegalSettings {
   protected readonly controllerFields: TextField[] = ['controller', 'controllerEmail'];
   protected readonly dpoFields: TextField[] = ['dpoName', 'dpoEmail'];
   protected readonly longTexts: LongText[] = ['purposes', 'legalBasis', 'recipients'];
+  protected readonly languages = ['it', 'en'] as const;
+  protected readonly groups: ReadonlyArray<{ legend: AdminKey; fields: TextField[] }> = [
+    { legend: 'admin.legal.controller', fields: this.controllerFields },
+    { legend: 'admin.legal.dpo', fields: this.dpoFields },
+  ];
+  protected readonly accessibilityFields: ReadonlyArray<{ field: 'declarationUrl' | 'feedbackEmail'; hint: AdminKey; type: 'url' | 'email' }> = [
+    { field: 'declarationUrl', hint: 'admin.legal.declarationHint', type: 'url' },
+    { field: 'feedbackEmail', hint: 'admin.legal.feedbackHint', type: 'email' },
+  ];
 
   constructor() {
     effect(() => {
@@ -111,8 +120,12 @@ export class LegalSettings {
     });
   }
 
-  protected label(field: string): string {
-    return this.text.t(`admin.legal.field.${field}` as AdminKey);
+  protected label(field: TextField | 'declarationUrl' | 'feedbackEmail'): string {
+    return this.text.t(`admin.legal.field.${field}`);
+  }
+
+  protected textLabel(field: LongText, lang: 'it' | 'en'): string {
+    return this.text.t(`admin.legal.field.${field}.${lang}`);
   }
 
   protected standard(field: LongText): string {

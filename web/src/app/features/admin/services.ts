@@ -4,11 +4,11 @@ import { formatEuroCents } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
-import { AdminText } from './admin-text';
+import { AdminKey, AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -115,6 +115,13 @@ export function toInput(m: ServiceModel, feeCents: number | null): ServiceInput 
 
 type TextField = Exclude<keyof ServiceModel, 'active' | 'outcomes'>;
 
+/** A text control of the form: the api's field path, the model's key and the label. */
+interface TextControl {
+  field: string;
+  key: TextField;
+  label: AdminKey;
+}
+
 /**
  * /staff/admin/offices/:officeId/services: the services (inactive ones too) and a form for
  * one. A change that strands bookings (deactivating, another slot length, lower capacity)
@@ -122,7 +129,7 @@ type TextField = Exclude<keyof ServiceModel, 'active' | 'outcomes'>;
  */
 @Component({
   selector: 'sp-admin-services',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './services.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -137,7 +144,34 @@ export class Services {
   private readonly injector = inject(Injector);
 
   protected readonly services = signal<AdminServiceDto[] | null>(null);
-  protected readonly form = new FormState('service', (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1'));
+  protected readonly form = new FormState('service', { alias: (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1') });
+  protected readonly nameFields: readonly TextControl[] = [
+    { field: 'names.it', key: 'nameIt', label: 'admin.services.field.nameIt' },
+    { field: 'names.en', key: 'nameEn', label: 'admin.services.field.nameEn' },
+  ];
+  protected readonly descriptionFields: readonly TextControl[] = [
+    { field: 'descriptions.it', key: 'descriptionIt', label: 'admin.services.field.descriptionIt' },
+    { field: 'descriptions.en', key: 'descriptionEn', label: 'admin.services.field.descriptionEn' },
+  ];
+  protected readonly numberFields: readonly TextControl[] = [
+    { field: 'durationMinutes', key: 'durationMinutes', label: 'admin.services.field.durationMinutes' },
+    { field: 'capacity', key: 'capacity', label: 'admin.services.field.capacity' },
+    { field: 'sortOrder', key: 'sortOrder', label: 'admin.services.field.sortOrder' },
+  ];
+  protected readonly documentFields: readonly TextControl[] = [
+    { field: 'documents.it', key: 'documentsIt', label: 'admin.common.italian' },
+    { field: 'documents.en', key: 'documentsEn', label: 'admin.common.english' },
+  ];
+  protected readonly feeNoteFields: readonly TextControl[] = [
+    { field: 'feeNote.it', key: 'feeNoteIt', label: 'admin.services.field.feeNoteIt' },
+    { field: 'feeNote.en', key: 'feeNoteEn', label: 'admin.services.field.feeNoteEn' },
+  ];
+  protected readonly onlineFields: readonly TextControl[] = [
+    { field: 'onlineAlternative.url', key: 'onlineUrl', label: 'admin.services.field.onlineUrl' },
+    { field: 'onlineAlternative.description.it', key: 'onlineIt', label: 'admin.services.field.onlineIt' },
+    { field: 'onlineAlternative.description.en', key: 'onlineEn', label: 'admin.services.field.onlineEn' },
+  ];
+  protected readonly outcomeFields = ['code', 'it', 'en'] as const;
   protected readonly editing = signal<AdminServiceDto | 'new' | null>(null);
   protected readonly model = signal<ServiceModel>({ ...EMPTY });
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
@@ -180,6 +214,10 @@ export class Services {
   protected setActive(event: Event): void {
     const active = (event.target as HTMLInputElement).checked;
     this.model.update((m) => ({ ...m, active }));
+  }
+
+  protected outcomeLabel(field: keyof ServiceOutcomeInput): string {
+    return this.text.t(`admin.services.outcome.${field}`);
   }
 
   protected setOutcome(index: number, field: keyof ServiceOutcomeInput, event: Event): void {

@@ -4,9 +4,9 @@ import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminKey, AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeNav } from './office-nav';
 
 type NumberField = 'bookingHorizonDays' | 'minNoticeMinutes';
@@ -69,7 +69,7 @@ function toModel(s: OfficeSettingsDto): SettingsModel {
  */
 @Component({
   selector: 'sp-admin-settings',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT],
   templateUrl: './settings.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,6 +85,7 @@ export class Settings {
   protected readonly form = new FormState('settings');
   protected readonly settings = signal<OfficeSettingsDto | null>(null);
   protected readonly model = signal<SettingsModel | null>(null);
+  protected readonly mandateFields = ['mandateStart', 'mandateEnd'] as const;
   protected readonly required: Array<{ field: NumberField; unit: AdminKey }> = [
     { field: 'bookingHorizonDays', unit: 'admin.unit.days' },
     { field: 'minNoticeMinutes', unit: 'admin.unit.minutes' },
@@ -117,6 +118,10 @@ export class Settings {
     } catch (error) {
       this.form.fail(error, (key) => this.i18n.t(key));
     }
+  }
+
+  protected label(field: NumberField | DefaultedField | 'mandateStart' | 'mandateEnd'): string {
+    return this.text.t(`admin.settings.field.${field}`);
   }
 
   protected set(field: Exclude<keyof SettingsModel, 'reconfirmRequired'>, event: Event): void {

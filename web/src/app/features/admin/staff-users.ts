@@ -7,9 +7,9 @@ import { I18n, MessageKey } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FieldError } from '../../shared/forms/field-error';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { PasswordMeter } from './password-meter';
 
@@ -50,7 +50,7 @@ export class StaffUsers {
   protected readonly roles = STAFF_ROLES;
   protected readonly users = signal<AdminStaffUserDto[] | null>(null);
   protected readonly offices = this.directory.offices;
-  protected readonly form = new FormState('user', (field) => (field.startsWith('officeIds[') ? 'officeIds' : field));
+  protected readonly form = new FormState('user', { alias: (field) => (field.startsWith('officeIds[') ? 'officeIds' : field) });
   protected readonly mode = signal<Mode | null>(null);
   protected readonly model = signal<UserModel>({ username: '', displayName: '', role: 'operator', active: true, password: '', officeIds: [] });
 

@@ -62,7 +62,7 @@ interface ForceQuestion {
   selector: 'sp-agenda',
   imports: [LoadingIndicator, LiveStatusNote, WalkInForm],
   templateUrl: './agenda.html',
-  styleUrls: ['../staff/staff.scss', './agenda.scss'],
+  styleUrl: './agenda.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Agenda {

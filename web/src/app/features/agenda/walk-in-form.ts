@@ -20,7 +20,7 @@ export const NAME_MAX_LENGTH = 100;
 @Component({
   selector: 'sp-walk-in-form',
   templateUrl: './walk-in-form.html',
-  styleUrls: ['../staff/staff.scss', './walk-in-form.scss'],
+  styleUrl: './walk-in-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WalkInForm {

@@ -64,7 +64,7 @@ interface Undoable {
   selector: 'sp-desk',
   imports: [LoadingIndicator, LiveStatusNote],
   templateUrl: './desk.html',
-  styleUrls: ['../staff/staff.scss', './desk.scss'],
+  styleUrl: './desk.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Desk {

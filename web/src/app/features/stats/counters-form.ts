@@ -87,7 +87,7 @@ const WHOLE = /^\d{1,8}$/;
     .sp-counters-save { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .sp-counters .sp-input[aria-invalid='true'] { border: 2px solid #cc334d; }
   `,
-  styleUrl: '../staff/staff.scss',
+  styleUrl: './stats-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CountersForm {

@@ -59,7 +59,7 @@ import { StatsApi } from './stats-api';
     .sp-result:focus { outline: none; }
     .sp-notice-error table { background: transparent; font-weight: 400; }
   `,
-  styleUrl: '../staff/staff.scss',
+  styleUrl: './stats-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HistoryImport {

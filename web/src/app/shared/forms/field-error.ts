@@ -2,21 +2,23 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { I18n } from '../../core/i18n/i18n';
 import type { FormState } from './form-state';
 
-/** The api's message for one field, next to it (the control points here with aria-describedby). */
+/** A field's message, next to it (the control points here with aria-describedby). */
 @Component({
   selector: 'sp-field-error',
   template: `
     @if (form().error(field()); as message) {
-      <p class="sp-error" [id]="form().id(field()) + '-error'" [attr.data-testid]="'error-' + field()">
+      <p class="sp-error" [id]="form().id(field()) + '-error'" [attr.data-testid]="testId() ?? 'error-' + field()">
         <span class="visually-hidden">{{ i18n.t('applicant.errorPrefix') }}</span>{{ message }}
       </p>
     }
   `,
-  styleUrl: './admin.scss',
+  styleUrl: './form-kit.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FieldError {
   readonly form = input.required<FormState>();
   readonly field = input.required<string>();
+  /** The message's data-testid, when not `error-<field>`. */
+  readonly testId = input<string>();
   protected readonly i18n = inject(I18n);
 }

@@ -5,7 +5,7 @@ const t = (key: string) => key;
 
 describe('FormState', () => {
   it('maps the api field errors to fields (through the alias) and counts the attempt', () => {
-    const form = new FormState('service', (f) => f.replace(/^documents\.it\[\d+\]$/, 'documents.it'));
+    const form = new FormState('service', { alias: (f) => f.replace(/^documents\.it\[\d+\]$/, 'documents.it') });
     form.start();
     form.fail(
       new HttpErrorResponse({

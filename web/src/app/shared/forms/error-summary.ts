@@ -1,6 +1,5 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, inject, Injector, input, untracked, viewChild } from '@angular/core';
 import { I18n } from '../../core/i18n/i18n';
-import { AdminText } from './admin-text';
 import type { FormState } from './form-state';
 
 /**
@@ -16,11 +15,13 @@ import type { FormState } from './form-state';
     @let list = form().summary();
     @if (list.length > 0) {
       <div class="sp-error-summary" tabindex="-1" #box role="group" [attr.aria-labelledby]="form().prefix + '-errors-title'" data-testid="error-summary">
-        <h2 [id]="form().prefix + '-errors-title'" class="h5">{{ text.t('admin.errors.title') }}</h2>
+        <h2 [id]="form().prefix + '-errors-title'" class="h5">{{ heading() ?? i18n.t('form.errorsTitle') }}</h2>
         <ul class="mb-0">
           @for (item of list; track item.field) {
             <li>
-              <a [href]="'#' + form().id(item.field)" (click)="go($event, item.field)">{{ line(item.field, item.message) }}</a>
+              <a [href]="'#' + form().id(item.field)" (click)="go($event, item.field)" [attr.data-testid]="'error-link-' + item.field">{{
+                labelled() ? line(item.field, item.message) : item.message
+              }}</a>
             </li>
           }
         </ul>
@@ -29,13 +30,16 @@ import type { FormState } from './form-state';
       <div class="sp-notice sp-notice-error" role="alert" tabindex="-1" #box data-testid="form-failure">{{ message }}</div>
     }
   `,
-  styleUrl: './admin.scss',
+  styleUrl: './form-kit.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ErrorSummary {
   readonly form = input.required<FormState>();
+  /** The title, when not "Correggi questi dati:" (e.g. how many errors there are). */
+  readonly heading = input<string>();
+  /** Each line names its field ("Nome: campo obbligatorio."); false where the messages name it already. */
+  readonly labelled = input(true);
 
-  protected readonly text = inject(AdminText);
   protected readonly i18n = inject(I18n);
   private readonly injector = inject(Injector);
   private readonly box = viewChild<ElementRef<HTMLElement>>('box');

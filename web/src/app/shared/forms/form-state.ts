@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
+import { computed, linkedSignal, signal, WritableSignal } from '@angular/core';
 import type { AffectedItemDto } from '@sportello/contracts';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 
@@ -19,12 +19,17 @@ export function affectedOf(error: unknown): AffectedItemDto[] | null {
 }
 
 /**
- * The state of one admin form: the api's field errors (shown in the summary and next to
- * each field, by the api's field path: `names.it`, `intervals[2].start`), a general
+ * The state of one form, staff or citizen: the field errors (shown in the summary and next
+ * to each field, by the api's field path: `names.it`, `intervals[2].start`), a general
  * failure, a success notice, a change waiting for confirmation, and whether it is busy.
+ * `sp-field`, `sp-field-error` and `sp-error-summary` read it.
  */
 export class FormState {
-  readonly errors = signal<Record<string, string>>({});
+  /**
+   * The message for each field in trouble. With a `source` (a form that checks itself as
+   * the citizen types) it follows the source, and `set` overrides it until the source changes.
+   */
+  readonly errors: WritableSignal<Record<string, string>>;
   readonly failure = signal<string | null>(null);
   readonly success = signal<string | null>(null);
   readonly busy = signal(false);
@@ -36,13 +41,23 @@ export class FormState {
 
   /**
    * @param prefix of the controls' ids
-   * @param alias the control that shows a field's error, when it is not the field's own
-   *   (e.g. `documents.it[2]` belongs to the `documents.it` text area)
+   * @param options.alias the control that shows a field's error, when it is not the field's
+   *   own (e.g. `documents.it[2]` belongs to the `documents.it` text area)
+   * @param options.errors the errors, when the form computes them (the browser's checks and the api's answer)
+   * @param options.hintFirst aria-describedby reads the hint before the error (the citizen
+   *   forms); the staff forms read the error first
    */
   constructor(
     readonly prefix: string,
-    private readonly alias: (field: string) => string = (field) => field,
-  ) {}
+    options: { alias?: (field: string) => string; errors?: () => Record<string, string>; hintFirst?: boolean } = {},
+  ) {
+    this.alias = options.alias ?? ((field) => field);
+    this.hintFirst = options.hintFirst ?? false;
+    this.errors = options.errors ? linkedSignal(options.errors) : signal<Record<string, string>>({});
+  }
+
+  private readonly alias: (field: string) => string;
+  private readonly hintFirst: boolean;
 
   /** The id of a field's control: `service-names-it`, `hours-intervals-2-start`. */
   id(field: string): string {
@@ -53,9 +68,11 @@ export class FormState {
     return this.errors()[field] ?? null;
   }
 
-  /** aria-describedby for a control: its error (if any) and its hint (if any). */
-  describedBy(field: string, hint = false): string | null {
-    const ids = [this.error(field) ? `${this.id(field)}-error` : null, hint ? `${this.id(field)}-hint` : null].filter(Boolean);
+  /** aria-describedby for a control: its error (if any), its hint (if any) and any other ids (a counter). */
+  describedBy(field: string, hint = false, ...more: string[]): string | null {
+    const error = this.error(field) ? `${this.id(field)}-error` : null;
+    const hintId = hint ? `${this.id(field)}-hint` : null;
+    const ids = [...(this.hintFirst ? [hintId, error] : [error, hintId]), ...more].filter(Boolean);
     return ids.length > 0 ? ids.join(' ') : null;
   }
 
