@@ -6,7 +6,7 @@ import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
 import { ErrorSummary } from '../../shared/forms/error-summary';
-import { FieldError } from '../../shared/forms/field-error';
+import { FORM_KIT } from '../../shared/forms/field';
 import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
@@ -24,7 +24,7 @@ interface DeskModel {
  */
 @Component({
   selector: 'sp-admin-desks',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './desks.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

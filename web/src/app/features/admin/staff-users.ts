@@ -8,7 +8,7 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ErrorSummary } from '../../shared/forms/error-summary';
-import { FieldError } from '../../shared/forms/field-error';
+import { FORM_KIT } from '../../shared/forms/field';
 import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { PasswordMeter } from './password-meter';
@@ -34,7 +34,7 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
 /** /staff/admin/staff-users (admins): accounts, roles and offices; deactivate; reset a password. */
 @Component({
   selector: 'sp-admin-staff-users',
-  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError, PasswordMeter],
+  imports: [RouterLink, LoadingIndicator, ErrorSummary, FORM_KIT, PasswordMeter],
   templateUrl: './staff-users.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

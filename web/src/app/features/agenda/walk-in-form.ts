@@ -8,6 +8,8 @@ import { failureText } from '../frontdesk/failure-text';
 import { openStateText } from '../frontdesk/open-state';
 import { FrontDeskApi } from '../frontdesk/frontdesk-api';
 import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 
 export const NAME_MAX_LENGTH = 100;
 
@@ -19,6 +21,7 @@ export const NAME_MAX_LENGTH = 100;
  */
 @Component({
   selector: 'sp-walk-in-form',
+  imports: [FORM_KIT],
   templateUrl: './walk-in-form.html',
   styleUrl: './walk-in-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,6 +44,11 @@ export class WalkInForm {
   protected readonly issued = signal<TicketDto | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly maxLength = NAME_MAX_LENGTH;
+  /** Ids `walk-in-service`, `walk-in-name`; the one message a field can have: no service chosen. */
+  protected readonly form = new FormState('walk-in', {
+    errors: computed((): Record<string, string> => (this.serviceMissing() ? { service: this.i18n.t('walkIn.serviceMissing') } : {})),
+    hintFirst: true,
+  });
   /** The office is closed: why, while the confirmation is asked. */
   protected readonly closed = signal<string | null>(null);
 

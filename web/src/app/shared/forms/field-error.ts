@@ -8,7 +8,7 @@ import type { FormState } from './form-state';
   template: `
     @if (form().error(field()); as message) {
       <p class="sp-error" [id]="form().id(field()) + '-error'" [attr.data-testid]="testId() ?? 'error-' + field()">
-        <span class="visually-hidden">{{ i18n.t('applicant.errorPrefix') }}</span>{{ message }}
+        @if (prefixed()) {<span class="visually-hidden">{{ i18n.t('applicant.errorPrefix') }}</span>}{{ message }}
       </p>
     }
   `,
@@ -20,5 +20,7 @@ export class FieldError {
   readonly field = input.required<string>();
   /** The message's data-testid, when not `error-<field>`. */
   readonly testId = input<string>();
+  /** A visually hidden "Errore:" before the message (false where the message says it is one). */
+  readonly prefixed = input(true);
   protected readonly i18n = inject(I18n);
 }

@@ -23,7 +23,7 @@ import type { FormState } from './form-state';
     @if (hint(); as hint) {
       <p class="sp-hint" [id]="id() + '-hint'">{{ hint }}</p>
     }
-    <sp-field-error [form]="form()" [field]="field()" [testId]="errorTestId()" />
+    <sp-field-error [form]="form()" [field]="field()" [testId]="errorTestId()" [prefixed]="errorPrefixed()" />
     <ng-content />
   `,
   styleUrl: './form-kit.scss',
@@ -39,6 +39,7 @@ export class Field {
   /** The word after an optional field's label ("facoltativo"). */
   readonly optional = input<string>();
   readonly errorTestId = input<string>();
+  readonly errorPrefixed = input(true);
 
   readonly id = computed(() => this.form().id(this.field()));
   readonly invalid = computed(() => this.form().error(this.field()) !== null);
