@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, StaffUserDto, TicketDto } from '@sportello/contracts';
-import { EventSourceLike } from '../features/frontdesk/office-events';
+import { EventSourceLike } from '../features/frontdesk/shared/office-events';
 
 /** Front-desk data shaped like the api's answers, for unit tests: Monday 29 March 2027, 09:40 in Rome. */
 export const FD_NOW = new Date('2027-03-29T09:40:00+02:00');

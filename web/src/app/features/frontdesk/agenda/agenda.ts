@@ -14,18 +14,18 @@ import {
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AgendaEntryDto, AgendaStatus, DisplayDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
-import { toApiFailure } from '../../core/api/api-error';
-import { CLOCK } from '../../core/clock';
-import { formatLongDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
-import { LoadState } from '../../core/load-state';
-import { LoadingIndicator } from '../../layout/loading-indicator';
-import { dateInTimeZone } from '../booking/calendar-month';
-import { failureText } from '../frontdesk/failure-text';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/frontdesk-i18n';
-import { LiveStatusNote } from '../frontdesk/live-status-note';
-import { followOffice, Refresher } from '../frontdesk/office-events';
-import { OfficeChoice } from '../staff/office-choice';
+import { toApiFailure } from '../../../core/api/api-error';
+import { CLOCK } from '../../../core/clock';
+import { formatLongDate, formatTime, OFFICE_TIME_ZONE } from '../../../core/format';
+import { LoadState } from '../../../core/load-state';
+import { LoadingIndicator } from '../../../layout/loading-indicator';
+import { dateInTimeZone } from '../../booking/calendar-month';
+import { failureText } from '../shared/failure-text';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { FrontDeskI18n, FrontDeskKey } from '../shared/frontdesk-i18n';
+import { LiveStatusNote } from '../shared/live-status-note';
+import { followOffice, Refresher } from '../shared/office-events';
+import { OfficeChoice } from '../../staff/office-choice';
 import { WalkInForm } from './walk-in-form';
 
 const STATUS_KEYS: Record<AgendaStatus, FrontDeskKey> = {

@@ -1,9 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { of, throwError } from 'rxjs';
-import { CLOCK } from '../../core/clock';
-import { apiError, display, FD_NOW, ticket } from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
+import { CLOCK } from '../../../core/clock';
+import { apiError, display, FD_NOW, ticket } from '../../../testing/frontdesk-fixtures';
+import { FrontDeskApi } from '../shared/frontdesk-api';
 import { WalkInForm } from './walk-in-form';
 
 describe('WalkInForm (Nuovo biglietto)', () => {

@@ -14,20 +14,20 @@ import {
 import { UNDO_SECONDS } from '@sportello/contracts';
 import type { DeskDto, DisplayDto, TicketDto } from '@sportello/contracts';
 import { firstValueFrom, Observable } from 'rxjs';
-import { toApiFailure } from '../../core/api/api-error';
-import { CLOCK } from '../../core/clock';
-import { formatTime } from '../../core/format';
-import { LoadState } from '../../core/load-state';
-import { LoadingIndicator } from '../../layout/loading-indicator';
-import { failureText } from '../frontdesk/failure-text';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
-import { every, followOffice, Refresher } from '../frontdesk/office-events';
-import { openStateText } from '../frontdesk/open-state';
-import { DESK_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
-import { queueReason, waitedMinutes } from '../frontdesk/queue-reason';
-import { LiveStatusNote } from '../frontdesk/live-status-note';
-import { OfficeChoice } from '../staff/office-choice';
+import { toApiFailure } from '../../../core/api/api-error';
+import { CLOCK } from '../../../core/clock';
+import { formatTime } from '../../../core/format';
+import { LoadState } from '../../../core/load-state';
+import { LoadingIndicator } from '../../../layout/loading-indicator';
+import { failureText } from '../shared/failure-text';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { FrontDeskI18n } from '../shared/frontdesk-i18n';
+import { every, followOffice, Refresher } from '../shared/office-events';
+import { openStateText } from '../shared/open-state';
+import { DESK_CHOICE_KEY, readPreference, writePreference } from '../shared/preferences';
+import { queueReason, waitedMinutes } from '../shared/queue-reason';
+import { LiveStatusNote } from '../shared/live-status-note';
+import { OfficeChoice } from '../../staff/office-choice';
 
 /** "Solo informazioni": an outcome every service accepts. */
 export const INFO_ONLY = 'INFO_ONLY';

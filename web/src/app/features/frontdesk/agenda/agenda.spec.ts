@@ -4,11 +4,11 @@ import { provideRouter } from '@angular/router';
 import type { AgendaEntryDto, StaffUserDto } from '@sportello/contracts';
 import { HttpErrorResponse } from '@angular/common/http';
 import { of, throwError } from 'rxjs';
-import { StaffAuth } from '../../core/auth/staff-auth';
-import { CLOCK } from '../../core/clock';
-import { agendaEntry, apiError, display, FakeEventSource, fakeEventSources, FD_NOW, OPERATOR, ticket } from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
+import { StaffAuth } from '../../../core/auth/staff-auth';
+import { CLOCK } from '../../../core/clock';
+import { agendaEntry, apiError, display, FakeEventSource, fakeEventSources, FD_NOW, OPERATOR, ticket } from '../../../testing/frontdesk-fixtures';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
 import { Agenda } from './agenda';
 
 const ENTRIES: AgendaEntryDto[] = [

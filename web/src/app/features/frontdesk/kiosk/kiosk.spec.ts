@@ -3,11 +3,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { StaffUserDto } from '@sportello/contracts';
 import { of, throwError } from 'rxjs';
-import { StaffAuth } from '../../core/auth/staff-auth';
-import { CLOCK } from '../../core/clock';
-import { apiError, display, FakeEventSource, fakeEventSources, FD_NOW, KIOSK_USER, ticket } from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
+import { StaffAuth } from '../../../core/auth/staff-auth';
+import { CLOCK } from '../../../core/clock';
+import { apiError, display, FakeEventSource, fakeEventSources, FD_NOW, KIOSK_USER, ticket } from '../../../testing/frontdesk-fixtures';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
 import { Kiosk } from './kiosk';
 
 const WALK_IN = ticket({ id: 't-5', number: 'C015', priority: true, position: 3, estimatedWaitMinutes: 25, queuedAt: '2027-03-29T09:40:00+02:00', publicUrl: 'http://localhost:3000/biglietto/t-5' });

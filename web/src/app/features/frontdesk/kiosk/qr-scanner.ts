@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, output, signal, viewChild } from '@angular/core';
-import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
+import { FrontDeskI18n } from '../shared/frontdesk-i18n';
 import { createQrDetector } from './qr-detector';
 
 const SCAN_INTERVAL_MS = 250;

@@ -2,15 +2,15 @@ import { DOCUMENT } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
 import type { PublicTicketDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
-import { toApiFailure } from '../../core/api/api-error';
-import { formatTime } from '../../core/format';
-import { LoadState } from '../../core/load-state';
-import { LoadingIndicator } from '../../layout/loading-indicator';
-import { failureText } from '../frontdesk/failure-text';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
-import { LiveStatusNote } from '../frontdesk/live-status-note';
-import { every, followOffice, Refresher } from '../frontdesk/office-events';
+import { toApiFailure } from '../../../core/api/api-error';
+import { formatTime } from '../../../core/format';
+import { LoadState } from '../../../core/load-state';
+import { LoadingIndicator } from '../../../layout/loading-indicator';
+import { failureText } from '../shared/failure-text';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { FrontDeskI18n } from '../shared/frontdesk-i18n';
+import { LiveStatusNote } from '../shared/live-status-note';
+import { every, followOffice, Refresher } from '../shared/office-events';
 
 /**
  * A citizen's ticket (/biglietto/:ticketId, the QR on the printed ticket): number,

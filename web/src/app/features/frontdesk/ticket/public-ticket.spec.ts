@@ -1,8 +1,8 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { of, throwError } from 'rxjs';
-import { apiError, FakeEventSource, fakeEventSources, publicTicket } from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
+import { apiError, FakeEventSource, fakeEventSources, publicTicket } from '../../../testing/frontdesk-fixtures';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
 import { PublicTicket } from './public-ticket';
 
 describe('PublicTicket (/biglietto/:ticketId)', () => {

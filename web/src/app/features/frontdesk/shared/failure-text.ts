@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@sportello/contracts';
-import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
+import { ApiFailure, failureMessage, toApiFailure } from '../../../core/api/api-error';
 import { FrontDeskI18n, FrontDeskKey } from './frontdesk-i18n';
 
 /** Front-desk refusals worth a sentence of our own (what to do next), rather than the api's. */

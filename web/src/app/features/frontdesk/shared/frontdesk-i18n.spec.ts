@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { I18n } from '../../core/i18n/i18n';
+import { I18n } from '../../../core/i18n/i18n';
 import { FRONTDESK_EN } from './dictionary-en';
 import { FRONTDESK_IT } from './dictionary-it';
 import { FrontDeskI18n } from './frontdesk-i18n';

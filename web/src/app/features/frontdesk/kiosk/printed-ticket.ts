@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { TicketDto } from '@sportello/contracts';
-import { formatShortDate, formatTime } from '../../core/format';
-import { encodeQr, qrPath } from '../../core/qr-code';
-import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
+import { formatShortDate, formatTime } from '../../../core/format';
+import { encodeQr, qrPath } from '../../../core/qr-code';
+import { FrontDeskI18n } from '../shared/frontdesk-i18n';
 
 const QR_QUIET_ZONE = 4;
 

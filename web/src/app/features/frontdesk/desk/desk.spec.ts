@@ -3,8 +3,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DeskDto, StaffUserDto, TicketDto } from '@sportello/contracts';
 import { of, throwError } from 'rxjs';
-import { StaffAuth } from '../../core/auth/staff-auth';
-import { CLOCK } from '../../core/clock';
+import { StaffAuth } from '../../../core/auth/staff-auth';
+import { CLOCK } from '../../../core/clock';
 import {
   apiError,
   DESKS,
@@ -14,11 +14,11 @@ import {
   FD_NOW,
   OPERATOR,
   ticket,
-} from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
-import { DESK_CHOICE_KEY } from '../frontdesk/preferences';
-import { OfficeChoice } from '../staff/office-choice';
+} from '../../../testing/frontdesk-fixtures';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
+import { DESK_CHOICE_KEY } from '../shared/preferences';
+import { OfficeChoice } from '../../staff/office-choice';
 import { Desk } from './desk';
 
 type Api = Record<'desks' | 'queue' | 'display' | 'callNext' | 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'undo' | 'transfer' | 'pause', jest.Mock>;

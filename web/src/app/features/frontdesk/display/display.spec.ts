@@ -2,10 +2,10 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DisplayCallDto } from '@sportello/contracts';
 import { of } from 'rxjs';
-import { CLOCK } from '../../core/clock';
-import { display, FakeEventSource, fakeEventSources, FD_NOW } from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
+import { CLOCK } from '../../../core/clock';
+import { display, FakeEventSource, fakeEventSources, FD_NOW } from '../../../testing/frontdesk-fixtures';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
 import { CallVoice } from './call-voice';
 import { Display } from './display';
 

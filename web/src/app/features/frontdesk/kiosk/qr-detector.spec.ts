@@ -1,4 +1,4 @@
-import { encodeQr } from '../../core/qr-code';
+import { encodeQr } from '../../../core/qr-code';
 import { bookingCodeIn, createQrDetector } from './qr-detector';
 
 /** A QR code drawn as RGBA pixels (4 px a module, 4 modules of quiet zone), as a canvas would return it. */

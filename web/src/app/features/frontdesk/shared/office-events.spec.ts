@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { OfficeEventDto } from '@sportello/contracts';
-import { FakeEventSource, fakeEventSources } from '../../testing/frontdesk-fixtures';
+import { FakeEventSource, fakeEventSources } from '../../../testing/frontdesk-fixtures';
 import { EVENT_SOURCE_FACTORY, followOffice, LiveMessage, OfficeEvents, Refresher } from './office-events';
 
 describe('OfficeEvents (Server-Sent Events of an office)', () => {

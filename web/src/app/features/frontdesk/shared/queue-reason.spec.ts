@@ -1,4 +1,4 @@
-import { FD_NOW, ticket } from '../../testing/frontdesk-fixtures';
+import { FD_NOW, ticket } from '../../../testing/frontdesk-fixtures';
 import { queueReason, waitedMinutes } from './queue-reason';
 
 const RULES = { toleranceMinutes: 10, maxWaitMinutes: 30 };

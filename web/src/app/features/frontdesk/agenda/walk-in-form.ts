@@ -2,14 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
 import type { DisplayDto, OpenStateDto, TicketDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
-import { toApiFailure } from '../../core/api/api-error';
-import { CLOCK } from '../../core/clock';
-import { failureText } from '../frontdesk/failure-text';
-import { openStateText } from '../frontdesk/open-state';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { FrontDeskI18n } from '../frontdesk/frontdesk-i18n';
-import { FORM_KIT } from '../../shared/forms/field';
-import { FormState } from '../../shared/forms/form-state';
+import { toApiFailure } from '../../../core/api/api-error';
+import { CLOCK } from '../../../core/clock';
+import { failureText } from '../shared/failure-text';
+import { openStateText } from '../shared/open-state';
+import { FrontDeskApi } from '../shared/frontdesk-api';
+import { FrontDeskI18n } from '../shared/frontdesk-i18n';
+import { FORM_KIT } from '../../../shared/forms/field';
+import { FormState } from '../../../shared/forms/form-state';
 
 export const NAME_MAX_LENGTH = 100;
 

@@ -1,6 +1,6 @@
 import type { OpenStateDto } from '@sportello/contracts';
-import { dateInTimeZone } from '../booking/calendar-month';
-import { formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
+import { dateInTimeZone } from '../../booking/calendar-month';
+import { formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../../core/format';
 import { FrontDeskI18n } from './frontdesk-i18n';
 
 /** "oggi alle 14:30", "domani alle 08:30", "lunedì 9 marzo 2026 alle 08:30". */
