@@ -1,5 +1,5 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
-import type { AdminServiceDto, OpeningHoursDto, OpeningIntervalDto } from '@sportello/contracts';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import type { OpeningHoursDto, OpeningIntervalDto } from '@sportello/contracts';
 import { weekdayName } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
@@ -8,6 +8,7 @@ import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
 import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
@@ -71,40 +72,28 @@ export class Hours {
   });
   protected readonly weekdays = WEEKDAYS;
   protected readonly timeFields = ['start', 'end'] as const;
-  protected readonly hours = signal<OpeningHoursDto | null>(null);
-  protected readonly services = signal<AdminServiceDto[]>([]);
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.openingHours(officeId), this.api.services(officeId)]));
+  /** The hours as the api has them: loaded, then what a save returned. */
+  protected readonly hours = linkedSignal<OpeningHoursDto | null>(() => this.loaded.value()?.[0] ?? null);
+  protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
   /** '' = the office's week; otherwise a service's own. */
   protected readonly scope = signal('');
-  protected readonly week = signal<Record<number, TimeRange[]>>(toWeek([]));
+  /** The week being edited: the scope's intervals, reset when the hours or the scope change. */
+  protected readonly week = linkedSignal<Record<number, TimeRange[]>>(() => {
+    const hours = this.hours();
+    const scope = this.scope();
+    return toWeek(hours ? (scope ? (hours.services[scope] ?? []) : hours.office) : []);
+  });
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
   protected readonly scopeFollowsOffice = computed(() => this.scope() !== '' && !this.hours()?.services[this.scope()]);
-
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
 
   protected dayName(weekday: number): string {
     return weekdayName(weekday, this.i18n.locale(), 'long');
   }
 
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      const [hours, services] = await Promise.all([this.api.openingHours(officeId), this.api.services(officeId)]);
-      this.services.set(services);
-      this.show(hours);
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
-
   protected setScope(event: Event): void {
     this.scope.set((event.target as HTMLSelectElement).value);
     this.form.clear();
-    const hours = this.hours();
-    if (hours) this.show(hours);
   }
 
   protected timeLabel(field: keyof TimeRange): string {
@@ -140,7 +129,7 @@ export class Hours {
       const parts = [this.text.t('admin.hours.saved')];
       if (result.cancelled.length > 0) parts.push(this.text.t('admin.change.cancelled', { count: result.cancelled.length, codes: result.cancelled.join(', ') }));
       if (result.waitlistNotified > 0) parts.push(this.text.t('admin.hours.waitlist', { count: result.waitlistNotified }));
-      this.show(result);
+      this.hours.set(result);
       this.form.done(parts.join(' '));
       this.focus('hours-status');
     } catch (error) {
@@ -151,12 +140,6 @@ export class Hours {
   protected cancelConfirmation(): void {
     this.form.affected.set(null);
     this.focus('hours-save');
-  }
-
-  private show(hours: OpeningHoursDto): void {
-    this.hours.set(hours);
-    const scope = this.scope();
-    this.week.set(toWeek(scope ? (hours.services[scope] ?? []) : hours.office));
   }
 
   private focus(id: string): void {

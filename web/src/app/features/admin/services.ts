@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
 import type { AdminServiceDto, ServiceInput, ServiceOutcomeInput } from '@sportello/contracts';
 import { formatEuroCents } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
@@ -8,6 +8,7 @@ import { AdminKey, AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
 import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
@@ -143,8 +144,9 @@ export class Services {
   private readonly directory = inject(OfficeDirectory);
   private readonly injector = inject(Injector);
 
-  protected readonly services = signal<AdminServiceDto[] | null>(null);
+  protected readonly services = computed(() => this.loaded.value() ?? null);
   protected readonly form = new FormState('service', { alias: (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1') });
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.services(officeId));
   protected readonly nameFields: readonly TextControl[] = [
     { field: 'names.it', key: 'nameIt', label: 'admin.services.field.nameIt' },
     { field: 'names.en', key: 'nameEn', label: 'admin.services.field.nameEn' },
@@ -177,21 +179,6 @@ export class Services {
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
   /** The service just saved, when it is active and no active desk serves it: the warning names it. */
   protected readonly unserved = signal<string | null>(null);
-
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
-
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      this.services.set(await this.api.services(officeId));
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
 
   protected edit(service: AdminServiceDto | 'new'): void {
     this.form.clear();
@@ -273,7 +260,7 @@ export class Services {
   private async finish(message: string, saved: AdminServiceDto): Promise<void> {
     this.unserved.set(saved.active && saved.desks === 0 ? this.i18n.pick(saved.names, saved.code) : null);
     this.editing.set(null);
-    await this.load();
+    await this.loaded.refresh();
     this.form.done(message);
     this.focus('services-status');
   }
