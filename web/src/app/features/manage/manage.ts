@@ -3,20 +3,19 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
-  effect,
   ElementRef,
   inject,
   Injector,
   input,
+  linkedSignal,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { AvailabilityDto, ManagedAppointmentDto, SlotAlternativeDto } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
-import { firstValueFrom, Subscription } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
@@ -25,7 +24,7 @@ import { encodeQr, qrPath } from '../../core/qr-code';
 import { OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
 import { BookingText } from '../booking/booking-text';
-import { LoadState } from '../../core/load-state';
+import { LoadState, loadStateOf } from '../../core/load-state';
 import { icsUrl } from '../booking/calendar-links';
 import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth } from '../booking/calendar-month';
 import { SlotAlternatives } from '../booking/slot-alternatives';
@@ -68,10 +67,14 @@ export class Manage {
   protected readonly i18n = inject(I18n);
   protected readonly text = inject(BookingText);
 
-  protected readonly state = signal<LoadState<ManagedAppointmentDto>>({ status: 'loading' });
+  /** The booking for the token in the address. */
+  private readonly managed = rxResource({ params: () => this.token(), stream: ({ params }) => this.api.managed(params) });
+  /** The booking as shown: loaded, then what a change returned. */
+  protected readonly state = linkedSignal<LoadState<ManagedAppointmentDto>>(() => loadStateOf(this.managed));
   protected readonly busy = signal(false);
-  protected readonly notice = signal<Notice | null>(null);
-  protected readonly moving = signal(false);
+  /** Reset for another token. */
+  protected readonly notice = linkedSignal<string, Notice | null>({ source: this.token, computation: () => null });
+  protected readonly moving = linkedSignal<string, boolean>({ source: this.token, computation: () => false });
   protected readonly schedule = signal<LoadState<RescheduleData> | null>(null);
   protected readonly month = signal<IsoMonth>('');
   protected readonly selectedDate = signal<IsoDate | null>(null);
@@ -83,7 +86,6 @@ export class Manage {
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
   private readonly moveHeading = viewChild<ElementRef<HTMLElement>>('moveHeading');
   private readonly moveButton = viewChild<ElementRef<HTMLButtonElement>>('moveButton');
-  private subscription?: Subscription;
 
   protected readonly appointment = computed(() => {
     const state = this.state();
@@ -148,16 +150,10 @@ export class Manage {
     });
   });
 
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-    effect(() => {
-      const token = this.token();
-      untracked(() => this.load(token));
-    });
-  }
-
   protected retry(): void {
-    this.load(this.token());
+    this.notice.set(null);
+    this.moving.set(false);
+    this.managed.reload();
   }
 
   // -- cancel ---------------------------------------------------------------
@@ -296,17 +292,6 @@ export class Manage {
   private show(notice: Notice): void {
     this.notice.set(notice);
     afterNextRender(() => this.noticeBox()?.nativeElement.focus(), { injector: this.injector });
-  }
-
-  private load(token: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set({ status: 'loading' });
-    this.notice.set(null);
-    this.moving.set(false);
-    this.subscription = this.api.managed(token).subscribe({
-      next: (data) => this.state.set({ status: 'ready', data }),
-      error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
-    });
   }
 
   private loadSchedule(appointment: ManagedAppointmentDto): void {
