@@ -49,6 +49,7 @@ describe('Agenda (/staff/agenda)', () => {
   afterEach(() => {
     fixture?.destroy();
     el?.remove();
+    jest.useRealTimers();
   });
 
   async function render(): Promise<void> {
@@ -87,12 +88,13 @@ describe('Agenda (/staff/agenda)', () => {
 
   it('searches by code, name or codice fiscale as one types, and picks another day', async () => {
     await render();
+    jest.useFakeTimers({ advanceTimers: true });
     const search = $('#agenda-search') as HTMLInputElement;
     search.value = 'ros';
     search.dispatchEvent(new Event('input'));
     search.value = 'ross';
     search.dispatchEvent(new Event('input'));
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await jest.advanceTimersByTimeAsync(350);
     await stable();
     // One request for the whole word, not one per key.
     expect(api.agenda.mock.calls.filter((call) => call[2] === 'ros')).toHaveLength(0);

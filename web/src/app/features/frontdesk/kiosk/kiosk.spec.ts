@@ -52,6 +52,7 @@ describe('Kiosk (/staff/totem)', () => {
     fixture.destroy();
     el.remove();
     print.mockRestore();
+    jest.useRealTimers();
   });
 
   async function stable(): Promise<void> {
@@ -100,6 +101,7 @@ describe('Kiosk (/staff/totem)', () => {
     await tap('kiosk-priority');
     expect(toggle.getAttribute('aria-checked')).toBe('true');
 
+    jest.useFakeTimers({ advanceTimers: true });
     await tap('kiosk-service-C');
     expect(api.issue).toHaveBeenCalledWith('office-1', { serviceId: 'svc-cie', priority: true });
     expect(text('h1')).toBe('Ecco il tuo numero');
@@ -112,7 +114,7 @@ describe('Kiosk (/staff/totem)', () => {
     expect(printed).toContain('Attesa stimata: circa 25 minuti');
     expect($('[data-testid="ticket-qr"]')?.getAttribute('aria-label')).toBe('QR code della pagina con la tua posizione in coda');
     expect($('[data-testid="ticket-qr"] path')?.getAttribute('d')).toMatch(/^M\d/);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await jest.advanceTimersByTimeAsync(150);
     expect(print).toHaveBeenCalledTimes(1);
   });
 
