@@ -123,6 +123,8 @@ interface TextControl {
   label: AdminKey;
 }
 
+const control = (field: string, key: TextField, label: AdminKey): TextControl => ({ field, key, label });
+
 /**
  * /staff/admin/offices/:officeId/services: the services (inactive ones too) and a form for
  * one. A change that strands bookings (deactivating, another slot length, lower capacity)
@@ -147,31 +149,15 @@ export class Services {
   protected readonly services = computed(() => this.loaded.value() ?? null);
   protected readonly form = new FormState('service', { alias: (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1') });
   private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.services(officeId));
-  protected readonly nameFields: readonly TextControl[] = [
-    { field: 'names.it', key: 'nameIt', label: 'admin.services.field.nameIt' },
-    { field: 'names.en', key: 'nameEn', label: 'admin.services.field.nameEn' },
-  ];
-  protected readonly descriptionFields: readonly TextControl[] = [
-    { field: 'descriptions.it', key: 'descriptionIt', label: 'admin.services.field.descriptionIt' },
-    { field: 'descriptions.en', key: 'descriptionEn', label: 'admin.services.field.descriptionEn' },
-  ];
-  protected readonly numberFields: readonly TextControl[] = [
-    { field: 'durationMinutes', key: 'durationMinutes', label: 'admin.services.field.durationMinutes' },
-    { field: 'capacity', key: 'capacity', label: 'admin.services.field.capacity' },
-    { field: 'sortOrder', key: 'sortOrder', label: 'admin.services.field.sortOrder' },
-  ];
-  protected readonly documentFields: readonly TextControl[] = [
-    { field: 'documents.it', key: 'documentsIt', label: 'admin.common.italian' },
-    { field: 'documents.en', key: 'documentsEn', label: 'admin.common.english' },
-  ];
-  protected readonly feeNoteFields: readonly TextControl[] = [
-    { field: 'feeNote.it', key: 'feeNoteIt', label: 'admin.services.field.feeNoteIt' },
-    { field: 'feeNote.en', key: 'feeNoteEn', label: 'admin.services.field.feeNoteEn' },
-  ];
-  protected readonly onlineFields: readonly TextControl[] = [
-    { field: 'onlineAlternative.url', key: 'onlineUrl', label: 'admin.services.field.onlineUrl' },
-    { field: 'onlineAlternative.description.it', key: 'onlineIt', label: 'admin.services.field.onlineIt' },
-    { field: 'onlineAlternative.description.en', key: 'onlineEn', label: 'admin.services.field.onlineEn' },
+  protected readonly nameFields = [control('names.it', 'nameIt', 'admin.services.field.nameIt'), control('names.en', 'nameEn', 'admin.services.field.nameEn')];
+  protected readonly descriptionFields = [control('descriptions.it', 'descriptionIt', 'admin.services.field.descriptionIt'), control('descriptions.en', 'descriptionEn', 'admin.services.field.descriptionEn')];
+  protected readonly numberFields = [control('durationMinutes', 'durationMinutes', 'admin.services.field.durationMinutes'), control('capacity', 'capacity', 'admin.services.field.capacity'), control('sortOrder', 'sortOrder', 'admin.services.field.sortOrder')];
+  protected readonly documentFields = [control('documents.it', 'documentsIt', 'admin.common.italian'), control('documents.en', 'documentsEn', 'admin.common.english')];
+  protected readonly feeNoteFields = [control('feeNote.it', 'feeNoteIt', 'admin.services.field.feeNoteIt'), control('feeNote.en', 'feeNoteEn', 'admin.services.field.feeNoteEn')];
+  protected readonly onlineFields = [
+    control('onlineAlternative.url', 'onlineUrl', 'admin.services.field.onlineUrl'),
+    control('onlineAlternative.description.it', 'onlineIt', 'admin.services.field.onlineIt'),
+    control('onlineAlternative.description.en', 'onlineEn', 'admin.services.field.onlineEn'),
   ];
   protected readonly outcomeFields = ['code', 'it', 'en'] as const;
   protected readonly editing = signal<AdminServiceDto | 'new' | null>(null);

@@ -1,14 +1,9 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import type { AgendaEntryDto, StaffUserDto } from '@sportello/contracts';
 import { HttpErrorResponse } from '@angular/common/http';
 import { of, throwError } from 'rxjs';
-import { StaffAuth } from '../../../core/auth/staff-auth';
-import { CLOCK } from '../../../core/clock';
-import { agendaEntry, apiError, display, FakeEventSource, fakeEventSources, FD_NOW, OPERATOR, ticket } from '../../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../shared/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
+import { agendaEntry, apiError, display, FakeEventSource, OPERATOR, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
 import { Agenda } from './agenda';
 
 const ENTRIES: AgendaEntryDto[] = [
@@ -36,13 +31,7 @@ describe('Agenda (/staff/agenda)', () => {
       issue: jest.fn(() => of(ticket({ number: 'R002' }))),
     };
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        { provide: FrontDeskApi, useValue: api },
-        { provide: StaffAuth, useValue: { user } },
-        { provide: CLOCK, useValue: () => FD_NOW },
-        { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },
-      ],
+      providers: staffPageProviders(api, user),
     });
   });
 

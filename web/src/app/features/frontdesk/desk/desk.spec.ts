@@ -1,22 +1,16 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import type { DeskDto, StaffUserDto, TicketDto } from '@sportello/contracts';
 import { of, throwError } from 'rxjs';
-import { StaffAuth } from '../../../core/auth/staff-auth';
-import { CLOCK } from '../../../core/clock';
 import {
   apiError,
   DESKS,
   display,
   FakeEventSource,
-  fakeEventSources,
-  FD_NOW,
   OPERATOR,
+  staffPageProviders,
   ticket,
 } from '../../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../shared/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
 import { DESK_CHOICE_KEY } from '../shared/preferences';
 import { OfficeChoice } from '../../staff/office-choice';
 import { Desk } from './desk';
@@ -65,13 +59,7 @@ describe('Desk (/staff/sportello)', () => {
       pause: jest.fn((deskId: string, paused: boolean) => of({ ...desks.find((d) => d.id === deskId), paused })),
     };
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        { provide: FrontDeskApi, useValue: api },
-        { provide: StaffAuth, useValue: { user } },
-        { provide: CLOCK, useValue: () => FD_NOW },
-        { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },
-      ],
+      providers: staffPageProviders(api, user),
     });
   });
 

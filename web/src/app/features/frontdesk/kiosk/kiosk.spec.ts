@@ -1,13 +1,8 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import type { StaffUserDto } from '@sportello/contracts';
 import { of, throwError } from 'rxjs';
-import { StaffAuth } from '../../../core/auth/staff-auth';
-import { CLOCK } from '../../../core/clock';
-import { apiError, display, FakeEventSource, fakeEventSources, FD_NOW, KIOSK_USER, ticket } from '../../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../shared/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
+import { apiError, display, FakeEventSource, KIOSK_USER, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
 import { Kiosk } from './kiosk';
 
 const WALK_IN = ticket({ id: 't-5', number: 'C015', priority: true, position: 3, estimatedWaitMinutes: 25, queuedAt: '2027-03-29T09:40:00+02:00', publicUrl: 'http://localhost:3000/biglietto/t-5' });
@@ -34,13 +29,7 @@ describe('Kiosk (/staff/totem)', () => {
       checkIn: jest.fn(() => of({ ticket: CHECKED_IN, created: true })),
     };
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        { provide: FrontDeskApi, useValue: api },
-        { provide: StaffAuth, useValue: { user } },
-        { provide: CLOCK, useValue: () => FD_NOW },
-        { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },
-      ],
+      providers: staffPageProviders(api, user),
     });
     fixture = TestBed.createComponent(Kiosk);
     el = fixture.nativeElement as HTMLElement;
