@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { TodayOfficeDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../core/api/api-error';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
@@ -109,7 +108,7 @@ export class StaffHome {
     const officeId = this.choice.officeId();
     if (!officeId) return;
     try {
-      const today = await firstValueFrom(this.api.today(officeId));
+      const today = await this.api.today(officeId);
       if (officeId !== this.choice.officeId()) return;
       this.state.set({ status: 'ready', data: today.offices.find((o) => o.officeId === officeId) ?? null });
       this.now.set(this.clock());

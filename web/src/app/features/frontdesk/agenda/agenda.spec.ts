@@ -2,7 +2,6 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { AgendaEntryDto, StaffUserDto } from '@sportello/contracts';
 import { HttpErrorResponse } from '@angular/common/http';
-import { of, throwError } from 'rxjs';
 import { agendaEntry, apiError, display, FakeEventSource, OPERATOR, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
 import { Agenda } from './agenda';
 
@@ -25,10 +24,10 @@ describe('Agenda (/staff/agenda)', () => {
     localStorage.clear();
     FakeEventSource.instances = [];
     api = {
-      agenda: jest.fn(() => of(ENTRIES)),
-      display: jest.fn(() => of(display())),
-      checkIn: jest.fn(() => of({ ticket: ticket({ number: 'C014', kind: 'APPOINTMENT' }), created: true })),
-      issue: jest.fn(() => of(ticket({ number: 'R002' }))),
+      agenda: jest.fn(() => Promise.resolve(ENTRIES)),
+      display: jest.fn(() => Promise.resolve(display())),
+      checkIn: jest.fn(() => Promise.resolve({ ticket: ticket({ number: 'C014', kind: 'APPOINTMENT' }), created: true })),
+      issue: jest.fn(() => Promise.resolve(ticket({ number: 'R002' }))),
     };
     TestBed.configureTestingModule({
       providers: staffPageProviders(api, user),
@@ -89,7 +88,7 @@ describe('Agenda (/staff/agenda)', () => {
     expect(api.agenda.mock.calls.filter((call) => call[2] === 'ros')).toHaveLength(0);
     expect(api.agenda).toHaveBeenLastCalledWith('office-1', '2027-03-29', 'ross');
 
-    api.agenda.mockReturnValue(of([]));
+    api.agenda.mockResolvedValue([]);
     const date = $('#agenda-date') as HTMLInputElement;
     date.value = '2027-03-30';
     date.dispatchEvent(new Event('change'));
@@ -100,7 +99,7 @@ describe('Agenda (/staff/agenda)', () => {
 
   it('checks an appointment in and shows the ticket number', async () => {
     await render();
-    api.agenda.mockReturnValue(of([{ ...ENTRIES[0], status: 'CHECKED_IN', ticketId: 't-1', ticketNumber: 'C014' }, ...ENTRIES.slice(1)]));
+    api.agenda.mockResolvedValue([{ ...ENTRIES[0], status: 'CHECKED_IN', ticketId: 't-1', ticketNumber: 'C014' }, ...ENTRIES.slice(1)]);
     ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
     await stable();
     expect(api.checkIn).toHaveBeenCalledWith('CIE-7K3P9Q', false);
@@ -110,7 +109,7 @@ describe('Agenda (/staff/agenda)', () => {
 
   it('asks before forcing a check-in the api found too early, and forces it on “Sì”', async () => {
     await render();
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_TOO_EARLY', 'È presto: l’accettazione apre 60 minuti prima dell’appuntamento.')));
+    api.checkIn.mockRejectedValueOnce(apiError(409, 'CHECK_IN_TOO_EARLY', 'È presto: l’accettazione apre 60 minuti prima dell’appuntamento.'));
     const button = $('[data-testid="agenda-check-in"]') as HTMLButtonElement;
     button.click();
     await stable();
@@ -128,7 +127,7 @@ describe('Agenda (/staff/agenda)', () => {
     expect(document.activeElement).toBe(button);
     expect(api.checkIn).toHaveBeenCalledTimes(1);
 
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_TOO_LATE', 'L’orario è passato.')));
+    api.checkIn.mockRejectedValueOnce(apiError(409, 'CHECK_IN_TOO_LATE', 'L’orario è passato.'));
     button.click();
     await stable();
     ($('[data-testid="force-confirm"]') as HTMLButtonElement).click();
@@ -139,12 +138,12 @@ describe('Agenda (/staff/agenda)', () => {
 
   it('shows the other refusals (wrong day, cancelled) as errors, in words for staff', async () => {
     await render();
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_WRONG_DAY', 'La prenotazione non è per oggi: controlla la data nell’e-mail di conferma.')));
+    api.checkIn.mockRejectedValueOnce(apiError(409, 'CHECK_IN_WRONG_DAY', 'La prenotazione non è per oggi: controlla la data nell’e-mail di conferma.'));
     ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
     await stable();
     expect(($('[data-testid="force-dialog"]') as HTMLDialogElement).open).toBe(false);
     expect(text('[data-testid="agenda-error"]')).toBe('L’appuntamento di Mario Rossi non è di oggi: l’arrivo si registra solo nel giorno dell’appuntamento.');
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'APPOINTMENT_CANCELLED', 'Questa prenotazione è stata annullata.')));
+    api.checkIn.mockRejectedValueOnce(apiError(409, 'APPOINTMENT_CANCELLED', 'Questa prenotazione è stata annullata.'));
     ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
     await stable();
     expect(text('[data-testid="agenda-error"]')).toBe('La prenotazione di Mario Rossi è stata annullata: l’arrivo non si può registrare.');
@@ -155,7 +154,7 @@ describe('Agenda (/staff/agenda)', () => {
     // 09:40 now: the 09:30 appointment was 10 minutes ago; the window comes with the answer.
     const refusal = (code: string, windowMinutes: number) =>
       new HttpErrorResponse({ status: 409, error: { statusCode: 409, code, message: 'L’orario dell’appuntamento è passato: rivolgiti allo sportello.', windowMinutes } });
-    api.checkIn.mockReturnValueOnce(throwError(() => refusal('CHECK_IN_TOO_LATE', 5)));
+    api.checkIn.mockRejectedValueOnce(refusal('CHECK_IN_TOO_LATE', 5));
     ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
     await stable();
     expect(text('#force-text')).toBe(
@@ -165,7 +164,7 @@ describe('Agenda (/staff/agenda)', () => {
   });
 
   it('shows the phone given at booking, and “Registra arrivo” only for today', async () => {
-    api.agenda.mockReturnValue(of([agendaEntry({ phone: '+39 051 646 1211' }), ENTRIES[1]]));
+    api.agenda.mockResolvedValue([agendaEntry({ phone: '+39 051 646 1211' }), ENTRIES[1]]);
     await render();
     const link = rows()[0].querySelector('[data-testid="agenda-phone"] a') as HTMLAnchorElement;
     expect(link.textContent).toBe('+39 051 646 1211');

@@ -13,7 +13,6 @@ import {
 } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AgendaEntryDto, AgendaStatus, DisplayDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../../core/api/api-error';
 import { CLOCK } from '../../../core/clock';
 import { formatLongDate, formatTime, OFFICE_TIME_ZONE } from '../../../core/format';
@@ -118,7 +117,7 @@ export class Agenda {
       const officeId = this.officeId();
       untracked(() => {
         this.office.set(null);
-        if (officeId) void firstValueFrom(this.api.display(officeId)).then((office) => this.office.set(office), () => undefined);
+        if (officeId) void this.api.display(officeId).then((office) => this.office.set(office), () => undefined);
       });
     });
   }
@@ -129,7 +128,7 @@ export class Agenda {
     const query = this.query().trim();
     if (!officeId) return;
     try {
-      const entries = await firstValueFrom(this.api.agenda(officeId, date, query || null));
+      const entries = await this.api.agenda(officeId, date, query || null);
       if (officeId === this.officeId() && date === this.date() && query === this.query().trim()) this.state.set({ status: 'ready', data: entries });
     } catch (error: unknown) {
       if (this.state().status !== 'ready') this.state.set({ status: 'error', failure: toApiFailure(error) });
@@ -182,7 +181,7 @@ export class Agenda {
     this.busyId.set(entry.appointmentId);
     this.notice.set(null);
     try {
-      const { ticket, created } = await firstValueFrom(this.api.checkIn(entry.code, force));
+      const { ticket, created } = await this.api.checkIn(entry.code, force);
       this.issued.update((issued) => ({ ...issued, [entry.appointmentId]: ticket.number }));
       this.notice.set({
         kind: 'success',

@@ -1,6 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { of, throwError } from 'rxjs';
 import { CLOCK } from '../../../core/clock';
 import { apiError, display, FD_NOW, ticket } from '../../../testing/frontdesk-fixtures';
 import { FrontDeskApi } from '../shared/frontdesk-api';
@@ -16,7 +15,7 @@ describe('WalkInForm (Nuovo biglietto)', () => {
 
   beforeEach(async () => {
     localStorage.clear();
-    issue = jest.fn(() => of(ticket({ number: 'R002', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, priority: true, position: 1 })));
+    issue = jest.fn(() => Promise.resolve(ticket({ number: 'R002', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, priority: true, position: 1 })));
     TestBed.configureTestingModule({ providers: [{ provide: FrontDeskApi, useValue: { issue } }, { provide: CLOCK, useValue: () => FD_NOW }] });
     fixture = TestBed.createComponent(WalkInForm);
     fixture.componentRef.setInput('officeId', 'office-1');
@@ -62,7 +61,7 @@ describe('WalkInForm (Nuovo biglietto)', () => {
       status: 409,
       error: { statusCode: 409, code: 'OFFICE_CLOSED', message: 'L’ufficio è chiuso in questo momento.', open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' } },
     });
-    issue.mockReturnValueOnce(throwError(() => closed));
+    issue.mockRejectedValueOnce(closed);
     const service = $('#walk-in-service') as HTMLSelectElement;
     service.value = 'svc-cie';
     service.dispatchEvent(new Event('change'));
@@ -109,7 +108,7 @@ describe('WalkInForm (Nuovo biglietto)', () => {
   });
 
   it('sends no name when none was given, and shows a refusal', async () => {
-    issue.mockReturnValueOnce(throwError(() => apiError(404, 'NOT_FOUND', 'Servizio non trovato.')));
+    issue.mockRejectedValueOnce(apiError(404, 'NOT_FOUND', 'Servizio non trovato.'));
     const service = $('#walk-in-service') as HTMLSelectElement;
     service.value = 'svc-cie';
     service.dispatchEvent(new Event('change'));

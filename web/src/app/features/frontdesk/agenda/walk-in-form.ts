@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
 import type { DisplayDto, OpenStateDto, TicketDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../../core/api/api-error';
 import { CLOCK } from '../../../core/clock';
 import { failureText } from '../shared/failure-text';
@@ -91,9 +90,7 @@ export class WalkInForm {
     this.busy.set(true);
     try {
       const name = this.name().trim();
-      const ticket = await firstValueFrom(
-        this.api.issue(this.officeId(), { serviceId: this.serviceId(), priority: this.priority(), ...(name ? { name } : {}), ...(force ? { force: true } : {}) }),
-      );
+      const ticket = await this.api.issue(this.officeId(), { serviceId: this.serviceId(), priority: this.priority(), ...(name ? { name } : {}), ...(force ? { force: true } : {}) });
       this.issued.set(ticket);
       this.priority.set(false);
       this.name.set('');

@@ -1,7 +1,6 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DeskDto, StaffUserDto, TicketDto } from '@sportello/contracts';
-import { of, throwError } from 'rxjs';
 import {
   apiError,
   DESKS,
@@ -45,18 +44,18 @@ describe('Desk (/staff/sportello)', () => {
     user.set(OPERATOR);
     desks = DESKS.map((d) => ({ ...d }));
     api = {
-      desks: jest.fn(() => of(desks.map((d) => ({ ...d })))),
-      queue: jest.fn(() => of(QUEUE)),
-      display: jest.fn(() => of(display())),
-      callNext: jest.fn(() => of(CALLED)),
-      call: jest.fn((deskId: string, ticketId: string) => of({ ...QUEUE.find((t) => t.id === ticketId), status: 'CALLED', deskId, position: null })),
-      recall: jest.fn(() => of(CALLED)),
-      start: jest.fn(() => of({ ...CALLED, status: 'IN_SERVICE', startedAt: '2027-03-29T09:40:00+02:00' })),
-      complete: jest.fn(() => of({ ...CALLED, status: 'DONE' })),
-      noShow: jest.fn(() => of({ ...CALLED, status: 'NO_SHOW', undoUntil: '2027-03-29T09:40:10+02:00' })),
-      undo: jest.fn(() => of(CALLED)),
-      transfer: jest.fn(() => of({ ...CALLED, status: 'WAITING', serviceId: 'svc-res' })),
-      pause: jest.fn((deskId: string, paused: boolean) => of({ ...desks.find((d) => d.id === deskId), paused })),
+      desks: jest.fn(() => Promise.resolve(desks.map((d) => ({ ...d })))),
+      queue: jest.fn(() => Promise.resolve(QUEUE)),
+      display: jest.fn(() => Promise.resolve(display())),
+      callNext: jest.fn(() => Promise.resolve(CALLED)),
+      call: jest.fn((deskId: string, ticketId: string) => Promise.resolve({ ...QUEUE.find((t) => t.id === ticketId), status: 'CALLED', deskId, position: null })),
+      recall: jest.fn(() => Promise.resolve(CALLED)),
+      start: jest.fn(() => Promise.resolve({ ...CALLED, status: 'IN_SERVICE', startedAt: '2027-03-29T09:40:00+02:00' })),
+      complete: jest.fn(() => Promise.resolve({ ...CALLED, status: 'DONE' })),
+      noShow: jest.fn(() => Promise.resolve({ ...CALLED, status: 'NO_SHOW', undoUntil: '2027-03-29T09:40:10+02:00' })),
+      undo: jest.fn(() => Promise.resolve(CALLED)),
+      transfer: jest.fn(() => Promise.resolve({ ...CALLED, status: 'WAITING', serviceId: 'svc-res' })),
+      pause: jest.fn((deskId: string, paused: boolean) => Promise.resolve({ ...desks.find((d) => d.id === deskId), paused })),
     };
     TestBed.configureTestingModule({
       providers: staffPageProviders(api, user),
@@ -157,7 +156,7 @@ describe('Desk (/staff/sportello)', () => {
 
   it('says so when nobody waits (204)', async () => {
     localStorage.setItem(DESK_CHOICE_KEY, 'desk-1');
-    api.callNext.mockReturnValue(of(null));
+    api.callNext.mockResolvedValue(null);
     await render();
     await click('desk-call-next');
     expect(text('[data-testid="desk-status"]')).toBe('Nessuno in attesa per i servizi di questo sportello.');
@@ -166,7 +165,7 @@ describe('Desk (/staff/sportello)', () => {
 
   it('explains a 409 in words the operator can act on', async () => {
     localStorage.setItem(DESK_CHOICE_KEY, 'desk-1');
-    api.callNext.mockReturnValue(throwError(() => apiError(409, 'DESK_BUSY')));
+    api.callNext.mockRejectedValue(apiError(409, 'DESK_BUSY'));
     await render();
     await click('desk-call-next');
     expect(text('[data-testid="desk-error"]')).toContain('Questo sportello ha già un numero in corso');
@@ -297,7 +296,7 @@ describe('Desk (/staff/sportello)', () => {
   it('the api refusing the undo (too late) says why and drops the button', async () => {
     desks[1] = { ...desks[1], current: CALLED };
     localStorage.setItem(DESK_CHOICE_KEY, 'desk-2');
-    api.undo.mockReturnValue(throwError(() => apiError(409, 'UNDO_EXPIRED', 'Non si può più annullare.')));
+    api.undo.mockRejectedValue(apiError(409, 'UNDO_EXPIRED', 'Non si può più annullare.'));
     await render();
     await click('desk-no-show');
     desks[1] = { ...desks[1], current: null };
@@ -335,8 +334,8 @@ describe('Desk (/staff/sportello)', () => {
   });
 
   it('warns when the office is closed, and shows the office’s queue per service with the longest wait', async () => {
-    api.display.mockReturnValue(
-      of(display({ open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' }, waits: [{ ...display().waits[0] }, { ...display().waits[1], desks: 0 }, display().waits[2]] })),
+    api.display.mockResolvedValue(
+      display({ open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' }, waits: [{ ...display().waits[0] }, { ...display().waits[1], desks: 0 }, display().waits[2]] }),
     );
     localStorage.setItem(DESK_CHOICE_KEY, 'desk-1');
     await render();

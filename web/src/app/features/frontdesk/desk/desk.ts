@@ -13,7 +13,6 @@ import {
 } from '@angular/core';
 import { UNDO_SECONDS } from '@sportello/contracts';
 import type { DeskDto, DisplayDto, TicketDto } from '@sportello/contracts';
-import { firstValueFrom, Observable } from 'rxjs';
 import { toApiFailure } from '../../../core/api/api-error';
 import { CLOCK } from '../../../core/clock';
 import { formatTime } from '../../../core/format';
@@ -211,7 +210,7 @@ export class Desk {
     if (!officeId) return;
     try {
       // The display too: waits, desks per service and whether the office is open change with time.
-      const [desks, queue, office] = await Promise.all([firstValueFrom(this.api.desks(officeId)), firstValueFrom(this.api.queue(officeId)), firstValueFrom(this.api.display(officeId))]);
+      const [desks, queue, office] = await Promise.all([this.api.desks(officeId), this.api.queue(officeId), this.api.display(officeId)]);
       if (officeId !== this.officeId()) return;
       this.office.set(office);
       this.state.set({ status: 'ready', data: { desks, queue } });
@@ -443,7 +442,7 @@ export class Desk {
     });
   }
 
-  private async run<T>(action: Action, call: (deskId: string) => Observable<T>, done: (result: T) => { text: string; focus?: 'current' | 'call' }): Promise<void> {
+  private async run<T>(action: Action, call: (deskId: string) => Promise<T>, done: (result: T) => { text: string; focus?: 'current' | 'call' }): Promise<void> {
     const deskId = this.deskId();
     if (!deskId || this.busy()) return;
     this.busy.set(action);
@@ -451,7 +450,7 @@ export class Desk {
     // Any other action ends the chance to undo the last one (the api would refuse it anyway).
     if (action !== 'undo') this.undoable.set(null);
     try {
-      const result = await firstValueFrom(call(deskId));
+      const result = await call(deskId);
       const outcome = done(result);
       this.notice.set({ kind: 'success', text: outcome.text });
       if (action !== 'recall' && action !== 'start') this.resetForms();

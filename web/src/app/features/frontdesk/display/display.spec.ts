@@ -1,7 +1,6 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DisplayCallDto } from '@sportello/contracts';
-import { of } from 'rxjs';
 import { CLOCK } from '../../../core/clock';
 import { display, FakeEventSource, fakeEventSources, FD_NOW } from '../../../testing/frontdesk-fixtures';
 import { FrontDeskApi } from '../shared/frontdesk-api';
@@ -29,7 +28,7 @@ describe('Display (/display/:officeId)', () => {
   beforeEach(async () => {
     localStorage.clear();
     FakeEventSource.instances = [];
-    api = { display: jest.fn(() => of(display({ current: [SECOND], recent: [SECOND, FIRST] }))) };
+    api = { display: jest.fn(() => Promise.resolve(display({ current: [SECOND], recent: [SECOND, FIRST] }))) };
     const enabled = signal(false);
     voice = {
       enabled,
@@ -68,7 +67,7 @@ describe('Display (/display/:officeId)', () => {
   /** A desk calls: the api's display changes and the stream says so. */
   async function newCall(...calls: DisplayCallDto[]): Promise<void> {
     const recent = [...calls.slice().reverse(), SECOND, FIRST].slice(0, 5);
-    api.display.mockReturnValue(of(display({ current: [...calls.slice().reverse(), SECOND], recent })));
+    api.display.mockResolvedValue(display({ current: [...calls.slice().reverse(), SECOND], recent }));
     FakeEventSource.latest().emit('ticket', { type: 'ticket', officeId: 'office-1', event: 'CALLED' });
     await stable();
   }

@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import type { DisplayCallDto, DisplayDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../../core/api/api-error';
 import { CLOCK } from '../../../core/clock';
 import { formatInstantDate, formatTime } from '../../../core/format';
@@ -76,7 +75,7 @@ export class Display {
   private async load(): Promise<void> {
     const officeId = this.officeId();
     try {
-      const display = await firstValueFrom(this.api.display(officeId));
+      const display = await this.api.display(officeId);
       if (officeId !== this.officeId()) return;
       this.state.set({ status: 'ready', data: display });
       // New calls: spoken (when audio is on), highlighted and announced to screen readers.

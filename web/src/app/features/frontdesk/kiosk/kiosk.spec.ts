@@ -1,7 +1,6 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { StaffUserDto } from '@sportello/contracts';
-import { of, throwError } from 'rxjs';
 import { apiError, display, FakeEventSource, KIOSK_USER, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
 import { Kiosk } from './kiosk';
 
@@ -24,9 +23,9 @@ describe('Kiosk (/staff/totem)', () => {
     user.set(KIOSK_USER);
     print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
     api = {
-      display: jest.fn(() => of(display())),
-      issue: jest.fn(() => of(WALK_IN)),
-      checkIn: jest.fn(() => of({ ticket: CHECKED_IN, created: true })),
+      display: jest.fn(() => Promise.resolve(display())),
+      issue: jest.fn(() => Promise.resolve(WALK_IN)),
+      checkIn: jest.fn(() => Promise.resolve({ ticket: CHECKED_IN, created: true })),
     };
     TestBed.configureTestingModule({
       providers: staffPageProviders(api, user),
@@ -147,7 +146,7 @@ describe('Kiosk (/staff/totem)', () => {
     expect(text('#kiosk-code-error')).toBe('Non riconosciamo questo codice. È nell’e-mail di conferma, per esempio CIE-7K3P9Q: maiuscole, spazi e trattino non contano.');
     expect(api.checkIn).not.toHaveBeenCalled();
 
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(409, 'CHECK_IN_TOO_EARLY', 'È presto: l’accettazione apre 60 minuti prima dell’appuntamento.')));
+    api.checkIn.mockRejectedValueOnce(apiError(409, 'CHECK_IN_TOO_EARLY', 'È presto: l’accettazione apre 60 minuti prima dell’appuntamento.'));
     await type('CIE-7K3P9Q');
     await tap('kiosk-check-in');
     expect(text('[data-testid="kiosk-error"]')).toBe('È presto: l’accettazione apre 60 minuti prima dell’appuntamento.');
@@ -156,7 +155,7 @@ describe('Kiosk (/staff/totem)', () => {
 
   it('forgives the way a code is typed (case, spaces, no dash), and each answer replaces the last one', async () => {
     await tap('kiosk-appointment');
-    api.checkIn.mockReturnValueOnce(throwError(() => apiError(404, 'NOT_FOUND', 'Prenotazione non trovata o non più attiva.')));
+    api.checkIn.mockRejectedValueOnce(apiError(404, 'NOT_FOUND', 'Prenotazione non trovata o non più attiva.'));
     await type('cie 7k3 p9q');
     await tap('kiosk-check-in');
     expect(api.checkIn).toHaveBeenLastCalledWith('CIE-7K3P9Q');
@@ -175,7 +174,7 @@ describe('Kiosk (/staff/totem)', () => {
   });
 
   it('walk-in while the office is closed: no tickets, and when it opens again', async () => {
-    api.display.mockReturnValue(of(display({ open: { open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale', opensAt: '2027-03-30T08:30:00+02:00' } })));
+    api.display.mockResolvedValue(display({ open: { open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale', opensAt: '2027-03-30T08:30:00+02:00' } }));
     fixture.destroy();
     fixture = TestBed.createComponent(Kiosk);
     el.remove();
@@ -192,7 +191,7 @@ describe('Kiosk (/staff/totem)', () => {
 
   it('walk-in: no button for a service no desk serves; a service closed now is shown but cannot be chosen', async () => {
     const waits = display().waits;
-    api.display.mockReturnValue(of(display({ waits: [waits[0], { ...waits[1], open: false }, { ...waits[2], desks: 0 }] })));
+    api.display.mockResolvedValue(display({ waits: [waits[0], { ...waits[1], open: false }, { ...waits[2], desks: 0 }] }));
     fixture.destroy();
     fixture = TestBed.createComponent(Kiosk);
     el.remove();

@@ -14,7 +14,6 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DisplayDto, Language, TicketDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { StaffAuth } from '../../../core/auth/staff-auth';
 import { CLOCK } from '../../../core/clock';
 import { I18n, LANGUAGES } from '../../../core/i18n/i18n';
@@ -108,7 +107,7 @@ export class Kiosk {
     const officeId = this.officeId();
     if (!officeId) return;
     try {
-      const office = await firstValueFrom(this.api.display(officeId));
+      const office = await this.api.display(officeId);
       if (officeId === this.officeId()) this.office.set(office);
     } catch {
       // The services stay as they were; the next event or touch tries again.
@@ -196,7 +195,7 @@ export class Kiosk {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const { ticket, created } = await firstValueFrom(this.api.checkIn(code));
+      const { ticket, created } = await this.api.checkIn(code);
       this.showTicket(ticket, created ? this.i18n.t('kiosk.checkedIn') : this.i18n.t('kiosk.alreadyCheckedIn'));
     } catch (error: unknown) {
       this.error.set(failureText(error, this.i18n));
@@ -216,7 +215,7 @@ export class Kiosk {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const ticket = await firstValueFrom(this.api.issue(officeId, { serviceId, priority: this.priority() }));
+      const ticket = await this.api.issue(officeId, { serviceId, priority: this.priority() });
       this.showTicket(ticket, null);
     } catch (error: unknown) {
       this.error.set(failureText(error, this.i18n));

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
-import { map, Observable } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 
 export interface IssueTicketRequest {
   serviceId: string;
@@ -24,86 +24,86 @@ const enc = encodeURIComponent;
 export class FrontDeskApi {
   private readonly http = inject(HttpClient);
 
-  desks(officeId: string): Observable<DeskDto[]> {
-    return this.http.get<DeskDto[]>(`/api/offices/${enc(officeId)}/desks`);
+  desks(officeId: string): Promise<DeskDto[]> {
+    return firstValueFrom(this.http.get<DeskDto[]>(`/api/offices/${enc(officeId)}/desks`));
   }
 
   /** Everyone waiting in the office, in calling order. */
-  queue(officeId: string): Observable<TicketDto[]> {
-    return this.http.get<TicketDto[]>(`/api/offices/${enc(officeId)}/queue`);
+  queue(officeId: string): Promise<TicketDto[]> {
+    return firstValueFrom(this.http.get<TicketDto[]>(`/api/offices/${enc(officeId)}/queue`));
   }
 
-  agenda(officeId: string, date: string | null, q: string | null): Observable<AgendaEntryDto[]> {
+  agenda(officeId: string, date: string | null, q: string | null): Promise<AgendaEntryDto[]> {
     let params = new HttpParams();
     if (date) params = params.set('date', date);
     if (q) params = params.set('q', q);
-    return this.http.get<AgendaEntryDto[]>(`/api/offices/${enc(officeId)}/agenda`, { params });
+    return firstValueFrom(this.http.get<AgendaEntryDto[]>(`/api/offices/${enc(officeId)}/agenda`, { params }));
   }
 
   /** Public: the waiting-room screen (calls, waits per service, the queue rules). */
-  display(officeId: string): Observable<DisplayDto> {
-    return this.http.get<DisplayDto>(`/api/offices/${enc(officeId)}/display`);
+  display(officeId: string): Promise<DisplayDto> {
+    return firstValueFrom(this.http.get<DisplayDto>(`/api/offices/${enc(officeId)}/display`));
   }
 
   /** Public: one ticket's position and estimated wait. */
-  publicTicket(ticketId: string): Observable<PublicTicketDto> {
-    return this.http.get<PublicTicketDto>(`/api/tickets/${enc(ticketId)}`);
+  publicTicket(ticketId: string): Promise<PublicTicketDto> {
+    return firstValueFrom(this.http.get<PublicTicketDto>(`/api/tickets/${enc(ticketId)}`));
   }
 
-  issue(officeId: string, request: IssueTicketRequest): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/offices/${enc(officeId)}/tickets`, request);
+  issue(officeId: string, request: IssueTicketRequest): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/offices/${enc(officeId)}/tickets`, request));
   }
 
   /** 201: checked in now; 200: it already was (same ticket). `force` skips the too-early/too-late rules (staff only). */
-  checkIn(code: string, force = false): Observable<CheckInResult> {
-    return this.http
+  checkIn(code: string, force = false): Promise<CheckInResult> {
+    return firstValueFrom(this.http
       .post<TicketDto>(`/api/appointments/${enc(code)}/check-in`, force ? { force: true } : {}, { observe: 'response' })
-      .pipe(map((response) => ({ ticket: response.body as TicketDto, created: response.status === 201 })));
+      .pipe(map((response) => ({ ticket: response.body as TicketDto, created: response.status === 201 }))));
   }
 
   /** Today's numbers of one office (the staff home). */
-  today(officeId: string): Observable<TodayDto> {
-    return this.http.get<TodayDto>('/api/staff/today', { params: new HttpParams().set('officeId', officeId) });
+  today(officeId: string): Promise<TodayDto> {
+    return firstValueFrom(this.http.get<TodayDto>('/api/staff/today', { params: new HttpParams().set('officeId', officeId) }));
   }
 
   /** "Chiama numero…": one waiting ticket to this desk. */
-  call(deskId: string, ticketId: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/call`, { ticketId });
+  call(deskId: string, ticketId: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/call`, { ticketId }));
   }
 
   /** Takes back this desk's "Assente" or "Concludi" of the ticket (within UNDO_SECONDS). */
-  undo(deskId: string, ticketId: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/undo`, { ticketId });
+  undo(deskId: string, ticketId: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/undo`, { ticketId }));
   }
 
   /** The called ticket, or null (204) when nobody waits for the desk's services. */
-  callNext(deskId: string): Observable<TicketDto | null> {
-    return this.http
+  callNext(deskId: string): Promise<TicketDto | null> {
+    return firstValueFrom(this.http
       .post<TicketDto>(`/api/desks/${enc(deskId)}/call-next`, {}, { observe: 'response' })
-      .pipe(map((response) => (response.status === 204 ? null : response.body)));
+      .pipe(map((response) => (response.status === 204 ? null : response.body))));
   }
 
-  recall(deskId: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/recall`, {});
+  recall(deskId: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/recall`, {}));
   }
 
-  start(deskId: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/start`, {});
+  start(deskId: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/start`, {}));
   }
 
-  complete(deskId: string, outcome: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/complete`, { outcome });
+  complete(deskId: string, outcome: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/complete`, { outcome }));
   }
 
-  noShow(deskId: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/no-show`, {});
+  noShow(deskId: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/no-show`, {}));
   }
 
-  transfer(deskId: string, serviceId: string): Observable<TicketDto> {
-    return this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/transfer`, { serviceId });
+  transfer(deskId: string, serviceId: string): Promise<TicketDto> {
+    return firstValueFrom(this.http.post<TicketDto>(`/api/desks/${enc(deskId)}/transfer`, { serviceId }));
   }
 
-  pause(deskId: string, paused: boolean): Observable<DeskDto> {
-    return this.http.post<DeskDto>(`/api/desks/${enc(deskId)}/pause`, { paused });
+  pause(deskId: string, paused: boolean): Promise<DeskDto> {
+    return firstValueFrom(this.http.post<DeskDto>(`/api/desks/${enc(deskId)}/pause`, { paused }));
   }
 }

@@ -1,5 +1,4 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { of, throwError } from 'rxjs';
 import { apiError, FakeEventSource, fakeEventSources, publicTicket } from '../../../testing/frontdesk-fixtures';
 import { FrontDeskApi } from '../shared/frontdesk-api';
 import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
@@ -16,7 +15,7 @@ describe('PublicTicket (/biglietto/:ticketId)', () => {
   beforeEach(() => {
     localStorage.clear();
     FakeEventSource.instances = [];
-    api = { publicTicket: jest.fn(() => of(publicTicket())) };
+    api = { publicTicket: jest.fn(() => Promise.resolve(publicTicket())) };
     TestBed.configureTestingModule({
       providers: [
         { provide: FrontDeskApi, useValue: api },
@@ -62,13 +61,13 @@ describe('PublicTicket (/biglietto/:ticketId)', () => {
     expect(live?.getAttribute('aria-live')).toBe('assertive');
     expect(live?.textContent?.trim()).toBe('');
 
-    api.publicTicket.mockReturnValue(of(publicTicket({ position: 0, estimatedWaitMinutes: 0 })));
+    api.publicTicket.mockResolvedValue(publicTicket({ position: 0, estimatedWaitMinutes: 0 }));
     FakeEventSource.latest().emit('ticket', { type: 'ticket', officeId: 'office-1', event: 'CALLED' });
     await stable();
     expect(text('[data-testid="public-ticket-position"]')).toBe('Il prossimo numero chiamato è il tuo!');
     expect(text('[data-testid="public-ticket-wait"]')).toBe('Attesa stimata: pochi minuti');
 
-    api.publicTicket.mockReturnValue(of(publicTicket({ status: 'CALLED', position: null, estimatedWaitMinutes: null, deskName: 'Sportello 2' })));
+    api.publicTicket.mockResolvedValue(publicTicket({ status: 'CALLED', position: null, estimatedWaitMinutes: null, deskName: 'Sportello 2' }));
     FakeEventSource.latest().emit('ticket', { type: 'ticket', officeId: 'office-1', ticketId: 't-1', event: 'CALLED' });
     await stable();
     expect(live?.textContent?.trim()).toBe('È il tuo turno: Sportello 2');
@@ -82,14 +81,14 @@ describe('PublicTicket (/biglietto/:ticketId)', () => {
   });
 
   it('says when the service is over', async () => {
-    api.publicTicket.mockReturnValue(of(publicTicket({ status: 'DONE', position: null })));
+    api.publicTicket.mockResolvedValue(publicTicket({ status: 'DONE', position: null }));
     await render();
     expect(text('[data-testid="public-ticket-done"]')).toBe('Servizio concluso. Grazie per la visita!');
     expect($('[data-testid="ticket-turn"]')).toBeNull();
   });
 
   it('answers an unknown ticket with the api’s message', async () => {
-    api.publicTicket.mockReturnValue(throwError(() => apiError(404, 'NOT_FOUND', 'Biglietto non trovato.')));
+    api.publicTicket.mockRejectedValue(apiError(404, 'NOT_FOUND', 'Biglietto non trovato.'));
     await render();
     expect(text('[data-testid="ticket-error"]')).toContain('Biglietto non trovato.');
   });

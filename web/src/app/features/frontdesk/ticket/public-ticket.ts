@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
 import type { PublicTicketDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../../core/api/api-error';
 import { formatTime } from '../../../core/format';
 import { LoadState } from '../../../core/load-state';
@@ -86,7 +85,7 @@ export class PublicTicket {
   private async load(): Promise<void> {
     const ticketId = this.ticketId();
     try {
-      const ticket = await firstValueFrom(this.api.publicTicket(ticketId));
+      const ticket = await this.api.publicTicket(ticketId);
       if (ticketId === this.ticketId()) this.state.set({ status: 'ready', data: ticket });
     } catch (error: unknown) {
       if (this.state().status !== 'ready') {
