@@ -75,7 +75,7 @@ describe('index.html static first paint', () => {
   it('draws the display’s frame while it loads, as Display does', async () => {
     TestBed.configureTestingModule({
       providers: [
-        { provide: FrontDeskApi, useValue: { display: () => NEVER } },
+        { provide: FrontDeskApi, useValue: { display: () => new Promise(() => undefined) } },
         { provide: CallVoice, useValue: { enabled: () => false, canSpeak: true } },
         { provide: CLOCK, useValue: () => FD_NOW },
         { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },
