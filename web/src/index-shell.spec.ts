@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { NEVER } from 'rxjs';
 import { ApiClient } from './app/core/api/api-client';
 import { CLOCK } from './app/core/clock';
 import { IT } from './app/core/i18n/dictionary-it';
@@ -50,7 +49,7 @@ describe('index.html static first paint', () => {
   it('draws the home page while it loads, as Home does', async () => {
     TestBed.configureTestingModule({
       imports: [Home],
-      providers: [provideRouter([]), { provide: ApiClient, useValue: { offices: () => NEVER } }],
+      providers: [provideRouter([]), { provide: ApiClient, useValue: { offices: () => new Promise(() => undefined) } }],
     });
     const fixture = TestBed.createComponent(Home);
     await fixture.whenStable();

@@ -12,7 +12,6 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { formatInstantDate } from '../../core/format';
@@ -131,15 +130,13 @@ export class WaitlistForm {
     this.busy.set(true);
     const email = this.email().trim();
     try {
-      const created = await firstValueFrom(
-        this.api.joinWaitlist({
+      const created = await this.api.joinWaitlist({
           officeId: this.officeId(),
           serviceId: this.serviceId(),
           email,
           language: this.i18n.lang(),
           privacyAccepted: true,
-        }),
-      );
+        });
       this.joined.set({ email, expiresAt: created.expiresAt });
       afterNextRender(() => this.doneBox()?.nativeElement.focus(), { injector: this.injector });
     } catch (error: unknown) {

@@ -8,14 +8,13 @@ import {
   Injector,
   input,
   linkedSignal,
+  resource,
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { AvailabilityDto, ManagedAppointmentDto, SlotAlternativeDto } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
@@ -68,7 +67,7 @@ export class Manage {
   protected readonly text = inject(BookingText);
 
   /** The booking for the token in the address. */
-  private readonly managed = rxResource({ params: () => this.token(), stream: ({ params }) => this.api.managed(params) });
+  private readonly managed = resource({ params: () => this.token(), loader: ({ params }) => this.api.managed(params) });
   /** The booking as shown: loaded, then what a change returned. */
   protected readonly state = linkedSignal<LoadState<ManagedAppointmentDto>>(() => loadStateOf(this.managed));
   protected readonly busy = signal(false);
@@ -185,7 +184,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await firstValueFrom(this.api.cancel(this.token()));
+      const updated = await this.api.cancel(this.token());
       this.state.set({ status: 'ready', data: updated });
       this.moving.set(false);
       this.show({ kind: 'success', text: this.i18n.t('manage.cancelled'), alternatives: [] });
@@ -204,7 +203,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await firstValueFrom(this.api.confirmAttendance(this.token()));
+      const updated = await this.api.confirmAttendance(this.token());
       this.state.set({ status: 'ready', data: updated });
       this.show({ kind: 'success', text: this.i18n.t('manage.attendanceConfirmed'), alternatives: [] });
     } catch (error: unknown) {
@@ -249,7 +248,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await firstValueFrom(this.api.reschedule(this.token(), slot.start));
+      const updated = await this.api.reschedule(this.token(), slot.start);
       this.state.set({ status: 'ready', data: updated });
       this.moving.set(false);
       const zone = updated.timeZone || OFFICE_TIME_ZONE;
@@ -299,17 +298,15 @@ export class Manage {
     const from = dateInTimeZone(this.clock(), zone);
     const to = addDays(from, MAX_AVAILABILITY_RANGE_DAYS - 1);
     if (this.schedule()?.status !== 'ready') this.schedule.set({ status: 'loading' });
-    this.api
-      .availability({ officeId: appointment.officeId, serviceId: appointment.serviceId, from, to })
-      .subscribe({
-        next: (availability) => {
-          if (!this.month()) {
-            const current = dateInTimeZone(new Date(appointment.start), zone);
-            this.month.set(initialMonth(freeDates(availability), current < from ? from : current));
-          }
-          this.schedule.set({ status: 'ready', data: { availability, from, to } });
-        },
-        error: (error: unknown) => this.schedule.set({ status: 'error', failure: toApiFailure(error) }),
-      });
+    void this.api.availability({ officeId: appointment.officeId, serviceId: appointment.serviceId, from, to }).then(
+      (availability) => {
+        if (!this.month()) {
+          const current = dateInTimeZone(new Date(appointment.start), zone);
+          this.month.set(initialMonth(freeDates(availability), current < from ? from : current));
+        }
+        this.schedule.set({ status: 'ready', data: { availability, from, to } });
+      },
+      (error: unknown) => this.schedule.set({ status: 'error', failure: toApiFailure(error) }),
+    );
   }
 }

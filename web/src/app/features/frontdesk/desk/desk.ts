@@ -405,8 +405,9 @@ export class Desk {
 
   /** The undo for UNDO_SECONDS from now (the api allows a little more, for the round trip). */
   private offerUndo(ticket: TicketDto, action: Undoable['action']): void {
-    this.tick.set(Date.now());
-    this.undoable.set({ ticketId: ticket.id, number: ticket.number, action, until: Date.now() + UNDO_SECONDS * 1000 });
+    const now = Date.now();
+    this.tick.set(now);
+    this.undoable.set({ ticketId: ticket.id, number: ticket.number, action, until: now + UNDO_SECONDS * 1000 });
   }
 
   protected undo(): Promise<void> {
