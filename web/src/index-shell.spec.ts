@@ -2,15 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { NEVER } from 'rxjs';
 import { ApiClient } from './app/core/api/api-client';
 import { CLOCK } from './app/core/clock';
 import { IT } from './app/core/i18n/dictionary-it';
-import { CallVoice } from './app/features/display/call-voice';
-import { Display } from './app/features/display/display';
-import { FRONTDESK_IT } from './app/features/frontdesk/dictionary-it';
-import { FrontDeskApi } from './app/features/frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from './app/features/frontdesk/office-events';
+import { CallVoice } from './app/features/frontdesk/display/call-voice';
+import { Display } from './app/features/frontdesk/display/display';
+import { FRONTDESK_IT } from './app/features/frontdesk/shared/dictionary-it';
+import { FrontDeskApi } from './app/features/frontdesk/shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from './app/features/frontdesk/shared/office-events';
 import { Home } from './app/features/home/home';
 import { LoadingIndicator } from './app/layout/loading-indicator';
 import { SiteHeader } from './app/layout/site-header';
@@ -50,7 +49,7 @@ describe('index.html static first paint', () => {
   it('draws the home page while it loads, as Home does', async () => {
     TestBed.configureTestingModule({
       imports: [Home],
-      providers: [provideRouter([]), { provide: ApiClient, useValue: { offices: () => NEVER } }],
+      providers: [provideRouter([]), { provide: ApiClient, useValue: { offices: () => new Promise(() => undefined) } }],
     });
     const fixture = TestBed.createComponent(Home);
     await fixture.whenStable();
@@ -75,7 +74,7 @@ describe('index.html static first paint', () => {
   it('draws the display’s frame while it loads, as Display does', async () => {
     TestBed.configureTestingModule({
       providers: [
-        { provide: FrontDeskApi, useValue: { display: () => NEVER } },
+        { provide: FrontDeskApi, useValue: { display: () => new Promise(() => undefined) } },
         { provide: CallVoice, useValue: { enabled: () => false, canSpeak: true } },
         { provide: CLOCK, useValue: () => FD_NOW },
         { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },

@@ -37,13 +37,13 @@ export const appRoutes: Route[] = [
   {
     // The waiting-room screen: public, full screen, without the site header and footer.
     path: 'display/:officeId',
-    loadComponent: () => import('./features/display/display').then((m) => m.Display),
+    loadComponent: () => import('./features/frontdesk/display/display').then((m) => m.Display),
     data: { bare: true },
     title: 'title.display',
   },
   {
     path: 'biglietto/:ticketId',
-    loadComponent: () => import('./features/ticket/public-ticket').then((m) => m.PublicTicket),
+    loadComponent: () => import('./features/frontdesk/ticket/public-ticket').then((m) => m.PublicTicket),
     title: 'title.ticket',
   },
   {

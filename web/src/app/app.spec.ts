@@ -22,6 +22,8 @@ class FocusesItself {
 let releaseSlowPage: (value: boolean) => void = () => undefined;
 
 describe('App shell', () => {
+  afterEach(() => jest.useRealTimers());
+
   beforeEach(async () => {
     localStorage.clear();
     await TestBed.configureTestingModule({
@@ -61,11 +63,12 @@ describe('App shell', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const router = TestBed.inject(Router);
+    jest.useFakeTimers({ advanceTimers: true });
     const done = router.navigateByUrl('/lenta');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await jest.advanceTimersByTimeAsync(50);
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="navigating"]')).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await jest.advanceTimersByTimeAsync(250);
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="navigating"] [role="status"]')?.textContent?.trim()).toBe('Caricamento in corso…');
     releaseSlowPage(true);

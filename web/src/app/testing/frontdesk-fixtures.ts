@@ -1,6 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, StaffUserDto, TicketDto } from '@sportello/contracts';
-import { EventSourceLike } from '../features/frontdesk/office-events';
+import type { EnvironmentProviders, Provider } from '@angular/core';
+import { provideRouter } from '@angular/router';
+import { CLOCK } from '../core/clock';
+import { StaffAuth } from '../core/auth/staff-auth';
+import { FrontDeskApi } from '../features/frontdesk/shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY, EventSourceLike } from '../features/frontdesk/shared/office-events';
 
 /** Front-desk data shaped like the api's answers, for unit tests: Monday 29 March 2027, 09:40 in Rome. */
 export const FD_NOW = new Date('2027-03-29T09:40:00+02:00');
@@ -167,3 +172,14 @@ export class FakeEventSource implements EventSourceLike {
 
 /** Providers' value for EVENT_SOURCE_FACTORY: fake streams. */
 export const fakeEventSources = (url: string) => new FakeEventSource(url);
+
+/** A staff front-desk page under test: the mocked api, the user signed in, the fixed clock and fake event streams. */
+export function staffPageProviders(api: object, user: unknown): Array<Provider | EnvironmentProviders> {
+  return [
+    provideRouter([]),
+    { provide: FrontDeskApi, useValue: api },
+    { provide: StaffAuth, useValue: { user } },
+    { provide: CLOCK, useValue: () => FD_NOW },
+    { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },
+  ];
+}

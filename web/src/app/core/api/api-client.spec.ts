@@ -2,17 +2,16 @@ import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } fr
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { ApiErrorBody, AvailabilityDto, OfficeDto } from '@sportello/contracts';
-import { firstValueFrom, Observable } from 'rxjs';
 import { AVAILABILITY, CIE, CREATED, HOLD, MANAGED, OFFICE, TOKEN } from '../../testing/fixtures';
 import { I18n } from '../i18n/i18n';
 import { acceptLanguageInterceptor } from './accept-language-interceptor';
 import { ApiClient } from './api-client';
 import { ApiFailure, failureMessage, isNetworkFailure, toApiFailure } from './api-error';
 
-/** Subscribes now; resolves with the failure the request ends in. */
-async function failureOf(source: Observable<unknown>): Promise<ApiFailure> {
+/** Resolves with the failure the request ends in. */
+async function failureOf(request: Promise<unknown>): Promise<ApiFailure> {
   try {
-    await firstValueFrom(source);
+    await request;
   } catch (error: unknown) {
     return toApiFailure(error);
   }
@@ -38,7 +37,7 @@ describe('ApiClient', () => {
   afterEach(() => http.verify());
 
   it('GETs /api/offices', async () => {
-    const result = firstValueFrom(api.offices());
+    const result = api.offices();
     const request = http.expectOne('/api/offices');
     expect(request.request.method).toBe('GET');
     request.flush([OFFICE]);
@@ -47,7 +46,7 @@ describe('ApiClient', () => {
   });
 
   it('GETs /api/services with the office id', async () => {
-    const result = firstValueFrom(api.services('office 1'));
+    const result = api.services('office 1');
     const request = http.expectOne((r) => r.url === '/api/services');
     expect(request.request.params.get('officeId')).toBe('office 1');
     expect(request.request.urlWithParams).toBe('/api/services?officeId=office%201');
@@ -56,9 +55,7 @@ describe('ApiClient', () => {
   });
 
   it('GETs /api/availability with office, service and date range', async () => {
-    const result = firstValueFrom(
-      api.availability({ officeId: 'o1', serviceId: 's1', from: '2027-03-20', to: '2027-06-20' }),
-    );
+    const result = api.availability({ officeId: 'o1', serviceId: 's1', from: '2027-03-20', to: '2027-06-20' });
     const request = http.expectOne((r) => r.url === '/api/availability');
     const params = request.request.params;
     expect([params.get('officeId'), params.get('serviceId'), params.get('from'), params.get('to')]).toEqual([
@@ -73,11 +70,11 @@ describe('ApiClient', () => {
   });
 
   it('sends Accept-Language in the current language', () => {
-    api.offices().subscribe();
+    void api.offices().catch(() => undefined);
     expect(http.expectOne('/api/offices').request.headers.get('Accept-Language')).toBe('it');
 
     TestBed.inject(I18n).setLanguage('en');
-    api.offices().subscribe();
+    void api.offices().catch(() => undefined);
     expect(http.expectOne('/api/offices').request.headers.get('Accept-Language')).toBe('en');
   });
 
@@ -123,7 +120,7 @@ describe('ApiClient', () => {
     expect(failureMessage(failure, (key) => key)).toBe('error.generic');
   });
   it('POSTs /api/holds', async () => {
-    const result = firstValueFrom(api.hold({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' }));
+    const result = api.hold({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' });
     const request = http.expectOne('/api/holds');
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({ officeId: 'o1', serviceId: 's1', start: '2027-03-29T08:30:00+02:00' });
@@ -141,7 +138,7 @@ describe('ApiClient', () => {
       language: 'it' as const,
       privacyAccepted: true as const,
     };
-    const result = firstValueFrom(api.book(body, 'key-123'));
+    const result = api.book(body, 'key-123');
     const request = http.expectOne('/api/appointments');
     expect(request.request.method).toBe('POST');
     expect(request.request.headers.get('Idempotency-Key')).toBe('key-123');
@@ -152,17 +149,17 @@ describe('ApiClient', () => {
 
   it('reads, cancels and moves a booking by its token', async () => {
     const base = `/api/appointments/manage/${TOKEN}`;
-    const read = firstValueFrom(api.managed(TOKEN));
+    const read = api.managed(TOKEN);
     http.expectOne(base).flush(MANAGED);
     expect((await read).code).toBe('CIE-7K3P9Q');
 
-    const cancel = firstValueFrom(api.cancel(TOKEN));
+    const cancel = api.cancel(TOKEN);
     const cancelRequest = http.expectOne(`${base}/cancel`);
     expect(cancelRequest.request.method).toBe('POST');
     cancelRequest.flush({ ...MANAGED, status: 'CANCELLED' });
     expect((await cancel).status).toBe('CANCELLED');
 
-    const move = firstValueFrom(api.reschedule(TOKEN, '2027-03-31T14:30:00+02:00'));
+    const move = api.reschedule(TOKEN, '2027-03-31T14:30:00+02:00');
     const moveRequest = http.expectOne(`${base}/reschedule`);
     expect(moveRequest.request.body).toEqual({ start: '2027-03-31T14:30:00+02:00' });
     moveRequest.flush(MANAGED);
@@ -173,7 +170,7 @@ describe('ApiClient', () => {
   });
 
   it('confirms attendance by POST (never GET: mail scanners prefetch links)', async () => {
-    const confirm = firstValueFrom(api.confirmAttendance(TOKEN));
+    const confirm = api.confirmAttendance(TOKEN);
     const request = http.expectOne(`/api/appointments/manage/${TOKEN}/confirm`);
     expect(request.request.method).toBe('POST');
     request.flush({ ...MANAGED, attendance: { status: 'CONFIRMED', confirmBy: null, confirmedAt: '2027-03-28T07:00:00.000Z' } });
@@ -182,14 +179,14 @@ describe('ApiClient', () => {
 
   it('joins and leaves the waiting list', async () => {
     const body = { officeId: 'o1', serviceId: 's1', email: 'maria@example.org', language: 'it' as const, privacyAccepted: true as const };
-    const join = firstValueFrom(api.joinWaitlist(body));
+    const join = api.joinWaitlist(body);
     const joinRequest = http.expectOne('/api/waitlist');
     expect(joinRequest.request.method).toBe('POST');
     expect(joinRequest.request.body).toEqual(body);
     joinRequest.flush({ officeId: 'o1', serviceId: 's1', expiresAt: '2027-05-19T09:00:00.000Z' });
     expect((await join).expiresAt).toBe('2027-05-19T09:00:00.000Z');
 
-    const leave = firstValueFrom(api.leaveWaitlist('a/b'));
+    const leave = api.leaveWaitlist('a/b');
     const leaveRequest = http.expectOne('/api/waitlist/a%2Fb/unsubscribe');
     expect(leaveRequest.request.method).toBe('POST');
     leaveRequest.flush({ status: 'UNSUBSCRIBED' });

@@ -15,47 +15,47 @@ import type {
   WaitlistEntryCreatedDto,
   WaitlistUnsubscribedDto,
 } from '@sportello/contracts';
-import { Observable } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 /** The public endpoints of the api (same origin, under /api). */
 @Injectable({ providedIn: 'root' })
 export class ApiClient {
   private readonly http = inject(HttpClient);
 
-  offices(): Observable<OfficeDto[]> {
-    return this.http.get<OfficeDto[]>('/api/offices');
+  offices(): Promise<OfficeDto[]> {
+    return firstValueFrom(this.http.get<OfficeDto[]>('/api/offices'));
   }
 
   /** The privacy notice and the accessibility page of an office. */
-  legal(officeId: string): Observable<LegalNotesDto> {
-    return this.http.get<LegalNotesDto>(`/api/offices/${encodeURIComponent(officeId)}/legal`);
+  legal(officeId: string): Promise<LegalNotesDto> {
+    return firstValueFrom(this.http.get<LegalNotesDto>(`/api/offices/${encodeURIComponent(officeId)}/legal`));
   }
 
-  services(officeId: string): Observable<ServiceDto[]> {
-    return this.http.get<ServiceDto[]>('/api/services', {
+  services(officeId: string): Promise<ServiceDto[]> {
+    return firstValueFrom(this.http.get<ServiceDto[]>('/api/services', {
       params: new HttpParams().set('officeId', officeId),
-    });
+    }));
   }
 
   /** Free slots between two local dates (inclusive); days without free slots are omitted. */
-  availability(query: AvailabilityQuery): Observable<AvailabilityDto> {
-    return this.http.get<AvailabilityDto>('/api/availability', {
+  availability(query: AvailabilityQuery): Promise<AvailabilityDto> {
+    return firstValueFrom(this.http.get<AvailabilityDto>('/api/availability', {
       params: new HttpParams()
         .set('officeId', query.officeId)
         .set('serviceId', query.serviceId)
         .set('from', query.from)
         .set('to', query.to),
-    });
+    }));
   }
 
   /** Keeps a place of the slot for a few minutes while the form is filled in. */
-  hold(request: CreateHoldRequest): Observable<HoldDto> {
-    return this.http.post<HoldDto>('/api/holds', request);
+  hold(request: CreateHoldRequest): Promise<HoldDto> {
+    return firstValueFrom(this.http.post<HoldDto>('/api/holds', request));
   }
 
   /** Gives a hold's place back (the citizen chose another time). */
-  releaseHold(holdId: string): Observable<void> {
-    return this.http.delete<void>(`/api/holds/${encodeURIComponent(holdId)}`);
+  releaseHold(holdId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/holds/${encodeURIComponent(holdId)}`));
   }
 
   /** Books; repeating the same request with the same key returns the first answer. */
@@ -72,37 +72,37 @@ export class ApiClient {
     }
   }
 
-  book(request: CreateAppointmentRequest, idempotencyKey: string): Observable<AppointmentCreatedDto> {
-    return this.http.post<AppointmentCreatedDto>('/api/appointments', request, {
+  book(request: CreateAppointmentRequest, idempotencyKey: string): Promise<AppointmentCreatedDto> {
+    return firstValueFrom(this.http.post<AppointmentCreatedDto>('/api/appointments', request, {
       headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
-    });
+    }));
   }
 
-  managed(token: string): Observable<ManagedAppointmentDto> {
-    return this.http.get<ManagedAppointmentDto>(manageBase(token));
+  managed(token: string): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.get<ManagedAppointmentDto>(manageBase(token)));
   }
 
-  cancel(token: string): Observable<ManagedAppointmentDto> {
-    return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/cancel`, {});
+  cancel(token: string): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/cancel`, {}));
   }
 
-  reschedule(token: string, start: string): Observable<ManagedAppointmentDto> {
-    return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/reschedule`, { start });
+  reschedule(token: string, start: string): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/reschedule`, { start }));
   }
 
   /** Confirms attendance (the page behind the reminder's one-click link POSTs this). */
-  confirmAttendance(token: string): Observable<ManagedAppointmentDto> {
-    return this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/confirm`, {});
+  confirmAttendance(token: string): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/confirm`, {}));
   }
 
   /** Joins the waiting list of a service with no free slot. */
-  joinWaitlist(request: CreateWaitlistEntryRequest): Observable<WaitlistEntryCreatedDto> {
-    return this.http.post<WaitlistEntryCreatedDto>('/api/waitlist', request);
+  joinWaitlist(request: CreateWaitlistEntryRequest): Promise<WaitlistEntryCreatedDto> {
+    return firstValueFrom(this.http.post<WaitlistEntryCreatedDto>('/api/waitlist', request));
   }
 
   /** Leaves the waiting list with the token of the notice e-mail. */
-  leaveWaitlist(token: string): Observable<WaitlistUnsubscribedDto> {
-    return this.http.post<WaitlistUnsubscribedDto>(`/api/waitlist/${encodeURIComponent(token)}/unsubscribe`, {});
+  leaveWaitlist(token: string): Promise<WaitlistUnsubscribedDto> {
+    return firstValueFrom(this.http.post<WaitlistUnsubscribedDto>(`/api/waitlist/${encodeURIComponent(token)}/unsubscribe`, {}));
   }
 
   /** The booking's .ics file (a plain link: the browser downloads it). */

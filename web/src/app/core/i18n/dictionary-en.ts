@@ -298,6 +298,7 @@ export const EN: Dictionary = {
   'staffLogin.submit': 'Log in',
   'staffLogin.submitting': 'Logging in…',
   'staffLogin.errors': 'Complete the fields below',
+  'form.errorsTitle': 'Please correct these:',
   'staffLogin.error.username': 'Enter your username.',
   'staffLogin.error.password': 'Enter your password.',
   'staffLogin.loggedOut': 'You have logged out of the staff area.',

@@ -302,6 +302,7 @@ export const IT = {
   'staffLogin.submit': 'Accedi',
   'staffLogin.submitting': 'Accesso in corso…',
   'staffLogin.errors': 'Completa i campi indicati',
+  'form.errorsTitle': 'Correggi questi dati:',
   'staffLogin.error.username': 'Inserisci il nome utente.',
   'staffLogin.error.password': 'Inserisci la password.',
   'staffLogin.loggedOut': 'Sei uscito dall’area operatori.',

@@ -51,7 +51,6 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.common.no': 'No',
   'admin.common.italian': 'In Italian',
   'admin.common.english': 'In English',
-  'admin.errors.title': 'Please correct these:',
   'admin.unit.days': 'days',
   'admin.unit.hours': 'hours',
   'admin.unit.minutes': 'minutes',

@@ -53,7 +53,6 @@ export const ADMIN_IT = {
   'admin.common.no': 'No',
   'admin.common.italian': 'In italiano',
   'admin.common.english': 'In inglese',
-  'admin.errors.title': 'Correggi questi dati:',
   'admin.unit.days': 'giorni',
   'admin.unit.hours': 'ore',
   'admin.unit.minutes': 'minuti',

@@ -8,9 +8,9 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi, AuditQuery } from './admin-api';
 import { AdminText } from './admin-text';
 import { AuditLine, auditLines, AuditWords } from './audit-details';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 
 const PAGE_SIZE = 25;
 
@@ -19,7 +19,7 @@ type FilterField = 'from' | 'to' | 'actor' | 'action' | 'entity';
 /** /staff/admin/audit (admins): who changed configuration and who viewed, exported or changed citizens' data. */
 @Component({
   selector: 'sp-admin-audit-log',
-  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError],
+  imports: [RouterLink, LoadingIndicator, ErrorSummary, FORM_KIT],
   templateUrl: './audit-log.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,6 +33,7 @@ export class AuditLog {
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly entities = AUDIT_ENTITIES;
   protected readonly form = new FormState('audit');
+  protected readonly dateFields = ['from', 'to'] as const;
   protected readonly filters = signal<Record<FilterField, string>>({ from: '', to: '', actor: '', action: '', entity: '' });
   protected readonly result = signal<AuditPageDto | null>(null);
   protected readonly pages = computed(() => {
@@ -42,6 +43,10 @@ export class AuditLog {
 
   constructor() {
     void this.search(1);
+  }
+
+  protected label(field: FilterField): string {
+    return this.text.t(`admin.audit.field.${field}`);
   }
 
   protected set(field: FilterField, event: Event): void {

@@ -1,14 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
-import type { AdminServiceDto, ClosureDto, ClosureInput } from '@sportello/contracts';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
+import type { ClosureDto, ClosureInput } from '@sportello/contracts';
 import { formatInstantDate, formatTime } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -43,7 +44,7 @@ export function closureInput(m: ClosureModel, confirm: boolean): ClosureInput {
  */
 @Component({
   selector: 'sp-admin-closures',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './closures.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,29 +58,14 @@ export class Closures {
   private readonly directory = inject(OfficeDirectory);
   private readonly injector = inject(Injector);
 
-  protected readonly closures = signal<ClosureDto[] | null>(null);
-  protected readonly services = signal<AdminServiceDto[]>([]);
+  protected readonly closures = computed(() => this.loaded.value()?.[0] ?? null);
+  protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
   protected readonly form = new FormState('closure');
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.closures(officeId), this.api.services(officeId)]));
   protected readonly model = signal<ClosureModel>({ ...EMPTY });
+  protected readonly timeFields = ['startTime', 'endTime'] as const;
   protected readonly deleting = signal<ClosureDto | null>(null);
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
-
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
-
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      const [closures, services] = await Promise.all([this.api.closures(officeId), this.api.services(officeId)]);
-      this.services.set(services);
-      this.closures.set(closures);
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
 
   /** "lunedì 3 maggio 2027" or "dal … al …" for whole days; "lunedì 3 maggio 2027, 14:00–16:00" otherwise. */
   protected period(closure: ClosureDto): string {
@@ -107,6 +93,10 @@ export class Closures {
     return service ? this.i18n.pick(service.names, service.code) : '';
   }
 
+  protected timeLabel(field: 'startTime' | 'endTime'): string {
+    return this.text.t(`admin.closures.field.${field}`);
+  }
+
   protected set(field: Exclude<keyof ClosureModel, 'partDay'>, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.model.update((m) => ({ ...m, [field]: value }));
@@ -124,7 +114,7 @@ export class Closures {
       const created = await this.api.createClosure(this.officeId(), closureInput(this.model(), confirm));
       const cancelled = created.cancelled.length > 0 ? ` ${this.text.t('admin.closures.cancelled', { count: created.cancelled.length, codes: created.cancelled.join(', ') })}` : '';
       this.model.set({ ...EMPTY });
-      await this.load();
+      await this.loaded.refresh();
       this.form.done(this.text.t('admin.closures.created', { period: this.period(created) }) + cancelled);
       this.focus('closures-status');
     } catch (error) {
@@ -147,7 +137,7 @@ export class Closures {
     try {
       await this.api.deleteClosure(this.officeId(), closure.id);
       this.deleting.set(null);
-      await this.load();
+      await this.loaded.refresh();
       this.form.done(this.text.t('admin.closures.deleted', { period: this.period(closure) }));
       this.focus('closures-status');
     } catch (error) {

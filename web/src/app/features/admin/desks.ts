@@ -1,13 +1,14 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
-import type { AdminDeskDto, AdminServiceDto } from '@sportello/contracts';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
+import type { AdminDeskDto } from '@sportello/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -24,7 +25,7 @@ interface DeskModel {
  */
 @Component({
   selector: 'sp-admin-desks',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './desks.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,30 +39,14 @@ export class Desks {
   private readonly directory = inject(OfficeDirectory);
   private readonly injector = inject(Injector);
 
-  protected readonly desks = signal<AdminDeskDto[] | null>(null);
-  protected readonly services = signal<AdminServiceDto[]>([]);
-  protected readonly form = new FormState('desk', (field) => (field.startsWith('serviceIds[') ? 'serviceIds' : field));
+  protected readonly desks = computed(() => this.loaded.value()?.[0] ?? null);
+  protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
+  protected readonly form = new FormState('desk', { alias: (field) => (field.startsWith('serviceIds[') ? 'serviceIds' : field) });
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.desks(officeId), this.api.services(officeId)]));
   protected readonly editing = signal<AdminDeskDto | 'new' | null>(null);
   protected readonly deleting = signal<AdminDeskDto | null>(null);
   protected readonly model = signal<DeskModel>({ number: '', name: '', active: true, serviceIds: [] });
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
-
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
-
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      const [desks, services] = await Promise.all([this.api.desks(officeId), this.api.services(officeId)]);
-      this.services.set(services);
-      this.desks.set(desks);
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
 
   protected serviceNames(desk: AdminDeskDto): string {
     return this.services()
@@ -146,7 +131,7 @@ export class Desks {
 
   private async finish(message: string): Promise<void> {
     this.editing.set(null);
-    await this.load();
+    await this.loaded.refresh();
     this.form.done(message);
     this.focus('desks-status');
   }

@@ -1,14 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
-import type { AdminServiceDto, OpeningHoursDto, OpeningIntervalDto } from '@sportello/contracts';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import type { OpeningHoursDto, OpeningIntervalDto } from '@sportello/contracts';
 import { weekdayName } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -46,7 +47,7 @@ export function fromWeek(week: Record<number, TimeRange[]>): { intervals: Openin
  */
 @Component({
   selector: 'sp-admin-hours',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './hours.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,46 +63,41 @@ export class Hours {
 
   /** Where each sent interval sits in the editor: intervals[i] → [weekday, position]. */
   private places: Array<[number, number]> = [];
-  protected readonly form = new FormState('hours', (field) => {
-    const match = /^intervals\[(\d+)\]\.(\w+)$/.exec(field);
-    const place = match ? this.places[Number(match[1])] : undefined;
-    return place && match ? `day${place[0]}[${place[1]}].${match[2]}` : field;
+  protected readonly form = new FormState('hours', {
+    alias: (field) => {
+      const match = /^intervals\[(\d+)\]\.(\w+)$/.exec(field);
+      const place = match ? this.places[Number(match[1])] : undefined;
+      return place && match ? `day${place[0]}[${place[1]}].${match[2]}` : field;
+    },
   });
   protected readonly weekdays = WEEKDAYS;
-  protected readonly hours = signal<OpeningHoursDto | null>(null);
-  protected readonly services = signal<AdminServiceDto[]>([]);
+  protected readonly timeFields = ['start', 'end'] as const;
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.openingHours(officeId), this.api.services(officeId)]));
+  /** The hours as the api has them: loaded, then what a save returned. */
+  protected readonly hours = linkedSignal<OpeningHoursDto | null>(() => this.loaded.value()?.[0] ?? null);
+  protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
   /** '' = the office's week; otherwise a service's own. */
   protected readonly scope = signal('');
-  protected readonly week = signal<Record<number, TimeRange[]>>(toWeek([]));
+  /** The week being edited: the scope's intervals, reset when the hours or the scope change. */
+  protected readonly week = linkedSignal<Record<number, TimeRange[]>>(() => {
+    const hours = this.hours();
+    const scope = this.scope();
+    return toWeek(hours ? (scope ? (hours.services[scope] ?? []) : hours.office) : []);
+  });
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
   protected readonly scopeFollowsOffice = computed(() => this.scope() !== '' && !this.hours()?.services[this.scope()]);
-
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
 
   protected dayName(weekday: number): string {
     return weekdayName(weekday, this.i18n.locale(), 'long');
   }
 
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      const [hours, services] = await Promise.all([this.api.openingHours(officeId), this.api.services(officeId)]);
-      this.services.set(services);
-      this.show(hours);
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
-
   protected setScope(event: Event): void {
     this.scope.set((event.target as HTMLSelectElement).value);
     this.form.clear();
-    const hours = this.hours();
-    if (hours) this.show(hours);
+  }
+
+  protected timeLabel(field: keyof TimeRange): string {
+    return this.text.t(`admin.hours.${field}`);
   }
 
   protected setTime(weekday: number, position: number, field: keyof TimeRange, event: Event): void {
@@ -133,7 +129,7 @@ export class Hours {
       const parts = [this.text.t('admin.hours.saved')];
       if (result.cancelled.length > 0) parts.push(this.text.t('admin.change.cancelled', { count: result.cancelled.length, codes: result.cancelled.join(', ') }));
       if (result.waitlistNotified > 0) parts.push(this.text.t('admin.hours.waitlist', { count: result.waitlistNotified }));
-      this.show(result);
+      this.hours.set(result);
       this.form.done(parts.join(' '));
       this.focus('hours-status');
     } catch (error) {
@@ -144,12 +140,6 @@ export class Hours {
   protected cancelConfirmation(): void {
     this.form.affected.set(null);
     this.focus('hours-save');
-  }
-
-  private show(hours: OpeningHoursDto): void {
-    this.hours.set(hours);
-    const scope = this.scope();
-    this.week.set(toWeek(scope ? (hours.services[scope] ?? []) : hours.office));
   }
 
   private focus(id: string): void {

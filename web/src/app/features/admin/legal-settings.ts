@@ -1,13 +1,14 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, inject, Injector, input, signal, untracked } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, input, linkedSignal } from '@angular/core';
 import type { AccessibilityNoteDto, OfficeSettingsDto, OfficeSettingsInput, PrivacySettingsDto } from '@sportello/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { LEGAL_TEXTS, LegalKey } from '../info/legal-texts';
 import { AdminApi } from './admin-api';
 import { AdminKey, AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeNav } from './office-nav';
 
 type TextField = 'controller' | 'controllerEmail' | 'dpoName' | 'dpoEmail';
@@ -84,7 +85,7 @@ export function legalInput(settings: OfficeSettingsDto, m: LegalModel): OfficeSe
  */
 @Component({
   selector: 'sp-admin-legal-settings',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT],
   templateUrl: './legal-settings.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -98,36 +99,39 @@ export class LegalSettings {
   private readonly injector = inject(Injector);
 
   protected readonly form = new FormState('legal');
-  protected readonly settings = signal<OfficeSettingsDto | null>(null);
-  protected readonly model = signal<LegalModel | null>(null);
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.settings(officeId));
+  /** The settings as the api has them: loaded, then what a save returned. */
+  protected readonly settings = linkedSignal<OfficeSettingsDto | null>(() => this.loaded.value() ?? null);
+  /** The form's values, reset from the settings whenever those change. */
+  protected readonly model = linkedSignal<LegalModel | null>(() => {
+    const settings = this.settings();
+    return settings ? toModel(settings) : null;
+  });
   protected readonly controllerFields: TextField[] = ['controller', 'controllerEmail'];
   protected readonly dpoFields: TextField[] = ['dpoName', 'dpoEmail'];
   protected readonly longTexts: LongText[] = ['purposes', 'legalBasis', 'recipients'];
+  protected readonly languages = ['it', 'en'] as const;
+  protected readonly groups: ReadonlyArray<{ legend: AdminKey; fields: TextField[] }> = [
+    { legend: 'admin.legal.controller', fields: this.controllerFields },
+    { legend: 'admin.legal.dpo', fields: this.dpoFields },
+  ];
+  protected readonly accessibilityFields: ReadonlyArray<{ field: 'declarationUrl' | 'feedbackEmail'; hint: AdminKey; type: 'url' | 'email' }> = [
+    { field: 'declarationUrl', hint: 'admin.legal.declarationHint', type: 'url' },
+    { field: 'feedbackEmail', hint: 'admin.legal.feedbackHint', type: 'email' },
+  ];
 
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
+  protected label(field: TextField | 'declarationUrl' | 'feedbackEmail'): string {
+    return this.text.t(`admin.legal.field.${field}`);
   }
 
-  protected label(field: string): string {
-    return this.text.t(`admin.legal.field.${field}` as AdminKey);
+  protected textLabel(field: LongText, lang: 'it' | 'en'): string {
+    return this.text.t(`admin.legal.field.${field}.${lang}`);
   }
 
   protected standard(field: LongText): string {
     return this.text.t('admin.legal.standard', { text: LEGAL_TEXTS[this.i18n.lang()][STANDARD[field]] });
   }
 
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      const settings = await this.api.settings(officeId);
-      this.settings.set(settings);
-      this.model.set(toModel(settings));
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
 
   protected set(field: TextField | 'declarationUrl' | 'feedbackEmail', event: Event): void {
     const value = (event.target as HTMLInputElement).value;
@@ -148,7 +152,6 @@ export class LegalSettings {
     try {
       const saved = await this.api.saveSettings(this.officeId(), legalInput(settings, model));
       this.settings.set(saved);
-      this.model.set(toModel(saved));
       this.form.done(this.text.t('admin.legal.saved'));
       afterNextRender(() => document.getElementById('legal-status')?.focus(), { injector: this.injector });
     } catch (error) {

@@ -6,9 +6,9 @@ import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 
 type OfficeField = 'code' | 'name' | 'address' | 'city' | 'phone' | 'email' | 'latitude' | 'longitude' | 'timeZone';
@@ -25,7 +25,7 @@ function coordinate(value: string): number | null {
 /** /staff/admin/offices: the offices; admins create and delete them, managers edit theirs. */
 @Component({
   selector: 'sp-admin-offices',
-  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError],
+  imports: [RouterLink, LoadingIndicator, ErrorSummary, FORM_KIT],
   templateUrl: './offices.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,6 +64,10 @@ export class Offices {
   protected close(): void {
     this.editing.set(null);
     this.form.clear();
+  }
+
+  protected label(field: OfficeField): string {
+    return this.text.t(`admin.offices.field.${field}`);
   }
 
   protected set(field: OfficeField, event: Event): void {

@@ -16,21 +16,24 @@ describe('PasswordMeter (real zxcvbn-ts with the Italian dictionary)', () => {
   const text = () => (fixture.nativeElement.querySelector('[data-testid="password-meter-text"]') as HTMLElement).textContent?.trim() ?? '';
   const meter = () => fixture.nativeElement.querySelector('[data-testid="password-meter"]') as HTMLElement | null;
 
-  /** Types the password, then waits (polling the page) until the checker has scored it. */
+  /** Types the password, then moves the (fake) clock on until the checker has scored it. */
   async function type(password: string): Promise<void> {
     fixture.componentInstance.password.set(password);
     fixture.detectChanges();
     for (let i = 0; i < 500 && !meter()?.hasAttribute('data-score'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await jest.advanceTimersByTimeAsync(10);
       fixture.detectChanges();
     }
     expect(meter()?.hasAttribute('data-score')).toBe(true);
   }
 
   beforeEach(() => {
+    jest.useFakeTimers({ advanceTimers: true });
     fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
   });
+
+  afterEach(() => jest.useRealTimers());
 
   it('says nothing for an empty password', () => {
     expect(text()).toBe('');

@@ -1,14 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
 import type { AdminServiceDto, ServiceInput, ServiceOutcomeInput } from '@sportello/contracts';
 import { formatEuroCents } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
-import { AdminText } from './admin-text';
+import { AdminKey, AdminText } from './admin-text';
 import { ConfirmChange } from './confirm-change';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { OfficeNav } from './office-nav';
 
@@ -115,6 +116,15 @@ export function toInput(m: ServiceModel, feeCents: number | null): ServiceInput 
 
 type TextField = Exclude<keyof ServiceModel, 'active' | 'outcomes'>;
 
+/** A text control of the form: the api's field path, the model's key and the label. */
+interface TextControl {
+  field: string;
+  key: TextField;
+  label: AdminKey;
+}
+
+const control = (field: string, key: TextField, label: AdminKey): TextControl => ({ field, key, label });
+
 /**
  * /staff/admin/offices/:officeId/services: the services (inactive ones too) and a form for
  * one. A change that strands bookings (deactivating, another slot length, lower capacity)
@@ -122,7 +132,7 @@ type TextField = Exclude<keyof ServiceModel, 'active' | 'outcomes'>;
  */
 @Component({
   selector: 'sp-admin-services',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError, ConfirmChange],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT, ConfirmChange],
   templateUrl: './services.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -136,28 +146,25 @@ export class Services {
   private readonly directory = inject(OfficeDirectory);
   private readonly injector = inject(Injector);
 
-  protected readonly services = signal<AdminServiceDto[] | null>(null);
-  protected readonly form = new FormState('service', (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1'));
+  protected readonly services = computed(() => this.loaded.value() ?? null);
+  protected readonly form = new FormState('service', { alias: (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1') });
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.services(officeId));
+  protected readonly nameFields = [control('names.it', 'nameIt', 'admin.services.field.nameIt'), control('names.en', 'nameEn', 'admin.services.field.nameEn')];
+  protected readonly descriptionFields = [control('descriptions.it', 'descriptionIt', 'admin.services.field.descriptionIt'), control('descriptions.en', 'descriptionEn', 'admin.services.field.descriptionEn')];
+  protected readonly numberFields = [control('durationMinutes', 'durationMinutes', 'admin.services.field.durationMinutes'), control('capacity', 'capacity', 'admin.services.field.capacity'), control('sortOrder', 'sortOrder', 'admin.services.field.sortOrder')];
+  protected readonly documentFields = [control('documents.it', 'documentsIt', 'admin.common.italian'), control('documents.en', 'documentsEn', 'admin.common.english')];
+  protected readonly feeNoteFields = [control('feeNote.it', 'feeNoteIt', 'admin.services.field.feeNoteIt'), control('feeNote.en', 'feeNoteEn', 'admin.services.field.feeNoteEn')];
+  protected readonly onlineFields = [
+    control('onlineAlternative.url', 'onlineUrl', 'admin.services.field.onlineUrl'),
+    control('onlineAlternative.description.it', 'onlineIt', 'admin.services.field.onlineIt'),
+    control('onlineAlternative.description.en', 'onlineEn', 'admin.services.field.onlineEn'),
+  ];
+  protected readonly outcomeFields = ['code', 'it', 'en'] as const;
   protected readonly editing = signal<AdminServiceDto | 'new' | null>(null);
   protected readonly model = signal<ServiceModel>({ ...EMPTY });
   protected readonly timeZone = computed(() => this.directory.find(this.officeId())?.timeZone ?? 'Europe/Rome');
   /** The service just saved, when it is active and no active desk serves it: the warning names it. */
   protected readonly unserved = signal<string | null>(null);
-
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
-
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      this.services.set(await this.api.services(officeId));
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
-  }
 
   protected edit(service: AdminServiceDto | 'new'): void {
     this.form.clear();
@@ -180,6 +187,10 @@ export class Services {
   protected setActive(event: Event): void {
     const active = (event.target as HTMLInputElement).checked;
     this.model.update((m) => ({ ...m, active }));
+  }
+
+  protected outcomeLabel(field: keyof ServiceOutcomeInput): string {
+    return this.text.t(`admin.services.outcome.${field}`);
   }
 
   protected setOutcome(index: number, field: keyof ServiceOutcomeInput, event: Event): void {
@@ -235,7 +246,7 @@ export class Services {
   private async finish(message: string, saved: AdminServiceDto): Promise<void> {
     this.unserved.set(saved.active && saved.desks === 0 ? this.i18n.pick(saved.names, saved.code) : null);
     this.editing.set(null);
-    await this.load();
+    await this.loaded.refresh();
     this.form.done(message);
     this.focus('services-status');
   }

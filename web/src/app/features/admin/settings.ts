@@ -1,12 +1,13 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, inject, Injector, input, signal, untracked } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, input, linkedSignal } from '@angular/core';
 import type { OfficeRuleDefaults, OfficeSettingsDto, OfficeSettingsInput } from '@sportello/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminKey, AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { formResource } from '../../shared/forms/form-resource';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeNav } from './office-nav';
 
 type NumberField = 'bookingHorizonDays' | 'minNoticeMinutes';
@@ -69,7 +70,7 @@ function toModel(s: OfficeSettingsDto): SettingsModel {
  */
 @Component({
   selector: 'sp-admin-settings',
-  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FieldError],
+  imports: [LoadingIndicator, OfficeNav, ErrorSummary, FORM_KIT],
   templateUrl: './settings.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -83,8 +84,15 @@ export class Settings {
   private readonly injector = inject(Injector);
 
   protected readonly form = new FormState('settings');
-  protected readonly settings = signal<OfficeSettingsDto | null>(null);
-  protected readonly model = signal<SettingsModel | null>(null);
+  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.settings(officeId));
+  /** The settings as the api has them: loaded, then what a save returned. */
+  protected readonly settings = linkedSignal<OfficeSettingsDto | null>(() => this.loaded.value() ?? null);
+  /** The form's values, reset from the settings whenever those change. */
+  protected readonly model = linkedSignal<SettingsModel | null>(() => {
+    const settings = this.settings();
+    return settings ? toModel(settings) : null;
+  });
+  protected readonly mandateFields = ['mandateStart', 'mandateEnd'] as const;
   protected readonly required: Array<{ field: NumberField; unit: AdminKey }> = [
     { field: 'bookingHorizonDays', unit: 'admin.unit.days' },
     { field: 'minNoticeMinutes', unit: 'admin.unit.minutes' },
@@ -98,25 +106,13 @@ export class Settings {
   ];
   protected readonly months = Array.from({ length: 12 }, (_, i) => i + 1);
 
-  constructor() {
-    effect(() => {
-      const officeId = this.officeId();
-      untracked(() => void this.load(officeId));
-    });
-  }
-
   protected monthName(month: number): string {
     return new Intl.DateTimeFormat(this.i18n.locale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));
   }
 
-  protected async load(officeId = this.officeId()): Promise<void> {
-    try {
-      const settings = await this.api.settings(officeId);
-      this.settings.set(settings);
-      this.model.set(toModel(settings));
-    } catch (error) {
-      this.form.fail(error, (key) => this.i18n.t(key));
-    }
+
+  protected label(field: NumberField | DefaultedField | 'mandateStart' | 'mandateEnd'): string {
+    return this.text.t(`admin.settings.field.${field}`);
   }
 
   protected set(field: Exclude<keyof SettingsModel, 'reconfirmRequired'>, event: Event): void {
@@ -137,7 +133,6 @@ export class Settings {
     try {
       const saved = await this.api.saveSettings(this.officeId(), settingsInput(model));
       this.settings.set(saved);
-      this.model.set(toModel(saved));
       this.form.done(this.text.t('admin.settings.saved'));
       afterNextRender(() => document.getElementById('settings-status')?.focus(), { injector: this.injector });
     } catch (error) {

@@ -7,9 +7,9 @@ import { I18n, MessageKey } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { AdminApi } from './admin-api';
 import { AdminText } from './admin-text';
-import { ErrorSummary } from './error-summary';
-import { FieldError } from './field-error';
-import { FormState } from './form-state';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { OfficeDirectory } from './office-directory';
 import { PasswordMeter } from './password-meter';
 
@@ -34,7 +34,7 @@ const ROLE_KEYS: Record<StaffRole, MessageKey> = {
 /** /staff/admin/staff-users (admins): accounts, roles and offices; deactivate; reset a password. */
 @Component({
   selector: 'sp-admin-staff-users',
-  imports: [RouterLink, LoadingIndicator, ErrorSummary, FieldError, PasswordMeter],
+  imports: [RouterLink, LoadingIndicator, ErrorSummary, FORM_KIT, PasswordMeter],
   templateUrl: './staff-users.html',
   styleUrl: './admin.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,7 +50,7 @@ export class StaffUsers {
   protected readonly roles = STAFF_ROLES;
   protected readonly users = signal<AdminStaffUserDto[] | null>(null);
   protected readonly offices = this.directory.offices;
-  protected readonly form = new FormState('user', (field) => (field.startsWith('officeIds[') ? 'officeIds' : field));
+  protected readonly form = new FormState('user', { alias: (field) => (field.startsWith('officeIds[') ? 'officeIds' : field) });
   protected readonly mode = signal<Mode | null>(null);
   protected readonly model = signal<UserModel>({ username: '', displayName: '', role: 'operator', active: true, password: '', officeIds: [] });
 

@@ -1,14 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
 import { formatInstantDate, formatTime } from '../../core/format';
@@ -18,6 +8,9 @@ import { APPLICANT_FIELDS, ApplicantField, FieldProblem } from './applicant-form
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
 import { HoldTimer } from './hold-timer';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 
 type TextField = Exclude<ApplicantField, 'notes' | 'privacyAccepted'>;
 
@@ -53,7 +46,7 @@ export function fieldId(field: ApplicantField): string {
  */
 @Component({
   selector: 'sp-applicant-step',
-  imports: [RouterLink, BookingSteps, HoldTimer],
+  imports: [RouterLink, BookingSteps, HoldTimer, ErrorSummary, FORM_KIT],
   templateUrl: './applicant-step.html',
   styleUrls: ['./step.scss', './applicant-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,15 +58,12 @@ export class ApplicantStep {
   /** How long the office keeps the data (its settings; RETENTION_DAYS' default until known), for the privacy notice. */
   protected readonly retentionDays = computed(() => this.store.context()?.office.retentionDays ?? 90);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly textFields = TEXT_FIELDS;
   protected readonly notesMax = NOTES_MAX_LENGTH;
   protected readonly fieldId = fieldId;
   /** Set by the first "Continua": from then on the browser's checks are shown, live. */
   protected readonly submitted = signal(false);
-  private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
 
   protected readonly recap = computed(() => {
     const hold = this.store.hold();
@@ -99,14 +89,8 @@ export class ApplicantStep {
     return errors;
   });
 
-  protected readonly errorList = computed(() => {
-    const errors = this.errors();
-    return APPLICANT_FIELDS.filter((field) => errors[field]).map((field) => ({
-      field,
-      id: fieldId(field),
-      text: errors[field] as string,
-    }));
-  });
+  /** The summary at the top and the messages next to the fields (ids `applicant-<field>`). */
+  protected readonly form = new FormState('applicant', { errors: () => this.errors() as Record<string, string>, hintFirst: true });
 
   protected readonly notesLength = computed(() => [...this.store.applicant().notes.trim()].length);
   protected readonly notesCounter = computed(() => {
@@ -134,15 +118,6 @@ export class ApplicantStep {
     return this.store.applicant()[field];
   }
 
-  protected describedBy(field: ApplicantField, hint: boolean, ...more: string[]): string | null {
-    const ids = [
-      ...(hint ? [`${fieldId(field)}-hint`] : []),
-      ...(this.errors()[field] ? [`${fieldId(field)}-error`] : []),
-      ...more,
-    ];
-    return ids.length ? ids.join(' ') : null;
-  }
-
   protected onInput(field: TextField | 'notes', event: Event): void {
     this.store.updateApplicant({ [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value });
   }
@@ -161,13 +136,8 @@ export class ApplicantStep {
     void this.router.navigate(this.store.pathTo('summary'));
   }
 
-  /** A link of the error summary: focus the field without changing the URL. */
-  protected goToField(event: Event, field: ApplicantField): void {
-    event.preventDefault();
-    this.host.nativeElement.querySelector<HTMLElement>(`#${fieldId(field)}`)?.focus();
-  }
-
+  /** The summary takes the focus (after it is drawn). */
   private focusSummary(): void {
-    afterNextRender(() => this.summary()?.nativeElement.focus(), { injector: this.injector });
+    this.form.attempt.update((n) => n + 1);
   }
 }

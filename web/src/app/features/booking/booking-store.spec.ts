@@ -1,6 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import { of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { CLOCK } from '../../core/clock';
 import { NEW_ID } from '../../core/ids';
@@ -29,13 +28,13 @@ describe('BookingStore', () => {
     now = NOW;
     ids = 0;
     api = {
-      offices: jest.fn(() => of([OFFICE])),
-      services: jest.fn(() => of([CIE])),
-      availability: jest.fn(() => of(AVAILABILITY)),
-      hold: jest.fn(() => of(HOLD)),
-      releaseHold: jest.fn(() => of(undefined)),
+      offices: jest.fn(() => Promise.resolve([OFFICE])),
+      services: jest.fn(() => Promise.resolve([CIE])),
+      availability: jest.fn(() => Promise.resolve(AVAILABILITY)),
+      hold: jest.fn(() => Promise.resolve(HOLD)),
+      releaseHold: jest.fn(() => Promise.resolve(undefined)),
       releaseHoldOnExit: jest.fn(),
-      book: jest.fn(() => of(CREATED)),
+      book: jest.fn(() => Promise.resolve(CREATED)),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -107,14 +106,11 @@ describe('BookingStore', () => {
 
   it('keeps the last good hold when a new one fails, and reloads the calendar on SLOT_UNAVAILABLE', async () => {
     await store.holdSlot(SLOT);
-    api.hold.mockReturnValueOnce(
-      throwError(
-        () =>
-          new HttpErrorResponse({
+    api.hold.mockRejectedValueOnce(
+      new HttpErrorResponse({
             status: 409,
             error: { statusCode: 409, code: 'SLOT_UNAVAILABLE', message: 'x', alternatives: [OTHER] },
           }),
-      ),
     );
     const result = await store.holdSlot(OTHER);
     expect(result).toEqual({ ok: false, failure: expect.objectContaining({ code: 'SLOT_UNAVAILABLE', alternatives: [OTHER] }) });
@@ -127,12 +123,10 @@ describe('BookingStore', () => {
     await store.holdSlot(SLOT);
     store.updateApplicant(FORM);
     api.book
-      .mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0 })))
-      .mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 504 })))
-      .mockReturnValueOnce(
-        throwError(
-          () => new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'LIMIT_REACHED', message: 'x' } }),
-        ),
+      .mockRejectedValueOnce(new HttpErrorResponse({ status: 0 }))
+      .mockRejectedValueOnce(new HttpErrorResponse({ status: 504 }))
+      .mockRejectedValueOnce(
+        new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'LIMIT_REACHED', message: 'x' } }),
       );
     await store.submit();
     expect(store.pendingKey()).toBe('key-1');
@@ -147,7 +141,7 @@ describe('BookingStore', () => {
   it('a changed request after a network failure gets a new key (the api would refuse the old one)', async () => {
     await store.holdSlot(SLOT);
     store.updateApplicant(FORM);
-    api.book.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0 })));
+    api.book.mockRejectedValueOnce(new HttpErrorResponse({ status: 0 }));
     await store.submit();
     store.updateApplicant({ phone: '051 123456' });
     await store.submit();
@@ -157,10 +151,8 @@ describe('BookingStore', () => {
   it('keeps the api’s field errors until their field is edited', async () => {
     await store.holdSlot(SLOT);
     store.updateApplicant(FORM);
-    api.book.mockReturnValueOnce(
-      throwError(
-        () =>
-          new HttpErrorResponse({
+    api.book.mockRejectedValueOnce(
+      new HttpErrorResponse({
             status: 400,
             error: {
               statusCode: 400,
@@ -172,7 +164,6 @@ describe('BookingStore', () => {
               ],
             },
           }),
-      ),
     );
     const result = await store.submit();
     expect(result.ok).toBe(false);
@@ -207,7 +198,7 @@ describe('BookingStore', () => {
       TestBed.tick();
       expect(saved()).toMatchObject({ serviceCode: 'CIE', hold: { holdId: HOLD.holdId }, applicant: { firstName: 'Maria' } });
 
-      api.hold.mockReturnValue(of({ holdId: 'hold-after-reload', expiresAt: '2027-03-20T09:12:00.000Z' }));
+      api.hold.mockResolvedValue({ holdId: 'hold-after-reload', expiresAt: '2027-03-20T09:12:00.000Z' });
       const again = reloaded();
       await again.whenReady('cie');
       expect(api.hold).toHaveBeenLastCalledWith({ officeId: 'office-1', serviceId: 'svc-cie', start: SLOT.start, replacesHoldId: HOLD.holdId });
@@ -223,7 +214,7 @@ describe('BookingStore', () => {
       await store.holdSlot(SLOT);
       store.updateApplicant(FORM);
       TestBed.tick();
-      api.hold.mockReturnValue(throwError(() => new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'SLOT_UNAVAILABLE', message: 'x', alternatives: [] } })));
+      api.hold.mockRejectedValue(new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'SLOT_UNAVAILABLE', message: 'x', alternatives: [] } }));
       const again = reloaded();
       await again.whenReady('CIE');
       expect(again.restoreLost()).toBe(true);
@@ -261,12 +252,12 @@ describe('BookingStore', () => {
     it('a request whose answer was lost keeps its Idempotency-Key across the reload: it books once', async () => {
       await store.holdSlot(SLOT);
       store.updateApplicant(FORM);
-      api.book.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') })));
+      api.book.mockRejectedValueOnce(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }));
       await store.submit();
       const key = store.pendingKey();
       TestBed.tick();
       // The hold comes back the same after the reload, so the request is the same one.
-      api.hold.mockReturnValue(of(HOLD));
+      api.hold.mockResolvedValue(HOLD);
       const again = reloaded();
       await again.whenReady('CIE');
       await again.submit();

@@ -8,7 +8,6 @@ import type {
   ServiceDto,
 } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
-import { firstValueFrom, Subscription } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, isNetworkFailure, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
@@ -103,7 +102,8 @@ export class BookingStore {
 
   /** The request being sent and its Idempotency-Key, kept until it gets an answer (also across a reload). */
   private readonly attempt = signal<{ key: string; body: string } | null>(null);
-  private refreshing?: Subscription;
+  /** Bumped by every quiet reload of the free times: an older answer is dropped. */
+  private refreshes = 0;
   /** Bumped by every load, so an older one that answers late changes nothing. */
   private generation = 0;
   private ready: Promise<void> = Promise.resolve();
@@ -196,7 +196,7 @@ export class BookingStore {
     view?.addEventListener('pageshow', onShow);
     inject(DestroyRef).onDestroy(() => {
       this.generation++;
-      this.refreshing?.unsubscribe();
+      this.refreshes++;
       view?.removeEventListener('pagehide', onHide);
       view?.removeEventListener('pageshow', onShow);
     });
@@ -290,14 +290,12 @@ export class BookingStore {
     try {
       // The hold given up is released by the api in the same step (and does not count
       // against the cap on open holds), so the place is free for others at once.
-      const hold = await firstValueFrom(
-        this.api.hold({
+      const hold = await this.api.hold({
           officeId: context.office.id,
           serviceId: context.service.id,
           start: slot.start,
           ...(held && { replacesHoldId: held.holdId }),
-        }),
-      );
+        });
       this.keepHold({ start: slot.start, end: slot.end, holdId: hold.holdId, expiresAt: hold.expiresAt }, held);
       this.restoreLost.set(false);
       this.chooseSlot(slot);
@@ -312,7 +310,7 @@ export class BookingStore {
 
   /** Gives back one of this browser's other holds (the cap on open holds was reached). */
   async releaseOtherHold(holdId: string): Promise<void> {
-    await firstValueFrom(this.api.releaseHold(holdId)).catch(() => undefined);
+    await this.api.releaseHold(holdId).catch(() => undefined);
     this.session.forgetHold(holdId, this.clock());
     this.refreshOtherHolds();
   }
@@ -369,7 +367,7 @@ export class BookingStore {
       this.attempt.set(attempt);
     }
     try {
-      const created = await firstValueFrom(this.api.book(request, attempt.key));
+      const created = await this.api.book(request, attempt.key);
       this.attempt.set(null);
       this.session.forgetHold(request.holdId ?? '', this.clock());
       this.booking.set(created);
@@ -413,7 +411,7 @@ export class BookingStore {
 
   private async reholdFor(officeId: string, serviceId: string, held: HeldSlot, serviceName: string): Promise<void> {
     try {
-      const hold = await firstValueFrom(this.api.hold({ officeId, serviceId, start: held.start, replacesHoldId: held.holdId }));
+      const hold = await this.api.hold({ officeId, serviceId, start: held.start, replacesHoldId: held.holdId });
       this.keepHold({ ...held, holdId: hold.holdId, expiresAt: hold.expiresAt }, held, serviceName);
     } catch (error: unknown) {
       // Unreachable: keep the old hold (booking with it will tell). Otherwise the time is gone.
@@ -448,11 +446,11 @@ export class BookingStore {
 
   private clear(): void {
     this.generation++;
-    this.refreshing?.unsubscribe();
+    this.refreshes++;
     // Another booking starts: the place held for this one is given back.
     const held = this.hold();
     if (held && !this.booking()) {
-      this.api.releaseHold(held.holdId).subscribe({ error: () => undefined });
+      void this.api.releaseHold(held.holdId).catch(() => undefined);
       this.session.forgetHold(held.holdId, this.clock());
     }
     this.session.clear();
@@ -488,8 +486,8 @@ export class BookingStore {
     const wanted = this.serviceCode();
     try {
       // The URP of Calderara is one office; the first one the api lists is the one used.
-      const office = (await firstValueFrom(this.api.offices()))[0];
-      const service = office ? (await firstValueFrom(this.api.services(office.id))).find((s) => s.code.toUpperCase() === wanted) : undefined;
+      const office = (await this.api.offices())[0];
+      const service = office ? (await this.api.services(office.id)).find((s) => s.code.toUpperCase() === wanted) : undefined;
       if (!current()) return;
       if (!office || !service) {
         this.load.set({ status: 'missing' });
@@ -498,7 +496,7 @@ export class BookingStore {
       // Before the free times, so the citizen's own (old) hold does not hide the time.
       const held = this.hold();
       if (held && !this.booking()) await this.reholdFor(office.id, service.id, held, this.i18n.pick(service.names, service.name));
-      const availability = await firstValueFrom(this.api.availability({ officeId: office.id, serviceId: service.id, from, to }));
+      const availability = await this.api.availability({ officeId: office.id, serviceId: service.id, from, to });
       if (!current()) return;
       if (!this.month()) this.month.set(initialMonth(freeDates(availability), from));
       this.load.set({ status: 'ready', context: { office, service, availability, from, to } });
@@ -511,21 +509,21 @@ export class BookingStore {
   refreshAvailability(): void {
     const context = this.context();
     if (!context) return;
-    this.refreshing?.unsubscribe();
-    this.refreshing = this.api
+    const refresh = ++this.refreshes;
+    void this.api
       .availability({
         officeId: context.office.id,
         serviceId: context.service.id,
         from: context.from,
         to: context.to,
       })
-      .subscribe({
-        next: (availability) => {
+      .then(
+        (availability) => {
           const current = this.context();
-          if (current) this.load.set({ status: 'ready', context: { ...current, availability } });
+          if (current && refresh === this.refreshes) this.load.set({ status: 'ready', context: { ...current, availability } });
         },
         // The old calendar stays; the next hold attempt will tell again if a time is gone.
-        error: () => undefined,
-      });
+        () => undefined,
+      );
   }
 }

@@ -1,5 +1,5 @@
-import { inject, Injectable } from '@angular/core';
-import { I18n, interpolate, MessageKey, MessageParams, pluralCategory } from '../../core/i18n/i18n';
+import { Injectable } from '@angular/core';
+import { FeatureText } from '../../core/i18n/feature-text';
 
 /**
  * Texts only the booking steps and the manage page say (the hold limit, the cutoff, a
@@ -43,7 +43,6 @@ const BOOKING_IT = {
 } as const;
 
 export type BookingKey = keyof typeof BOOKING_IT;
-export type BookingPlural = { [K in BookingKey]: K extends `${infer Stem}.one` ? Stem : never }[BookingKey];
 
 const BOOKING_EN: Record<BookingKey, string> = {
   'hold.announce.minutes.one': '{count} minute left to complete the booking.',
@@ -83,18 +82,8 @@ const BOOKING_EN: Record<BookingKey, string> = {
 
 export const BOOKING_TEXTS = { it: BOOKING_IT as Record<BookingKey, string>, en: BOOKING_EN };
 
+/** The booking steps' and the manage page's texts (the core dictionary's keys work here too). */
 @Injectable({ providedIn: 'root' })
-export class BookingText {
-  private readonly i18n = inject(I18n);
-
-  t(key: BookingKey | MessageKey, params?: MessageParams): string {
-    const own = BOOKING_TEXTS[this.i18n.lang()] as Record<string, string>;
-    const text = own[key] ?? (BOOKING_IT as Record<string, string>)[key];
-    return text === undefined ? this.i18n.t(key as MessageKey, params) : interpolate(text, params);
-  }
-
-  plural(stem: BookingPlural, count: number, params?: MessageParams): string {
-    const rule = pluralCategory(count, this.i18n.locale()) === 'one' ? 'one' : 'other';
-    return this.t(`${stem}.${rule}` as BookingKey, { count, ...params });
-  }
+export class BookingText extends FeatureText<BookingKey> {
+  protected readonly dictionaries = BOOKING_TEXTS;
 }

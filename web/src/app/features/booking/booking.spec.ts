@@ -4,7 +4,6 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ApiErrorBody } from '@sportello/contracts';
-import { NEVER, of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
@@ -41,15 +40,15 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     ids = 0;
     harnessFor = undefined;
     api = {
-      offices: jest.fn(() => of([OFFICE])),
-      services: jest.fn(() => of([SPID, CIE])),
-      availability: jest.fn(() => of(AVAILABILITY)),
-      hold: jest.fn(() => of(HOLD)),
-      releaseHold: jest.fn(() => of(undefined)),
+      offices: jest.fn(() => Promise.resolve([OFFICE])),
+      services: jest.fn(() => Promise.resolve([SPID, CIE])),
+      availability: jest.fn(() => Promise.resolve(AVAILABILITY)),
+      hold: jest.fn(() => Promise.resolve(HOLD)),
+      releaseHold: jest.fn(() => Promise.resolve(undefined)),
       releaseHoldOnExit: jest.fn(),
-      book: jest.fn(() => of(CREATED)),
+      book: jest.fn(() => Promise.resolve(CREATED)),
       joinWaitlist: jest.fn(() =>
-        throwError(() => apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' })),
+        Promise.reject(apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' })),
       ),
     };
     TestBed.configureTestingModule({
@@ -262,14 +261,14 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('says when there is no free time at all', async () => {
-      api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
+      api.availability.mockResolvedValue({ timeZone: 'Europe/Rome', days: [] });
       await open();
       expect(text($('[data-testid="no-availability"]'))).toContain('non ci sono orari liberi');
       expect($('[data-testid="calendar"]')).toBeNull();
     });
 
     it('offers the waiting list when there is no free time, and the calendar again if times turned up meanwhile', async () => {
-      api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
+      api.availability.mockResolvedValue({ timeZone: 'Europe/Rome', days: [] });
       await open();
       expect(text($('[data-testid="waitlist-intro"]'))).toContain('«Carta d’identità elettronica»');
       const email = $('[data-testid="waitlist-email"]') as HTMLInputElement;
@@ -288,20 +287,20 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       });
       expect(text($('[data-testid="waitlist-problem"]'))).toContain('si sono liberati degli orari');
 
-      api.availability.mockReturnValue(of(AVAILABILITY));
+      api.availability.mockResolvedValue(AVAILABILITY);
       await click($('[data-testid="waitlist-show-times"]'));
       expect($('[data-testid="calendar"]')).not.toBeNull();
       expect($('[data-testid="waitlist"]')).toBeNull();
     });
 
     it('announces the api error message in the alert region and can retry', async () => {
-      api.availability.mockReturnValue(
-        throwError(() => apiError(400, { code: 'VALIDATION_FAILED', message: 'Intervallo di date non valido' })),
+      api.availability.mockRejectedValue(
+        apiError(400, { code: 'VALIDATION_FAILED', message: 'Intervallo di date non valido' }),
       );
       await open();
       expect(text($('[role="alert"]'))).toBe('Intervallo di date non valido');
       expect($('[data-testid="calendar"]')).toBeNull();
-      api.availability.mockReturnValue(of(AVAILABILITY));
+      api.availability.mockResolvedValue(AVAILABILITY);
       await click($$('button').find((b) => text(b) === 'Riprova'));
       expect($('[data-testid="calendar"]')).not.toBeNull();
     });
@@ -327,9 +326,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('a taken time: says so, offers the alternatives, and one click holds one and goes on', async () => {
-      api.hold.mockReturnValueOnce(
-        throwError(() =>
-          apiError(409, {
+      api.hold.mockRejectedValueOnce(
+        apiError(409, {
             code: 'SLOT_UNAVAILABLE',
             message: 'non disponibile',
             alternatives: [
@@ -337,7 +335,6 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
               { start: '2027-03-31T14:30:00+02:00', end: '2027-03-31T15:00:00+02:00' },
             ],
           }),
-        ),
       );
       await open();
       await pickTime();
@@ -362,8 +359,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('the hold limit with no hold of this browser known: says when the first frees up, with the contacts', async () => {
-      api.hold.mockReturnValueOnce(
-        throwError(() => apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:07:00.000Z' })),
+      api.hold.mockRejectedValueOnce(
+        apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:07:00.000Z' }),
       );
       await open();
       await pickTime();
@@ -382,7 +379,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
           { holdId: 'h-old', serviceCode: 'CIE', serviceName: 'CIE', start: '2027-03-31T15:00:00+02:00', expiresAt: '2027-03-20T08:00:00.000Z' },
         ]),
       );
-      api.hold.mockReturnValueOnce(throwError(() => apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:08:00.000Z' })));
+      api.hold.mockRejectedValueOnce(apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:08:00.000Z' }));
       await open();
       await pickTime();
       await click($('[data-testid="continue"]'));
@@ -538,14 +535,12 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('puts the api’s field errors back on the form', async () => {
-      api.book.mockReturnValueOnce(
-        throwError(() =>
-          apiError(400, {
+      api.book.mockRejectedValueOnce(
+        apiError(400, {
             code: 'VALIDATION_FAILED',
             message: 'Dati non validi',
             errors: [{ field: 'citizen.fiscalCode', message: 'Codice fiscale non valido (dal server).' }],
           }),
-        ),
       );
       await toSummary();
       await click($('[data-testid="confirm"]'));
@@ -566,8 +561,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('explains an active booking for the same service (LIMIT_REACHED)', async () => {
-      api.book.mockReturnValueOnce(
-        throwError(() => apiError(409, { code: 'LIMIT_REACHED', message: 'limite' })),
+      api.book.mockRejectedValueOnce(
+        apiError(409, { code: 'LIMIT_REACHED', message: 'limite' }),
       );
       await toSummary();
       await click($('[data-testid="confirm"]'));
@@ -578,14 +573,12 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('offers the alternatives when the time was taken meanwhile, and confirms with the new one', async () => {
-      api.book.mockReturnValueOnce(
-        throwError(() =>
-          apiError(409, {
+      api.book.mockRejectedValueOnce(
+        apiError(409, {
             code: 'SLOT_UNAVAILABLE',
             message: 'non disponibile',
             alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
           }),
-        ),
       );
       await toSummary();
       await click($('[data-testid="confirm"]'));
@@ -599,7 +592,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('after a network failure "Riprova" sends the same request with the same Idempotency-Key', async () => {
-      api.book.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0 })));
+      api.book.mockRejectedValueOnce(new HttpErrorResponse({ status: 0 }));
       await toSummary();
       await click($('[data-testid="confirm"]'));
       expect(text($('[data-testid="submit-problem"]'))).toContain('non verrà registrata due volte');
@@ -622,7 +615,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('a time inside the cutoff: the summary says it cannot be changed online, with the contacts', async () => {
-      api.offices.mockReturnValue(of([{ ...OFFICE, cancelCutoffHours: 240 }]));
+      api.offices.mockResolvedValue([{ ...OFFICE, cancelCutoffHours: 240 }]);
       await toSummary();
       expect(text($('[data-testid="summary-cutoff"]'))).toBe(
         'Questo orario è a meno di 240 ore dall’inizio: una volta prenotato non si potrà spostare né annullare online. Per qualunque cambiamento dovrai contattare l’URP.',
@@ -631,7 +624,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('"Conferma prenotazione" is busy and disabled while it submits', async () => {
-      api.book.mockReturnValue(NEVER);
+      api.book.mockReturnValue(new Promise(() => undefined));
       await toSummary();
       await click($('[data-testid="confirm"]'));
       const button = $('[data-testid="confirm"]') as HTMLButtonElement;
@@ -650,10 +643,10 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('a suspended service says why and until when, with the contacts, instead of times', async () => {
-      api.services.mockReturnValue(
-        of([{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }]),
+      api.services.mockResolvedValue(
+        [{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }],
       );
-      api.availability.mockReturnValue(of({ timeZone: 'Europe/Rome', days: [] }));
+      api.availability.mockResolvedValue({ timeZone: 'Europe/Rome', days: [] });
       await open();
       expect(text($('[data-testid="suspended"]'))).toContain('non si può prenotare fino al lunedì 31 maggio 2027 compreso');
       expect(text($('[data-testid="suspended"]'))).toContain('Motivo: Lavori allo sportello.');

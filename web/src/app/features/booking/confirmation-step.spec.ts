@@ -1,6 +1,5 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { of } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
@@ -23,11 +22,11 @@ describe('ConfirmationStep', () => {
         {
           provide: ApiClient,
           useValue: {
-            offices: () => of([OFFICE]),
-            services: () => of([CIE]),
-            availability: () => of(AVAILABILITY),
-            hold: () => of(HOLD),
-            book: () => of(CREATED),
+            offices: () => Promise.resolve([OFFICE]),
+            services: () => Promise.resolve([CIE]),
+            availability: () => Promise.resolve(AVAILABILITY),
+            hold: () => Promise.resolve(HOLD),
+            book: () => Promise.resolve(CREATED),
           },
         },
       ],

@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { I18n } from '../../core/i18n/i18n';
 import { WaitlistForm, waitlistProblems } from './waitlist-form';
@@ -30,7 +29,7 @@ describe('WaitlistForm', () => {
   beforeEach(() => {
     localStorage.clear();
     shown = 0;
-    api = { joinWaitlist: jest.fn(() => of({ officeId: 'office-1', serviceId: 'svc-cie', expiresAt: '2027-05-19T09:00:00.000Z' })) };
+    api = { joinWaitlist: jest.fn(() => Promise.resolve({ officeId: 'office-1', serviceId: 'svc-cie', expiresAt: '2027-05-19T09:00:00.000Z' })) };
     TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: ApiClient, useValue: api }] });
   });
 
@@ -123,10 +122,8 @@ describe('WaitlistForm', () => {
   });
 
   it('puts the api’s field errors on the fields', async () => {
-    api.joinWaitlist.mockReturnValue(
-      throwError(() =>
-        apiError(400, { code: 'VALIDATION_FAILED', message: 'Alcuni dati non sono validi.', errors: [{ field: 'email', message: 'Indirizzo e-mail non valido.' }] }),
-      ),
+    api.joinWaitlist.mockRejectedValue(
+      apiError(400, { code: 'VALIDATION_FAILED', message: 'Alcuni dati non sono validi.', errors: [{ field: 'email', message: 'Indirizzo e-mail non valido.' }] }),
     );
     await render();
     await typeEmail('maria@example.org');
@@ -140,7 +137,7 @@ describe('WaitlistForm', () => {
   });
 
   it('when times turned up meanwhile (409 SLOTS_AVAILABLE), offers to show them', async () => {
-    api.joinWaitlist.mockReturnValue(throwError(() => apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi.' })));
+    api.joinWaitlist.mockRejectedValue(apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi.' }));
     await render();
     await typeEmail('maria@example.org');
     await accept();
@@ -152,7 +149,7 @@ describe('WaitlistForm', () => {
   });
 
   it('shows other failures with the api’s message', async () => {
-    api.joinWaitlist.mockReturnValue(throwError(() => apiError(429, { code: 'TOO_MANY_REQUESTS', message: 'Troppe richieste. Riprova tra poco.' })));
+    api.joinWaitlist.mockRejectedValue(apiError(429, { code: 'TOO_MANY_REQUESTS', message: 'Troppe richieste. Riprova tra poco.' }));
     await render();
     await typeEmail('maria@example.org');
     await accept();

@@ -12,11 +12,12 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { formatInstantDate } from '../../core/format';
 import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 import { ProofOfWorkWidget } from './proof-of-work-widget';
 
 type WaitlistField = 'email' | 'privacyAccepted';
@@ -46,7 +47,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'sp-waitlist-form',
-  imports: [RouterLink, ProofOfWorkWidget],
+  imports: [RouterLink, ProofOfWorkWidget, FORM_KIT],
   templateUrl: './waitlist-form.html',
   styleUrls: ['./step.scss', './applicant-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -87,6 +88,9 @@ export class WaitlistForm {
     return errors;
   });
 
+  /** The messages next to the fields (ids `waitlist-N-<field>`). */
+  protected readonly form = new FormState(this.id, { errors: () => this.errors(), hintFirst: true });
+
   protected readonly slotsAvailable = computed(() => this.failure()?.code === 'SLOTS_AVAILABLE');
   protected readonly problemText = computed(() => {
     const failure = this.failure();
@@ -101,11 +105,6 @@ export class WaitlistForm {
     if (!joined) return '';
     return this.i18n.t('waitlist.done', { email: joined.email, date: formatInstantDate(joined.expiresAt, this.i18n.locale()) });
   });
-
-  protected describedBy(field: WaitlistField): string {
-    const base = `${this.id}-${field}`;
-    return [`${base}-hint`, ...(this.errors()[field] ? [`${base}-error`] : [])].join(' ');
-  }
 
   protected onEmail(event: Event): void {
     this.email.set((event.target as HTMLInputElement).value);
@@ -131,15 +130,13 @@ export class WaitlistForm {
     this.busy.set(true);
     const email = this.email().trim();
     try {
-      const created = await firstValueFrom(
-        this.api.joinWaitlist({
+      const created = await this.api.joinWaitlist({
           officeId: this.officeId(),
           serviceId: this.serviceId(),
           email,
           language: this.i18n.lang(),
           privacyAccepted: true,
-        }),
-      );
+        });
       this.joined.set({ email, expiresAt: created.expiresAt });
       afterNextRender(() => this.doneBox()?.nativeElement.focus(), { injector: this.injector });
     } catch (error: unknown) {

@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
 import { provideRouter } from '@angular/router';
-import { Observable, of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { I18n } from '../../core/i18n/i18n';
 import { CIE, OFFICE, RESIDENZA, SPID } from '../../testing/fixtures';
@@ -13,8 +12,8 @@ describe('Home', () => {
   beforeEach(() => {
     localStorage.clear();
     api = {
-      offices: jest.fn(() => of([OFFICE])),
-      services: jest.fn(() => of([CIE, SPID, RESIDENZA])),
+      offices: jest.fn(() => Promise.resolve([OFFICE])),
+      services: jest.fn(() => Promise.resolve([CIE, SPID, RESIDENZA])),
       availability: jest.fn(),
     };
     TestBed.configureTestingModule({
@@ -108,15 +107,15 @@ describe('Home', () => {
   });
 
   it('shows a loading state until the api answers', async () => {
-    api.offices.mockReturnValue(new Observable(() => undefined));
+    api.offices.mockReturnValue(new Promise(() => undefined));
     const el = await render();
     expect(text(el.querySelector('[role="status"]'))).toBe('Caricamento in corso…');
     expect(el.querySelector('[data-testid^="service-"]')).toBeNull();
   });
 
   it('announces errors in an alert region and retries on request', async () => {
-    api.offices.mockReturnValueOnce(
-      throwError(() => new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') })),
+    api.offices.mockRejectedValueOnce(
+      new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }),
     );
     const fixture = TestBed.createComponent(Home);
     await fixture.whenStable();
@@ -132,15 +131,15 @@ describe('Home', () => {
   });
 
   it('says so when no office takes online bookings', async () => {
-    api.offices.mockReturnValue(of([]));
+    api.offices.mockResolvedValue([]);
     const el = await render();
     expect(text(el)).toContain('Al momento non ci sono uffici');
     expect(api.services).not.toHaveBeenCalled();
   });
 
   it('a suspended service tells why and until when instead of offering "Prenota" (no Intl on this page)', async () => {
-    api.services.mockReturnValue(
-      of([{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }, SPID]),
+    api.services.mockResolvedValue(
+      [{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }, SPID],
     );
     const el = await render();
     const cie = el.querySelector('[data-testid="service-CIE"]');
@@ -152,7 +151,7 @@ describe('Home', () => {
   });
 
   it('links the office on OpenStreetMap and gives a duration of one minute in the singular', async () => {
-    api.services.mockReturnValue(of([{ ...CIE, durationMinutes: 1 }]));
+    api.services.mockResolvedValue([{ ...CIE, durationMinutes: 1 }]);
     const el = await render();
     expect(el.querySelector('[data-testid="office-map"]')?.getAttribute('href')).toBe(OFFICE.mapUrl);
     expect(text(el.querySelector('[data-testid="service-CIE"]'))).toContain('1 minuto');

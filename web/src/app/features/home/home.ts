@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import type { OfficeDto, ServiceDto } from '@sportello/contracts';
-import { map, of, Subscription, switchMap } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { I18n } from '../../core/i18n/i18n';
@@ -24,31 +23,24 @@ export class Home {
   private readonly api = inject(ApiClient);
   protected readonly i18n = inject(I18n);
   protected readonly state = signal<LoadState<HomeData>>({ status: 'loading' });
-  private subscription?: Subscription;
+  /** Bumped by every load: only the latest one's answer is shown. */
+  private loads = 0;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-    this.load();
+    void this.load();
   }
 
-  protected load(): void {
-    this.subscription?.unsubscribe();
+  protected async load(): Promise<void> {
+    const load = ++this.loads;
     this.state.set({ status: 'loading' });
-    // The URP of Calderara is one office; the first one the api lists is the one shown.
-    this.subscription = this.api
-      .offices()
-      .pipe(
-        switchMap((offices) => {
-          const office = offices[0] ?? null;
-          return office
-            ? this.api.services(office.id).pipe(map((services) => ({ office, services })))
-            : of({ office: null, services: [] });
-        }),
-      )
-      .subscribe({
-        next: (data) => this.state.set({ status: 'ready', data }),
-        error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
-      });
+    try {
+      // The URP of Calderara is one office; the first one the api lists is the one shown.
+      const office = (await this.api.offices())[0] ?? null;
+      const data = office ? { office, services: await this.api.services(office.id) } : { office: null, services: [] };
+      if (load === this.loads) this.state.set({ status: 'ready', data });
+    } catch (error: unknown) {
+      if (load === this.loads) this.state.set({ status: 'error', failure: toApiFailure(error) });
+    }
   }
 
   protected errorText(): string {

@@ -50,7 +50,10 @@ describe('InfoPage (privacy notice and accessibility page)', () => {
     fixture.componentRef.setInput('page', page);
     const http = TestBed.inject(HttpTestingController);
     http.expectOne('/api/offices').flush([OFFICE]);
+    // The page asks for the office's notes once it has the office (a promise later).
+    await new Promise((resolve) => setTimeout(resolve));
     http.expectOne(`/api/offices/${OFFICE.id}/legal`).flush(legal);
+    await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }

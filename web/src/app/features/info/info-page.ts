@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { LegalNotesDto, OfficeDto } from '@sportello/contracts';
-import { map, of, Subscription, switchMap } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { I18n, interpolate, MessageParams, pluralCategory } from '../../core/i18n/i18n';
@@ -41,7 +40,8 @@ export class InfoPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ApiClient);
   protected readonly state = signal<LoadState<InfoData | null>>({ status: 'loading' });
-  private subscription?: Subscription;
+  /** Bumped by every load: only the latest one's answer is shown. */
+  private loads = 0;
 
   protected readonly title = computed(() => this.i18n.t(this.page() === 'privacy' ? 'privacy.title' : 'accessibility.title'));
   protected readonly data = computed(() => {
@@ -59,8 +59,7 @@ export class InfoPage {
   protected readonly telHref = telHref;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-    this.load();
+    void this.load();
   }
 
   /** A text of these pages in the visitor's language. */
@@ -78,16 +77,16 @@ export class InfoPage {
     return (text && this.i18n.pick(text, '')) || this.l(standard);
   }
 
-  protected load(): void {
-    this.subscription?.unsubscribe();
+  protected async load(): Promise<void> {
+    const load = ++this.loads;
     this.state.set({ status: 'loading' });
-    // The URP is the first office the api lists (as on the home page).
-    this.subscription = this.api
-      .offices()
-      .pipe(switchMap((offices) => (offices[0] ? this.api.legal(offices[0].id).pipe(map((legal) => ({ office: offices[0], legal }))) : of(null))))
-      .subscribe({
-        next: (data) => this.state.set({ status: 'ready', data }),
-        error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
-      });
+    try {
+      // The URP is the first office the api lists (as on the home page).
+      const office = (await this.api.offices())[0];
+      const data = office ? { office, legal: await this.api.legal(office.id) } : null;
+      if (load === this.loads) this.state.set({ status: 'ready', data });
+    } catch (error: unknown) {
+      if (load === this.loads) this.state.set({ status: 'error', failure: toApiFailure(error) });
+    }
   }
 }

@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { I18n } from '../../core/i18n/i18n';
 import { MANAGED, TOKEN } from '../../testing/fixtures';
@@ -23,7 +22,7 @@ describe('ConfirmAttendance (/gestisci/:token/conferma)', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    api = { confirmAttendance: jest.fn(() => of(CONFIRMED)) };
+    api = { confirmAttendance: jest.fn(() => Promise.resolve(CONFIRMED)) };
     TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: ApiClient, useValue: api }] });
   });
 
@@ -58,7 +57,7 @@ describe('ConfirmAttendance (/gestisci/:token/conferma)', () => {
   });
 
   it('a released, cancelled or unknown booking: one answer, and a way to book again', async () => {
-    api.confirmAttendance.mockReturnValue(throwError(() => apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' })));
+    api.confirmAttendance.mockRejectedValue(apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' }));
     await render();
     expect(text('[role="alert"]')).toContain('non confermata in tempo');
     expect($('[data-testid="attendance-confirmed"]')).toBeNull();
@@ -66,7 +65,7 @@ describe('ConfirmAttendance (/gestisci/:token/conferma)', () => {
   });
 
   it('another failure can be retried', async () => {
-    api.confirmAttendance.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 0 })));
+    api.confirmAttendance.mockRejectedValueOnce(new HttpErrorResponse({ status: 0 }));
     await render();
     expect(text('[data-testid="error"]')).toContain('Non è stato possibile contattare il servizio');
     ($('button') as HTMLButtonElement).click();

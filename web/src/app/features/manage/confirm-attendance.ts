@@ -1,7 +1,6 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ManagedAppointmentDto } from '@sportello/contracts';
-import { Subscription } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
@@ -62,7 +61,8 @@ export class ConfirmAttendance {
   protected readonly i18n = inject(I18n);
   protected readonly state = signal<LoadState<ManagedAppointmentDto>>({ status: 'loading' });
   private readonly done = viewChild<ElementRef<HTMLElement>>('done');
-  private subscription?: Subscription;
+  /** Bumped by every attempt: only the latest one's answer is shown. */
+  private attempts = 0;
 
   protected readonly appointment = computed(() => {
     const state = this.state();
@@ -88,26 +88,26 @@ export class ConfirmAttendance {
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
     effect(() => {
       const token = this.token();
-      untracked(() => this.confirm(token));
+      untracked(() => void this.confirm(token));
     });
   }
 
   protected retry(): void {
-    this.confirm(this.token());
+    void this.confirm(this.token());
   }
 
-  private confirm(token: string): void {
-    this.subscription?.unsubscribe();
+  private async confirm(token: string): Promise<void> {
+    const attempt = ++this.attempts;
     this.state.set({ status: 'loading' });
-    this.subscription = this.api.confirmAttendance(token).subscribe({
-      next: (data) => {
-        this.state.set({ status: 'ready', data });
-        afterNextRender(() => this.done()?.nativeElement.focus(), { injector: this.injector });
-      },
-      error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
-    });
+    try {
+      const data = await this.api.confirmAttendance(token);
+      if (attempt !== this.attempts) return;
+      this.state.set({ status: 'ready', data });
+      afterNextRender(() => this.done()?.nativeElement.focus(), { injector: this.injector });
+    } catch (error: unknown) {
+      if (attempt === this.attempts) this.state.set({ status: 'error', failure: toApiFailure(error) });
+    }
   }
 }

@@ -2,7 +2,6 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ManagedAppointmentDto } from '@sportello/contracts';
-import { of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { CLOCK } from '../../core/clock';
 import { AVAILABILITY, MANAGED, NOW, TOKEN } from '../../testing/fixtures';
@@ -26,13 +25,13 @@ describe('Manage (/gestisci/:token)', () => {
   beforeEach(() => {
     localStorage.clear();
     api = {
-      managed: jest.fn(() => of(MANAGED)),
-      cancel: jest.fn(() => of({ ...MANAGED, status: 'CANCELLED', canChange: false } satisfies ManagedAppointmentDto)),
+      managed: jest.fn(() => Promise.resolve(MANAGED)),
+      cancel: jest.fn(() => Promise.resolve({ ...MANAGED, status: 'CANCELLED', canChange: false } satisfies ManagedAppointmentDto)),
       reschedule: jest.fn((_token: string, start: string) =>
-        of({ ...MANAGED, start, end: '2027-03-31T15:00:00+02:00' } satisfies ManagedAppointmentDto),
+        Promise.resolve({ ...MANAGED, start, end: '2027-03-31T15:00:00+02:00' } satisfies ManagedAppointmentDto),
       ),
-      availability: jest.fn(() => of(AVAILABILITY)),
-      confirmAttendance: jest.fn(() => of({ ...MANAGED, attendance: CONFIRMED })),
+      availability: jest.fn(() => Promise.resolve(AVAILABILITY)),
+      confirmAttendance: jest.fn(() => Promise.resolve({ ...MANAGED, attendance: CONFIRMED })),
     };
     TestBed.configureTestingModule({
       providers: [provideRouter([]), { provide: ApiClient, useValue: api }, { provide: CLOCK, useValue: () => NOW }],
@@ -101,12 +100,12 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('booked inside the cutoff: says it could never be changed online, not that changes closed before it existed', async () => {
-    api.managed.mockReturnValue(of({ ...MANAGED, canChange: false, bookedAt: '2027-03-28T14:42:00.000Z', changeableUntil: '2027-03-28T06:30:00.000Z' }));
+    api.managed.mockResolvedValue({ ...MANAGED, canChange: false, bookedAt: '2027-03-28T14:42:00.000Z', changeableUntil: '2027-03-28T06:30:00.000Z' });
     await render();
     expect(text('[data-testid="manage-closed"]')).toBe(
       'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di 24 ore dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
     );
-    api.managed.mockReturnValue(of({ ...MANAGED, canChange: false }));
+    api.managed.mockResolvedValue({ ...MANAGED, canChange: false });
     await render();
     expect(text('[data-testid="manage-closed"]')).toContain('si poteva fino a domenica 28 marzo 2027, 08:30');
   });
@@ -142,7 +141,7 @@ describe('Manage (/gestisci/:token)', () => {
 
   it('shows the api’s message when it is too late to cancel (CHANGE_CLOSED)', async () => {
     const message = 'Non è più possibile modificare o annullare online: mancano meno di 24 ore. Contatta l’ufficio.';
-    api.cancel.mockReturnValueOnce(throwError(() => apiError(409, { code: 'CHANGE_CLOSED', message })));
+    api.cancel.mockRejectedValueOnce(apiError(409, { code: 'CHANGE_CLOSED', message }));
     await render();
     await click('[data-testid="manage-cancel"]');
     await click('[data-testid="cancel-confirm"]');
@@ -153,7 +152,7 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('says so when the change window is closed, without offering changes', async () => {
-    api.managed.mockReturnValue(of({ ...MANAGED, canChange: false }));
+    api.managed.mockResolvedValue({ ...MANAGED, canChange: false });
     await render();
     expect(text('[data-testid="manage-closed"]')).toContain('Non è più possibile spostare o annullare online');
     expect($('[data-testid="manage-cancel"]')).toBeNull();
@@ -161,8 +160,8 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('one answer for an unknown, malformed or cancelled link', async () => {
-    api.managed.mockReturnValue(
-      throwError(() => apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' })),
+    api.managed.mockRejectedValue(
+      apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' }),
     );
     await render();
     expect(text('[role="alert"]')).toContain('Link non valido o prenotazione annullata');
@@ -191,14 +190,12 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('offers the alternatives when the new time was taken; one click moves there', async () => {
-    api.reschedule.mockReturnValueOnce(
-      throwError(() =>
-        apiError(409, {
+    api.reschedule.mockRejectedValueOnce(
+      apiError(409, {
           code: 'SLOT_UNAVAILABLE',
           message: 'non disponibile',
           alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
         }),
-      ),
     );
     await render();
     await click('[data-testid="manage-move"]');
@@ -211,7 +208,7 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('where the office asks for it: the deadline, and one click confirms attendance', async () => {
-    api.managed.mockReturnValue(of({ ...MANAGED, attendance: PENDING }));
+    api.managed.mockResolvedValue({ ...MANAGED, attendance: PENDING });
     await render();
     expect($('[data-testid="manage-attendance"]')?.getAttribute('data-status')).toBe('PENDING');
     expect(text('[data-testid="manage-attendance"]')).toBe('Da confermare entro domenica 28 marzo 2027, 20:30');
@@ -232,8 +229,8 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('a released booking cannot be confirmed any more: the one answer for gone bookings', async () => {
-    api.managed.mockReturnValue(of({ ...MANAGED, attendance: PENDING }));
-    api.confirmAttendance.mockReturnValue(throwError(() => apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' })));
+    api.managed.mockResolvedValue({ ...MANAGED, attendance: PENDING });
+    api.confirmAttendance.mockRejectedValue(apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' }));
     await render();
     await click('[data-testid="manage-confirm"]');
     expect(text('[data-testid="manage-notice"]')).toContain('Link non valido o prenotazione annullata');

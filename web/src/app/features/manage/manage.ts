@@ -3,20 +3,18 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
-  effect,
   ElementRef,
   inject,
   Injector,
   input,
+  linkedSignal,
+  resource,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AvailabilityDto, ManagedAppointmentDto, SlotAlternativeDto } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
-import { firstValueFrom, Subscription } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
@@ -25,7 +23,7 @@ import { encodeQr, qrPath } from '../../core/qr-code';
 import { OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
 import { BookingText } from '../booking/booking-text';
-import { LoadState } from '../../core/load-state';
+import { LoadState, loadStateOf } from '../../core/load-state';
 import { icsUrl } from '../booking/calendar-links';
 import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth } from '../booking/calendar-month';
 import { SlotAlternatives } from '../booking/slot-alternatives';
@@ -68,10 +66,14 @@ export class Manage {
   protected readonly i18n = inject(I18n);
   protected readonly text = inject(BookingText);
 
-  protected readonly state = signal<LoadState<ManagedAppointmentDto>>({ status: 'loading' });
+  /** The booking for the token in the address. */
+  private readonly managed = resource({ params: () => this.token(), loader: ({ params }) => this.api.managed(params) });
+  /** The booking as shown: loaded, then what a change returned. */
+  protected readonly state = linkedSignal<LoadState<ManagedAppointmentDto>>(() => loadStateOf(this.managed));
   protected readonly busy = signal(false);
-  protected readonly notice = signal<Notice | null>(null);
-  protected readonly moving = signal(false);
+  /** Reset for another token. */
+  protected readonly notice = linkedSignal<string, Notice | null>({ source: this.token, computation: () => null });
+  protected readonly moving = linkedSignal<string, boolean>({ source: this.token, computation: () => false });
   protected readonly schedule = signal<LoadState<RescheduleData> | null>(null);
   protected readonly month = signal<IsoMonth>('');
   protected readonly selectedDate = signal<IsoDate | null>(null);
@@ -83,7 +85,6 @@ export class Manage {
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
   private readonly moveHeading = viewChild<ElementRef<HTMLElement>>('moveHeading');
   private readonly moveButton = viewChild<ElementRef<HTMLButtonElement>>('moveButton');
-  private subscription?: Subscription;
 
   protected readonly appointment = computed(() => {
     const state = this.state();
@@ -148,16 +149,10 @@ export class Manage {
     });
   });
 
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-    effect(() => {
-      const token = this.token();
-      untracked(() => this.load(token));
-    });
-  }
-
   protected retry(): void {
-    this.load(this.token());
+    this.notice.set(null);
+    this.moving.set(false);
+    this.managed.reload();
   }
 
   // -- cancel ---------------------------------------------------------------
@@ -189,7 +184,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await firstValueFrom(this.api.cancel(this.token()));
+      const updated = await this.api.cancel(this.token());
       this.state.set({ status: 'ready', data: updated });
       this.moving.set(false);
       this.show({ kind: 'success', text: this.i18n.t('manage.cancelled'), alternatives: [] });
@@ -208,7 +203,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await firstValueFrom(this.api.confirmAttendance(this.token()));
+      const updated = await this.api.confirmAttendance(this.token());
       this.state.set({ status: 'ready', data: updated });
       this.show({ kind: 'success', text: this.i18n.t('manage.attendanceConfirmed'), alternatives: [] });
     } catch (error: unknown) {
@@ -253,7 +248,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await firstValueFrom(this.api.reschedule(this.token(), slot.start));
+      const updated = await this.api.reschedule(this.token(), slot.start);
       this.state.set({ status: 'ready', data: updated });
       this.moving.set(false);
       const zone = updated.timeZone || OFFICE_TIME_ZONE;
@@ -298,33 +293,20 @@ export class Manage {
     afterNextRender(() => this.noticeBox()?.nativeElement.focus(), { injector: this.injector });
   }
 
-  private load(token: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set({ status: 'loading' });
-    this.notice.set(null);
-    this.moving.set(false);
-    this.subscription = this.api.managed(token).subscribe({
-      next: (data) => this.state.set({ status: 'ready', data }),
-      error: (error: unknown) => this.state.set({ status: 'error', failure: toApiFailure(error) }),
-    });
-  }
-
   private loadSchedule(appointment: ManagedAppointmentDto): void {
     const zone = appointment.timeZone || OFFICE_TIME_ZONE;
     const from = dateInTimeZone(this.clock(), zone);
     const to = addDays(from, MAX_AVAILABILITY_RANGE_DAYS - 1);
     if (this.schedule()?.status !== 'ready') this.schedule.set({ status: 'loading' });
-    this.api
-      .availability({ officeId: appointment.officeId, serviceId: appointment.serviceId, from, to })
-      .subscribe({
-        next: (availability) => {
-          if (!this.month()) {
-            const current = dateInTimeZone(new Date(appointment.start), zone);
-            this.month.set(initialMonth(freeDates(availability), current < from ? from : current));
-          }
-          this.schedule.set({ status: 'ready', data: { availability, from, to } });
-        },
-        error: (error: unknown) => this.schedule.set({ status: 'error', failure: toApiFailure(error) }),
-      });
+    void this.api.availability({ officeId: appointment.officeId, serviceId: appointment.serviceId, from, to }).then(
+      (availability) => {
+        if (!this.month()) {
+          const current = dateInTimeZone(new Date(appointment.start), zone);
+          this.month.set(initialMonth(freeDates(availability), current < from ? from : current));
+        }
+        this.schedule.set({ status: 'ready', data: { availability, from, to } });
+      },
+      (error: unknown) => this.schedule.set({ status: 'error', failure: toApiFailure(error) }),
+    );
   }
 }

@@ -1,9 +1,12 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { safeReturnUrl } from '../../core/auth/staff-guard';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { I18n, MessageKey } from '../../core/i18n/i18n';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { FORM_KIT } from '../../shared/forms/field';
+import { FormState } from '../../shared/forms/form-state';
 
 type LoginField = 'username' | 'password';
 
@@ -14,6 +17,7 @@ type LoginField = 'username' | 'password';
  */
 @Component({
   selector: 'sp-staff-login',
+  imports: [ErrorSummary, FORM_KIT],
   templateUrl: './login.html',
   styleUrl: './staff.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,7 +38,15 @@ export class Login {
   protected readonly busy = signal(false);
   protected readonly errors = signal<Partial<Record<LoginField, MessageKey>>>({});
   protected readonly failure = signal<string | null>(null);
-  private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
+  /** The summary and the fields' messages (ids `staff-username`, `staff-password`). */
+  protected readonly form = new FormState('staff', {
+    errors: computed(() => {
+      const texts: Record<string, string> = {};
+      for (const [field, key] of Object.entries(this.errors())) texts[field] = this.i18n.t(key);
+      return texts;
+    }),
+    hintFirst: true,
+  });
   private readonly alert = viewChild<ElementRef<HTMLElement>>('alert');
 
   constructor() {
@@ -56,10 +68,6 @@ export class Login {
     }
   }
 
-  protected describedBy(field: LoginField): string | null {
-    return this.errors()[field] ? `staff-${field}-error` : null;
-  }
-
   protected async submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy()) return;
@@ -69,7 +77,7 @@ export class Login {
     if (!this.password()) errors.password = 'staffLogin.error.password';
     this.errors.set(errors);
     if (Object.keys(errors).length > 0) {
-      afterNextRender(() => this.summary()?.nativeElement.focus(), { injector: this.injector });
+      this.form.attempt.update((n) => n + 1);
       return;
     }
     this.busy.set(true);
@@ -84,11 +92,5 @@ export class Login {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  /** A link of the error summary: focus the field without changing the URL. */
-  protected goToField(event: Event, field: LoginField): void {
-    event.preventDefault();
-    document.getElementById(`staff-${field}`)?.focus();
   }
 }

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { StaffAuth } from '../../core/auth/staff-auth';
-import { chooseOffice, OFFICE_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/preferences';
+import { chooseOffice, OFFICE_CHOICE_KEY, readPreference, writePreference } from '../frontdesk/shared/preferences';
 
 /**
  * The office the staff pages work on: chosen in the staff header (for accounts with

@@ -2,12 +2,11 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { StaffUserDto, TodayOfficeDto } from '@sportello/contracts';
-import { of } from 'rxjs';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
 import { FakeEventSource, fakeEventSources } from '../../testing/frontdesk-fixtures';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { EVENT_SOURCE_FACTORY } from '../frontdesk/office-events';
+import { FrontDeskApi } from '../frontdesk/shared/frontdesk-api';
+import { EVENT_SOURCE_FACTORY } from '../frontdesk/shared/office-events';
 import { OfficeChoice } from './office-choice';
 import { greetingKey } from './greeting';
 import { StaffHome } from './staff-home';
@@ -58,7 +57,7 @@ describe('StaffHome (/staff): today’s dashboard', () => {
     localStorage.clear();
     FakeEventSource.instances = [];
     user.set(MANAGER);
-    today = jest.fn((officeId: string) => of({ offices: [{ ...TODAY, officeId, officeName: officeId === 'o2' ? 'Anagrafe Longara' : TODAY.officeName }] }));
+    today = jest.fn((officeId: string) => Promise.resolve({ offices: [{ ...TODAY, officeId, officeName: officeId === 'o2' ? 'Anagrafe Longara' : TODAY.officeName }] }));
     const hasRole = (...roles: string[]) => user()?.role === 'admin' || roles.includes(user()?.role ?? '');
     TestBed.configureTestingModule({
       providers: [
@@ -103,7 +102,7 @@ describe('StaffHome (/staff): today’s dashboard', () => {
   });
 
   it('says when the office is closed, and when it opens', async () => {
-    today.mockReturnValue(of({ offices: [{ ...TODAY, open: { open: false, reason: 'HOLIDAY', closureReason: null, opensAt: '2027-03-30T08:30:00+02:00' } }] }));
+    today.mockResolvedValue({ offices: [{ ...TODAY, open: { open: false, reason: 'HOLIDAY', closureReason: null, opensAt: '2027-03-30T08:30:00+02:00' } }] });
     fixture.destroy();
     fixture = TestBed.createComponent(StaffHome);
     el = fixture.nativeElement as HTMLElement;

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { TodayOfficeDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { toApiFailure } from '../../core/api/api-error';
 import { StaffAuth } from '../../core/auth/staff-auth';
 import { CLOCK } from '../../core/clock';
@@ -10,10 +9,10 @@ import { I18n } from '../../core/i18n/i18n';
 import { LoadState } from '../../core/load-state';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { dateInTimeZone } from '../booking/calendar-month';
-import { FrontDeskApi } from '../frontdesk/frontdesk-api';
-import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/frontdesk-i18n';
-import { every, followOffice, Refresher } from '../frontdesk/office-events';
-import { openStateText } from '../frontdesk/open-state';
+import { FrontDeskApi } from '../frontdesk/shared/frontdesk-api';
+import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/shared/frontdesk-i18n';
+import { every, followOffice, Refresher } from '../frontdesk/shared/office-events';
+import { openStateText } from '../frontdesk/shared/open-state';
 import { greetingKey } from './greeting';
 import { OfficeChoice } from './office-choice';
 import { ROLE_KEYS } from './staff-shell';
@@ -109,7 +108,7 @@ export class StaffHome {
     const officeId = this.choice.officeId();
     if (!officeId) return;
     try {
-      const today = await firstValueFrom(this.api.today(officeId));
+      const today = await this.api.today(officeId);
       if (officeId !== this.choice.officeId()) return;
       this.state.set({ status: 'ready', data: today.offices.find((o) => o.officeId === officeId) ?? null });
       this.now.set(this.clock());

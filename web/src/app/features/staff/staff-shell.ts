@@ -9,7 +9,7 @@ import { I18n, MessageKey } from '../../core/i18n/i18n';
 import { NavigationFeedback } from '../../core/navigation-feedback';
 import { LanguageSwitcher } from '../../layout/language-switcher';
 import { LoadingIndicator } from '../../layout/loading-indicator';
-import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/frontdesk-i18n';
+import { FrontDeskI18n, FrontDeskKey } from '../frontdesk/shared/frontdesk-i18n';
 import { OfficeChoice } from './office-choice';
 
 export const ROLE_KEYS: Record<StaffRole, MessageKey> = {

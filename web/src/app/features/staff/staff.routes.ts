@@ -12,7 +12,7 @@ export const staffRoutes: Route[] = [
     // Full screen on the totem: no header at all (`bare`).
     path: 'totem',
     canActivate: [staffGuard],
-    loadComponent: () => import('../kiosk/kiosk').then((m) => m.Kiosk),
+    loadComponent: () => import('../frontdesk/kiosk/kiosk').then((m) => m.Kiosk),
     data: { roles: ['kiosk', 'operator', 'manager'], bare: true },
     title: 'title.kiosk',
   },
@@ -34,13 +34,13 @@ export const staffRoutes: Route[] = [
           { path: '', pathMatch: 'full', loadComponent: () => import('./staff-home').then((m) => m.StaffHome), title: 'title.staff' },
           {
             path: 'sportello',
-            loadComponent: () => import('../desk/desk').then((m) => m.Desk),
+            loadComponent: () => import('../frontdesk/desk/desk').then((m) => m.Desk),
             data: { roles: ['operator', 'manager'] },
             title: 'title.desk',
           },
           {
             path: 'agenda',
-            loadComponent: () => import('../agenda/agenda').then((m) => m.Agenda),
+            loadComponent: () => import('../frontdesk/agenda/agenda').then((m) => m.Agenda),
             data: { roles: ['operator', 'manager'] },
             title: 'title.agenda',
           },

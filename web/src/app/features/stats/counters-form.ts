@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import type { CounterMonthDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { StatsI18n } from './stats-i18n';
 import { I18n } from '../../core/i18n/i18n';
@@ -87,7 +86,7 @@ const WHOLE = /^\d{1,8}$/;
     .sp-counters-save { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .sp-counters .sp-input[aria-invalid='true'] { border: 2px solid #cc334d; }
   `,
-  styleUrl: '../staff/staff.scss',
+  styleUrl: './stats-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CountersForm {
@@ -165,9 +164,7 @@ export class CountersForm {
     const number = (value: string) => (value.trim() ? Number(value.trim()) : null);
     this.busy.set(true);
     try {
-      const answer = await firstValueFrom(
-        this.api.putCounterMonths(this.officeId(), { months: changed.map((r) => ({ month: r.month, phoneCalls: number(r.phoneCalls), residencyOnline: number(r.residencyOnline) })) }),
-      );
+      const answer = await this.api.putCounterMonths(this.officeId(), { months: changed.map((r) => ({ month: r.month, phoneCalls: number(r.phoneCalls), residencyOnline: number(r.residencyOnline) })) });
       const byMonth = new Map(answer.months.map((m) => [m.month, this.toRow(m)]));
       this.rows.update((rows) => rows.map((r) => byMonth.get(r.month) ?? r));
       this.loaded.set(this.rows());
@@ -182,7 +179,7 @@ export class CountersForm {
 
   private async load(officeId: string, year: number): Promise<void> {
     try {
-      const counters = await firstValueFrom(this.api.counters(officeId, year));
+      const counters = await this.api.counters(officeId, year);
       this.rows.set(counters.months.map((m) => this.toRow(m)));
       this.loaded.set(this.rows());
     } catch (error: unknown) {

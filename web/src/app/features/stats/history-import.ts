@@ -1,7 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, output, signal, viewChild } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import type { HistoryLineProblemDto } from '@sportello/contracts';
-import { firstValueFrom } from 'rxjs';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { StatsI18n } from './stats-i18n';
 import { I18n } from '../../core/i18n/i18n';
@@ -59,7 +58,7 @@ import { StatsApi } from './stats-api';
     .sp-result:focus { outline: none; }
     .sp-notice-error table { background: transparent; font-weight: 400; }
   `,
-  styleUrl: '../staff/staff.scss',
+  styleUrl: './stats-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HistoryImport {
@@ -99,7 +98,7 @@ export class HistoryImport {
     }
     this.busy.set(true);
     try {
-      const result = await firstValueFrom(this.api.importHistory(this.officeId(), await file.text()));
+      const result = await this.api.importHistory(this.officeId(), await file.text());
       this.done.set(this.text.t('stats.import.done', { imported: result.imported, replaced: result.replaced, from: result.months.from, to: result.months.to }));
       this.imported.emit();
     } catch (error: unknown) {

@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { StatsOptionsDto, StatsSummaryDto } from '@sportello/contracts';
-import { of, throwError } from 'rxjs';
 import { CountersForm } from './counters-form';
 import { HistoryImport } from './history-import';
 import { Statistics } from './statistics';
@@ -49,15 +48,15 @@ function summary(query: StatsQuery, partialMonths: string[] = []): StatsSummaryD
 
 function fakeApi(partialMonths: string[] = []) {
   return {
-    options: jest.fn(() => of(OPTIONS)),
-    summary: jest.fn((q: StatsQuery) => of(summary(q, partialMonths))),
-    services: jest.fn((q: StatsQuery) => of({ period: q, rows: [] })),
-    outcomes: jest.fn((q: StatsQuery) => of({ period: q, rows: [] })),
-    heatMap: jest.fn((q: StatsQuery) => of({ period: q, cells: Array.from({ length: 7 }, () => new Array(24).fill(0)), max: 0, total: 0 })),
-    trend: jest.fn((q: StatsQuery) => of({ period: q, months: [{ month: '2019-06', appointmentsAttended: 78, walkIns: 141, receptionsTotal: 219, includesMonthlyFigures: true }], partialMonths: [] })),
+    options: jest.fn(() => Promise.resolve(OPTIONS)),
+    summary: jest.fn((q: StatsQuery) => Promise.resolve(summary(q, partialMonths))),
+    services: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, rows: [] })),
+    outcomes: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, rows: [] })),
+    heatMap: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, cells: Array.from({ length: 7 }, () => new Array(24).fill(0)), max: 0, total: 0 })),
+    trend: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, months: [{ month: '2019-06', appointmentsAttended: 78, walkIns: 141, receptionsTotal: 219, includesMonthlyFigures: true }], partialMonths: [] })),
     csvUrl: jest.fn((table: string, _query: StatsQuery, lang: string) => `/api/stats/${table}?format=csv&lang=${lang}`),
     historyCsvUrl: jest.fn(() => '/api/stats/history?format=csv'),
-    counters: jest.fn((officeId: string, year: number) => of({ officeId, year, months: [] })),
+    counters: jest.fn((officeId: string, year: number) => Promise.resolve({ officeId, year, months: [] })),
     putCounters: jest.fn(),
     importHistory: jest.fn(),
   };
@@ -123,9 +122,9 @@ describe('CountersForm: the year’s counters, one save', () => {
 
   async function render() {
     const api = {
-      counters: jest.fn((officeId: string, year: number) => of({ officeId, year, months })),
+      counters: jest.fn((officeId: string, year: number) => Promise.resolve({ officeId, year, months })),
       putCounterMonths: jest.fn((officeId: string, body: { months: Array<{ month: string; phoneCalls: number | null; residencyOnline: number | null }> }) =>
-        of({ officeId, months: body.months.map((m) => ({ ...m, phoneCallsSource: m.phoneCalls === null ? null : 'manual', residencyOnlineSource: m.residencyOnline === null ? null : 'manual' })) }),
+        Promise.resolve({ officeId, months: body.months.map((m) => ({ ...m, phoneCallsSource: m.phoneCalls === null ? null : 'manual', residencyOnlineSource: m.residencyOnline === null ? null : 'manual' })) }),
       ),
     };
     TestBed.configureTestingModule({ providers: [{ provide: StatsApi, useValue: api }] });
@@ -196,7 +195,7 @@ describe('HistoryImport', () => {
     ];
     const api = {
       historyCsvUrl: () => '/x.csv',
-      importHistory: jest.fn(() => throwError(() => new HttpErrorResponse({ status: 400, error: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Il file non è stato importato.', lines } }))),
+      importHistory: jest.fn(() => Promise.reject(new HttpErrorResponse({ status: 400, error: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Il file non è stato importato.', lines } }))),
     };
     TestBed.configureTestingModule({ providers: [{ provide: StatsApi, useValue: api }] });
     const fixture = TestBed.createComponent(HistoryImport);

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { StatsHeatMapDto, StatsOfficeDto, StatsOptionsDto, StatsOutcomesDto, StatsPreset, StatsServicesDto, StatsSummaryDto, StatsTrendDto } from '@sportello/contracts';
-import { firstValueFrom, forkJoin } from 'rxjs';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { StatsI18n } from './stats-i18n';
 import { I18n } from '../../core/i18n/i18n';
@@ -113,7 +112,7 @@ export class Statistics {
 
   private async init(): Promise<void> {
     try {
-      const options = await firstValueFrom(this.api.options());
+      const options = await this.api.options();
       this.options.set({ status: 'ready', data: options });
       const chosen = options.offices.find((o) => o.id === this.shellOffice.officeId());
       if (options.offices.length === 1 || chosen) this.officeId.set((chosen ?? options.offices[0]).id);
@@ -184,15 +183,14 @@ export class Statistics {
     const seq = ++this.loadSeq;
     this.data.set({ status: 'loading' });
     try {
-      const data = await firstValueFrom(
-        forkJoin({
-          summary: this.api.summary(query),
-          services: this.api.services(query),
-          outcomes: this.api.outcomes(query),
-          heatMap: this.api.heatMap(query),
-          trend: this.api.trend(query),
-        }),
-      );
+      const [summary, services, outcomes, heatMap, trend] = await Promise.all([
+        this.api.summary(query),
+        this.api.services(query),
+        this.api.outcomes(query),
+        this.api.heatMap(query),
+        this.api.trend(query),
+      ]);
+      const data = { summary, services, outcomes, heatMap, trend };
       if (seq === this.loadSeq) this.data.set({ status: 'ready', data });
     } catch (error: unknown) {
       if (seq === this.loadSeq) this.data.set({ status: 'error', failure: toApiFailure(error) });

@@ -14,7 +14,7 @@ import type {
   StatsSummaryDto,
   StatsTrendDto,
 } from '@sportello/contracts';
-import { Observable } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 /** What every view of the statistics is about. */
 export interface StatsQuery {
@@ -32,33 +32,33 @@ function params(query: StatsQuery): HttpParams {
   return p;
 }
 
-/** The statistics endpoints (managers and admins). */
+/** The statistics endpoints (managers and admins); each call a Promise, like every api client of the app. */
 @Injectable({ providedIn: 'root' })
 export class StatsApi {
   private readonly http = inject(HttpClient);
 
-  options(): Observable<StatsOptionsDto> {
-    return this.http.get<StatsOptionsDto>('/api/stats/options');
+  options(): Promise<StatsOptionsDto> {
+    return firstValueFrom(this.http.get<StatsOptionsDto>('/api/stats/options'));
   }
 
-  summary(query: StatsQuery): Observable<StatsSummaryDto> {
-    return this.http.get<StatsSummaryDto>('/api/stats/summary', { params: params(query) });
+  summary(query: StatsQuery): Promise<StatsSummaryDto> {
+    return firstValueFrom(this.http.get<StatsSummaryDto>('/api/stats/summary', { params: params(query) }));
   }
 
-  services(query: StatsQuery): Observable<StatsServicesDto> {
-    return this.http.get<StatsServicesDto>('/api/stats/services', { params: params(query) });
+  services(query: StatsQuery): Promise<StatsServicesDto> {
+    return firstValueFrom(this.http.get<StatsServicesDto>('/api/stats/services', { params: params(query) }));
   }
 
-  outcomes(query: StatsQuery): Observable<StatsOutcomesDto> {
-    return this.http.get<StatsOutcomesDto>('/api/stats/outcomes', { params: params(query) });
+  outcomes(query: StatsQuery): Promise<StatsOutcomesDto> {
+    return firstValueFrom(this.http.get<StatsOutcomesDto>('/api/stats/outcomes', { params: params(query) }));
   }
 
-  heatMap(query: StatsQuery): Observable<StatsHeatMapDto> {
-    return this.http.get<StatsHeatMapDto>('/api/stats/heatmap', { params: params(query) });
+  heatMap(query: StatsQuery): Promise<StatsHeatMapDto> {
+    return firstValueFrom(this.http.get<StatsHeatMapDto>('/api/stats/heatmap', { params: params(query) }));
   }
 
-  trend(query: StatsQuery): Observable<StatsTrendDto> {
-    return this.http.get<StatsTrendDto>('/api/stats/trend', { params: params(query) });
+  trend(query: StatsQuery): Promise<StatsTrendDto> {
+    return firstValueFrom(this.http.get<StatsTrendDto>('/api/stats/trend', { params: params(query) }));
   }
 
   /** A plain link: the browser downloads the CSV with the session cookie; `lang` picks its dialect and headings. */
@@ -70,23 +70,23 @@ export class StatsApi {
     return `/api/stats/history?${new HttpParams().set('officeId', officeId).set('format', 'csv').toString()}`;
   }
 
-  counters(officeId: string, year: number): Observable<CountersDto> {
-    return this.http.get<CountersDto>(`/api/stats/counters/${encodeURIComponent(officeId)}`, { params: new HttpParams().set('year', year) });
+  counters(officeId: string, year: number): Promise<CountersDto> {
+    return firstValueFrom(this.http.get<CountersDto>(`/api/stats/counters/${encodeURIComponent(officeId)}`, { params: new HttpParams().set('year', year) }));
   }
 
   /** Several months at once, all or nothing (the counters form's one save). */
-  putCounterMonths(officeId: string, body: PutCountersBatchRequest): Observable<{ officeId: string; months: CounterMonthDto[] }> {
-    return this.http.put<{ officeId: string; months: CounterMonthDto[] }>(`/api/stats/counters/${encodeURIComponent(officeId)}`, body);
+  putCounterMonths(officeId: string, body: PutCountersBatchRequest): Promise<{ officeId: string; months: CounterMonthDto[] }> {
+    return firstValueFrom(this.http.put<{ officeId: string; months: CounterMonthDto[] }>(`/api/stats/counters/${encodeURIComponent(officeId)}`, body));
   }
 
-  putCounters(officeId: string, month: string, body: PutCountersRequest): Observable<CounterMonthDto> {
-    return this.http.put<CounterMonthDto>(`/api/stats/counters/${encodeURIComponent(officeId)}/${encodeURIComponent(month)}`, body);
+  putCounters(officeId: string, month: string, body: PutCountersRequest): Promise<CounterMonthDto> {
+    return firstValueFrom(this.http.put<CounterMonthDto>(`/api/stats/counters/${encodeURIComponent(officeId)}/${encodeURIComponent(month)}`, body));
   }
 
-  importHistory(officeId: string, csv: string): Observable<HistoryImportResultDto> {
-    return this.http.post<HistoryImportResultDto>('/api/stats/history', csv, {
+  importHistory(officeId: string, csv: string): Promise<HistoryImportResultDto> {
+    return firstValueFrom(this.http.post<HistoryImportResultDto>('/api/stats/history', csv, {
       params: new HttpParams().set('officeId', officeId),
       headers: new HttpHeaders({ 'Content-Type': 'text/csv' }),
-    });
+    }));
   }
 }

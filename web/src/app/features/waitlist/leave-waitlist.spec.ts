@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { of, throwError } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { I18n } from '../../core/i18n/i18n';
 import { TOKEN } from '../../testing/fixtures';
@@ -17,7 +16,7 @@ describe('LeaveWaitlist (/lista-attesa/annulla/:token)', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    api = { leaveWaitlist: jest.fn(() => of({ status: 'UNSUBSCRIBED' })) };
+    api = { leaveWaitlist: jest.fn(() => Promise.resolve({ status: 'UNSUBSCRIBED' })) };
     TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: ApiClient, useValue: api }] });
   });
 
@@ -52,7 +51,7 @@ describe('LeaveWaitlist (/lista-attesa/annulla/:token)', () => {
 
   it('in English, and a failure is shown and can be tried again', async () => {
     TestBed.inject(I18n).setLanguage('en');
-    api.leaveWaitlist.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 503 })));
+    api.leaveWaitlist.mockRejectedValueOnce(new HttpErrorResponse({ status: 503 }));
     await render();
     expect(text('h1')).toBe('Leave the waiting list');
     ($('[data-testid="leave-button"]') as HTMLButtonElement).click();

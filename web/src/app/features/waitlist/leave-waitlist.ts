@@ -1,6 +1,5 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { I18n } from '../../core/i18n/i18n';
@@ -63,7 +62,7 @@ export class LeaveWaitlist {
     this.busy.set(true);
     this.failure.set(null);
     try {
-      await firstValueFrom(this.api.leaveWaitlist(this.token()));
+      await this.api.leaveWaitlist(this.token());
       this.left.set(true);
       afterNextRender(() => this.done()?.nativeElement.focus(), { injector: this.injector });
     } catch (error: unknown) {
