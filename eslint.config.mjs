@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 // eslint.config.mjs (which Nx runs from the project's folder) spreads this one.
 const TYPED = ['**/*.ts'];
 // Tests read JSON answers as `any` on purpose (the shape is what they assert).
-const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts', '**/e2e/**/*.ts'];
+const TESTS = ['**/*-testing.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts', '**/e2e/**/*.ts'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -60,8 +60,11 @@ export default [
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-      // Stubs stand in for async collaborators without awaiting anything.
+      // Stubs stand in for async collaborators without awaiting anything, and reject the way
+      // the real ones do (an HttpErrorResponse-like object); `expect(obj.method)` is no call.
       '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      '@typescript-eslint/unbound-method': 'off',
     },
   },
 ];

@@ -2,7 +2,7 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { appConfig } from './app/app.config';
 import { App } from './app/app';
 
-const start = () => bootstrapApplication(App, appConfig).catch((err) => console.error(err));
+const start = (): void => void bootstrapApplication(App, appConfig).catch((err) => console.error(err));
 
 // A waiting-room screen is opened straight at its address (a TV): its lazy code is fetched
 // while the app starts instead of after, and the router then finds it loaded.

@@ -142,7 +142,8 @@ async function mounted(element: AltchaElement, tries = 50): Promise<boolean> {
 /** Seconds until the payload's challenge expires (0 when it cannot be read). */
 export function secondsLeft(payload: string, now = Date.now()): number {
   try {
-    const expiresAt = JSON.parse(atob(payload))?.challenge?.parameters?.expiresAt;
+    const parsed = JSON.parse(atob(payload)) as { challenge?: { parameters?: { expiresAt?: unknown } } } | null;
+    const expiresAt = parsed?.challenge?.parameters?.expiresAt;
     return typeof expiresAt === 'number' ? expiresAt - now / 1000 : 0;
   } catch {
     return 0;

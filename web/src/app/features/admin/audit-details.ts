@@ -66,7 +66,17 @@ export function formatValue(value: unknown, words: AuditWords): string {
       .map(([k, v]) => `${words.key(k) ?? humanize(k)} ${formatValue(v, words)}`)
       .join(', ');
   }
-  return String(value);
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    default:
+      return JSON.stringify(value) ?? '';
+  }
 }
 
 function label(name: string, words: AuditWords): string {

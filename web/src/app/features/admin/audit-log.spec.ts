@@ -72,7 +72,7 @@ describe('AuditLog (/staff/admin/audit)', () => {
     await settle(fixture);
     expect(api['audit']).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'CHECK_IN', page: 1 }));
     expect(document.activeElement?.id).toBe('audit-results');
-    ($('[data-testid="audit-next"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="audit-next"]').click();
     await settle(fixture);
     expect(api['audit']).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'CHECK_IN', page: 2 }));
   });

@@ -62,7 +62,7 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
         apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ id: 'a1', code: 'CIE-7K3P9Q', start: '2027-05-03T12:30:00Z', serviceId: 'svc-cie', serviceName: "Carta d'identità elettronica" }] }),
       )
       .mockResolvedValueOnce({ ...CLOSURE, id: 'c2', start: '2027-05-03T12:00:00Z', end: '2027-05-03T14:00:00Z', reason: 'Assemblea', cancelled: ['CIE-7K3P9Q'] });
-    ($('[data-testid="closure-kind-hours"]') as HTMLInputElement).click();
+    $<HTMLInputElement>('[data-testid="closure-kind-hours"]').click();
     await settle(fixture);
     await type('closure-from', '2027-05-03');
     await type('closure-startTime', '14:00');
@@ -77,7 +77,7 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
     expect(text('[data-testid="affected-list"]')).toBe("CIE-7K3P9Q – lunedì 3 maggio 2027, 14:30 – Carta d'identità elettronica");
     expect(text('[data-testid="confirm-change"] p')).toContain('1 prenotazione: se confermi sarà annullata');
 
-    ($('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="confirm-yes"]').click();
     await settle(fixture);
     expect(api['createClosure']).toHaveBeenLastCalledWith(OFFICE_ID, { from: '2027-05-03', startTime: '14:00', endTime: '16:00', reason: 'Assemblea', confirm: true });
     expect($('[data-testid="confirm-change"]')).toBeNull();
@@ -89,7 +89,7 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
     await type('closure-from', '2027-05-03');
     await type('closure-reason', 'Sciopero');
     await submit();
-    ($('[data-testid="confirm-no"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="confirm-no"]').click();
     await settle(fixture);
     expect($('[data-testid="confirm-change"]')).toBeNull();
     expect(api['createClosure']).toHaveBeenCalledTimes(1);
@@ -112,11 +112,11 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
   it('deleting asks first, then removes; in English', async () => {
     TestBed.inject(I18n).setLanguage('en');
     await settle(fixture);
-    ($('[data-testid="closure-delete-0"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="closure-delete-0"]').click();
     await settle(fixture);
     expect(document.activeElement?.id).toBe('closure-delete-title');
     expect(text('#closure-delete-title')).toBe('Delete this closure?');
-    ($('[data-testid="closure-delete-yes"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="closure-delete-yes"]').click();
     await settle(fixture);
     expect(api['deleteClosure']).toHaveBeenCalledWith(OFFICE_ID, 'c1');
     expect(text('[data-testid="form-success"]')).toContain('Closure deleted');

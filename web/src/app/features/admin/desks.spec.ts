@@ -33,7 +33,7 @@ describe('Desks (/staff/admin/offices/:officeId/desks)', () => {
   });
 
   it('fewer services while people wait: the waiting tickets are listed; confirmed, the answer says they stay in the queue', async () => {
-    ($('[data-testid="desks-table"] button') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="desks-table"] button').click();
     await settle(fixture);
     const spid = $<HTMLInputElement>('[data-testid="desk-service-SPID"]');
     spid.checked = false;
@@ -47,16 +47,16 @@ describe('Desks (/staff/admin/offices/:officeId/desks)', () => {
     expect(text('[data-testid="affected-list"]')).toBe('Numero S004, in attesa dalle 09:10 – SPID');
     expect(text('[data-testid="confirm-change"] p')).toContain('c’è 1 persona in attesa');
     expect(text('[data-testid="confirm-yes"]')).toBe('Salva comunque');
-    ($('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="confirm-yes"]').click();
     await settle(fixture);
     expect(api['updateDesk'].mock.calls[1][2].confirm).toBe(true);
     expect(text('[data-testid="form-success"]')).toBe('Sportello 1 salvato. 1 persona resta in coda (S004).');
   });
 
   it('a desk number taken is shown on the number field', async () => {
-    ($('[data-testid="desk-new"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="desk-new"]').click();
     await settle(fixture);
-    expect(($('#desk-number') as HTMLInputElement).value).toBe('2');
+    expect($<HTMLInputElement>('#desk-number').value).toBe('2');
     api['createDesk'].mockRejectedValueOnce(apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'number', message: 'Esiste già uno sportello con questo numero.' }] }));
     $('[data-testid="desk-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);

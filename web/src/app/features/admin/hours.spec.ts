@@ -42,7 +42,7 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
   });
 
   it('adds an interval and saves the week; the api’s error on intervals[i] is shown on that interval', async () => {
-    ($('[data-testid="hours-add-5"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="hours-add-5"]').click();
     await settle(fixture);
     expect(document.activeElement?.id).toBe('hours-day5-0-start');
     api['saveOpeningHours'].mockRejectedValueOnce(apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'intervals[3].start', message: 'Si sovrappone a un altro intervallo dello stesso giorno.' }] }));
@@ -63,7 +63,7 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
   });
 
   it('shorter hours: confirmation, then saved with confirm; the result says what happened', async () => {
-    ($('[data-testid="hours-remove-1-1"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="hours-remove-1-1"]').click();
     await settle(fixture);
     api['saveOpeningHours']
       .mockRejectedValueOnce(apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ kind: 'APPOINTMENT', id: 'a', code: 'CIE-7K3P9Q', start: '2027-03-29T13:00:00Z', serviceId: 'svc-cie', serviceName: 'CIE' }] }))
@@ -71,7 +71,7 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
     $('[data-testid="hours-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
     expect(text('[data-testid="affected-list"]')).toContain('CIE-7K3P9Q – lunedì 29 marzo 2027, 15:00');
-    ($('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="confirm-yes"]').click();
     await settle(fixture);
     expect(api['saveOpeningHours'].mock.calls[1][1].confirm).toBe(true);
     expect(text('[data-testid="form-success"]')).toBe('Orari salvati. 1 prenotazione annullata (CIE-7K3P9Q): il cittadino riceverà un’e-mail.');

@@ -27,7 +27,7 @@ describe('Offices (/staff/admin/offices)', () => {
   afterEach(() => el.remove());
 
   it('admins create offices; every field the api refuses is marked', async () => {
-    ($('[data-testid="office-new"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="office-new"]').click();
     await settle(fixture);
     expect(document.activeElement?.id).toBe('office-form-title');
     expect($('label[for="office-timeZone"]')).not.toBeNull();
@@ -42,9 +42,9 @@ describe('Offices (/staff/admin/offices)', () => {
 
   it('an office in use cannot be deleted: the api’s reason is announced', async () => {
     api['deleteOffice'].mockRejectedValueOnce(apiError(409, { code: 'IN_USE', message: "L'ufficio ha già prenotazioni o biglietti: non si può eliminare." }));
-    ($('.btn-outline-danger') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('.btn-outline-danger').click();
     await settle(fixture);
-    ($('.sp-confirm .btn-danger') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('.sp-confirm .btn-danger').click();
     await settle(fixture);
     expect($('[data-testid="form-failure"]').textContent).toContain('non si può eliminare');
     expect(document.activeElement).toBe($('[data-testid="form-failure"]'));

@@ -25,7 +25,7 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
   afterEach(() => el.remove());
 
   async function click(selector: string): Promise<void> {
-    ($(selector) as HTMLElement).click();
+    $<HTMLElement>(selector).click();
     await settle(fixture);
   }
 

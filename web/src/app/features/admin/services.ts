@@ -223,11 +223,11 @@ export class Services {
     try {
       if (editing === 'new') {
         const created = await this.api.createService(this.officeId(), input);
-        this.finish(this.text.t('admin.services.created', { name: created.names.it }), created);
+        await this.finish(this.text.t('admin.services.created', { name: created.names.it }), created);
       } else {
         const saved = await this.api.updateService(this.officeId(), editing.id, { ...input, confirm });
         const cancelled = saved.cancelled.length > 0 ? ` ${this.text.t('admin.change.cancelled', { count: saved.cancelled.length, codes: saved.cancelled.join(', ') })}` : '';
-        this.finish(this.text.t('admin.services.saved', { name: saved.names.it }) + cancelled, saved);
+        await this.finish(this.text.t('admin.services.saved', { name: saved.names.it }) + cancelled, saved);
       }
     } catch (error) {
       this.form.fail(error, (key) => this.i18n.t(key));

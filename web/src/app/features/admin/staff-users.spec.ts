@@ -46,7 +46,7 @@ describe('StaffUsers (/staff/admin/staff-users)', () => {
   });
 
   it('creates an account with its offices; the password field is emptied afterwards', async () => {
-    ($('[data-testid="user-new"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="user-new"]').click();
     await settle(fixture);
     await type('user-username', 'nuovo');
     await type('user-displayName', 'Nuovo Operatore');
@@ -61,7 +61,7 @@ describe('StaffUsers (/staff/admin/staff-users)', () => {
   });
 
   it('the api’s field errors, including the offices list, are shown on their fields', async () => {
-    ($('[data-testid="user-new"]') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="user-new"]').click();
     await settle(fixture);
     api['createStaffUser'].mockRejectedValueOnce(
       apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'username', message: 'Nome utente già in uso.' }, { field: 'officeIds', message: 'Indicare almeno un ufficio per questo ruolo.' }] }),
@@ -74,7 +74,7 @@ describe('StaffUsers (/staff/admin/staff-users)', () => {
   });
 
   it('an admin cannot change their own role or deactivate themselves from the form', async () => {
-    ($('[data-testid="users-table"] tbody tr button') as HTMLButtonElement).click();
+    $<HTMLButtonElement>('[data-testid="users-table"] tbody tr button').click();
     await settle(fixture);
     expect($<HTMLSelectElement>('#user-role').disabled).toBe(true);
     expect($<HTMLInputElement>('#user-active').disabled).toBe(true);

@@ -90,7 +90,7 @@ export class ApplicantStep {
   });
 
   /** The summary at the top and the messages next to the fields (ids `applicant-<field>`). */
-  protected readonly form = new FormState('applicant', { errors: () => this.errors() as Record<string, string>, hintFirst: true });
+  protected readonly form = new FormState('applicant', { errors: () => this.errors(), hintFirst: true });
 
   protected readonly notesLength = computed(() => [...this.store.applicant().notes.trim()].length);
   protected readonly notesCounter = computed(() => {

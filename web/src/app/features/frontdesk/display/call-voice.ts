@@ -15,7 +15,7 @@ const GAP_MS = 600;
  */
 @Injectable({ providedIn: 'root' })
 export class CallVoice {
-  private readonly window = inject(DOCUMENT).defaultView as (Window & typeof globalThis) | null;
+  private readonly window = inject(DOCUMENT).defaultView;
   private context: AudioContext | null = null;
 
   /** Whether sound is on (the button was pressed). */

@@ -34,12 +34,16 @@ export async function createQrDetector(view: Window): Promise<QrDetector> {
     }
   }
   const module = await import('jsqr');
-  const jsQR = (module.default ?? module) as unknown as typeof module.default;
+  const jsQR = module.default ?? module;
   const canvas = view.document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
   return {
     engine: 'jsqr',
-    detect: async (video) => {
+    // Decoding is synchronous; the promise (which a throw rejects) is what the interface asks.
+    detect: (video) => new Promise((resolve) => resolve(readFrame(video))),
+  };
+
+  function readFrame(video: HTMLVideoElement): string | null {
       if (!context || !video.videoWidth || !video.videoHeight) return null;
       const scale = Math.min(1, MAX_FRAME_WIDTH / video.videoWidth);
       const width = Math.round(video.videoWidth * scale);
@@ -48,8 +52,7 @@ export async function createQrDetector(view: Window): Promise<QrDetector> {
       canvas.height = height;
       context.drawImage(video, 0, 0, width, height);
       return jsQR(context.getImageData(0, 0, width, height).data, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
-    },
-  };
+  }
 }
 
 const CODE_IN_TEXT = new RegExp(`[A-Z0-9]{1,10}-[${BOOKING_CODE_ALPHABET}]{6}`);

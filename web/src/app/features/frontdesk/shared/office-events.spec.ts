@@ -115,8 +115,8 @@ describe('Refresher', () => {
     const load = jest.fn(() => new Promise<void>((resolve) => resolvers.push(resolve)));
     const refresher = new Refresher(load);
     const first = refresher.trigger();
-    refresher.trigger();
-    refresher.trigger();
+    void refresher.trigger();
+    void refresher.trigger();
     expect(load).toHaveBeenCalledTimes(1);
     resolvers.shift()?.();
     await Promise.resolve();

@@ -15,7 +15,7 @@ export interface EventSourceLike {
 export const EVENT_SOURCE_FACTORY = new InjectionToken<(url: string) => EventSourceLike | null>('EVENT_SOURCE_FACTORY', {
   providedIn: 'root',
   factory: () => {
-    const view = inject(DOCUMENT).defaultView as (Window & typeof globalThis) | null;
+    const view = inject(DOCUMENT).defaultView;
     return (url: string) => (view && typeof view.EventSource === 'function' ? new view.EventSource(url) : null);
   },
 });
