@@ -4,14 +4,12 @@ import { RouterLink } from '@angular/router';
 import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime } from '../../core/format';
 import { CLOCK } from '../../core/clock';
 import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
-import { encodeQr, qrPath } from '../../core/qr-code';
 import { I18n } from '../../core/i18n/i18n';
 import { BookingText } from './booking-text';
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
 import { googleCalendarUrl, icsUrl, managePath, manageToken } from './calendar-links';
-
-const QR_QUIET_ZONE = 4;
+import { BookingQr } from '../../shared/booking-qr';
 
 /**
  * Step "Conferma": the booking is made. The code (large, and as a QR code for the
@@ -19,7 +17,7 @@ const QR_QUIET_ZONE = 4;
  */
 @Component({
   selector: 'sp-confirmation-step',
-  imports: [RouterLink, BookingSteps, OfficeContacts],
+  imports: [RouterLink, BookingSteps, OfficeContacts, BookingQr],
   templateUrl: './confirmation-step.html',
   styleUrls: ['./step.scss', './confirmation-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,13 +64,6 @@ export class ConfirmationStep {
     return token ? icsUrl(token) : null;
   });
 
-  protected readonly qr = computed(() => {
-    const booking = this.booking();
-    if (!booking) return null;
-    const code = encodeQr(booking.code);
-    const size = code.size + QR_QUIET_ZONE * 2;
-    return { path: qrPath(code, QR_QUIET_ZONE), viewBox: `0 0 ${size} ${size}` };
-  });
 
   protected readonly when = computed(() => {
     const booking = this.booking();

@@ -19,7 +19,6 @@ import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
 import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
-import { encodeQr, qrPath } from '../../core/qr-code';
 import { OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
 import { BookingText } from '../booking/booking-text';
@@ -29,6 +28,7 @@ import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth } from '../boo
 import { SlotAlternatives } from '../booking/slot-alternatives';
 import { SlotPicker } from '../booking/slot-picker';
 import { ChosenSlot, freeDates } from '../booking/slots';
+import { BookingQr } from '../../shared/booking-qr';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 
 interface Notice {
@@ -51,7 +51,7 @@ interface RescheduleData {
  */
 @Component({
   selector: 'sp-manage',
-  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives, OfficeContacts],
+  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives, OfficeContacts, BookingQr],
   templateUrl: './manage.html',
   styleUrl: './manage.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -122,14 +122,6 @@ export class Manage {
     };
   });
 
-  /** The booking code as a QR code: the totem reads it. */
-  protected readonly qr = computed(() => {
-    const appointment = this.appointment();
-    if (!appointment) return null;
-    const code = encodeQr(appointment.code);
-    const size = code.size + 8;
-    return { path: qrPath(code, 4), viewBox: `0 0 ${size} ${size}` };
-  });
   protected readonly contacts = computed(() => {
     const a = this.appointment();
     return a ? { name: a.officeName, address: a.officeAddress, phone: a.officePhone, email: a.officeEmail, mapUrl: a.officeMapUrl } : null;
