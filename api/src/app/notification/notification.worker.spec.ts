@@ -145,5 +145,6 @@ describe('reminders across the DST change (time driven by the injectable Clock)'
     clock.set(startAt);
     expect(await worker.runOnce()).toEqual([]);
     expect(reminders()).toHaveLength(1);
-  });
+    // Each message renders its QR code PNG: seconds on a busy 2-core machine, not 5.
+  }, 30_000);
 });
