@@ -14,7 +14,8 @@ import type {
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiErrorDoc } from '../common/openapi';
-import { uuidParam } from '../common/query';
+import { uuidParam } from '@sportello/contracts/schemas';
+import { Valid } from '../common/validation';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { readDesk, readOffice, readOpeningHours, readPassword, readService, readSettings, readStaffCreate, readStaffUpdate } from './admin.validation';
@@ -57,16 +58,15 @@ export class OfficeAdminController {
 
   @Get(':officeId')
   @Staff('manager')
-  get(@Param('officeId') officeId: string): Promise<AdminOfficeDto> {
-    return this.offices.get(uuidParam(officeId, 'officeId'));
+  get(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<AdminOfficeDto> {
+    return this.offices.get(officeId);
   }
 
   @Put(':officeId')
   @Staff('manager')
   @ApiOperation({ summary: "Changes the office's code, name, address and contacts" })
-  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<AdminOfficeDto> {
-    const id = uuidParam(officeId, 'officeId');
-    return this.offices.update(staff, id, readOffice(body, false));
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<AdminOfficeDto> {
+    return this.offices.update(staff, officeId, readOffice(body, false));
   }
 
   @Delete(':officeId')
@@ -74,23 +74,22 @@ export class OfficeAdminController {
   @Staff('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'IN_USE: the office has bookings or tickets' })
-  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<void> {
-    await this.offices.remove(staff, uuidParam(officeId, 'officeId'));
+  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<void> {
+    await this.offices.remove(staff, officeId);
   }
 
   @Get(':officeId/settings')
   @Staff('manager')
   @ApiOkResponse({ description: "The office's booking rules; null rules follow the installation's defaults (`defaults`)" })
-  settings(@Param('officeId') officeId: string): Promise<OfficeSettingsDto> {
-    return this.offices.settings(uuidParam(officeId, 'officeId'));
+  settings(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<OfficeSettingsDto> {
+    return this.offices.settings(officeId);
   }
 
   @Put(':officeId/settings')
   @Staff('manager')
   @ApiOperation({ summary: 'Saves every rule at once: horizon, notice, reconfirmation, hold, cutoff, reminder, per-codice-fiscale limit, retention, mandate, patron saint' })
-  updateSettings(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<OfficeSettingsDto> {
-    const id = uuidParam(officeId, 'officeId');
-    return this.offices.updateSettings(staff, id, readSettings(body, this.config.booking.reconfirmDeadlineHours));
+  updateSettings(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<OfficeSettingsDto> {
+    return this.offices.updateSettings(staff, officeId, readSettings(body, this.config.booking.reconfirmDeadlineHours));
   }
 }
 
@@ -102,16 +101,15 @@ export class ServiceAdminController {
 
   @Get()
   @Staff('manager')
-  list(@Param('officeId') officeId: string): Promise<AdminServiceDto[]> {
-    return this.services.list(uuidParam(officeId, 'officeId'));
+  list(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<AdminServiceDto[]> {
+    return this.services.list(officeId);
   }
 
   @Post()
   @Staff('manager')
   @ApiCreatedResponse({ description: 'The service' })
-  create(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<AdminServiceDto> {
-    const id = uuidParam(officeId, 'officeId');
-    return this.services.create(staff, id, readService(body));
+  create(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<AdminServiceDto> {
+    return this.services.create(staff, officeId, readService(body));
   }
 
   @Put(':serviceId')
@@ -122,18 +120,17 @@ export class ServiceAdminController {
   })
   @ApiOkResponse({ description: 'The service, with `cancelled` booking codes' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: CONFIRMATION })
-  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('serviceId') serviceId: string, @Body() body: unknown): Promise<AdminServiceChangeDto> {
-    const ids = [uuidParam(officeId, 'officeId'), uuidParam(serviceId, 'serviceId')];
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('serviceId', new Valid(uuidParam())) serviceId: string, @Body() body: unknown): Promise<AdminServiceChangeDto> {
     const { confirm, ...input } = readService(body);
-    return this.services.update(staff, ids[0], ids[1], input, confirm);
+    return this.services.update(staff, officeId, serviceId, input, confirm);
   }
 
   @Delete(':serviceId')
   @HttpCode(204)
   @Staff('manager')
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'IN_USE: the service has bookings or tickets (deactivate it instead)' })
-  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('serviceId') serviceId: string): Promise<void> {
-    await this.services.remove(staff, uuidParam(officeId, 'officeId'), uuidParam(serviceId, 'serviceId'));
+  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('serviceId', new Valid(uuidParam())) serviceId: string): Promise<void> {
+    await this.services.remove(staff, officeId, serviceId);
   }
 }
 
@@ -145,8 +142,8 @@ export class HoursAdminController {
 
   @Get()
   @Staff('manager')
-  get(@Param('officeId') officeId: string): Promise<OpeningHoursDto> {
-    return this.hours.get(uuidParam(officeId, 'officeId'));
+  get(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<OpeningHoursDto> {
+    return this.hours.get(officeId);
   }
 
   @Put()
@@ -157,9 +154,8 @@ export class HoursAdminController {
   })
   @ApiBody({ schema: { type: 'object', required: ['intervals'], properties: { serviceId: { type: 'string', format: 'uuid', nullable: true }, intervals: { type: 'array', items: { type: 'object', properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'string', example: '08:30' }, end: { type: 'string', example: '12:30' } } } }, confirm: { type: 'boolean' } } } })
   @ApiConflictResponse({ type: ApiErrorDoc, description: CONFIRMATION })
-  replace(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<OpeningHoursChangeDto> {
-    const id = uuidParam(officeId, 'officeId');
-    return this.hours.replace(staff, id, readOpeningHours(body));
+  replace(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<OpeningHoursChangeDto> {
+    return this.hours.replace(staff, officeId, readOpeningHours(body));
   }
 }
 
@@ -171,34 +167,32 @@ export class DeskAdminController {
 
   @Get()
   @Staff('manager')
-  list(@Param('officeId') officeId: string): Promise<AdminDeskDto[]> {
-    return this.desks.list(uuidParam(officeId, 'officeId'));
+  list(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<AdminDeskDto[]> {
+    return this.desks.list(officeId);
   }
 
   @Post()
   @Staff('manager')
-  create(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<AdminDeskDto> {
-    const id = uuidParam(officeId, 'officeId');
+  create(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<AdminDeskDto> {
     const { number, name, active, serviceIds } = readDesk(body);
-    return this.desks.create(staff, id, { number, name, active, serviceIds });
+    return this.desks.create(staff, officeId, { number, name, active, serviceIds });
   }
 
   @Put(':deskId')
   @Staff('manager')
   @ApiOperation({ summary: 'Saves a desk', description: 'Serving fewer services while people wait for them lists the waiting tickets (409) until `confirm: true`; they stay in the queue.' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: `${CONFIRMATION}; DESK_BUSY when deactivating a desk that is calling or serving` })
-  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('deskId') deskId: string, @Body() body: unknown): Promise<AdminDeskChangeDto> {
-    const ids = [uuidParam(officeId, 'officeId'), uuidParam(deskId, 'deskId')];
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('deskId', new Valid(uuidParam())) deskId: string, @Body() body: unknown): Promise<AdminDeskChangeDto> {
     const { confirm, ...input } = readDesk(body);
-    return this.desks.update(staff, ids[0], ids[1], input, confirm);
+    return this.desks.update(staff, officeId, deskId, input, confirm);
   }
 
   @Delete(':deskId')
   @HttpCode(204)
   @Staff('manager')
   @ApiConflictResponse({ type: ApiErrorDoc, description: `IN_USE (it served tickets: deactivate it), DESK_BUSY, or ${CONFIRMATION} (?confirm=true)` })
-  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('deskId') deskId: string, @Query('confirm') confirm?: string): Promise<void> {
-    await this.desks.remove(staff, uuidParam(officeId, 'officeId'), uuidParam(deskId, 'deskId'), confirm === 'true');
+  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('deskId', new Valid(uuidParam())) deskId: string, @Query('confirm') confirm?: string): Promise<void> {
+    await this.desks.remove(staff, officeId, deskId, confirm === 'true');
   }
 }
 
@@ -224,17 +218,15 @@ export class StaffAdminController {
   @Put(':userId')
   @Staff('admin')
   @ApiOperation({ summary: 'Changes name, role, offices and active; deactivating ends the open sessions' })
-  update(@CurrentStaff() staff: StaffPrincipal, @Param('userId') userId: string, @Body() body: unknown): Promise<AdminStaffUserDto> {
-    const id = uuidParam(userId, 'userId');
-    return this.staffUsers.update(staff, id, readStaffUpdate(body));
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('userId', new Valid(uuidParam())) userId: string, @Body() body: unknown): Promise<AdminStaffUserDto> {
+    return this.staffUsers.update(staff, userId, readStaffUpdate(body));
   }
 
   @Post(':userId/password')
   @HttpCode(204)
   @Staff('admin')
   @ApiOperation({ summary: "Sets a new password: unlocks the account and ends its sessions" })
-  async resetPassword(@CurrentStaff() staff: StaffPrincipal, @Param('userId') userId: string, @Body() body: unknown): Promise<void> {
-    const id = uuidParam(userId, 'userId');
-    await this.staffUsers.resetPassword(staff, id, readPassword(body));
+  async resetPassword(@CurrentStaff() staff: StaffPrincipal, @Param('userId', new Valid(uuidParam())) userId: string, @Body() body: unknown): Promise<void> {
+    await this.staffUsers.resetPassword(staff, userId, readPassword(body));
   }
 }

@@ -4,7 +4,9 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@sportello/contracts';
 import type { AuditPageDto } from '@sportello/contracts';
 import { addDays, wallTimeToInstant } from '@sportello/domain';
 import { Staff } from '../auth/staff.guard';
-import { QueryReader } from '../common/query';
+import { AuditQuerySchema } from '@sportello/contracts/schemas';
+import type * as z from 'zod';
+import { Valid } from '../common/validation';
 import { AuditService } from './audit.service';
 
 /** Dates of the filter are days of the office's zone. */
@@ -28,18 +30,7 @@ export class AuditController {
   @ApiQuery({ name: 'page', required: false, description: '1, 2, …' })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–200, default 50' })
   @ApiOkResponse({ description: '{ items: [{ id, at, actor: { id, username, role }, action, entity, entityId, officeId, details }], total, page, pageSize }' })
-  list(@Query() query: Record<string, unknown>): Promise<AuditPageDto> {
-    const reader = new QueryReader(query);
-    const from = reader.optionalDate('from');
-    const to = reader.optionalDate('to');
-    const actor = reader.optionalText('actor', 64)?.toLowerCase();
-    const action = reader.optionalOneOf('action', AUDIT_ACTIONS);
-    const entity = reader.optionalOneOf('entity', AUDIT_ENTITIES);
-    const officeId = query['officeId'] === undefined ? undefined : reader.uuid('officeId');
-    const page = reader.optionalInt('page', 1, 100_000) ?? 1;
-    const pageSize = reader.optionalInt('pageSize', 1, 200) ?? 50;
-    if (from && to && !reader.hasProblem('from') && !reader.hasProblem('to') && to < from) reader.problem({ field: 'to', key: 'range.reversed' });
-    reader.done();
+  list(@Query(new Valid(AuditQuerySchema)) { from, to, actor, action, entity, officeId, page, pageSize }: z.output<typeof AuditQuerySchema>): Promise<AuditPageDto> {
     return this.audit.page(
       {
         from: from ? new Date(wallTimeToInstant(from, 0, ZONE)) : null,

@@ -3,7 +3,8 @@ import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, Ap
 import type { StaffSessionDto } from '@sportello/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
-import { BodyReader } from '../common/body';
+import { LoginRequestSchema } from '@sportello/contracts/schemas';
+import { parse } from '../common/validation';
 import { hasBodyOfType } from '../common/express-compat';
 import { ApiErrorDoc } from '../common/openapi';
 import { APP_CONFIG } from '../config/config';
@@ -12,7 +13,6 @@ import { clearSessionCookies, readCookie, SESSION_COOKIE, setDeviceCookie, setSe
 import { LoginDoc, StaffSessionDoc } from './auth.openapi';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
-import { MAX_PASSWORD_LENGTH } from './password';
 import { assertCsrf, CurrentStaff, Staff } from './staff.guard';
 import type { StaffPrincipal } from './staff.guard';
 
@@ -45,10 +45,7 @@ export class AuthController {
     // JSON only: a form on another site can post urlencoded fields but not JSON, so no
     // one can log a browser into an account of theirs (login CSRF).
     if (!hasBodyOfType(request, 'application/json')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.json');
-    const reader = new BodyReader(body);
-    const username = reader.text('username', 200);
-    const password = reader.secret('password', MAX_PASSWORD_LENGTH);
-    reader.done();
+    const { username, password } = parse(LoginRequestSchema, body);
     const { token, user, device } = await this.auth.login(username, password, { address: request.ip, headers: request.headers });
     setSessionCookies(reply, token, this.config);
     setDeviceCookie(reply, device, this.config);

@@ -4,17 +4,14 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { ApiError } from '../common/api-error';
-import { BodyReader } from '../common/body';
-import { isUuid } from '../common/query';
+import { CreateAppointmentRequestSchema, CreateHoldRequestSchema, IdempotencyKeySchema, RescheduleRequestSchema, uuidParam } from '@sportello/contracts/schemas';
+import { parse, Valid } from '../common/validation';
 import { ApiErrorDoc } from '../common/openapi';
 import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, HoldLimitDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
 import { ALTCHA_HEADER_DOC } from '../security/challenge.openapi';
 import { ChallengeGuard } from '../security/challenge.guard';
 import { BookingService } from './booking.service';
-import { readBookingRequest, readHoldRequest, readRescheduleRequest } from './booking.validation';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+import type { BookingInput, HoldInput } from './booking.validation';
 
 @ApiTags('booking')
 @ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'Rate limited (THROTTLE_LIMIT per minute per client); see Retry-After' })
@@ -29,17 +26,16 @@ export class BookingController {
   @ApiCreatedResponse({ type: HoldDoc, description: 'The slot is kept for HOLD_MINUTES' })
   @ApiConflictResponse({ type: SlotUnavailableDoc })
   @ApiTooManyRequestsResponse({ type: HoldLimitDoc, description: 'HOLD_LIMIT_REACHED: MAX_HOLDS_PER_CLIENT open holds; retryAt and Retry-After say when the first runs out' })
-  hold(@Body() body: unknown, @Req() request: FastifyRequest): Promise<HoldDto> {
-    return this.booking.hold(readHoldRequest(body), request.ip ?? 'unknown');
+  hold(@Body(new Valid(CreateHoldRequestSchema)) input: HoldInput, @Req() request: FastifyRequest): Promise<HoldDto> {
+    return this.booking.hold(input, request.ip ?? 'unknown');
   }
 
   @Delete('holds/:holdId')
   @HttpCode(204)
   @UseGuards(ThrottlerGuard)
   @ApiNoContentResponse({ description: 'The place is free again (nothing happens for unknown, expired or used holds)' })
-  async releaseHold(@Param('holdId') holdId: string): Promise<void> {
-    if (!isUuid(holdId)) throw ApiError.validation([{ field: 'holdId', key: 'field.uuid' }]);
-    await this.booking.releaseHold(holdId.toLowerCase());
+  async releaseHold(@Param('holdId', new Valid(uuidParam())) holdId: string): Promise<void> {
+    await this.booking.releaseHold(holdId);
   }
 
   @Post('appointments')
@@ -49,13 +45,13 @@ export class BookingController {
   @ApiBody({ type: CreateAppointmentDoc })
   @ApiCreatedResponse({ type: AppointmentCreatedDoc })
   @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED (MAX_ACTIVE_PER_CF per person and service, every omocodia spelling counted as one; MAX_ACTIVE_PER_EMAIL per e-mail address) or IDEMPOTENCY_KEY_REUSED' })
-  async book(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppointmentCreatedDto> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      const reader = new BodyReader({});
-      reader.add('Idempotency-Key', 'idempotency.key');
-      reader.done();
-    }
-    const input = readBookingRequest(body);
+  async book(
+    @Body() body: unknown,
+    @Headers('idempotency-key') header: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AppointmentCreatedDto> {
+    const key = parse(IdempotencyKeySchema, header, 'Idempotency-Key');
+    const input: BookingInput = parse(CreateAppointmentRequestSchema, body);
     const idempotency = key ? { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null;
     const result = await this.booking.book(input, idempotency);
     if (result.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -100,8 +96,8 @@ export class BookingController {
   @ApiOkResponse({ type: ManagedAppointmentDoc, description: 'Same code; the old slot is released only once the new one is taken' })
   @ApiNotFoundResponse({ type: ApiErrorDoc })
   @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives) or CHANGE_CLOSED' })
-  reschedule(@Param('token') token: string, @Body() body: unknown): Promise<ManagedAppointmentDto> {
-    return this.booking.reschedule(token, readRescheduleRequest(body));
+  reschedule(@Param('token') token: string, @Body(new Valid(RescheduleRequestSchema)) input: { start: Date }): Promise<ManagedAppointmentDto> {
+    return this.booking.reschedule(token, input.start);
   }
 
   @Get('appointments/manage/:token/calendar.ics')

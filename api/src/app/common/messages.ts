@@ -166,3 +166,8 @@ export type MessageKey = keyof typeof MESSAGES;
 export function translate(key: MessageKey, language: Language, params: Record<string, string | number> = {}): string {
   return MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
+
+/** Whether `key` names a message (the schemas of libs/contracts name them as plain strings). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, key);
+}

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, Sse } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
-import { isBookingCodeFormat, normalizeBookingCode } from '@sportello/domain';
 import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
-import { BodyReader } from '../common/body';
 import { ApiErrorDoc } from '../common/openapi';
-import { QueryReader, uuidParam } from '../common/query';
+import { AgendaQuerySchema, CheckInRequestSchema, CompleteRequestSchema, isObject, PauseRequestSchema, TicketIdRequestSchema, TodayQuerySchema, TransferRequestSchema, uuidParam, WalkInRequestSchema } from '@sportello/contracts/schemas';
+import type * as z from 'zod';
+import { parse, Valid } from '../common/validation';
 import { markEventStream } from '../metrics/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
@@ -29,25 +29,16 @@ export class FrontDeskController {
   @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' }, priority: { type: 'boolean' }, name: { type: 'string', maxLength: 100 }, force: { type: 'boolean' } } } })
   @ApiCreatedResponse({ description: 'The ticket' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'OFFICE_CLOSED, SERVICE_NOT_SERVED' })
-  issue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const serviceId = reader.uuid('serviceId');
-    const priority = reader.optionalBoolean('priority') ?? false;
-    const name = reader.optionalText('name', 100) ?? null;
-    const force = reader.optionalBoolean('force') ?? false;
-    reader.done();
-    return this.frontDesk.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name, force });
+  issue(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(WalkInRequestSchema)) input: z.output<typeof WalkInRequestSchema>, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<TicketDto> {
+    return this.frontDesk.issueWalkIn(staff, officeId, input);
   }
 
   @Get('staff/today')
   @Staff()
   @ApiOperation({ summary: "Today's numbers per office of the account: appointments booked, people arrived (of them walk-ins), waiting now, served; and whether each office is open" })
   @ApiQuery({ name: 'officeId', required: false })
-  today(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>): Promise<TodayDto> {
-    const reader = new QueryReader(query);
-    const officeId = query['officeId'] === undefined ? null : reader.uuid('officeId');
-    reader.done();
-    return this.frontDesk.today(staff, officeId);
+  today(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(TodayQuerySchema)) { officeId }: z.output<typeof TodayQuerySchema>): Promise<TodayDto> {
+    return this.frontDesk.today(staff, officeId ?? null);
   }
 
   @Post('appointments/:code/check-in')
@@ -58,11 +49,8 @@ export class FrontDeskController {
   @ApiOkResponse({ description: 'Already checked in: the same ticket' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED' })
   async checkIn(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto> {
-    const reader = new BodyReader(body ?? {});
-    const force = reader.optionalBoolean('force') ?? false;
-    const normalized = normalizeBookingCode(code);
-    if (!isBookingCodeFormat(normalized)) reader.add('code', 'bookingCode.format');
-    reader.done();
+    // The path's code is checked with the body: every problem in one answer.
+    const { force, code: normalized } = parse(CheckInRequestSchema, { ...(isObject(body) ? body : {}), code });
     const result = await this.frontDesk.checkIn(staff, normalized, force);
     reply.status(result.created ? 201 : 200);
     return result.ticket;
@@ -71,15 +59,15 @@ export class FrontDeskController {
   @Get('offices/:officeId/desks')
   @Staff()
   @ApiOkResponse({ description: 'The desks with their services, current ticket and waiting count' })
-  desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<DeskDto[]> {
-    return this.frontDesk.desks(staff, uuidParam(officeId, 'officeId'));
+  desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<DeskDto[]> {
+    return this.frontDesk.desks(staff, officeId);
   }
 
   @Get('offices/:officeId/queue')
   @Staff('operator', 'manager')
   @ApiOkResponse({ description: 'Everyone waiting, in calling order' })
-  queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<TicketDto[]> {
-    return this.frontDesk.queue(staff, uuidParam(officeId, 'officeId'));
+  queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<TicketDto[]> {
+    return this.frontDesk.queue(staff, officeId);
   }
 
   @Get('offices/:officeId/agenda')
@@ -87,12 +75,8 @@ export class FrontDeskController {
   @ApiOperation({ summary: "A day's appointments with their queue status; q searches code, name or codice fiscale" })
   @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD, default today (office time)' })
   @ApiQuery({ name: 'q', required: false })
-  agenda(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<AgendaEntryDto[]> {
-    const reader = new QueryReader(query);
-    const date = reader.optionalDate('date');
-    const q = reader.optionalText('q', 100);
-    reader.done();
-    return this.frontDesk.agenda(staff, uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
+  agenda(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(AgendaQuerySchema)) { date, q }: z.output<typeof AgendaQuerySchema>, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<AgendaEntryDto[]> {
+    return this.frontDesk.agenda(staff, officeId, date ?? null, q ?? null);
   }
 
   @Post('desks/:deskId/call-next')
@@ -101,8 +85,8 @@ export class FrontDeskController {
   @ApiOkResponse({ description: 'The called ticket' })
   @ApiNoContentResponse({ description: 'Nobody waits for this desk’s services' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY (finish the current ticket first) or DESK_PAUSED' })
-  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
-    const ticket = await this.frontDesk.callNext(staff, uuidParam(deskId, 'deskId'));
+  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
+    const ticket = await this.frontDesk.callNext(staff, deskId);
     if (!ticket) {
       reply.status(204);
       return undefined;
@@ -118,11 +102,8 @@ export class FrontDeskController {
   @ApiBody({ schema: { type: 'object', required: ['ticketId'], properties: { ticketId: { type: 'string', format: 'uuid' } } } })
   @ApiOkResponse({ description: 'The called ticket' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY, DESK_PAUSED, TICKET_STATE (no longer waiting)' })
-  call(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const ticketId = reader.uuid('ticketId');
-    reader.done();
-    return this.frontDesk.callTicket(staff, uuidParam(deskId, 'deskId'), ticketId);
+  call(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(TicketIdRequestSchema)) input: z.output<typeof TicketIdRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.callTicket(staff, deskId, input.ticketId);
   }
 
   @Post('desks/:deskId/undo')
@@ -132,27 +113,24 @@ export class FrontDeskController {
   @ApiBody({ schema: { type: 'object', required: ['ticketId'], properties: { ticketId: { type: 'string', format: 'uuid' } } } })
   @ApiOkResponse({ description: 'The ticket, called or in service again' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'UNDO_EXPIRED (too late, or not this desk’s last action of the ticket), DESK_BUSY (the desk called someone else)' })
-  undo(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const ticketId = reader.uuid('ticketId');
-    reader.done();
-    return this.frontDesk.undo(staff, uuidParam(deskId, 'deskId'), ticketId);
+  undo(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(TicketIdRequestSchema)) input: z.output<typeof TicketIdRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.undo(staff, deskId, input.ticketId);
   }
 
   @Post('desks/:deskId/recall')
   @HttpCode(200)
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'Calls the current ticket again (display and voice)' })
-  recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.recall(staff, uuidParam(deskId, 'deskId'));
+  recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.recall(staff, deskId);
   }
 
   @Post('desks/:deskId/start')
   @HttpCode(200)
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'The called person arrived: service starts' })
-  start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.start(staff, uuidParam(deskId, 'deskId'));
+  start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.start(staff, deskId);
   }
 
   @Post('desks/:deskId/complete')
@@ -160,19 +138,16 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'Completes the current ticket with an outcome of its service (or INFO_ONLY)' })
   @ApiBody({ schema: { type: 'object', required: ['outcome'], properties: { outcome: { type: 'string', example: 'CIE_REQUEST_TAKEN' } } } })
-  complete(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const outcome = reader.text('outcome', 40);
-    reader.done();
-    return this.frontDesk.complete(staff, uuidParam(deskId, 'deskId'), outcome);
+  complete(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(CompleteRequestSchema)) input: z.output<typeof CompleteRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.complete(staff, deskId, input.outcome);
   }
 
   @Post('desks/:deskId/no-show')
   @HttpCode(200)
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'The called person did not come' })
-  noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.frontDesk.noShow(staff, uuidParam(deskId, 'deskId'));
+  noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.noShow(staff, deskId);
   }
 
   @Post('desks/:deskId/transfer')
@@ -180,11 +155,8 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'Sends the current ticket back to the queue for another service, keeping its arrival time' })
   @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' } } } })
-  transfer(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const serviceId = reader.uuid('serviceId');
-    reader.done();
-    return this.frontDesk.transfer(staff, uuidParam(deskId, 'deskId'), serviceId);
+  transfer(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(TransferRequestSchema)) input: z.output<typeof TransferRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.frontDesk.transfer(staff, deskId, input.serviceId);
   }
 
   @Post('desks/:deskId/pause')
@@ -192,11 +164,8 @@ export class FrontDeskController {
   @Staff('operator', 'manager')
   @ApiOperation({ summary: 'Pauses or resumes the desk: a paused desk calls nobody' })
   @ApiBody({ schema: { type: 'object', required: ['paused'], properties: { paused: { type: 'boolean' } } } })
-  pause(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<DeskDto> {
-    const reader = new BodyReader(body);
-    const paused = reader.optionalBoolean('paused', true) ?? false;
-    reader.done();
-    return this.frontDesk.setPaused(staff, uuidParam(deskId, 'deskId'), paused);
+  pause(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(PauseRequestSchema)) input: z.output<typeof PauseRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<DeskDto> {
+    return this.frontDesk.setPaused(staff, deskId, input.paused);
   }
 }
 
@@ -211,21 +180,21 @@ export class PublicQueueController {
 
   @Get('offices/:officeId/display')
   @ApiOkResponse({ description: 'Current calls, the last five calls and estimated waits per service' })
-  display(@Param('officeId') officeId: string): Promise<DisplayDto> {
-    return this.frontDesk.display(uuidParam(officeId, 'officeId'));
+  display(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<DisplayDto> {
+    return this.frontDesk.display(officeId);
   }
 
   @Get('tickets/:ticketId')
   @ApiOkResponse({ description: "A ticket's number, status, position and estimated wait" })
-  ticket(@Param('ticketId') ticketId: string): Promise<PublicTicketDto> {
-    return this.frontDesk.publicTicket(uuidParam(ticketId, 'ticketId'));
+  ticket(@Param('ticketId', new Valid(uuidParam())) ticketId: string): Promise<PublicTicketDto> {
+    return this.frontDesk.publicTicket(ticketId);
   }
 
   @Sse('offices/:officeId/events')
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: "Server-Sent Events of the office's queue (ids only; refetch after each event and after reconnecting)" })
-  events(@Param('officeId') officeId: string, @Res({ passthrough: true }) reply: FastifyReply): Observable<ServerSentEvent> {
-    const id = uuidParam(officeId, 'officeId');
+  events(@Param('officeId', new Valid(uuidParam())) officeId: string, @Res({ passthrough: true }) reply: FastifyReply): Observable<ServerSentEvent> {
+    const id = officeId;
     // Reverse proxies must pass events through at once.
     reply.header('X-Accel-Buffering', 'no');
     markEventStream(reply.request.raw);

@@ -2,9 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
-import { ApiError, FieldProblem } from '../common/api-error';
+import { NOTIFICATIONS_MAX_LIMIT, NotificationsQuerySchema } from '@sportello/contracts/schemas';
+import type * as z from 'zod';
+import { Valid } from '../common/validation';
 import { ApiErrorDoc } from '../common/openapi';
-import { isUuid } from '../common/query';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity';
 import type { NotificationKind, NotificationStatus } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
@@ -33,7 +34,7 @@ export class NotificationDoc implements NotificationDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'CIE-7K3P9Q' }) bookingCode: string | null;
 }
 
-const MAX_LIMIT = 500;
+const MAX_LIMIT = NOTIFICATIONS_MAX_LIMIT;
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -51,19 +52,10 @@ export class NotificationController {
   @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_LIMIT}, default 50` })
   @ApiOkResponse({ type: [NotificationDoc] })
   @ApiBadRequestResponse({ type: ApiErrorDoc })
-  async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>): Promise<NotificationDto[]> {
-    const problems: FieldProblem[] = [];
-    const status = query['status'];
-    if (status !== undefined && !(typeof status === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(status))) problems.push({ field: 'status', key: 'badRequest' });
-    const rawLimit = query['limit'];
-    const limit = rawLimit === undefined ? 50 : Number(rawLimit);
-    if (typeof (rawLimit ?? '') !== 'string' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) problems.push({ field: 'limit', key: 'badRequest' });
-    const officeId = query['officeId'];
-    if (officeId !== undefined && !(typeof officeId === 'string' && isUuid(officeId))) problems.push({ field: 'officeId', key: 'field.uuid' });
-    if (problems.length > 0) throw ApiError.validation(problems);
-    if (typeof officeId === 'string') assertOfficeAccess(staff, officeId);
-    const officeIds = typeof officeId === 'string' ? [officeId.toLowerCase()] : staff.officeIds;
-    const rows = await this.repository.list((status as NotificationStatus | undefined) ?? null, limit, officeIds);
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(NotificationsQuerySchema)) { status, limit, officeId }: z.output<typeof NotificationsQuerySchema>): Promise<NotificationDto[]> {
+    if (officeId !== undefined) assertOfficeAccess(staff, officeId);
+    const officeIds = officeId !== undefined ? [officeId.toLowerCase()] : staff.officeIds;
+    const rows = await this.repository.list(status ?? null, limit, officeIds);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -7,7 +7,9 @@ import { ChallengeGuard } from '../security/challenge.guard';
 import { ALTCHA_HEADER_DOC } from '../security/challenge.openapi';
 import { CreateWaitlistEntryDoc, WaitlistEntryCreatedDoc, WaitlistUnsubscribedDoc } from './waitlist.openapi';
 import { WaitlistService } from './waitlist.service';
-import { readWaitlistRequest } from './waitlist.validation';
+import { CreateWaitlistEntryRequestSchema } from '@sportello/contracts/schemas';
+import { Valid } from '../common/validation';
+import type { WaitlistInput } from './waitlist.validation';
 
 @ApiTags('waitlist')
 @ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'Rate limited (THROTTLE_LIMIT per minute per client); see Retry-After' })
@@ -28,8 +30,8 @@ export class WaitlistController {
   @ApiBadRequestResponse({ type: ApiErrorDoc, description: 'Every wrong field listed' })
   @ApiNotFoundResponse({ type: ApiErrorDoc, description: 'Unknown office or service' })
   @ApiConflictResponse({ type: ApiErrorDoc, description: 'SLOTS_AVAILABLE: the service has free slots, book one instead' })
-  signUp(@Body() body: unknown): Promise<WaitlistEntryCreatedDto> {
-    return this.waitlist.signUp(readWaitlistRequest(body));
+  signUp(@Body(new Valid(CreateWaitlistEntryRequestSchema)) input: WaitlistInput): Promise<WaitlistEntryCreatedDto> {
+    return this.waitlist.signUp(input);
   }
 
   @Post(':token/unsubscribe')

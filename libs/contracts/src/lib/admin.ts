@@ -1,5 +1,8 @@
 /** Shapes of the administration API (`/api/admin/*`, `/api/audit`): managers and admins. */
+import type * as z from 'zod';
 import type { StaffOfficeDto, StaffRole } from './auth';
+import type { DeskRequestSchema, OfficeRequestSchema, OfficeSettingsRequestSchema, OpeningHoursRequestSchema, PasswordResetRequestSchema, ServiceRequestSchema, StaffUserCreateRequestSchema, StaffUserUpdateRequestSchema } from './schema/admin';
+import type { ClosureRequestSchema } from './schema/staff';
 import type { AccessibilityNoteDto, LocalizedText, OpeningIntervalDto, PrivacyNoticeDto } from './calendar';
 
 /** The privacy notice's texts an admin edits (retention and contacts come from elsewhere). */
@@ -21,19 +24,10 @@ export interface AdminOfficeDto {
 }
 
 /** `POST /api/admin/offices` (admin) and `PUT /api/admin/offices/{officeId}` (timeZone only when creating). */
-export interface OfficeInput {
-  code: string;
-  name: string;
-  address: string;
-  city: string;
-  phone?: string | null;
-  email?: string | null;
-  /** WGS84 degrees of the entrance, both or neither: a pin on the OpenStreetMap link. */
-  latitude?: number | null;
-  longitude?: number | null;
+export type OfficeInput = z.infer<typeof OfficeRequestSchema> & {
   /** IANA zone, default Europe/Rome; fixed once the office exists. */
   timeZone?: string;
-}
+};
 
 // ---- Settings -----------------------------------------------------------------------
 
@@ -71,9 +65,7 @@ export interface OfficeSettingsDto {
 }
 
 /** `PUT /api/admin/offices/{officeId}/settings`: every field; null resets to the default. */
-export type OfficeSettingsInput = Omit<OfficeSettingsDto, 'officeId' | 'defaults' | 'reconfirmDeadlineHours' | 'privacy' | 'accessibility'> &
-  /** Absent: what is saved stays. */
-  Partial<Pick<OfficeSettingsDto, 'privacy' | 'accessibility'>>;
+export type OfficeSettingsInput = z.infer<typeof OfficeSettingsRequestSchema>;
 
 // ---- Services -----------------------------------------------------------------------
 
@@ -111,7 +103,7 @@ export interface AdminServiceDto {
  * `POST`/`PUT` of a service; `confirm` accepts the stranded appointments (see
  * ConfirmationRequired). `names.en` may be empty: the Italian name is used.
  */
-export type ServiceInput = Omit<AdminServiceDto, 'id' | 'officeId' | 'desks'> & { confirm?: boolean };
+export type ServiceInput = Omit<z.infer<typeof ServiceRequestSchema>, 'confirm'> & { confirm?: boolean };
 
 // ---- Opening hours ------------------------------------------------------------------
 
@@ -123,12 +115,7 @@ export interface OpeningHoursDto {
 }
 
 /** `PUT /api/admin/offices/{officeId}/opening-hours`: replaces one week (the office's or a service's). */
-export interface OpeningHoursInput {
-  /** null or absent: the office's hours; a service: its own hours (empty: it follows the office's again). */
-  serviceId?: string | null;
-  intervals: OpeningIntervalDto[];
-  confirm?: boolean;
-}
+export type OpeningHoursInput = z.input<typeof OpeningHoursRequestSchema>;
 
 export interface OpeningHoursChangeDto extends OpeningHoursDto {
   /** Booking codes cancelled because their slot no longer exists (each citizen told). */
@@ -148,13 +135,7 @@ export interface AdminDeskDto {
   serviceIds: string[];
 }
 
-export interface DeskInput {
-  number: number;
-  name: string;
-  active: boolean;
-  serviceIds: string[];
-  confirm?: boolean;
-}
+export type DeskInput = Omit<z.infer<typeof DeskRequestSchema>, 'confirm'> & { confirm?: boolean };
 
 // ---- The stranding check ------------------------------------------------------------
 
@@ -208,18 +189,7 @@ export interface ClosureDto {
   cancelled: string[];
 }
 
-export interface ClosureInput {
-  /** First closed day, YYYY-MM-DD. */
-  from: string;
-  /** Last closed day (default: from). */
-  to?: string;
-  /** With endTime: only this local range ("HH:mm") of a single day. */
-  startTime?: string;
-  endTime?: string;
-  serviceId?: string;
-  reason: string;
-  confirm?: boolean;
-}
+export type ClosureInput = z.input<typeof ClosureRequestSchema>;
 
 // ---- Staff accounts -----------------------------------------------------------------
 
@@ -235,25 +205,11 @@ export interface AdminStaffUserDto {
   createdAt: string;
 }
 
-export interface StaffUserCreateInput {
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  password: string;
-  /** Required (at least one) for every role but admin, which works for every office. */
-  officeIds: string[];
-}
+export type StaffUserCreateInput = z.infer<typeof StaffUserCreateRequestSchema>;
 
-export interface StaffUserUpdateInput {
-  displayName: string;
-  role: StaffRole;
-  active: boolean;
-  officeIds: string[];
-}
+export type StaffUserUpdateInput = z.infer<typeof StaffUserUpdateRequestSchema>;
 
-export interface PasswordResetInput {
-  password: string;
-}
+export type PasswordResetInput = z.input<typeof PasswordResetRequestSchema>;
 
 // ---- Audit log ----------------------------------------------------------------------
 

@@ -1,4 +1,6 @@
 /** Shapes of the staff authentication API (`/api/auth/*`). */
+import type * as z from 'zod';
+import type { LoginRequestSchema } from './schema/staff';
 
 /**
  * Staff roles. `operator` works a desk, `manager` runs an office (settings, statistics,
@@ -8,10 +10,7 @@
 export const STAFF_ROLES = ['operator', 'manager', 'admin', 'kiosk'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+export type LoginRequest = z.input<typeof LoginRequestSchema>;
 
 export interface StaffOfficeDto {
   id: string;

@@ -1,17 +1,10 @@
 /** Shapes of the booking API (`/api/holds`, `/api/appointments`). */
+import type * as z from 'zod';
 import type { Language } from './calendar';
+import type { CitizenInputSchema, CreateAppointmentRequestSchema, CreateHoldRequestSchema, RescheduleRequestSchema } from './schema/booking';
 
-export interface CreateHoldRequest {
-  officeId: string;
-  serviceId: string;
-  /** The slot's start, ISO-8601 (as returned by /api/availability). */
-  start: string;
-  /**
-   * A hold of this client given up for the new one (another time, or the same time again
-   * after a reload): released in the same transaction, before the cap on open holds counts.
-   */
-  replacesHoldId?: string;
-}
+/** The body of POST /api/holds (its schema: `CreateHoldRequestSchema`). */
+export type CreateHoldRequest = z.input<typeof CreateHoldRequestSchema>;
 
 /** 429 HOLD_LIMIT_REACHED: when the first of this client's open holds runs out (also `Retry-After`). */
 export interface HoldLimitBody {
@@ -27,25 +20,10 @@ export interface HoldDto {
   expiresAt: string;
 }
 
-export interface CitizenInput {
-  firstName: string;
-  lastName: string;
-  fiscalCode: string;
-  email: string;
-  phone?: string;
-}
+export type CitizenInput = z.input<typeof CitizenInputSchema>;
 
-export interface CreateAppointmentRequest {
-  holdId?: string;
-  officeId: string;
-  serviceId: string;
-  start: string;
-  citizen: CitizenInput;
-  /** At most NOTES_MAX_LENGTH characters. */
-  notes?: string;
-  language: Language;
-  privacyAccepted: true;
-}
+/** The body of POST /api/appointments; notes at most NOTES_MAX_LENGTH characters. */
+export type CreateAppointmentRequest = z.input<typeof CreateAppointmentRequestSchema>;
 
 export const NOTES_MAX_LENGTH = 200;
 
@@ -109,9 +87,7 @@ export interface ManagedAppointmentDto {
   attendance: AttendanceDto;
 }
 
-export interface RescheduleRequest {
-  start: string;
-}
+export type RescheduleRequest = z.input<typeof RescheduleRequestSchema>;
 
 export interface SlotAlternativeDto {
   start: string;

@@ -1,6 +1,9 @@
 /** Shapes of the public calendar API (`/api/offices`, `/api/services`, `/api/availability`). */
+import type * as z from 'zod';
+import type { AvailabilityQuerySchema } from './schema/staff';
 
-export type Language = 'it' | 'en';
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** Text kept in both languages the product speaks. */
 export interface LocalizedText {
@@ -129,12 +132,7 @@ export interface AvailabilityDto {
   days: AvailabilityDayDto[];
 }
 
-export interface AvailabilityQuery {
-  officeId: string;
-  serviceId: string;
-  from: string;
-  to: string;
-}
+export type AvailabilityQuery = z.input<typeof AvailabilityQuerySchema>;
 
 /** The longest range `/api/availability` answers in one call. */
 export const MAX_AVAILABILITY_RANGE_DAYS = 93;

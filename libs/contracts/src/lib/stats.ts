@@ -1,4 +1,6 @@
 /** Statistics of an office: summary, tables, charts, monthly figures (imported or entered by hand). */
+import type * as z from 'zod';
+import type { PutCounterMonthsRequestSchema, PutCountersRequestSchema } from './schema/staff';
 
 /**
  * Figures kept per office and month in `stats_monthly`. The first five are also recorded
@@ -185,12 +187,7 @@ export interface CountersDto {
   months: CounterMonthDto[];
 }
 
-export interface PutCountersRequest {
-  phoneCalls: number | null;
-  residencyOnline: number | null;
-}
+export type PutCountersRequest = Required<z.input<typeof PutCountersRequestSchema>>;
 
 /** `PUT /api/stats/counters/{officeId}`: several months at once, all or nothing (the counters form's one save). */
-export interface PutCountersBatchRequest {
-  months: Array<{ month: string } & Partial<PutCountersRequest>>;
-}
+export type PutCountersBatchRequest = z.input<typeof PutCounterMonthsRequestSchema>;

@@ -1,15 +1,9 @@
 /** Shapes of the waitlist API (`/api/waitlist`). */
-import type { Language } from './calendar';
+import type * as z from 'zod';
+import type { CreateWaitlistEntryRequestSchema } from './schema/booking';
 
 /** Join the waitlist of a service that has no free slot within the booking horizon. */
-export interface CreateWaitlistEntryRequest {
-  officeId: string;
-  serviceId: string;
-  email: string;
-  /** The language of the notice e-mail. */
-  language: Language;
-  privacyAccepted: true;
-}
+export type CreateWaitlistEntryRequest = z.input<typeof CreateWaitlistEntryRequestSchema>;
 
 /** 201 answer: the same for a new address and one already waiting (which keeps its place). */
 export interface WaitlistEntryCreatedDto {
