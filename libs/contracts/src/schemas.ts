@@ -7,3 +7,4 @@ export * from './lib/schema/fields';
 export * from './lib/schema/booking';
 export * from './lib/schema/staff';
 export * from './lib/schema/admin';
+export * from './lib/schema/answers';

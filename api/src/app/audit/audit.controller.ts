@@ -1,6 +1,6 @@
+import { AuditPageDtoSchema } from '@sportello/contracts/schemas';
+import { Doc, DocTag } from '../common/openapi';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@sportello/contracts';
 import type { AuditPageDto } from '@sportello/contracts';
 import { addDays, wallTimeToInstant } from '@sportello/domain';
 import { Staff } from '../auth/staff.guard';
@@ -13,23 +13,14 @@ import { AuditService } from './audit.service';
 const ZONE = 'Europe/Rome';
 
 /** The audit log, for admins only. */
-@ApiTags('audit')
+@DocTag('audit')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @Doc({ summary: "Who changed configuration and who viewed, exported or changed citizens’ data, newest first (admins)", ok: AuditPageDtoSchema, okDescription: "{ items: [{ id, at, actor: { id, username, role }, action, entity, entityId, officeId, details }], total, page, pageSize }" })
   @Staff('admin')
-  @ApiOperation({ summary: 'Who changed configuration and who viewed, exported or changed citizens’ data, newest first (admins)' })
-  @ApiQuery({ name: 'from', required: false, description: 'First day, YYYY-MM-DD (Europe/Rome)' })
-  @ApiQuery({ name: 'to', required: false, description: 'Last day included, YYYY-MM-DD' })
-  @ApiQuery({ name: 'actor', required: false, description: 'Username' })
-  @ApiQuery({ name: 'action', required: false, enum: AUDIT_ACTIONS })
-  @ApiQuery({ name: 'entity', required: false, enum: AUDIT_ENTITIES })
-  @ApiQuery({ name: 'officeId', required: false })
-  @ApiQuery({ name: 'page', required: false, description: '1, 2, …' })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–200, default 50' })
-  @ApiOkResponse({ description: '{ items: [{ id, at, actor: { id, username, role }, action, entity, entityId, officeId, details }], total, page, pageSize }' })
   list(@Query(new Valid(AuditQuerySchema)) { from, to, actor, action, entity, officeId, page, pageSize }: z.output<typeof AuditQuerySchema>): Promise<AuditPageDto> {
     return this.audit.page(
       {

@@ -1,5 +1,7 @@
+import * as z from 'zod';
+import { CounterMonthDtoSchema, CountersDtoSchema, HistoryImportResultDtoSchema, MonthlyFiguresDtoSchema, StatsHeatMapDtoSchema, StatsOptionsDtoSchema, StatsOutcomesDtoSchema, StatsServicesDtoSchema, StatsSummaryDtoSchema, StatsTrendDtoSchema } from '@sportello/contracts/schemas';
+import { Doc, DocTag } from '../common/openapi';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type {
   CounterMonthDto,
   CountersDto,
@@ -20,9 +22,7 @@ import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
 import { hasBodyOfType } from '../common/express-compat';
 import { Lang } from '../common/lang.decorator';
-import { ApiErrorDoc } from '../common/openapi';
 import { CountersQuerySchema, HistoryQuerySchema, MAX_PERIOD_DAYS, monthParam, OfficeQuerySchema, PeriodQuerySchema, PutCounterMonthsRequestSchema, PutCountersRequestSchema, uuidParam } from '@sportello/contracts/schemas';
-import type * as z from 'zod';
 import { parse, parseAll, Valid } from '../common/validation';
 import { csvDialect, figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
 import { StatsScope, StatsService } from './stats.service';
@@ -42,27 +42,11 @@ function answer<T>(format: Format, reply: FastifyReply, name: string, period: Lo
   return csv(body);
 }
 
-const PERIOD_QUERIES = [
-  ApiQuery({ name: 'from', required: true, example: '2019-06-01', description: 'first local date (YYYY-MM-DD)' }),
-  ApiQuery({ name: 'to', required: true, example: '2024-05-31', description: 'last local date, included' }),
-  ApiQuery({ name: 'officeId', required: false, description: 'one office; default: every office of the account' }),
-  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names' }),
-  ApiQuery({ name: 'lang', required: false, enum: ['it', 'en'], description: 'the CSV dialect and labels; default Accept-Language' }),
-  ApiProduces('application/json', 'text/csv'),
-  ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED: bad dates, reversed or longer than 4,000 days' }),
-];
-
-function periodDocs(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const decorate of PERIOD_QUERIES) decorate(target, key, descriptor);
-  };
-}
-
 /**
  * Statistics (managers; admins for every office). Every view takes a period of local
  * dates and optionally one office; `?format=csv` downloads the same table as CSV.
  */
-@ApiTags('statistics')
+@DocTag('statistics')
 @Controller('stats')
 @Staff('manager')
 export class StatsController {
@@ -77,27 +61,20 @@ export class StatsController {
   }
 
   @Get('options')
-  @ApiOperation({ summary: 'The offices the account may see, with the mandate and the dates of each preset (today, month, year, mandate)' })
+  @Doc({ summary: "The offices the account may see, with the mandate and the dates of each preset (today, month, year, mandate)", ok: StatsOptionsDtoSchema })
   options(@CurrentStaff() staff: StaffPrincipal): Promise<StatsOptionsDto> {
     return this.stats.options(staff);
   }
 
   @Get('summary')
-  @ApiOperation({
-    summary: 'The figures of a period',
-    description:
-      '`{ appointmentsAttended, walkIns, receptionsTotal, noShows, cancelled, phoneCalls, residencyOnline, residencyDesk, cieIssued, spidIssued, avgWaitMinutes, p90WaitMinutes, avgServiceMinutes, … }`: ' +
-      'recorded tickets and appointments plus the monthly figures of the months wholly inside the period (`recorded` and `monthly` give the parts).',
-  })
-  @periodDocs()
+  @Doc({ summary: "The figures of a period", description: "`{ appointmentsAttended, walkIns, receptionsTotal, noShows, cancelled, phoneCalls, residencyOnline, residencyDesk, cieIssued, spidIssued, avgWaitMinutes, p90WaitMinutes, avgServiceMinutes, … }`: recorded tickets and appointments plus the monthly figures of the months wholly inside the period (`recorded` and `monthly` give the parts).", ok: StatsSummaryDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
   async summary(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsSummaryDto | string> {
     const body = await this.stats.summary(await this.scope(staff, q));
     return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('services')
-  @ApiOperation({ summary: 'Per service: booked, attended, no-shows, cancelled, walk-ins served, receptions, wait (average, 90th percentile) and service time' })
-  @periodDocs()
+  @Doc({ summary: "Per service: booked, attended, no-shows, cancelled, walk-ins served, receptions, wait (average, 90th percentile) and service time", ok: StatsServicesDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
   async services(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsServicesDto | string> {
     const scope = await this.scope(staff, q);
     const body = await this.stats.services(scope);
@@ -105,8 +82,7 @@ export class StatsController {
   }
 
   @Get('outcomes')
-  @ApiOperation({ summary: 'Completed tickets per service and outcome (plus the monthly figures of CIE, SPID and residency)' })
-  @periodDocs()
+  @Doc({ summary: "Completed tickets per service and outcome (plus the monthly figures of CIE, SPID and residency)", ok: StatsOutcomesDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
   async outcomes(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsOutcomesDto | string> {
     const scope = await this.scope(staff, q);
     const body = await this.stats.outcomes(scope);
@@ -114,28 +90,21 @@ export class StatsController {
   }
 
   @Get('heatmap')
-  @ApiOperation({ summary: 'Arrivals (tickets taken, appointments checked in) by local weekday and hour' })
-  @periodDocs()
+  @Doc({ summary: "Arrivals (tickets taken, appointments checked in) by local weekday and hour", ok: StatsHeatMapDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
   async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsHeatMapDto | string> {
     const body = await this.stats.heatMap(await this.scope(staff, q));
     return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('trend')
-  @ApiOperation({ summary: 'Receptions per month: with appointment versus walk-ins' })
-  @periodDocs()
+  @Doc({ summary: "Receptions per month: with appointment versus walk-ins", ok: StatsTrendDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
   async trend(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
     const body = await this.stats.trend(await this.scope(staff, q));
     return answer(q.format, reply, 'andamento', q.period, body, (b) => trendCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'The monthly figures stored for an office (imported or entered); as CSV in the import format' })
-  @ApiQuery({ name: 'officeId', required: true })
-  @ApiQuery({ name: 'from', required: false, example: '2019-06', description: 'first month (YYYY-MM)' })
-  @ApiQuery({ name: 'to', required: false, example: '2024-05', description: 'last month (YYYY-MM)' })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiProduces('application/json', 'text/csv')
+  @Doc({ summary: "The monthly figures stored for an office (imported or entered); as CSV in the import format", ok: MonthlyFiguresDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
   async history(
     @CurrentStaff() staff: StaffPrincipal,
     @Query(new Valid(HistoryQuerySchema)) { officeId, from, to, format }: z.output<typeof HistoryQuerySchema>,
@@ -147,20 +116,8 @@ export class StatsController {
   }
 
   @Post('history')
+  @Doc({ summary: "Imports monthly figures from CSV (`month,metric,value`)", description: "Body: `text/csv`, header `month,metric,value`, one line per month and metric; metrics appointments_attended, walk_ins, phone_calls, residency_online, residency_desk, cie_issued, spid_issued. Any bad line → 400 with `lines: [{ line, field, message }]` and nothing imported. The same office, month and metric again replaces the figure. A month and metric that Sportello already recorded is refused (it would count twice).", ok: HistoryImportResultDtoSchema, errors: { 415: { codes: ['UNSUPPORTED_MEDIA_TYPE'], description: "UNSUPPORTED_MEDIA_TYPE: the body must be text/csv" } }, okDescription: "`{ officeId, imported, replaced, months: { from, to } }`", body: z.string(), bodyType: 'text/csv' })
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Imports monthly figures from CSV (`month,metric,value`)',
-    description:
-      'Body: `text/csv`, header `month,metric,value`, one line per month and metric; metrics appointments_attended, walk_ins, phone_calls, residency_online, residency_desk, cie_issued, spid_issued. ' +
-      'Any bad line → 400 with `lines: [{ line, field, message }]` and nothing imported. The same office, month and metric again replaces the figure. ' +
-      'A month and metric that Sportello already recorded is refused (it would count twice).',
-  })
-  @ApiQuery({ name: 'officeId', required: true })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'month,metric,value\n2019-06,appointments_attended,150\n2019-06,phone_calls,540\n' } })
-  @ApiOkResponse({ description: '`{ officeId, imported, replaced, months: { from, to } }`' })
-  @ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED with `lines`: every bad line with its number and reason' })
-  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be text/csv' })
   async importHistory(
     @CurrentStaff() staff: StaffPrincipal,
     @Query(new Valid(OfficeQuerySchema)) { officeId }: z.output<typeof OfficeQuerySchema>,
@@ -174,16 +131,13 @@ export class StatsController {
   }
 
   @Get('counters/:officeId')
-  @ApiOperation({ summary: 'The counters kept outside the queue (phone calls, online residency applications) for each month of a year' })
-  @ApiQuery({ name: 'year', required: true, example: 2024 })
+  @Doc({ summary: "The counters kept outside the queue (phone calls, online residency applications) for each month of a year", ok: CountersDtoSchema })
   counters(@Query(new Valid(CountersQuerySchema)) { year }: z.output<typeof CountersQuerySchema>, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<CountersDto> {
     return this.stats.counters(officeId, year);
   }
 
   @Put('counters/:officeId/:month')
-  @ApiOperation({ summary: 'Sets the counters of a month', description: 'A number replaces the figure, `null` removes it, a missing member leaves it as it is.' })
-  @ApiBody({ schema: { type: 'object', properties: { phoneCalls: { type: 'integer', nullable: true, minimum: 0 }, residencyOnline: { type: 'integer', nullable: true, minimum: 0 } } } })
-  @ApiOkResponse({ description: '`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`' })
+  @Doc({ summary: "Sets the counters of a month", description: "A number replaces the figure, `null` removes it, a missing member leaves it as it is.", ok: CounterMonthDtoSchema, okDescription: "`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`", body: PutCountersRequestSchema })
   putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
     // The month of the path is reported with the body's problems, in one answer.
     const [counts] = parseAll([PutCountersRequestSchema, body], [monthParam(), month, 'month']);
@@ -191,12 +145,7 @@ export class StatsController {
   }
 
   @Put('counters/:officeId')
-  @ApiOperation({
-    summary: 'Sets the counters of several months at once, all or nothing',
-    description: '`{ months: [{ month, phoneCalls?, residencyOnline? }] }` (at most 24): every wrong line is reported (`months[2].phoneCalls`) and nothing is written.',
-  })
-  @ApiBody({ schema: { type: 'object', required: ['months'], properties: { months: { type: 'array', maxItems: 24, items: { type: 'object', required: ['month'], properties: { month: { type: 'string', example: '2024-03' }, phoneCalls: { type: 'integer', nullable: true }, residencyOnline: { type: 'integer', nullable: true } } } } } } })
-  @ApiOkResponse({ description: '`{ officeId, months: [{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }] }`' })
+  @Doc({ summary: "Sets the counters of several months at once, all or nothing", description: "`{ months: [{ month, phoneCalls?, residencyOnline? }] }` (at most 24): every wrong line is reported (`months[2].phoneCalls`) and nothing is written.", ok: z.object({ officeId: z.string(), months: z.array(CounterMonthDtoSchema) }), okDescription: "`{ officeId, months: [{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }] }`" })
   async putCounterMonths(
     @CurrentStaff() staff: StaffPrincipal,
     @Body(new Valid(PutCounterMonthsRequestSchema)) { months }: z.output<typeof PutCounterMonthsRequestSchema>,

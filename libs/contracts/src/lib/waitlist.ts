@@ -1,4 +1,5 @@
 /** Shapes of the waitlist API (`/api/waitlist`). */
+import type { WaitlistEntryCreatedDtoSchema, WaitlistUnsubscribedDtoSchema } from './schema/answers';
 import type * as z from 'zod';
 import type { CreateWaitlistEntryRequestSchema } from './schema/booking';
 
@@ -6,14 +7,7 @@ import type { CreateWaitlistEntryRequestSchema } from './schema/booking';
 export type CreateWaitlistEntryRequest = z.input<typeof CreateWaitlistEntryRequestSchema>;
 
 /** 201 answer: the same for a new address and one already waiting (which keeps its place). */
-export interface WaitlistEntryCreatedDto {
-  officeId: string;
-  serviceId: string;
-  /** ISO instant after which the entry is deleted without notice (the booking horizon). */
-  expiresAt: string;
-}
+export type WaitlistEntryCreatedDto = z.infer<typeof WaitlistEntryCreatedDtoSchema>;
 
 /** 200 answer to an unsubscribe, whatever the token: the address is not on the list any more. */
-export interface WaitlistUnsubscribedDto {
-  status: 'UNSUBSCRIBED';
-}
+export type WaitlistUnsubscribedDto = z.infer<typeof WaitlistUnsubscribedDtoSchema>;

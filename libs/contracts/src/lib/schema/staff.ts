@@ -37,7 +37,11 @@ export const bookingCodeParam = () =>
     return isBookingCodeFormat(normalized) ? normalized : fail('bookingCode.format');
   });
 
-export const CheckInRequestSchema = params({ force: optionalBoolean(false, { description: 'Check in outside the check-in window' }), code: bookingCodeParam() }).meta({ id: 'CheckInRequest' });
+const checkInForce = () => optionalBoolean(false, { description: 'Staff (not the kiosk): check in outside the check-in window' });
+/** The body of a check-in. */
+export const CheckInBodySchema = body({ force: checkInForce() }).meta({ id: 'CheckInRequest' });
+/** A check-in: its body with the path's booking code, checked together. */
+export const CheckInRequestSchema = params({ force: checkInForce(), code: bookingCodeParam() });
 
 export const AgendaQuerySchema = params({ date: query.optionalDate({ description: "default: today in the office's zone" }), q: query.optionalText(100, { description: 'code, name or e-mail' }) });
 
@@ -95,7 +99,8 @@ export const AuditQuerySchema = params(
   },
 );
 
-/** The statuses of an e-mail of the outbox (as `notification.entity.ts`). */
+/** The kinds and statuses of an e-mail of the outbox (as `notification.entity.ts`). */
+export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE', 'WAITLIST'] as const;
 export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
 export const NOTIFICATIONS_MAX_LIMIT = 500;
 
