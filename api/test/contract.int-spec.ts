@@ -8,8 +8,9 @@ import path from 'node:path';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, nextWeekday } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
+import { insertAppointment, insertDesks, openAroundTheClock, setQueueService } from './support/frontdesk';
 import { getJson } from './support/http';
-import { insertStaff, StaffClient } from './support/staff';
+import { insertStaff, STAFF_PASSWORD, StaffClient } from './support/staff';
 
 // The contract test: the api's answers, over real HTTP against real PostgreSQL, checked
 // against the OpenAPI document it serves (status, documented headers, body schema), for a
@@ -60,21 +61,22 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
   }
 
   /** Calls the api and checks the answer against its documented response. */
-  async function call(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; client?: StaffClient } = {}): Promise<Answer> {
+  async function call(method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string>; client?: StaffClient } = {}): Promise<Answer> {
     const { key, operation } = operationOf(method, path);
     let response: Response;
+    const payload = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     if (init.client) {
       const cookie = [...init.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
       response = await fetch(`${api.baseUrl}${path}`, {
         method,
         headers: { cookie, ...(init.client.xsrf && { 'x-xsrf-token': init.client.xsrf }), ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        body: payload,
       });
     } else {
       response = await fetch(`${api.baseUrl}${path}`, {
         method,
         headers: { ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        body: payload,
       });
     }
     const contentType = (response.headers.get('content-type') ?? '').split(';')[0];
@@ -186,6 +188,9 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await call('POST', '/api/appointments/manage/unknown-token/cancel')).status).toBe(404);
 
     expect((await call('POST', '/api/waitlist', { body: { officeId: office.officeId, serviceId: office.serviceId, email: 'attesa@example.it', language: 'it', privacyAccepted: true } })).status).toBe(409);
+    // A service with no place at all in the booking horizon takes sign-ups.
+    await db.sql.query('UPDATE service SET capacity = 0 WHERE id = $1', [office.otherServiceId]);
+    expect((await call('POST', '/api/waitlist', { body: { officeId: office.officeId, serviceId: office.otherServiceId, email: 'attesa@example.it', language: 'it', privacyAccepted: true } })).status).toBe(201);
     expect((await call('POST', '/api/waitlist', { body: { officeId: 'x', email: 'x' } })).status).toBe(400);
     expect((await call('POST', '/api/waitlist/unknown-token/unsubscribe')).status).toBe(200);
 
@@ -203,6 +208,7 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
 
     expect((await call('POST', '/api/auth/login', { body: { username: 'contratto.admin', password: 'sbagliata-davvero' } })).status).toBe(401);
     expect((await call('POST', '/api/auth/login', { body: {} })).status).toBe(400);
+    expect((await call('POST', '/api/auth/login', { body: { username: 'contratto.admin', password: STAFF_PASSWORD } })).status).toBe(200);
     expect((await call('POST', '/api/auth/logout')).status).toBe(204);
 
     // Every public operation of the document was exercised.
@@ -214,23 +220,168 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect(publicOperations.filter((operation) => !seen.has(operation))).toEqual([]);
   });
 
-  it('staff operations answer 401 without a session, as documented', async () => {
+  it('the staff operations: each with a valid and an invalid request', async () => {
+    await setQueueService(db.sql, office.serviceId, 'C');
+    await setQueueService(db.sql, office.otherServiceId, 'S');
+    const [deskId] = await insertDesks(db.sql, office.officeId, [{ number: 1, serviceIds: [office.serviceId, office.otherServiceId] }]);
+    await openAroundTheClock(db.sql, office.officeId);
     const admin = await StaffClient.login(api.baseUrl, 'contratto.admin');
-    expect((await call('GET', '/api/auth/me', { client: admin })).status).toBe(200);
-    expect((await call('GET', '/api/admin/offices', { client: admin })).status).toBe(200);
-    expect((await call('GET', `/api/admin/offices/${office.officeId}/settings`, { client: admin })).status).toBe(200);
-    expect((await call('GET', `/api/admin/offices/${office.officeId}/services`, { client: admin })).status).toBe(200);
-    expect((await call('GET', `/api/offices/${office.officeId}/desks`, { client: admin })).status).toBe(200);
-    expect((await call('GET', '/api/stats/options', { client: admin })).status).toBe(200);
-    expect((await call('GET', '/api/notifications', { client: admin })).status).toBe(200);
-    expect((await call('GET', '/api/audit', { client: admin })).status).toBe(200);
-    expect((await call('GET', '/api/audit?pageSize=0', { client: admin })).status).toBe(400);
+    const as = (method: string, path: string, body?: unknown) => call(method, path, { client: admin, body });
+    const o = `/api/offices/${office.officeId}`;
+
+    expect((await as('GET', '/api/auth/me')).status).toBe(200);
+    expect((await as('GET', '/api/audit')).status).toBe(200);
+    expect((await as('GET', '/api/audit?pageSize=0')).status).toBe(400);
+    expect((await as('GET', '/api/notifications')).status).toBe(200);
+    expect((await as('GET', '/api/notifications?limit=0')).status).toBe(400);
+
+    // The front desk: a walk-in and a checked-in appointment, through every desk action.
+    const walkIn = await as('POST', `${o}/tickets`, { serviceId: office.serviceId });
+    expect(walkIn.status).toBe(201);
+    expect((await call('GET', `/api/tickets/${(walkIn.body as Json).id}`)).status).toBe(200);
+    expect((await as('POST', `${o}/tickets`, {})).status).toBe(400);
+    expect((await as('GET', '/api/staff/today')).status).toBe(200);
+    expect((await as('GET', '/api/staff/today?officeId=x')).status).toBe(400);
+    await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(Date.now() + 10 * 60_000), 'CIE-CNTRCT');
+    expect((await as('POST', '/api/appointments/CIE-CNTRCT/check-in', {})).status).toBe(201);
+    expect((await as('POST', '/api/appointments/CIE-CNTRCT/check-in', {})).status).toBe(200);
+    expect((await as('POST', '/api/appointments/x/check-in', {})).status).toBe(400);
+    expect((await as('GET', `${o}/desks`)).status).toBe(200);
+    expect((await as('GET', '/api/offices/x/desks')).status).toBe(400);
+    expect((await as('GET', `${o}/queue`)).status).toBe(200);
+    expect((await as('GET', '/api/offices/x/queue')).status).toBe(400);
+    expect((await as('GET', `${o}/agenda`)).status).toBe(200);
+    expect((await as('GET', `${o}/agenda?date=soon`)).status).toBe(400);
+    const d = `/api/desks/${deskId}`;
+    const called = await as('POST', `${d}/call-next`);
+    expect(called.status).toBe(200);
+    const ticketId = (called.body as Json).id as string;
+    expect((await as('POST', '/api/desks/x/call-next')).status).toBe(400);
+    expect((await as('POST', `${d}/recall`)).status).toBe(200);
+    expect((await as('POST', '/api/desks/x/recall')).status).toBe(400);
+    expect((await as('POST', `${d}/no-show`)).status).toBe(200);
+    expect((await as('POST', '/api/desks/x/no-show')).status).toBe(400);
+    expect((await as('POST', `${d}/undo`, { ticketId })).status).toBe(200);
+    expect((await as('POST', `${d}/undo`, {})).status).toBe(400);
+    expect((await as('POST', `${d}/start`)).status).toBe(200);
+    expect((await as('POST', '/api/desks/x/start')).status).toBe(400);
+    expect((await as('POST', `${d}/transfer`, { serviceId: office.otherServiceId })).status).toBe(200);
+    expect((await as('POST', `${d}/transfer`, {})).status).toBe(400);
+    expect((await as('POST', `${d}/call`, { ticketId })).status).toBe(200);
+    expect((await as('POST', `${d}/call`, { ticketId: 'x' })).status).toBe(400);
+    expect((await as('POST', `${d}/start`)).status).toBe(200);
+    expect((await as('POST', `${d}/complete`, { outcome: 'INFO_ONLY' })).status).toBe(200);
+    expect((await as('POST', `${d}/complete`, {})).status).toBe(400);
+    expect((await as('POST', `${d}/pause`, { paused: true })).status).toBe(200);
+    expect((await as('POST', `${d}/pause`, {})).status).toBe(400);
+    expect((await as('POST', `${d}/call-next`)).status).toBe(409);
+
+    // Closures.
+    const far = nextWeekday(1, 40).toISODate() as string;
+    expect((await as('GET', `${o}/closures`)).status).toBe(200);
+    expect((await as('GET', '/api/offices/x/closures')).status).toBe(400);
+    const closure = await as('POST', `${o}/closures`, { from: far, reason: 'Inventario' });
+    expect(closure.status).toBe(201);
+    expect((await as('POST', `${o}/closures`, {})).status).toBe(400);
+    expect((await as('DELETE', `${o}/closures/${(closure.body as Json).id}`)).status).toBe(204);
+    expect((await as('DELETE', `${o}/closures/x`)).status).toBe(400);
+
+    // The administration, on an office of its own.
+    expect((await as('GET', '/api/admin/offices')).status).toBe(200);
+    const created = await as('POST', '/api/admin/offices', { code: 'CONTRATTO', name: 'Ufficio del contratto', address: 'Via Roma 2', city: 'Calderara di Reno' });
+    expect(created.status).toBe(201);
+    expect((await as('POST', '/api/admin/offices', {})).status).toBe(400);
+    const a = `/api/admin/offices/${(created.body as Json).id}`;
+    expect((await as('GET', a)).status).toBe(200);
+    expect((await as('GET', '/api/admin/offices/x')).status).toBe(400);
+    expect((await as('PUT', a, { code: 'CONTRATTO', name: 'Ufficio del contratto', address: 'Via Roma 3', city: 'Calderara di Reno' })).status).toBe(200);
+    expect((await as('PUT', a, { code: '' })).status).toBe(400);
+    expect((await as('GET', `${a}/settings`)).status).toBe(200);
+    expect((await as('GET', '/api/admin/offices/x/settings')).status).toBe(400);
+    expect((await as('PUT', `${a}/settings`, { bookingHorizonDays: 60, minNoticeMinutes: 0, reconfirmRequired: false })).status).toBe(200);
+    expect((await as('PUT', `${a}/settings`, {})).status).toBe(400);
+    expect((await as('GET', `${a}/services`)).status).toBe(200);
+    expect((await as('GET', '/api/admin/offices/x/services')).status).toBe(400);
+    const service = { code: 'NUOVO', names: { it: 'Nuovo servizio' }, durationMinutes: 20, capacity: 1, ticketPrefix: 'N' };
+    const newService = await as('POST', `${a}/services`, service);
+    expect(newService.status).toBe(201);
+    expect((await as('POST', `${a}/services`, {})).status).toBe(400);
+    const sv = `${a}/services/${(newService.body as Json).id}`;
+    expect((await as('PUT', sv, { ...service, capacity: 2 })).status).toBe(200);
+    expect((await as('PUT', sv, {})).status).toBe(400);
+    expect((await as('GET', `${a}/opening-hours`)).status).toBe(200);
+    expect((await as('GET', '/api/admin/offices/x/opening-hours')).status).toBe(400);
+    expect((await as('PUT', `${a}/opening-hours`, { intervals: [{ weekday: 1, start: '08:30', end: '12:30' }] })).status).toBe(200);
+    expect((await as('PUT', `${a}/opening-hours`, { intervals: [{ weekday: 9 }] })).status).toBe(400);
+    expect((await as('GET', `${a}/desks`)).status).toBe(200);
+    expect((await as('GET', '/api/admin/offices/x/desks')).status).toBe(400);
+    const desk = await as('POST', `${a}/desks`, { number: 1, name: 'Sportello 1', serviceIds: [] });
+    expect(desk.status).toBe(201);
+    expect((await as('POST', `${a}/desks`, {})).status).toBe(400);
+    const dk = `${a}/desks/${(desk.body as Json).id}`;
+    expect((await as('PUT', dk, { number: 1, name: 'Sportello uno', serviceIds: [] })).status).toBe(200);
+    expect((await as('PUT', dk, {})).status).toBe(400);
+    expect((await as('DELETE', dk)).status).toBe(204);
+    expect((await as('DELETE', `${a}/desks/x`)).status).toBe(400);
+    expect((await as('DELETE', sv)).status).toBe(204);
+    expect((await as('DELETE', `${a}/services/x`)).status).toBe(400);
+    expect((await as('DELETE', a)).status).toBe(204);
+    expect((await as('DELETE', '/api/admin/offices/x')).status).toBe(400);
+
+    // Staff accounts.
+    expect((await as('GET', '/api/admin/staff-users')).status).toBe(200);
+    const user = await as('POST', '/api/admin/staff-users', { username: 'contratto.op', displayName: 'Operatore del contratto', role: 'operator', password: 'lanterna-vulcano-quaderno-77', officeIds: [office.officeId] });
+    expect(user.status).toBe(201);
+    expect((await as('POST', '/api/admin/staff-users', {})).status).toBe(400);
+    const u = `/api/admin/staff-users/${(user.body as Json).id}`;
+    expect((await as('PUT', u, { displayName: 'Operatrice del contratto', role: 'operator', active: true, officeIds: [office.officeId] })).status).toBe(200);
+    expect((await as('PUT', u, {})).status).toBe(400);
+    expect((await as('POST', `${u}/password`, { password: 'girasole-lavagna-ombrello-42' })).status).toBe(204);
+    expect((await as('POST', `${u}/password`, {})).status).toBe(400);
+
+    // Statistics.
+    const period = `from=${far}&to=${far}&officeId=${office.officeId}`;
+    expect((await as('GET', '/api/stats/options')).status).toBe(200);
+    for (const view of ['summary', 'services', 'outcomes', 'heatmap', 'trend']) {
+      expect((await as('GET', `/api/stats/${view}?${period}`)).status).toBe(200);
+      const csv = await as('GET', `/api/stats/${view}?${period}&format=csv`);
+      expect([csv.status, csv.contentType]).toEqual([200, 'text/csv']);
+      expect((await as('GET', `/api/stats/${view}?from=x`)).status).toBe(400);
+    }
+    expect((await as('GET', `/api/stats/history?officeId=${office.officeId}`)).status).toBe(200);
+    expect((await as('GET', '/api/stats/history?officeId=x')).status).toBe(400);
+    const csvHeaders = { 'content-type': 'text/csv' };
+    expect((await call('POST', `/api/stats/history?officeId=${office.officeId}`, { client: admin, raw: 'month,metric,value\n2019-06,phone_calls,5\n', headers: csvHeaders })).status).toBe(200);
+    expect((await call('POST', '/api/stats/history?officeId=x', { client: admin, raw: 'month,metric,value\n', headers: csvHeaders })).status).toBe(400);
+    expect((await as('GET', `/api/stats/counters/${office.officeId}?year=2024`)).status).toBe(200);
+    expect((await as('GET', `/api/stats/counters/${office.officeId}?year=x`)).status).toBe(400);
+    expect((await as('PUT', `/api/stats/counters/${office.officeId}`, { months: [{ month: '2024-03', phoneCalls: 5 }] })).status).toBe(200);
+    expect((await as('PUT', `/api/stats/counters/${office.officeId}`, {})).status).toBe(400);
+    expect((await as('PUT', `/api/stats/counters/${office.officeId}/2024-04`, { phoneCalls: 3 })).status).toBe(200);
+    expect((await as('PUT', `/api/stats/counters/${office.officeId}/2024-04`, {})).status).toBe(400);
+
+    // Without a session every staff operation is 401.
     for (const [path, item] of Object.entries<Json>(doc.paths)) {
       for (const [method, operation] of Object.entries<Json>(item)) {
-        if (operation.security.length === 0 || method !== 'get') continue;
+        if (operation.security.length === 0) continue;
         const concrete = path.replace(/\{\w+\}/g, office.officeId);
-        expect((await call('GET', concrete)).status).toBe(401);
+        expect((await call(method.toUpperCase(), concrete, method === 'get' ? {} : { body: {} })).status).toBe(401);
       }
     }
+  });
+
+  it('exercised every operation of the document, each with a success and (where it takes input or a session) a refusal', () => {
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries<Json>(doc.paths)) {
+      for (const [method, operation] of Object.entries<Json>(item)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        const statuses = [...(seen.get(key) ?? [])];
+        // Refusable: the document names a 400, 401 or 404 for it.
+        const refusable = ['400', '401', '404'].some((status) => operation.responses[status] !== undefined);
+        if (!statuses.some((s) => s < 300)) missing.push(`${key}: no success`);
+        if (refusable && !statuses.some((s) => s >= 400)) missing.push(`${key}: no refusal`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

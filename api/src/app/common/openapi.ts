@@ -40,6 +40,8 @@ export interface DocSpec {
   requestHeaders?: Array<{ name: string; schema: z.ZodType; description?: string; required?: boolean }>;
   /** No 400: the route takes no input at all, or its input errors are 404 (tokens). */
   noValidation?: boolean;
+  /** No 404 for its path parameters: the same answer for every value (unsubscribe). */
+  noNotFound?: boolean;
 }
 
 const DOC = 'sportello:openapi';
@@ -207,7 +209,7 @@ function operationOf(
     add(401, ['UNAUTHORIZED'], 'UNAUTHORIZED: not logged in or the session expired');
     add(403, ['FORBIDDEN', 'FORBIDDEN_OFFICE', ...(unsafe ? (['CSRF_TOKEN_INVALID'] as ErrorCode[]) : [])], 'FORBIDDEN (role), FORBIDDEN_OFFICE (another office)' + (unsafe ? ' or CSRF_TOKEN_INVALID' : ''));
   }
-  if (pathNames.length > 0) add(404, ['NOT_FOUND'], 'NOT_FOUND: unknown (or not yours: the same answer)');
+  if (pathNames.length > 0 && !spec.noNotFound) add(404, ['NOT_FOUND'], 'NOT_FOUND: unknown (or not yours: the same answer)');
   if (throttled) add(429, ['TOO_MANY_REQUESTS'], 'TOO_MANY_REQUESTS: rate limited per client; see Retry-After', { headers: RETRY_AFTER });
   for (const [code, error] of Object.entries(spec.errors ?? {})) if (error) add(Number(code), error.codes, error.description ?? error.codes.join(', '), error.schema ? { schema: error.schema } : {});
   add(500, ['INTERNAL_ERROR'], 'INTERNAL_ERROR: an unexpected error (logged without personal data)');

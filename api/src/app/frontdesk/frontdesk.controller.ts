@@ -67,7 +67,7 @@ export class FrontDeskController {
   }
 
   @Post('desks/:deskId/call-next')
-  @Doc({ summary: "Calls the next person for this desk by the queue policy", ok: TicketDtoSchema, errors: { 409: { codes: ['DESK_BUSY', 'DESK_PAUSED'], description: "DESK_BUSY (finish the current ticket first) or DESK_PAUSED" } }, okDescription: "The called ticket", also: [{ status: 204, schema: null, description: 'Nobody waiting for this desk' }] })
+  @Doc({ summary: "Calls the next person for this desk by the queue policy", ok: TicketDtoSchema, errors: { 409: { codes: ['DESK_BUSY', 'DESK_PAUSED'], description: "DESK_BUSY (finish the current ticket first) or DESK_PAUSED" } }, okDescription: "The called ticket", status: 200, also: [{ status: 204, schema: null, description: 'Nobody waiting for this desk' }] })
   @Staff('operator', 'manager')
   async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
     const ticket = await this.frontDesk.callNext(staff, deskId);

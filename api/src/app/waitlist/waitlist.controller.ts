@@ -22,7 +22,7 @@ export class WaitlistController {
   }
 
   @Post(':token/unsubscribe')
-  @Doc({ summary: "Remove the address from the waiting list (token from the notice e-mail)", description: "Idempotent; the same answer for every token.", ok: WaitlistUnsubscribedDtoSchema })
+  @Doc({ noNotFound: true, summary: "Remove the address from the waiting list (token from the notice e-mail)", description: "Idempotent; the same answer for every token.", ok: WaitlistUnsubscribedDtoSchema })
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   async unsubscribe(@Param('token') token: string): Promise<WaitlistUnsubscribedDto> {
