@@ -3,7 +3,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, weeklyScheduleIssues } from '
 import { STAFF_ROLES } from '../auth';
 import type { StaffRole } from '../auth';
 import type { Params } from './fields';
-import { body, boolean, field, integer, isObject, list, nullableDate, nullableInteger, nullableNumber, nullableText, object, optionalBoolean, optionalInteger, optionalText, optionalUuid, orNull, secret, text, texts, uuids } from './fields';
+import { body, boolean, field, integer, isObject, jsonOf, nested, nullableDate, nullableInteger, nullableNumber, nullableText, object, optionalBoolean, optionalInteger, optionalText, optionalUuid, orNull, readByRules, secret, text, texts, uuids } from './fields';
 
 const OFFICE_CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 const SERVICE_CODE = /^[A-Z][A-Z0-9]{0,9}$/;
@@ -33,14 +33,6 @@ const code = (max: number, pattern: RegExp, key: string, json: Record<string, un
     return upper;
   });
 
-/** Optional e-mail of a setting: lower case, or null. */
-const settingEmail = (max: number) =>
-  nullableText(max, { format: 'email' }).transform((value, ctx) => {
-    const lower = value?.toLowerCase() ?? null;
-    if (lower && !EMAIL.test(lower)) problem(ctx, 'field.email', value);
-    return lower;
-  });
-
 /** A valid IANA zone, as Luxon's IANAZone.isValidZone decides it. */
 function isTimeZone(zone: string): boolean {
   try {
@@ -59,13 +51,15 @@ const officeShape = {
   address: text(300),
   city: text(100),
   phone: nullableText(40),
-  email: settingEmail(200),
+  // Its form is checked by the rules, after the coordinates are read.
+  email: nullableText(200, { format: 'email' }).transform((value) => value?.toLowerCase() ?? null),
   latitude: nullableNumber(-90, 90, { description: 'WGS84 degrees of the entrance, both or neither' }),
   longitude: nullableNumber(-180, 180),
 };
 
-type OfficeFields = { latitude?: number | null; longitude?: number | null };
+type OfficeFields = { email?: string | null; latitude?: number | null; longitude?: number | null };
 function locationPair(value: OfficeFields, check: { has(path: string): boolean; add(path: string, key: string): void }): void {
+  if (value.email && !EMAIL.test(value.email)) check.add('email', 'field.email');
   const latitude = value.latitude ?? null;
   const longitude = value.longitude ?? null;
   if (latitude === null !== (longitude === null) && !check.has('latitude') && !check.has('longitude')) check.add(latitude === null ? 'latitude' : 'longitude', 'office.locationPair');
@@ -77,17 +71,15 @@ export const OfficeRequestSchema = body(officeShape, (value, check) => {
 }).meta({ id: 'OfficeRequest' });
 
 /** `POST /api/admin/offices`: with the IANA zone, fixed once the office exists. */
+const TIME_ZONE = optionalText(64);
+
 export const NewOfficeRequestSchema = body(
-  {
-    ...officeShape,
-    timeZone: optionalText(64, { example: 'Europe/Rome', default: 'Europe/Rome' }).transform((value, ctx) => {
-      const zone = value ?? 'Europe/Rome';
-      if (!isTimeZone(zone)) problem(ctx, 'field.timeZone', value);
-      return zone;
-    }),
-  },
-  (value, check) => {
+  { ...officeShape, timeZone: readByRules<string | null>({ type: ['string', 'null'], maxLength: 64, example: 'Europe/Rome', default: 'Europe/Rome', description: 'IANA zone, fixed once the office exists' }).optional() },
+  (value, check, raw) => {
     locationPair(value, check);
+    const zone = check.read(['timeZone'], TIME_ZONE, raw['timeZone']) ?? 'Europe/Rome';
+    if (!check.has('timeZone') && !isTimeZone(zone)) check.add('timeZone', 'field.timeZone');
+    return { ...(value as Required<typeof value>), timeZone: zone };
   },
 ).meta({ id: 'NewOfficeRequest' });
 
@@ -97,31 +89,38 @@ export const NewOfficeRequestSchema = body(
 const legalText = () =>
   orNull(object({ it: optionalText(PRIVACY_TEXT_MAX), en: optionalText(PRIVACY_TEXT_MAX) })).transform((text) => (text && (text.it || text.en) ? { it: text.it ?? '', en: text.en ?? '' } : null));
 
+const lowerEmail = (max: number) => nullableText(max, { format: 'email' }).transform((value) => value?.toLowerCase() ?? null);
+
+// The e-mail addresses' form is checked after every text is read, as it always was.
 const privacy = () =>
-  object({
-    controller: nullableText(300),
-    controllerEmail: settingEmail(200),
-    dpoName: nullableText(200),
-    dpoEmail: settingEmail(200),
-    purposes: legalText(),
-    legalBasis: legalText(),
-    recipients: legalText(),
-  });
+  nested(
+    {
+      controller: nullableText(300),
+      controllerEmail: lowerEmail(200),
+      dpoName: nullableText(200),
+      dpoEmail: lowerEmail(200),
+      purposes: legalText(),
+      legalBasis: legalText(),
+      recipients: legalText(),
+    },
+    (value, check) => {
+      for (const field of ['controllerEmail', 'dpoEmail'] as const) {
+        const email = value[field];
+        if (email && !EMAIL.test(email)) check.add(field, 'field.email');
+      }
+    },
+  );
 
 const accessibility = () =>
-  object({
-    declarationUrl: nullableText(500, { format: 'uri', description: 'on form.agid.gov.it' }).transform((value, ctx) => {
-      if (value && !AGID_FORM_URL.test(value)) problem(ctx, 'settings.agidUrl', value);
-      return value;
-    }),
-    feedbackEmail: settingEmail(200),
+  nested({ declarationUrl: nullableText(500, { format: 'uri', description: 'on form.agid.gov.it' }), feedbackEmail: lowerEmail(200) }, (value, check) => {
+    if (value.declarationUrl && !AGID_FORM_URL.test(value.declarationUrl)) check.add('declarationUrl', 'settings.agidUrl');
+    if (value.feedbackEmail && !EMAIL.test(value.feedbackEmail)) check.add('feedbackEmail', 'field.email');
   });
 
-const patronSaint = () =>
-  object({ month: integer(1, 12), day: integer(1, 31) }).transform((saint, ctx) => {
-    if (saint.day > MONTH_DAYS[saint.month - 1]) ctx.issues.push({ code: 'custom', message: 'field.monthDay', input: saint.day, path: ['day'] });
-    return saint;
-  });
+const PATRON_SAINT = object({ month: integer(1, 12), day: integer(1, 31) }).transform((saint, ctx) => {
+  if (saint.day > MONTH_DAYS[saint.month - 1]) ctx.issues.push({ code: 'custom', message: 'field.monthDay', input: saint.day, path: ['day'] });
+  return saint;
+});
 
 /**
  * `PUT /api/admin/offices/{officeId}/settings`: every rule at once. The reminder must come
@@ -143,14 +142,18 @@ export const officeSettingsRequestSchema = (reconfirmDeadlineHours: number) =>
       // Absent: what is saved stays (older clients).
       privacy: privacy().optional(),
       accessibility: accessibility().optional(),
-      patronSaint: orNull(patronSaint()),
+      // Read by the rules, after the checks across fields.
+      patronSaint: readByRules<{ month: number; day: number } | null>({ anyOf: [jsonOf(PATRON_SAINT), { type: 'null' }] }).optional(),
     },
-    (value, check) => {
+    (value, check, raw) => {
       const reminder = value.reminderHoursBefore;
       if (reminder !== undefined && reminder !== null && !check.has('reminderHoursBefore') && reminder <= reconfirmDeadlineHours) {
         check.add('reminderHoursBefore', 'settings.reminderDeadline', { hours: reconfirmDeadlineHours });
       }
       if (value.mandateStart && value.mandateEnd && value.mandateEnd <= value.mandateStart) check.add('mandateEnd', 'settings.mandateOrder');
+      const saint = check.read(['patronSaint'], orNull(PATRON_SAINT), raw['patronSaint']);
+      const { privacy, accessibility, ...rules } = value;
+      return { ...(rules as Required<typeof rules>), patronSaint: (saint ?? null) as { month: number; day: number } | null, ...(privacy !== undefined && { privacy }), ...(accessibility !== undefined && { accessibility }) };
     },
   ).meta({ id: 'OfficeSettingsRequest' });
 
@@ -162,6 +165,42 @@ export const OfficeSettingsRequestSchema = officeSettingsRequestSchema(0);
 /** A text in Italian and English, each optional (''), absent or null: both ''. */
 const localized = (max: number) =>
   orNull(object({ it: optionalText(max), en: optionalText(max) })).transform((text) => ({ it: text?.it ?? '', en: text?.en ?? '' }));
+
+/**
+ * The outcomes a desk records: every item that is not an object first, then each item's
+ * code, names and the code's form (upper case; INFO_ONLY reserved; a code given twice).
+ */
+const outcomes = () =>
+  field<Array<{ code: string; it: string; en: string }> | null, Array<{ code: string; it: string; en: string }>>(
+    { type: ['array', 'null'], maxItems: 30, items: { type: 'object', required: ['code', 'it', 'en'], properties: { code: { type: 'string', maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }, it: { type: 'string', maxLength: 100 }, en: { type: 'string', maxLength: 100 } } } },
+    (raw, fail) => {
+      if (raw === undefined || raw === null) return [];
+      if (!Array.isArray(raw)) return fail('field.array');
+      if (raw.length > 30) return fail('field.tooMany', { max: 30 });
+      const items = raw as unknown[];
+      items.forEach((item, index) => {
+        if (!isObject(item)) fail('field.object', undefined, [index]);
+      });
+      const read: Array<{ code: string; it: string; en: string }> = [];
+      items.forEach((item, index) => {
+        const values = isObject(item) ? item : {};
+        const textOf = (name: string, max: number): string => {
+          const result = text(max).safeParse(values[name]);
+          if (result.success) return result.data;
+          for (const issue of result.error.issues) fail(issue.message, (issue as { params?: Params }).params, [index, name]);
+          return '';
+        };
+        const outcome = { code: textOf('code', 40).toUpperCase(), it: textOf('it', 100), en: textOf('en', 100) };
+        if (outcome.code && !OUTCOME_CODE.test(outcome.code)) fail('service.outcomeCode', undefined, [index, 'code']);
+        else if (outcome.code === RESERVED_OUTCOME) fail('service.outcomeReserved', undefined, [index, 'code']);
+        else if (outcome.code && read.some((o) => o.code === outcome.code)) fail('field.duplicate', undefined, [index, 'code']);
+        read.push(outcome);
+      });
+      return read;
+    },
+  )
+    .optional()
+    .transform((list) => list ?? []);
 
 export const ServiceRequestSchema = body(
   {
@@ -183,34 +222,13 @@ export const ServiceRequestSchema = body(
       description: localized(1000),
     }).transform((online) => online),
     ),
-    outcomes: list(
-      {
-        code: text(40).transform((value, ctx) => {
-          const upper = value.toUpperCase();
-          if (!OUTCOME_CODE.test(upper)) problem(ctx, 'service.outcomeCode', value);
-          else if (upper === RESERVED_OUTCOME) problem(ctx, 'service.outcomeReserved', value);
-          return upper;
-        }),
-        it: text(100),
-        en: text(100),
-      },
-      30,
-    )
-      .optional()
-      .transform((outcomes) => outcomes ?? []),
+    outcomes: outcomes(),
     durationMinutes: integer(5, 480),
     capacity: integer(0, 100),
     feeCents: nullableInteger(0, 10_000_000, { description: 'euro cents; null: free' }),
     sortOrder: optionalInteger(-1000, 1000, 0),
     active: optionalBoolean(true),
     confirm: optionalBoolean(false, { description: 'accept cancelling the appointments the change strands' }),
-  },
-  (value, check, raw) => {
-    // A code given twice: the later ones are refused.
-    const codes = Array.isArray(raw['outcomes']) ? (raw['outcomes'] as unknown[]).map((item) => (isObject(item) && typeof item['code'] === 'string' ? item['code'].trim().toUpperCase() : '')) : [];
-    codes.forEach((outcome, index) => {
-      if (outcome && !check.has(['outcomes', index, 'code']) && codes.slice(0, index).includes(outcome)) check.add(['outcomes', index, 'code'], 'field.duplicate');
-    });
   },
 ).meta({ id: 'ServiceRequest' });
 
@@ -285,6 +303,8 @@ function offices(value: OfficeRule, check: { has(path: string): boolean; add(pat
 /** How strong a password is for an account: a problem's message key, or null (the api's zxcvbn). */
 export type PasswordStrength = (password: string, owner: { username: string; displayName: string }) => { key: string; params?: Params } | null;
 
+const OFFICE_IDS = uuids(100);
+
 export const staffUserCreateRequestSchema = (strength: PasswordStrength | null) =>
   body(
     {
@@ -296,14 +316,20 @@ export const staffUserCreateRequestSchema = (strength: PasswordStrength | null) 
       displayName: text(120),
       role: role(),
       password: newPassword(),
-      officeIds: uuids(100),
+      officeIds: readByRules<string[] | null>({ type: ['array', 'null'], maxItems: 100, items: { type: 'string', format: 'uuid' } }).optional(),
     },
-    (value, check) => {
+    (value, check, raw) => {
       if (strength && value.password !== undefined && !check.has('password')) {
-        const weak = strength(value.password, { username: value.username ?? '', displayName: value.displayName ?? '' });
+        // The names as typed (a username of the wrong form still counts: it may not be in the password).
+        const typed = (field: string, max: number): string => {
+          const result = text(max).safeParse(raw[field]);
+          return result.success ? result.data : '';
+        };
+        const weak = strength(value.password, { username: typed('username', 64).normalize('NFC').trim().toLowerCase(), displayName: typed('displayName', 120) });
         if (weak) check.add('password', weak.key, weak.params);
       }
-      return { username: value.username ?? '', displayName: value.displayName ?? '', role: value.role ?? 'operator', password: value.password ?? '', officeIds: offices(value, check) };
+      const officeIds = check.read(['officeIds'], OFFICE_IDS, raw['officeIds']) ?? [];
+      return { username: value.username ?? '', displayName: value.displayName ?? '', role: value.role ?? 'operator', password: value.password ?? '', officeIds: offices({ role: value.role, officeIds }, check) };
     },
   ).meta({ id: 'StaffUserCreateRequest' });
 

@@ -292,39 +292,18 @@ export function orNull<T extends z.ZodType>(schema: T) {
 }
 
 /**
- * A list of objects (`field[0].name` …), at most maxItems; absent = empty (a problem when
- * `required`). An item that is not an object: `field.object`, and its fields are listed.
+ * A field documented by `json` and read by the body's rules (`check.read`), where its problems
+ * must come after those of other fields, as they always have.
  */
-export function list<S extends z.ZodRawShape, R = void>(
-  shape: S,
-  maxItems: number,
-  required = false,
-  json: Json = {},
-  rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R,
-) {
-  const item = itemOf(shape, rules);
-  return field<Array<z.input<typeof item>>, Array<z.output<typeof item>>>({ type: 'array', maxItems, items: jsonOf(z.object(shape)), ...json }, (raw, fail) => {
-    if (raw === undefined || raw === null) return required ? fail('field.required') : [];
-    if (!Array.isArray(raw)) return fail('field.array');
-    if (raw.length > maxItems) return fail('field.tooMany', { max: maxItems });
-    const items: Array<z.output<typeof item>> = [];
-    let bad = false;
-    raw.forEach((value: unknown, index) => {
-      const result = item.safeParse(value);
-      if (result.success) items.push(result.data);
-      else {
-        bad = true;
-        for (const issue of result.error.issues) fail(issue.message, (issue as { params?: Params }).params, [index, ...(issue.path as Array<string | number>)]);
-      }
-    });
-    return bad ? (undefined as never) : items;
-  });
-}
+export const readByRules = <I>(json: Json) => field<I, unknown>(json, (raw) => raw);
+
+/** A nested object with rules of its own (see `body`); not an object: `field.object`, its fields listed. */
+export const nested = <S extends z.ZodRawShape, R = void>(shape: S, rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R) => itemOf(shape, rules);
 
 /** A list item: like a nested object, with its own rules. */
 function itemOf<S extends z.ZodRawShape, R>(shape: S, rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R) {
   const inner = body(shape, rules);
-  return z.custom<z.input<typeof inner>>().transform((raw, ctx) => {
+  return z.custom<z.input<typeof inner>>().meta(jsonOf(z.object(shape))).transform((raw, ctx) => {
     if (!isObject(raw)) ctx.issues.push({ code: 'custom', message: 'field.object', input: raw });
     const result = inner.safeParse(raw);
     if (!result.success) forward(result.error.issues, (issue) => ctx.issues.push(issue));
@@ -383,6 +362,14 @@ export class BodyCheck {
     this.push({ code: 'custom', message: key, input: undefined, path: at, ...(params && { params }) } as z.core.$ZodRawIssue);
     this.issues.push({ code: 'custom', message: key, input: undefined, path: at } as z.core.$ZodIssue);
     this.failed = true;
+  }
+
+  /** Reads `raw` with `schema`, its problems under `path`; undefined when refused. */
+  read<T extends z.ZodType>(path: Array<string | number>, schema: T, raw: unknown): z.output<T> | undefined {
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) this.add([...path, ...(issue.path as Array<string | number>)], issue.message, (issue as { params?: Params }).params);
+    return undefined;
   }
 
   /** Whether the field (or something inside it) has a problem. */

@@ -3,7 +3,7 @@ import { daysBetween, isBookingCodeFormat, MAX_PASSWORD_LENGTH, normalizeBooking
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../admin';
 import { LANGUAGES, MAX_AVAILABILITY_RANGE_DAYS } from '../calendar';
 import type { Params } from './fields';
-import { body, field, isObject, list, localDate, monthProblem, optionalBoolean, optionalLocalDate, optionalText, optionalUuid, params, query, secret, text, uuid } from './fields';
+import { body, field, isObject, localDate, monthProblem, optionalBoolean, optionalLocalDate, optionalText, optionalUuid, params, query, secret, text, uuid } from './fields';
 
 // --- the public calendar -----------------------------------------------------------------
 
@@ -72,7 +72,7 @@ export const ClosureRequestSchema = body(
     const startTime = value.startTime ?? null;
     const endTime = value.endTime ?? null;
     if (!check.has('from') && !check.has('to') && to < from) check.add('to', 'range.reversed');
-    if (!check.has('startTime') && !check.has('endTime') && (startTime === null) !== (endTime === null)) check.add(startTime === null ? 'startTime' : 'endTime', 'field.required');
+    if ((startTime === null) !== (endTime === null)) check.add(startTime === null ? 'startTime' : 'endTime', 'field.required');
     if (startTime !== null && !HH_MM.test(startTime)) check.add('startTime', 'field.time');
     if (endTime !== null && !HH_MM.test(endTime)) check.add('endTime', 'field.time');
     if (startTime && endTime && HH_MM.test(startTime) && HH_MM.test(endTime) && endTime <= startTime) check.add('endTime', 'closure.timeOrder');
@@ -161,18 +161,17 @@ export const PeriodQuerySchema = params(
   },
 );
 
-/** A month "YYYY-MM" of a query (absent: undefined). */
-const queryMonth = (example: string) =>
-  field<string, string | undefined>({ type: 'string', pattern: '^\\d{4}-\\d{2}$', example }, (raw, fail) => {
-    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-    if (Array.isArray(raw)) return fail('field.single');
-    const value = String(raw).trim();
-    if ([...value].length > 7) return fail('field.tooLong', { max: 7 });
-    const problem = monthProblem(value);
-    return problem ? fail(problem.key, problem.params) : value;
-  }).optional();
+/** A month "YYYY-MM" of a query (absent: undefined); its form is checked by the query's rules. */
+const queryMonth = (example: string) => query.optionalText(7, { pattern: '^\\d{4}-\\d{2}$', example });
 
-export const HistoryQuerySchema = params({ officeId: query.uuid(), from: queryMonth('2019-06'), to: queryMonth('2024-05'), format: format() });
+export const HistoryQuerySchema = params({ officeId: query.uuid(), from: queryMonth('2019-06'), to: queryMonth('2024-05'), format: format() }, (value, check) => {
+  for (const field of ['from', 'to'] as const) {
+    const month = value[field];
+    const problem = month === undefined ? null : monthProblem(month);
+    if (problem) check.add(field, problem.key, problem.params);
+  }
+  return { officeId: value.officeId ?? '', from: value.from, to: value.to, format: value.format ?? 'json' };
+});
 
 export const OfficeQuerySchema = params({ officeId: query.uuid() });
 
@@ -212,35 +211,47 @@ export const monthParam = () =>
     return problem ? fail(problem.key, problem.params) : (raw as string);
   });
 
-export const PutCounterMonthsRequestSchema = body(
-  {
-    months: list(
-      {
-        month: field<string, string>({ type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-03' }, (raw, fail) => {
-          const value = text(7).safeParse(raw);
-          if (!value.success) return fail(value.error.issues[0].message, (value.error.issues[0] as { params?: Params }).params);
-          const problem = monthProblem(value.data);
-          return problem ? fail(problem.key, problem.params) : value.data;
-        }),
-        ...counts,
-      },
-      24,
-      true,
-      {},
-      (value, check, raw) => {
-        atLeastOne(raw, () => check.add('phoneCalls', 'counters.empty'));
-        return { month: value.month ?? '', phoneCalls: value.phoneCalls, residencyOnline: value.residencyOnline };
-      },
-    ),
-  },
-  (value, check, raw) => {
-    const seen = new Set<string>();
-    const items = Array.isArray(raw['months']) ? (raw['months'] as unknown[]) : [];
-    items.forEach((item, index) => {
-      const month = isObject(item) && typeof item['month'] === 'string' ? item['month'].trim() : '';
-      if (month && !check.has(['months', index, 'month']) && seen.has(month)) check.add(['months', index, 'month'], 'field.duplicate');
-      seen.add(month);
-    });
-    if (items.length === 0 && Array.isArray(raw['months'])) check.add('months', 'field.required');
-  },
-).meta({ id: 'PutCounterMonthsRequest' });
+/**
+ * Several months at once (at most 24): every item that is not an object first, then each
+ * item's month (its form, or given twice) and counters.
+ */
+const counterMonths = () =>
+  field<Array<{ month: string; phoneCalls?: number | null; residencyOnline?: number | null }>, Array<{ month: string; phoneCalls: number | null | undefined; residencyOnline: number | null | undefined }>>(
+    {
+      type: 'array',
+      maxItems: 24,
+      items: { type: 'object', required: ['month'], properties: { month: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-03' }, phoneCalls: { type: ['integer', 'null'], minimum: 0, maximum: MAX_MONTHLY_VALUE }, residencyOnline: { type: ['integer', 'null'], minimum: 0, maximum: MAX_MONTHLY_VALUE } } },
+    },
+    (raw, fail) => {
+      if (raw === undefined || raw === null) return fail('field.required');
+      if (!Array.isArray(raw)) return fail('field.array');
+      if (raw.length > 24) return fail('field.tooMany', { max: 24 });
+      const items = raw as unknown[];
+      items.forEach((item, index) => {
+        if (!isObject(item)) fail('field.object', undefined, [index]);
+      });
+      const seen = new Set<string>();
+      const months = items.map((item, index) => {
+        const values = isObject(item) ? item : {};
+        const given = text(7).safeParse(values['month']);
+        if (!given.success) for (const issue of given.error.issues) fail(issue.message, (issue as { params?: Params }).params, [index, 'month']);
+        const month = given.success ? given.data : '';
+        const problem = month ? monthProblem(month) : null;
+        if (problem) fail(problem.key, problem.params, [index, 'month']);
+        else if (seen.has(month)) fail('field.duplicate', undefined, [index, 'month']);
+        seen.add(month);
+        const counted = { month, phoneCalls: undefined as number | null | undefined, residencyOnline: undefined as number | null | undefined };
+        for (const name of ['phoneCalls', 'residencyOnline'] as const) {
+          const result = count().safeParse(values[name]);
+          if (result.success) counted[name] = result.data;
+          else for (const issue of result.error.issues) fail(issue.message, (issue as { params?: Params }).params, [index, name]);
+        }
+        atLeastOne(values, () => fail('counters.empty', undefined, [index, 'phoneCalls']));
+        return counted;
+      });
+      if (months.length === 0) return fail('field.required');
+      return months;
+    },
+  );
+
+export const PutCounterMonthsRequestSchema = body({ months: counterMonths() }).meta({ id: 'PutCounterMonthsRequest' });
