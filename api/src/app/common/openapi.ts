@@ -37,6 +37,8 @@ export interface DocSpec {
   body?: z.ZodType;
   bodyType?: string;
   query?: z.ZodType;
+  /** Path parameters the handler parses itself. */
+  params?: Record<string, z.ZodType>;
   requestHeaders?: Array<{ name: string; schema: z.ZodType; description?: string; required?: boolean }>;
   /** No 400: the route takes no input at all, or its input errors are 404 (tokens). */
   noValidation?: boolean;
@@ -151,7 +153,7 @@ function operationOf(
 
   const parameters: Array<Record<string, unknown>> = [];
   const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  const pathSchemas = new Map(schemasOf(args, PARAM_TYPES.param).map((p) => [p.data ?? '', p.schema]));
+  const pathSchemas = new Map([...schemasOf(args, PARAM_TYPES.param).map((p): [string, z.ZodType] => [p.data ?? '', p.schema]), ...Object.entries(spec.params ?? {})]);
   for (const name of pathNames) {
     const schema = pathSchemas.get(name);
     const json = schema ? jsonOf(schema) : { type: 'string' };

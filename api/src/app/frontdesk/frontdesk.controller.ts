@@ -7,7 +7,7 @@ import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
-import { AgendaQuerySchema, CheckInBodySchema, CheckInRequestSchema, CompleteRequestSchema, isObject, PauseRequestSchema, TicketIdRequestSchema, TodayQuerySchema, TransferRequestSchema, uuidParam, WalkInRequestSchema } from '@sportello/contracts/schemas';
+import { AgendaQuerySchema, bookingCodeParam, CheckInBodySchema, CheckInRequestSchema, CompleteRequestSchema, isObject, PauseRequestSchema, TicketIdRequestSchema, TodayQuerySchema, TransferRequestSchema, uuidParam, WalkInRequestSchema } from '@sportello/contracts/schemas';
 import { parse, Valid } from '../common/validation';
 import { markEventStream } from '../metrics/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -35,7 +35,7 @@ export class FrontDeskController {
   }
 
   @Post('appointments/:code/check-in')
-  @Doc({ summary: "Checks an appointment in by its booking code and queues it", description: "Idempotent: 201 with a new ticket, 200 with the existing one. `force` (staff, not the kiosk) skips the too-early / too-late rules.", ok: TicketDtoSchema, errors: { 409: { codes: ['CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'CHECK_IN_WRONG_DAY', 'APPOINTMENT_CANCELLED'], description: "CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED" } }, okDescription: "Already checked in: the same ticket", status: 201, body: CheckInBodySchema, also: [{ status: 200, schema: TicketDtoSchema, description: 'Already checked in: the existing ticket' }] })
+  @Doc({ summary: "Checks an appointment in by its booking code and queues it", description: "Idempotent: 201 with a new ticket, 200 with the existing one. `force` (staff, not the kiosk) skips the too-early / too-late rules.", ok: TicketDtoSchema, errors: { 409: { codes: ['CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'CHECK_IN_WRONG_DAY', 'APPOINTMENT_CANCELLED'], description: "CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED" } }, okDescription: "Already checked in: the same ticket", status: 201, body: CheckInBodySchema, params: { code: bookingCodeParam() }, also: [{ status: 200, schema: TicketDtoSchema, description: 'Already checked in: the existing ticket' }] })
   @Staff('operator', 'manager', 'kiosk')
   async checkIn(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto> {
     // The path's code is checked with the body: every problem in one answer.

@@ -137,7 +137,7 @@ export class StatsController {
   }
 
   @Put('counters/:officeId/:month')
-  @Doc({ summary: "Sets the counters of a month", description: "A number replaces the figure, `null` removes it, a missing member leaves it as it is.", ok: CounterMonthDtoSchema, okDescription: "`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`", body: PutCountersRequestSchema })
+  @Doc({ summary: "Sets the counters of a month", description: "A number replaces the figure, `null` removes it, a missing member leaves it as it is.", ok: CounterMonthDtoSchema, params: { officeId: uuidParam(), month: monthParam() }, okDescription: "`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`", body: PutCountersRequestSchema })
   putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
     // The month of the path is reported with the body's problems, in one answer.
     const [counts] = parseAll([PutCountersRequestSchema, body], [monthParam(), month, 'month']);
