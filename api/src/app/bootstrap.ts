@@ -129,8 +129,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype as Type));
   const routes = documentedRoutes(controllers, { staff: [StaffGuard], throttled: [ThrottlerGuard, LoginThrottleGuard], challenge: [ChallengeGuard] });
   rememberRouteMethods(routes);
-  const document = openApiDocument(routes);
-  SwaggerModule.setup('api/docs', app, document as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs-json' });
+  // A factory: the document is built on the first request for it (and kept), not at every start-up.
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist) await serveWebApp(app, config.webDist);
   return app;

@@ -78,7 +78,8 @@ export interface DocumentedRoute {
   /** OpenAPI path (`/api/offices/{officeId}`). */
   path: string;
   spec: DocSpec;
-  operation: ZodOpenApiOperationObject;
+  /** The operation object, built when the document is first asked for (not at start-up). */
+  operation: () => ZodOpenApiOperationObject;
 }
 
 function jsonOf(schema: z.ZodType): Record<string, unknown> {
@@ -114,7 +115,7 @@ export function documentedRoutes(controllers: Type[], guards: RouteGuards, prefi
       const args = (Reflect.getMetadata(ROUTE_ARGS, controller, name) as Record<string, { index: number; data?: string; pipes?: unknown[] }> | undefined) ?? {};
       const httpCode = Reflect.getMetadata(HTTP_CODE, handler) as number | undefined;
       const verb = METHODS[method];
-      routes.push({ method: verb, path, spec, operation: operationOf(verb, path, spec, args, handlerGuards, guards, tag, httpCode) });
+      routes.push({ method: verb, path, spec, operation: () => operationOf(verb, path, spec, args, handlerGuards, guards, tag, httpCode) });
     }
   }
   return routes;
@@ -238,7 +239,7 @@ function operationOf(
 /** The document itself. */
 export function openApiDocument(routes: DocumentedRoute[]): ReturnType<typeof createDocument> {
   const paths: ZodOpenApiPathsObject = {};
-  for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method]: route.operation };
+  for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method]: route.operation() };
   return createDocument({
     openapi: '3.1.0',
     info: {
