@@ -32,7 +32,8 @@ export default [
             },
             {
               sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: [],
+              // The schemas check with the domain's rules (the codice fiscale, e-mail addresses, dates).
+              onlyDependOnLibsWithTags: ['type:domain'],
               bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'rxjs', 'fastify', '@fastify/*', 'nodemailer'],
             },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },

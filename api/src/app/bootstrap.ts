@@ -1,9 +1,12 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { Type } from '@nestjs/common';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -11,6 +14,11 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter';
+import { rememberRouteMethods } from './common/allowed-methods';
+import { documentedRoutes, openApiDocument } from './common/openapi';
+import { LoginThrottleGuard } from './auth/login-throttle.guard';
+import { StaffGuard } from './auth/staff.guard';
+import { ChallengeGuard } from './security/challenge.guard';
 import { EXPRESS_BODY_LIMIT, ignoreBody, parseJson, parseText, tagAndCheckFreshness } from './common/express-compat';
 import { inlineScriptHashes, registerSecurityHeaders } from './security/security-headers';
 import { AppConfig, ConfigError } from './config/config';
@@ -117,13 +125,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addContentTypeParser('*', ignoreBody);
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Sportello API')
-    .setDescription('Appointment booking and front-desk queue for the URP of an Italian comune. Errors: `{ statusCode, code, message, errors?: [{ field, message }] }`, in Italian or English by Accept-Language.')
-    .setVersion('0.1.0')
-    .addCookieAuth('sportello_session', { type: 'apiKey', in: 'cookie', description: 'Staff session from POST /api/auth/login; unsafe methods also need the X-XSRF-TOKEN header' }, 'staff-session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  // The OpenAPI document, generated from the schemas of libs/contracts (common/openapi.ts); Swagger UI serves it.
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype as Type));
+  const routes = documentedRoutes(controllers, { staff: [StaffGuard], throttled: [ThrottlerGuard, LoginThrottleGuard], challenge: [ChallengeGuard] });
+  rememberRouteMethods(routes);
+  // A factory: the document is built on the first request for it (and kept), not at every start-up.
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist) await serveWebApp(app, config.webDist);
   return app;

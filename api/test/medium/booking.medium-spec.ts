@@ -27,7 +27,7 @@ describe('BookingService against PostgreSQL (services wired by hand, no HTTP)', 
 
   const input = (officeId: string, serviceId: string, start: string, fiscal = fiscalCode(person)): BookingInput => {
     const n = person++;
-    return { officeId, serviceId, start: new Date(start), citizen: { firstName: 'Maria', lastName: 'Rossi', fiscalCode: fiscal, email: `persona${n}@example.it`, phone: null }, notes: null, language: 'it' };
+    return { officeId, serviceId, start: new Date(start), citizen: { firstName: 'Maria', lastName: 'Rossi', fiscalCode: fiscal, email: `persona${n}@example.it`, phone: null }, notes: null, language: 'it', privacyAccepted: true };
   };
   const refusal = async (attempt: Promise<unknown>) => {
     const error = await attempt.then(

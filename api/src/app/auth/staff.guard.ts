@@ -1,10 +1,7 @@
 import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiCookieAuth, ApiForbiddenResponse, ApiHeader, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { StaffRole } from '@sportello/contracts';
-import { XSRF_COOKIE, XSRF_HEADER } from '@sportello/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrorDoc } from '../common/openapi';
 import { readCookie, SESSION_COOKIE } from './auth.cookies';
 import type { StaffPrincipal } from './auth.repository';
 import { AuthService } from './auth.service';
@@ -52,10 +49,6 @@ export function Staff(...roles: StaffRole[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(STAFF_ROLES_KEY, roles),
     UseGuards(StaffGuard),
-    ApiCookieAuth('staff-session'),
-    ApiHeader({ name: XSRF_HEADER, required: false, description: `Required on POST/PUT/PATCH/DELETE: the value of the ${XSRF_COOKIE} cookie` }),
-    ApiUnauthorizedResponse({ type: ApiErrorDoc, description: 'UNAUTHORIZED: not logged in or session expired' }),
-    ApiForbiddenResponse({ type: ApiErrorDoc, description: `FORBIDDEN (role${roles.length ? ` not in ${['admin', ...roles].join(', ')}` : ''}), FORBIDDEN_OFFICE or CSRF_TOKEN_INVALID` }),
   );
 }
 

@@ -1,61 +1,47 @@
+import { AppointmentCreatedDtoSchema, HoldDtoSchema, ManagedAppointmentDtoSchema, SlotUnavailableBodySchema } from '@sportello/contracts/schemas';
+import * as z from 'zod';
+import { Doc, DocTag } from '../common/openapi';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { ApiError } from '../common/api-error';
-import { BodyReader } from '../common/body';
-import { isUuid } from '../common/query';
-import { ApiErrorDoc } from '../common/openapi';
-import { AppointmentCreatedDoc, CreateAppointmentDoc, CreateHoldDoc, HoldDoc, HoldLimitDoc, ManagedAppointmentDoc, RescheduleDoc, SlotUnavailableDoc } from './booking.openapi';
-import { ALTCHA_HEADER_DOC } from '../security/challenge.openapi';
+import { CreateAppointmentRequestSchema, CreateHoldRequestSchema, IdempotencyKeySchema, RescheduleRequestSchema, uuidParam } from '@sportello/contracts/schemas';
+import { parse, Valid } from '../common/validation';
 import { ChallengeGuard } from '../security/challenge.guard';
 import { BookingService } from './booking.service';
-import { readBookingRequest, readHoldRequest, readRescheduleRequest } from './booking.validation';
+import type { BookingInput, HoldInput } from './booking.validation';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
-
-@ApiTags('booking')
-@ApiTooManyRequestsResponse({ type: ApiErrorDoc, description: 'Rate limited (THROTTLE_LIMIT per minute per client); see Retry-After' })
+@DocTag('booking')
 @Controller()
 export class BookingController {
   constructor(private readonly booking: BookingService) {}
 
   @Post('holds')
+  @Doc({ ok: HoldDtoSchema, errors: { 409: { codes: ['SLOT_UNAVAILABLE'], description: 'SLOT_UNAVAILABLE with up to five `alternatives`', schema: SlotUnavailableBodySchema }, 429: { codes: ['HOLD_LIMIT_REACHED', 'TOO_MANY_REQUESTS'], description: "HOLD_LIMIT_REACHED: MAX_HOLDS_PER_CLIENT open holds; retryAt and Retry-After say when the first runs out" } }, okDescription: "The slot is kept for HOLD_MINUTES" })
   @UseGuards(ThrottlerGuard, ChallengeGuard)
-  @ApiHeader(ALTCHA_HEADER_DOC)
-  @ApiBody({ type: CreateHoldDoc })
-  @ApiCreatedResponse({ type: HoldDoc, description: 'The slot is kept for HOLD_MINUTES' })
-  @ApiConflictResponse({ type: SlotUnavailableDoc })
-  @ApiTooManyRequestsResponse({ type: HoldLimitDoc, description: 'HOLD_LIMIT_REACHED: MAX_HOLDS_PER_CLIENT open holds; retryAt and Retry-After say when the first runs out' })
-  hold(@Body() body: unknown, @Req() request: FastifyRequest): Promise<HoldDto> {
-    return this.booking.hold(readHoldRequest(body), request.ip ?? 'unknown');
+  hold(@Body(new Valid(CreateHoldRequestSchema)) input: HoldInput, @Req() request: FastifyRequest): Promise<HoldDto> {
+    return this.booking.hold(input, request.ip ?? 'unknown');
   }
 
   @Delete('holds/:holdId')
+  @Doc({ ok: null, okDescription: "The place is free again (nothing happens for unknown, expired or used holds)" })
   @HttpCode(204)
   @UseGuards(ThrottlerGuard)
-  @ApiNoContentResponse({ description: 'The place is free again (nothing happens for unknown, expired or used holds)' })
-  async releaseHold(@Param('holdId') holdId: string): Promise<void> {
-    if (!isUuid(holdId)) throw ApiError.validation([{ field: 'holdId', key: 'field.uuid' }]);
-    await this.booking.releaseHold(holdId.toLowerCase());
+  async releaseHold(@Param('holdId', new Valid(uuidParam())) holdId: string): Promise<void> {
+    await this.booking.releaseHold(holdId);
   }
 
   @Post('appointments')
+  @Doc({ ok: AppointmentCreatedDtoSchema, errors: { 409: { codes: ['SLOT_UNAVAILABLE', 'LIMIT_REACHED', 'IDEMPOTENCY_KEY_REUSED'], description: "SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED (MAX_ACTIVE_PER_CF per person and service, every omocodia spelling counted as one; MAX_ACTIVE_PER_EMAIL per e-mail address) or IDEMPOTENCY_KEY_REUSED" } }, body: CreateAppointmentRequestSchema, requestHeaders: [{ name: 'Idempotency-Key', schema: IdempotencyKeySchema }], also: [{ status: 200, schema: AppointmentCreatedDtoSchema, description: 'A repeat with the same Idempotency-Key: the first answer again (Idempotent-Replayed: true)' }] })
   @UseGuards(ThrottlerGuard, ChallengeGuard)
-  @ApiHeader(ALTCHA_HEADER_DOC)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeats with the same key return the first answer and book nothing more' })
-  @ApiBody({ type: CreateAppointmentDoc })
-  @ApiCreatedResponse({ type: AppointmentCreatedDoc })
-  @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives), LIMIT_REACHED (MAX_ACTIVE_PER_CF per person and service, every omocodia spelling counted as one; MAX_ACTIVE_PER_EMAIL per e-mail address) or IDEMPOTENCY_KEY_REUSED' })
-  async book(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppointmentCreatedDto> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      const reader = new BodyReader({});
-      reader.add('Idempotency-Key', 'idempotency.key');
-      reader.done();
-    }
-    const input = readBookingRequest(body);
+  async book(
+    @Body() body: unknown,
+    @Headers('idempotency-key') header: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AppointmentCreatedDto> {
+    const key = parse(IdempotencyKeySchema, header, 'Idempotency-Key');
+    const input: BookingInput = parse(CreateAppointmentRequestSchema, body);
     const idempotency = key ? { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null;
     const result = await this.booking.book(input, idempotency);
     if (result.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -64,50 +50,37 @@ export class BookingController {
   }
 
   @Get('appointments/manage/:token')
-  @ApiOkResponse({ type: ManagedAppointmentDoc })
-  @ApiNotFoundResponse({ type: ApiErrorDoc, description: 'Unknown, cancelled or malformed token (always the same answer)' })
+  @Doc({ ok: ManagedAppointmentDtoSchema })
   manage(@Param('token') token: string): Promise<ManagedAppointmentDto> {
     return this.booking.manage(token);
   }
 
   @Post('appointments/manage/:token/cancel')
+  @Doc({ ok: ManagedAppointmentDtoSchema, errors: { 409: { codes: ['CHANGE_CLOSED'], description: "CHANGE_CLOSED: less than CANCEL_CUTOFF_HOURS before the start" } } })
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOkResponse({ type: ManagedAppointmentDoc })
-  @ApiNotFoundResponse({ type: ApiErrorDoc })
-  @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHANGE_CLOSED: less than CANCEL_CUTOFF_HOURS before the start' })
   cancel(@Param('token') token: string): Promise<ManagedAppointmentDto> {
     return this.booking.cancel(token);
   }
 
   @Post('appointments/manage/:token/confirm')
+  @Doc({ summary: "Confirm attendance (the one-click link of the reminder opens a page that POSTs here)", description: "Idempotent: the first confirmation counts. Where the office asks for reconfirmation, appointments not confirmed RECONFIRM_DEADLINE_HOURS before the start are released.", ok: ManagedAppointmentDtoSchema, okDescription: "The booking with attendance.status CONFIRMED" })
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({
-    summary: 'Confirm attendance (the one-click link of the reminder opens a page that POSTs here)',
-    description: 'Idempotent: the first confirmation counts. Where the office asks for reconfirmation, appointments not confirmed RECONFIRM_DEADLINE_HOURS before the start are released.',
-  })
-  @ApiOkResponse({ type: ManagedAppointmentDoc, description: 'The booking with attendance.status CONFIRMED' })
-  @ApiNotFoundResponse({ type: ApiErrorDoc, description: 'Unknown, cancelled (also released) or malformed token' })
   confirm(@Param('token') token: string): Promise<ManagedAppointmentDto> {
     return this.booking.confirm(token);
   }
 
   @Post('appointments/manage/:token/reschedule')
+  @Doc({ ok: ManagedAppointmentDtoSchema, errors: { 409: { codes: ['SLOT_UNAVAILABLE', 'CHANGE_CLOSED'], description: "SLOT_UNAVAILABLE (with alternatives) or CHANGE_CLOSED" } }, okDescription: "Same code; the old slot is released only once the new one is taken" })
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiBody({ type: RescheduleDoc })
-  @ApiOkResponse({ type: ManagedAppointmentDoc, description: 'Same code; the old slot is released only once the new one is taken' })
-  @ApiNotFoundResponse({ type: ApiErrorDoc })
-  @ApiConflictResponse({ type: SlotUnavailableDoc, description: 'SLOT_UNAVAILABLE (with alternatives) or CHANGE_CLOSED' })
-  reschedule(@Param('token') token: string, @Body() body: unknown): Promise<ManagedAppointmentDto> {
-    return this.booking.reschedule(token, readRescheduleRequest(body));
+  reschedule(@Param('token') token: string, @Body(new Valid(RescheduleRequestSchema)) input: { start: Date }): Promise<ManagedAppointmentDto> {
+    return this.booking.reschedule(token, input.start);
   }
 
   @Get('appointments/manage/:token/calendar.ics')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'RFC 5545 calendar file, times in Europe/Rome' })
-  @ApiNotFoundResponse({ type: ApiErrorDoc })
+  @Doc({ ok: z.string(), produces: { type: 'text/calendar', only: true }, headers: { 'Content-Disposition': { description: 'attachment; filename="<code>.ics"' } }, okDescription: "RFC 5545 calendar file, times in Europe/Rome" })
   async calendar(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const { code, ics } = await this.booking.calendarFile(token);
     reply.header('Content-Type', 'text/calendar; charset=utf-8');

@@ -5,6 +5,7 @@ import { ApiError } from './api-error';
 import { isDatabaseUnavailable } from './database-errors';
 import { languageFromHeader } from './language';
 import { translate } from './messages';
+import { allowedMethods } from './allowed-methods';
 
 /** Turns every error into the documented JSON body; never leaks internals. */
 @Catch()
@@ -34,6 +35,10 @@ export function sendApiError(exception: unknown, request: FastifyRequest, reply:
       }),
       ...exception.extra,
     };
+  } else if (status === 404 && request.is404 && allowedMethods(request.url).length > 0) {
+    // A known path, another method (PATCH, TRACE…): 405 with the methods it answers.
+    reply.header('Allow', allowedMethods(request.url).join(', '));
+    body = { statusCode: 405, code: 'METHOD_NOT_ALLOWED', message: translate('method.notAllowed', language) };
   } else if (status !== undefined) {
     body = {
       statusCode: status,

@@ -40,6 +40,7 @@ const MESSAGES = {
   'transfer.sameService': { it: 'Il biglietto è già per questo servizio.', en: 'The ticket is already for this service.' },
   'service.notFound': { it: 'Servizio non trovato per questo ufficio.', en: 'Service not found for this office.' },
   'route.notFound': { it: 'Risorsa non trovata.', en: 'Resource not found.' },
+  'method.notAllowed': { it: 'Metodo non consentito per questa risorsa.', en: 'Method not allowed for this resource.' },
   'internal': { it: 'Si è verificato un errore imprevisto. Riprova più tardi.', en: 'An unexpected error occurred. Please try again later.' },
   'field.text': { it: 'Inserire un testo.', en: 'Enter some text.' },
   'field.tooLong': { it: 'Al massimo {max} caratteri.', en: 'At most {max} characters.' },
@@ -165,4 +166,9 @@ export type MessageKey = keyof typeof MESSAGES;
 
 export function translate(key: MessageKey, language: Language, params: Record<string, string | number> = {}): string {
   return MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Whether `key` names a message (the schemas of libs/contracts name them as plain strings). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, key);
 }

@@ -1,14 +1,14 @@
+import { AgendaEntryDtoSchema, DeskDtoSchema, DisplayDtoSchema, PublicTicketDtoSchema, TicketDtoSchema, TodayDtoSchema } from '@sportello/contracts/schemas';
+import { Doc, DocTag } from '../common/openapi';
+import * as z from 'zod';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, Sse } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
-import { isBookingCodeFormat, normalizeBookingCode } from '@sportello/domain';
 import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 import { CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
-import { BodyReader } from '../common/body';
-import { ApiErrorDoc } from '../common/openapi';
-import { QueryReader, uuidParam } from '../common/query';
+import { AgendaQuerySchema, bookingCodeParam, CheckInBodySchema, CheckInRequestSchema, CompleteRequestSchema, isObject, PauseRequestSchema, TicketIdRequestSchema, TodayQuerySchema, TransferRequestSchema, uuidParam, WalkInRequestSchema } from '@sportello/contracts/schemas';
+import { parse, Valid } from '../common/validation';
 import { markEventStream } from '../metrics/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ServerSentEvent } from '../realtime/realtime.service';
@@ -18,7 +18,7 @@ import { PublicViewsService } from './public-views.service';
 import { TicketService } from './ticket.service';
 
 /** Staff side of the front desk: tickets, check-in, desks, agenda. */
-@ApiTags('front desk')
+@DocTag('front desk')
 @Controller()
 export class FrontDeskController {
   constructor(
@@ -28,88 +28,56 @@ export class FrontDeskController {
   ) {}
 
   @Post('offices/:officeId/tickets')
+  @Doc({ summary: "Issues a walk-in ticket (number gapless per office, day and service prefix)", description: "Refused (409 SERVICE_NOT_SERVED) for a service no active desk serves, and (409 OFFICE_CLOSED, with `open`: why and when it opens) while the office or the service is closed — staff, not the kiosk, may send `force: true` after confirming.", ok: TicketDtoSchema, errors: { 409: { codes: ['OFFICE_CLOSED', 'SERVICE_NOT_SERVED'], description: "OFFICE_CLOSED, SERVICE_NOT_SERVED" } }, okDescription: "The ticket" })
   @Staff('operator', 'manager', 'kiosk')
-  @ApiOperation({
-    summary: 'Issues a walk-in ticket (number gapless per office, day and service prefix)',
-    description: 'Refused (409 SERVICE_NOT_SERVED) for a service no active desk serves, and (409 OFFICE_CLOSED, with `open`: why and when it opens) while the office or the service is closed — staff, not the kiosk, may send `force: true` after confirming.',
-  })
-  @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' }, priority: { type: 'boolean' }, name: { type: 'string', maxLength: 100 }, force: { type: 'boolean' } } } })
-  @ApiCreatedResponse({ description: 'The ticket' })
-  @ApiConflictResponse({ type: ApiErrorDoc, description: 'OFFICE_CLOSED, SERVICE_NOT_SERVED' })
-  issue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const serviceId = reader.uuid('serviceId');
-    const priority = reader.optionalBoolean('priority') ?? false;
-    const name = reader.optionalText('name', 100) ?? null;
-    const force = reader.optionalBoolean('force') ?? false;
-    reader.done();
-    return this.tickets.issueWalkIn(staff, uuidParam(officeId, 'officeId'), { serviceId, priority, name, force });
+  issue(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(WalkInRequestSchema)) input: z.output<typeof WalkInRequestSchema>, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<TicketDto> {
+    return this.tickets.issueWalkIn(staff, officeId, input);
   }
 
   @Get('staff/today')
+  @Doc({ summary: "Today's numbers per office of the account: appointments booked, people arrived (of them walk-ins), waiting now, served; and whether each office is open", ok: TodayDtoSchema })
   @Staff()
-  @ApiOperation({ summary: "Today's numbers per office of the account: appointments booked, people arrived (of them walk-ins), waiting now, served; and whether each office is open" })
-  @ApiQuery({ name: 'officeId', required: false })
-  today(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>): Promise<TodayDto> {
-    const reader = new QueryReader(query);
-    const officeId = query['officeId'] === undefined ? null : reader.uuid('officeId');
-    reader.done();
-    return this.staffDay.today(staff, officeId);
+  today(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(TodayQuerySchema)) { officeId }: z.output<typeof TodayQuerySchema>): Promise<TodayDto> {
+    return this.staffDay.today(staff, officeId ?? null);
   }
 
   @Post('appointments/:code/check-in')
+  @Doc({ summary: "Checks an appointment in by its booking code and queues it", description: "Idempotent: 201 with a new ticket, 200 with the existing one. `force` (staff, not the kiosk) skips the too-early / too-late rules.", ok: TicketDtoSchema, errors: { 409: { codes: ['CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'CHECK_IN_WRONG_DAY', 'APPOINTMENT_CANCELLED'], description: "CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED" } }, okDescription: "Already checked in: the same ticket", status: 201, body: CheckInBodySchema, params: { code: bookingCodeParam() }, also: [{ status: 200, schema: TicketDtoSchema, description: 'Already checked in: the existing ticket' }] })
   @Staff('operator', 'manager', 'kiosk')
-  @ApiOperation({ summary: 'Checks an appointment in by its booking code and queues it', description: 'Idempotent: 201 with a new ticket, 200 with the existing one. `force` (staff, not the kiosk) skips the too-early / too-late rules.' })
-  @ApiBody({ required: false, schema: { type: 'object', properties: { force: { type: 'boolean' } } } })
-  @ApiCreatedResponse({ description: 'Checked in: the queue ticket' })
-  @ApiOkResponse({ description: 'Already checked in: the same ticket' })
-  @ApiConflictResponse({ type: ApiErrorDoc, description: 'CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, CHECK_IN_WRONG_DAY, APPOINTMENT_CANCELLED' })
   async checkIn(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto> {
-    const reader = new BodyReader(body ?? {});
-    const force = reader.optionalBoolean('force') ?? false;
-    const normalized = normalizeBookingCode(code);
-    if (!isBookingCodeFormat(normalized)) reader.add('code', 'bookingCode.format');
-    reader.done();
+    // The path's code is checked with the body: every problem in one answer.
+    const { force, code: normalized } = parse(CheckInRequestSchema, { ...(isObject(body) ? body : {}), code });
     const result = await this.tickets.checkIn(staff, normalized, force);
     reply.status(result.created ? 201 : 200);
     return result.ticket;
   }
 
   @Get('offices/:officeId/desks')
+  @Doc({ ok: z.array(DeskDtoSchema), okDescription: "The desks with their services, current ticket and waiting count" })
   @Staff()
-  @ApiOkResponse({ description: 'The desks with their services, current ticket and waiting count' })
-  desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<DeskDto[]> {
-    return this.deskWork.desks(staff, uuidParam(officeId, 'officeId'));
+  desks(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<DeskDto[]> {
+    return this.deskWork.desks(staff, officeId);
   }
 
   @Get('offices/:officeId/queue')
+  @Doc({ ok: z.array(TicketDtoSchema), okDescription: "Everyone waiting, in calling order" })
   @Staff('operator', 'manager')
-  @ApiOkResponse({ description: 'Everyone waiting, in calling order' })
-  queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string): Promise<TicketDto[]> {
-    return this.deskWork.queue(staff, uuidParam(officeId, 'officeId'));
+  queue(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<TicketDto[]> {
+    return this.deskWork.queue(staff, officeId);
   }
 
   @Get('offices/:officeId/agenda')
+  @Doc({ summary: "A day's appointments with their queue status; q searches code, name or codice fiscale", ok: z.array(AgendaEntryDtoSchema) })
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: "A day's appointments with their queue status; q searches code, name or codice fiscale" })
-  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD, default today (office time)' })
-  @ApiQuery({ name: 'q', required: false })
-  agenda(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<AgendaEntryDto[]> {
-    const reader = new QueryReader(query);
-    const date = reader.optionalDate('date');
-    const q = reader.optionalText('q', 100);
-    reader.done();
-    return this.staffDay.agenda(staff, uuidParam(officeId, 'officeId'), date ?? null, q ?? null);
+  agenda(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(AgendaQuerySchema)) { date, q }: z.output<typeof AgendaQuerySchema>, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<AgendaEntryDto[]> {
+    return this.staffDay.agenda(staff, officeId, date ?? null, q ?? null);
   }
 
   @Post('desks/:deskId/call-next')
+  @Doc({ summary: "Calls the next person for this desk by the queue policy", ok: TicketDtoSchema, errors: { 409: { codes: ['DESK_BUSY', 'DESK_PAUSED'], description: "DESK_BUSY (finish the current ticket first) or DESK_PAUSED" } }, okDescription: "The called ticket", status: 200, also: [{ status: 204, schema: null, description: 'Nobody waiting for this desk' }] })
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'Calls the next person for this desk by the queue policy' })
-  @ApiOkResponse({ description: 'The called ticket' })
-  @ApiNoContentResponse({ description: 'Nobody waits for this desk’s services' })
-  @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY (finish the current ticket first) or DESK_PAUSED' })
-  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
-    const ticket = await this.deskWork.callNext(staff, uuidParam(deskId, 'deskId'));
+  async callNext(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketDto | undefined> {
+    const ticket = await this.deskWork.callNext(staff, deskId);
     if (!ticket) {
       reply.status(204);
       return undefined;
@@ -119,96 +87,72 @@ export class FrontDeskController {
   }
 
   @Post('desks/:deskId/call')
+  @Doc({ summary: "\"Chiama numero…\": calls one waiting ticket of the office to this desk, out of the queue order", ok: TicketDtoSchema, errors: { 409: { codes: ['DESK_BUSY', 'DESK_PAUSED', 'TICKET_STATE'], description: "DESK_BUSY, DESK_PAUSED, TICKET_STATE (no longer waiting)" } }, okDescription: "The called ticket" })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: '"Chiama numero…": calls one waiting ticket of the office to this desk, out of the queue order' })
-  @ApiBody({ schema: { type: 'object', required: ['ticketId'], properties: { ticketId: { type: 'string', format: 'uuid' } } } })
-  @ApiOkResponse({ description: 'The called ticket' })
-  @ApiConflictResponse({ type: ApiErrorDoc, description: 'DESK_BUSY, DESK_PAUSED, TICKET_STATE (no longer waiting)' })
-  call(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const ticketId = reader.uuid('ticketId');
-    reader.done();
-    return this.deskWork.callTicket(staff, uuidParam(deskId, 'deskId'), ticketId);
+  call(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(TicketIdRequestSchema)) input: z.output<typeof TicketIdRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.callTicket(staff, deskId, input.ticketId);
   }
 
   @Post('desks/:deskId/undo')
+  @Doc({ summary: "Undoes this desk’s last \"no-show\" or \"complete\" of the ticket, within UNDO_SECONDS (10): the ticket is back at the desk as it was", ok: TicketDtoSchema, errors: { 409: { codes: ['DESK_BUSY', 'UNDO_EXPIRED'], description: "UNDO_EXPIRED (too late, or not this desk’s last action of the ticket), DESK_BUSY (the desk called someone else)" } }, okDescription: "The ticket, called or in service again" })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'Undoes this desk’s last "no-show" or "complete" of the ticket, within UNDO_SECONDS (10): the ticket is back at the desk as it was' })
-  @ApiBody({ schema: { type: 'object', required: ['ticketId'], properties: { ticketId: { type: 'string', format: 'uuid' } } } })
-  @ApiOkResponse({ description: 'The ticket, called or in service again' })
-  @ApiConflictResponse({ type: ApiErrorDoc, description: 'UNDO_EXPIRED (too late, or not this desk’s last action of the ticket), DESK_BUSY (the desk called someone else)' })
-  undo(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const ticketId = reader.uuid('ticketId');
-    reader.done();
-    return this.deskWork.undo(staff, uuidParam(deskId, 'deskId'), ticketId);
+  undo(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(TicketIdRequestSchema)) input: z.output<typeof TicketIdRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.undo(staff, deskId, input.ticketId);
   }
 
   @Post('desks/:deskId/recall')
+  @Doc({ summary: "Calls the current ticket again (display and voice)", ok: TicketDtoSchema })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'Calls the current ticket again (display and voice)' })
-  recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.deskWork.recall(staff, uuidParam(deskId, 'deskId'));
+  recall(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.recall(staff, deskId);
   }
 
   @Post('desks/:deskId/start')
+  @Doc({ summary: "The called person arrived: service starts", ok: TicketDtoSchema })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'The called person arrived: service starts' })
-  start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.deskWork.start(staff, uuidParam(deskId, 'deskId'));
+  start(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.start(staff, deskId);
   }
 
   @Post('desks/:deskId/complete')
+  @Doc({ summary: "Completes the current ticket with an outcome of its service (or INFO_ONLY)", ok: TicketDtoSchema })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'Completes the current ticket with an outcome of its service (or INFO_ONLY)' })
-  @ApiBody({ schema: { type: 'object', required: ['outcome'], properties: { outcome: { type: 'string', example: 'CIE_REQUEST_TAKEN' } } } })
-  complete(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const outcome = reader.text('outcome', 40);
-    reader.done();
-    return this.deskWork.complete(staff, uuidParam(deskId, 'deskId'), outcome);
+  complete(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(CompleteRequestSchema)) input: z.output<typeof CompleteRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.complete(staff, deskId, input.outcome);
   }
 
   @Post('desks/:deskId/no-show')
+  @Doc({ summary: "The called person did not come", ok: TicketDtoSchema })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'The called person did not come' })
-  noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string): Promise<TicketDto> {
-    return this.deskWork.noShow(staff, uuidParam(deskId, 'deskId'));
+  noShow(@CurrentStaff() staff: StaffPrincipal, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.noShow(staff, deskId);
   }
 
   @Post('desks/:deskId/transfer')
+  @Doc({ summary: "Sends the current ticket back to the queue for another service, keeping its arrival time", ok: TicketDtoSchema })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'Sends the current ticket back to the queue for another service, keeping its arrival time' })
-  @ApiBody({ schema: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' } } } })
-  transfer(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<TicketDto> {
-    const reader = new BodyReader(body);
-    const serviceId = reader.uuid('serviceId');
-    reader.done();
-    return this.deskWork.transfer(staff, uuidParam(deskId, 'deskId'), serviceId);
+  transfer(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(TransferRequestSchema)) input: z.output<typeof TransferRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<TicketDto> {
+    return this.deskWork.transfer(staff, deskId, input.serviceId);
   }
 
   @Post('desks/:deskId/pause')
+  @Doc({ summary: "Pauses or resumes the desk: a paused desk calls nobody", ok: DeskDtoSchema })
   @HttpCode(200)
   @Staff('operator', 'manager')
-  @ApiOperation({ summary: 'Pauses or resumes the desk: a paused desk calls nobody' })
-  @ApiBody({ schema: { type: 'object', required: ['paused'], properties: { paused: { type: 'boolean' } } } })
-  pause(@CurrentStaff() staff: StaffPrincipal, @Param('deskId') deskId: string, @Body() body: unknown): Promise<DeskDto> {
-    const reader = new BodyReader(body);
-    const paused = reader.optionalBoolean('paused', true) ?? false;
-    reader.done();
-    return this.deskWork.setPaused(staff, uuidParam(deskId, 'deskId'), paused);
+  pause(@CurrentStaff() staff: StaffPrincipal, @Body(new Valid(PauseRequestSchema)) input: z.output<typeof PauseRequestSchema>, @Param('deskId', new Valid(uuidParam())) deskId: string): Promise<DeskDto> {
+    return this.deskWork.setPaused(staff, deskId, input.paused);
   }
 }
 
 /** Public side: the waiting-room display, the ticket page and the live events. No personal data. */
-@ApiTags('front desk (public)')
+@DocTag('front desk (public)')
 @Controller()
 export class PublicQueueController {
   constructor(
@@ -217,22 +161,21 @@ export class PublicQueueController {
   ) {}
 
   @Get('offices/:officeId/display')
-  @ApiOkResponse({ description: 'Current calls, the last five calls and estimated waits per service' })
-  display(@Param('officeId') officeId: string): Promise<DisplayDto> {
-    return this.publicViews.display(uuidParam(officeId, 'officeId'));
+  @Doc({ ok: DisplayDtoSchema, okDescription: "Current calls, the last five calls and estimated waits per service" })
+  display(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<DisplayDto> {
+    return this.publicViews.display(officeId);
   }
 
   @Get('tickets/:ticketId')
-  @ApiOkResponse({ description: "A ticket's number, status, position and estimated wait" })
-  ticket(@Param('ticketId') ticketId: string): Promise<PublicTicketDto> {
-    return this.publicViews.publicTicket(uuidParam(ticketId, 'ticketId'));
+  @Doc({ ok: PublicTicketDtoSchema, okDescription: "A ticket's number, status, position and estimated wait" })
+  ticket(@Param('ticketId', new Valid(uuidParam())) ticketId: string): Promise<PublicTicketDto> {
+    return this.publicViews.publicTicket(ticketId);
   }
 
   @Sse('offices/:officeId/events')
-  @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: "Server-Sent Events of the office's queue (ids only; refetch after each event and after reconnecting)" })
-  events(@Param('officeId') officeId: string, @Res({ passthrough: true }) reply: FastifyReply): Observable<ServerSentEvent> {
-    const id = uuidParam(officeId, 'officeId');
+  @Doc({ summary: "Server-Sent Events of the office's queue (ids only; refetch after each event and after reconnecting)", ok: z.string(), produces: { type: 'text/event-stream', only: true } })
+  events(@Param('officeId', new Valid(uuidParam())) officeId: string, @Res({ passthrough: true }) reply: FastifyReply): Observable<ServerSentEvent> {
+    const id = officeId;
     // Reverse proxies must pass events through at once.
     reply.header('X-Accel-Buffering', 'no');
     markEventStream(reply.request.raw);

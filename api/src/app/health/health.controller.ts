@@ -1,5 +1,6 @@
+import { HealthDtoSchema } from '@sportello/contracts/schemas';
+import { Doc, DocTag } from '../common/openapi';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@sportello/contracts';
 import type { FastifyReply } from 'fastify';
@@ -8,23 +9,22 @@ import { ping } from '../database/db';
 
 const READY_TIMEOUT_MS = 2000;
 
-@ApiTags('health')
+@DocTag('health')
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The process is up (for restarts by an orchestrator). */
   @Get('live')
+  @Doc({ ok: HealthDtoSchema, okDescription: "{ \"status\": \"ok\" }" })
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ "status": "ok" }' })
   live(): HealthDto {
     return { status: 'ok' };
   }
 
   /** The api can serve requests: the database answers (for load balancers). */
   @Get('ready')
-  @ApiOkResponse({ description: '{ "status": "ok", "checks": { "database": "ok" } }' })
-  @ApiServiceUnavailableResponse({ description: '{ "status": "error", "checks": { "database": "error" } }' })
+  @Doc({ ok: HealthDtoSchema, errors: { 503: { codes: ['SERVICE_UNAVAILABLE'], description: "{ \"status\": \"error\", \"checks\": { \"database\": \"error\" } }" } }, okDescription: "{ \"status\": \"ok\", \"checks\": { \"database\": \"ok\" } }" })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const database = await this.databaseAnswers();
     if (!database) reply.status(503);

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Undocumented } from '../common/openapi';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { MetricsService } from './metrics.service';
@@ -8,7 +8,7 @@ import { MetricsService } from './metrics.service';
  * GET /api/metrics for Prometheus. Registered only when METRICS_TOKEN is set (otherwise the
  * path is an unknown route, 404); never public, so not in the OpenAPI document.
  */
-@ApiExcludeController()
+@Undocumented()
 @Controller()
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

@@ -1,69 +1,28 @@
+import { NotificationDtoSchema } from '@sportello/contracts/schemas';
+import { Doc, DocTag } from '../common/openapi';
+import * as z from 'zod';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
-import { ApiError, FieldProblem } from '../common/api-error';
-import { ApiErrorDoc } from '../common/openapi';
-import { isUuid } from '../common/query';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity';
-import type { NotificationKind, NotificationStatus } from './notification.entity';
+import { NotificationsQuerySchema } from '@sportello/contracts/schemas';
+import { Valid } from '../common/validation';
 import { NotificationRepository } from './notification.repository';
 
-export interface NotificationDto {
-  id: string;
-  kind: NotificationKind;
-  status: NotificationStatus;
-  attempts: number;
-  lastError: string | null;
-  dueAt: string;
-  sentAt: string | null;
-  createdAt: string;
-  bookingCode: string | null;
-}
+export type NotificationDto = z.infer<typeof NotificationDtoSchema>;
 
-export class NotificationDoc implements NotificationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
-  @ApiProperty({ enum: NOTIFICATION_STATUSES }) status: NotificationStatus;
-  @ApiProperty() attempts: number;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Last SMTP error or why the message was skipped; never an e-mail address' }) lastError: string | null;
-  @ApiProperty({ example: '2027-03-28T06:30:00.000Z' }) dueAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) sentAt: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'CIE-7K3P9Q' }) bookingCode: string | null;
-}
 
-const MAX_LIMIT = 500;
-
-@ApiTags('notifications')
+@DocTag('notifications')
 @Controller('notifications')
 export class NotificationController {
   constructor(private readonly repository: NotificationRepository) {}
 
   @Get()
+  @Doc({ summary: "Recent e-mail notifications with their status (no personal data)", description: "Managers and admins only, for the offices of the account (an admin: every office). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.", ok: z.array(NotificationDtoSchema) })
   @Staff('manager')
-  @ApiOperation({
-    summary: 'Recent e-mail notifications with their status (no personal data)',
-    description: 'Managers and admins only, for the offices of the account (an admin: every office). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.',
-  })
-  @ApiQuery({ name: 'officeId', required: false, description: 'Only this office (one of the account\'s: another office → 403 FORBIDDEN_OFFICE)' })
-  @ApiQuery({ name: 'status', required: false, enum: NOTIFICATION_STATUSES })
-  @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_LIMIT}, default 50` })
-  @ApiOkResponse({ type: [NotificationDoc] })
-  @ApiBadRequestResponse({ type: ApiErrorDoc })
-  async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>): Promise<NotificationDto[]> {
-    const problems: FieldProblem[] = [];
-    const status = query['status'];
-    if (status !== undefined && !(typeof status === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(status))) problems.push({ field: 'status', key: 'badRequest' });
-    const rawLimit = query['limit'];
-    const limit = rawLimit === undefined ? 50 : Number(rawLimit);
-    if (typeof (rawLimit ?? '') !== 'string' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) problems.push({ field: 'limit', key: 'badRequest' });
-    const officeId = query['officeId'];
-    if (officeId !== undefined && !(typeof officeId === 'string' && isUuid(officeId))) problems.push({ field: 'officeId', key: 'field.uuid' });
-    if (problems.length > 0) throw ApiError.validation(problems);
-    if (typeof officeId === 'string') assertOfficeAccess(staff, officeId);
-    const officeIds = typeof officeId === 'string' ? [officeId.toLowerCase()] : staff.officeIds;
-    const rows = await this.repository.list((status as NotificationStatus | undefined) ?? null, limit, officeIds);
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(NotificationsQuerySchema)) { status, limit, officeId }: z.output<typeof NotificationsQuerySchema>): Promise<NotificationDto[]> {
+    if (officeId !== undefined) assertOfficeAccess(staff, officeId);
+    const officeIds = officeId !== undefined ? [officeId.toLowerCase()] : staff.officeIds;
+    const rows = await this.repository.list(status ?? null, limit, officeIds);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -1,9 +1,10 @@
+import * as z from 'zod';
+import { CounterMonthDtoSchema, CountersDtoSchema, HistoryImportResultDtoSchema, MonthlyFiguresDtoSchema, StatsHeatMapDtoSchema, StatsOptionsDtoSchema, StatsOutcomesDtoSchema, StatsServicesDtoSchema, StatsSummaryDtoSchema, StatsTrendDtoSchema } from '@sportello/contracts/schemas';
+import { Doc, DocTag } from '../common/openapi';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type {
   CounterMonthDto,
   CountersDto,
-  PutCountersRequest,
   HistoryImportResultDto,
   Language,
   MonthlyFiguresDto,
@@ -14,62 +15,23 @@ import type {
   StatsSummaryDto,
   StatsTrendDto,
 } from '@sportello/contracts';
-import { daysBetween, EARLIEST_DATE, isValidMonth, LATEST_DATE } from '@sportello/domain';
 import type { LocalDateRange } from '@sportello/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertOfficeAccess, CurrentStaff, Staff } from '../auth/staff.guard';
 import type { StaffPrincipal } from '../auth/staff.guard';
 import { ApiError } from '../common/api-error';
-import type { FieldProblem } from '../common/api-error';
-import { BodyReader } from '../common/body';
 import { hasBodyOfType } from '../common/express-compat';
 import { Lang } from '../common/lang.decorator';
-import { ApiErrorDoc } from '../common/openapi';
-import { QueryReader, uuidParam } from '../common/query';
+import { CountersQuerySchema, HistoryQuerySchema, MAX_PERIOD_DAYS, monthParam, OfficeQuerySchema, PeriodQuerySchema, PutCounterMonthsRequestSchema, PutCountersRequestSchema, uuidParam } from '@sportello/contracts/schemas';
+import { parse, parseAll, Valid } from '../common/validation';
 import { csvDialect, figuresCsv, heatMapCsv, outcomesCsv, servicesCsv, summaryCsv, trendCsv } from './stats.csv';
-import { MAX_MONTHLY_VALUE, StatsScope, StatsService } from './stats.service';
+import { StatsScope, StatsService } from './stats.service';
 
-/** The longest period a statistics view covers: two mandates and some. */
-export const MAX_PERIOD_DAYS = 4_000;
+export { MAX_PERIOD_DAYS };
 
 type Format = 'json' | 'csv';
 
-interface PeriodQuery {
-  period: LocalDateRange;
-  officeId: string | undefined;
-  format: Format;
-  /** The CSV's language and dialect (`it`: semicolons for Excel in Italian); else Accept-Language. */
-  lang: Language | undefined;
-}
-
-function readFormat(reader: QueryReader, query: Record<string, unknown>): Format {
-  const format = reader.optionalText('format', 10);
-  if (format === undefined || format === 'json' || format === 'csv') return format ?? 'json';
-  if (query['format'] !== undefined) reader.problem({ field: 'format', key: 'field.format' });
-  return 'json';
-}
-
-/** Why a "YYYY-MM" is refused (its form, or outside the months of EARLIEST_DATE … LATEST_DATE), or null. */
-function monthProblem(month: string): Omit<FieldProblem, 'field'> | null {
-  if (!isValidMonth(month)) return { key: 'field.month' };
-  const [min, max] = [EARLIEST_DATE.slice(0, 7), LATEST_DATE.slice(0, 7)];
-  return month < min || month > max ? { key: 'field.monthRange', params: { min, max } } : null;
-}
-
-function readPeriod(query: Record<string, unknown>): PeriodQuery {
-  const reader = new QueryReader(query);
-  const from = reader.localDate('from');
-  const to = reader.localDate('to');
-  const officeId = query['officeId'] === undefined ? undefined : reader.uuid('officeId');
-  const format = readFormat(reader, query);
-  const lang = reader.optionalOneOf<Language>('lang', ['it', 'en']);
-  if (!reader.hasProblem('from') && !reader.hasProblem('to')) {
-    if (to < from) reader.problem({ field: 'to', key: 'range.reversed' });
-    else if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) reader.problem({ field: 'to', key: 'range.tooLong', params: { max: MAX_PERIOD_DAYS } });
-  }
-  reader.done();
-  return { period: { from, to }, officeId, format, lang };
-}
+type PeriodQuery = z.output<typeof PeriodQuerySchema>;
 
 /** Sends CSV as a download, or returns the JSON body. */
 function answer<T>(format: Format, reply: FastifyReply, name: string, period: LocalDateRange | null, body: T, csv: (body: T) => string): T | string {
@@ -80,27 +42,11 @@ function answer<T>(format: Format, reply: FastifyReply, name: string, period: Lo
   return csv(body);
 }
 
-const PERIOD_QUERIES = [
-  ApiQuery({ name: 'from', required: true, example: '2019-06-01', description: 'first local date (YYYY-MM-DD)' }),
-  ApiQuery({ name: 'to', required: true, example: '2024-05-31', description: 'last local date, included' }),
-  ApiQuery({ name: 'officeId', required: false, description: 'one office; default: every office of the account' }),
-  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names' }),
-  ApiQuery({ name: 'lang', required: false, enum: ['it', 'en'], description: 'the CSV dialect and labels; default Accept-Language' }),
-  ApiProduces('application/json', 'text/csv'),
-  ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED: bad dates, reversed or longer than 4,000 days' }),
-];
-
-function periodDocs(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const decorate of PERIOD_QUERIES) decorate(target, key, descriptor);
-  };
-}
-
 /**
  * Statistics (managers; admins for every office). Every view takes a period of local
  * dates and optionally one office; `?format=csv` downloads the same table as CSV.
  */
-@ApiTags('statistics')
+@DocTag('statistics')
 @Controller('stats')
 @Staff('manager')
 export class StatsController {
@@ -115,172 +61,96 @@ export class StatsController {
   }
 
   @Get('options')
-  @ApiOperation({ summary: 'The offices the account may see, with the mandate and the dates of each preset (today, month, year, mandate)' })
+  @Doc({ summary: "The offices the account may see, with the mandate and the dates of each preset (today, month, year, mandate)", ok: StatsOptionsDtoSchema })
   options(@CurrentStaff() staff: StaffPrincipal): Promise<StatsOptionsDto> {
     return this.stats.options(staff);
   }
 
   @Get('summary')
-  @ApiOperation({
-    summary: 'The figures of a period',
-    description:
-      '`{ appointmentsAttended, walkIns, receptionsTotal, noShows, cancelled, phoneCalls, residencyOnline, residencyDesk, cieIssued, spidIssued, avgWaitMinutes, p90WaitMinutes, avgServiceMinutes, … }`: ' +
-      'recorded tickets and appointments plus the monthly figures of the months wholly inside the period (`recorded` and `monthly` give the parts).',
-  })
-  @periodDocs()
-  async summary(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsSummaryDto | string> {
-    const q = readPeriod(query);
+  @Doc({ summary: "The figures of a period", description: "`{ appointmentsAttended, walkIns, receptionsTotal, noShows, cancelled, phoneCalls, residencyOnline, residencyDesk, cieIssued, spidIssued, avgWaitMinutes, p90WaitMinutes, avgServiceMinutes, … }`: recorded tickets and appointments plus the monthly figures of the months wholly inside the period (`recorded` and `monthly` give the parts).", ok: StatsSummaryDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
+  async summary(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsSummaryDto | string> {
     const body = await this.stats.summary(await this.scope(staff, q));
     return answer(q.format, reply, 'riepilogo', q.period, body, (b) => summaryCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('services')
-  @ApiOperation({ summary: 'Per service: booked, attended, no-shows, cancelled, walk-ins served, receptions, wait (average, 90th percentile) and service time' })
-  @periodDocs()
-  async services(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsServicesDto | string> {
-    const q = readPeriod(query);
+  @Doc({ summary: "Per service: booked, attended, no-shows, cancelled, walk-ins served, receptions, wait (average, 90th percentile) and service time", ok: StatsServicesDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
+  async services(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsServicesDto | string> {
     const scope = await this.scope(staff, q);
     const body = await this.stats.services(scope);
     return answer(q.format, reply, 'servizi', q.period, body, (b) => servicesCsv(b, csvDialect(q.lang ?? language), this.names(scope)));
   }
 
   @Get('outcomes')
-  @ApiOperation({ summary: 'Completed tickets per service and outcome (plus the monthly figures of CIE, SPID and residency)' })
-  @periodDocs()
-  async outcomes(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsOutcomesDto | string> {
-    const q = readPeriod(query);
+  @Doc({ summary: "Completed tickets per service and outcome (plus the monthly figures of CIE, SPID and residency)", ok: StatsOutcomesDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
+  async outcomes(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsOutcomesDto | string> {
     const scope = await this.scope(staff, q);
     const body = await this.stats.outcomes(scope);
     return answer(q.format, reply, 'esiti', q.period, body, (b) => outcomesCsv(b, csvDialect(q.lang ?? language), this.names(scope)));
   }
 
   @Get('heatmap')
-  @ApiOperation({ summary: 'Arrivals (tickets taken, appointments checked in) by local weekday and hour' })
-  @periodDocs()
-  async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsHeatMapDto | string> {
-    const q = readPeriod(query);
+  @Doc({ summary: "Arrivals (tickets taken, appointments checked in) by local weekday and hour", ok: StatsHeatMapDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
+  async heatMap(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsHeatMapDto | string> {
     const body = await this.stats.heatMap(await this.scope(staff, q));
     return answer(q.format, reply, 'affluenza', q.period, body, (b) => heatMapCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('trend')
-  @ApiOperation({ summary: 'Receptions per month: with appointment versus walk-ins' })
-  @periodDocs()
-  async trend(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
-    const q = readPeriod(query);
+  @Doc({ summary: "Receptions per month: with appointment versus walk-ins", ok: StatsTrendDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
+  async trend(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(PeriodQuerySchema)) q: PeriodQuery, @Lang() language: Language, @Res({ passthrough: true }) reply: FastifyReply): Promise<StatsTrendDto | string> {
     const body = await this.stats.trend(await this.scope(staff, q));
     return answer(q.format, reply, 'andamento', q.period, body, (b) => trendCsv(b, csvDialect(q.lang ?? language)));
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'The monthly figures stored for an office (imported or entered); as CSV in the import format' })
-  @ApiQuery({ name: 'officeId', required: true })
-  @ApiQuery({ name: 'from', required: false, example: '2019-06', description: 'first month (YYYY-MM)' })
-  @ApiQuery({ name: 'to', required: false, example: '2024-05', description: 'last month (YYYY-MM)' })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiProduces('application/json', 'text/csv')
-  async history(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<MonthlyFiguresDto | string> {
-    const reader = new QueryReader(query);
-    const officeId = reader.uuid('officeId');
-    const from = reader.optionalText('from', 7);
-    const to = reader.optionalText('to', 7);
-    const format = readFormat(reader, query);
-    for (const [field, value] of [['from', from], ['to', to]] as const) {
-      const problem = value === undefined ? null : monthProblem(value);
-      if (problem) reader.problem({ field, ...problem });
-    }
-    reader.done();
+  @Doc({ summary: "The monthly figures stored for an office (imported or entered); as CSV in the import format", ok: MonthlyFiguresDtoSchema, produces: { type: 'text/csv' }, headers: { 'Content-Disposition': { description: 'with format=csv: attachment; filename="sportello-….csv"' } } })
+  async history(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query(new Valid(HistoryQuerySchema)) { officeId, from, to, format }: z.output<typeof HistoryQuerySchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MonthlyFiguresDto | string> {
     assertOfficeAccess(staff, officeId);
     const body = await this.stats.storedFigures(officeId, from, to);
     return answer(format, reply, 'dati-mensili', null, body, figuresCsv);
   }
 
   @Post('history')
+  @Doc({ summary: "Imports monthly figures from CSV (`month,metric,value`)", description: "Body: `text/csv`, header `month,metric,value`, one line per month and metric; metrics appointments_attended, walk_ins, phone_calls, residency_online, residency_desk, cie_issued, spid_issued. Any bad line → 400 with `lines: [{ line, field, message }]` and nothing imported. The same office, month and metric again replaces the figure. A month and metric that Sportello already recorded is refused (it would count twice).", ok: HistoryImportResultDtoSchema, errors: { 415: { codes: ['UNSUPPORTED_MEDIA_TYPE'], description: "UNSUPPORTED_MEDIA_TYPE: the body must be text/csv" } }, okDescription: "`{ officeId, imported, replaced, months: { from, to } }`", body: z.string(), bodyType: 'text/csv' })
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Imports monthly figures from CSV (`month,metric,value`)',
-    description:
-      'Body: `text/csv`, header `month,metric,value`, one line per month and metric; metrics appointments_attended, walk_ins, phone_calls, residency_online, residency_desk, cie_issued, spid_issued. ' +
-      'Any bad line → 400 with `lines: [{ line, field, message }]` and nothing imported. The same office, month and metric again replaces the figure. ' +
-      'A month and metric that Sportello already recorded is refused (it would count twice).',
-  })
-  @ApiQuery({ name: 'officeId', required: true })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'month,metric,value\n2019-06,appointments_attended,150\n2019-06,phone_calls,540\n' } })
-  @ApiOkResponse({ description: '`{ officeId, imported, replaced, months: { from, to } }`' })
-  @ApiBadRequestResponse({ type: ApiErrorDoc, description: 'VALIDATION_FAILED with `lines`: every bad line with its number and reason' })
-  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDoc, description: 'UNSUPPORTED_MEDIA_TYPE: the body must be text/csv' })
-  async importHistory(@CurrentStaff() staff: StaffPrincipal, @Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Body() body: unknown, @Lang() language: Language): Promise<HistoryImportResultDto> {
-    const reader = new QueryReader(query);
-    const officeId = reader.uuid('officeId');
-    reader.done();
+  async importHistory(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query(new Valid(OfficeQuerySchema)) { officeId }: z.output<typeof OfficeQuerySchema>,
+    @Req() request: FastifyRequest,
+    @Body() body: unknown,
+    @Lang() language: Language,
+  ): Promise<HistoryImportResultDto> {
     assertOfficeAccess(staff, officeId);
     if (!hasBodyOfType(request, 'text/csv')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body.csv');
     return this.stats.importHistory(staff, officeId, typeof body === 'string' ? body : '', language);
   }
 
   @Get('counters/:officeId')
-  @ApiOperation({ summary: 'The counters kept outside the queue (phone calls, online residency applications) for each month of a year' })
-  @ApiQuery({ name: 'year', required: true, example: 2024 })
-  counters(@Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<CountersDto> {
-    const reader = new QueryReader(query);
-    const year = reader.optionalText('year', 4);
-    if (year === undefined) reader.problem({ field: 'year', key: 'field.required' });
-    else if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) reader.problem({ field: 'year', key: 'field.year' });
-    reader.done();
-    return this.stats.counters(uuidParam(officeId, 'officeId'), Number(year));
+  @Doc({ summary: "The counters kept outside the queue (phone calls, online residency applications) for each month of a year", ok: CountersDtoSchema })
+  counters(@Query(new Valid(CountersQuerySchema)) { year }: z.output<typeof CountersQuerySchema>, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<CountersDto> {
+    return this.stats.counters(officeId, year);
   }
 
   @Put('counters/:officeId/:month')
-  @ApiOperation({ summary: 'Sets the counters of a month', description: 'A number replaces the figure, `null` removes it, a missing member leaves it as it is.' })
-  @ApiBody({ schema: { type: 'object', properties: { phoneCalls: { type: 'integer', nullable: true, minimum: 0 }, residencyOnline: { type: 'integer', nullable: true, minimum: 0 } } } })
-  @ApiOkResponse({ description: '`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`' })
+  @Doc({ summary: "Sets the counters of a month", description: "A number replaces the figure, `null` removes it, a missing member leaves it as it is.", ok: CounterMonthDtoSchema, params: { officeId: uuidParam(), month: monthParam() }, okDescription: "`{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }`", body: PutCountersRequestSchema })
   putCounters(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Param('month') month: string, @Body() body: unknown): Promise<CounterMonthDto> {
-    const reader = new BodyReader(body);
-    const counts = readCounts(reader, body);
-    const problem = monthProblem(month);
-    if (problem) reader.add('month', problem.key, problem.params);
-    reader.done();
-    return this.stats.putCounters(staff, uuidParam(officeId, 'officeId'), month, counts);
+    // The month of the path is reported with the body's problems, in one answer.
+    const [counts] = parseAll([PutCountersRequestSchema, body], [monthParam(), month, 'month']);
+    return this.stats.putCounters(staff, parse(uuidParam(), officeId, 'officeId'), month, counts);
   }
 
   @Put('counters/:officeId')
-  @ApiOperation({
-    summary: 'Sets the counters of several months at once, all or nothing',
-    description: '`{ months: [{ month, phoneCalls?, residencyOnline? }] }` (at most 24): every wrong line is reported (`months[2].phoneCalls`) and nothing is written.',
-  })
-  @ApiBody({ schema: { type: 'object', required: ['months'], properties: { months: { type: 'array', maxItems: 24, items: { type: 'object', required: ['month'], properties: { month: { type: 'string', example: '2024-03' }, phoneCalls: { type: 'integer', nullable: true }, residencyOnline: { type: 'integer', nullable: true } } } } } } })
-  @ApiOkResponse({ description: '`{ officeId, months: [{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }] }`' })
-  async putCounterMonths(@CurrentStaff() staff: StaffPrincipal, @Param('officeId') officeId: string, @Body() body: unknown): Promise<{ officeId: string; months: CounterMonthDto[] }> {
-    const reader = new BodyReader(body);
-    const seen = new Set<string>();
-    const months = reader.list('months', 24, true).map((item, index) => {
-      const raw = body !== null && typeof body === 'object' ? ((body as { months?: unknown[] }).months?.[index] ?? {}) : {};
-      const month = item.text('month', 7);
-      const problem = month ? monthProblem(month) : null;
-      if (problem) item.add('month', problem.key, problem.params);
-      else if (seen.has(month)) item.add('month', 'field.duplicate');
-      seen.add(month);
-      return { month, ...readCounts(item, raw) };
-    });
-    if (months.length === 0 && Array.isArray((body as { months?: unknown } | null)?.months)) reader.add('months', 'field.required');
-    reader.done();
-    const id = uuidParam(officeId, 'officeId');
+  @Doc({ summary: "Sets the counters of several months at once, all or nothing", description: "`{ months: [{ month, phoneCalls?, residencyOnline? }] }` (at most 24): every wrong line is reported (`months[2].phoneCalls`) and nothing is written.", ok: z.object({ officeId: z.string(), months: z.array(CounterMonthDtoSchema) }), okDescription: "`{ officeId, months: [{ month, phoneCalls, residencyOnline, phoneCallsSource, residencyOnlineSource }] }`" })
+  async putCounterMonths(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Body(new Valid(PutCounterMonthsRequestSchema)) { months }: z.output<typeof PutCounterMonthsRequestSchema>,
+    @Param('officeId', new Valid(uuidParam())) id: string,
+  ): Promise<{ officeId: string; months: CounterMonthDto[] }> {
     return { officeId: id, months: await this.stats.putCounterMonths(staff, id, months) };
   }
-}
-
-/** The two counters of a month: a whole number replaces, `null` removes, absent leaves as is; at least one. */
-function readCounts(reader: BodyReader, body: unknown): Partial<PutCountersRequest> {
-  const raw = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const count = (field: 'phoneCalls' | 'residencyOnline'): number | null | undefined => {
-    const value = raw[field];
-    if (value === undefined || value === null) return value;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_MONTHLY_VALUE) return reader.add(field, 'field.count', { max: MAX_MONTHLY_VALUE });
-    return value;
-  };
-  const phoneCalls = count('phoneCalls');
-  const residencyOnline = count('residencyOnline');
-  if (raw['phoneCalls'] === undefined && raw['residencyOnline'] === undefined) reader.add('phoneCalls', 'counters.empty');
-  return { phoneCalls, residencyOnline };
 }

@@ -1,21 +1,4 @@
-import { BodyReader } from '../common/body';
+import type { CreateWaitlistEntryRequestSchema } from '@sportello/contracts/schemas';
+import type * as z from 'zod';
 
-export interface WaitlistInput {
-  officeId: string;
-  serviceId: string;
-  email: string;
-  language: 'it' | 'en';
-}
-
-export function readWaitlistRequest(body: unknown): WaitlistInput {
-  const reader = new BodyReader(body);
-  const input = {
-    officeId: reader.uuid('officeId'),
-    serviceId: reader.uuid('serviceId'),
-    email: reader.email('email'),
-    language: reader.oneOf('language', ['it', 'en'], 'field.language'),
-  };
-  reader.isTrue('privacyAccepted', 'field.privacyWaitlist');
-  reader.done();
-  return input;
-}
+export type WaitlistInput = z.output<typeof CreateWaitlistEntryRequestSchema>;

@@ -1,259 +1,93 @@
 /** Shapes of the administration API (`/api/admin/*`, `/api/audit`): managers and admins. */
-import type { StaffOfficeDto, StaffRole } from './auth';
-import type { AccessibilityNoteDto, LocalizedText, OpeningIntervalDto, PrivacyNoticeDto } from './calendar';
+import type { AdminDeskChangeDtoSchema, AdminDeskDtoSchema, AdminOfficeDtoSchema, AdminServiceChangeDtoSchema, AdminServiceDtoSchema, AdminStaffUserDtoSchema, AffectedItemDtoSchema, AuditEntryDtoSchema, AuditPageDtoSchema, ChangeOutcomeDtoSchema, ClosureDtoSchema, ConfirmationRequiredDtoSchema, OfficeRuleDefaultsSchema, OfficeSettingsDtoSchema, OpeningHoursChangeDtoSchema, OpeningHoursDtoSchema, PrivacySettingsDtoSchema, ServiceOutcomeInputSchema } from './schema/answers';
+import type * as z from 'zod';
+import type { DeskRequestSchema, OfficeRequestSchema, OfficeSettingsRequestSchema, OpeningHoursRequestSchema, PasswordResetRequestSchema, ServiceRequestSchema, StaffUserCreateRequestSchema, StaffUserUpdateRequestSchema } from './schema/admin';
+import type { ClosureRequestSchema } from './schema/staff';
 
 /** The privacy notice's texts an admin edits (retention and contacts come from elsewhere). */
-export type PrivacySettingsDto = Pick<PrivacyNoticeDto, 'controller' | 'controllerEmail' | 'dpoName' | 'dpoEmail' | 'purposes' | 'legalBasis' | 'recipients'>;
+export type PrivacySettingsDto = z.infer<typeof PrivacySettingsDtoSchema>;
 
 // ---- Offices ------------------------------------------------------------------------
 
-export interface AdminOfficeDto {
-  id: string;
-  code: string;
-  name: string;
-  address: string;
-  city: string;
-  phone: string | null;
-  email: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  timeZone: string;
-}
+export type AdminOfficeDto = z.infer<typeof AdminOfficeDtoSchema>;
 
 /** `POST /api/admin/offices` (admin) and `PUT /api/admin/offices/{officeId}` (timeZone only when creating). */
-export interface OfficeInput {
-  code: string;
-  name: string;
-  address: string;
-  city: string;
-  phone?: string | null;
-  email?: string | null;
-  /** WGS84 degrees of the entrance, both or neither: a pin on the OpenStreetMap link. */
-  latitude?: number | null;
-  longitude?: number | null;
+export type OfficeInput = z.infer<typeof OfficeRequestSchema> & {
   /** IANA zone, default Europe/Rome; fixed once the office exists. */
   timeZone?: string;
-}
+};
 
 // ---- Settings -----------------------------------------------------------------------
 
 /** The rules that fall back to the installation's environment variables when not set. */
-export interface OfficeRuleDefaults {
-  holdMinutes: number;
-  cancelCutoffHours: number;
-  reminderHoursBefore: number;
-  maxActivePerFiscalCode: number;
-  retentionDays: number;
-}
+export type OfficeRuleDefaults = z.infer<typeof OfficeRuleDefaultsSchema>;
 
-export interface OfficeSettingsDto {
-  officeId: string;
-  bookingHorizonDays: number;
-  minNoticeMinutes: number;
-  reconfirmRequired: boolean;
-  /** null: the installation default (see `defaults`). */
-  holdMinutes: number | null;
-  cancelCutoffHours: number | null;
-  reminderHoursBefore: number | null;
-  maxActivePerFiscalCode: number | null;
-  retentionDays: number | null;
-  /** YYYY-MM-DD, first and last day of the administration's mandate. */
-  mandateStart: string | null;
-  mandateEnd: string | null;
-  patronSaint: { month: number; day: number } | null;
-  /** The privacy notice (GDPR art. 13) and the accessibility page; see LegalNotesDto. */
-  privacy: PrivacySettingsDto;
-  accessibility: AccessibilityNoteDto;
-  /** The environment's values, used where the office sets none. */
-  defaults: OfficeRuleDefaults;
-  /** The reminder must come before the reconfirmation deadline (RECONFIRM_DEADLINE_HOURS). */
-  reconfirmDeadlineHours: number;
-}
+export type OfficeSettingsDto = z.infer<typeof OfficeSettingsDtoSchema>;
 
 /** `PUT /api/admin/offices/{officeId}/settings`: every field; null resets to the default. */
-export type OfficeSettingsInput = Omit<OfficeSettingsDto, 'officeId' | 'defaults' | 'reconfirmDeadlineHours' | 'privacy' | 'accessibility'> &
-  /** Absent: what is saved stays. */
-  Partial<Pick<OfficeSettingsDto, 'privacy' | 'accessibility'>>;
+export type OfficeSettingsInput = z.infer<typeof OfficeSettingsRequestSchema>;
 
 // ---- Services -----------------------------------------------------------------------
 
 /** An outcome a desk records when completing a ticket of the service. */
-export interface ServiceOutcomeInput {
-  code: string;
-  it: string;
-  en: string;
-}
+export type ServiceOutcomeInput = z.infer<typeof ServiceOutcomeInputSchema>;
 
-export interface AdminServiceDto {
-  id: string;
-  officeId: string;
-  code: string;
-  names: LocalizedText;
-  descriptions: LocalizedText;
-  durationMinutes: number;
-  capacity: number;
-  documents: { it: string[]; en: string[] };
-  feeCents: number | null;
-  feeNote: LocalizedText | null;
-  onlineAlternative: { url: string; description: LocalizedText } | null;
-  sortOrder: number;
-  active: boolean;
-  ticketPrefix: string;
-  outcomes: ServiceOutcomeInput[];
-  /**
-   * Active desks that serve it. 0: nobody can call its tickets, so it takes no walk-ins
-   * (kiosk and desk) and the admin page warns.
-   */
-  desks: number;
-}
+export type AdminServiceDto = z.infer<typeof AdminServiceDtoSchema>;
 
 /**
  * `POST`/`PUT` of a service; `confirm` accepts the stranded appointments (see
  * ConfirmationRequired). `names.en` may be empty: the Italian name is used.
  */
-export type ServiceInput = Omit<AdminServiceDto, 'id' | 'officeId' | 'desks'> & { confirm?: boolean };
+export type ServiceInput = Omit<z.infer<typeof ServiceRequestSchema>, 'confirm'> & { confirm?: boolean };
 
 // ---- Opening hours ------------------------------------------------------------------
 
-export interface OpeningHoursDto {
-  /** The office's weekly hours (for every service without hours of its own). */
-  office: OpeningIntervalDto[];
-  /** Services with hours of their own, by service id. */
-  services: Record<string, OpeningIntervalDto[]>;
-}
+export type OpeningHoursDto = z.infer<typeof OpeningHoursDtoSchema>;
 
 /** `PUT /api/admin/offices/{officeId}/opening-hours`: replaces one week (the office's or a service's). */
-export interface OpeningHoursInput {
-  /** null or absent: the office's hours; a service: its own hours (empty: it follows the office's again). */
-  serviceId?: string | null;
-  intervals: OpeningIntervalDto[];
-  confirm?: boolean;
-}
+export type OpeningHoursInput = z.input<typeof OpeningHoursRequestSchema>;
 
-export interface OpeningHoursChangeDto extends OpeningHoursDto {
-  /** Booking codes cancelled because their slot no longer exists (each citizen told). */
-  cancelled: string[];
-  /** Waiting-list entries told about new places. */
-  waitlistNotified: number;
-}
+export type OpeningHoursChangeDto = z.infer<typeof OpeningHoursChangeDtoSchema>;
 
 // ---- Desks --------------------------------------------------------------------------
 
-export interface AdminDeskDto {
-  id: string;
-  officeId: string;
-  number: number;
-  name: string;
-  active: boolean;
-  serviceIds: string[];
-}
+export type AdminDeskDto = z.infer<typeof AdminDeskDtoSchema>;
 
-export interface DeskInput {
-  number: number;
-  name: string;
-  active: boolean;
-  serviceIds: string[];
-  confirm?: boolean;
-}
+export type DeskInput = Omit<z.infer<typeof DeskRequestSchema>, 'confirm'> & { confirm?: boolean };
 
 // ---- The stranding check ------------------------------------------------------------
 
 /** One thing a change would strand: a booked appointment, or a ticket waiting in today's queue. */
-export interface AffectedItemDto {
-  kind: 'APPOINTMENT' | 'TICKET';
-  id: string;
-  /** Booking code (appointment) or ticket number ("C012"). */
-  code: string;
-  /** Appointment start, or when the ticket joined the queue (ISO). */
-  start: string;
-  serviceId: string;
-  serviceName: string;
-}
+export type AffectedItemDto = z.infer<typeof AffectedItemDtoSchema>;
 
 /**
  * Body of 409 CONFIRMATION_REQUIRED: nothing was written. Repeat the same request with
  * `confirm: true` to go ahead: stranded appointments are then cancelled, each citizen told
  * by e-mail; tickets stay in the queue (staff can transfer them).
  */
-export interface ConfirmationRequiredDto {
-  statusCode: 409;
-  code: 'CONFIRMATION_REQUIRED';
-  message: string;
-  affected: AffectedItemDto[];
-}
+export type ConfirmationRequiredDto = z.infer<typeof ConfirmationRequiredDtoSchema>;
 
 /** What a confirmed change did to the affected items. */
-export interface ChangeOutcomeDto {
-  /** Booking codes cancelled (each citizen got an e-mail). */
-  cancelled: string[];
-  /** Ticket numbers left in the queue of a service fewer desks now serve. */
-  ticketsLeft: string[];
-}
+export type ChangeOutcomeDto = z.infer<typeof ChangeOutcomeDtoSchema>;
 
-export type AdminServiceChangeDto = AdminServiceDto & ChangeOutcomeDto;
-export type AdminDeskChangeDto = AdminDeskDto & ChangeOutcomeDto;
+export type AdminServiceChangeDto = z.infer<typeof AdminServiceChangeDtoSchema>;
+export type AdminDeskChangeDto = z.infer<typeof AdminDeskChangeDtoSchema>;
 
 // ---- Closures (`/api/offices/{officeId}/closures`) ------------------------------------
 
-export interface ClosureDto {
-  id: string;
-  officeId: string;
-  /** Closed for this service only; null: the whole office. */
-  serviceId: string | null;
-  /** ISO instants, half-open [start, end). */
-  start: string;
-  end: string;
-  reason: string | null;
-  /** Booking codes cancelled by this closure (each citizen got the closure notice). */
-  cancelled: string[];
-}
+export type ClosureDto = z.infer<typeof ClosureDtoSchema>;
 
-export interface ClosureInput {
-  /** First closed day, YYYY-MM-DD. */
-  from: string;
-  /** Last closed day (default: from). */
-  to?: string;
-  /** With endTime: only this local range ("HH:mm") of a single day. */
-  startTime?: string;
-  endTime?: string;
-  serviceId?: string;
-  reason: string;
-  confirm?: boolean;
-}
+export type ClosureInput = z.input<typeof ClosureRequestSchema>;
 
 // ---- Staff accounts -----------------------------------------------------------------
 
-export interface AdminStaffUserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  active: boolean;
-  offices: StaffOfficeDto[];
-  /** Locked by wrong passwords right now (a password reset unlocks). */
-  locked: boolean;
-  createdAt: string;
-}
+export type AdminStaffUserDto = z.infer<typeof AdminStaffUserDtoSchema>;
 
-export interface StaffUserCreateInput {
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  password: string;
-  /** Required (at least one) for every role but admin, which works for every office. */
-  officeIds: string[];
-}
+export type StaffUserCreateInput = z.infer<typeof StaffUserCreateRequestSchema>;
 
-export interface StaffUserUpdateInput {
-  displayName: string;
-  role: StaffRole;
-  active: boolean;
-  officeIds: string[];
-}
+export type StaffUserUpdateInput = z.infer<typeof StaffUserUpdateRequestSchema>;
 
-export interface PasswordResetInput {
-  password: string;
-}
+export type PasswordResetInput = z.input<typeof PasswordResetRequestSchema>;
 
 // ---- Audit log ----------------------------------------------------------------------
 
@@ -270,22 +104,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ENTITIES = ['office', 'office_settings', 'service', 'opening_hours', 'desk', 'closure', 'staff_user', 'agenda', 'appointment', 'statistics', 'ticket'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
-export interface AuditEntryDto {
-  id: string;
-  at: string;
-  actor: { id: string | null; username: string | null; role: string | null };
-  /** One of AUDIT_ACTIONS, or an action of a later version. */
-  action: AuditAction | (string & {});
-  entity: string;
-  entityId: string | null;
-  officeId: string | null;
-  details: Record<string, unknown>;
-}
+export type AuditEntryDto = z.infer<typeof AuditEntryDtoSchema>;
 
 /** `GET /api/audit?from=&to=&actor=&action=&entity=&officeId=&page=&pageSize=` (admins). */
-export interface AuditPageDto {
-  items: AuditEntryDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type AuditPageDto = z.infer<typeof AuditPageDtoSchema>;

@@ -1,4 +1,7 @@
 /** Shapes of the staff authentication API (`/api/auth/*`). */
+import type { StaffOfficeDtoSchema, StaffSessionDtoSchema, StaffUserDtoSchema } from './schema/answers';
+import type * as z from 'zod';
+import type { LoginRequestSchema } from './schema/staff';
 
 /**
  * Staff roles. `operator` works a desk, `manager` runs an office (settings, statistics,
@@ -8,29 +11,14 @@
 export const STAFF_ROLES = ['operator', 'manager', 'admin', 'kiosk'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+export type LoginRequest = z.input<typeof LoginRequestSchema>;
 
-export interface StaffOfficeDto {
-  id: string;
-  name: string;
-}
+export type StaffOfficeDto = z.infer<typeof StaffOfficeDtoSchema>;
 
-export interface StaffUserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  /** The offices this account works for; an admin gets every office. */
-  offices: StaffOfficeDto[];
-}
+export type StaffUserDto = z.infer<typeof StaffUserDtoSchema>;
 
 /** Answer of `POST /api/auth/login` and `GET /api/auth/me`. */
-export interface StaffSessionDto {
-  user: StaffUserDto;
-}
+export type StaffSessionDto = z.infer<typeof StaffSessionDtoSchema>;
 
 /** Cookie and header of the CSRF double-submit (Angular's HttpClient defaults). */
 export const XSRF_COOKIE = 'XSRF-TOKEN';

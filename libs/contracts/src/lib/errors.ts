@@ -1,15 +1,9 @@
 /** The JSON body of every 4xx/5xx answer of the api. */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: ErrorCode;
-  message: string;
-  errors?: FieldError[];
-}
+import type * as z from 'zod';
+import type { ApiErrorBodySchema, FieldErrorSchema } from './schema/answers';
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -45,6 +39,7 @@ export const ERROR_CODES = [
   'SERVICE_NOT_SERVED',
   'UNDO_EXPIRED',
   'INTERNAL_ERROR',
+  'METHOD_NOT_ALLOWED',
   'CHALLENGE_REQUIRED',
   'CHALLENGE_INVALID',
 ] as const;

@@ -1,4 +1,3 @@
-export interface HealthDto {
-  status: 'ok' | 'error';
-  checks?: Record<string, 'ok' | 'error'>;
-}
+import type * as z from 'zod';
+import type { HealthDtoSchema } from './schema/answers';
+export type HealthDto = z.infer<typeof HealthDtoSchema>;

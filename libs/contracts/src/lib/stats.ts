@@ -1,4 +1,7 @@
 /** Statistics of an office: summary, tables, charts, monthly figures (imported or entered by hand). */
+import type { CounterMonthDtoSchema, CountersDtoSchema, HistoryImportResultDtoSchema, HistoryLineProblemDtoSchema, MonthlyFigureDtoSchema, MonthlyFiguresDtoSchema, StatsCountsDtoSchema, StatsHeatMapDtoSchema, StatsOfficeDtoSchema, StatsOptionsDtoSchema, StatsOutcomeRowDtoSchema, StatsOutcomesDtoSchema, StatsPeriodDtoSchema, StatsServiceRowDtoSchema, StatsServicesDtoSchema, StatsSummaryDtoSchema, StatsTrendDtoSchema, StatsTrendMonthDtoSchema } from './schema/answers';
+import type * as z from 'zod';
+import type { PutCounterMonthsRequestSchema, PutCountersRequestSchema } from './schema/staff';
 
 /**
  * Figures kept per office and month in `stats_monthly`. The first five are also recorded
@@ -20,37 +23,15 @@ export const STATS_PRESETS = ['today', 'month', 'year', 'mandate'] as const;
 export type StatsPreset = (typeof STATS_PRESETS)[number];
 
 /** Local dates YYYY-MM-DD, both included. */
-export interface StatsPeriodDto {
-  from: string;
-  to: string;
-}
+export type StatsPeriodDto = z.infer<typeof StatsPeriodDtoSchema>;
 
 /** `GET /api/stats/options`: the offices a manager may see, with the presets' dates. */
-export interface StatsOptionsDto {
-  offices: StatsOfficeDto[];
-}
+export type StatsOptionsDto = z.infer<typeof StatsOptionsDtoSchema>;
 
-export interface StatsOfficeDto {
-  id: string;
-  name: string;
-  timeZone: string;
-  /** The office's mandate (a setting); null when not set. */
-  mandate: StatsPeriodDto | null;
-  /** The dates of each preset in the office's zone today (mandate: null without a mandate). */
-  presets: Record<StatsPreset, StatsPeriodDto | null>;
-}
+export type StatsOfficeDto = z.infer<typeof StatsOfficeDtoSchema>;
 
 /** The counts that add recorded data and monthly figures. */
-export interface StatsCountsDto {
-  appointmentsAttended: number;
-  walkIns: number;
-  receptionsTotal: number;
-  phoneCalls: number;
-  residencyOnline: number;
-  residencyDesk: number;
-  cieIssued: number;
-  spidIssued: number;
-}
+export type StatsCountsDto = z.infer<typeof StatsCountsDtoSchema>;
 
 /**
  * `GET /api/stats/summary?from=&to=[&officeId=]`. The names of the first thirteen members
@@ -58,139 +39,42 @@ export interface StatsCountsDto {
  * (imported or entered) of the months wholly inside it; `recorded` and `monthly` give the
  * two parts. Times are in minutes, from recorded tickets only (null without any).
  */
-export interface StatsSummaryDto extends StatsCountsDto {
-  noShows: number;
-  cancelled: number;
-  avgWaitMinutes: number | null;
-  p90WaitMinutes: number | null;
-  avgServiceMinutes: number | null;
-  /** Appointments whose time falls in the period, cancelled ones included. */
-  appointmentsBooked: number;
-  p90ServiceMinutes: number | null;
-  /** Tickets whose wait was measured (called at least once). */
-  waitSamples: number;
-  serviceSamples: number;
-  period: StatsPeriodDto;
-  officeIds: string[];
-  recorded: StatsCountsDto;
-  monthly: StatsCountsDto;
-  /** Months only partly inside the period whose monthly figures were therefore left out. */
-  partialMonths: string[];
-}
+export type StatsSummaryDto = z.infer<typeof StatsSummaryDtoSchema>;
 
 /** One line of the per-service table; `serviceId` null: monthly figures, which have no service. */
-export interface StatsServiceRowDto {
-  officeId: string;
-  serviceId: string | null;
-  serviceCode: string | null;
-  serviceName: { it: string; en: string };
-  booked: number | null;
-  attended: number;
-  noShows: number | null;
-  cancelled: number | null;
-  walkInsServed: number;
-  receptions: number;
-  avgWaitMinutes: number | null;
-  p90WaitMinutes: number | null;
-  avgServiceMinutes: number | null;
-}
+export type StatsServiceRowDto = z.infer<typeof StatsServiceRowDtoSchema>;
 
-export interface StatsServicesDto {
-  period: StatsPeriodDto;
-  rows: StatsServiceRowDto[];
-}
+export type StatsServicesDto = z.infer<typeof StatsServicesDtoSchema>;
 
 /** Completed tickets per service and outcome; `serviceId` null: the monthly figures of CIE, SPID and residency. */
-export interface StatsOutcomeRowDto {
-  officeId: string;
-  serviceId: string | null;
-  serviceName: { it: string; en: string };
-  outcome: string;
-  label: { it: string; en: string };
-  count: number;
-}
+export type StatsOutcomeRowDto = z.infer<typeof StatsOutcomeRowDtoSchema>;
 
-export interface StatsOutcomesDto {
-  period: StatsPeriodDto;
-  rows: StatsOutcomeRowDto[];
-}
+export type StatsOutcomesDto = z.infer<typeof StatsOutcomesDtoSchema>;
 
 /** Arrivals (tickets taken, appointments checked in) by local weekday and hour. */
-export interface StatsHeatMapDto {
-  period: StatsPeriodDto;
-  /** `cells[weekday - 1][hour]`, weekday 1 = Monday … 7 = Sunday, hour 0–23 local time. */
-  cells: number[][];
-  max: number;
-  total: number;
-}
+export type StatsHeatMapDto = z.infer<typeof StatsHeatMapDtoSchema>;
 
-export interface StatsTrendMonthDto {
-  month: string;
-  appointmentsAttended: number;
-  walkIns: number;
-  receptionsTotal: number;
-  /** Monthly figures (imported or entered) are part of this month's counts. */
-  includesMonthlyFigures: boolean;
-}
+export type StatsTrendMonthDto = z.infer<typeof StatsTrendMonthDtoSchema>;
 
-export interface StatsTrendDto {
-  period: StatsPeriodDto;
-  months: StatsTrendMonthDto[];
-  partialMonths: string[];
-}
+export type StatsTrendDto = z.infer<typeof StatsTrendDtoSchema>;
 
 /** One stored monthly figure. */
-export interface MonthlyFigureDto {
-  month: string;
-  metric: StatsMetric;
-  value: number;
-  source: MonthlyFigureSource;
-  updatedAt: string;
-}
+export type MonthlyFigureDto = z.infer<typeof MonthlyFigureDtoSchema>;
 
-export interface MonthlyFiguresDto {
-  officeId: string;
-  figures: MonthlyFigureDto[];
-}
+export type MonthlyFiguresDto = z.infer<typeof MonthlyFiguresDtoSchema>;
 
 /** `POST /api/stats/history?officeId=` (body: text/csv `month,metric,value`). */
-export interface HistoryImportResultDto {
-  officeId: string;
-  /** Rows written (new or replacing). */
-  imported: number;
-  /** Of those, how many replaced a figure already stored for the same month and metric. */
-  replaced: number;
-  months: { from: string; to: string };
-}
+export type HistoryImportResultDto = z.infer<typeof HistoryImportResultDtoSchema>;
 
 /** A refused import (400 VALIDATION_FAILED) lists every problem with its line. */
-export interface HistoryLineProblemDto {
-  line: number;
-  field: 'month' | 'metric' | 'value' | 'line';
-  message: string;
-}
+export type HistoryLineProblemDto = z.infer<typeof HistoryLineProblemDtoSchema>;
 
 /** The counters of one month (`PUT /api/stats/counters/{officeId}/{month}`); null: none entered. */
-export interface CounterMonthDto {
-  month: string;
-  phoneCalls: number | null;
-  residencyOnline: number | null;
-  phoneCallsSource: MonthlyFigureSource | null;
-  residencyOnlineSource: MonthlyFigureSource | null;
-}
+export type CounterMonthDto = z.infer<typeof CounterMonthDtoSchema>;
 
-export interface CountersDto {
-  officeId: string;
-  year: number;
-  months: CounterMonthDto[];
-}
+export type CountersDto = z.infer<typeof CountersDtoSchema>;
 
-export interface PutCountersRequest {
-  phoneCalls: number | null;
-  residencyOnline: number | null;
-}
+export type PutCountersRequest = Required<z.input<typeof PutCountersRequestSchema>>;
 
 /** `PUT /api/stats/counters/{officeId}`: several months at once, all or nothing (the counters form's one save). */
-export interface PutCountersBatchRequest {
-  months: Array<{ month: string } & Partial<PutCountersRequest>>;
-}
+export type PutCountersBatchRequest = z.input<typeof PutCounterMonthsRequestSchema>;

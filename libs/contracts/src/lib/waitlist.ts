@@ -1,25 +1,13 @@
 /** Shapes of the waitlist API (`/api/waitlist`). */
-import type { Language } from './calendar';
+import type { WaitlistEntryCreatedDtoSchema, WaitlistUnsubscribedDtoSchema } from './schema/answers';
+import type * as z from 'zod';
+import type { CreateWaitlistEntryRequestSchema } from './schema/booking';
 
 /** Join the waitlist of a service that has no free slot within the booking horizon. */
-export interface CreateWaitlistEntryRequest {
-  officeId: string;
-  serviceId: string;
-  email: string;
-  /** The language of the notice e-mail. */
-  language: Language;
-  privacyAccepted: true;
-}
+export type CreateWaitlistEntryRequest = z.input<typeof CreateWaitlistEntryRequestSchema>;
 
 /** 201 answer: the same for a new address and one already waiting (which keeps its place). */
-export interface WaitlistEntryCreatedDto {
-  officeId: string;
-  serviceId: string;
-  /** ISO instant after which the entry is deleted without notice (the booking horizon). */
-  expiresAt: string;
-}
+export type WaitlistEntryCreatedDto = z.infer<typeof WaitlistEntryCreatedDtoSchema>;
 
 /** 200 answer to an unsubscribe, whatever the token: the address is not on the list any more. */
-export interface WaitlistUnsubscribedDto {
-  status: 'UNSUBSCRIBED';
-}
+export type WaitlistUnsubscribedDto = z.infer<typeof WaitlistUnsubscribedDtoSchema>;
