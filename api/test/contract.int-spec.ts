@@ -135,7 +135,7 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
       const req = httpRequest(`${api.baseUrl}/api/holds`, { method: 'TRACE' }, (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers['allow'] as string | undefined, body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers['allow'], body }));
       });
       req.on('error', reject);
       req.end();

@@ -118,7 +118,7 @@ const accessibility = () =>
   });
 
 const PATRON_SAINT = object({ month: integer(1, 12), day: integer(1, 31) }).transform((saint, ctx) => {
-  if (saint.day > MONTH_DAYS[saint.month - 1]) ctx.issues.push({ code: 'custom', message: 'field.monthDay', input: saint.day, path: ['day'] });
+  if (saint.day > (MONTH_DAYS[saint.month - 1] ?? 31)) ctx.issues.push({ code: 'custom', message: 'field.monthDay', input: saint.day, path: ['day'] });
   return saint;
 });
 
@@ -153,7 +153,7 @@ export const officeSettingsRequestSchema = (reconfirmDeadlineHours: number) =>
       if (value.mandateStart && value.mandateEnd && value.mandateEnd <= value.mandateStart) check.add('mandateEnd', 'settings.mandateOrder');
       const saint = check.read(['patronSaint'], orNull(PATRON_SAINT), raw['patronSaint']);
       const { privacy, accessibility, ...rules } = value;
-      return { ...(rules as Required<typeof rules>), patronSaint: (saint ?? null) as { month: number; day: number } | null, ...(privacy !== undefined && { privacy }), ...(accessibility !== undefined && { accessibility }) };
+      return { ...(rules as Required<typeof rules>), patronSaint: (saint ?? null), ...(privacy !== undefined && { privacy }), ...(accessibility !== undefined && { accessibility }) };
     },
   ).meta({ id: 'OfficeSettingsRequest' });
 
@@ -234,7 +234,7 @@ export const ServiceRequestSchema = body(
 
 // ---- Opening hours ------------------------------------------------------------------
 
-const INTERVAL_KEYS: Record<string, string> = { WEEKDAY: 'hours.weekday', START: 'field.time', END: 'field.time', ORDER: 'time.order', OVERLAP: 'hours.overlap' };
+const INTERVAL_KEYS = { WEEKDAY: 'hours.weekday', START: 'field.time', END: 'field.time', ORDER: 'time.order', OVERLAP: 'hours.overlap' } as const;
 
 /** One week of intervals, checked by the domain's schedule rules; each problem by index and field. */
 const intervals = () =>

@@ -274,7 +274,7 @@ export function object<S extends z.ZodRawShape>(shape: S, json: Json = {}) {
       if (!isObject(raw)) ctx.issues.push({ code: 'custom', message: 'field.object', input: raw });
       const result = inner.safeParse(isObject(raw) ? raw : {});
       if (!result.success) forward(result.error.issues, (issue) => ctx.issues.push(issue));
-      return result.success && isObject(raw) ? result.data : (z.NEVER as z.output<typeof inner>);
+      return result.success && isObject(raw) ? result.data : (z.NEVER);
     });
 }
 
@@ -307,7 +307,7 @@ function itemOf<S extends z.ZodRawShape, R>(shape: S, rules?: (value: Partial<z.
     if (!isObject(raw)) ctx.issues.push({ code: 'custom', message: 'field.object', input: raw });
     const result = inner.safeParse(raw);
     if (!result.success) forward(result.error.issues, (issue) => ctx.issues.push(issue));
-    return result.success && isObject(raw) ? result.data : (z.NEVER as z.output<typeof inner>);
+    return result.success && isObject(raw) ? result.data : (z.NEVER);
   });
 }
 
@@ -332,7 +332,7 @@ export function body<S extends z.ZodRawShape, R = void>(shape: S, rules?: (value
       const value = (result.success ? result.data : partialOf(isObject(raw) ? raw : {}, inner, issues)) as Partial<z.output<z.ZodObject<S>>>;
       const check = new BodyCheck(issues, (issue) => ctx.issues.push(issue));
       const changed = rules?.(value, check, isObject(raw) ? raw : {});
-      if (issues.length > 0 || check.failed) return z.NEVER as O;
+      if (issues.length > 0 || check.failed) return z.NEVER;
       return (changed === undefined ? value : changed) as O;
     });
 }
@@ -359,8 +359,8 @@ export class BodyCheck {
 
   add(path: string | Array<string | number>, key: string, params?: Params): void {
     const at = typeof path === 'string' ? path.split('.') : path;
-    this.push({ code: 'custom', message: key, input: undefined, path: at, ...(params && { params }) } as z.core.$ZodRawIssue);
-    this.issues.push({ code: 'custom', message: key, input: undefined, path: at } as z.core.$ZodIssue);
+    this.push({ code: 'custom', message: key, input: undefined, path: at, ...(params && { params }) });
+    this.issues.push({ code: 'custom', message: key, input: undefined, path: at });
     this.failed = true;
   }
 

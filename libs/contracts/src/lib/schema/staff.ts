@@ -136,7 +136,7 @@ const format = () =>
   field<'json' | 'csv', 'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'], default: 'json', description: 'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names' }, (raw, fail) => {
     if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return 'json';
     if (Array.isArray(raw)) return fail('field.single');
-    const value = String(raw).trim();
+    const value = (typeof raw === 'string' ? raw : JSON.stringify(raw)).trim();
     if ([...value].length > 10) return fail('field.tooLong', { max: 10 });
     return value === 'json' || value === 'csv' ? value : fail('field.format');
   })
