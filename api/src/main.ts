@@ -36,7 +36,11 @@ async function main(): Promise<void> {
 
   if (cluster.isPrimary) {
     // In production the demo password must be gone, except in a deliberate demo (DEMO_MODE=true).
-    await prepareDatabase(config, { migrate: config.migrateOnStart, seed: config.demoMode, refuseDemoPassword: config.productionRules !== null && !config.demoMode });
+    await prepareDatabase(config, {
+      migrate: config.migrateOnStart,
+      seed: config.demoMode,
+      refuseDemoPassword: config.productionRules !== null && !config.demoMode,
+    });
     if (config.workers > 1) return superviseWorkers(config.workers, logger);
   }
   const app = await createApp(config);

@@ -50,17 +50,21 @@ describe('administration api: roles, validation, the stranding check, settings t
     await db?.drop();
   });
 
-  const call = (client: StaffClient, method: Method, path: string, body?: unknown) => (method === 'GET' ? client.get(path) : client.send(method, path, body ?? {}));
+  const call = (client: StaffClient, method: Method, path: string, body?: unknown) =>
+    method === 'GET' ? client.get(path) : client.send(method, path, body ?? {});
   const book = async (time: string, serviceId = office.serviceId, date: DateTime = monday) => {
     const answer = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, serviceId, at(date, time), n++));
     expect(answer.status).toBe(201);
     return answer.body as { code: string; manageUrl: string };
   };
   const count = async (table: string) => (await db.sql.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
-  const status = async (code: string) => (await db.sql.query(`SELECT status || ':' || coalesce(cancel_reason, '-') AS s FROM appointment WHERE code = $1`, [code])).rows[0].s as string;
+  const status = async (code: string) =>
+    (await db.sql.query(`SELECT status || ':' || coalesce(cancel_reason, '-') AS s FROM appointment WHERE code = $1`, [code])).rows[0].s as string;
   const freeTimes = async (date: string, serviceId = office.serviceId) => {
     const { body } = await getJson(`${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${serviceId}&from=${date}&to=${date}`);
-    return (body.days as Array<{ slots: Array<{ start: string; remaining: number }> }>).flatMap((d) => d.slots.map((s) => `${s.start.slice(11, 16)}×${s.remaining}`));
+    return (body.days as Array<{ slots: Array<{ start: string; remaining: number }> }>).flatMap((d) =>
+      d.slots.map((s) => `${s.start.slice(11, 16)}×${s.remaining}`),
+    );
   };
   const services = async () => (await manager.get(`/api/admin/offices/${office.officeId}/services`)).body as Array<Record<string, unknown> & { id: string }>;
   const serviceBody = async (id: string) => {
@@ -97,7 +101,8 @@ describe('administration api: roles, validation, the stranding check, settings t
       ['POST', `/api/admin/staff-users/${UNKNOWN}/password`],
       ['GET', '/api/audit'],
     ];
-    const codes = async (client: StaffClient, list: Array<[Method, string]>) => Promise.all(list.map(async ([m, p]) => `${m} ${p} → ${(await call(client, m, p)).body?.code}`));
+    const codes = async (client: StaffClient, list: Array<[Method, string]>) =>
+      Promise.all(list.map(async ([m, p]) => `${m} ${p} → ${(await call(client, m, p)).body?.code}`));
     const expectAll = (answers: string[], code: string) => expect(answers.filter((a) => !a.endsWith(`→ ${code}`))).toEqual([]);
     expectAll(await codes(anonymous, [...managed, ...adminOnly, ['GET', '/api/admin/offices']]), 'UNAUTHORIZED');
     expectAll(await codes(operator, [...managed, ...adminOnly, ['GET', '/api/admin/offices']]), 'FORBIDDEN');
@@ -125,13 +130,27 @@ describe('administration api: roles, validation, the stranding check, settings t
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'URP-NUOVO', name: 'URP Nuovo', timeZone: 'Europe/Rome', email: null });
     const settings = await admin.get(`/api/admin/offices/${created.body.id}/settings`);
-    expect(settings.body).toMatchObject({ bookingHorizonDays: 60, minNoticeMinutes: 120, holdMinutes: null, defaults: { holdMinutes: 10, cancelCutoffHours: 24, reminderHoursBefore: 24, maxActivePerFiscalCode: 1, retentionDays: 90 } });
+    expect(settings.body).toMatchObject({
+      bookingHorizonDays: 60,
+      minNoticeMinutes: 120,
+      holdMinutes: null,
+      defaults: { holdMinutes: 10, cancelCutoffHours: 24, reminderHoursBefore: 24, maxActivePerFiscalCode: 1, retentionDays: 90 },
+    });
     expect(fields(await admin.send('POST', '/api/admin/offices', body))).toEqual(['code']);
 
-    const renamed = await manager.send('PUT', `/api/admin/offices/${office.officeId}`, { code: 'TEST', name: 'Ufficio di prova (URP)', address: 'Via Roma 1', city: 'Calderara di Reno', email: 'urp@comune.example.it' });
+    const renamed = await manager.send('PUT', `/api/admin/offices/${office.officeId}`, {
+      code: 'TEST',
+      name: 'Ufficio di prova (URP)',
+      address: 'Via Roma 1',
+      city: 'Calderara di Reno',
+      email: 'urp@comune.example.it',
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Ufficio di prova (URP)', email: 'urp@comune.example.it' });
-    expect((await getJson(`${api.baseUrl}/api/offices`)).body.find((x: { id: string }) => x.id === office.officeId)).toMatchObject({ name: 'Ufficio di prova (URP)', retentionDays: 90 });
+    expect((await getJson(`${api.baseUrl}/api/offices`)).body.find((x: { id: string }) => x.id === office.officeId)).toMatchObject({
+      name: 'Ufficio di prova (URP)',
+      retentionDays: 90,
+    });
 
     expect((await admin.send('DELETE', `/api/admin/offices/${created.body.id}`, undefined)).status).toBe(204);
     expect((await admin.get(`/api/admin/offices/${created.body.id}`)).status).toBe(404);
@@ -161,24 +180,58 @@ describe('administration api: roles, validation, the stranding check, settings t
       patronSaint: { month: 2, day: 30 },
     });
     expect(bad.status).toBe(400);
-    expect(fields(bad)).toEqual(['bookingHorizonDays', 'holdMinutes', 'mandateStart', 'minNoticeMinutes', 'patronSaint.day', 'reconfirmRequired', 'reminderHoursBefore']);
+    expect(fields(bad)).toEqual([
+      'bookingHorizonDays',
+      'holdMinutes',
+      'mandateStart',
+      'minNoticeMinutes',
+      'patronSaint.day',
+      'reconfirmRequired',
+      'reminderHoursBefore',
+    ]);
     expect(bad.body.errors.find((e: { field: string }) => e.field === 'reminderHoursBefore').message).toContain('12');
     expect((await manager.get(url)).body).toEqual(initial);
 
     const reminded = await book('10:00');
-    const reminderDue = async () => (await db.sql.query(`SELECT n.due_at FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 AND n.kind = 'REMINDER'`, [reminded.code])).rows[0].due_at as Date;
+    const reminderDue = async () =>
+      (
+        await db.sql.query(`SELECT n.due_at FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 AND n.kind = 'REMINDER'`, [
+          reminded.code,
+        ])
+      ).rows[0].due_at as Date;
     const start = new Date(at(monday, '10:00'));
     expect(start.getTime() - (await reminderDue()).getTime()).toBe(24 * 3_600_000);
 
-    const rules = { ...initial, bookingHorizonDays: 7, holdMinutes: 3, maxActivePerFiscalCode: 2, reminderHoursBefore: 48, mandateStart: '2024-06-10', mandateEnd: '2029-06-09', patronSaint: { month: monday.month, day: monday.day } };
+    const rules = {
+      ...initial,
+      bookingHorizonDays: 7,
+      holdMinutes: 3,
+      maxActivePerFiscalCode: 2,
+      reminderHoursBefore: 48,
+      mandateStart: '2024-06-10',
+      mandateEnd: '2029-06-09',
+      patronSaint: { month: monday.month, day: monday.day },
+    };
     const saved = await manager.send('PUT', url, rules);
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ bookingHorizonDays: 7, holdMinutes: 3, maxActivePerFiscalCode: 2, reminderHoursBefore: 48, mandateStart: '2024-06-10', patronSaint: { month: monday.month, day: monday.day } });
+    expect(saved.body).toMatchObject({
+      bookingHorizonDays: 7,
+      holdMinutes: 3,
+      maxActivePerFiscalCode: 2,
+      reminderHoursBefore: 48,
+      mandateStart: '2024-06-10',
+      patronSaint: { month: monday.month, day: monday.day },
+    });
 
     // The horizon: nothing bookable after today + 7 days.
     const today = DateTime.now().setZone(ZONE).toISODate() as string;
-    const month = await getJson(`${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${today}&to=${DateTime.now().setZone(ZONE).plus({ days: 30 }).toISODate()}`);
-    const lastDay = month.body.days.map((d: { date: string }) => d.date).sort().pop();
+    const month = await getJson(
+      `${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${today}&to=${DateTime.now().setZone(ZONE).plus({ days: 30 }).toISODate()}`,
+    );
+    const lastDay = month.body.days
+      .map((d: { date: string }) => d.date)
+      .sort()
+      .pop();
     expect(lastDay <= (DateTime.now().setZone(ZONE).plus({ days: 7 }).toISODate() as string)).toBe(true);
     // The patron saint's day is a holiday now.
     expect(await freeTimes(mondayDate)).toEqual([]);
@@ -226,7 +279,18 @@ describe('administration api: roles, validation, the stranding check, settings t
     });
     expect(bad.status).toBe(400);
     // The English name is optional (it falls back to the Italian one).
-    expect(fields(bad)).toEqual(['capacity', 'code', 'durationMinutes', 'names.it', 'onlineAlternative.url', 'outcomes[0].code', 'outcomes[1].code', 'outcomes[1].en', 'outcomes[1].it', 'ticketPrefix']);
+    expect(fields(bad)).toEqual([
+      'capacity',
+      'code',
+      'durationMinutes',
+      'names.it',
+      'onlineAlternative.url',
+      'outcomes[0].code',
+      'outcomes[1].code',
+      'outcomes[1].en',
+      'outcomes[1].it',
+      'ticketPrefix',
+    ]);
     expect(await count('service')).toBe(before);
 
     const created = await manager.send('POST', url, {
@@ -245,7 +309,14 @@ describe('administration api: roles, validation, the stranding check, settings t
     expect(created.status).toBe(201);
     // No desk serves it yet: the answer says so (the page warns: it takes no walk-ins).
     expect(created.body).toMatchObject({ code: 'ANAG', ticketPrefix: 'N', capacity: 1, feeCents: 1600, active: true, sortOrder: 0, desks: 0 });
-    const italianOnly = await manager.send('POST', url, { ...created.body, id: undefined, desks: undefined, code: 'SOLOIT', names: { it: 'Solo in italiano', en: ' ' }, active: false });
+    const italianOnly = await manager.send('POST', url, {
+      ...created.body,
+      id: undefined,
+      desks: undefined,
+      code: 'SOLOIT',
+      names: { it: 'Solo in italiano', en: ' ' },
+      active: false,
+    });
     expect(italianOnly.status).toBe(201);
     expect(italianOnly.body.names).toEqual({ it: 'Solo in italiano', en: 'Solo in italiano' });
     await manager.send('DELETE', `${url}/${italianOnly.body.id}`, undefined);
@@ -257,7 +328,10 @@ describe('administration api: roles, validation, the stranding check, settings t
     const body = { ...(await serviceBody(created.body.id)), active: false };
     const ask = await manager.send('PUT', `${url}/${created.body.id}`, body);
     expect(ask.status).toBe(409);
-    expect(ask.body).toMatchObject({ code: 'CONFIRMATION_REQUIRED', affected: [{ kind: 'APPOINTMENT', code: booked.code, serviceId: created.body.id, serviceName: 'Certificati anagrafici' }] });
+    expect(ask.body).toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+      affected: [{ kind: 'APPOINTMENT', code: booked.code, serviceId: created.body.id, serviceName: 'Certificati anagrafici' }],
+    });
     expect(await status(booked.code)).toBe('BOOKED:-');
     expect((await services()).find((s) => s.id === created.body.id)?.active).toBe(true);
 
@@ -265,7 +339,10 @@ describe('administration api: roles, validation, the stranding check, settings t
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ active: false, cancelled: [booked.code] });
     expect(await status(booked.code)).toBe('CANCELLED:OFFICE_CHANGE');
-    const notice = await db.sql.query(`SELECT n.kind, n.payload FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 AND n.kind = 'OFFICE_CHANGE'`, [booked.code]);
+    const notice = await db.sql.query(
+      `SELECT n.kind, n.payload FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 AND n.kind = 'OFFICE_CHANGE'`,
+      [booked.code],
+    );
     expect(notice.rows).toEqual([{ kind: 'OFFICE_CHANGE', payload: { serviceWithdrawn: true } }]);
     expect((await getJson(`${api.baseUrl}/api/services?officeId=${office.officeId}`)).body.map((s: { code: string }) => s.code)).not.toContain('ANAG');
 
@@ -322,7 +399,9 @@ describe('administration api: roles, validation, the stranding check, settings t
     ];
     const ask = await manager.send('PUT', url, { intervals: shorter });
     expect(ask.status).toBe(409);
-    expect(ask.body.affected).toEqual([expect.objectContaining({ kind: 'APPOINTMENT', code: afternoon.code, start: new Date(at(monday, '15:00')).toISOString() })]);
+    expect(ask.body.affected).toEqual([
+      expect.objectContaining({ kind: 'APPOINTMENT', code: afternoon.code, start: new Date(at(monday, '15:00')).toISOString() }),
+    ]);
     expect((await manager.get(url)).body.office).toHaveLength(3);
 
     const done = await manager.send('PUT', url, { intervals: shorter, confirm: true });
@@ -390,14 +469,34 @@ describe('administration api: roles, validation, the stranding check, settings t
     const before = await count('staff_user');
     const bad = await admin.send('POST', url, { username: 'Nome Con Spazi', displayName: '', role: 'capo', password: 'corta', officeIds: ['nope'] });
     expect(fields(bad)).toEqual(['displayName', 'officeIds[0]', 'password', 'role', 'username']);
-    expect(fields(await admin.send('POST', url, { username: 'op2', displayName: 'Op', role: 'operator', password: STAFF_PASSWORD, officeIds: [] }))).toEqual(['officeIds']);
-    expect(fields(await admin.send('POST', url, { username: 'op2', displayName: 'Op', role: 'operator', password: STAFF_PASSWORD, officeIds: [UNKNOWN] }))).toEqual(['officeIds[0]']);
+    expect(fields(await admin.send('POST', url, { username: 'op2', displayName: 'Op', role: 'operator', password: STAFF_PASSWORD, officeIds: [] }))).toEqual([
+      'officeIds',
+    ]);
+    expect(
+      fields(await admin.send('POST', url, { username: 'op2', displayName: 'Op', role: 'operator', password: STAFF_PASSWORD, officeIds: [UNKNOWN] })),
+    ).toEqual(['officeIds[0]']);
     expect(await count('staff_user')).toBe(before);
 
-    const created = await admin.send('POST', url, { username: 'Nuovo.Operatore', displayName: 'Nuovo Operatore', role: 'operator', password: STAFF_PASSWORD, officeIds: [office.officeId] });
+    const created = await admin.send('POST', url, {
+      username: 'Nuovo.Operatore',
+      displayName: 'Nuovo Operatore',
+      role: 'operator',
+      password: STAFF_PASSWORD,
+      officeIds: [office.officeId],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'nuovo.operatore', role: 'operator', active: true, locked: false, offices: [{ id: office.officeId }] });
-    expect(fields(await admin.send('POST', url, { username: 'nuovo.operatore', displayName: 'X', role: 'operator', password: STAFF_PASSWORD, officeIds: [office.officeId] }))).toEqual(['username']);
+    expect(
+      fields(
+        await admin.send('POST', url, {
+          username: 'nuovo.operatore',
+          displayName: 'X',
+          role: 'operator',
+          password: STAFF_PASSWORD,
+          officeIds: [office.officeId],
+        }),
+      ),
+    ).toEqual(['username']);
     const newcomer = await StaffClient.login(api.baseUrl, 'nuovo.operatore');
     expect((await newcomer.get('/api/auth/me')).status).toBe(200);
 
@@ -406,7 +505,10 @@ describe('administration api: roles, validation, the stranding check, settings t
     expect((await newcomer.get('/api/auth/me')).status).toBe(401);
     expect((await new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'nuovo.operatore', password: STAFF_PASSWORD })).status).toBe(401);
 
-    expect((await admin.send('PUT', `${url}/${created.body.id}`, { ...update, active: true, role: 'manager' })).body).toMatchObject({ active: true, role: 'manager' });
+    expect((await admin.send('PUT', `${url}/${created.body.id}`, { ...update, active: true, role: 'manager' })).body).toMatchObject({
+      active: true,
+      role: 'manager',
+    });
     const reset = await admin.send('POST', `${url}/${created.body.id}/password`, { password: NEW_PASSWORD });
     expect(reset.status).toBe(204);
     expect((await new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'nuovo.operatore', password: STAFF_PASSWORD })).status).toBe(401);
@@ -439,9 +541,17 @@ describe('administration api: roles, validation, the stranding check, settings t
     expect(views.status).toBe(200);
     // The view and the search right after it are one look at the day: one row.
     expect(views.body.total).toBe(1);
-    expect(views.body.items[0]).toMatchObject({ action: 'VIEW', entity: 'agenda', officeId: office.officeId, actor: { username: 'operatore', role: 'operator' }, details: { search: true, views: 2, searches: 1, appointments: ['CIE-BCDFGH'] } });
+    expect(views.body.items[0]).toMatchObject({
+      action: 'VIEW',
+      entity: 'agenda',
+      officeId: office.officeId,
+      actor: { username: 'operatore', role: 'operator' },
+      details: { search: true, views: 2, searches: 1, appointments: ['CIE-BCDFGH'] },
+    });
     const checkIn = await admin.get('/api/audit?action=CHECK_IN');
-    expect(checkIn.body.items).toEqual([expect.objectContaining({ entity: 'appointment', entityId: appointment.id, details: expect.objectContaining({ code: 'CIE-BCDFGH' }) })]);
+    expect(checkIn.body.items).toEqual([
+      expect.objectContaining({ entity: 'appointment', entityId: appointment.id, details: expect.objectContaining({ code: 'CIE-BCDFGH' }) }),
+    ]);
 
     const everything = await db.sql.query('SELECT details::text AS d FROM audit_entry');
     const fiscalCodes = (await db.sql.query('SELECT DISTINCT fiscal_code FROM appointment')).rows.map((r) => r.fiscal_code as string);

@@ -35,9 +35,16 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     ids['inactive'] = await insertStaff(db.sql, 'in.pensione', 'operator', [officeA.officeId]);
     await db.sql.query('UPDATE staff_user SET active = false WHERE id = $1', [ids['inactive']]);
     // One notification per office, to see the office filter of GET /api/notifications.
-    for (const [office, key] of [[officeA, 'A'], [officeB, 'B']] as const) {
+    for (const [office, key] of [
+      [officeA, 'A'],
+      [officeB, 'B'],
+    ] as const) {
       const appointment = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(Date.now() + 86_400_000), `CIE-${key}BCDFG`);
-      await db.sql.query(`INSERT INTO notification (office_id, appointment_id, kind, dedupe_key, due_at) VALUES ($1, $2, 'CONFIRMATION', $3, now())`, [office.officeId, appointment.id, `TEST:${key}`]);
+      await db.sql.query(`INSERT INTO notification (office_id, appointment_id, kind, dedupe_key, due_at) VALUES ($1, $2, 'CONFIRMATION', $3, now())`, [
+        office.officeId,
+        appointment.id,
+        `TEST:${key}`,
+      ]);
     }
     api = await startApi(db.url, { LOGIN_THROTTLE_LIMIT: '100000' });
     logs = captureLogs(api);
@@ -53,7 +60,13 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     const answer = await client.request('POST', '/api/auth/login', { username: 'Operatore.A', password: STAFF_PASSWORD });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
-      user: { id: ids['operator'], username: 'operatore.a', displayName: 'Utente operatore.a', role: 'operator', offices: [{ id: officeA.officeId, name: 'Ufficio di prova' }] },
+      user: {
+        id: ids['operator'],
+        username: 'operatore.a',
+        displayName: 'Utente operatore.a',
+        role: 'operator',
+        offices: [{ id: officeA.officeId, name: 'Ufficio di prova' }],
+      },
     });
     expect(answer.headers.get('cache-control')).toBe('no-store');
     const session = client.lastSetCookies.find((c) => c.startsWith('sportello_session='));
@@ -64,7 +77,9 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     // Only the SHA-256 of the token is stored.
     const token = client.cookies.get('sportello_session') as string;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const { rows } = await db.sql.query('SELECT token_hash, staff_user_id, expires_at - created_at AS lifetime FROM staff_session WHERE staff_user_id = $1', [ids['operator']]);
+    const { rows } = await db.sql.query('SELECT token_hash, staff_user_id, expires_at - created_at AS lifetime FROM staff_session WHERE staff_user_id = $1', [
+      ids['operator'],
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).toEqual(sha256(token));
     expect(rows[0].lifetime).toMatchObject({ hours: 12 });
@@ -128,7 +143,9 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     expect((await getJson(`${api.baseUrl}/api/auth/me`, { cookie: 'sportello_session=nonsense' })).status).toBe(401);
     const client = await StaffClient.login(api.baseUrl, 'totem.a');
     expect((await client.get('/api/auth/me')).status).toBe(200);
-    await db.sql.query(`UPDATE staff_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(client.cookies.get('sportello_session') as string)]);
+    await db.sql.query(`UPDATE staff_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+      sha256(client.cookies.get('sportello_session') as string),
+    ]);
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 
@@ -168,7 +185,13 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
       // A first login from this client: no device cookie yet (the hardening's lock-out).
       { action: 'LOGIN', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: { device: 'UNKNOWN' } },
       { action: 'LOGOUT', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: {} },
-      { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['operator'], actor_username: 'operatore.a', details: { reason: 'WRONG_PASSWORD', device: 'UNKNOWN' } },
+      {
+        action: 'LOGIN_FAILED',
+        entity: 'staff_user',
+        entity_id: ids['operator'],
+        actor_username: 'operatore.a',
+        details: { reason: 'WRONG_PASSWORD', device: 'UNKNOWN' },
+      },
       { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: null, actor_username: null, details: { reason: 'UNKNOWN_ACCOUNT' } },
       { action: 'LOGIN_FAILED', entity: 'staff_user', entity_id: ids['inactive'], actor_username: 'in.pensione', details: { reason: 'INACTIVE' } },
     ]);
@@ -214,11 +237,16 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
   });
 
   it('locks out the address after 5 wrong passwords within 15 minutes: 429 ACCOUNT_LOCKED with Retry-After, even for the right password; other addresses still get in', async () => {
-    const attempt = (password: string) => new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'sfortunato', password }, { 'accept-language': 'en' });
+    const attempt = (password: string) =>
+      new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'sfortunato', password }, { 'accept-language': 'en' });
     for (let i = 1; i <= 4; i++) expect((await attempt(`wrong-${i}`)).status).toBe(401);
     const fifth = await attempt('wrong-5');
     expect(fifth.status).toBe(429);
-    expect(fifth.body).toEqual({ statusCode: 429, code: 'ACCOUNT_LOCKED', message: 'Too many failed attempts: this account is locked. Try again in 15 minutes.' });
+    expect(fifth.body).toEqual({
+      statusCode: 429,
+      code: 'ACCOUNT_LOCKED',
+      message: 'Too many failed attempts: this account is locked. Try again in 15 minutes.',
+    });
     expect(Number(fifth.headers.get('retry-after'))).toBeGreaterThan(890);
     expect(Number(fifth.headers.get('retry-after'))).toBeLessThanOrEqual(900);
     const right = await attempt(STAFF_PASSWORD);
@@ -230,7 +258,10 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     );
     expect(rows).toEqual([{ scope: 'ADDRESS', failed_attempts: 5, locked: true }]);
     // The account's budget for unknown clients counted them, far from closing it.
-    expect((await db.sql.query('SELECT failed_attempts, locked_until FROM staff_user WHERE id = $1', [ids['locked']])).rows[0]).toEqual({ failed_attempts: 5, locked_until: null });
+    expect((await db.sql.query('SELECT failed_attempts, locked_until FROM staff_user WHERE id = $1', [ids['locked']])).rows[0]).toEqual({
+      failed_attempts: 5,
+      locked_until: null,
+    });
     expect(logs()).toContain(`staff account ${ids['locked']}: one address locked out for 15 min after 5 failed logins`);
     // Another address is not locked out.
     expect((await requestFrom('127.0.0.6', `${api.baseUrl}/api/auth/login`, { body: { username: 'sfortunato', password: STAFF_PASSWORD } })).status).toBe(200);
@@ -252,7 +283,9 @@ describe('staff accounts: login, sessions, CSRF, roles and offices (real Postgre
     );
     expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(4);
     expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true);
-    const { rows } = await db.sql.query('SELECT failed_attempts, locked_until IS NOT NULL AS locked FROM staff_login_failure WHERE staff_user_id = $1', [ids['racing']]);
+    const { rows } = await db.sql.query('SELECT failed_attempts, locked_until IS NOT NULL AS locked FROM staff_login_failure WHERE staff_user_id = $1', [
+      ids['racing'],
+    ]);
     expect(rows).toEqual([{ failed_attempts: 5, locked: true }]);
     // Each of the eight counts against the account's budget (50 by default): none is lost.
     expect((await db.sql.query('SELECT failed_attempts FROM staff_user WHERE id = $1', [ids['racing']])).rows[0].failed_attempts).toBe(8);
@@ -284,14 +317,19 @@ describe('staff login behind https, and the login rate limit', () => {
   it('marks the cookies Secure when PUBLIC_URL is https', async () => {
     const client = new StaffClient(api.baseUrl);
     expect((await client.request('POST', '/api/auth/login', { username: 'operatore', password: STAFF_PASSWORD })).status).toBe(200);
-    expect(client.lastSetCookies.map((c) => c.split('=')[0])).toEqual(['sportello_session', 'XSRF-TOKEN', expect.stringMatching(/^sportello_device_[0-9a-f]{12}$/)]);
+    expect(client.lastSetCookies.map((c) => c.split('=')[0])).toEqual([
+      'sportello_session',
+      'XSRF-TOKEN',
+      expect.stringMatching(/^sportello_device_[0-9a-f]{12}$/),
+    ]);
     for (const cookie of client.lastSetCookies) expect(cookie).toContain('; Secure');
   });
 
   it('allows LOGIN_THROTTLE_LIMIT attempts per minute per client, then 429 with Retry-After', async () => {
     // One attempt was used by the test above.
     const attempts = [];
-    for (let i = 0; i < 3; i++) attempts.push(await new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'operatore', password: 'wrong' }));
+    for (let i = 0; i < 3; i++)
+      attempts.push(await new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'operatore', password: 'wrong' }));
     expect(attempts.map((a) => a.status)).toEqual([401, 401, 429]);
     expect(attempts[2].body.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(attempts[2].headers.get('retry-after'))).toBeGreaterThan(0);
@@ -323,12 +361,18 @@ describe('create-admin command and demo accounts', () => {
       expect(refused.code).toBe(1);
       expect(refused.output).toContain('too easy to guess');
     }
-    const named = await runApi(['create-admin', '--username', 'capo.ufficio', '--name', 'Capo ufficio'], { DATABASE_URL: db.url, ADMIN_PASSWORD: 'Capo.Ufficio-lanterna-77' });
+    const named = await runApi(['create-admin', '--username', 'capo.ufficio', '--name', 'Capo ufficio'], {
+      DATABASE_URL: db.url,
+      ADMIN_PASSWORD: 'Capo.Ufficio-lanterna-77',
+    });
     expect(named.code).toBe(1);
     expect(named.output).toContain('may not contain the username or the display name');
     expect(await staffRows()).toEqual([]);
 
-    const created = await runApi(['create-admin', '--username', 'Capo.Ufficio', '--name', 'Capo ufficio'], { DATABASE_URL: db.url, ADMIN_PASSWORD: 'una-password-molto-lunga' });
+    const created = await runApi(['create-admin', '--username', 'Capo.Ufficio', '--name', 'Capo ufficio'], {
+      DATABASE_URL: db.url,
+      ADMIN_PASSWORD: 'una-password-molto-lunga',
+    });
     expect(created.code).toBe(0);
     expect(created.output).toContain('Created the admin account');
     expect(created.output).not.toContain('una-password-molto-lunga');
@@ -362,7 +406,12 @@ describe('create-admin command and demo accounts', () => {
     try {
       const admin = await StaffClient.login(api.baseUrl, 'capo.ufficio', 'una-password-molto-lunga');
       expect((await admin.get('/api/auth/me')).body.user).toMatchObject({ username: 'capo.ufficio', displayName: 'Capo ufficio', role: 'admin' });
-      expect((await StaffClient.login(api.baseUrl, 'seconda.admin', 'password-da-pipe-123').then(() => 200, () => 401))).toBe(200);
+      expect(
+        await StaffClient.login(api.baseUrl, 'seconda.admin', 'password-da-pipe-123').then(
+          () => 200,
+          () => 401,
+        ),
+      ).toBe(200);
       const demo = await new StaffClient(api.baseUrl).request('POST', '/api/auth/login', { username: 'operatore', password: 'sportello-demo' });
       expect(demo.status).toBe(401);
       expect((await staffRows()).map((r) => r.username)).toEqual(['capo.ufficio', 'seconda.admin']);

@@ -33,14 +33,20 @@ function runTool(script: 'backup' | 'restore', args: string[], databaseUrl: stri
 
 /** Every table's row count and a digest of its rows (in a stable order), and every sequence's state. */
 async function fingerprint(sql: Client) {
-  const tables = await sql.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname`);
+  const tables = await sql.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname`,
+  );
   const rows: Record<string, { count: number; digest: string | null }> = {};
   for (const { name } of tables.rows) {
-    const { rows: [r] } = await sql.query(`SELECT count(*)::int AS count, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest FROM "${name}" t`);
+    const {
+      rows: [r],
+    } = await sql.query(`SELECT count(*)::int AS count, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest FROM "${name}" t`);
     rows[name] = r;
   }
   const sequences: Record<string, { last_value: string; is_called: boolean }> = {};
-  for (const { name } of (await sql.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S'`)).rows) {
+  for (const { name } of (
+    await sql.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S'`)
+  ).rows) {
     sequences[name] = (await sql.query(`SELECT last_value::text, is_called FROM "${name}"`)).rows[0];
   }
   return { rows, sequences };
@@ -84,13 +90,19 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
     const api = await startApi(source.url, ENV);
     try {
       [officeId] = (await getJson(`${api.baseUrl}/api/offices`)).body.map((o: { id: string }) => o.id);
-      const services = new Map<string, string>((await getJson(`${api.baseUrl}/api/services?officeId=${officeId}`)).body.map((s: { code: string; id: string }) => [s.code, s.id]));
+      const services = new Map<string, string>(
+        (await getJson(`${api.baseUrl}/api/services?officeId=${officeId}`)).body.map((s: { code: string; id: string }) => [s.code, s.id]),
+      );
       const cie = services.get('CIE') as string;
       const today = localToday(new Date(), ROME);
       period = `from=2019-06-01&to=${addDays(today, 60)}&officeId=${officeId}`;
       const slots = async (serviceId: string) => {
-        const { days } = (await getJson(`${api.baseUrl}/api/availability?officeId=${officeId}&serviceId=${serviceId}&from=${addDays(today, 2)}&to=${addDays(today, 20)}`)).body;
-        const free: string[] = days.flatMap((d: { slots: Array<{ start: string; remaining: number }> }) => d.slots.filter((s) => s.remaining > 0).map((s) => s.start));
+        const { days } = (
+          await getJson(`${api.baseUrl}/api/availability?officeId=${officeId}&serviceId=${serviceId}&from=${addDays(today, 2)}&to=${addDays(today, 20)}`)
+        ).body;
+        const free: string[] = days.flatMap((d: { slots: Array<{ start: string; remaining: number }> }) =>
+          d.slots.filter((s) => s.remaining > 0).map((s) => s.start),
+        );
         expect(free.length).toBeGreaterThanOrEqual(9);
         return free;
       };
@@ -116,7 +128,8 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
         if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
         return answer.body;
       };
-      const walkIn = async (code: string, name?: string) => (await operator.send('POST', `/api/offices/${officeId}/tickets`, { serviceId: services.get(code), force: true, ...(name && { name }) })).body;
+      const walkIn = async (code: string, name?: string) =>
+        (await operator.send('POST', `/api/offices/${officeId}/tickets`, { serviceId: services.get(code), force: true, ...(name && { name }) })).body;
       // Today's appointment (booking closes before the day, so inserted), checked in at the kiosk.
       const due = await insertAppointment(source.sql, officeId, cie, new Date(), 'CIE-BKP234', { firstName: 'Ornella', lastName: 'Bassi' });
       personal.push(due.fiscalCode, 'Ornella', 'Bassi', 'Giuseppe Verdi');
@@ -196,7 +209,10 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
       expect(before.manage).toMatchObject({ status: 'BOOKED' });
       // The sequences: a new ticket's events take fresh ids, and its number follows the restored counter.
       const operator = await StaffClient.login(api.baseUrl, 'operatore', DEMO_STAFF_PASSWORD);
-      const ticket = await operator.send('POST', `/api/offices/${officeId}/tickets`, { serviceId: (await restored.sql.query(`SELECT id FROM service WHERE code = 'RESIDENZA'`)).rows[0].id, force: true });
+      const ticket = await operator.send('POST', `/api/offices/${officeId}/tickets`, {
+        serviceId: (await restored.sql.query(`SELECT id FROM service WHERE code = 'RESIDENZA'`)).rows[0].id,
+        force: true,
+      });
       expect(ticket.status).toBe(201);
       expect(ticket.body.number).toBe('R002');
     } finally {
@@ -243,7 +259,9 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
     const migrated = await newDatabase();
     const refused = await runTool('restore', [older], migrated.url);
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain('restore refused: the backup was taken at migration Hardening1796232680938, but the database is at migration StaffDay1796232699488');
+    expect(refused.output).toContain(
+      'restore refused: the backup was taken at migration Hardening1796232680938, but the database is at migration StaffDay1796232699488',
+    );
     expect(await emptyTables(migrated.sql)).toEqual([]);
 
     const fresh = await newDatabase({ empty: true });
@@ -269,18 +287,20 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
     const target = await newDatabase();
     const failed = await runTool('restore', [badRow], target.url);
     expect(failed.code).toBe(1);
-    expect(failed.output).toMatch(/restore failed, nothing was changed: loading ticket failed at its row [1-5]: invalid input syntax for type uuid: "…" \(SQLSTATE 22P02\)/);
+    expect(failed.output).toMatch(
+      /restore failed, nothing was changed: loading ticket failed at its row [1-5]: invalid input syntax for type uuid: "…" \(SQLSTATE 22P02\)/,
+    );
     for (const value of personal) expect(failed.output).not.toContain(value);
     expect(await emptyTables(target.sql)).toEqual([]);
 
     const truncated = variant('truncated.backup.gz', (lines) => lines.slice(0, lines.indexOf('COPY stats_monthly') + 100));
     const cut = await runTool('restore', [truncated], target.url);
     expect(cut.code).toBe(1);
-    expect(cut.output).toContain('ends inside a table\'s rows: the file is truncated');
+    expect(cut.output).toContain("ends inside a table's rows: the file is truncated");
     expect(await emptyTables(target.sql)).toEqual([]);
   }, 60_000);
 
-  it('restores as the database owner who is not a superuser (any PostgreSQL): the tables\' triggers are turned off instead', async () => {
+  it("restores as the database owner who is not a superuser (any PostgreSQL): the tables' triggers are turned off instead", async () => {
     const role = `it_owner_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: serverUrl('postgres') });
     await admin.connect();

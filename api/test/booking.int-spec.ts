@@ -38,7 +38,10 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
   const remaining = async (start: string, service = office.serviceId) => {
     const date = start.slice(0, 10);
     const { body } = await getJson(`${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${service}&from=${date}&to=${date}`);
-    return body.days.flatMap((d: { slots: Array<{ start: string; remaining: number }> }) => d.slots).find((s: { start: string }) => s.start === start)?.remaining ?? 0;
+    return (
+      body.days.flatMap((d: { slots: Array<{ start: string; remaining: number }> }) => d.slots).find((s: { start: string }) => s.start === start)?.remaining ??
+      0
+    );
   };
   const manageToken = (manageUrl: string) => manageUrl.split('/').pop() as string;
   const releaseHolds = () => db.sql.query(`UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL WHERE claim_kind = 'HOLD'`);
@@ -77,7 +80,9 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
 
   it('200 parallel holds of one slot of capacity 2: exactly 2 succeed, and they count against capacity', async () => {
     const start = at(monday, '09:00');
-    const answers = await Promise.all(Array.from({ length: 200 }, () => post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start })));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start })),
+    );
     expect(countBy(answers, (a) => a.status)).toEqual({ 201: 2, 409: 198 });
     const hold = answers.find((a) => a.status === 201)?.body;
     expect(hold).toEqual({ holdId: expect.any(String), expiresAt: expect.any(String) });
@@ -135,13 +140,18 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(JSON.stringify(answers[3].body)).not.toContain(at(monday, '10:00'));
     // Giving one up for a new time (replacesHoldId) is allowed at the cap: released in the same transaction.
-    const replaced = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '11:30'), replacesHoldId: answers[0].body.holdId });
+    const replaced = await post(`${api.baseUrl}/api/holds`, {
+      officeId: office.officeId,
+      serviceId: office.serviceId,
+      start: at(monday, '11:30'),
+      replacesHoldId: answers[0].body.holdId,
+    });
     expect(replaced.status).toBe(201);
     expect(await remaining(at(monday, '10:00'))).toBe(2);
     await releaseHolds();
   });
 
-  it('a reload holds the same time again: the old hold is replaced, the last place is not lost to the citizen\'s own hold', async () => {
+  it("a reload holds the same time again: the old hold is replaced, the last place is not lost to the citizen's own hold", async () => {
     await releaseHolds();
     const start = at(monday, '15:30');
     const spid = { officeId: office.officeId, serviceId: office.otherServiceId, start };
@@ -152,7 +162,10 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
     const again = await post(`${api.baseUrl}/api/holds`, { ...spid, replacesHoldId: first.body.holdId });
     expect(again.status).toBe(201);
     expect(again.body.holdId).not.toBe(first.body.holdId);
-    const seats = await db.sql.query(`SELECT claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 AND claim_kind = 'HOLD'`, [office.otherServiceId, start]);
+    const seats = await db.sql.query(`SELECT claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 AND claim_kind = 'HOLD'`, [
+      office.otherServiceId,
+      start,
+    ]);
     expect(seats.rows.map((r) => r.claim_id)).toEqual([again.body.holdId]);
     // A malformed id is a field error, nothing held.
     const before = await snapshot(db);
@@ -184,7 +197,11 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
   it('allows one active appointment per codice fiscale per service', async () => {
     const person = bookingBody(office.officeId, office.serviceId, at(monday, '11:30'), 4242);
     expect((await post(`${api.baseUrl}/api/appointments`, person)).status).toBe(201);
-    const second = await post(`${api.baseUrl}/api/appointments`, { ...person, start: at(monday, '12:00'), citizen: { ...person.citizen, fiscalCode: person.citizen.fiscalCode.toLowerCase().replace(/(.{4})/g, '$1 ') } });
+    const second = await post(`${api.baseUrl}/api/appointments`, {
+      ...person,
+      start: at(monday, '12:00'),
+      citizen: { ...person.citizen, fiscalCode: person.citizen.fiscalCode.toLowerCase().replace(/(.{4})/g, '$1 ') },
+    });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('prenotazione attiva') });
     const otherService = await post(`${api.baseUrl}/api/appointments`, { ...person, serviceId: office.otherServiceId, start: at(monday, '08:30') });
@@ -199,7 +216,16 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
 
     const details = await getJson(`${api.baseUrl}/api/appointments/manage/${token}`);
     expect(details.status).toBe(200);
-    expect(details.body).toMatchObject({ code: created.body.code, status: 'BOOKED', start, timeZone: 'Europe/Rome', serviceCode: 'CIE', canChange: true, language: 'en', documents: ['Photo'] });
+    expect(details.body).toMatchObject({
+      code: created.body.code,
+      status: 'BOOKED',
+      start,
+      timeZone: 'Europe/Rome',
+      serviceCode: 'CIE',
+      canChange: true,
+      language: 'en',
+      documents: ['Photo'],
+    });
     // What the citizen may need for help: the office's contacts and map link, and the fee.
     expect(details.body).toMatchObject({
       officePhone: null,
@@ -265,8 +291,29 @@ describe('booking (real HTTP, real PostgreSQL)', () => {
   describe('bad input answers 4xx and leaves the database unchanged', () => {
     const valid = () => bookingBody(office.officeId, office.serviceId, at(monday.plus({ days: 2 }), '09:00'), 99);
     const cases: Array<[string, (b: ReturnType<typeof valid>) => unknown, number, string[]]> = [
-      ['an empty body', () => ({}), 400, ['officeId', 'serviceId', 'start', 'citizen', 'citizen.firstName', 'citizen.lastName', 'citizen.fiscalCode', 'citizen.email', 'language', 'privacyAccepted']],
-      ['a wrong check character', (b) => ({ ...b, citizen: { ...b.citizen, fiscalCode: b.citizen.fiscalCode.slice(0, 15) + (b.citizen.fiscalCode[15] === 'A' ? 'B' : 'A') } }), 400, ['citizen.fiscalCode']],
+      [
+        'an empty body',
+        () => ({}),
+        400,
+        [
+          'officeId',
+          'serviceId',
+          'start',
+          'citizen',
+          'citizen.firstName',
+          'citizen.lastName',
+          'citizen.fiscalCode',
+          'citizen.email',
+          'language',
+          'privacyAccepted',
+        ],
+      ],
+      [
+        'a wrong check character',
+        (b) => ({ ...b, citizen: { ...b.citizen, fiscalCode: b.citizen.fiscalCode.slice(0, 15) + (b.citizen.fiscalCode[15] === 'A' ? 'B' : 'A') } }),
+        400,
+        ['citizen.fiscalCode'],
+      ],
       ['a wrong month letter', (b) => ({ ...b, citizen: { ...b.citizen, fiscalCode: 'RSSMRA85F10A562S' } }), 400, ['citizen.fiscalCode']],
       ['a bad e-mail', (b) => ({ ...b, citizen: { ...b.citizen, email: 'maria@' } }), 400, ['citizen.email']],
       ['notes over 200 characters', (b) => ({ ...b, notes: 'x'.repeat(201) }), 400, ['notes']],

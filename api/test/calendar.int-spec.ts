@@ -83,19 +83,23 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
     const closures = await db.sql.query<{ id: string }>(
       `INSERT INTO closure (office_id, starts_at, ends_at, reason) VALUES
          ($1, $2, $3, 'formazione'), ($1, $4, $5, 'assemblea') RETURNING id`,
-      [
-        office.officeId,
-        wednesday.toJSDate(),
-        wednesday.plus({ days: 1 }).toJSDate(),
-        monday.set({ hour: 10 }).toJSDate(),
-        monday.set({ hour: 11 }).toJSDate(),
-      ],
+      [office.officeId, wednesday.toJSDate(), wednesday.plus({ days: 1 }).toJSDate(), monday.set({ hour: 10 }).toJSDate(), monday.set({ hour: 11 }).toJSDate()],
     );
     try {
       const week = { officeId: office.officeId, serviceId: office.serviceId, from: monday.toISODate() as string, to: wednesday.toISODate() as string };
       const { body } = await availability(week);
       expect(body.days.map((d: { date: string }) => d.date)).toEqual([monday.toISODate()]);
-      expect(body.days[0].slots.map((s: { start: string }) => s.start.slice(11, 16))).toEqual(['08:30', '09:00', '09:30', '11:00', '11:30', '12:00', '14:30', '15:00', '15:30']);
+      expect(body.days[0].slots.map((s: { start: string }) => s.start.slice(11, 16))).toEqual([
+        '08:30',
+        '09:00',
+        '09:30',
+        '11:00',
+        '11:30',
+        '12:00',
+        '14:30',
+        '15:00',
+        '15:30',
+      ]);
 
       await db.sql.query('UPDATE office SET patron_saint_month = $2, patron_saint_day = $3 WHERE id = $1', [office.officeId, monday.month, monday.day]);
       const withPatron = await availability(week);
@@ -112,7 +116,12 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
       office.officeId,
       office.otherServiceId,
     ]);
-    const { body } = await availability({ officeId: office.officeId, serviceId: office.otherServiceId, from: monday.toISODate() as string, to: monday.plus({ days: 6 }).toISODate() as string });
+    const { body } = await availability({
+      officeId: office.officeId,
+      serviceId: office.otherServiceId,
+      from: monday.toISODate() as string,
+      to: monday.plus({ days: 6 }).toISODate() as string,
+    });
     expect(body.days).toEqual([
       {
         date: monday.toISODate(),
@@ -161,13 +170,22 @@ describe('calendar api (real HTTP, real PostgreSQL)', () => {
 
     it('answers in English when asked', async () => {
       const { body } = await availability({ ...valid(), to: '2030-13-01' }, { 'accept-language': 'en' });
-      expect(body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Some of the data is not valid.', errors: [{ field: 'to', message: 'Not a valid date: use the format YYYY-MM-DD.' }] });
+      expect(body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: 'Some of the data is not valid.',
+        errors: [{ field: 'to', message: 'Not a valid date: use the format YYYY-MM-DD.' }],
+      });
     });
 
     it('unknown office → 404', async () => {
       const { status, body } = await availability({ ...valid(), officeId: '00000000-0000-4000-8000-000000000000' });
       expect(status).toBe(404);
-      expect(body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Ufficio non trovato.', errors: [{ field: 'officeId', message: 'Ufficio non trovato.' }] });
+      expect(body).toEqual({
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: 'Ufficio non trovato.',
+        errors: [{ field: 'officeId', message: 'Ufficio non trovato.' }],
+      });
     });
 
     it('a service of another office → 404', async () => {

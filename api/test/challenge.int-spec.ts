@@ -35,7 +35,13 @@ describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; t
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.body).toEqual({
-      parameters: expect.objectContaining({ algorithm: 'PBKDF2/SHA-256', cost: expect.any(Number), keyPrefix: expect.stringMatching(/^[0-9a-f]+$/), keySignature: expect.any(String), expiresAt: expect.any(Number) }),
+      parameters: expect.objectContaining({
+        algorithm: 'PBKDF2/SHA-256',
+        cost: expect.any(Number),
+        keyPrefix: expect.stringMatching(/^[0-9a-f]+$/),
+        keySignature: expect.any(String),
+        expiresAt: expect.any(Number),
+      }),
       signature: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const minutes = ((response.body.parameters.expiresAt ?? 0) * 1000 - Date.now()) / 60_000;
@@ -44,11 +50,17 @@ describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; t
   });
 
   it('no solution: 400 CHALLENGE_REQUIRED on holds, bookings and the waitlist, nothing written', async () => {
-    const before = (await db.sql.query('SELECT (SELECT count(*) FROM hold)::int + (SELECT count(*) FROM appointment)::int + (SELECT count(*) FROM waitlist_entry)::int AS n')).rows[0].n;
+    const before = (
+      await db.sql.query('SELECT (SELECT count(*) FROM hold)::int + (SELECT count(*) FROM appointment)::int + (SELECT count(*) FROM waitlist_entry)::int AS n')
+    ).rows[0].n;
     const answers = [
       await hold(a, '08:30'),
       await post(`${a.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '08:30'), 1)),
-      await post(`${a.baseUrl}/api/waitlist`, { officeId: office.officeId, serviceId: office.serviceId, email: 'attesa@example.it', language: 'en', privacyAccepted: true }, { 'accept-language': 'en' }),
+      await post(
+        `${a.baseUrl}/api/waitlist`,
+        { officeId: office.officeId, serviceId: office.serviceId, email: 'attesa@example.it', language: 'en', privacyAccepted: true },
+        { 'accept-language': 'en' },
+      ),
     ];
     expect(answers.map((x) => [x.status, x.body.code])).toEqual([
       [400, 'CHALLENGE_REQUIRED'],
@@ -56,7 +68,13 @@ describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; t
       [400, 'CHALLENGE_REQUIRED'],
     ]);
     expect(answers[2].body.message).toContain('X-Altcha');
-    expect((await db.sql.query('SELECT (SELECT count(*) FROM hold)::int + (SELECT count(*) FROM appointment)::int + (SELECT count(*) FROM waitlist_entry)::int AS n')).rows[0].n).toBe(before);
+    expect(
+      (
+        await db.sql.query(
+          'SELECT (SELECT count(*) FROM hold)::int + (SELECT count(*) FROM appointment)::int + (SELECT count(*) FROM waitlist_entry)::int AS n',
+        )
+      ).rows[0].n,
+    ).toBe(before);
   });
 
   it('a solved challenge is good for one request, on either replica; used again, tampered with or garbage: 400 CHALLENGE_INVALID', async () => {
@@ -66,7 +84,10 @@ describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; t
     for (const api of [a, b]) expect((await hold(api, '09:30', { 'x-altcha': payload })).body.code).toBe('CHALLENGE_INVALID');
 
     const decoded = JSON.parse(Buffer.from(await solve(await challengeOf(a)), 'base64').toString());
-    const wrongKey = { ...decoded, solution: { ...decoded.solution, derivedKey: decoded.solution.derivedKey.replace(/^./, (c: string) => (c === '0' ? '1' : '0')) } };
+    const wrongKey = {
+      ...decoded,
+      solution: { ...decoded.solution, derivedKey: decoded.solution.derivedKey.replace(/^./, (c: string) => (c === '0' ? '1' : '0')) },
+    };
     const cheaper = { ...decoded, challenge: { ...decoded.challenge, parameters: { ...decoded.challenge.parameters, cost: 1 } } };
     for (const forged of [wrongKey, cheaper]) {
       expect((await hold(a, '10:00', { 'x-altcha': Buffer.from(JSON.stringify(forged)).toString('base64') })).body.code).toBe('CHALLENGE_INVALID');
@@ -75,12 +96,15 @@ describe('the proof of work on anonymous writes (ALTCHA, BOOKING_CHALLENGE on; t
       expect([garbage.slice(0, 10), (await hold(a, '10:00', { 'x-altcha': garbage })).body.code]).toEqual([garbage.slice(0, 10), 'CHALLENGE_INVALID']);
     }
     // A booking with its own fresh solution.
-    const booking = await post(`${a.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '10:30'), 2), { 'x-altcha': await solve(await challengeOf(b)) });
+    const booking = await post(`${a.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '10:30'), 2), {
+      'x-altcha': await solve(await challengeOf(b)),
+    });
     expect(booking.status).toBe(201);
   });
 
   it('an expired challenge is refused even with the right solution', async () => {
-    const secret = async (name: string) => ((await db.sql.query('SELECT value FROM server_secret WHERE name = $1', [name])).rows[0].value as Buffer).toString('hex');
+    const secret = async (name: string) =>
+      ((await db.sql.query('SELECT value FROM server_secret WHERE name = $1', [name])).rows[0].value as Buffer).toString('hex');
     const expired = await createChallenge({
       algorithm: 'PBKDF2/SHA-256',
       cost: 100,

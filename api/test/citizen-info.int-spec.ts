@@ -30,7 +30,14 @@ describe('citizen information: contacts, suspension, privacy notice, accessibili
   });
 
   const publicOffice = async () => (await getJson(`${api.baseUrl}/api/offices`)).body.find((o: { id: string }) => o.id === office.officeId);
-  const officeBody = { code: 'TEST', name: 'Ufficio di prova', address: 'Via Roma 1', city: '40012 Calderara di Reno (BO)', phone: '051 000 0000', email: 'urp@prova.example' };
+  const officeBody = {
+    code: 'TEST',
+    name: 'Ufficio di prova',
+    address: 'Via Roma 1',
+    city: '40012 Calderara di Reno (BO)',
+    phone: '051 000 0000',
+    email: 'urp@prova.example',
+  };
 
   it('the office answer carries its contacts, an OpenStreetMap link (a pin once located) and the cutoff for changes', async () => {
     const bad = await manager.send('PUT', `/api/admin/offices/${office.officeId}`, { ...officeBody, latitude: 44.56, longitude: 'est' });
@@ -115,14 +122,28 @@ describe('citizen information: contacts, suspension, privacy notice, accessibili
 
     const url = `/api/admin/offices/${office.officeId}/settings`;
     const settings = (await manager.get(url)).body;
-    expect(settings.privacy).toEqual({ controller: null, controllerEmail: null, dpoName: null, dpoEmail: null, purposes: null, legalBasis: null, recipients: null });
+    expect(settings.privacy).toEqual({
+      controller: null,
+      controllerEmail: null,
+      dpoName: null,
+      dpoEmail: null,
+      purposes: null,
+      legalBasis: null,
+      recipients: null,
+    });
     const bad = await manager.send('PUT', url, {
       ...settings,
       privacy: { ...settings.privacy, controllerEmail: 'non-una-email', dpoEmail: 'dpo@', purposes: { it: 'x'.repeat(4001), en: '' } },
       accessibility: { declarationUrl: 'https://www.example.it/dichiarazione', feedbackEmail: 'no' },
     });
     expect(bad.status).toBe(400);
-    expect(fields(bad)).toEqual(['accessibility.declarationUrl', 'accessibility.feedbackEmail', 'privacy.controllerEmail', 'privacy.dpoEmail', 'privacy.purposes.it']);
+    expect(fields(bad)).toEqual([
+      'accessibility.declarationUrl',
+      'accessibility.feedbackEmail',
+      'privacy.controllerEmail',
+      'privacy.dpoEmail',
+      'privacy.purposes.it',
+    ]);
     expect(bad.body.errors.find((e: { field: string }) => e.field === 'accessibility.declarationUrl').message).toContain('form.agid.gov.it');
     expect((await legal()).body).toEqual(initial.body);
 
@@ -141,7 +162,11 @@ describe('citizen information: contacts, suspension, privacy notice, accessibili
       accessibility: { declarationUrl: 'https://form.agid.gov.it/view/abc-123', feedbackEmail: null },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body.privacy).toMatchObject({ controllerEmail: 'protocollo@prova.example', purposes: { it: 'Gestire gli appuntamenti.', en: '' }, recipients: null });
+    expect(saved.body.privacy).toMatchObject({
+      controllerEmail: 'protocollo@prova.example',
+      purposes: { it: 'Gestire gli appuntamenti.', en: '' },
+      recipients: null,
+    });
     const after = (await legal()).body;
     expect(after.privacy).toMatchObject({
       controller: 'Comune di Prova, Via Roma 1',

@@ -30,13 +30,23 @@ describe('closures and office changes against bookings in flight (real PostgreSQ
   });
 
   const book = (start: string): Promise<Answer> => post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, start, n++));
-  const close = (date: string): Promise<Reply> => manager.send('POST', `/api/offices/${office.officeId}/closures`, { from: date, reason: 'Chiusura straordinaria', confirm: true });
+  const close = (date: string): Promise<Reply> =>
+    manager.send('POST', `/api/offices/${office.officeId}/closures`, { from: date, reason: 'Chiusura straordinaria', confirm: true });
   const bookedInside = async (from: string, to: string) =>
-    (await db.sql.query(`SELECT code FROM appointment WHERE status = 'BOOKED' AND office_id = $1 AND start_at < $3 AND end_at > $2`, [office.officeId, from, to])).rows.map((r) => r.code);
+    (
+      await db.sql.query(`SELECT code FROM appointment WHERE status = 'BOOKED' AND office_id = $1 AND start_at < $3 AND end_at > $2`, [
+        office.officeId,
+        from,
+        to,
+      ])
+    ).rows.map((r) => r.code);
   /** Waits (polling PostgreSQL, no fixed sleep) until some backend runs a statement matching `like` and waits for a lock. */
   const waitingOnLock = async (like: string) => {
     for (;;) {
-      const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [like]);
+      const { rows } = await db.sql.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+        [like],
+      );
       if (rows[0].n > 0) return;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -85,7 +95,13 @@ describe('closures and office changes against bookings in flight (real PostgreSQ
     const monday = nextWeekday(1, 14);
     const afternoon = at(monday, '15:00');
     const hours = await bookingHeldDuring(afternoon, () =>
-      manager.send('PUT', hoursUrl, { intervals: [{ weekday: 1, start: '08:30', end: '12:30' }, { weekday: 3, start: '09:00', end: '11:00' }], confirm: true }),
+      manager.send('PUT', hoursUrl, {
+        intervals: [
+          { weekday: 1, start: '08:30', end: '12:30' },
+          { weekday: 3, start: '09:00', end: '11:00' },
+        ],
+        confirm: true,
+      }),
     );
     expect(hours.change.status).toBe(200);
     expect(hours.change.body.cancelled).toEqual([hours.booking.body.code]);
@@ -97,7 +113,9 @@ describe('closures and office changes against bookings in flight (real PostgreSQ
     void officeId;
     const id = office.serviceId;
     delete service['id'];
-    const withdrawn = await bookingHeldDuring(at(monday, '10:00'), () => manager.send('PUT', `/api/admin/offices/${office.officeId}/services/${id}`, { ...service, active: false, confirm: true }));
+    const withdrawn = await bookingHeldDuring(at(monday, '10:00'), () =>
+      manager.send('PUT', `/api/admin/offices/${office.officeId}/services/${id}`, { ...service, active: false, confirm: true }),
+    );
     expect(withdrawn.change.status).toBe(200);
     expect(withdrawn.change.body.cancelled).toEqual([withdrawn.booking.body.code]);
     expect((await db.sql.query(`SELECT count(*)::int AS n FROM appointment WHERE service_id = $1 AND status = 'BOOKED'`, [id])).rows[0].n).toBe(0);

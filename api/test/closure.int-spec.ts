@@ -37,7 +37,8 @@ describe('closures: the appointments inside are cancelled in one transaction, ea
     expect(answer.status).toBe(201);
     return answer.body.code as string;
   };
-  const statuses = async () => Object.fromEntries((await db.sql.query(`SELECT code, status || ':' || coalesce(cancel_reason, '-') AS s FROM appointment`)).rows.map((r) => [r.code, r.s]));
+  const statuses = async () =>
+    Object.fromEntries((await db.sql.query(`SELECT code, status || ':' || coalesce(cancel_reason, '-') AS s FROM appointment`)).rows.map((r) => [r.code, r.s]));
 
   it('an afternoon closure: 409 listing the affected appointments and nothing written, then confirmed: cancelled, one notice each', async () => {
     const inside = [await book('14:30'), await book('14:50', office.otherServiceId)];
@@ -65,7 +66,9 @@ describe('closures: the appointments inside are cancelled in one transaction, ea
     expect(closureMails[0].parsed.text).toContain('https://prenota.example.it/prenota/');
 
     // The afternoon is no longer offered; the morning still is.
-    const { body: availability } = await getJson(`${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${date}&to=${date}`);
+    const { body: availability } = await getJson(
+      `${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${date}&to=${date}`,
+    );
     const times = availability.days.flatMap((d: { slots: Array<{ start: string }> }) => d.slots.map((s) => s.start.slice(11, 16)));
     expect(times.some((t: string) => t >= '14:00')).toBe(false);
     expect(times).toContain('09:30');

@@ -61,7 +61,11 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
   }
 
   /** Calls the api and checks the answer against its documented response. */
-  async function call(method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string>; client?: StaffClient } = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    init: { body?: unknown; raw?: string; headers?: Record<string, string>; client?: StaffClient } = {},
+  ): Promise<Answer> {
     const { key, operation } = operationOf(method, path);
     let response: Response;
     const payload = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
@@ -69,7 +73,12 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
       const cookie = [...init.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
       response = await fetch(`${api.baseUrl}${path}`, {
         method,
-        headers: { cookie, ...(init.client.xsrf && { 'x-xsrf-token': init.client.xsrf }), ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
+        headers: {
+          cookie,
+          ...(init.client.xsrf && { 'x-xsrf-token': init.client.xsrf }),
+          ...(init.body !== undefined && { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
         body: payload,
       });
     } else {
@@ -83,20 +92,34 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     const text = await response.text();
     const body = contentType === 'application/json' && text ? JSON.parse(text) : text;
     const documented = operation.responses[String(response.status)];
-    expect({ operation: key, status: response.status, documented: documented !== undefined }).toEqual({ operation: key, status: response.status, documented: true });
+    expect({ operation: key, status: response.status, documented: documented !== undefined }).toEqual({
+      operation: key,
+      status: response.status,
+      documented: true,
+    });
     if (response.status !== 204) {
       const media = documented.content?.[contentType];
-      expect({ operation: key, status: response.status, contentType, documented: media !== undefined }).toEqual({ operation: key, status: response.status, contentType, documented: true });
+      expect({ operation: key, status: response.status, contentType, documented: media !== undefined }).toEqual({
+        operation: key,
+        status: response.status,
+        contentType,
+        documented: true,
+      });
       if (contentType === 'application/json') {
         const schema = JSON.parse(JSON.stringify(media.schema).replaceAll('"#/components/', '"openapi.json#/components/'));
         const validate = ajv.compile(schema);
         const valid = validate(body);
-        expect({ operation: key, status: response.status, errors: valid ? null : validate.errors }).toEqual({ operation: key, status: response.status, errors: null });
+        expect({ operation: key, status: response.status, errors: valid ? null : validate.errors }).toEqual({
+          operation: key,
+          status: response.status,
+          errors: null,
+        });
       }
     }
     for (const header of Object.keys(documented.headers ?? {})) {
       // Headers documented for the answer are sent (Content-Disposition only for downloads).
-      if (header !== 'Content-Disposition' || contentType !== 'application/json') expect({ operation: key, header, sent: response.headers.has(header) }).toEqual({ operation: key, header, sent: true });
+      if (header !== 'Content-Disposition' || contentType !== 'application/json')
+        expect({ operation: key, header, sent: response.headers.has(header) }).toEqual({ operation: key, header, sent: true });
     }
     seen.set(key, (seen.get(key) ?? new Set()).add(response.status));
     return { status: response.status, headers: response.headers, body, contentType };
@@ -113,12 +136,23 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     for (const [route, item] of Object.entries<Json>(doc.paths)) {
       for (const [method, operation] of Object.entries<Json>(item)) {
         const statuses = Object.keys(operation.responses);
-        expect({ route, method, success: statuses.some((s) => s.startsWith('2')), internal: statuses.includes('500'), security: Array.isArray(operation.security) }).toEqual({ route, method, success: true, internal: true, security: true });
+        expect({
+          route,
+          method,
+          success: statuses.some((s) => s.startsWith('2')),
+          internal: statuses.includes('500'),
+          security: Array.isArray(operation.security),
+        }).toEqual({ route, method, success: true, internal: true, security: true });
         for (const status of statuses.filter((s) => Number(s) >= 400)) {
           // The error body, with its `code` values listed.
           let schema = operation.responses[status].content['application/json'].schema;
           if (schema.$ref) schema = doc.components.schemas[schema.$ref.split('/').pop()];
-          expect({ route, method, status, codes: JSON.stringify(schema.properties?.code ?? schema.allOf ?? null) }).toEqual({ route, method, status, codes: expect.stringMatching(/enum|const/) });
+          expect({ route, method, status, codes: JSON.stringify(schema.properties?.code ?? schema.allOf ?? null) }).toEqual({
+            route,
+            method,
+            status,
+            codes: expect.stringMatching(/enum|const/),
+          });
         }
         // Every path parameter with a format or a pattern, or a token / code described as text.
         for (const parameter of (operation.parameters ?? []).filter((p: Json) => p.in === 'path')) expect(parameter.schema.type).toBe('string');
@@ -187,10 +221,22 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await call('POST', `/api/appointments/manage/${token}/cancel`)).status).toBe(200);
     expect((await call('POST', '/api/appointments/manage/unknown-token/cancel')).status).toBe(404);
 
-    expect((await call('POST', '/api/waitlist', { body: { officeId: office.officeId, serviceId: office.serviceId, email: 'attesa@example.it', language: 'it', privacyAccepted: true } })).status).toBe(409);
+    expect(
+      (
+        await call('POST', '/api/waitlist', {
+          body: { officeId: office.officeId, serviceId: office.serviceId, email: 'attesa@example.it', language: 'it', privacyAccepted: true },
+        })
+      ).status,
+    ).toBe(409);
     // A service with no place at all in the booking horizon takes sign-ups.
     await db.sql.query('UPDATE service SET capacity = 0 WHERE id = $1', [office.otherServiceId]);
-    expect((await call('POST', '/api/waitlist', { body: { officeId: office.officeId, serviceId: office.otherServiceId, email: 'attesa@example.it', language: 'it', privacyAccepted: true } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/api/waitlist', {
+          body: { officeId: office.officeId, serviceId: office.otherServiceId, email: 'attesa@example.it', language: 'it', privacyAccepted: true },
+        })
+      ).status,
+    ).toBe(201);
     expect((await call('POST', '/api/waitlist', { body: { officeId: 'x', email: 'x' } })).status).toBe(400);
     expect((await call('POST', '/api/waitlist/unknown-token/unsubscribe')).status).toBe(200);
 
@@ -288,7 +334,12 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
 
     // The administration, on an office of its own.
     expect((await as('GET', '/api/admin/offices')).status).toBe(200);
-    const created = await as('POST', '/api/admin/offices', { code: 'CONTRATTO', name: 'Ufficio del contratto', address: 'Via Roma 2', city: 'Calderara di Reno' });
+    const created = await as('POST', '/api/admin/offices', {
+      code: 'CONTRATTO',
+      name: 'Ufficio del contratto',
+      address: 'Via Roma 2',
+      city: 'Calderara di Reno',
+    });
     expect(created.status).toBe(201);
     expect((await as('POST', '/api/admin/offices', {})).status).toBe(400);
     const a = `/api/admin/offices/${(created.body as Json).id}`;
@@ -330,7 +381,13 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
 
     // Staff accounts.
     expect((await as('GET', '/api/admin/staff-users')).status).toBe(200);
-    const user = await as('POST', '/api/admin/staff-users', { username: 'contratto.op', displayName: 'Operatore del contratto', role: 'operator', password: 'lanterna-vulcano-quaderno-77', officeIds: [office.officeId] });
+    const user = await as('POST', '/api/admin/staff-users', {
+      username: 'contratto.op',
+      displayName: 'Operatore del contratto',
+      role: 'operator',
+      password: 'lanterna-vulcano-quaderno-77',
+      officeIds: [office.officeId],
+    });
     expect(user.status).toBe(201);
     expect((await as('POST', '/api/admin/staff-users', {})).status).toBe(400);
     const u = `/api/admin/staff-users/${(user.body as Json).id}`;
@@ -351,7 +408,15 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await as('GET', `/api/stats/history?officeId=${office.officeId}`)).status).toBe(200);
     expect((await as('GET', '/api/stats/history?officeId=x')).status).toBe(400);
     const csvHeaders = { 'content-type': 'text/csv' };
-    expect((await call('POST', `/api/stats/history?officeId=${office.officeId}`, { client: admin, raw: 'month,metric,value\n2019-06,phone_calls,5\n', headers: csvHeaders })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `/api/stats/history?officeId=${office.officeId}`, {
+          client: admin,
+          raw: 'month,metric,value\n2019-06,phone_calls,5\n',
+          headers: csvHeaders,
+        })
+      ).status,
+    ).toBe(200);
     expect((await call('POST', '/api/stats/history?officeId=x', { client: admin, raw: 'month,metric,value\n', headers: csvHeaders })).status).toBe(400);
     expect((await as('GET', `/api/stats/counters/${office.officeId}?year=2024`)).status).toBe(200);
     expect((await as('GET', `/api/stats/counters/${office.officeId}?year=x`)).status).toBe(400);

@@ -42,7 +42,11 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     // Walk-ins are refused while the office is closed: open it whenever the suite runs.
     await openAroundTheClock(db.sql, office.officeId);
     api = await startApi(db.url, { CHECKIN_EARLY_MINUTES: '60', CHECKIN_LATE_MINUTES: '15', MAX_WAIT_MINUTES: '30', CALL_TOLERANCE_MINUTES: '10' });
-    [operator, kiosk, stranger] = await Promise.all([StaffClient.login(api.baseUrl, 'operatore'), StaffClient.login(api.baseUrl, 'totem'), StaffClient.login(api.baseUrl, 'altro')]);
+    [operator, kiosk, stranger] = await Promise.all([
+      StaffClient.login(api.baseUrl, 'operatore'),
+      StaffClient.login(api.baseUrl, 'totem'),
+      StaffClient.login(api.baseUrl, 'altro'),
+    ]);
   });
 
   afterAll(async () => {
@@ -52,17 +56,25 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
 
   /** Empties today's queue between tests (finished tickets keep their numbers). */
   const closeAll = () => db.sql.query(`UPDATE ticket SET status = 'DONE', completed_at = now() WHERE status IN ('WAITING', 'CALLED', 'IN_SERVICE')`);
-  const walkIn = (client: StaffClient, serviceId = office.serviceId, extra: Record<string, unknown> = {}) => client.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, ...extra });
+  const walkIn = (client: StaffClient, serviceId = office.serviceId, extra: Record<string, unknown> = {}) =>
+    client.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, ...extra });
 
   it('walk-in tickets: numbers per prefix, gapless under 40 concurrent requests from two clients', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => walkIn(i % 2 ? kiosk : operator, i % 4 === 0 ? office.otherServiceId : office.serviceId)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => walkIn(i % 2 ? kiosk : operator, i % 4 === 0 ? office.otherServiceId : office.serviceId)),
+    );
     expect(countBy(answers, (a) => a.status)).toEqual({ 201: 40 });
     const numbers = answers.map((a) => a.body.number as string);
     const cie = numbers.filter((n) => n.startsWith('C')).sort();
     const spid = numbers.filter((n) => n.startsWith('S')).sort();
     expect(cie).toEqual(Array.from({ length: 30 }, (_, i) => `C${String(i + 1).padStart(3, '0')}`));
     expect(spid).toEqual(Array.from({ length: 10 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`));
-    expect(answers[1].body).toMatchObject({ status: 'WAITING', kind: 'WALK_IN', priority: false, publicUrl: expect.stringMatching(/\/biglietto\/[0-9a-f-]{36}$/) });
+    expect(answers[1].body).toMatchObject({
+      status: 'WAITING',
+      kind: 'WALK_IN',
+      priority: false,
+      publicUrl: expect.stringMatching(/\/biglietto\/[0-9a-f-]{36}$/),
+    });
     const events = await db.sql.query(`SELECT count(*)::int AS n FROM ticket_event WHERE type = 'ISSUED'`);
     expect(events.rows[0].n).toBe(40);
     await closeAll();
@@ -103,7 +115,8 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     const late = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now - 16 * 60_000), code());
     const tooLate = await kiosk.send('POST', `/api/appointments/${late.code}/check-in`, {});
     expect(tooLate.status).toBe(409);
-    if (tooLate.body.code === 'CHECK_IN_TOO_LATE') expect((await operator.send('POST', `/api/appointments/${late.code}/check-in`, { force: true })).status).toBe(201);
+    if (tooLate.body.code === 'CHECK_IN_TOO_LATE')
+      expect((await operator.send('POST', `/api/appointments/${late.code}/check-in`, { force: true })).status).toBe(201);
 
     const cancelled = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now), code());
     await db.sql.query(`UPDATE appointment SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [cancelled.id]);
@@ -111,7 +124,12 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     expect((await operator.send('POST', `/api/appointments/CIE-ZZZZZZ/check-in`, {})).status).toBe(404);
     // Forgiving: lower case, spaces and a missing dash name the same booking.
     const forgiving = await insertAppointment(db.sql, office.officeId, office.serviceId, new Date(now + 2 * 60_000), code());
-    const typed = encodeURIComponent(` ${forgiving.code.replace('-', '').toLowerCase().replace(/(...)$/, ' $1')} `);
+    const typed = encodeURIComponent(
+      ` ${forgiving.code
+        .replace('-', '')
+        .toLowerCase()
+        .replace(/(...)$/, ' $1')} `,
+    );
     const relaxed = await kiosk.send('POST', `/api/appointments/${typed}/check-in`, {});
     expect(relaxed.status).toBe(201);
     expect(relaxed.body.appointmentCode).toBe(forgiving.code);
@@ -150,7 +168,7 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await closeAll();
   });
 
-  it('the ticket page\'s position comes from the desks\' own call-next order: a priority ticket of another service on a shared desk is ahead', async () => {
+  it("the ticket page's position comes from the desks' own call-next order: a priority ticket of another service on a shared desk is ahead", async () => {
     await closeAll();
     const c = (await walkIn(kiosk)).body;
     const s = (await walkIn(operator, office.otherServiceId, { priority: true })).body;
@@ -184,7 +202,10 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
       await Promise.all(called.map((a) => operator.send('POST', `/api/desks/${a.body.deskId}/complete`, { outcome: 'CIE_REQUEST_TAKEN' })));
     }
     expect(served.sort()).toEqual([...ids].sort());
-    const calls = await db.sql.query(`SELECT ticket_id, count(*)::int AS n FROM ticket_event WHERE type = 'CALLED' AND ticket_id = ANY($1) GROUP BY ticket_id`, [ids]);
+    const calls = await db.sql.query(
+      `SELECT ticket_id, count(*)::int AS n FROM ticket_event WHERE type = 'CALLED' AND ticket_id = ANY($1) GROUP BY ticket_id`,
+      [ids],
+    );
     expect(calls.rows).toHaveLength(20);
     expect(calls.rows.every((r) => r.n === 1)).toBe(true);
   });
@@ -242,7 +263,11 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     const body = JSON.parse(text);
     expect(body.current[0]).toMatchObject({ number: named.number, deskName: 'Sportello 3', recall: false });
     expect(body.recent[0].number).toBe(named.number);
-    expect(body.waits.find((w: { serviceId: string }) => w.serviceId === office.serviceId)).toMatchObject({ waiting: 1, ticketPrefix: 'C', estimatedWaitMinutes: expect.any(Number) });
+    expect(body.waits.find((w: { serviceId: string }) => w.serviceId === office.serviceId)).toMatchObject({
+      waiting: 1,
+      ticketPrefix: 'C',
+      estimatedWaitMinutes: expect.any(Number),
+    });
 
     const page = await (await fetch(`${api.baseUrl}/api/tickets/${second.id}`)).json();
     expect(page).toMatchObject({ number: second.number, status: 'WAITING', position: 0, deskName: null });
@@ -326,10 +351,15 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     // SPID-only desk 6 may call a CIE ticket by its number (then transfer or close it).
     expect((await operator.send('POST', `/api/desks/${desks[5]}/call`, { ticketId: first.id })).body).toMatchObject({ id: first.id, status: 'CALLED' });
     expect((await operator.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
-    expect((await operator.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: 'nope' })).body.errors).toEqual([{ field: 'ticketId', message: expect.any(String) }]);
+    expect((await operator.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: 'nope' })).body.errors).toEqual([
+      { field: 'ticketId', message: expect.any(String) },
+    ]);
     expect((await stranger.send('POST', `/api/desks/${desks[1]}/call`, { ticketId: first.id })).body.code).toBe('FORBIDDEN_OFFICE');
     const events = await db.sql.query(`SELECT type, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id`, [second.id]);
-    expect(events.rows).toEqual([{ type: 'ISSUED', desk_id: null }, { type: 'CALLED', desk_id: desks[0] }]);
+    expect(events.rows).toEqual([
+      { type: 'ISSUED', desk_id: null },
+      { type: 'CALLED', desk_id: desks[0] },
+    ]);
     await closeAll();
   });
 
@@ -372,10 +402,29 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
 
     const events = await db.sql.query(`SELECT type FROM ticket_event WHERE ticket_id = $1 ORDER BY id`, [absent.id]);
     expect(events.rows.map((r) => r.type)).toEqual(['ISSUED', 'CALLED', 'NO_SHOW', 'REOPENED', 'STARTED', 'COMPLETED', 'REOPENED', 'COMPLETED']);
-    const audit = await db.sql.query(`SELECT actor_username, entity, entity_id, details FROM audit_entry WHERE action = 'UNDO' AND entity_id = $1 ORDER BY at`, [absent.id]);
+    const audit = await db.sql.query(
+      `SELECT actor_username, entity, entity_id, details FROM audit_entry WHERE action = 'UNDO' AND entity_id = $1 ORDER BY at`,
+      [absent.id],
+    );
     expect(audit.rows).toEqual([
-      { actor_username: 'operatore', entity: 'ticket', entity_id: absent.id, details: { number: absent.number, desk: 'Sportello 4', undone: 'NO_SHOW', status: { from: 'NO_SHOW', to: 'CALLED' } } },
-      { actor_username: 'operatore', entity: 'ticket', entity_id: absent.id, details: { number: absent.number, desk: 'Sportello 4', undone: 'COMPLETED', status: { from: 'DONE', to: 'IN_SERVICE' }, outcome: { from: 'CIE_REQUEST_TAKEN', to: null } } },
+      {
+        actor_username: 'operatore',
+        entity: 'ticket',
+        entity_id: absent.id,
+        details: { number: absent.number, desk: 'Sportello 4', undone: 'NO_SHOW', status: { from: 'NO_SHOW', to: 'CALLED' } },
+      },
+      {
+        actor_username: 'operatore',
+        entity: 'ticket',
+        entity_id: absent.id,
+        details: {
+          number: absent.number,
+          desk: 'Sportello 4',
+          undone: 'COMPLETED',
+          status: { from: 'DONE', to: 'IN_SERVICE' },
+          outcome: { from: 'CIE_REQUEST_TAKEN', to: null },
+        },
+      },
     ]);
     await closeAll();
   });
@@ -394,7 +443,16 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     const today = await operator.get('/api/staff/today');
     expect(today.status).toBe(200);
     expect(today.body.offices).toEqual([
-      expect.objectContaining({ officeId: office.officeId, officeName: 'Ufficio di prova', booked: 2, arrived: 3, walkIns: 2, waiting: 2, served: 1, open: expect.objectContaining({ open: true }) }),
+      expect.objectContaining({
+        officeId: office.officeId,
+        officeName: 'Ufficio di prova',
+        booked: 2,
+        arrived: 3,
+        walkIns: 2,
+        waiting: 2,
+        served: 1,
+        open: expect.objectContaining({ open: true }),
+      }),
     ]);
     expect((await operator.get(`/api/staff/today?officeId=${other.officeId}`)).body.code).toBe('FORBIDDEN_OFFICE');
     expect((await operator.get(`/api/staff/today?officeId=x`)).status).toBe(400);
@@ -407,7 +465,12 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     await operator.send('POST', `/api/appointments/${a.code}/check-in`, {});
     const all = await operator.get(`/api/offices/${office.officeId}/agenda`);
     expect(all.status).toBe(200);
-    expect(all.body.find((e: { code: string }) => e.code === a.code)).toMatchObject({ citizenName: 'Ada Lovelace', status: 'CHECKED_IN', ticketNumber: expect.stringMatching(/^C\d{3}$/), phone: null });
+    expect(all.body.find((e: { code: string }) => e.code === a.code)).toMatchObject({
+      citizenName: 'Ada Lovelace',
+      status: 'CHECKED_IN',
+      ticketNumber: expect.stringMatching(/^C\d{3}$/),
+      phone: null,
+    });
     await db.sql.query(`UPDATE appointment SET phone = '+39 051 646 1211' WHERE id = $1`, [a.id]);
     for (const q of [a.code, 'lovelace ada', a.fiscalCode.slice(0, 9).toLowerCase()]) {
       const found = await operator.get(`/api/offices/${office.officeId}/agenda?q=${encodeURIComponent(q)}`);
@@ -426,10 +489,14 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
     // Parallel requests merge too; another day is another view.
     await Promise.all(Array.from({ length: 5 }, () => operator.get(`/api/offices/${office.officeId}/agenda`)));
     await operator.get(`/api/offices/${office.officeId}/agenda?date=2030-01-07`);
-    const after = await db.sql.query(`SELECT details->>'date' AS date, (details->>'views')::int AS views FROM audit_entry WHERE action = 'VIEW' AND entity = 'agenda' AND actor_username = 'operatore' ORDER BY at`);
+    const after = await db.sql.query(
+      `SELECT details->>'date' AS date, (details->>'views')::int AS views FROM audit_entry WHERE action = 'VIEW' AND entity = 'agenda' AND actor_username = 'operatore' ORDER BY at`,
+    );
     expect(after.rows).toEqual([expect.objectContaining({ views: 10 }), { date: '2030-01-07', views: 1 }]);
     // A look after 15 minutes without one starts a new row.
-    await db.sql.query(`UPDATE audit_entry SET details = jsonb_set(details, '{lastAt}', to_jsonb((now() - interval '16 minutes')::text)) WHERE action = 'VIEW'`);
+    await db.sql.query(
+      `UPDATE audit_entry SET details = jsonb_set(details, '{lastAt}', to_jsonb((now() - interval '16 minutes')::text)) WHERE action = 'VIEW'`,
+    );
     await operator.get(`/api/offices/${office.officeId}/agenda?date=2030-01-07`);
     expect((await db.sql.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'VIEW' AND actor_username = 'operatore'`)).rows[0].n).toBe(3);
     await closeAll();
@@ -453,7 +520,8 @@ describe('front desk: tickets, check-in, desks, display (real HTTP, real Postgre
       const [here, there] = await Promise.all([SseClient.connect(url(api.baseUrl)), SseClient.connect(url(second.baseUrl))]);
       const ticket = (await walkIn(kiosk)).body;
       await operator.send('POST', `/api/desks/${desks[3]}/call-next`, {});
-      const isCall = (e: { type: string; data: Record<string, unknown> }) => e.type === 'ticket' && e.data['ticketId'] === ticket.id && e.data['event'] === 'CALLED';
+      const isCall = (e: { type: string; data: Record<string, unknown> }) =>
+        e.type === 'ticket' && e.data['ticketId'] === ticket.id && e.data['event'] === 'CALLED';
       const [a, b] = await Promise.all([here.next(isCall), there.next(isCall)]);
       expect(a.data).toEqual({ type: 'ticket', officeId: office.officeId, ticketId: ticket.id, deskId: desks[3], event: 'CALLED' });
       expect(b.data).toEqual(a.data);

@@ -31,7 +31,10 @@ describe('the per-person and per-mailbox limits count people, not spellings', ()
   });
 
   const book = (start: string, citizen: Record<string, string>) =>
-    post(`${api.baseUrl}/api/appointments`, { ...bookingBody(office.officeId, office.serviceId, start, 0), citizen: { firstName: 'Mario', lastName: 'Rossi', ...citizen } });
+    post(`${api.baseUrl}/api/appointments`, {
+      ...bookingBody(office.officeId, office.serviceId, start, 0),
+      citizen: { firstName: 'Mario', lastName: 'Rossi', ...citizen },
+    });
 
   it('one person held four CIE appointments with four omocodia spellings: now only the first books', async () => {
     const spellings = ['FMMHPG93H18A556X', 'FMMHPG93H18A55SU', 'FMMHPG93H18ARRSB', 'FMMHPGVPHMUARRSK'];
@@ -56,7 +59,8 @@ describe('the per-person and per-mailbox limits count people, not spellings', ()
   it('MAX_ACTIVE_PER_EMAIL active bookings per mailbox across codici fiscali (sub-addresses and case count as one), then 409 LIMIT_REACHED', async () => {
     const mailbox = ['famiglia@example.it', 'Famiglia+due@Example.it', 'famiglia+tre@example.it', 'famiglia+quattro@example.it'];
     const answers = [];
-    for (const [i, email] of mailbox.entries()) answers.push(await book(at(monday, ['11:00', '11:30', '12:00', '14:30'][i]), { fiscalCode: fiscalCode(500 + i), email }));
+    for (const [i, email] of mailbox.entries())
+      answers.push(await book(at(monday, ['11:00', '11:30', '12:00', '14:30'][i]), { fiscalCode: fiscalCode(500 + i), email }));
     // Four codici fiscali, one mailbox (persona0… above were other mailboxes).
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 409]);
     expect(answers[3].body).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('3 prenotazioni attive') });
@@ -86,7 +90,8 @@ describe('the client address comes from TRUST_PROXY only', () => {
     const api = await startApi(db.url, { THROTTLE_LIMIT: '100000', MAX_HOLDS_PER_CLIENT: '3' });
     try {
       const answers = [];
-      for (let i = 0; i < 40; i++) answers.push(await post(`${api.baseUrl}/api/holds`, holdBody(slots[i % slots.length]), { 'x-forwarded-for': `203.0.113.${i + 1}` }));
+      for (let i = 0; i < 40; i++)
+        answers.push(await post(`${api.baseUrl}/api/holds`, holdBody(slots[i % slots.length]), { 'x-forwarded-for': `203.0.113.${i + 1}` }));
       expect(countBy(answers, (a) => a.status)).toEqual({ 201: 3, 429: 37 });
       expect(answers[3].body.code).toBe('HOLD_LIMIT_REACHED');
       await freeHolds();
@@ -108,10 +113,14 @@ describe('the client address comes from TRUST_PROXY only', () => {
     const api = await startApi(db.url, { THROTTLE_LIMIT: '5', LOGIN_THROTTLE_LIMIT: '3' });
     try {
       const holds = [];
-      for (let i = 0; i < 6; i++) holds.push((await post(`${api.baseUrl}/api/holds`, { officeId: 'nonsense' }, { 'x-forwarded-for': `198.51.100.${i}` })).status);
+      for (let i = 0; i < 6; i++)
+        holds.push((await post(`${api.baseUrl}/api/holds`, { officeId: 'nonsense' }, { 'x-forwarded-for': `198.51.100.${i}` })).status);
       expect(holds).toEqual([400, 400, 400, 400, 400, 429]);
       const logins = [];
-      for (let i = 0; i < 4; i++) logins.push((await post(`${api.baseUrl}/api/auth/login`, { username: 'operatore', password: 'wrong' }, { 'x-forwarded-for': `198.51.100.${i}` })).status);
+      for (let i = 0; i < 4; i++)
+        logins.push(
+          (await post(`${api.baseUrl}/api/auth/login`, { username: 'operatore', password: 'wrong' }, { 'x-forwarded-for': `198.51.100.${i}` })).status,
+        );
       expect(logins).toEqual([401, 401, 401, 429]);
       // Another real address has its own budget.
       expect((await requestFrom('127.0.0.7', `${api.baseUrl}/api/auth/login`, { body: { username: 'operatore', password: STAFF_PASSWORD } })).status).toBe(200);
@@ -124,11 +133,16 @@ describe('the client address comes from TRUST_PROXY only', () => {
     const api = await startApi(db.url, { THROTTLE_LIMIT: '100000', MAX_HOLDS_PER_CLIENT: '1', TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' });
     try {
       const viaProxy = [];
-      for (let i = 0; i < 3; i++) viaProxy.push((await post(`${api.baseUrl}/api/holds`, holdBody(slots[i]), { 'x-forwarded-for': `203.0.113.${i + 1}` })).status);
+      for (let i = 0; i < 3; i++)
+        viaProxy.push((await post(`${api.baseUrl}/api/holds`, holdBody(slots[i]), { 'x-forwarded-for': `203.0.113.${i + 1}` })).status);
       expect(viaProxy).toEqual([201, 201, 201]);
       // 127.0.0.5 is no proxy of ours: its header is a lie, and it is one client.
       const direct = [];
-      for (let i = 0; i < 2; i++) direct.push((await requestFrom('127.0.0.5', `${api.baseUrl}/api/holds`, { body: holdBody(slots[i + 3]), headers: { 'x-forwarded-for': `203.0.113.${50 + i}` } })).status);
+      for (let i = 0; i < 2; i++)
+        direct.push(
+          (await requestFrom('127.0.0.5', `${api.baseUrl}/api/holds`, { body: holdBody(slots[i + 3]), headers: { 'x-forwarded-for': `203.0.113.${50 + i}` } }))
+            .status,
+        );
       expect(direct).toEqual([201, 429]);
     } finally {
       await api.stop();
@@ -189,7 +203,9 @@ describe('a lock-out that cannot be turned against the user (OWASP device cookie
     expect(first.status).toBe(200);
     const device = [...cookiesOf(first)].find(([name]) => name.startsWith('sportello_device_')) as [string, string];
     expect(device).toBeDefined();
-    expect(first.headers['set-cookie']?.find((c) => c.startsWith(device[0]))).toMatch(/; Max-Age=15552000; Path=\/api\/auth; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    expect(first.headers['set-cookie']?.find((c) => c.startsWith(device[0]))).toMatch(
+      /; Max-Age=15552000; Path=\/api\/auth; Expires=[^;]+; HttpOnly; SameSite=Strict$/,
+    );
     const deviceCookie = `${device[0]}=${device[1]}`;
 
     // An attacker with many addresses: 5 wrong passwords each from 127.0.1.1, 127.0.1.2, 127.0.1.3.
@@ -206,9 +222,17 @@ describe('a lock-out that cannot be turned against the user (OWASP device cookie
     // Wrong passwords with the cookie are counted against that device only (5 of them lock it).
     for (let i = 0; i < 5; i++) await login('127.0.0.9', `device-wrong-${i}`, deviceCookie);
     expect((await login('127.0.0.9', STAFF_PASSWORD, deviceCookie)).status).toBe(429);
-    const scopes = (await db.sql.query(`SELECT scope, count(*)::int AS n FROM staff_login_failure WHERE staff_user_id = $1 AND locked_until > now() GROUP BY scope ORDER BY scope`, [userId])).rows;
+    const scopes = (
+      await db.sql.query(
+        `SELECT scope, count(*)::int AS n FROM staff_login_failure WHERE staff_user_id = $1 AND locked_until > now() GROUP BY scope ORDER BY scope`,
+        [userId],
+      )
+    ).rows;
     // 127.0.1.3's last three guesses met the closed account and were not even tried: two addresses locked.
-    expect(scopes).toEqual([{ scope: 'ADDRESS', n: 2 }, { scope: 'DEVICE', n: 1 }]);
+    expect(scopes).toEqual([
+      { scope: 'ADDRESS', n: 2 },
+      { scope: 'DEVICE', n: 1 },
+    ]);
     // No address is stored: only keyed hashes.
     const keys = (await db.sql.query('SELECT client_key FROM staff_login_failure')).rows.map((r) => (r.client_key as Buffer).toString('latin1'));
     expect(keys.join('')).not.toMatch(/127\.0\./);
@@ -223,9 +247,18 @@ describe('a lock-out that cannot be turned against the user (OWASP device cookie
     expect(actions['LOGIN']).toBeGreaterThanOrEqual(5);
     expect(actions['LOGIN_FAILED']).toBeGreaterThanOrEqual(30);
     expect(actions['LOGOUT']).toBe(1);
-    expect(rows.filter((r) => r.action === 'LOCKED_OUT').map((r) => r.details.scope).sort()).toEqual(['ACCOUNT', 'ADDRESS', 'ADDRESS', 'ADDRESS', 'DEVICE']);
+    expect(
+      rows
+        .filter((r) => r.action === 'LOCKED_OUT')
+        .map((r) => r.details.scope)
+        .sort(),
+    ).toEqual(['ACCOUNT', 'ADDRESS', 'ADDRESS', 'ADDRESS', 'DEVICE']);
     expect(rows.find((r) => r.action === 'LOGIN_FAILED' && r.details.reason === 'UNKNOWN_ACCOUNT')).toMatchObject({ actor_username: null, entity_id: null });
-    expect(rows.find((r) => r.action === 'LOGIN_FAILED' && r.details.reason === 'WRONG_PASSWORD')).toMatchObject({ actor_username: 'admin', entity_id: userId, details: { device: 'UNKNOWN' } });
+    expect(rows.find((r) => r.action === 'LOGIN_FAILED' && r.details.reason === 'WRONG_PASSWORD')).toMatchObject({
+      actor_username: 'admin',
+      entity_id: userId,
+      details: { device: 'UNKNOWN' },
+    });
     const text = JSON.stringify(rows);
     for (const secret of [STAFF_PASSWORD, 'wrong-', 'guess-', 'segreto-sbagliato', 'nessuno', '127.0.']) expect(text).not.toContain(secret);
   });
@@ -273,7 +306,12 @@ describe('bad input never gets a 500: dates, e-mail addresses, passwords', () =>
     const closure = await manager.send('POST', `/api/offices/${id}/closures`, { from: date, to: date, reason: 'prova' });
     expect([closure.status, fields(closure)]).toEqual([400, ['from', 'to']]);
     const settings = await admin.get(`/api/admin/offices/${id}/settings`);
-    const mandate = await admin.send('PUT', `/api/admin/offices/${id}/settings`, { ...settings.body, defaults: undefined, mandateStart: date, mandateEnd: null });
+    const mandate = await admin.send('PUT', `/api/admin/offices/${id}/settings`, {
+      ...settings.body,
+      defaults: undefined,
+      mandateStart: date,
+      mandateEnd: null,
+    });
     expect([mandate.status, fields(mandate)]).toEqual([400, ['mandateStart']]);
     const start = `${date}T09:00:00+01:00`;
     const hold = await post(`${api.baseUrl}/api/holds`, { officeId: id, serviceId: office.serviceId, start });
@@ -285,10 +323,27 @@ describe('bad input never gets a 500: dates, e-mail addresses, passwords', () =>
 
   it('refuses quoted local parts and anything nodemailer would rewrite; the address stored is the address mailed', async () => {
     const start = at(nextWeekday(1), '08:30');
-    for (const email of ['"<script>"@example.org', '"mario rossi"@example.org', 'Mario <mario@example.org>', 'mario(x)@example.org', 'a@example.org, b@example.org', 'mario@exämple.org', 'mario@[127.0.0.1]']) {
-      const refused = await post(`${api.baseUrl}/api/appointments`, { ...bookingBody(office.officeId, office.serviceId, start, 3), citizen: { firstName: 'Mario', lastName: 'Rossi', fiscalCode: fiscalCode(3), email } });
+    for (const email of [
+      '"<script>"@example.org',
+      '"mario rossi"@example.org',
+      'Mario <mario@example.org>',
+      'mario(x)@example.org',
+      'a@example.org, b@example.org',
+      'mario@exämple.org',
+      'mario@[127.0.0.1]',
+    ]) {
+      const refused = await post(`${api.baseUrl}/api/appointments`, {
+        ...bookingBody(office.officeId, office.serviceId, start, 3),
+        citizen: { firstName: 'Mario', lastName: 'Rossi', fiscalCode: fiscalCode(3), email },
+      });
       expect([email, refused.status, fields(refused)]).toEqual([email, 400, ['citizen.email']]);
-      const waitlist = await post(`${api.baseUrl}/api/waitlist`, { officeId: office.officeId, serviceId: office.serviceId, email, language: 'it', privacyAccepted: true });
+      const waitlist = await post(`${api.baseUrl}/api/waitlist`, {
+        officeId: office.officeId,
+        serviceId: office.serviceId,
+        email,
+        language: 'it',
+        privacyAccepted: true,
+      });
       expect([email, waitlist.status, fields(waitlist)]).toEqual([email, 400, ['email']]);
     }
     expect((await db.sql.query(`SELECT count(*)::int AS n FROM appointment WHERE email LIKE '%"%' OR email LIKE '%<%'`)).rows[0].n).toBe(0);
@@ -296,13 +351,26 @@ describe('bad input never gets a 500: dates, e-mail addresses, passwords', () =>
 
   it('staff passwords: zxcvbn score ≥ 3 and no username or display name, 400 naming password (create and reset)', async () => {
     const create = (password: string, username = 'nuovo.collega', displayName = 'Giulia Neri') =>
-      admin.send('POST', '/api/admin/staff-users', { username, displayName, role: 'operator', password, officeIds: [office.officeId] }, { headers: { 'accept-language': 'en' } });
+      admin.send(
+        'POST',
+        '/api/admin/staff-users',
+        { username, displayName, role: 'operator', password, officeIds: [office.officeId] },
+        { headers: { 'accept-language': 'en' } },
+      );
     for (const password of ['password1234', 'aaaaaaaaaaaa', '123456789012']) {
       const refused = await create(password);
-      expect([password, refused.status, refused.body.errors]).toEqual([password, 400, [{ field: 'password', message: expect.stringContaining('too easy to guess') }]]);
+      expect([password, refused.status, refused.body.errors]).toEqual([
+        password,
+        400,
+        [{ field: 'password', message: expect.stringContaining('too easy to guess') }],
+      ]);
     }
-    expect((await create('nuovo.collega-lanterna-77')).body.errors).toEqual([{ field: 'password', message: 'The password may not contain the username or the display name.' }]);
-    expect((await create('lanterna NERI vulcano 7')).body.errors).toEqual([{ field: 'password', message: 'The password may not contain the username or the display name.' }]);
+    expect((await create('nuovo.collega-lanterna-77')).body.errors).toEqual([
+      { field: 'password', message: 'The password may not contain the username or the display name.' },
+    ]);
+    expect((await create('lanterna NERI vulcano 7')).body.errors).toEqual([
+      { field: 'password', message: 'The password may not contain the username or the display name.' },
+    ]);
     const created = await create('ombrello vulcano biscotto lanterna');
     expect(created.status).toBe(201);
     const reset = await admin.send('POST', `/api/admin/staff-users/${created.body.id}/password`, { password: 'password1234' });
@@ -327,7 +395,10 @@ describe('security headers on every answer', () => {
   it('CSP with hashed inline scripts (no unsafe-inline, no unsafe-eval), nosniff, no-referrer, frame-ancestors self, camera only for the site, no HSTS over http', async () => {
     const web = mkdtempSync(path.join(os.tmpdir(), 'sportello-web-'));
     const inline = `document.documentElement.setAttribute('data-shell', 'home');`;
-    writeFileSync(path.join(web, 'index.html'), `<!doctype html><html><head><script>${inline}</script><script src="main.js" type="module"></script></head><body></body></html>`);
+    writeFileSync(
+      path.join(web, 'index.html'),
+      `<!doctype html><html><head><script>${inline}</script><script src="main.js" type="module"></script></head><body></body></html>`,
+    );
     writeFileSync(path.join(web, 'main.js'), 'export {};');
     const api = await startApi(db.url, { WEB_DIST: web });
     try {

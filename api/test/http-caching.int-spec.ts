@@ -25,10 +25,12 @@ describe('HTTP caching: ETag and 304 (real HTTP, real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  const monthUrl = () => `${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${monday.toISODate()}&to=${monday.toISODate()}`;
+  const monthUrl = () =>
+    `${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${monday.toISODate()}&to=${monday.toISODate()}`;
   // fetch() adds `Cache-Control: no-cache` to a request with If-None-Match unless the caller
   // sets Cache-Control (the Fetch standard's no-store mode), as a browser revalidating would not.
-  const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers: { 'accept-encoding': 'identity', 'cache-control': 'max-age=0', ...headers } });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    fetch(url, { headers: { 'accept-encoding': 'identity', 'cache-control': 'max-age=0', ...headers } });
 
   it('a GET answer carries a weak ETag; sent back it gives 304 without a body or its type', async () => {
     const first = await get(`${api.baseUrl}/api/offices`);
@@ -63,7 +65,12 @@ describe('HTTP caching: ETag and 304 (real HTTP, real PostgreSQL)', () => {
     expect((await get(`${api.baseUrl}/api/offices/00000000-0000-4000-8000-000000000000`, { 'if-none-match': refusedTag })).status).toBe(404);
     // A replay under the same Idempotency-Key is the same body, so the same tag: still no 304 for a POST.
     const booking = JSON.stringify(bookingBody(office.officeId, office.serviceId, at(monday, '09:00'), 91_001));
-    const send = (headers: Record<string, string> = {}) => fetch(`${api.baseUrl}/api/appointments`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'caching-0001', 'cache-control': 'max-age=0', ...headers }, body: booking });
+    const send = (headers: Record<string, string> = {}) =>
+      fetch(`${api.baseUrl}/api/appointments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'caching-0001', 'cache-control': 'max-age=0', ...headers },
+        body: booking,
+      });
     const created = await send();
     expect(created.status).toBe(201);
     const replay = await send({ 'if-none-match': created.headers.get('etag') ?? '*' });

@@ -40,7 +40,13 @@ describe('structured logs (LOG_FORMAT=json)', () => {
   let office: OfficeFixture;
   const monday = nextWeekday(1);
   // The personal data of this suite: none of it may reach a log line.
-  const citizen = { firstName: 'Ermenegilda', lastName: 'Bortolotti', fiscalCode: fiscalCode(4242), email: 'ermenegilda.bortolotti@example.it', phone: '+39 347 123 4567' };
+  const citizen = {
+    firstName: 'Ermenegilda',
+    lastName: 'Bortolotti',
+    fiscalCode: fiscalCode(4242),
+    email: 'ermenegilda.bortolotti@example.it',
+    phone: '+39 347 123 4567',
+  };
   let manageToken = '';
 
   beforeAll(async () => {
@@ -106,7 +112,10 @@ describe('structured logs (LOG_FORMAT=json)', () => {
     const search = await operator.get(`/api/offices/${office.officeId}/agenda?date=${monday.toISODate()}&q=${citizen.fiscalCode}`);
     expect(search.status).toBe(200);
     // A refused booking echoes the fields it refused: its line must not.
-    const refused = await post(`${api.baseUrl}/api/appointments`, { ...bookingBody(office.officeId, office.serviceId, at(monday, '09:30'), 1), citizen: { ...citizen, email: 'not-an-email ermenegilda@' } });
+    const refused = await post(`${api.baseUrl}/api/appointments`, {
+      ...bookingBody(office.officeId, office.serviceId, at(monday, '09:30'), 1),
+      citizen: { ...citizen, email: 'not-an-email ermenegilda@' },
+    });
     expect(refused.status).toBe(400);
     // The citizen cancels: the confirmation mail is written, with their address.
     expect((await post(`${api.baseUrl}/api/appointments/manage/${manageToken}/cancel`, {})).status).toBe(200);

@@ -21,7 +21,8 @@ function parse(text: string): Sample[] {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match) continue;
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+      labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
     samples.push({ name: match[1], labels, value: Number(match[3]) });
   }
   return samples;
@@ -74,7 +75,8 @@ describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): e
   };
   const scrape = async () => parse(await scrapeText());
   const bookings = async (outcome: string) => valueOf(await scrape(), 'sportello_bookings_total', { outcome });
-  const book = async (start: string, person = n++, service = office.serviceId) => post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, service, start, person), await solvedHeader(api.baseUrl));
+  const book = async (start: string, person = n++, service = office.serviceId) =>
+    post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, service, start, person), await solvedHeader(api.baseUrl));
 
   it('without METRICS_TOKEN the endpoint does not exist: 404 exactly like an unknown route', async () => {
     const unknown = await getJson(`${off.baseUrl}/api/metricz`);
@@ -87,10 +89,21 @@ describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): e
   });
 
   it('401 in the usual error shape without the bearer token or with a wrong one, never cached; 200 with it', async () => {
-    const wrong = [undefined, `Bearer ${TOKEN.slice(0, -1)}x`, `Bearer ${TOKEN}x`, `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`, TOKEN, `Bearer  ${TOKEN}`];
+    const wrong = [
+      undefined,
+      `Bearer ${TOKEN.slice(0, -1)}x`,
+      `Bearer ${TOKEN}x`,
+      `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`,
+      TOKEN,
+      `Bearer  ${TOKEN}`,
+    ];
     for (const authorization of wrong) {
       const answer = await getJson(`${api.baseUrl}/api/metrics`, { 'accept-language': 'en', ...(authorization && { authorization }) });
-      expect([authorization, answer.status, answer.body]).toEqual([authorization, 401, { statusCode: 401, code: 'UNAUTHORIZED', message: 'Metrics are private: send Authorization: Bearer with the METRICS_TOKEN token.' }]);
+      expect([authorization, answer.status, answer.body]).toEqual([
+        authorization,
+        401,
+        { statusCode: 401, code: 'UNAUTHORIZED', message: 'Metrics are private: send Authorization: Bearer with the METRICS_TOKEN token.' },
+      ]);
       expect(answer.headers.get('cache-control')).toBe('no-store');
       expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
     }
@@ -102,7 +115,8 @@ describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): e
     expect(response.headers.get('cache-control')).toBe('no-store');
     const samples = parse(await response.text());
     // Every outcome from the start; process metrics under their usual names.
-    for (const outcome of ['booked', 'refused_full', 'refused_limit', 'challenge_failed']) expect(valueOf(samples, 'sportello_bookings_total', { outcome })).toBe(0);
+    for (const outcome of ['booked', 'refused_full', 'refused_limit', 'challenge_failed'])
+      expect(valueOf(samples, 'sportello_bookings_total', { outcome })).toBe(0);
     expect(valueOf(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(valueOf(samples, 'sportello_db_pool_max')).toBe(2);
     expect(valueOf(samples, 'sportello_database_up')).toBe(1);
@@ -138,7 +152,11 @@ describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): e
     expect((await book(at(monday, '09:50'), n++, office.otherServiceId)).body.code).toBe('SLOT_UNAVAILABLE');
     expect(await bookings('refused_full')).toBe((fullBefore ?? NaN) + 1);
     // The web app's first step, the hold, is refused for a full slot too.
-    const hold = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.otherServiceId, start: at(monday, '09:50') }, await solvedHeader(api.baseUrl));
+    const hold = await post(
+      `${api.baseUrl}/api/holds`,
+      { officeId: office.officeId, serviceId: office.otherServiceId, start: at(monday, '09:50') },
+      await solvedHeader(api.baseUrl),
+    );
     expect(hold.body.code).toBe('SLOT_UNAVAILABLE');
     expect(await bookings('refused_full')).toBe((fullBefore ?? NaN) + 2);
   });
@@ -146,14 +164,22 @@ describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): e
   it('a missing or wrong proof of work counts as challenge_failed', async () => {
     const before = await bookings('challenge_failed');
     const missing = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, at(monday, '11:00'), n++));
-    const garbage = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '11:00') }, { 'x-altcha': 'bm90IGEgc29sdXRpb24=' });
+    const garbage = await post(
+      `${api.baseUrl}/api/holds`,
+      { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '11:00') },
+      { 'x-altcha': 'bm90IGEgc29sdXRpb24=' },
+    );
     expect([missing.body.code, garbage.body.code]).toEqual(['CHALLENGE_REQUIRED', 'CHALLENGE_INVALID']);
     expect(await bookings('challenge_failed')).toBe((before ?? NaN) + 2);
   });
 
   it('a hold raises holds live, releasing it lowers them', async () => {
     const before = valueOf(await scrape(), 'sportello_holds_live') ?? NaN;
-    const hold = await post(`${api.baseUrl}/api/holds`, { officeId: office.officeId, serviceId: office.serviceId, start: at(wednesday, '09:00') }, await solvedHeader(api.baseUrl));
+    const hold = await post(
+      `${api.baseUrl}/api/holds`,
+      { officeId: office.officeId, serviceId: office.serviceId, start: at(wednesday, '09:00') },
+      await solvedHeader(api.baseUrl),
+    );
     expect(hold.status).toBe(201);
     expect(valueOf(await scrape(), 'sportello_holds_live')).toBe(before + 1);
     expect((await fetch(`${api.baseUrl}/api/holds/${hold.body.holdId}`, { method: 'DELETE' })).status).toBe(204);
@@ -233,11 +259,14 @@ describe('Prometheus metrics at GET /api/metrics (real HTTP, real PostgreSQL): e
       // Every booking of this office waits for the office's rules while this transaction holds them.
       await db.sql.query('SELECT version FROM office_config_version WHERE office_id = $1 FOR UPDATE', [office.officeId]);
       const headers = await Promise.all([solvedHeader(api.baseUrl), solvedHeader(api.baseUrl)]);
-      const waiting = [at(wednesday, '09:30'), at(wednesday, '10:30')].map((start, i) => post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, start, n++), headers[i]));
+      const waiting = [at(wednesday, '09:30'), at(wednesday, '10:30')].map((start, i) =>
+        post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, start, n++), headers[i]),
+      );
       const deadline = Date.now() + 10_000;
       let blocked = 0;
       while (blocked < 2 && Date.now() < deadline) {
-        blocked = (await db.sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n;
+        blocked = (await db.sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))
+          .rows[0].n;
       }
       expect(blocked).toBe(2);
       // The readiness probe needs a third connection: it gives up after its timeout (503), its query still queued.

@@ -44,14 +44,21 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     return answer.body as { code: string };
   };
   const confirmationRow = async (code: string) =>
-    (await db.sql.query(`SELECT n.status, n.attempts, n.last_error, n.due_at FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 AND n.kind = 'CONFIRMATION'`, [code])).rows[0];
+    (
+      await db.sql.query(
+        `SELECT n.status, n.attempts, n.last_error, n.due_at FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 AND n.kind = 'CONFIRMATION'`,
+        [code],
+      )
+    ).rows[0];
   const timePasses = () => db.sql.query(`UPDATE notification SET due_at = now() - interval '1 second' WHERE status = 'PENDING' AND kind <> 'REMINDER'`);
 
   it('two api instances on one database: every confirmation and reminder arrives exactly once', async () => {
     const smtp = await TestSmtpServer.start();
     servers.push(smtp);
     const [a, b] = await Promise.all([launch({ SMTP_URL: smtp.url }), launch({ SMTP_URL: smtp.url })]);
-    const starts = [nextWeekday(1, 3), nextWeekday(1, 10)].flatMap((day) => ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00'].map((t) => at(day, t)));
+    const starts = [nextWeekday(1, 3), nextWeekday(1, 10)].flatMap((day) =>
+      ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00'].map((t) => at(day, t)),
+    );
     const booked = await Promise.all(starts.flatMap((start) => [book(a, start), book(b, start)]));
     const codes = new Set(booked.map((x) => x.code));
     expect(codes.size).toBe(32);
@@ -59,7 +66,12 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     // The reminders' time comes: both instances race for them too.
     await db.sql.query(`UPDATE notification SET due_at = now() WHERE kind = 'REMINDER'`);
     await smtp.waitFor((m) => m.length >= 64, 30_000, '64 messages');
-    await eventually(() => db.sql.query(`SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`), (r) => r.rows[0].n === 64, 10_000, 'all rows sent');
+    await eventually(
+      () => db.sql.query(`SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`),
+      (r) => r.rows[0].n === 64,
+      10_000,
+      'all rows sent',
+    );
     // Stopping waits for batches in flight, so a late duplicate would be counted below.
     await Promise.all(apis.splice(0).map((x) => x.stop()));
     const perMessage = countBy(smtp.received, (m) => `${m.parsed.subject?.split(' ')[0]} ${m.parsed.subject?.match(/CIE-\w+/)?.[0]}`);
@@ -67,7 +79,13 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     expect(Object.values(perMessage).every((count) => count === 1)).toBe(true);
     expect(smtp.received).toHaveLength(64);
     expect(new Set(smtp.received.map((m) => m.parsed.messageId)).size).toBe(64);
-    for (const code of codes) expect(smtp.received.filter((m) => m.parsed.subject?.includes(code)).map((m) => m.parsed.subject?.split(' ')[0]).sort()).toEqual(['Prenotazione', 'Promemoria']);
+    for (const code of codes)
+      expect(
+        smtp.received
+          .filter((m) => m.parsed.subject?.includes(code))
+          .map((m) => m.parsed.subject?.split(' ')[0])
+          .sort(),
+      ).toEqual(['Prenotazione', 'Promemoria']);
   });
 
   it('SMTP down (not listening, then refusing) → retried with backoff → delivered exactly once when back', async () => {
@@ -76,7 +94,12 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     const { code } = await book(api, at(nextWeekday(3), '09:00'));
 
     // Nothing listens: the attempt fails and is rescheduled 30 s later.
-    const first = await eventually(() => confirmationRow(code), (r) => r.attempts >= 1, 15_000, 'the first failed attempt');
+    const first = await eventually(
+      () => confirmationRow(code),
+      (r) => r.attempts >= 1,
+      15_000,
+      'the first failed attempt',
+    );
     expect(first).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('ECONNREFUSED') });
     expect(new Date(first.due_at).getTime() - Date.now()).toBeGreaterThan(20_000);
 
@@ -87,7 +110,12 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     const refused = smtp.nextRejection();
     await timePasses();
     await refused;
-    const second = await eventually(() => confirmationRow(code), (r) => r.attempts >= 2, 15_000, 'the second failed attempt');
+    const second = await eventually(
+      () => confirmationRow(code),
+      (r) => r.attempts >= 2,
+      15_000,
+      'the second failed attempt',
+    );
     expect(second.status).toBe('PENDING');
     expect(second.last_error).toContain('451');
     expect(second.last_error).not.toContain('@example.it');
@@ -97,7 +125,12 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     smtp.rejecting = false;
     await timePasses();
     await smtp.waitFor((m) => m.some((x) => x.parsed.subject?.includes(code)), 15_000, 'the confirmation');
-    await eventually(() => confirmationRow(code), (r) => r.status === 'SENT', 10_000, 'the row sent');
+    await eventually(
+      () => confirmationRow(code),
+      (r) => r.status === 'SENT',
+      10_000,
+      'the row sent',
+    );
     await Promise.all(apis.splice(0).map((x) => x.stop()));
     expect(smtp.received.filter((m) => m.parsed.subject?.includes(code))).toHaveLength(1);
     expect(await confirmationRow(code)).toMatchObject({ status: 'SENT', attempts: 3, last_error: null });
@@ -111,13 +144,25 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     const refused = smtp.nextRejection();
     const { code } = await book(api, at(nextWeekday(3), '09:30'));
     await refused;
-    await eventually(() => confirmationRow(code), (r) => r.attempts >= 1, 15_000, 'the first failed attempt');
+    await eventually(
+      () => confirmationRow(code),
+      (r) => r.attempts >= 1,
+      15_000,
+      'the first failed attempt',
+    );
     await timePasses();
-    const row = await eventually(() => confirmationRow(code), (r) => r.status !== 'PENDING', 15_000, 'the row failed');
+    const row = await eventually(
+      () => confirmationRow(code),
+      (r) => r.status !== 'PENDING',
+      15_000,
+      'the row failed',
+    );
     expect(row).toMatchObject({ status: 'FAILED', attempts: 2 });
     await insertStaff(db.sql, 'responsabile', 'manager', [office.officeId]);
     const listed = await (await StaffClient.login(api.baseUrl, 'responsabile')).get('/api/notifications?status=FAILED');
-    expect(listed.body).toEqual([expect.objectContaining({ kind: 'CONFIRMATION', status: 'FAILED', attempts: 2, bookingCode: code, lastError: expect.stringContaining('451') })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ kind: 'CONFIRMATION', status: 'FAILED', attempts: 2, bookingCode: code, lastError: expect.stringContaining('451') }),
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain('@example.it');
     expect(smtp.received).toHaveLength(0);
   });
@@ -127,12 +172,22 @@ describe('e-mail delivery: several instances, SMTP outages, file transport', () 
     const api = await launch({ MAIL_DIR: dir, SMTP_URL: '' });
     const logs = captureLogs(api);
     const { code } = await book(api, at(nextWeekday(3), '10:00'));
-    const files = await eventually(async () => readdirSync(dir), (f) => f.length >= 1, 15_000, 'an .eml file');
+    const files = await eventually(
+      async () => readdirSync(dir),
+      (f) => f.length >= 1,
+      15_000,
+      'an .eml file',
+    );
     expect(files[0]).toMatch(new RegExp(`CONFIRMATION-${code}-[0-9a-f]{8}\\.eml$`));
     const mail = await simpleParser(readFileSync(path.join(dir, files[0])));
     expect(mail.subject).toContain(code);
     expect(mail.attachments.map((x) => x.contentType).sort()).toEqual(['image/png', 'text/calendar']);
-    await eventually(async () => logs(), (o) => o.includes(`wrote CONFIRMATION ${code} to ${dir}`), 5_000, 'the log line');
+    await eventually(
+      async () => logs(),
+      (o) => o.includes(`wrote CONFIRMATION ${code} to ${dir}`),
+      5_000,
+      'the log line',
+    );
     expect(logs()).not.toMatch(/@example\.it|Maria|D'Amico|gestisci/);
   });
 });

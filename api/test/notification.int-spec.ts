@@ -15,7 +15,8 @@ function icsOf(mail: ParsedMail) {
   return { component, vevent, event: new ICAL.Event(vevent), filename: attachment.filename };
 }
 
-const ofCode = (code: string, kind: string) => (mails: ReceivedMail[]) => mails.filter((m) => m.parsed.subject?.startsWith(kind) && m.parsed.subject.includes(code));
+const ofCode = (code: string, kind: string) => (mails: ReceivedMail[]) =>
+  mails.filter((m) => m.parsed.subject?.startsWith(kind) && m.parsed.subject.includes(code));
 
 describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -40,7 +41,13 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     db = await createTestDatabase();
     office = await insertOffice(db.sql);
     smtp = await TestSmtpServer.start();
-    api = await startApi(db.url, { SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '1', THROTTLE_LIMIT: '100000', PUBLIC_URL: 'https://prenota.example.it', MAIL_FROM: 'URP Calderara <urp@comune.example.it>' });
+    api = await startApi(db.url, {
+      SMTP_URL: smtp.url,
+      MAIL_POLL_SECONDS: '1',
+      THROTTLE_LIMIT: '100000',
+      PUBLIC_URL: 'https://prenota.example.it',
+      MAIL_FROM: 'URP Calderara <urp@comune.example.it>',
+    });
     logs = captureLogs(api);
   });
 
@@ -57,7 +64,12 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     return { ...answer.body, id: rows[0].id, email: rows[0].email, token: (answer.body.manageUrl as string).split('/').pop() as string };
   };
   const outbox = async (appointmentId: string) =>
-    (await db.sql.query(`SELECT kind, dedupe_key, status, due_at, attempts, last_error FROM notification WHERE appointment_id = $1 ORDER BY created_at, kind`, [appointmentId])).rows;
+    (
+      await db.sql.query(
+        `SELECT kind, dedupe_key, status, due_at, attempts, last_error FROM notification WHERE appointment_id = $1 ORDER BY created_at, kind`,
+        [appointmentId],
+      )
+    ).rows;
 
   it('booking: the confirmation arrives exactly once, with local time and zone, QR, manage link and a valid .ics', async () => {
     const start = at(monday, '08:30');
@@ -89,10 +101,20 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     expect(ics?.event.sequence).toBe(0);
     expect(ics?.vevent.getFirstSubcomponent('valarm')).toBeTruthy();
 
-    const rows = await eventually(() => outbox(booked.id), (r) => r.some((x) => x.kind === 'CONFIRMATION' && x.status === 'SENT'), 10_000, 'the row marked sent');
+    const rows = await eventually(
+      () => outbox(booked.id),
+      (r) => r.some((x) => x.kind === 'CONFIRMATION' && x.status === 'SENT'),
+      10_000,
+      'the row marked sent',
+    );
     expect(rows).toEqual([
       expect.objectContaining({ kind: 'CONFIRMATION', dedupe_key: `CONFIRMATION:${booked.id}`, status: 'SENT', attempts: 1 }),
-      expect.objectContaining({ kind: 'REMINDER', dedupe_key: `REMINDER:${booked.id}:0`, status: 'PENDING', due_at: new Date(new Date(start).getTime() - 24 * 3_600_000) }),
+      expect.objectContaining({
+        kind: 'REMINDER',
+        dedupe_key: `REMINDER:${booked.id}:0`,
+        status: 'PENDING',
+        due_at: new Date(new Date(start).getTime() - 24 * 3_600_000),
+      }),
     ]);
     expect(ofCode(booked.code, 'Prenotazione confermata')(smtp.received)).toHaveLength(1);
   });
@@ -144,13 +166,24 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
   it('a due reminder is sent at its time; one whose appointment was cancelled meanwhile is not', async () => {
     const kept = await book(at(monday, '10:30'));
     const gone = await book(at(monday, '11:00'));
-    await smtp.waitFor((m) => ofCode(kept.code, 'Prenotazione confermata')(m).length + ofCode(gone.code, 'Prenotazione confermata')(m).length >= 2, 20_000, 'both confirmations');
+    await smtp.waitFor(
+      (m) => ofCode(kept.code, 'Prenotazione confermata')(m).length + ofCode(gone.code, 'Prenotazione confermata')(m).length >= 2,
+      20_000,
+      'both confirmations',
+    );
     // Cancelled behind the outbox's back (as a future staff action might): the worker re-checks before sending.
     await db.sql.query(`UPDATE appointment SET status = 'CANCELLED' WHERE id = $1`, [gone.id]);
     // Time passes: both reminders are due.
-    await db.sql.query(`UPDATE notification SET due_at = now() - interval '1 second' WHERE appointment_id = ANY($1::uuid[]) AND kind = 'REMINDER'`, [[kept.id, gone.id]]);
+    await db.sql.query(`UPDATE notification SET due_at = now() - interval '1 second' WHERE appointment_id = ANY($1::uuid[]) AND kind = 'REMINDER'`, [
+      [kept.id, gone.id],
+    ]);
     await smtp.waitFor((m) => ofCode(kept.code, 'Promemoria')(m).length >= 1, 20_000, 'the reminder');
-    const goneRows = await eventually(() => outbox(gone.id), (r) => r.find((x) => x.kind === 'REMINDER')?.status !== 'PENDING', 10_000, 'the reminder skipped');
+    const goneRows = await eventually(
+      () => outbox(gone.id),
+      (r) => r.find((x) => x.kind === 'REMINDER')?.status !== 'PENDING',
+      10_000,
+      'the reminder skipped',
+    );
     expect(goneRows.find((r) => r.kind === 'REMINDER')).toMatchObject({ status: 'SKIPPED', last_error: 'appointment cancelled' });
     expect(ofCode(gone.code, 'Promemoria')(smtp.received)).toHaveLength(0);
     const reminder = ofCode(kept.code, 'Promemoria')(smtp.received)[0].parsed;

@@ -9,7 +9,8 @@ import { captureLogs, eventually, ReceivedMail, TestSmtpServer } from './support
 // never slept through: "the reminder is due" and "the reminder asked long ago" are SQL
 // fixtures; the release job and the worker poll every second.
 
-const ofCode = (code: string, kind: string) => (mails: ReceivedMail[]) => mails.filter((m) => m.parsed.subject?.startsWith(kind) && m.parsed.subject.includes(code));
+const ofCode = (code: string, kind: string) => (mails: ReceivedMail[]) =>
+  mails.filter((m) => m.parsed.subject?.startsWith(kind) && m.parsed.subject.includes(code));
 const CONFIRM_LINK = /https:\/\/prenota\.example\.it\/gestisci\/([A-Za-z0-9_-]{43})\/conferma/;
 
 interface Booked {
@@ -59,8 +60,16 @@ describe('reconfirmation: the reminder asks, one click confirms', () => {
     const b = await bookAt(api, db, plain, at(monday, '08:30'), n++);
 
     const before = await getJson(`${api.baseUrl}/api/appointments/manage/${a.token}`);
-    expect(before.body.attendance).toEqual({ status: 'PENDING', confirmBy: new Date(new Date(a.start).getTime() - 12 * 3_600_000).toISOString(), confirmedAt: null });
-    expect((await getJson(`${api.baseUrl}/api/appointments/manage/${b.token}`)).body.attendance).toEqual({ status: 'NOT_REQUIRED', confirmBy: null, confirmedAt: null });
+    expect(before.body.attendance).toEqual({
+      status: 'PENDING',
+      confirmBy: new Date(new Date(a.start).getTime() - 12 * 3_600_000).toISOString(),
+      confirmedAt: null,
+    });
+    expect((await getJson(`${api.baseUrl}/api/appointments/manage/${b.token}`)).body.attendance).toEqual({
+      status: 'NOT_REQUIRED',
+      confirmBy: null,
+      confirmedAt: null,
+    });
 
     // The reminders' time comes.
     await db.sql.query(`UPDATE notification SET due_at = now() WHERE kind = 'REMINDER' AND appointment_id = ANY($1::uuid[])`, [[a.id, b.id]]);
@@ -74,9 +83,19 @@ describe('reconfirmation: the reminder asks, one click confirms', () => {
     expect(reminderB.text).not.toContain('CONFERMA LA TUA PRESENZA');
 
     // Only the question actually sent makes the appointment releasable.
-    const asked = await eventually(() => attendanceRow(db, a.id), (r) => r.reconfirm_requested_at !== null, 10_000, 'the question recorded');
+    const asked = await eventually(
+      () => attendanceRow(db, a.id),
+      (r) => r.reconfirm_requested_at !== null,
+      10_000,
+      'the question recorded',
+    );
     expect(asked.confirmed_at).toBeNull();
-    await eventually(() => db.sql.query(`SELECT status FROM notification WHERE appointment_id = $1 AND kind = 'REMINDER'`, [b.id]), (r) => r.rows[0].status === 'SENT', 10_000, 'B sent');
+    await eventually(
+      () => db.sql.query(`SELECT status FROM notification WHERE appointment_id = $1 AND kind = 'REMINDER'`, [b.id]),
+      (r) => r.rows[0].status === 'SENT',
+      10_000,
+      'B sent',
+    );
     expect((await attendanceRow(db, b.id)).reconfirm_requested_at).toBeNull();
 
     // One click: the link opens a page that POSTs; here the POST itself, with the e-mail's own token.
@@ -88,7 +107,11 @@ describe('reconfirmation: the reminder asks, one click confirms', () => {
     expect((await attendanceRow(db, a.id)).confirmed_at).toBeNull();
     const confirmed = await post(`${api.baseUrl}/api/appointments/manage/${token}/confirm`, {});
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toMatchObject({ code: a.code, status: 'BOOKED', attendance: { status: 'CONFIRMED', confirmBy: null, confirmedAt: expect.any(String) } });
+    expect(confirmed.body).toMatchObject({
+      code: a.code,
+      status: 'BOOKED',
+      attendance: { status: 'CONFIRMED', confirmBy: null, confirmedAt: expect.any(String) },
+    });
     const again = await post(`${api.baseUrl}/api/appointments/manage/${a.token}/confirm`, {});
     expect(again.status).toBe(200);
     expect(again.body.attendance.confirmedAt).toBe(confirmed.body.attendance.confirmedAt);
@@ -126,7 +149,14 @@ describe('reconfirmation: unconfirmed appointments are released at the deadline 
     // A deadline 700 h before the start: every appointment of the next weeks is past it,
     // so no clock has to be moved. (Booking inside the 720 h reminder window counts as
     // confirmation; the fixtures below undo that to play "asked and never answered".)
-    const env = { SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '1', THROTTLE_LIMIT: '100000', PUBLIC_URL: 'https://prenota.example.it', REMINDER_HOURS_BEFORE: '720', RECONFIRM_DEADLINE_HOURS: '700' };
+    const env = {
+      SMTP_URL: smtp.url,
+      MAIL_POLL_SECONDS: '1',
+      THROTTLE_LIMIT: '100000',
+      PUBLIC_URL: 'https://prenota.example.it',
+      REMINDER_HOURS_BEFORE: '720',
+      RECONFIRM_DEADLINE_HOURS: '700',
+    };
     apis = await Promise.all([startApi(db.url, env), startApi(db.url, env)]);
   });
 

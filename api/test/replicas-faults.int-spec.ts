@@ -18,7 +18,9 @@ class PgServer {
   ) {}
 
   static start(dataDir: string, port: number, database: string): Promise<PgServer> {
-    const child = spawn(process.execPath, [path.join(__dirname, 'support/pg-server.mjs'), dataDir, String(port), database], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'support/pg-server.mjs'), dataDir, String(port), database], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     return new Promise((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('ready')) resolve(new PgServer(child, port));
@@ -81,7 +83,9 @@ describe('replicas and faults (real processes, real PostgreSQL)', () => {
 
     it('a rush split across both books exactly the capacity', async () => {
       const answers = await Promise.all(
-        Array.from({ length: 200 }, (_, i) => post(`${(i % 2 ? a : b).baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, starts[i % starts.length], 100 + i))),
+        Array.from({ length: 200 }, (_, i) =>
+          post(`${(i % 2 ? a : b).baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, starts[i % starts.length], 100 + i)),
+        ),
       );
       expect(countBy(answers, (x) => x.status)).toEqual({ 201: PLACES, 409: 200 - PLACES });
       expect(new Set(answers.filter((x) => x.status === 201).map((x) => x.body.code)).size).toBe(PLACES);
@@ -138,7 +142,10 @@ describe('replicas and faults (real processes, real PostgreSQL)', () => {
     beforeAll(async () => {
       port = await freePort();
       server = await startServer();
-      execFileSync(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, DATABASE_URL: server.url('restart'), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+      execFileSync(process.execPath, [API_MAIN, 'migrate'], {
+        env: { ...process.env, DATABASE_URL: server.url('restart'), LOG_LEVEL: 'warn' },
+        stdio: 'ignore',
+      });
       sql = new Client({ connectionString: server.url('restart') });
       await sql.connect();
       office = await insertOffice(sql);
@@ -160,26 +167,48 @@ describe('replicas and faults (real processes, real PostgreSQL)', () => {
       // Steady load: bookings (some refused once the day is full) and availability reads.
       const load = (async () => {
         while (running) {
-          const answer = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, starts[n % starts.length], n++)).catch(() => ({ status: 0 }) as Answer);
+          const answer = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, starts[n % starts.length], n++)).catch(
+            () => ({ status: 0 }) as Answer,
+          );
           statuses.push(answer.status);
-          await getJson(`${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${monday.toISODate()}&to=${monday.toISODate()}`).catch(() => undefined);
+          await getJson(
+            `${api.baseUrl}/api/availability?officeId=${office.officeId}&serviceId=${office.serviceId}&from=${monday.toISODate()}&to=${monday.toISODate()}`,
+          ).catch(() => undefined);
         }
       })();
       const ready = async () => (await fetch(`${api.baseUrl}/api/health/ready`).catch(() => ({ status: 0 }))).status;
-      await eventually(async () => statuses.filter((s) => s === 201).length, (count) => count >= 3, 20_000, 'bookings before the restart');
+      await eventually(
+        async () => statuses.filter((s) => s === 201).length,
+        (count) => count >= 3,
+        20_000,
+        'bookings before the restart',
+      );
 
       await server.stop();
       await eventually(ready, (status) => status === 503, 20_000, 'readiness red');
       const duringOutage = statuses.length;
       server = await startServer();
       await eventually(ready, (status) => status === 200, 30_000, 'readiness green');
-      await eventually(async () => statuses.slice(duringOutage).filter((s) => s === 201 || s === 409).length, (count) => count >= 5, 30_000, 'bookings after the restart');
+      await eventually(
+        async () => statuses.slice(duringOutage).filter((s) => s === 201 || s === 409).length,
+        (count) => count >= 5,
+        30_000,
+        'bookings after the restart',
+      );
       running = false;
       await load;
 
       expect(api.process.exitCode).toBeNull(); // the same process, never restarted
       // During the outage: 503 SERVICE_UNAVAILABLE, never a 500 (the log says what failed otherwise).
-      expect({ unexpected: statuses.filter((s) => ![201, 409, 503].includes(s)), log: statuses.includes(500) ? logs().split('\n').filter((l) => /ERROR|Error/.test(l)).slice(0, 5) : [] }).toEqual({ unexpected: [], log: [] });
+      expect({
+        unexpected: statuses.filter((s) => ![201, 409, 503].includes(s)),
+        log: statuses.includes(500)
+          ? logs()
+              .split('\n')
+              .filter((l) => /ERROR|Error/.test(l))
+              .slice(0, 5)
+          : [],
+      }).toEqual({ unexpected: [], log: [] });
       expect(statuses).toContain(503);
       sql = new Client({ connectionString: server.url('restart') });
       await sql.connect();

@@ -31,11 +31,23 @@ describe('GDPR retention', () => {
     const api = await startApi(db.url, { RETENTION_DAYS: '30' });
     await api.stop();
 
-    const { rows } = await db.sql.query('SELECT code, first_name, last_name, fiscal_code, email, phone, notes, status, anonymised_at IS NOT NULL AS anonymised FROM appointment ORDER BY code');
+    const { rows } = await db.sql.query(
+      'SELECT code, first_name, last_name, fiscal_code, email, phone, notes, status, anonymised_at IS NOT NULL AS anonymised FROM appointment ORDER BY code',
+    );
     const keys = await db.sql.query('SELECT key FROM idempotency_record ORDER BY key');
     expect(keys.rows).toEqual([{ key: 'new-key-0001' }]);
     expect(rows).toEqual([
-      { code: 'CIE-NEW222', first_name: 'Maria', last_name: 'Rossi', fiscal_code: 'RSSMRA85T10A562S', email: 'maria@example.it', phone: '333 1234567', notes: 'nota', status: 'BOOKED', anonymised: false },
+      {
+        code: 'CIE-NEW222',
+        first_name: 'Maria',
+        last_name: 'Rossi',
+        fiscal_code: 'RSSMRA85T10A562S',
+        email: 'maria@example.it',
+        phone: '333 1234567',
+        notes: 'nota',
+        status: 'BOOKED',
+        anonymised: false,
+      },
       { code: 'CIE-OLD111', first_name: '-', last_name: '-', fiscal_code: '-', email: '-', phone: null, notes: null, status: 'BOOKED', anonymised: true },
     ]);
   });
@@ -77,7 +89,9 @@ describe('GDPR retention', () => {
     );
     const api = await startApi(db.url, { RETENTION_DAYS: '30', AUDIT_RETENTION_DAYS: '180' });
     await api.stop();
-    const { rows } = await db.sql.query(`SELECT code, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE code IN ('CIE-STR111', 'CIE-LAX222') ORDER BY code`);
+    const { rows } = await db.sql.query(
+      `SELECT code, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE code IN ('CIE-STR111', 'CIE-LAX222') ORDER BY code`,
+    );
     expect(rows).toEqual([
       { code: 'CIE-LAX222', anonymised: false },
       { code: 'CIE-STR111', anonymised: true },

@@ -30,7 +30,12 @@ describe('start-up', () => {
   it('API_WORKERS=2: two workers serve one port after one migration; SIGTERM stops them all', async () => {
     const api = await startApi(db.url, { API_WORKERS: '2' });
     try {
-      const listening = await eventually(async () => [...api.output().matchAll(/listening on port (\d+)/g)].map((m) => m[1]), (ports) => ports.length === 2, 20_000, 'both workers listening');
+      const listening = await eventually(
+        async () => [...api.output().matchAll(/listening on port (\d+)/g)].map((m) => m[1]),
+        (ports) => ports.length === 2,
+        20_000,
+        'both workers listening',
+      );
       expect(new Set(listening).size).toBe(1);
       expect(api.output()).toContain('started 2 workers');
       expect(api.output().match(/schema up to date|applied \d+ migration/g)).toHaveLength(1);
@@ -105,7 +110,9 @@ describe('start-up under the production rules (NODE_ENV=production or DEMO_MODE=
     // NODE_ENV=production logs JSON lines: the message is one line's msg.
     const line = JSON.parse(refused.output.trim().split('\n').pop() as string);
     expect(line).toMatchObject({ level: 'error', context: 'Sportello' });
-    expect(logMessages(refused.output)).toContain('PUBLIC_URL must be an https:// address in production (NODE_ENV=production; it is "http://prenota.example.it")');
+    expect(logMessages(refused.output)).toContain(
+      'PUBLIC_URL must be an https:// address in production (NODE_ENV=production; it is "http://prenota.example.it")',
+    );
     expect(logMessages(refused.output)).toContain('ALLOW_HTTP=true');
     const unset = await runApi([], { DATABASE_URL: db.url, MAIL_DIR: '', ...production, NODE_ENV: 'test', DEMO_MODE: 'false', PUBLIC_URL: '' });
     expect(unset.code).toBe(1);
@@ -121,7 +128,9 @@ describe('start-up under the production rules (NODE_ENV=production or DEMO_MODE=
     for (const rules of ways) {
       const refused = await runApi([], { DATABASE_URL: db.url, MAIL_DIR: '', ...production, ...rules });
       expect(refused.code).toBe(1);
-      expect(refused.output).toContain(`DEMO_MODE is off under the production rules (${rules.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'DEMO_MODE=false'}), but the active account(s) admin, operatore, responsabile, totem still have the public demo password`);
+      expect(refused.output).toContain(
+        `DEMO_MODE is off under the production rules (${rules.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'DEMO_MODE=false'}), but the active account(s) admin, operatore, responsabile, totem still have the public demo password`,
+      );
       expect(refused.output).not.toContain('sportello-demo');
       expect(refused.output).not.toContain('listening on port');
     }

@@ -57,7 +57,9 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
     await insertStaff(db.sql, 'altro', 'manager', [other.officeId]);
     await insertStaff(db.sql, 'capo', 'admin', []);
     api = await startApi(db.url, { CHECKIN_EARLY_MINUTES: '60', CHECKIN_LATE_MINUTES: '15' });
-    [manager, operator, kiosk, stranger, admin] = await Promise.all(['responsabile', 'operatore', 'totem', 'altro', 'capo'].map((u) => StaffClient.login(api.baseUrl, u)));
+    [manager, operator, kiosk, stranger, admin] = await Promise.all(
+      ['responsabile', 'operatore', 'totem', 'altro', 'capo'].map((u) => StaffClient.login(api.baseUrl, u)),
+    );
   });
 
   afterAll(async () => {
@@ -66,7 +68,8 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
   });
 
   // Issued at the desk with `force`: the scripted day runs whatever the fixture office's hours say now.
-  const walkIn = async (serviceId: string, name?: string) => (await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, force: true, ...(name && { name }) })).body;
+  const walkIn = async (serviceId: string, name?: string) =>
+    (await operator.send('POST', `/api/offices/${office.officeId}/tickets`, { serviceId, force: true, ...(name && { name }) })).body;
   const checkIn = async (appointmentCode: string) => (await kiosk.send('POST', `/api/appointments/${appointmentCode}/check-in`, {})).body;
   const deskAction = async (action: string, body: Record<string, unknown> = {}) => {
     const answer = await operator.send('POST', `/api/desks/${desk}/${action}`, body);
@@ -132,7 +135,16 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       expect(first.rows[0].first_called_at.getTime()).toBeLessThan(first.rows[0].called_at.getTime());
       const base = wallTimeToInstant(today(), 9 * 60, ROME);
       const script: Record<string, [wait: number | null, service: number | null]> = {
-        A1: [2, 10], A2: [4, 20], A3: [6, 5], A4: [8, null], W1: [10, 15], W2: [12, 30], W3: [14, 0], W4: [16, null], W6: [30, 12], W5: [null, null],
+        A1: [2, 10],
+        A2: [4, 20],
+        A3: [6, 5],
+        A4: [8, null],
+        W1: [10, 15],
+        W2: [12, 30],
+        W3: [14, 0],
+        W4: [16, null],
+        W6: [30, 12],
+        W5: [null, null],
       };
       for (const [name, [wait, service]] of Object.entries(script)) {
         const queued = new Date(base + Object.keys(script).indexOf(name) * MINUTE);
@@ -170,7 +182,16 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
         serviceSamples: 7,
         officeIds: [office.officeId],
       });
-      expect(s.recorded).toEqual({ appointmentsAttended: 3, walkIns: 4, receptionsTotal: 7, phoneCalls: 0, residencyOnline: 0, residencyDesk: 1, cieIssued: 2, spidIssued: 2 });
+      expect(s.recorded).toEqual({
+        appointmentsAttended: 3,
+        walkIns: 4,
+        receptionsTotal: 7,
+        phoneCalls: 0,
+        residencyOnline: 0,
+        residencyDesk: 1,
+        cieIssued: 2,
+        spidIssued: 2,
+      });
       // The same numbers with the office named, and nothing of the other office's.
       expect(await summary(`${dayPeriod()}&officeId=${office.officeId}`)).toEqual(s);
       expect(await summary(`${dayPeriod()}&officeId=${other.officeId}`, stranger)).toMatchObject({ receptionsTotal: 0, noShows: 0, avgWaitMinutes: null });
@@ -180,13 +201,35 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       const services = (await manager.get(`/api/stats/services?${dayPeriod()}`)).body;
       const row = (serviceId: string) => services.rows.find((r: { serviceId: string }) => r.serviceId === serviceId);
       // CIE tickets (by the service they ended with): waits 2 4 8 10 16, service 10 20 15.
-      expect(row(office.serviceId)).toMatchObject({ serviceCode: 'CIE', booked: 6, attended: 2, noShows: 2, cancelled: 1, walkInsServed: 1, receptions: 3, avgWaitMinutes: 8, p90WaitMinutes: 16, avgServiceMinutes: 15 });
-      expect(row(office.otherServiceId)).toMatchObject({ booked: 1, attended: 1, noShows: 0, cancelled: 0, walkInsServed: 2, receptions: 3, avgWaitMinutes: 16.7, p90WaitMinutes: 30, avgServiceMinutes: 5.7 });
+      expect(row(office.serviceId)).toMatchObject({
+        serviceCode: 'CIE',
+        booked: 6,
+        attended: 2,
+        noShows: 2,
+        cancelled: 1,
+        walkInsServed: 1,
+        receptions: 3,
+        avgWaitMinutes: 8,
+        p90WaitMinutes: 16,
+        avgServiceMinutes: 15,
+      });
+      expect(row(office.otherServiceId)).toMatchObject({
+        booked: 1,
+        attended: 1,
+        noShows: 0,
+        cancelled: 0,
+        walkInsServed: 2,
+        receptions: 3,
+        avgWaitMinutes: 16.7,
+        p90WaitMinutes: 30,
+        avgServiceMinutes: 5.7,
+      });
       expect(row(residencyId)).toMatchObject({ booked: 0, attended: 0, walkInsServed: 1, receptions: 1, avgServiceMinutes: 30 });
       expect(services.rows.reduce((sum: number, r: { receptions: number }) => sum + r.receptions, 0)).toBe(7);
 
       const outcomes = (await manager.get(`/api/stats/outcomes?${dayPeriod()}`)).body.rows;
-      const count = (serviceId: string, outcome: string) => outcomes.find((r: { serviceId: string; outcome: string }) => r.serviceId === serviceId && r.outcome === outcome)?.count;
+      const count = (serviceId: string, outcome: string) =>
+        outcomes.find((r: { serviceId: string; outcome: string }) => r.serviceId === serviceId && r.outcome === outcome)?.count;
       expect(count(office.serviceId, 'CIE_REQUEST_TAKEN')).toBe(2);
       expect(count(office.serviceId, 'CIE_INCOMPLETE')).toBe(1);
       expect(count(office.serviceId, 'INFO_ONLY')).toBe(0);
@@ -212,8 +255,25 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       expect(services.status).toBe(200);
       expect(services.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
       expect(services.headers.get('content-disposition')).toMatch(/^attachment; filename="sportello-servizi-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"$/);
-      expect(services.text.startsWith('\uFEFFoffice,service_code,service,booked,attended,no_shows,cancelled,walk_ins_served,receptions,avg_wait_minutes,p90_wait_minutes,avg_service_minutes\r\n')).toBe(true);
-      expect(csvRows(services.text).find((r) => r[1] === 'CIE')).toEqual(['Ufficio di prova', 'CIE', 'Identity card', '6', '2', '2', '1', '1', '3', '8', '16', '15']);
+      expect(
+        services.text.startsWith(
+          '\uFEFFoffice,service_code,service,booked,attended,no_shows,cancelled,walk_ins_served,receptions,avg_wait_minutes,p90_wait_minutes,avg_service_minutes\r\n',
+        ),
+      ).toBe(true);
+      expect(csvRows(services.text).find((r) => r[1] === 'CIE')).toEqual([
+        'Ufficio di prova',
+        'CIE',
+        'Identity card',
+        '6',
+        '2',
+        '2',
+        '1',
+        '1',
+        '3',
+        '8',
+        '16',
+        '15',
+      ]);
       const summaryCsv = await get('summary');
       expect(summaryCsv.text).toContain('\r\nreceptionsTotal,Receptions in total,7,7,0,');
       expect(summaryCsv.text).toContain('\r\np90WaitMinutes,"Wait, 90th percentile (minutes)",30,,,');
@@ -230,12 +290,31 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       const get = (path: string, query = '&lang=it') => rawRequest(manager, 'GET', `/api/stats/${path}?${dayPeriod()}&format=csv${query}`, { language: 'en' });
       const services = await get('services');
       expect(services.text.startsWith('\uFEFFUfficio;Codice servizio;Servizio;Prenotati;Ricevuti con appuntamento;Assenti;Annullati;')).toBe(true);
-      expect(csvRows(services.text, ';').find((r) => r[1] === 'CIE')).toEqual(['Ufficio di prova', 'CIE', "Carta d'identità", '6', '2', '2', '1', '1', '3', '8', '16', '15']);
+      expect(csvRows(services.text, ';').find((r) => r[1] === 'CIE')).toEqual([
+        'Ufficio di prova',
+        'CIE',
+        "Carta d'identità",
+        '6',
+        '2',
+        '2',
+        '1',
+        '1',
+        '3',
+        '8',
+        '16',
+        '15',
+      ]);
       const summary = await get('summary');
       expect(summary.text).toContain('\r\nreceptionsTotal;Ricevimenti totali;7;7;0;');
       expect(summary.text).toContain('\r\navgWaitMinutes;Attesa media (minuti);11,3;');
       expect(csvRows(summary.text, ';')[0]).toEqual(['Indicatore', 'Descrizione', 'Valore', 'Registrato da Sportello', 'Dati mensili', 'Dal', 'Al']);
-      expect(csvRows((await get('trend')).text, ';')[0]).toEqual(['Mese', 'Con appuntamento', 'Senza appuntamento', 'Ricevimenti totali', 'Comprende dati mensili']);
+      expect(csvRows((await get('trend')).text, ';')[0]).toEqual([
+        'Mese',
+        'Con appuntamento',
+        'Senza appuntamento',
+        'Ricevimenti totali',
+        'Comprende dati mensili',
+      ]);
       expect(csvRows((await get('outcomes')).text, ';')[0]).toEqual(['Ufficio', 'Servizio', 'Codice esito', 'Esito', 'Numero']);
       // Without `lang`, the caller's language decides.
       const byHeader = await rawRequest(manager, 'GET', `/api/stats/heatmap?${dayPeriod()}&format=csv`, { language: 'it' });
@@ -250,7 +329,9 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       const before = await summary(`from=${monthRange(month).from}&to=${monthRange(month).to}`);
       const answer = await importCsv(manager, office.officeId, `month,metric,value\n${month},walk_ins,50\n${month},phone_calls,900\n`, 'en');
       expect(answer.status).toBe(400);
-      expect(answer.body.lines).toEqual([{ line: 2, field: 'month', message: 'Sportello already recorded 4 for this month and metric: importing it would count them twice.' }]);
+      expect(answer.body.lines).toEqual([
+        { line: 2, field: 'month', message: 'Sportello already recorded 4 for this month and metric: importing it would count them twice.' },
+      ]);
       expect((await db.sql.query('SELECT count(*)::int AS n FROM stats_monthly WHERE office_id = $1', [office.officeId])).rows[0].n).toBe(0);
       // Phone calls are never recorded: they import fine, and count in the whole month.
       expect((await importCsv(manager, office.officeId, `month,metric,value\n${month},phone_calls,900\n`)).status).toBe(200);
@@ -285,7 +366,18 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       const first = await importCsv(manager, office.officeId, file.join('\r\n') + '\r\n');
       expect(first).toEqual({ status: 200, body: { officeId: office.officeId, imported: 11, replaced: 0, months: { from: '2023-01', to: '2023-03' } } });
       const s = await summary(`${quarter}&officeId=${office.officeId}`);
-      expect(s).toMatchObject({ appointmentsAttended: 630, walkIns: 76, receptionsTotal: 706, phoneCalls: 640, residencyOnline: 18, residencyDesk: 9, cieIssued: 120, spidIssued: 33, avgWaitMinutes: null, partialMonths: [] });
+      expect(s).toMatchObject({
+        appointmentsAttended: 630,
+        walkIns: 76,
+        receptionsTotal: 706,
+        phoneCalls: 640,
+        residencyOnline: 18,
+        residencyDesk: 9,
+        cieIssued: 120,
+        spidIssued: 33,
+        avgWaitMinutes: null,
+        partialMonths: [],
+      });
       expect(s.recorded.receptionsTotal).toBe(0);
       const trend = (await manager.get(`/api/stats/trend?${quarter}`)).body;
       expect(trend.months).toEqual([
@@ -296,12 +388,23 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       const monthlyRow = (await manager.get(`/api/stats/services?${quarter}`)).body.rows.find((r: { serviceId: string | null }) => r.serviceId === null);
       expect(monthlyRow).toMatchObject({ attended: 630, walkInsServed: 76, receptions: 706, booked: null });
       const outcomes = (await manager.get(`/api/stats/outcomes?${quarter}`)).body.rows.filter((r: { serviceId: string | null }) => r.serviceId === null);
-      expect(outcomes.map((r: { outcome: string; count: number }) => [r.outcome, r.count])).toEqual([['cie_issued', 120], ['spid_issued', 33], ['residency_desk', 9]]);
+      expect(outcomes.map((r: { outcome: string; count: number }) => [r.outcome, r.count])).toEqual([
+        ['cie_issued', 120],
+        ['spid_issued', 33],
+        ['residency_desk', 9],
+      ]);
 
       const exported = await rawRequest(manager, 'GET', `/api/stats/history?officeId=${office.officeId}&format=csv`);
       expect(exported.headers.get('content-disposition')).toBe('attachment; filename="sportello-dati-mensili.csv"');
       const sorted = (lines: string[]) => [lines[0], ...lines.slice(1).sort()];
-      expect(sorted(exported.text.replace(/^\uFEFF/, '').trim().split('\r\n'))).toEqual(sorted(file));
+      expect(
+        sorted(
+          exported.text
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .split('\r\n'),
+        ),
+      ).toEqual(sorted(file));
 
       const again = await importCsv(manager, office.officeId, exported.text);
       expect(again.body).toMatchObject({ imported: 11, replaced: 11 });
@@ -318,7 +421,16 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
 
     it('a file with any bad line is refused with every line reported, and nothing is imported', async () => {
       const before = (await db.sql.query('SELECT office_id, month, metric, value, source FROM stats_monthly ORDER BY 1, 2, 3')).rows;
-      const bad = ['month,metric,value', '2022-11,walk_ins,12', '2022-13,walk_ins,1', '2022-12,telefonate,5', '2022-12,walk_ins,1.200', '2022-12,walk_ins', '2022-11,walk_ins,14', `2999-01,phone_calls,1`].join('\n');
+      const bad = [
+        'month,metric,value',
+        '2022-11,walk_ins,12',
+        '2022-13,walk_ins,1',
+        '2022-12,telefonate,5',
+        '2022-12,walk_ins,1.200',
+        '2022-12,walk_ins',
+        '2022-11,walk_ins,14',
+        `2999-01,phone_calls,1`,
+      ].join('\n');
       const answer = await importCsv(manager, office.officeId, bad);
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe('VALIDATION_FAILED');
@@ -335,7 +447,9 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       expect(answer.body.errors[0]).toEqual({ field: 'line 3, month', message: expect.stringContaining('AAAA-MM') });
       expect((await db.sql.query('SELECT office_id, month, metric, value, source FROM stats_monthly ORDER BY 1, 2, 3')).rows).toEqual(before);
 
-      expect((await importCsv(manager, office.officeId, 'mese,metrica,valore\n2022-11,walk_ins,1')).body.lines).toEqual([{ line: 1, field: 'line', message: expect.stringContaining('month,metric,value') }]);
+      expect((await importCsv(manager, office.officeId, 'mese,metrica,valore\n2022-11,walk_ins,1')).body.lines).toEqual([
+        { line: 1, field: 'line', message: expect.stringContaining('month,metric,value') },
+      ]);
       expect((await importCsv(manager, office.officeId, '')).status).toBe(400);
       const json = await manager.send('POST', `/api/stats/history?officeId=${office.officeId}`, { month: '2022-11' });
       expect(json.status).toBe(415);
@@ -350,9 +464,19 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
 
     it('managers enter phone calls and online residency applications per month; null clears; bad values 400', async () => {
       const put = (month: string, body: unknown) => manager.send('PUT', `/api/stats/counters/${office.officeId}/${month}`, body);
-      expect((await put('2024-02', { phoneCalls: 712, residencyOnline: 31 })).body).toEqual({ month: '2024-02', phoneCalls: 712, residencyOnline: 31, phoneCallsSource: 'manual', residencyOnlineSource: 'manual' });
+      expect((await put('2024-02', { phoneCalls: 712, residencyOnline: 31 })).body).toEqual({
+        month: '2024-02',
+        phoneCalls: 712,
+        residencyOnline: 31,
+        phoneCallsSource: 'manual',
+        residencyOnlineSource: 'manual',
+      });
       expect((await put('2024-02', { phoneCalls: 720 })).body).toMatchObject({ phoneCalls: 720, residencyOnline: 31 });
-      expect((await put('2024-03', { phoneCalls: 650, residencyOnline: null })).body).toMatchObject({ phoneCalls: 650, residencyOnline: null, residencyOnlineSource: null });
+      expect((await put('2024-03', { phoneCalls: 650, residencyOnline: null })).body).toMatchObject({
+        phoneCalls: 650,
+        residencyOnline: null,
+        residencyOnlineSource: null,
+      });
       const year = (await manager.get(`/api/stats/counters/${office.officeId}?year=2024`)).body;
       expect(year.months).toHaveLength(12);
       expect(year.months.slice(0, 4).map((m: { phoneCalls: number | null }) => m.phoneCalls)).toEqual([null, 720, 650, null]);
@@ -371,14 +495,34 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
 
     it('the counters form saves several months at once, all or nothing', async () => {
       const url = `/api/stats/counters/${office.officeId}`;
-      const saved = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 500, residencyOnline: 20 }, { month: '2023-06', phoneCalls: 480 }] });
+      const saved = await manager.send('PUT', url, {
+        months: [
+          { month: '2023-05', phoneCalls: 500, residencyOnline: 20 },
+          { month: '2023-06', phoneCalls: 480 },
+        ],
+      });
       expect(saved.status).toBe(200);
-      expect(saved.body.months.map((m: { month: string; phoneCalls: number }) => [m.month, m.phoneCalls])).toEqual([['2023-05', 500], ['2023-06', 480]]);
+      expect(saved.body.months.map((m: { month: string; phoneCalls: number }) => [m.month, m.phoneCalls])).toEqual([
+        ['2023-05', 500],
+        ['2023-06', 480],
+      ]);
       // One bad line (and a future month): 400 naming each, nothing written.
-      const bad = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2023-07', phoneCalls: -3 }, { month: '2023-07', residencyOnline: 1 }, { month: 'maggio' }] });
+      const bad = await manager.send('PUT', url, {
+        months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2023-07', phoneCalls: -3 }, { month: '2023-07', residencyOnline: 1 }, { month: 'maggio' }],
+      });
       expect(bad.status).toBe(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['months[1].phoneCalls', 'months[2].month', 'months[3].month', 'months[3].phoneCalls']);
-      const future = await manager.send('PUT', url, { months: [{ month: '2023-05', phoneCalls: 1 }, { month: '2999-01', phoneCalls: 1 }] });
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'months[1].phoneCalls',
+        'months[2].month',
+        'months[3].month',
+        'months[3].phoneCalls',
+      ]);
+      const future = await manager.send('PUT', url, {
+        months: [
+          { month: '2023-05', phoneCalls: 1 },
+          { month: '2999-01', phoneCalls: 1 },
+        ],
+      });
       expect(future.body.errors).toEqual([{ field: 'months[1].month', message: expect.any(String) }]);
       const year = (await manager.get(`${url}?year=2023`)).body;
       expect(year.months.slice(4, 7).map((m: { phoneCalls: number | null }) => m.phoneCalls)).toEqual([500, 480, null]);
@@ -402,7 +546,11 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       ['PUT', `/api/stats/counters/${officeId}/2024-01`, { phoneCalls: 1 }],
     ];
     const call = (client: StaffClient, [method, path, body]: ReturnType<typeof endpoints>[number]) =>
-      typeof body === 'string' ? rawRequest(client, method, path, { body, contentType: 'text/csv' }).then((r) => ({ status: r.status, body: JSON.parse(r.text) })) : method === 'GET' ? client.get(path) : client.send(method, path, body);
+      typeof body === 'string'
+        ? rawRequest(client, method, path, { body, contentType: 'text/csv' }).then((r) => ({ status: r.status, body: JSON.parse(r.text) }))
+        : method === 'GET'
+          ? client.get(path)
+          : client.send(method, path, body);
 
     it('operators and kiosks get 403 FORBIDDEN on every endpoint; nobody logged in 401', async () => {
       for (const endpoint of endpoints(office.officeId)) {
@@ -460,7 +608,22 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
         db.sql.query(
           `INSERT INTO ticket (office_id, service_id, day, prefix, number, display_number, kind, appointment_id, holder_name, status, queued_at, first_called_at, called_at, started_at, completed_at, outcome)
            VALUES ($1, $2, $3, 'C', $4, $14, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)`,
-          [office.officeId, office.serviceId, day, number, kind, appointmentId, holder, status, at(number), at(number + 5), status === 'DONE' ? at(number + 6) : null, status === 'DONE' ? at(number + 20) : null, outcome, `C${String(number).padStart(3, '0')}`],
+          [
+            office.officeId,
+            office.serviceId,
+            day,
+            number,
+            kind,
+            appointmentId,
+            holder,
+            status,
+            at(number),
+            at(number + 5),
+            status === 'DONE' ? at(number + 6) : null,
+            status === 'DONE' ? at(number + 20) : null,
+            outcome,
+            `C${String(number).padStart(3, '0')}`,
+          ],
         );
       await insertTicket('APPOINTMENT', 1, booked.id, null, 'DONE', 'CIE_REQUEST_TAKEN');
       await insertTicket('WALK_IN', 2, null, 'Mario Rossi', 'DONE', 'CIE_REQUEST_TAKEN');
@@ -473,7 +636,9 @@ describe('statistics (real HTTP, real PostgreSQL)', () => {
       const retention = await startApi(db.url, { RETENTION_DAYS: '30' });
       await retention.stop();
 
-      const people = await db.sql.query(`SELECT first_name, last_name, fiscal_code, email, phone, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE start_at < now() - interval '30 days'`);
+      const people = await db.sql.query(
+        `SELECT first_name, last_name, fiscal_code, email, phone, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE start_at < now() - interval '30 days'`,
+      );
       expect(people.rows).toHaveLength(2);
       for (const row of people.rows) expect(row).toEqual({ first_name: '-', last_name: '-', fiscal_code: '-', email: '-', phone: null, anonymised: true });
       expect((await db.sql.query(`SELECT count(*)::int AS n FROM ticket WHERE day = $1 AND holder_name IS NOT NULL`, [day])).rows[0].n).toBe(0);

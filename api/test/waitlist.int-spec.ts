@@ -53,7 +53,11 @@ describe('waitlist (real SMTP server, real PostgreSQL)', () => {
   });
 
   const join = (email: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-    post(`${api.baseUrl}/api/waitlist`, { officeId: office.officeId, serviceId: office.serviceId, email, language: 'it', privacyAccepted: true, ...extra }, headers);
+    post(
+      `${api.baseUrl}/api/waitlist`,
+      { officeId: office.officeId, serviceId: office.serviceId, email, language: 'it', privacyAccepted: true, ...extra },
+      headers,
+    );
   const freeSlots = async () => {
     const from = DateTime.now().setZone('Europe/Rome').toISODate();
     const to = DateTime.now().setZone('Europe/Rome').plus({ days: 20 }).toISODate();
@@ -64,7 +68,10 @@ describe('waitlist (real SMTP server, real PostgreSQL)', () => {
 
   it('refuses with 409 SLOTS_AVAILABLE while the service has free places; field-level 400s; 404 for an unknown service', async () => {
     const refused = await join('primo@example.it');
-    expect(refused).toMatchObject({ status: 409, body: { statusCode: 409, code: 'SLOTS_AVAILABLE', message: expect.stringContaining('Ci sono ancora orari liberi') } });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { statusCode: 409, code: 'SLOTS_AVAILABLE', message: expect.stringContaining('Ci sono ancora orari liberi') },
+    });
     const english = await join('primo@example.it', {}, { 'accept-language': 'en' });
     expect(english.body.message).toContain('This service still has free times');
 
@@ -119,7 +126,11 @@ describe('waitlist (real SMTP server, real PostgreSQL)', () => {
     const queued = (await db.sql.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'WAITLIST'`)).rows[0].n;
     expect(queued).toBe(2);
 
-    const mails = await smtp.waitFor((m) => m.filter((x) => x.parsed.subject?.startsWith('Si è liberato') || x.parsed.subject?.startsWith('A place is free')).length >= 2, 20_000, 'two waitlist notices');
+    const mails = await smtp.waitFor(
+      (m) => m.filter((x) => x.parsed.subject?.startsWith('Si è liberato') || x.parsed.subject?.startsWith('A place is free')).length >= 2,
+      20_000,
+      'two waitlist notices',
+    );
     const notices = mails.filter((x) => x.parsed.subject?.includes('liberato') || x.parsed.subject?.includes('place is free'));
     expect(notices.map((m) => m.to).sort()).toEqual(['primo@example.it', 'secondo@example.it']);
     const first = notices.find((m) => m.to === 'primo@example.it')?.parsed;
@@ -132,7 +143,12 @@ describe('waitlist (real SMTP server, real PostgreSQL)', () => {
     expect(second?.text).toContain('Prenota ora: https://prenota.example.it/prenota/CIE');
     expect(second?.text).toMatch(/lista-attesa\/annulla\/[A-Za-z0-9_-]{43}/);
 
-    await eventually(() => db.sql.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'WAITLIST' AND status = 'SENT'`), (r) => r.rows[0].n === 2, 10_000, 'both sent');
+    await eventually(
+      () => db.sql.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'WAITLIST' AND status = 'SENT'`),
+      (r) => r.rows[0].n === 2,
+      10_000,
+      'both sent',
+    );
     // First to book wins: one place, two people told.
     const winner = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, freed.start, n++));
     const late = await post(`${api.baseUrl}/api/appointments`, bookingBody(office.officeId, office.serviceId, freed.start, n++));

@@ -20,7 +20,10 @@ if (args.length > 1 || args.some((a) => a.startsWith('-'))) {
   console.error('usage: npm run backup -- [file]   (default: backups/sportello-<time>.backup.gz)');
   process.exit(2);
 }
-const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+const stamp = new Date()
+  .toISOString()
+  .replace(/\.\d+Z$/, 'Z')
+  .replaceAll(':', '-');
 const file = path.resolve(args[0] ?? path.join(ROOT, 'backups', `sportello-${stamp}.backup.gz`));
 const partial = `${file}.partial`;
 const started = performance.now();
@@ -78,7 +81,9 @@ try {
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
   console.log(countsTable(rows));
   say(`backed up ${tables.length} tables (${total} rows) and ${sequences.length} sequences at migration ${manifest.migration}`);
-  say(`wrote ${path.relative(process.cwd(), file) || file} (${(statSync(file).size / 1024).toFixed(1)} kB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `wrote ${path.relative(process.cwd(), file) || file} (${(statSync(file).size / 1024).toFixed(1)} kB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await client.end();
   await stop(0);
 } catch (error) {

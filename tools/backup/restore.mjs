@@ -59,7 +59,10 @@ if (target.running) {
 function migrate() {
   if (!existsSync(API_MAIN)) throw new Refusal(`${path.relative(ROOT, API_MAIN)} is missing: build the api first (npx nx build api; npm run restore does).`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [API_MAIN, 'migrate'], {
+      env: { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      stdio: 'inherit',
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Refusal(`the migrations failed (exit ${code}).`))));
   });
@@ -74,7 +77,8 @@ function checkSameTables(tables) {
   const mine = new Set(key(tables));
   const theirs = new Set(key(manifest.tables));
   const differ = [...mine].filter((t) => !theirs.has(t)).concat([...theirs].filter((t) => !mine.has(t)));
-  if (differ.length > 0) throw new Refusal(`the database's tables differ from the backup's although the migrations agree: ${differ.map((t) => t.replace(/\(.*$/, '')).join(', ')}.`);
+  if (differ.length > 0)
+    throw new Refusal(`the database's tables differ from the backup's although the migrations agree: ${differ.map((t) => t.replace(/\(.*$/, '')).join(', ')}.`);
 }
 
 const client = new pg.Client({ connectionString: target.url });
@@ -84,7 +88,9 @@ try {
   say(`restoring into ${target.label}`);
   let migrations = await appliedMigrations(client);
   if (migrations === null) {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v', 'S')`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v', 'S')`,
+    );
     if (rows[0].n > 0) throw new Refusal('the database has tables but no migrations table: it is not a Sportello database.');
     say('a fresh database: applying the migrations first…');
     await migrate();
@@ -115,16 +121,27 @@ try {
   } catch (error) {
     if (/** @type {{ code?: string }} */ (error).code !== '42501') throw error;
     await client.query('ROLLBACK TO SAVEPOINT replica');
-    const { rows } = await client.query(`SELECT DISTINCT tgrelid::regclass::text AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal`);
+    const { rows } = await client.query(
+      `SELECT DISTINCT tgrelid::regclass::text AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal`,
+    );
     triggered = rows.map((r) => r.name);
     for (const table of triggered) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     await client.query('SET CONSTRAINTS ALL DEFERRED');
-    say('not allowed to set session_replication_role: the tables\' own triggers are off instead, and foreign keys are checked');
+    say("not allowed to set session_replication_role: the tables' own triggers are off instead, and foreign keys are checked");
   }
   await client.query(`LOCK TABLE ${names.map(ident).join(', ')} IN ACCESS EXCLUSIVE MODE`);
-  const present = Object.fromEntries(Object.entries(await rowCounts(client, names.filter((n) => n !== 'migrations'))).filter(([, n]) => n > 0));
+  const present = Object.fromEntries(
+    Object.entries(
+      await rowCounts(
+        client,
+        names.filter((n) => n !== 'migrations'),
+      ),
+    ).filter(([, n]) => n > 0),
+  );
   if (Object.keys(present).length > 0 && !force) {
-    throw new Refusal(`the database is not empty:\n${countsTable(present)}\nRestoring replaces all of it: run again with --force to empty it first (in the same transaction).`);
+    throw new Refusal(
+      `the database is not empty:\n${countsTable(present)}\nRestoring replaces all of it: run again with --force to empty it first (in the same transaction).`,
+    );
   }
   if (Object.keys(present).length > 0) say(`--force: emptying ${Object.keys(present).length} table(s) first`);
   await client.query(`TRUNCATE ${names.map(ident).join(', ')}`);
@@ -146,13 +163,16 @@ try {
   const trailer = await reader.trailer();
   const wrong = names.filter((n) => trailer.rows[n] !== loaded[n]);
   if (wrong.length > 0) throw new LoadFailure(`the file is damaged: the row counts of ${wrong.join(', ')} differ from the ones recorded at backup.`);
-  for (const sequence of trailer.sequences) await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [ident(sequence.name), sequence.value, sequence.isCalled]);
+  for (const sequence of trailer.sequences)
+    await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [ident(sequence.name), sequence.value, sequence.isCalled]);
   for (const table of triggered) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   await client.query('COMMIT');
 
   console.log(countsTable(loaded));
   const total = Object.values(loaded).reduce((a, b) => a + b, 0);
-  say(`restored ${names.length} tables (${total} rows) and ${trailer.sequences.length} sequences at migration ${manifest.migration} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `restored ${names.length} tables (${total} rows) and ${trailer.sequences.length} sequences at migration ${manifest.migration} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await client.end();
   await stop(0);
 } catch (error) {

@@ -55,5 +55,11 @@ export async function openTarget({ create }) {
     };
   }
   const database = await openDatabase();
-  return { url: database.url, label: `the embedded PostgreSQL (.data/pg, database ${DATABASE_NAME})`, embedded: true, running: false, stop: () => database.stop() };
+  return {
+    url: database.url,
+    label: `the embedded PostgreSQL (.data/pg, database ${DATABASE_NAME})`,
+    embedded: true,
+    running: false,
+    stop: () => database.stop(),
+  };
 }

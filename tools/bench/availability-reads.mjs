@@ -23,7 +23,13 @@ async function closedLoop(run) {
     }),
   );
   const sorted = latencies.sort((a, b) => a - b);
-  return { requests: sorted.length, perSecond: Math.round(sorted.length / SECONDS), p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1) };
+  return {
+    requests: sorted.length,
+    perSecond: Math.round(sorted.length / SECONDS),
+    p50: +percentile(sorted, 50).toFixed(1),
+    p95: +percentile(sorted, 95).toFixed(1),
+    p99: +percentile(sorted, 99).toFixed(1),
+  };
 }
 
 const bench = await startBenchDatabase(20);
@@ -46,7 +52,14 @@ try {
     await fetch(`${base}/appointments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ officeId, serviceId, start: starts[(i * 37) % starts.length], citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` }, language: 'it', privacyAccepted: true }),
+      body: JSON.stringify({
+        officeId,
+        serviceId,
+        start: starts[(i * 37) % starts.length],
+        citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` },
+        language: 'it',
+        privacyAccepted: true,
+      }),
     });
   }
   // Warm-up.
@@ -72,7 +85,21 @@ try {
       [officeId, serviceId, windowStart, windowEnd, 1],
     );
   });
-  console.log(JSON.stringify({ clients: CLIENTS, seconds: SECONDS, slotsInMonth: starts.length, booked: BOOKED, api, sql, throughputRatio: +(api.perSecond / sql.perSecond).toFixed(2) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        clients: CLIENTS,
+        seconds: SECONDS,
+        slotsInMonth: starts.length,
+        booked: BOOKED,
+        api,
+        sql,
+        throughputRatio: +(api.perSecond / sql.perSecond).toFixed(2),
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   for (const api of apis) await api.stop();
   await bench.stop();

@@ -17,7 +17,16 @@ const POOL = arg('pool', 20);
 
 const summary = (name, latencies, totalMs, extra) => {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { name, attempts: latencies.length, totalMs: Math.round(totalMs), perSecond: Math.round((latencies.length / totalMs) * 1000), p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), p99: Math.round(percentile(sorted, 99)), ...extra };
+  return {
+    name,
+    attempts: latencies.length,
+    totalMs: Math.round(totalMs),
+    perSecond: Math.round((latencies.length / totalMs) * 1000),
+    p50: Math.round(percentile(sorted, 50)),
+    p95: Math.round(percentile(sorted, 95)),
+    p99: Math.round(percentile(sorted, 99)),
+    ...extra,
+  };
 };
 
 const bench = await startBenchDatabase(POOL);
@@ -37,7 +46,11 @@ try {
 
   // Warm up both paths (JIT, connections) on another day.
   const warmDay = otherDays.find((d) => d.slots.length > 0);
-  await Promise.all(Array.from({ length: 50 }, () => fetch(`${base}/availability?officeId=${office.id}&serviceId=${apiService}&from=${warmDay.date}&to=${warmDay.date}`).then((r) => r.text())));
+  await Promise.all(
+    Array.from({ length: 50 }, () =>
+      fetch(`${base}/availability?officeId=${office.id}&serviceId=${apiService}&from=${warmDay.date}&to=${warmDay.date}`).then((r) => r.text()),
+    ),
+  );
 
   // 1. Through the HTTP API.
   const statuses = {};
@@ -54,7 +67,14 @@ try {
         method: 'POST',
         agent: false,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ officeId: office.id, serviceId: apiService, start: pick(i), citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` }, language: 'it', privacyAccepted: true }),
+        body: JSON.stringify({
+          officeId: office.id,
+          serviceId: apiService,
+          start: pick(i),
+          citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` },
+          language: 'it',
+          privacyAccepted: true,
+        }),
       });
       apiLatencies.push(performance.now() - t);
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
@@ -79,7 +99,10 @@ try {
         const endAt = new Date(start.getTime() + 5 * 60_000);
         const id = randomUUID();
         await client.query('BEGIN');
-        await client.query(`INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at) SELECT $1, $2, g, $3, $4 FROM generate_series(1, $5::int) g ON CONFLICT DO NOTHING`, [sqlService, start, office.id, endAt, CAPACITY]);
+        await client.query(
+          `INSERT INTO slot_seat (service_id, start_at, seat_no, office_id, end_at) SELECT $1, $2, g, $3, $4 FROM generate_series(1, $5::int) g ON CONFLICT DO NOTHING`,
+          [sqlService, start, office.id, endAt, CAPACITY],
+        );
         const seat = await client.query(
           `UPDATE slot_seat s SET claim_kind = 'APPOINTMENT', claim_id = $3 WHERE (s.service_id, s.start_at, s.seat_no) =
              (SELECT service_id, start_at, seat_no FROM slot_seat WHERE service_id = $1 AND start_at = $2 AND claim_kind IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING seat_no`,
@@ -103,7 +126,12 @@ try {
   const sqlTotal = performance.now() - sqlStart;
 
   const overbooked = async (serviceId) =>
-    (await db.query(`SELECT count(*)::int AS n FROM (SELECT start_at FROM appointment WHERE service_id = $1 AND status = 'BOOKED' GROUP BY start_at HAVING count(*) > $2) x`, [serviceId, CAPACITY])).rows[0].n;
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM (SELECT start_at FROM appointment WHERE service_id = $1 AND status = 'BOOKED' GROUP BY start_at HAVING count(*) > $2) x`,
+        [serviceId, CAPACITY],
+      )
+    ).rows[0].n;
   const apiRows = (await db.query(`SELECT count(*)::int AS n FROM appointment WHERE service_id = $1`, [apiService])).rows[0].n;
   const result = {
     citizens: CITIZENS,
@@ -111,10 +139,22 @@ try {
     slots: TIMES,
     seatsPerSlot: CAPACITY,
     pool: POOL,
-    api: summary('HTTP API', apiLatencies, apiTotal, { statuses, cpuMsPerAttempt: { api: apiCpuPerAttempt, postgres: postgresCpuPerAttempt, generator: generatorCpuPerAttempt }, booked: apiRows, overbookedSlots: await overbooked(apiService), server5xx: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) }),
+    api: summary('HTTP API', apiLatencies, apiTotal, {
+      statuses,
+      cpuMsPerAttempt: { api: apiCpuPerAttempt, postgres: postgresCpuPerAttempt, generator: generatorCpuPerAttempt },
+      booked: apiRows,
+      overbookedSlots: await overbooked(apiService),
+      server5xx: Object.entries(statuses)
+        .filter(([s]) => Number(s) >= 500)
+        .reduce((n, [, c]) => n + c, 0),
+    }),
     sql: summary('raw SQL', sqlLatencies, sqlTotal, { booked: sqlBooked, overbookedSlots: await overbooked(sqlService) }),
   };
-  result.ratio = { time: +(apiTotal / sqlTotal).toFixed(2), throughput: +(result.api.perSecond / result.sql.perSecond).toFixed(2), p99: +(result.api.p99 / result.sql.p99).toFixed(2) };
+  result.ratio = {
+    time: +(apiTotal / sqlTotal).toFixed(2),
+    throughput: +(result.api.perSecond / result.sql.perSecond).toFixed(2),
+    p99: +(result.api.p99 / result.sql.p99).toFixed(2),
+  };
   console.log(JSON.stringify(result, null, 2));
   const ok = apiRows === SLOTS && result.api.overbookedSlots === 0 && result.api.server5xx === 0 && (statuses[201] ?? 0) === SLOTS;
   console.log(ok ? `OK: exactly ${SLOTS} booked, none overbooked, no 5xx` : 'FAILED: see above');

@@ -26,7 +26,14 @@ try {
       method: 'POST',
       agent: false,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ officeId, serviceId, start: starts[(i * 7919) % starts.length], citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` }, language: 'it', privacyAccepted: true }),
+      body: JSON.stringify({
+        officeId,
+        serviceId,
+        start: starts[(i * 7919) % starts.length],
+        citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` },
+        language: 'it',
+        privacyAccepted: true,
+      }),
     });
     return { status: response.status, ms: performance.now() - t };
   };
@@ -50,7 +57,25 @@ try {
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
   const statuses = {};
   for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-  console.log(JSON.stringify({ rate: RATE, seconds: SECONDS, attempts: total, achievedPerSecond: Math.round(total / elapsed), statuses, latencyMs: { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1), max: +sorted[sorted.length - 1].toFixed(1) } }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        rate: RATE,
+        seconds: SECONDS,
+        attempts: total,
+        achievedPerSecond: Math.round(total / elapsed),
+        statuses,
+        latencyMs: {
+          p50: +percentile(sorted, 50).toFixed(1),
+          p95: +percentile(sorted, 95).toFixed(1),
+          p99: +percentile(sorted, 99).toFixed(1),
+          max: +sorted[sorted.length - 1].toFixed(1),
+        },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await api?.stop();
   await bench.stop();

@@ -33,7 +33,10 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 const summary = (values) => ({ median: Math.round(percentile(values, 50)), p90: Math.round(percentile(values, 90)), max: Math.round(Math.max(...values)) });
 
 async function browserSolves(baseUrl) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: 'it-IT' });
     const page = await context.newPage();
@@ -43,7 +46,11 @@ async function browserSolves(baseUrl) {
     const workers = [];
     let rate = 1;
     let messageId = 0;
-    const throttle = (sessionId) => cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++messageId, method: 'Emulation.setCPUThrottlingRate', params: { rate } }) });
+    const throttle = (sessionId) =>
+      cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: ++messageId, method: 'Emulation.setCPUThrottlingRate', params: { rate } }),
+      });
     const replies = [];
     cdp.on('Target.receivedMessageFromTarget', ({ message }) => replies.push(JSON.parse(message)));
     cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
@@ -58,20 +65,23 @@ async function browserSolves(baseUrl) {
     await page.locator('altcha-widget').waitFor();
     await page.waitForFunction(() => document.querySelector('altcha-widget')?.getState?.() === 'verified', null, { timeout: 60_000 });
     const run = (workers) =>
-      page.evaluate(async ({ count, workers }) => {
-        const widget = document.querySelector('altcha-widget');
-        if (workers) await widget.configure({ workers });
-        const times = [];
-        for (let i = 0; i < count; i++) {
-          widget.reset();
-          const start = performance.now();
-          const result = await widget.verify();
-          if (!result?.payload) throw new Error('not solved');
-          times.push(performance.now() - start);
-        }
-        return { times, workers: widget.getConfiguration().workers };
-      }, { count: SOLVES, workers });
-    const defaultWorkers = (await page.evaluate(() => document.querySelector('altcha-widget').getConfiguration().workers));
+      page.evaluate(
+        async ({ count, workers }) => {
+          const widget = document.querySelector('altcha-widget');
+          if (workers) await widget.configure({ workers });
+          const times = [];
+          for (let i = 0; i < count; i++) {
+            widget.reset();
+            const start = performance.now();
+            const result = await widget.verify();
+            if (!result?.payload) throw new Error('not solved');
+            times.push(performance.now() - start);
+          }
+          return { times, workers: widget.getConfiguration().workers };
+        },
+        { count: SOLVES, workers },
+      );
+    const defaultWorkers = await page.evaluate(() => document.querySelector('altcha-widget').getConfiguration().workers);
     const full = await run(defaultWorkers);
     const single = await run(1);
     rate = RATE;
@@ -98,7 +108,15 @@ async function serverVerification() {
   require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
   const { verifyKeySignedSolution } = require('../../api/src/app/security/challenge-verify.ts');
   const secrets = { signature: randomBytes(32).toString('hex'), key: randomBytes(32).toString('hex') };
-  const options = () => ({ algorithm: 'PBKDF2/SHA-256', cost: COST, counter: randomInt(COUNTER_MAX, COUNTER_MIN), deriveKey, expiresAt: new Date(Date.now() + 300_000), hmacSignatureSecret: secrets.signature, hmacKeySignatureSecret: secrets.key });
+  const options = () => ({
+    algorithm: 'PBKDF2/SHA-256',
+    cost: COST,
+    counter: randomInt(COUNTER_MAX, COUNTER_MIN),
+    deriveKey,
+    expiresAt: new Date(Date.now() + 300_000),
+    hmacSignatureSecret: secrets.signature,
+    hmacKeySignatureSecret: secrets.key,
+  });
   const payloads = [];
   for (let i = 0; i < 100; i++) {
     const challenge = await createChallenge(options());

@@ -28,17 +28,36 @@ export async function startBenchDatabase(pool) {
   execFileSync(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
   const db = new pg.Pool({ connectionString: url, max: pool });
   db.on('error', () => undefined); // idle connections dropped when the server stops
-  return { server, url, db, async stop() { await db.end(); await server.stop(); } };
+  return {
+    server,
+    url,
+    db,
+    async stop() {
+      await db.end();
+      await server.stop();
+    },
+  };
 }
 
 /** An office open every day 08:00 for 500 minutes per 100 slots wanted; services of `durationMinutes` (5: 100 slots a day) and capacity 1. */
 export async function seedBenchOffice(db, slotsPerDay, durationMinutes = 5) {
-  const { rows: [office] } = await db.query(`INSERT INTO office (code, name, address, city) VALUES ('BENCH', 'Bench', 'Via Roma 1', 'Bologna') RETURNING id`);
+  const {
+    rows: [office],
+  } = await db.query(`INSERT INTO office (code, name, address, city) VALUES ('BENCH', 'Bench', 'Via Roma 1', 'Bologna') RETURNING id`);
   await db.query('INSERT INTO office_settings (office_id, booking_horizon_days, min_notice_minutes) VALUES ($1, 60, 0)', [office.id]);
   const minutes = Math.ceil(slotsPerDay / 100) * 500;
   const end = `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  for (let weekday = 1; weekday <= 7; weekday++) await db.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '08:00', $3)`, [office.id, weekday, end]);
-  const service = async (code, capacity = 1) => (await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, $3, $4) RETURNING id`, [office.id, code, durationMinutes, capacity])).rows[0].id;
+  for (let weekday = 1; weekday <= 7; weekday++)
+    await db.query(`INSERT INTO opening_hours (office_id, weekday, start_time, end_time) VALUES ($1, $2, '08:00', $3)`, [office.id, weekday, end]);
+  const service = async (code, capacity = 1) =>
+    (
+      await db.query(`INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity) VALUES ($1, $2, $2, $2, $3, $4) RETURNING id`, [
+        office.id,
+        code,
+        durationMinutes,
+        capacity,
+      ])
+    ).rows[0].id;
   return { officeId: office.id, service };
 }
 
@@ -47,7 +66,17 @@ export async function startBenchApi(url, env = {}, nodeArgs = process.env.BENCH_
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     // E-mail off unless asked for (MAIL_POLL_SECONDS): sending would compete for the CPU being measured.
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', THROTTLE_LIMIT: '1000000', BOOKING_CHALLENGE: 'off', LOG_LEVEL: 'warn', MAIL_POLL_SECONDS: '3600', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      THROTTLE_LIMIT: '1000000',
+      BOOKING_CHALLENGE: 'off',
+      LOG_LEVEL: 'warn',
+      MAIL_POLL_SECONDS: '3600',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}/api`;
@@ -120,12 +149,16 @@ function listeningWorkers(pid, port) {
 
 /** CPU time of every PostgreSQL server process on the machine (the benchmark's own is the only busy one), in milliseconds. */
 export function postgresCpuMs() {
-  return processes().filter((p) => p.command.startsWith('postgres')).reduce((sum, p) => sum + p.cpuMs, 0);
+  return processes()
+    .filter((p) => p.command.startsWith('postgres'))
+    .reduce((sum, p) => sum + p.cpuMs, 0);
 }
 
 /** CPU time (user + system) of a process and its children (cluster workers), in milliseconds. */
 export function processCpuMs(pid) {
-  return processes().filter((p) => p.pid === pid || p.ppid === pid).reduce((sum, p) => sum + p.cpuMs, 0);
+  return processes()
+    .filter((p) => p.pid === pid || p.ppid === pid)
+    .reduce((sum, p) => sum + p.cpuMs, 0);
 }
 
 /**
@@ -138,12 +171,16 @@ export function processCpuMs(pid) {
 export function request(url, { method = 'GET', headers = {}, body, agent = keepAlive } = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
-    const req = http.request(url, { method, agent, headers: { 'accept-encoding': 'gzip, deflate, br', ...headers, ...(payload ? { 'content-length': payload.length } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: { 'accept-encoding': 'gzip, deflate, br', ...headers, ...(payload ? { 'content-length': payload.length } : {}) } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

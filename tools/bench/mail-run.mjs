@@ -64,7 +64,14 @@ try {
         const response = await fetch(`${apis[(worker + i) % apis.length].base}/appointments`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ officeId, serviceId, start: starts[i], citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` }, language: i % 5 === 0 ? 'en' : 'it', privacyAccepted: true }),
+          body: JSON.stringify({
+            officeId,
+            serviceId,
+            start: starts[i],
+            citizen: { firstName: 'Anna', lastName: 'Bianchi', fiscalCode: fiscalCode(i), email: `c${i}@example.it` },
+            language: i % 5 === 0 ? 'en' : 'it',
+            privacyAccepted: true,
+          }),
         });
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;

@@ -14,12 +14,20 @@ const PASSWORD = 'bench-password-123';
 
 /** Minimal cookie-keeping staff client. */
 async function login(base, username) {
-  const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const response = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (response.status !== 200) throw new Error(`login answered ${response.status}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
   const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1];
   return (path, body = {}) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-xsrf-token': xsrf }, body: JSON.stringify(body) });
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-xsrf-token': xsrf },
+      body: JSON.stringify(body),
+    });
 }
 
 /** An SSE reader calling `onEvent(type, data, receivedAt)` for each event. */
@@ -63,7 +71,9 @@ try {
     await db.query('INSERT INTO desk_service (desk_id, service_id) VALUES ($1, $2)', [rows[0].id, serviceId]);
     desks.push(rows[0].id);
   }
-  const { rows: [user] } = await db.query(`INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ('bench', 'Bench', 'operator', $1) RETURNING id`, [
+  const {
+    rows: [user],
+  } = await db.query(`INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ('bench', 'Bench', 'operator', $1) RETURNING id`, [
     await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
   ]);
   await db.query('INSERT INTO staff_user_office (staff_user_id, office_id) VALUES ($1, $2)', [user.id, officeId]);
@@ -76,14 +86,18 @@ try {
   let connected = 0;
   await Promise.all(
     Array.from({ length: CLIENTS }, (_, i) =>
-      listen(`${apis[i % apis.length].base}/offices/${officeId}/events`, (type, data, at) => {
-        if (type === 'ready') return;
-        if (type === 'ticket' && data.event === 'CALLED') {
-          const list = seen.get(data.ticketId) ?? [];
-          list.push(at);
-          seen.set(data.ticketId, list);
-        }
-      }, abort.signal).then(() => connected++),
+      listen(
+        `${apis[i % apis.length].base}/offices/${officeId}/events`,
+        (type, data, at) => {
+          if (type === 'ready') return;
+          if (type === 'ticket' && data.event === 'CALLED') {
+            const list = seen.get(data.ticketId) ?? [];
+            list.push(at);
+            seen.set(data.ticketId, list);
+          }
+        },
+        abort.signal,
+      ).then(() => connected++),
     ),
   );
 
@@ -121,7 +135,12 @@ try {
     measurements: sorted.length,
     missingEvents: lost.events,
     totalSeconds: +(total / 1000).toFixed(2),
-    latencyMs: { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1), max: +sorted[sorted.length - 1].toFixed(1) },
+    latencyMs: {
+      p50: +percentile(sorted, 50).toFixed(1),
+      p95: +percentile(sorted, 95).toFixed(1),
+      p99: +percentile(sorted, 99).toFixed(1),
+      max: +sorted[sorted.length - 1].toFixed(1),
+    },
   };
   console.log(JSON.stringify(result, null, 2));
   process.exitCode = lost.events === 0 ? 0 : 1;

@@ -36,30 +36,48 @@ let api;
 try {
   const { db } = bench;
   const seedStart = performance.now();
-  const { rows: [office] } = await db.query(`INSERT INTO office (code, name, address, city, time_zone) VALUES ('BENCH', 'Bench URP', 'Via Roma 1', 'Bologna', 'Europe/Rome') RETURNING id`);
+  const {
+    rows: [office],
+  } = await db.query(
+    `INSERT INTO office (code, name, address, city, time_zone) VALUES ('BENCH', 'Bench URP', 'Via Roma 1', 'Bologna', 'Europe/Rome') RETURNING id`,
+  );
   await db.query(`INSERT INTO office_settings (office_id, mandate_start, mandate_end) VALUES ($1, $2, $3)`, [office.id, FROM, TO]);
   const outcomes = {
-    CIE: [{ code: 'CIE_REQUEST_TAKEN', it: 'Richiesta CIE acquisita', en: 'CIE request taken' }, { code: 'CIE_INCOMPLETE', it: 'Incompleta', en: 'Incomplete' }],
+    CIE: [
+      { code: 'CIE_REQUEST_TAKEN', it: 'Richiesta CIE acquisita', en: 'CIE request taken' },
+      { code: 'CIE_INCOMPLETE', it: 'Incompleta', en: 'Incomplete' },
+    ],
     SPID: [{ code: 'SPID_RECOGNISED', it: 'Riconosciuto', en: 'Recognised' }],
     RESIDENZA: [{ code: 'RESIDENCY_RECEIVED', it: 'Ricevuta', en: 'Received' }],
   };
   const service = {};
-  for (const [code, prefix] of [['CIE', 'C'], ['SPID', 'S'], ['RESIDENZA', 'R']]) {
+  for (const [code, prefix] of [
+    ['CIE', 'C'],
+    ['SPID', 'S'],
+    ['RESIDENZA', 'R'],
+  ]) {
     const { rows } = await db.query(
       `INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity, ticket_prefix, outcomes) VALUES ($1, $2, $2, $2, 20, 2, $3, $4) RETURNING id`,
       [office.id, code, prefix, JSON.stringify(outcomes[code])],
     );
     service[code] = rows[0].id;
   }
-  const { rows: [manager] } = await db.query(`INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ('bench', 'Bench', 'manager', $1) RETURNING id`, [
+  const {
+    rows: [manager],
+  } = await db.query(`INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ('bench', 'Bench', 'manager', $1) RETURNING id`, [
     await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
   ]);
   await db.query('INSERT INTO staff_user_office (staff_user_id, office_id) VALUES ($1, $2)', [manager.id, office.id]);
 
   // Tickets: spread in order over the open days (Monday–Saturday) of the mandate, 08:30–12:30 local time.
-  await db.query(`CREATE TEMP TABLE bench_day AS
-    SELECT row_number() OVER (ORDER BY d) - 1 AS n, d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') d WHERE extract(isodow FROM d) < 7`, [FROM, TO]);
-  const { rows: [{ days }] } = await db.query('SELECT count(*)::int AS days FROM bench_day');
+  await db.query(
+    `CREATE TEMP TABLE bench_day AS
+    SELECT row_number() OVER (ORDER BY d) - 1 AS n, d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') d WHERE extract(isodow FROM d) < 7`,
+    [FROM, TO],
+  );
+  const {
+    rows: [{ days }],
+  } = await db.query('SELECT count(*)::int AS days FROM bench_day');
   await db.query(
     `CREATE TEMP TABLE bench_ticket AS
      SELECT i, gen_random_uuid() AS id, d.day,
@@ -115,26 +133,51 @@ try {
   );
   // The last ticket, still open, takes the remaining events (issued; called; …).
   if (remainder > 0) {
-    const { rows: [last] } = await db.query(
+    const {
+      rows: [last],
+    } = await db.query(
       `INSERT INTO ticket (office_id, service_id, day, prefix, number, display_number, kind, status, queued_at, first_called_at, called_at, started_at)
        VALUES ($1, $2, $3, 'C', 999, 'C999', 'WALK_IN', $4, $5, $6, $6, $7) RETURNING id, queued_at`,
-      [office.id, service.CIE, TO, ['WAITING', 'CALLED', 'CALLED', 'IN_SERVICE'][remainder - 1], `${TO}T10:00:00+02:00`, remainder >= 2 ? `${TO}T10:05:00+02:00` : null, remainder === 4 ? `${TO}T10:06:00+02:00` : null],
+      [
+        office.id,
+        service.CIE,
+        TO,
+        ['WAITING', 'CALLED', 'CALLED', 'IN_SERVICE'][remainder - 1],
+        `${TO}T10:00:00+02:00`,
+        remainder >= 2 ? `${TO}T10:05:00+02:00` : null,
+        remainder === 4 ? `${TO}T10:06:00+02:00` : null,
+      ],
     );
     const types = ['ISSUED', 'CALLED', 'RECALLED', 'STARTED'].slice(0, remainder);
-    for (const [k, type] of types.entries()) await db.query(`INSERT INTO ticket_event (ticket_id, office_id, service_id, type, at) VALUES ($1, $2, $3, $4, $5::timestamptz + make_interval(mins => $6))`, [last.id, office.id, service.CIE, type, last.queued_at, k]);
+    for (const [k, type] of types.entries())
+      await db.query(
+        `INSERT INTO ticket_event (ticket_id, office_id, service_id, type, at) VALUES ($1, $2, $3, $4, $5::timestamptz + make_interval(mins => $6))`,
+        [last.id, office.id, service.CIE, type, last.queued_at, k],
+      );
   }
   // As autovacuum would leave a table written once: statistics and the visibility map.
   await db.query('VACUUM ANALYZE');
-  const { rows: [counts] } = await db.query(
+  const {
+    rows: [counts],
+  } = await db.query(
     `SELECT (SELECT count(*)::int FROM ticket_event) AS events, (SELECT count(*)::int FROM ticket) AS tickets, (SELECT count(*)::int FROM appointment) AS appointments`,
   );
   if (counts.events !== EVENTS) throw new Error(`seeded ${counts.events} events, expected ${EVENTS}`);
-  log(`seeded ${counts.events.toLocaleString('en')} ticket events, ${counts.tickets.toLocaleString('en')} tickets, ${counts.appointments.toLocaleString('en')} appointments over ${days} open days in ${(ms(seedStart) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${counts.events.toLocaleString('en')} ticket events, ${counts.tickets.toLocaleString('en')} tickets, ${counts.appointments.toLocaleString('en')} appointments over ${days} open days in ${(ms(seedStart) / 1000).toFixed(1)} s`,
+  );
 
   api = await startBenchApi(bench.url, { DB_POOL_SIZE: '10', RETENTION_DAYS: '3650' });
-  const login = await fetch(`${api.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+  const login = await fetch(`${api.base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+  });
   if (login.status !== 200) throw new Error(`login answered ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const url = `${api.base}/stats/summary?from=${FROM}&to=${TO}&officeId=${office.id}`;
 
   const http = async () => {
@@ -173,7 +216,13 @@ try {
   const base = await sql();
   const s = first.body;
   const b = base.row;
-  const agree = s.appointmentsAttended === Number(b.attended) && s.walkIns === Number(b.walk_ins) && s.cieIssued === Number(b.cie) && s.noShows === Number(b.no_shows) && s.cancelled === Number(b.cancelled) && s.p90WaitMinutes === Number(b.p90_wait);
+  const agree =
+    s.appointmentsAttended === Number(b.attended) &&
+    s.walkIns === Number(b.walk_ins) &&
+    s.cieIssued === Number(b.cie) &&
+    s.noShows === Number(b.no_shows) &&
+    s.cancelled === Number(b.cancelled) &&
+    s.p90WaitMinutes === Number(b.p90_wait);
   if (!agree) throw new Error(`api and baseline disagree: ${JSON.stringify({ api: s, sql: b })}`);
   const httpTimes = [];
   const sqlTimes = [];
@@ -183,11 +232,16 @@ try {
   }
   // Shorter periods read only their days through the (office_id, day) and (office_id, start_at) indexes.
   const shorter = {};
-  for (const [label, from, to] of [['a year (2023)', '2023-01-01', '2023-12-31'], ['a month (March 2024)', '2024-03-01', '2024-03-31']]) {
+  for (const [label, from, to] of [
+    ['a year (2023)', '2023-01-01', '2023-12-31'],
+    ['a month (March 2024)', '2024-03-01', '2024-03-31'],
+  ]) {
     const times = [];
     for (let run = 0; run < RUNS; run++) {
       const t0 = performance.now();
-      const response = await fetch(`${api.base}/stats/summary?from=${from}&to=${to}&officeId=${office.id}`, { headers: { cookie, accept: 'application/json' } });
+      const response = await fetch(`${api.base}/stats/summary?from=${from}&to=${to}&officeId=${office.id}`, {
+        headers: { cookie, accept: 'application/json' },
+      });
       await response.json();
       times.push(performance.now() - t0);
     }
@@ -196,14 +250,17 @@ try {
   httpTimes.sort((x, y) => x - y);
   sqlTimes.sort((x, y) => x - y);
   const p50 = (list) => percentile(list, 50);
-  log(`summary: ${s.appointmentsAttended.toLocaleString('en')} attended, ${s.walkIns.toLocaleString('en')} walk-ins, ${s.noShows.toLocaleString('en')} no-shows, ${s.cancelled.toLocaleString('en')} cancelled, wait avg ${s.avgWaitMinutes} / p90 ${s.p90WaitMinutes} min, service avg ${s.avgServiceMinutes} min (baseline agrees)`);
+  log(
+    `summary: ${s.appointmentsAttended.toLocaleString('en')} attended, ${s.walkIns.toLocaleString('en')} walk-ins, ${s.noShows.toLocaleString('en')} no-shows, ${s.cancelled.toLocaleString('en')} cancelled, wait avg ${s.avgWaitMinutes} / p90 ${s.p90WaitMinutes} min, service avg ${s.avgServiceMinutes} min (baseline agrees)`,
+  );
   log('');
   log(`| ${RUNS} runs after a warm-up | p50 | min | max |`);
   log('|---|---|---|---|');
   log(`| GET /api/stats/summary (mandate, HTTP) | ${p50(httpTimes).toFixed(0)} ms | ${httpTimes[0].toFixed(0)} ms | ${httpTimes.at(-1).toFixed(0)} ms |`);
   log(`| raw SQL baseline (one statement, pg) | ${p50(sqlTimes).toFixed(0)} ms | ${sqlTimes[0].toFixed(0)} ms | ${sqlTimes.at(-1).toFixed(0)} ms |`);
   log(`| ratio API / SQL | ${(p50(httpTimes) / p50(sqlTimes)).toFixed(2)}× | | |`);
-  for (const [label, times] of Object.entries(shorter)) log(`| GET /api/stats/summary for ${label} | ${p50(times).toFixed(0)} ms | ${times[0].toFixed(0)} ms | ${times.at(-1).toFixed(0)} ms |`);
+  for (const [label, times] of Object.entries(shorter))
+    log(`| GET /api/stats/summary for ${label} | ${p50(times).toFixed(0)} ms | ${times[0].toFixed(0)} ms | ${times.at(-1).toFixed(0)} ms |`);
 } finally {
   await api?.stop();
   await bench.stop();

@@ -14,7 +14,16 @@ export async function startDemoApp(env = {}) {
   const port = await freePort();
   const api = spawn(process.execPath, [path.join(ROOT, 'dist/api/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: pg.url('sportello'), WEB_DIST: path.join(ROOT, 'dist/web/browser'), DEMO_MODE: 'true', MAIL_DIR: `${dataDir}-mail`, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: pg.url('sportello'),
+      WEB_DIST: path.join(ROOT, 'dist/web/browser'),
+      DEMO_MODE: 'true',
+      MAIL_DIR: `${dataDir}-mail`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = async () => {

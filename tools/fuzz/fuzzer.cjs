@@ -88,7 +88,26 @@ const NASTY_TEXT = [
   '1.5',
 ];
 
-const NASTY_VALUES = [null, true, false, 0, -1, 1.5, 2147483648, 1e308, -0, [], [null], {}, { $gt: '' }, 'x', '', 'A'.repeat(10_000), [1, 2, 3], { a: { b: { c: {} } } }];
+const NASTY_VALUES = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  2147483648,
+  1e308,
+  -0,
+  [],
+  [null],
+  {},
+  { $gt: '' },
+  'x',
+  '',
+  'A'.repeat(10_000),
+  [1, 2, 3],
+  { a: { b: { c: {} } } },
+];
 
 /** encodeURIComponent that survives lone surrogates (sent as the replacement character). */
 function encode(text) {
@@ -130,17 +149,24 @@ function createFuzzer({ seed = 1, baseUrl }) {
       if (lower === 'start' && pool.instant.size > 0) return pick([...pool.instant]);
       if (lower.endsWith('time')) return pick(['09:00', '10:30', '14:30', '16:00']);
       if (lower === 'language') return pick(['it', 'en']);
-      if (['from', 'to', 'date', 'mandatestart', 'mandateend'].includes(lower)) return new Date(Date.now() + Math.floor(random() * 60) * 86_400_000).toISOString().slice(0, 10);
+      if (['from', 'to', 'date', 'mandatestart', 'mandateend'].includes(lower))
+        return new Date(Date.now() + Math.floor(random() * 60) * 86_400_000).toISOString().slice(0, 10);
       if (lower.includes('name') || lower === 'reason') return pick(['Maria', 'Rossi', "D'Amico", 'Chiusura per formazione']);
     }
     if (chance(0.45)) return pick(NASTY_TEXT);
-    if (lower.endsWith('id') || schema?.format === 'uuid') return chance(0.85) ? knownUuid() : pick(['not-a-uuid', knownUuid().toUpperCase(), `${knownUuid()}x`]);
+    if (lower.endsWith('id') || schema?.format === 'uuid')
+      return chance(0.85) ? knownUuid() : pick(['not-a-uuid', knownUuid().toUpperCase(), `${knownUuid()}x`]);
     if (lower.includes('code')) return chance(0.7) ? knownCode() : pick(['cie-zzzzzz', 'CIE 7K3P9Q', knownCode().toLowerCase()]);
     if (lower === 'from' || lower === 'to' || lower === 'date' || lower.endsWith('start') || lower.endsWith('end') || schema?.format === 'date') {
       const year = pick([1893, 1999, 2000, 2027, 2100, 2101, 9999]);
       const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
       const day = String(1 + Math.floor(random() * 31)).padStart(2, '0');
-      return pick([`${year}-${month}-${day}`, `${year}-${month}`, `${year}-${month}-${day}T09:00:00+01:00`, new Date(Date.now() + Math.floor(random() * 90) * 86_400_000).toISOString().slice(0, 10)]);
+      return pick([
+        `${year}-${month}-${day}`,
+        `${year}-${month}`,
+        `${year}-${month}-${day}T09:00:00+01:00`,
+        new Date(Date.now() + Math.floor(random() * 90) * 86_400_000).toISOString().slice(0, 10),
+      ]);
     }
     if (lower.includes('email')) return pick(['maria@example.org', 'a+b@example.org', '"x"@example.org', 'x@y', 'MARIA@EXAMPLE.ORG']);
     if (schema?.enum) return pick(schema.enum);
@@ -223,10 +249,15 @@ function createFuzzer({ seed = 1, baseUrl }) {
     }
     if (chance(0.05)) query.push(`${pick(['from', 'to', 'q', 'page', 'x'])}=${encode(pick(NASTY_TEXT))}`);
     if (query.length > 0) path += `?${query.join('&')}`;
-    const headers = { accept: pick(['application/json', '*/*', 'text/csv', 'text/html']), 'accept-language': pick(['it', 'en', 'de', '*', 'en-GB,en;q=0.9', '']) };
-    for (const p of operation.parameters.filter((x) => x.in === 'header')) if (chance(0.7)) headers[p.name.toLowerCase()] = String(text(p.name, p.schema)).replace(/[^\x20-\x7e]/g, '');
+    const headers = {
+      accept: pick(['application/json', '*/*', 'text/csv', 'text/html']),
+      'accept-language': pick(['it', 'en', 'de', '*', 'en-GB,en;q=0.9', '']),
+    };
+    for (const p of operation.parameters.filter((x) => x.in === 'header'))
+      if (chance(0.7)) headers[p.name.toLowerCase()] = String(text(p.name, p.schema)).replace(/[^\x20-\x7e]/g, '');
     if (chance(0.05)) headers['x-forwarded-for'] = pick(['203.0.113.9', 'garbage', '1.2.3.4, 5.6.7.8']);
-    if (chance(0.05)) headers['x-altcha'] = pick(['nonsense', 'e30=', Buffer.from('{"challenge":{"parameters":{},"signature":"x"},"solution":{}}').toString('base64')]);
+    if (chance(0.05))
+      headers['x-altcha'] = pick(['nonsense', 'e30=', Buffer.from('{"challenge":{"parameters":{},"signature":"x"},"solution":{}}').toString('base64')]);
     if (session) {
       headers.cookie = session.cookie;
       if (sane || chance(0.95)) headers['x-xsrf-token'] = session.xsrf;
@@ -236,7 +267,14 @@ function createFuzzer({ seed = 1, baseUrl }) {
       const roll = sane ? 1 : random();
       if (operation.csv && roll < 0.6) {
         headers['content-type'] = 'text/csv';
-        body = pick(['month,metric,value\n2023-01,appointments_attended,10\n', 'month,metric,value\n9999-12,walk_ins,1\n', 'garbage', '', 'month,metric,value\n' + '2023-01,walk_ins,1\n'.repeat(50), 'month,metric,value\n"2023-01,walk_ins,1\n']);
+        body = pick([
+          'month,metric,value\n2023-01,appointments_attended,10\n',
+          'month,metric,value\n9999-12,walk_ins,1\n',
+          'garbage',
+          '',
+          'month,metric,value\n' + '2023-01,walk_ins,1\n'.repeat(50),
+          'month,metric,value\n"2023-01,walk_ins,1\n',
+        ]);
       } else if (roll < 0.08) {
         headers['content-type'] = 'application/json';
         body = pick(['{', '[]', 'null', '"x"', '{"a":', '\u0000', '{"__proto__":{"x":1}}', '1'.repeat(200_000)]);
@@ -245,7 +283,13 @@ function createFuzzer({ seed = 1, baseUrl }) {
         body = 'a=1&b=2';
       } else {
         headers['content-type'] = 'application/json';
-        body = JSON.stringify(operation.body ? value('body', operation.body) : chance(0.5) ? {} : value('body', { type: 'object', properties: { force: { type: 'boolean' }, confirm: { type: 'boolean' } } }));
+        body = JSON.stringify(
+          operation.body
+            ? value('body', operation.body)
+            : chance(0.5)
+              ? {}
+              : value('body', { type: 'object', properties: { force: { type: 'boolean' }, confirm: { type: 'boolean' } } }),
+        );
       }
     }
     return { method: operation.method, url: `${baseUrl}${path}`, headers, body };
@@ -262,7 +306,11 @@ function createFuzzer({ seed = 1, baseUrl }) {
 
 /** Logs a demo-style account in; returns the cookies and the CSRF token for later requests. */
 async function login(baseUrl, username, password) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (response.status !== 200) throw new Error(`login of ${username} answered ${response.status}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
   const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '';
@@ -310,7 +358,13 @@ async function fuzz({ baseUrl, seed = 1, requests = 1000, accounts = [], skip = 
     let text = '';
     const sent = Date.now();
     try {
-      const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
       status = response.status;
       text = response.headers.get('content-type')?.includes('text/event-stream') ? '' : await response.text();
       if (response.body && !response.bodyUsed) await response.body.cancel();
@@ -320,7 +374,16 @@ async function fuzz({ baseUrl, seed = 1, requests = 1000, accounts = [], skip = 
     const ms = Date.now() - sent;
     if (ms > 2000) slow.push({ operation: `${operation.method} ${operation.path}`, ms });
     statuses[status] = (statuses[status] ?? 0) + 1;
-    if (typeof status !== 'number' || status >= 500) findings.push({ request: i, seed, operation: `${operation.method} ${operation.path}`, status, url: request.url.slice(0, 300), body: String(request.body ?? '').slice(0, 300), answer: text.slice(0, 300) });
+    if (typeof status !== 'number' || status >= 500)
+      findings.push({
+        request: i,
+        seed,
+        operation: `${operation.method} ${operation.path}`,
+        status,
+        url: request.url.slice(0, 300),
+        body: String(request.body ?? '').slice(0, 300),
+        answer: text.slice(0, 300),
+      });
     else fuzzer.harvest(text);
     if ((i + 1) % 500 === 0) log(`${i + 1} requests, ${findings.length} findings`);
   }

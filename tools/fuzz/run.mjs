@@ -39,5 +39,11 @@ try {
 } finally {
   await app?.stop();
 }
-console.log(JSON.stringify({ ...result, seconds: Math.round((Date.now() - started) / 1000), findings: result.findings.slice(0, 20), findingCount: result.findings.length }, null, 2));
+console.log(
+  JSON.stringify(
+    { ...result, seconds: Math.round((Date.now() - started) / 1000), findings: result.findings.slice(0, 20), findingCount: result.findings.length },
+    null,
+    2,
+  ),
+);
 process.exit(result.findings.length > 0 ? 1 : 0);

@@ -29,7 +29,12 @@ const complete = { POSTGRES_PASSWORD: 'ci-check-only', PUBLIC_URL: 'https://pren
 const valid = config(complete);
 if (valid.code !== 0) problems.push(`docker-compose.yml is not valid:\n${valid.output}`);
 else {
-  for (const expected of ['PUBLIC_URL: https://prenota.example.it', 'SMTP_URL: smtp://mail:1025', 'DATABASE_URL: postgres://sportello:ci-check-only@db:5432/sportello', 'condition: service_healthy']) {
+  for (const expected of [
+    'PUBLIC_URL: https://prenota.example.it',
+    'SMTP_URL: smtp://mail:1025',
+    'DATABASE_URL: postgres://sportello:ci-check-only@db:5432/sportello',
+    'condition: service_healthy',
+  ]) {
     if (!valid.output.includes(expected)) problems.push(`the resolved configuration lacks "${expected}"`);
   }
 }
@@ -37,7 +42,8 @@ for (const missing of Object.keys(complete)) {
   const env = { ...complete };
   delete env[missing];
   const result = config(env);
-  if (result.code === 0 || !result.output.includes(missing)) problems.push(`without ${missing} the stack should refuse to start naming it (exit ${result.code}):\n${result.output}`);
+  if (result.code === 0 || !result.output.includes(missing))
+    problems.push(`without ${missing} the stack should refuse to start naming it (exit ${result.code}):\n${result.output}`);
 }
 rmSync(scratch, { recursive: true, force: true });
 if (problems.length > 0) {

@@ -31,14 +31,32 @@ const MUST_BE_OUT = [
 // A segment that gives a file away wherever it sits.
 const FORBIDDEN_SEGMENT = /^(\.data|dist|node_modules|\.git|\.env(\..+)?)$/;
 // What the Dockerfile's build stage needs.
-const MUST_BE_IN = ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json', 'api/src/main.ts', 'api/webpack.config.js', 'web/src/index.html', 'libs/domain/src/index.ts'];
+const MUST_BE_IN = [
+  'package.json',
+  'package-lock.json',
+  'nx.json',
+  'tsconfig.base.json',
+  'api/src/main.ts',
+  'api/webpack.config.js',
+  'web/src/index.html',
+  'libs/domain/src/index.ts',
+];
 
 const problems = [];
 // The matcher against the examples of Docker's .dockerignore documentation, first.
 const documented = parseDockerignore('# comment\n*/temp*\n*/*/temp*\ntemp?\n**/*.go\n*.md\n!README*.md\nREADME-secret.md');
 const expectations = [
-  ['somedir/temporary.txt', true], ['somedir/temp', true], ['somedir/subdir/temporary.txt', true], ['temp', false], ['tempa', true],
-  ['a/b/c.go', true], ['c.go', true], ['notes.md', true], ['README.md', false], ['README-secret.md', true], ['temporary.txt', false],
+  ['somedir/temporary.txt', true],
+  ['somedir/temp', true],
+  ['somedir/subdir/temporary.txt', true],
+  ['temp', false],
+  ['tempa', true],
+  ['a/b/c.go', true],
+  ['c.go', true],
+  ['notes.md', true],
+  ['README.md', false],
+  ['README-secret.md', true],
+  ['temporary.txt', false],
 ];
 for (const [file, ignored] of expectations) {
   if (isIgnored(documented, file) !== ignored) problems.push(`the matcher gets Docker's example wrong: ${file} should be ${ignored ? 'ignored' : 'kept'}`);
@@ -64,7 +82,11 @@ function gitFiles(directory) {
 
 const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 if (problems.length > 0) {
-  console.error(`.dockerignore check failed (${path.relative(process.cwd(), path.join(dir, '.dockerignore')) || '.dockerignore'}):\n  - ${problems.join('\n  - ')}`);
+  console.error(
+    `.dockerignore check failed (${path.relative(process.cwd(), path.join(dir, '.dockerignore')) || '.dockerignore'}):\n  - ${problems.join('\n  - ')}`,
+  );
   process.exit(1);
 }
-console.log(`.dockerignore: the build context is ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB; no .data, .env, dist, node_modules or .git in it`);
+console.log(
+  `.dockerignore: the build context is ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB; no .data, .env, dist, node_modules or .git in it`,
+);

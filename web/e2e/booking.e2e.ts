@@ -22,7 +22,8 @@ describe('booking an appointment (real Chromium, real api)', () => {
     // The anonymous writes carry a proof of work, solved by the widget in this Chromium.
     const challenged: Array<{ url: string; altcha: boolean }> = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && /\/api\/(holds|appointments)$/.test(request.url())) challenged.push({ url: new URL(request.url()).pathname, altcha: !!request.headers()['x-altcha'] });
+      if (request.method() === 'POST' && /\/api\/(holds|appointments)$/.test(request.url()))
+        challenged.push({ url: new URL(request.url()).pathname, altcha: !!request.headers()['x-altcha'] });
     });
     try {
       // Data e orario

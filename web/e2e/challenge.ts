@@ -11,5 +11,7 @@ export async function proofOfWork(baseUrl: string): Promise<{ 'x-altcha': string
   const challenge = (await (await fetch(`${baseUrl}/api/challenge`)).json()) as Challenge;
   const solution = await solveChallenge({ challenge, deriveKey });
   if (!solution) throw new Error('no solution found for the challenge');
-  return { 'x-altcha': Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64') };
+  return {
+    'x-altcha': Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64'),
+  };
 }

@@ -37,9 +37,7 @@ export async function focusedTestId(page: Page): Promise<string> {
 
 /** Waits (briefly) until the element with this data-testid has the focus. */
 export async function expectFocusOn(page: Page, testId: string): Promise<void> {
-  await page
-    .waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 5000 })
-    .catch(() => undefined);
+  await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 5000 }).catch(() => undefined);
   expect(await focusedTestId(page)).toBe(testId);
 }
 
@@ -69,9 +67,7 @@ export async function chooseDayFrom(page: Page, days: number): Promise<void> {
   const earliest = romeDate(days);
   await page.locator('[data-testid^="day-"]').first().waitFor();
   for (let month = 0; month < 4; month++) {
-    const dates = await page.locator('[data-testid^="day-"]').evaluateAll((buttons) =>
-      buttons.map((button) => button.getAttribute('data-date') ?? ''),
-    );
+    const dates = await page.locator('[data-testid^="day-"]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-date') ?? ''));
     const date = dates.find((d) => d >= earliest);
     if (date) {
       await page.getByTestId(`day-${date}`).click();

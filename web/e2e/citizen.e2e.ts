@@ -191,7 +191,12 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
   });
 
   it('at the hold limit the citizen sees the times this browser holds, releases them and goes on', async () => {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome', extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
+    const context: BrowserContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'it-IT',
+      timezoneId: 'Europe/Rome',
+      extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() },
+    });
     try {
       const tabs: Page[] = [];
       let limited: Page | null = null;
@@ -205,7 +210,10 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
         await tab.getByTestId('continue').click();
         const outcome = await Promise.race([
           tab.waitForURL(/\/richiedente$/).then(() => 'held' as const),
-          tab.getByTestId('held-times').waitFor().then(() => 'limit' as const),
+          tab
+            .getByTestId('held-times')
+            .waitFor()
+            .then(() => 'limit' as const),
         ]);
         if (outcome === 'limit') limited = tab;
       }
@@ -232,7 +240,9 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
       await page.locator('[data-testid^="day-"]').first().waitFor();
       const steps = await page.getByTestId('steps').boundingBox();
       expect(steps?.height).toBeLessThanOrEqual(64);
-      const stepTops = await page.locator('[data-testid="steps"] li').evaluateAll((items) => [...new Set(items.map((li) => Math.round(li.getBoundingClientRect().top)))]);
+      const stepTops = await page
+        .locator('[data-testid="steps"] li')
+        .evaluateAll((items) => [...new Set(items.map((li) => Math.round(li.getBoundingClientRect().top)))]);
       expect(stepTops).toHaveLength(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -268,7 +278,11 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
         return { status: answer.status(), body: answer.status() === 204 ? null : await answer.json() };
       };
       // Desk 3 serves CIE and SPID only: its order is the one the CIE ticket waits in.
-      const desks = (await (await staff.page.request.get(`${BASE_URL}/api/offices/${ids.officeId}/desks`)).json()) as Array<{ id: string; number: number; current: unknown }>;
+      const desks = (await (await staff.page.request.get(`${BASE_URL}/api/offices/${ids.officeId}/desks`)).json()) as Array<{
+        id: string;
+        number: number;
+        current: unknown;
+      }>;
       const desk = desks.find((d) => d.number === 3) as { id: string; current: unknown };
       if (desk.current) await send(`/api/desks/${desk.id}/complete`, { outcome: 'INFO_ONLY' });
 
@@ -296,7 +310,9 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
       }
       expect(called).toContain(spid.body.number);
       // Live on the ticket page: next.
-      await citizen.page.waitForFunction(() => document.querySelector('[data-testid="public-ticket-position"]')?.textContent?.includes('è il tuo'), undefined, { timeout: 10_000 });
+      await citizen.page.waitForFunction(() => document.querySelector('[data-testid="public-ticket-position"]')?.textContent?.includes('è il tuo'), undefined, {
+        timeout: 10_000,
+      });
       expect((await position.textContent())?.trim()).toBe('Il prossimo numero chiamato è il tuo!');
       const next = await send(`/api/desks/${desk.id}/call-next`, {});
       expect(next.body.id).toBe(cie.body.id);

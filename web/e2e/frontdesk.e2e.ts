@@ -42,7 +42,9 @@ async function bookForAnotherDay(officeId: string): Promise<{ code: string; date
   const services = (await (await fetch(`${BASE_URL}/api/services?officeId=${officeId}`)).json()) as Array<{ id: string; code: string }>;
   const spid = services.find((s) => s.code === 'SPID');
   if (!spid) throw new Error('demo service SPID missing');
-  const availability = (await (await fetch(`${BASE_URL}/api/availability?officeId=${officeId}&serviceId=${spid.id}&from=${romeDate(1)}&to=${romeDate(30)}`)).json()) as {
+  const availability = (await (
+    await fetch(`${BASE_URL}/api/availability?officeId=${officeId}&serviceId=${spid.id}&from=${romeDate(1)}&to=${romeDate(30)}`)
+  ).json()) as {
     days: Array<{ date: string; slots: Array<{ start: string }> }>;
   };
   const day = availability.days[0];
@@ -241,9 +243,13 @@ describe('front desk (real Chromium, demo accounts)', () => {
       expect(await call.getAttribute('class')).toContain('sp-call-fresh');
       await expectText(display.page, 'display-announcement', `Numero ${number}, Sportello 2`);
       const spelled = number.split('').join(' ');
-      await display.page.waitForFunction((expected) => (window as unknown as { __spoken: string[] }).__spoken.includes(expected), `Numero ${spelled}, sportello 2`, {
-        timeout: 10_000,
-      });
+      await display.page.waitForFunction(
+        (expected) => (window as unknown as { __spoken: string[] }).__spoken.includes(expected),
+        `Numero ${spelled}, sportello 2`,
+        {
+          timeout: 10_000,
+        },
+      );
       expect(await wcagViolations(display.page)).toEqual([]);
 
       await citizen.page.getByTestId('ticket-turn').waitFor({ timeout: 10_000 });

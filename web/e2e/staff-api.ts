@@ -21,7 +21,11 @@ export function staffApi(username: string): Promise<StaffApi> {
 }
 
 async function openSession(username: string): Promise<StaffApi> {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'sportello-demo' }) });
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'sportello-demo' }),
+  });
   if (login.status !== 200) throw new Error(`login of ${username} answered ${login.status}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
   const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '';

@@ -20,7 +20,9 @@ async function login(page: Page, username: string): Promise<void> {
 async function check(page: Page, where: string): Promise<void> {
   expect([where, await wcagViolations(page)]).toEqual([where, []]);
   const skipped = await page.evaluate(() => {
-    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('dialog[open]')).map((h) => Number(h.tagName[1]));
+    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+      .filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('dialog[open]'))
+      .map((h) => Number(h.tagName[1]));
     return levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1).length;
   });
   expect([where, 'headings skipping a level', skipped]).toEqual([where, 'headings skipping a level', 0]);
@@ -29,7 +31,10 @@ async function check(page: Page, where: string): Promise<void> {
 }
 
 const nav = (page: Page) =>
-  page.getByTestId('staff-nav').locator('a').evaluateAll((links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('aria-current')]));
+  page
+    .getByTestId('staff-nav')
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('aria-current')]));
 
 describe('staff shell and desk (real Chromium, demo accounts)', () => {
   let browser: Browser;
@@ -60,7 +65,9 @@ describe('staff shell and desk (real Chromium, demo accounts)', () => {
         expect(await page.getByTestId('staff-user-role').textContent()).toBe('Responsabile');
         expect(await page.getByTestId('staff-user-office').textContent()).toContain('URP – Ufficio Relazioni con il Pubblico');
         // Bootstrap Italia is detectable (AgID's validator, C.SI.1.2).
-        expect(await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--bootstrap-italia-version').replace(/['"]/g, '').trim())).toMatch(/^2\.\d+\.\d+$/);
+        expect(await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--bootstrap-italia-version').replace(/['"]/g, '').trim())).toMatch(
+          /^2\.\d+\.\d+$/,
+        );
         if (width === 360) {
           // On a phone the navigation waits behind "Menu".
           expect(await page.getByTestId('staff-nav').isVisible()).toBe(false);
@@ -126,14 +133,21 @@ describe('staff shell and desk (real Chromium, demo accounts)', () => {
   });
 
   it('the office switch: an account with two offices chooses one, and the pages follow it', async () => {
-    const created = await admin.send('POST', '/api/admin/offices', { code: `E2E${Date.now() % 100000}`, name: 'Sportello di Longara', address: 'Via Longarola 1', city: 'Calderara di Reno' });
+    const created = await admin.send('POST', '/api/admin/offices', {
+      code: `E2E${Date.now() % 100000}`,
+      name: 'Sportello di Longara',
+      address: 'Via Longarola 1',
+      city: 'Calderara di Reno',
+    });
     expect(created.status).toBe(201);
     secondOffice = created.body.id as string;
     const { context, page } = await newPage(browser);
     try {
       await login(page, 'admin');
       const choice = page.getByTestId('office-switch');
-      expect(await choice.locator('option').allTextContents()).toEqual(expect.arrayContaining(['URP – Ufficio Relazioni con il Pubblico', 'Sportello di Longara']));
+      expect(await choice.locator('option').allTextContents()).toEqual(
+        expect.arrayContaining(['URP – Ufficio Relazioni con il Pubblico', 'Sportello di Longara']),
+      );
       await choice.selectOption(secondOffice);
       await page.getByTestId('today-office').filter({ hasText: 'Sportello di Longara' }).waitFor();
       // The office without hours: closed, and the dashboard says so.
@@ -210,7 +224,11 @@ describe('staff shell and desk (real Chromium, demo accounts)', () => {
       await page.getByTestId('nav-toggle').click();
       await page.getByTestId('nav-home').click();
       await page.getByTestId('fig-served').waitFor();
-      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="fig-served"] .sp-figure-value')?.textContent) > before, servedBefore, { timeout: 10_000 });
+      await page.waitForFunction(
+        (before) => Number(document.querySelector('[data-testid="fig-served"] .sp-figure-value')?.textContent) > before,
+        servedBefore,
+        { timeout: 10_000 },
+      );
     } finally {
       await context.close();
     }

@@ -75,8 +75,14 @@ describe('statistics page (real Chromium, demo data)', () => {
       // Today, after a walk-in served at a desk (through the api, as the desk pages would;
       // the queue is left empty for the other tests): one reception, one arrival in the heat map.
       const statuses = await page.evaluate(async () => {
-        const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
-        const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf }, body: JSON.stringify(body) });
+        const xsrf = decodeURIComponent(
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('XSRF-TOKEN='))
+            ?.split('=')[1] ?? '',
+        );
+        const post = (url: string, body: unknown) =>
+          fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf }, body: JSON.stringify(body) });
         const office = (await (await fetch('/api/stats/options')).json()).offices[0].id;
         const services = await (await fetch(`/api/services?officeId=${office}`)).json();
         const desks = await (await fetch(`/api/offices/${office}/desks`)).json();
@@ -113,7 +119,11 @@ describe('statistics page (real Chromium, demo data)', () => {
       expect(await page.getByTestId('counters-status').textContent()).toMatch(/^Dati salvati: gennaio \d{4}\.$/);
       expect(await wcagViolations(page)).toEqual([]);
 
-      await page.getByTestId('history-file').setInputFiles({ name: 'storico.csv', mimeType: 'text/csv', buffer: Buffer.from('month,metric,value\n2018-01,walk_ins,40\n2018-13,walk_ins,1\n2018-02,telefonate,5\n') });
+      await page.getByTestId('history-file').setInputFiles({
+        name: 'storico.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('month,metric,value\n2018-01,walk_ins,40\n2018-13,walk_ins,1\n2018-02,telefonate,5\n'),
+      });
       await page.getByTestId('history-submit').click();
       await page.getByTestId('history-problems').waitFor();
       const rows = page.getByTestId('history-problems').locator('tbody tr');
@@ -123,7 +133,9 @@ describe('statistics page (real Chromium, demo data)', () => {
       expect(await page.getByTestId('history-failure').textContent()).toContain('Nessun dato è stato salvato');
       expect(await wcagViolations(page)).toEqual([]);
 
-      await page.getByTestId('history-file').setInputFiles({ name: 'storico.csv', mimeType: 'text/csv', buffer: Buffer.from('month,metric,value\n2018-01,walk_ins,40\n2018-02,walk_ins,35\n') });
+      await page
+        .getByTestId('history-file')
+        .setInputFiles({ name: 'storico.csv', mimeType: 'text/csv', buffer: Buffer.from('month,metric,value\n2018-01,walk_ins,40\n2018-02,walk_ins,35\n') });
       await page.getByTestId('history-submit').click();
       await page.getByTestId('history-done').waitFor();
       expect(await page.getByTestId('history-done').textContent()).toContain('Importate 2 righe (0 sostituite), da 2018-01 a 2018-02');

@@ -111,7 +111,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     });
     done();
   });
-  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://'), inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [] });
+  await registerSecurityHeaders(app, {
+    https: config.publicUrl.startsWith('https://'),
+    inlineScripts: webIndex ? inlineScriptHashes(readFileSync(webIndex, 'utf8')) : [],
+  });
   fastify.addHook('onSend', tagAndCheckFreshness);
   // gzip/br for pages, bundles and JSON. Never for event streams, which must flow at once: text/event-stream
   // is not a compressible type for @fastify/compress, and Nest writes SSE to the raw response anyway.
@@ -160,10 +163,13 @@ async function serveWebApp(app: NestFastifyApplication, webDist: string): Promis
   // One route per file of the build (wildcard: false; dotfiles are left out), so that every other
   // path is free for the index.html fallback below; the build does not change while the api runs.
   await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1y', immutable: true, setHeaders: noCacheForHtml });
-  app.getHttpAdapter().getInstance().get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url.startsWith('/api')) return reply.callNotFound();
-    return reply.sendFile('index.html');
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.url.startsWith('/api')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
 }
 
 function noCacheForHtml(reply: FastifyReply, file: string): void {

@@ -27,7 +27,15 @@ describe('BookingService against PostgreSQL (services wired by hand, no HTTP)', 
 
   const input = (officeId: string, serviceId: string, start: string, fiscal = fiscalCode(person)): BookingInput => {
     const n = person++;
-    return { officeId, serviceId, start: new Date(start), citizen: { firstName: 'Maria', lastName: 'Rossi', fiscalCode: fiscal, email: `persona${n}@example.it`, phone: null }, notes: null, language: 'it', privacyAccepted: true };
+    return {
+      officeId,
+      serviceId,
+      start: new Date(start),
+      citizen: { firstName: 'Maria', lastName: 'Rossi', fiscalCode: fiscal, email: `persona${n}@example.it`, phone: null },
+      notes: null,
+      language: 'it',
+      privacyAccepted: true,
+    };
   };
   const refusal = async (attempt: Promise<unknown>) => {
     const error = await attempt.then(
@@ -46,7 +54,9 @@ describe('BookingService against PostgreSQL (services wired by hand, no HTTP)', 
     expect([first.body.status, second.body.status]).toEqual(['BOOKED', 'BOOKED']);
     const third = await refusal(world.services.booking.book(input(office.officeId, office.serviceId, start), null));
     expect([third.statusCode, third.code]).toEqual([409, 'SLOT_UNAVAILABLE']);
-    expect((third.extra['alternatives'] as Array<{ start: string }>).map((a) => a.start)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00'].map((t) => at(monday, t)));
+    expect((third.extra['alternatives'] as Array<{ start: string }>).map((a) => a.start)).toEqual(
+      ['09:00', '09:30', '10:00', '10:30', '11:00'].map((t) => at(monday, t)),
+    );
     const { rows } = await world.db.sql.query('SELECT count(*)::int AS n FROM appointment WHERE office_id = $1', [office.officeId]);
     expect(rows[0].n).toBe(2);
   });
@@ -65,7 +75,9 @@ describe('BookingService against PostgreSQL (services wired by hand, no HTTP)', 
   it('a booking queues its confirmation and its reminder in the same transaction', async () => {
     const office = await world.newOffice();
     const booked = await world.services.booking.book(input(office.officeId, office.serviceId, at(monday, '11:30')), null);
-    const { rows } = await world.db.sql.query(`SELECT kind FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 ORDER BY kind`, [booked.body.code]);
+    const { rows } = await world.db.sql.query(`SELECT kind FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.code = $1 ORDER BY kind`, [
+      booked.body.code,
+    ]);
     expect(rows.map((r) => r.kind)).toEqual(['CONFIRMATION', 'REMINDER']);
   });
 });

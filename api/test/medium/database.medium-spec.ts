@@ -38,7 +38,9 @@ describe('database helpers (real PostgreSQL, no HTTP)', () => {
     const { officeId } = await world.newOffice();
     const onPool = await queryRows<{ name: string }>(world.dataSource, `UPDATE office SET name = 'Pool' WHERE id = $1 RETURNING name`, [officeId]);
     expect(onPool).toEqual([{ name: 'Pool' }]);
-    const inTx = await transaction(world.dataSource, (tx) => queryRows<{ id: string }>(tx, `UPDATE office SET name = 'Tx' WHERE id = $1 RETURNING id`, [officeId]));
+    const inTx = await transaction(world.dataSource, (tx) =>
+      queryRows<{ id: string }>(tx, `UPDATE office SET name = 'Tx' WHERE id = $1 RETURNING id`, [officeId]),
+    );
     expect(inTx).toEqual([{ id: officeId }]);
     expect(await affected(world.dataSource, `UPDATE service SET sort_order = sort_order WHERE office_id = $1`, [officeId])).toBe(2);
     expect(await affected(world.dataSource, `DELETE FROM closure WHERE office_id = $1`, [officeId])).toBe(0);

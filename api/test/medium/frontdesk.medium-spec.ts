@@ -36,7 +36,8 @@ describe('front desk services against PostgreSQL (wired by hand, time set by the
   it('walk-ins are numbered in order and the desk calls the first in line, then the next', async () => {
     world.clock.set(at(monday, '10:00'));
     const office = await queueOffice();
-    const walkIn = () => world.services.tickets.issueWalkIn(office.operator, office.officeId, { serviceId: office.serviceId, priority: false, name: null, force: false });
+    const walkIn = () =>
+      world.services.tickets.issueWalkIn(office.operator, office.officeId, { serviceId: office.serviceId, priority: false, name: null, force: false });
     const first = await walkIn();
     world.clock.set(at(monday, '10:01'));
     const second = await walkIn();
@@ -54,7 +55,12 @@ describe('front desk services against PostgreSQL (wired by hand, time set by the
   it('"Concludi" can be undone within the undo window, and not once the window has passed', async () => {
     world.clock.set(at(monday, '10:00'));
     const office = await queueOffice();
-    const ticket = await world.services.tickets.issueWalkIn(office.operator, office.officeId, { serviceId: office.serviceId, priority: false, name: null, force: false });
+    const ticket = await world.services.tickets.issueWalkIn(office.operator, office.officeId, {
+      serviceId: office.serviceId,
+      priority: false,
+      name: null,
+      force: false,
+    });
     await world.services.desks.callNext(office.operator, office.deskId);
     const done = await world.services.desks.complete(office.operator, office.deskId, 'INFO_ONLY');
     expect(done.status).toBe('DONE');
@@ -73,7 +79,8 @@ describe('front desk services against PostgreSQL (wired by hand, time set by the
     world.clock.set(at(monday, '13:00'));
     const office = await queueOffice();
     const kiosk = await staff(world, [office.officeId], 'kiosk');
-    const ask = (who: typeof kiosk, force: boolean) => world.services.tickets.issueWalkIn(who, office.officeId, { serviceId: office.serviceId, priority: false, name: null, force });
+    const ask = (who: typeof kiosk, force: boolean) =>
+      world.services.tickets.issueWalkIn(who, office.officeId, { serviceId: office.serviceId, priority: false, name: null, force });
     const closed = await refusal(ask(kiosk, true));
     expect([closed.statusCode, closed.code]).toEqual([409, 'OFFICE_CLOSED']);
     expect((await refusal(ask(office.operator, false))).code).toBe('OFFICE_CLOSED');

@@ -18,7 +18,8 @@ describe('RetentionService against PostgreSQL (no HTTP)', () => {
     await world?.close();
   });
 
-  const person = async (id: string) => (await world.db.sql.query('SELECT first_name, fiscal_code, email, anonymised_at FROM appointment WHERE id = $1', [id])).rows[0];
+  const person = async (id: string) =>
+    (await world.db.sql.query('SELECT first_name, fiscal_code, email, anonymised_at FROM appointment WHERE id = $1', [id])).rows[0];
 
   it('overwrites the personal data of appointments past the period, by the office’s own period when it has one', async () => {
     const office = await world.newOffice();

@@ -11,7 +11,11 @@ export interface AddressedReply {
  * An HTTP request whose socket is bound to a chosen loopback address (127.0.0.5, …): the
  * api sees it as another client, as it would see two citizens or two offices' browsers.
  */
-export function requestFrom(localAddress: string, url: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<AddressedReply> {
+export function requestFrom(
+  localAddress: string,
+  url: string,
+  options: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<AddressedReply> {
   const target = new URL(url);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
@@ -29,7 +33,13 @@ export function requestFrom(localAddress: string, url: string, options: { method
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text && /json/.test(String(response.headers['content-type'])) ? JSON.parse(text) : text }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: text && /json/.test(String(response.headers['content-type'])) ? JSON.parse(text) : text,
+          }),
+        );
       },
     );
     request.on('error', reject);

@@ -7,21 +7,37 @@ import { fiscalCode } from './fiscal-codes';
 export async function insertDesks(sql: Client, officeId: string, desks: Array<{ number: number; serviceIds: string[] }>): Promise<string[]> {
   const ids: string[] = [];
   for (const desk of desks) {
-    const { rows } = await sql.query<{ id: string }>(`INSERT INTO desk (office_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [officeId, desk.number, `Sportello ${desk.number}`]);
+    const { rows } = await sql.query<{ id: string }>(`INSERT INTO desk (office_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [
+      officeId,
+      desk.number,
+      `Sportello ${desk.number}`,
+    ]);
     for (const serviceId of desk.serviceIds) await sql.query('INSERT INTO desk_service (desk_id, service_id) VALUES ($1, $2)', [rows[0].id, serviceId]);
     ids.push(rows[0].id);
   }
   return ids;
 }
 
-export async function setQueueService(sql: Client, serviceId: string, prefix: string, outcomes: Array<{ code: string; it: string; en: string }> = []): Promise<void> {
+export async function setQueueService(
+  sql: Client,
+  serviceId: string,
+  prefix: string,
+  outcomes: Array<{ code: string; it: string; en: string }> = [],
+): Promise<void> {
   await sql.query('UPDATE service SET ticket_prefix = $2, outcomes = $3 WHERE id = $1', [serviceId, prefix, JSON.stringify(outcomes)]);
 }
 
 let n = 5000;
 
 /** A booked appointment starting at `startAt` (inserted directly: check-in concerns today, booking closes earlier). */
-export async function insertAppointment(sql: Client, officeId: string, serviceId: string, startAt: Date, code: string, who: { firstName?: string; lastName?: string } = {}): Promise<{ id: string; code: string; fiscalCode: string }> {
+export async function insertAppointment(
+  sql: Client,
+  officeId: string,
+  serviceId: string,
+  startAt: Date,
+  code: string,
+  who: { firstName?: string; lastName?: string } = {},
+): Promise<{ id: string; code: string; fiscalCode: string }> {
   const cf = fiscalCode(n++);
   const { rows } = await sql.query<{ id: string }>(
     `INSERT INTO appointment (id, code, office_id, service_id, start_at, end_at, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, language, privacy_accepted_at)
@@ -48,7 +64,10 @@ export class SseClient {
   }
 
   /** Resolves with the first event (already received or to come) that matches. */
-  async next(match: (event: { type: string; data: Record<string, unknown> }) => boolean, timeoutMs = 5000): Promise<{ type: string; data: Record<string, unknown>; at: number }> {
+  async next(
+    match: (event: { type: string; data: Record<string, unknown> }) => boolean,
+    timeoutMs = 5000,
+  ): Promise<{ type: string; data: Record<string, unknown>; at: number }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.events.find(match);

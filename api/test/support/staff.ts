@@ -6,12 +6,10 @@ export const STAFF_PASSWORD = 'una-password-lunga';
 
 /** Inserts a staff account (username in lower case) bound to the given offices; returns its id. */
 export async function insertStaff(sql: Client, username: string, role: StaffRole, officeIds: string[], password = STAFF_PASSWORD): Promise<string> {
-  const { rows } = await sql.query<{ id: string }>(`INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    username,
-    `Utente ${username}`,
-    role,
-    await hashPassword(password),
-  ]);
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [username, `Utente ${username}`, role, await hashPassword(password)],
+  );
   for (const officeId of officeIds) await sql.query('INSERT INTO staff_user_office (staff_user_id, office_id) VALUES ($1, $2)', [rows[0].id, officeId]);
   return rows[0].id;
 }
@@ -47,7 +45,12 @@ export class StaffClient {
   }
 
   /** An unsafe request; `csrf: false` leaves out the X-XSRF-TOKEN header. */
-  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, { csrf = true, headers = {} }: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Reply> {
+  send(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body: unknown,
+    { csrf = true, headers = {} }: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
     const extra: Record<string, string> = { ...headers };
     if (csrf && this.xsrf) extra['x-xsrf-token'] = this.xsrf;
     return this.request(method, path, body, extra);

@@ -1,4 +1,3 @@
- 
 /**
  * Unit tier only: NestJS 12 ships as ES modules, which Jest's CommonJS runtime cannot
  * load. Services are plain classes, so unit tests construct them by hand; the decorators

@@ -23,20 +23,8 @@ export { ICS_PRODID, buildIcsEvent } from './lib/ics/ics';
 export type { QueueGroup, QueueRules, QueueTicketKind, RankedTicket, WaitingTicket } from './lib/queue/queue-policy';
 export { estimateWaitMinutes, formatTicketNumber, nextTicket, orderQueue, queuePosition, rankTicket } from './lib/queue/queue-policy';
 export type { AttendanceStatus, ReminderAttendance } from './lib/attendance/attendance';
-export {
-  MIN_CONFIRM_WINDOW_MS,
-  attendanceStatus,
-  bookingCountsAsConfirmation,
-  reconfirmDeadline,
-  reconfirmationToAsk,
-} from './lib/attendance/attendance';
-export {
-  WAITLIST_MARGIN,
-  WAITLIST_MAX_NOTICES,
-  freedSeatIsBookable,
-  waitlistExpiry,
-  waitlistNoticeCount,
-} from './lib/waitlist/waitlist';
+export { MIN_CONFIRM_WINDOW_MS, attendanceStatus, bookingCountsAsConfirmation, reconfirmDeadline, reconfirmationToAsk } from './lib/attendance/attendance';
+export { WAITLIST_MARGIN, WAITLIST_MAX_NOTICES, freedSeatIsBookable, waitlistExpiry, waitlistNoticeCount } from './lib/waitlist/waitlist';
 export type { IntervalIssue, IntervalProblem } from './lib/calendar/schedule';
 export { isScheduledSlot, weeklyScheduleIssues, weeklySlotCount } from './lib/calendar/schedule';
 export { average, durationSummary, percentile, roundTo } from './lib/stats/percentile';

@@ -1,12 +1,7 @@
 import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { XSRF_COOKIE, XSRF_HEADER } from '@sportello/contracts';
-import {
-  provideRouter,
-  TitleStrategy,
-  withComponentInputBinding,
-  withInMemoryScrolling,
-} from '@angular/router';
+import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { acceptLanguageInterceptor } from './core/api/accept-language-interceptor';
 import { proofOfWorkInterceptor } from './core/api/proof-of-work';
@@ -16,11 +11,7 @@ import { I18nTitleStrategy } from './core/i18n/title-strategy';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(
-      appRoutes,
-      withComponentInputBinding(),
-      withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
-    ),
+    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'enabled' })),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     provideHttpClient(
       withFetch(),

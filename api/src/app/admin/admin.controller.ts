@@ -1,5 +1,25 @@
-import { DeskRequestSchema, NewOfficeRequestSchema, OfficeRequestSchema, OfficeSettingsRequestSchema, OpeningHoursRequestSchema, PasswordResetRequestSchema, ServiceRequestSchema, StaffUserCreateRequestSchema, StaffUserUpdateRequestSchema } from '@sportello/contracts/schemas';
-import { AdminDeskChangeDtoSchema, AdminDeskDtoSchema, AdminOfficeDtoSchema, AdminServiceChangeDtoSchema, AdminServiceDtoSchema, AdminStaffUserDtoSchema, OfficeSettingsDtoSchema, OpeningHoursChangeDtoSchema, OpeningHoursDtoSchema } from '@sportello/contracts/schemas';
+import {
+  DeskRequestSchema,
+  NewOfficeRequestSchema,
+  OfficeRequestSchema,
+  OfficeSettingsRequestSchema,
+  OpeningHoursRequestSchema,
+  PasswordResetRequestSchema,
+  ServiceRequestSchema,
+  StaffUserCreateRequestSchema,
+  StaffUserUpdateRequestSchema,
+} from '@sportello/contracts/schemas';
+import {
+  AdminDeskChangeDtoSchema,
+  AdminDeskDtoSchema,
+  AdminOfficeDtoSchema,
+  AdminServiceChangeDtoSchema,
+  AdminServiceDtoSchema,
+  AdminStaffUserDtoSchema,
+  OfficeSettingsDtoSchema,
+  OpeningHoursChangeDtoSchema,
+  OpeningHoursDtoSchema,
+} from '@sportello/contracts/schemas';
 import { Doc, DocTag } from '../common/openapi';
 import * as z from 'zod';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
@@ -27,8 +47,6 @@ import { OfficeAdminService } from './office-admin.service';
 import { ServiceAdminService } from './service-admin.service';
 import { StaffAdminService } from './staff-admin.service';
 
-
-
 /**
  * Offices and their settings. Managers see and edit the offices of their account; only
  * admins create or delete an office (the guard checks `:officeId` against the account).
@@ -42,14 +60,14 @@ export class OfficeAdminController {
   ) {}
 
   @Get()
-  @Doc({ ok: z.array(AdminOfficeDtoSchema), okDescription: "The offices of the account (an admin: all)" })
+  @Doc({ ok: z.array(AdminOfficeDtoSchema), okDescription: 'The offices of the account (an admin: all)' })
   @Staff('manager')
   list(@CurrentStaff() staff: StaffPrincipal): Promise<AdminOfficeDto[]> {
     return this.offices.list(staff);
   }
 
   @Post()
-  @Doc({ summary: "Creates an office (admins), with default settings", ok: AdminOfficeDtoSchema, okDescription: "The office", body: NewOfficeRequestSchema })
+  @Doc({ summary: 'Creates an office (admins), with default settings', ok: AdminOfficeDtoSchema, okDescription: 'The office', body: NewOfficeRequestSchema })
   @Staff('admin')
   create(@CurrentStaff() staff: StaffPrincipal, @Body() body: unknown): Promise<AdminOfficeDto> {
     return this.offices.create(staff, readOffice(body, true));
@@ -70,7 +88,7 @@ export class OfficeAdminController {
   }
 
   @Delete(':officeId')
-  @Doc({ ok: null, errors: { 409: { codes: ['IN_USE'], description: "IN_USE: the office has bookings or tickets" } }, okDescription: "Deleted" })
+  @Doc({ ok: null, errors: { 409: { codes: ['IN_USE'], description: 'IN_USE: the office has bookings or tickets' } }, okDescription: 'Deleted' })
   @HttpCode(204)
   @Staff('admin')
   async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string): Promise<void> {
@@ -85,9 +103,17 @@ export class OfficeAdminController {
   }
 
   @Put(':officeId/settings')
-  @Doc({ summary: "Saves every rule at once: horizon, notice, reconfirmation, hold, cutoff, reminder, per-codice-fiscale limit, retention, mandate, patron saint", ok: OfficeSettingsDtoSchema, body: OfficeSettingsRequestSchema })
+  @Doc({
+    summary: 'Saves every rule at once: horizon, notice, reconfirmation, hold, cutoff, reminder, per-codice-fiscale limit, retention, mandate, patron saint',
+    ok: OfficeSettingsDtoSchema,
+    body: OfficeSettingsRequestSchema,
+  })
   @Staff('manager')
-  updateSettings(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<OfficeSettingsDto> {
+  updateSettings(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Body() body: unknown,
+  ): Promise<OfficeSettingsDto> {
     return this.offices.updateSettings(staff, officeId, readSettings(body, this.config.booking.reconfirmDeadlineHours));
   }
 }
@@ -106,25 +132,48 @@ export class ServiceAdminController {
   }
 
   @Post()
-  @Doc({ ok: AdminServiceDtoSchema, okDescription: "The service", body: ServiceRequestSchema })
+  @Doc({ ok: AdminServiceDtoSchema, okDescription: 'The service', body: ServiceRequestSchema })
   @Staff('manager')
   create(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<AdminServiceDto> {
     return this.services.create(staff, officeId, readService(body));
   }
 
   @Put(':serviceId')
-  @Doc({ summary: "Saves a service", description: "Deactivating it, another slot length or a lower capacity strands booked appointments: they are listed (409) until `confirm: true`, then cancelled with an e-mail each.", ok: AdminServiceChangeDtoSchema, errors: { 409: { codes: ['CONFIRMATION_REQUIRED'], description: "CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`" } }, okDescription: "The service, with `cancelled` booking codes", body: ServiceRequestSchema })
+  @Doc({
+    summary: 'Saves a service',
+    description:
+      'Deactivating it, another slot length or a lower capacity strands booked appointments: they are listed (409) until `confirm: true`, then cancelled with an e-mail each.',
+    ok: AdminServiceChangeDtoSchema,
+    errors: {
+      409: {
+        codes: ['CONFIRMATION_REQUIRED'],
+        description:
+          'CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`',
+      },
+    },
+    okDescription: 'The service, with `cancelled` booking codes',
+    body: ServiceRequestSchema,
+  })
   @Staff('manager')
-  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('serviceId', new Valid(uuidParam())) serviceId: string, @Body() body: unknown): Promise<AdminServiceChangeDto> {
+  update(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Param('serviceId', new Valid(uuidParam())) serviceId: string,
+    @Body() body: unknown,
+  ): Promise<AdminServiceChangeDto> {
     const { confirm, ...input } = readService(body);
     return this.services.update(staff, officeId, serviceId, input, confirm);
   }
 
   @Delete(':serviceId')
-  @Doc({ ok: null, errors: { 409: { codes: ['IN_USE'], description: "IN_USE: the service has bookings or tickets (deactivate it instead)" } } })
+  @Doc({ ok: null, errors: { 409: { codes: ['IN_USE'], description: 'IN_USE: the service has bookings or tickets (deactivate it instead)' } } })
   @HttpCode(204)
   @Staff('manager')
-  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('serviceId', new Valid(uuidParam())) serviceId: string): Promise<void> {
+  async remove(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Param('serviceId', new Valid(uuidParam())) serviceId: string,
+  ): Promise<void> {
     await this.services.remove(staff, officeId, serviceId);
   }
 }
@@ -143,9 +192,26 @@ export class HoursAdminController {
   }
 
   @Put()
-  @Doc({ summary: "Replaces one week: the office's (serviceId absent or null) or a service's own (empty: it follows the office's again)", description: "Appointments whose slot the new week no longer has are listed (409) until `confirm: true`, then cancelled with an e-mail each. New places tell the waitlist.", ok: OpeningHoursChangeDtoSchema, errors: { 409: { codes: ['CONFIRMATION_REQUIRED'], description: "CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`" } }, body: OpeningHoursRequestSchema })
+  @Doc({
+    summary: "Replaces one week: the office's (serviceId absent or null) or a service's own (empty: it follows the office's again)",
+    description:
+      'Appointments whose slot the new week no longer has are listed (409) until `confirm: true`, then cancelled with an e-mail each. New places tell the waitlist.',
+    ok: OpeningHoursChangeDtoSchema,
+    errors: {
+      409: {
+        codes: ['CONFIRMATION_REQUIRED'],
+        description:
+          'CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`',
+      },
+    },
+    body: OpeningHoursRequestSchema,
+  })
   @Staff('manager')
-  replace(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Body() body: unknown): Promise<OpeningHoursChangeDto> {
+  replace(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Body() body: unknown,
+  ): Promise<OpeningHoursChangeDto> {
     return this.hours.replace(staff, officeId, readOpeningHours(body));
   }
 }
@@ -172,18 +238,49 @@ export class DeskAdminController {
   }
 
   @Put(':deskId')
-  @Doc({ summary: "Saves a desk", description: "Serving fewer services while people wait for them lists the waiting tickets (409) until `confirm: true`; they stay in the queue.", ok: AdminDeskChangeDtoSchema, errors: { 409: { codes: ['DESK_BUSY', 'CONFIRMATION_REQUIRED'], description: "CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`; DESK_BUSY when deactivating a desk that is calling or serving" } }, body: DeskRequestSchema })
+  @Doc({
+    summary: 'Saves a desk',
+    description: 'Serving fewer services while people wait for them lists the waiting tickets (409) until `confirm: true`; they stay in the queue.',
+    ok: AdminDeskChangeDtoSchema,
+    errors: {
+      409: {
+        codes: ['DESK_BUSY', 'CONFIRMATION_REQUIRED'],
+        description:
+          'CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true`; DESK_BUSY when deactivating a desk that is calling or serving',
+      },
+    },
+    body: DeskRequestSchema,
+  })
   @Staff('manager')
-  update(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('deskId', new Valid(uuidParam())) deskId: string, @Body() body: unknown): Promise<AdminDeskChangeDto> {
+  update(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Param('deskId', new Valid(uuidParam())) deskId: string,
+    @Body() body: unknown,
+  ): Promise<AdminDeskChangeDto> {
     const { confirm, ...input } = readDesk(body);
     return this.desks.update(staff, officeId, deskId, input, confirm);
   }
 
   @Delete(':deskId')
-  @Doc({ ok: null, errors: { 409: { codes: ['DESK_BUSY', 'CONFIRMATION_REQUIRED', 'IN_USE'], description: "IN_USE (it served tickets: deactivate it), DESK_BUSY, or CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true` (?confirm=true)" } } })
+  @Doc({
+    ok: null,
+    errors: {
+      409: {
+        codes: ['DESK_BUSY', 'CONFIRMATION_REQUIRED', 'IN_USE'],
+        description:
+          'IN_USE (it served tickets: deactivate it), DESK_BUSY, or CONFIRMATION_REQUIRED with `affected: [{ kind, id, code, start, serviceId, serviceName }]`: nothing was written; repeat with `confirm: true` (?confirm=true)',
+      },
+    },
+  })
   @HttpCode(204)
   @Staff('manager')
-  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('deskId', new Valid(uuidParam())) deskId: string, @Query('confirm') confirm?: string): Promise<void> {
+  async remove(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Param('deskId', new Valid(uuidParam())) deskId: string,
+    @Query('confirm') confirm?: string,
+  ): Promise<void> {
     await this.desks.remove(staff, officeId, deskId, confirm === 'true');
   }
 }
@@ -209,14 +306,18 @@ export class StaffAdminController {
   }
 
   @Put(':userId')
-  @Doc({ summary: "Changes name, role, offices and active; deactivating ends the open sessions", ok: AdminStaffUserDtoSchema, body: StaffUserUpdateRequestSchema })
+  @Doc({
+    summary: 'Changes name, role, offices and active; deactivating ends the open sessions',
+    ok: AdminStaffUserDtoSchema,
+    body: StaffUserUpdateRequestSchema,
+  })
   @Staff('admin')
   update(@CurrentStaff() staff: StaffPrincipal, @Param('userId', new Valid(uuidParam())) userId: string, @Body() body: unknown): Promise<AdminStaffUserDto> {
     return this.staffUsers.update(staff, userId, readStaffUpdate(body));
   }
 
   @Post(':userId/password')
-  @Doc({ summary: "Sets a new password: unlocks the account and ends its sessions", ok: null, body: PasswordResetRequestSchema })
+  @Doc({ summary: 'Sets a new password: unlocks the account and ends its sessions', ok: null, body: PasswordResetRequestSchema })
   @HttpCode(204)
   @Staff('admin')
   async resetPassword(@CurrentStaff() staff: StaffPrincipal, @Param('userId', new Valid(uuidParam())) userId: string, @Body() body: unknown): Promise<void> {

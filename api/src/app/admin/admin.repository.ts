@@ -8,7 +8,6 @@ import { OpeningHours } from '../calendar/opening-hours.entity';
 import { Service } from '../calendar/service.entity';
 import { advisoryLock, type Db, lockOfficeConfiguration, queryRows, transaction, type Tx } from '../database/db';
 
-
 /** A booked appointment that has not started yet, as the stranding check reads it. */
 export interface BookedRow {
   id: string;
@@ -170,7 +169,8 @@ export class AdminRepository {
 
   /** How many active desks serve each service of the office (services no desk serves are absent). */
   async activeDesksByService(officeId: string): Promise<Map<string, number>> {
-    const rows = await queryRows<{ service_id: string; desks: number }>(this.db, 
+    const rows = await queryRows<{ service_id: string; desks: number }>(
+      this.db,
       `SELECT ds.service_id, count(*)::int AS desks FROM desk_service ds JOIN desk d ON d.id = ds.desk_id WHERE d.office_id = $1 AND d.active GROUP BY ds.service_id`,
       [officeId],
     );
@@ -202,17 +202,29 @@ export class AdminRepository {
   }
 
   /** Replaces the week of the office (serviceId null) or of one service. */
-  async replaceOpeningHours(tx: Tx, officeId: string, serviceId: string | null, intervals: Array<{ weekday: number; start: string; end: string }>): Promise<void> {
+  async replaceOpeningHours(
+    tx: Tx,
+    officeId: string,
+    serviceId: string | null,
+    intervals: Array<{ weekday: number; start: string; end: string }>,
+  ): Promise<void> {
     await tx.query(`DELETE FROM opening_hours WHERE office_id = $1 AND service_id IS NOT DISTINCT FROM $2::uuid`, [officeId, serviceId]);
     for (const i of intervals) {
-      await tx.query(`INSERT INTO opening_hours (office_id, service_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)`, [officeId, serviceId, i.weekday, i.start, i.end]);
+      await tx.query(`INSERT INTO opening_hours (office_id, service_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)`, [
+        officeId,
+        serviceId,
+        i.weekday,
+        i.start,
+        i.end,
+      ]);
     }
   }
 
   // ---- Desks -----------------------------------------------------------------------
 
   async listDesks(officeId: string, db: Db = this.db): Promise<DeskRow[]> {
-    return queryRows(db, 
+    return queryRows(
+      db,
       `SELECT d.id, d.office_id, d.number, d.name, d.active,
               coalesce(array_agg(ds.service_id::text ORDER BY ds.service_id) FILTER (WHERE ds.service_id IS NOT NULL), '{}') AS service_ids
          FROM desk d LEFT JOIN desk_service ds ON ds.desk_id = d.id
@@ -236,12 +248,22 @@ export class AdminRepository {
   }
 
   async insertDesk(tx: Tx, officeId: string, desk: { number: number; name: string; active: boolean }): Promise<string> {
-    const rows = await queryRows<{ id: string }>(tx, `INSERT INTO desk (office_id, number, name, active) VALUES ($1, $2, $3, $4) RETURNING id`, [officeId, desk.number, desk.name, desk.active]);
+    const rows = await queryRows<{ id: string }>(tx, `INSERT INTO desk (office_id, number, name, active) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      officeId,
+      desk.number,
+      desk.name,
+      desk.active,
+    ]);
     return rows[0].id;
   }
 
   async updateDesk(tx: Tx, deskId: string, desk: { number: number; name: string; active: boolean }): Promise<void> {
-    await tx.query(`UPDATE desk SET number = $2, name = $3, active = $4, paused = CASE WHEN $4 THEN paused ELSE false END WHERE id = $1`, [deskId, desk.number, desk.name, desk.active]);
+    await tx.query(`UPDATE desk SET number = $2, name = $3, active = $4, paused = CASE WHEN $4 THEN paused ELSE false END WHERE id = $1`, [
+      deskId,
+      desk.number,
+      desk.name,
+      desk.active,
+    ]);
   }
 
   async setDeskServices(tx: Tx, deskId: string, serviceIds: string[]): Promise<void> {
@@ -264,7 +286,11 @@ export class AdminRepository {
 
   /** The ticket a desk is calling or serving now, if any. */
   async deskBusy(tx: Tx, deskId: string): Promise<boolean> {
-    const rows = await queryRows<{ busy: boolean }>(tx, `SELECT EXISTS (SELECT 1 FROM ticket WHERE desk_id = $1 AND status IN ('CALLED', 'IN_SERVICE')) AS busy`, [deskId]);
+    const rows = await queryRows<{ busy: boolean }>(
+      tx,
+      `SELECT EXISTS (SELECT 1 FROM ticket WHERE desk_id = $1 AND status IN ('CALLED', 'IN_SERVICE')) AS busy`,
+      [deskId],
+    );
     return rows[0].busy;
   }
 
@@ -309,7 +335,10 @@ export class AdminRepository {
   }
 
   async lockSlotSeats(tx: Tx, serviceId: string, startAt: Date): Promise<SeatRow[]> {
-    return queryRows<SeatRow>(tx, `SELECT seat_no, claim_kind, claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 ORDER BY seat_no FOR UPDATE`, [serviceId, startAt]);
+    return queryRows<SeatRow>(tx, `SELECT seat_no, claim_kind, claim_id FROM slot_seat WHERE service_id = $1 AND start_at = $2 ORDER BY seat_no FOR UPDATE`, [
+      serviceId,
+      startAt,
+    ]);
   }
 
   /** Moves a claim from one seat of a slot to another (the target's claim, a hold at most, is dropped). */
@@ -321,13 +350,17 @@ export class AdminRepository {
           AND f.service_id = $1 AND f.start_at = $2 AND f.seat_no = $3`,
       [serviceId, startAt, fromSeat, toSeat],
     );
-    await tx.query(`UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL WHERE service_id = $1 AND start_at = $2 AND seat_no = $3`, [serviceId, startAt, fromSeat]);
+    await tx.query(
+      `UPDATE slot_seat SET claim_kind = NULL, claim_id = NULL, claim_expires_at = NULL WHERE service_id = $1 AND start_at = $2 AND seat_no = $3`,
+      [serviceId, startAt, fromSeat],
+    );
   }
 
   // ---- Staff accounts --------------------------------------------------------------
 
   async listStaff(id: string | null = null, db: Db = this.db): Promise<StaffRow[]> {
-    return queryRows(db, 
+    return queryRows(
+      db,
       `SELECT u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.created_at,
               coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name) FILTER (WHERE o.id IS NOT NULL), '[]') AS offices
          FROM staff_user u
@@ -347,14 +380,23 @@ export class AdminRepository {
   }
 
   async updateStaff(tx: Tx, id: string, user: { displayName: string; role: StaffRole; active: boolean; officeIds: string[] }): Promise<void> {
-    await tx.query(`UPDATE staff_user SET display_name = $2, role = $3, active = $4, updated_at = now() WHERE id = $1`, [id, user.displayName, user.role, user.active]);
+    await tx.query(`UPDATE staff_user SET display_name = $2, role = $3, active = $4, updated_at = now() WHERE id = $1`, [
+      id,
+      user.displayName,
+      user.role,
+      user.active,
+    ]);
     await tx.query(`DELETE FROM staff_user_office WHERE staff_user_id = $1`, [id]);
-    if (user.officeIds.length > 0) await tx.query(`INSERT INTO staff_user_office (staff_user_id, office_id) SELECT $1, unnest($2::uuid[])`, [id, user.officeIds]);
+    if (user.officeIds.length > 0)
+      await tx.query(`INSERT INTO staff_user_office (staff_user_id, office_id) SELECT $1, unnest($2::uuid[])`, [id, user.officeIds]);
   }
 
   /** A new password: the lock-out starts again. */
   async setPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
-    await tx.query(`UPDATE staff_user SET password_hash = $2, failed_attempts = 0, first_failed_at = NULL, locked_until = NULL, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+    await tx.query(
+      `UPDATE staff_user SET password_hash = $2, failed_attempts = 0, first_failed_at = NULL, locked_until = NULL, updated_at = now() WHERE id = $1`,
+      [id, passwordHash],
+    );
     // A new password unlocks every address and device too.
     await tx.query(`DELETE FROM staff_login_failure WHERE staff_user_id = $1`, [id]);
   }

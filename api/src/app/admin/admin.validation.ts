@@ -1,4 +1,12 @@
-import type { DeskInput, OfficeInput, OfficeSettingsInput, OpeningIntervalDto, ServiceInput, StaffUserCreateInput, StaffUserUpdateInput } from '@sportello/contracts';
+import type {
+  DeskInput,
+  OfficeInput,
+  OfficeSettingsInput,
+  OpeningIntervalDto,
+  ServiceInput,
+  StaffUserCreateInput,
+  StaffUserUpdateInput,
+} from '@sportello/contracts';
 import {
   DeskRequestSchema,
   NewOfficeRequestSchema,
@@ -63,5 +71,6 @@ export function readPassword(body: unknown): string {
 /** 400 naming `password` unless it is strong enough for this account. */
 export function requireStrongPassword(password: string, owner: PasswordOwner): void {
   const problem = newPasswordProblem(password, owner);
-  if (problem) throw ApiError.validation([{ field: 'password', key: PASSWORD_MESSAGES[problem], params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } }]);
+  if (problem)
+    throw ApiError.validation([{ field: 'password', key: PASSWORD_MESSAGES[problem], params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } }]);
 }

@@ -73,7 +73,11 @@ export class DeskAdminService {
       const ticketsLeft = waiting.map((t) => t.display_number);
       const changes = changedFields({ ...before }, { ...after });
       if (Object.keys(changes).length > 0) {
-        await this.audit.record(actor, { action: 'UPDATE', entity: 'desk', entityId: deskId, officeId, details: { changes, ...(ticketsLeft.length > 0 && { ticketsLeft }) } }, tx);
+        await this.audit.record(
+          actor,
+          { action: 'UPDATE', entity: 'desk', entityId: deskId, officeId, details: { changes, ...(ticketsLeft.length > 0 && { ticketsLeft }) } },
+          tx,
+        );
       }
       await this.realtime.publish(tx, { type: 'desk', officeId, deskId });
       return { ...after, cancelled: [], ticketsLeft };
@@ -107,7 +111,9 @@ export class DeskAdminService {
 
   private async checkServices(officeId: string, serviceIds: string[]): Promise<void> {
     const known = new Set((await this.repository.listServices(officeId)).map((s) => s.id));
-    const problems: FieldProblem[] = serviceIds.flatMap((id, index) => (known.has(id) ? [] : [{ field: `serviceIds[${index}]`, key: 'service.notFound' as const }]));
+    const problems: FieldProblem[] = serviceIds.flatMap((id, index) =>
+      known.has(id) ? [] : [{ field: `serviceIds[${index}]`, key: 'service.notFound' as const }],
+    );
     if (problems.length > 0) throw ApiError.validation(problems);
   }
 

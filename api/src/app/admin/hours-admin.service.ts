@@ -52,13 +52,22 @@ export class HoursAdminService {
     return toOpeningHoursDto(sorted(await this.repository.listOpeningHours(officeId)));
   }
 
-  async replace(actor: AuditActor, officeId: string, input: { serviceId: string | null; intervals: OpeningIntervalDto[]; confirm: boolean }): Promise<OpeningHoursChangeDto> {
+  async replace(
+    actor: AuditActor,
+    officeId: string,
+    input: { serviceId: string | null; intervals: OpeningIntervalDto[]; confirm: boolean },
+  ): Promise<OpeningHoursChangeDto> {
     const office = await this.requireOffice(officeId);
     // lockOffice first: bookings in flight commit before the sweep, and none is taken under the old week after it.
     const result = await this.repository.transaction(async (tx) => {
       await this.repository.lockOffice(tx, officeId);
       const plan = await this.plan(tx, officeId, input.serviceId, input.intervals);
-      const booked = await this.repository.futureBooked(tx, officeId, plan.services.map((s) => s.id), this.clock.now());
+      const booked = await this.repository.futureBooked(
+        tx,
+        officeId,
+        plan.services.map((s) => s.id),
+        this.clock.now(),
+      );
       const stranded = this.stranded(plan, booked, office.timeZone);
       this.stranding.requireConfirmation(this.stranding.appointments(stranded), input.confirm);
 
@@ -76,7 +85,18 @@ export class HoursAdminService {
       const after = input.serviceId ? (scope(plan.after).services[input.serviceId] ?? []) : scope(plan.after).office;
       await this.audit.record(
         actor,
-        { action: 'UPDATE', entity: 'opening_hours', entityId: input.serviceId ?? officeId, officeId, details: { serviceId: input.serviceId, changes: { intervals: { from: before, to: after } }, ...(cancelled.length > 0 && { cancelled }), ...(waitlistNotified > 0 && { waitlistNotified }) } },
+        {
+          action: 'UPDATE',
+          entity: 'opening_hours',
+          entityId: input.serviceId ?? officeId,
+          officeId,
+          details: {
+            serviceId: input.serviceId,
+            changes: { intervals: { from: before, to: after } },
+            ...(cancelled.length > 0 && { cancelled }),
+            ...(waitlistNotified > 0 && { waitlistNotified }),
+          },
+        },
         tx,
       );
       return { ...toOpeningHoursDto(plan.after), cancelled, waitlistNotified };

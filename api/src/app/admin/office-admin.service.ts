@@ -14,7 +14,18 @@ import type { AppConfig } from '../config/config';
 import { AdminRepository, isUniqueViolation } from './admin.repository';
 
 export function toAdminOffice(o: Office): AdminOfficeDto {
-  return { id: o.id, code: o.code, name: o.name, address: o.address, city: o.city, phone: o.phone, email: o.email, latitude: o.latitude, longitude: o.longitude, timeZone: o.timeZone };
+  return {
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    address: o.address,
+    city: o.city,
+    phone: o.phone,
+    email: o.email,
+    latitude: o.latitude,
+    longitude: o.longitude,
+    timeZone: o.timeZone,
+  };
 }
 
 /** A text of the notice as saved in both languages; null when neither is. */
@@ -44,9 +55,24 @@ export class OfficeAdminService {
   async create(actor: AuditActor, input: OfficeInput): Promise<AdminOfficeDto> {
     try {
       return await this.repository.transaction(async (tx) => {
-        const office = await this.repository.insertOffice(tx, { code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, timeZone: input.timeZone ?? 'Europe/Rome' });
+        const office = await this.repository.insertOffice(tx, {
+          code: input.code,
+          name: input.name,
+          address: input.address,
+          city: input.city,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+          timeZone: input.timeZone ?? 'Europe/Rome',
+        });
         // Horizon and notice get the built-in defaults; the other rules follow the environment until set.
-        await this.repository.insertSettings(tx, { officeId: office.id, bookingHorizonDays: DEFAULT_HORIZON_DAYS, minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES, reconfirmRequired: false });
+        await this.repository.insertSettings(tx, {
+          officeId: office.id,
+          bookingHorizonDays: DEFAULT_HORIZON_DAYS,
+          minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES,
+          reconfirmRequired: false,
+        });
         const dto = toAdminOffice(office);
         await this.audit.record(actor, { action: 'CREATE', entity: 'office', entityId: office.id, officeId: office.id, details: { after: dto } }, tx);
         return dto;
@@ -63,11 +89,21 @@ export class OfficeAdminService {
         const office = await this.repository.findOffice(officeId, tx);
         if (!office) throw ApiError.notFound('office.notFound', 'officeId');
         const before = toAdminOffice(office);
-        Object.assign(office, { code: input.code, name: input.name, address: input.address, city: input.city, phone: input.phone ?? null, email: input.email ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null });
+        Object.assign(office, {
+          code: input.code,
+          name: input.name,
+          address: input.address,
+          city: input.city,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+        });
         await this.repository.saveOffice(tx, office);
         const after = toAdminOffice(office);
         const changes = changedFields({ ...before }, { ...after });
-        if (Object.keys(changes).length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'office', entityId: officeId, officeId, details: { changes } }, tx);
+        if (Object.keys(changes).length > 0)
+          await this.audit.record(actor, { action: 'UPDATE', entity: 'office', entityId: officeId, officeId, details: { changes } }, tx);
         return after;
       });
     } catch (error) {
@@ -143,7 +179,11 @@ export class OfficeAdminService {
       const movedReminders = leadBefore !== leadAfter ? await this.repository.moveReminders(tx, officeId, leadAfter) : 0;
       const changes = changedFields({ ...before }, { ...after }, ['defaults', 'reconfirmDeadlineHours']);
       if (Object.keys(changes).length > 0) {
-        await this.audit.record(actor, { action: 'UPDATE', entity: 'office_settings', entityId: officeId, officeId, details: { changes, ...(movedReminders > 0 && { movedReminders }) } }, tx);
+        await this.audit.record(
+          actor,
+          { action: 'UPDATE', entity: 'office_settings', entityId: officeId, officeId, details: { changes, ...(movedReminders > 0 && { movedReminders }) } },
+          tx,
+        );
       }
       return after;
     });

@@ -39,7 +39,11 @@ export function toAdminService(s: Service): Omit<AdminServiceDto, 'desks'> {
 /** The weekly intervals that apply to a service: its own when it has some, else the office's. */
 export function effectiveHours(rows: Array<Pick<OpeningHours, 'serviceId' | 'weekday' | 'startTime' | 'endTime'>>, serviceId: string): WeeklyInterval[] {
   const own = rows.filter((h) => h.serviceId === serviceId);
-  return (own.length > 0 ? own : rows.filter((h) => h.serviceId === null)).map((h) => ({ weekday: h.weekday as IsoWeekday, start: hhmm(h.startTime), end: hhmm(h.endTime) }));
+  return (own.length > 0 ? own : rows.filter((h) => h.serviceId === null)).map((h) => ({
+    weekday: h.weekday as IsoWeekday,
+    start: hhmm(h.startTime),
+    end: hhmm(h.endTime),
+  }));
 }
 
 /** The parts of a service the stranding check compares. */
@@ -54,10 +58,17 @@ interface ServiceShape {
  * deactivated; those off the new slot grid when the slot length changes; the latest booked
  * beyond the new capacity of a slot when it is lowered.
  */
-export function strandedByServiceChange(booked: BookedRow[], before: ServiceShape, after: ServiceShape, hours: WeeklyInterval[], timeZone: string): BookedRow[] {
+export function strandedByServiceChange(
+  booked: BookedRow[],
+  before: ServiceShape,
+  after: ServiceShape,
+  hours: WeeklyInterval[],
+  timeZone: string,
+): BookedRow[] {
   if (!after.active) return before.active ? booked : [];
   const fits = (a: BookedRow, duration: number) => isScheduledSlot(hours, duration, timeZone, a.start_at, a.end_at);
-  const offGrid = after.durationMinutes === before.durationMinutes ? [] : booked.filter((a) => fits(a, before.durationMinutes) && !fits(a, after.durationMinutes));
+  const offGrid =
+    after.durationMinutes === before.durationMinutes ? [] : booked.filter((a) => fits(a, before.durationMinutes) && !fits(a, after.durationMinutes));
   const stranded = new Set(offGrid.map((a) => a.id));
   if (after.capacity < before.capacity || !before.active) {
     const bySlot = new Map<number, BookedRow[]>();
@@ -101,13 +112,15 @@ export class ServiceAdminService {
   async create(actor: AuditActor, officeId: string, input: ServiceInput): Promise<AdminServiceDto> {
     await this.requireOffice(officeId);
     try {
-      return await this.repository.transaction(async (tx) => {
-        await this.repository.lockOffice(tx, officeId);
-        const service = await this.repository.insertService(tx, { officeId, ...columnsOf(input) });
-        const dto = toAdminService(service);
-        await this.audit.record(actor, { action: 'CREATE', entity: 'service', entityId: service.id, officeId, details: { after: dto } }, tx);
-        return dto;
-      }).then((dto) => this.withDesks(officeId, dto));
+      return await this.repository
+        .transaction(async (tx) => {
+          await this.repository.lockOffice(tx, officeId);
+          const service = await this.repository.insertService(tx, { officeId, ...columnsOf(input) });
+          const dto = toAdminService(service);
+          await this.audit.record(actor, { action: 'CREATE', entity: 'service', entityId: service.id, officeId, details: { after: dto } }, tx);
+          return dto;
+        })
+        .then((dto) => this.withDesks(officeId, dto));
     } catch (error) {
       throw codeTaken(error);
     }
@@ -143,7 +156,11 @@ export class ServiceAdminService {
         const after = toAdminService(service);
         const changes = changedFields({ ...old }, { ...after });
         if (Object.keys(changes).length > 0 || cancelled.length > 0) {
-          await this.audit.record(actor, { action: 'UPDATE', entity: 'service', entityId: serviceId, officeId, details: { changes, ...(cancelled.length > 0 && { cancelled }) } }, tx);
+          await this.audit.record(
+            actor,
+            { action: 'UPDATE', entity: 'service', entityId: serviceId, officeId, details: { changes, ...(cancelled.length > 0 && { cancelled }) } },
+            tx,
+          );
         }
         return { ...after, cancelled, ticketsLeft: [] };
       });

@@ -7,7 +7,17 @@ const HOURS = effectiveHours([{ serviceId: null, weekday: 1, startTime: '08:30:0
 let created = 0;
 function booked(code: string, start: string, minutes = 30): BookedRow {
   const startAt = new Date(start);
-  return { id: code, code, office_id: 'o', service_id: 'cie', start_at: startAt, end_at: new Date(startAt.getTime() + minutes * 60_000), sequence: 0, created_at: new Date(1_800_000_000_000 + created++ * 1000), name_it: 'CIE' };
+  return {
+    id: code,
+    code,
+    office_id: 'o',
+    service_id: 'cie',
+    start_at: startAt,
+    end_at: new Date(startAt.getTime() + minutes * 60_000),
+    sequence: 0,
+    created_at: new Date(1_800_000_000_000 + created++ * 1000),
+    name_it: 'CIE',
+  };
 }
 
 describe('strandedByServiceChange', () => {
@@ -32,7 +42,9 @@ describe('strandedByServiceChange', () => {
   it('another slot length strands the bookings off the new grid', () => {
     // 20-minute slots from 08:30: 08:30 (20 min) fits, 09:00 does not start on the grid — and 30-minute bookings do not last one slot.
     expect(strandedByServiceChange([a, c], shape, { ...shape, durationMinutes: 20 }, HOURS, ROME).map((x) => x.code)).toEqual(['A', 'C']);
-    expect(strandedByServiceChange([booked('D', '2027-03-29T09:30:00+02:00')], shape, { ...shape, durationMinutes: 60 }, HOURS, ROME).map((x) => x.code)).toEqual(['D']);
+    expect(
+      strandedByServiceChange([booked('D', '2027-03-29T09:30:00+02:00')], shape, { ...shape, durationMinutes: 60 }, HOURS, ROME).map((x) => x.code),
+    ).toEqual(['D']);
     expect(strandedByServiceChange([a], shape, { ...shape, durationMinutes: 30 }, HOURS, ROME)).toEqual([]);
   });
 });

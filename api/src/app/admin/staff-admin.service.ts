@@ -61,7 +61,8 @@ export class StaffAdminService {
       if (!input.active) await this.repository.deleteSessions(tx, id);
       const after = summary(this.toDto((await this.repository.lockStaff(tx, id)) as StaffRow));
       const changes = changedFields(before, after);
-      if (Object.keys(changes).length > 0) await this.audit.record(actor, { action: 'UPDATE', entity: 'staff_user', entityId: id, details: { username: current.username, changes } }, tx);
+      if (Object.keys(changes).length > 0)
+        await this.audit.record(actor, { action: 'UPDATE', entity: 'staff_user', entityId: id, details: { username: current.username, changes } }, tx);
     });
     return this.get(id);
   }
@@ -90,7 +91,9 @@ export class StaffAdminService {
 
   private async checkOffices(officeIds: string[]): Promise<void> {
     const known = new Set(await this.repository.existingOffices(officeIds));
-    const problems: FieldProblem[] = officeIds.flatMap((id, index) => (known.has(id) ? [] : [{ field: `officeIds[${index}]`, key: 'office.notFound' as const }]));
+    const problems: FieldProblem[] = officeIds.flatMap((id, index) =>
+      known.has(id) ? [] : [{ field: `officeIds[${index}]`, key: 'office.notFound' as const }],
+    );
     if (problems.length > 0) throw ApiError.validation(problems);
   }
 

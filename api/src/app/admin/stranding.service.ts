@@ -30,7 +30,14 @@ export class StrandingService {
   }
 
   tickets(rows: WaitingTicketRow[]): AffectedItemDto[] {
-    return rows.map((t) => ({ kind: 'TICKET', id: t.id, code: t.display_number, start: t.queued_at.toISOString(), serviceId: t.service_id, serviceName: t.name_it }));
+    return rows.map((t) => ({
+      kind: 'TICKET',
+      id: t.id,
+      code: t.display_number,
+      start: t.queued_at.toISOString(),
+      serviceId: t.service_id,
+      serviceName: t.name_it,
+    }));
   }
 
   /** Throws 409 CONFIRMATION_REQUIRED (rolling the transaction back) unless nothing is affected or the change is confirmed. */

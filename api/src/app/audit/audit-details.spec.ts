@@ -4,7 +4,13 @@ import { AUDIT_ACTION_VALUES } from './audit-entry.entity';
 
 describe('audit details', () => {
   it('lists only the changed fields, with before and after', () => {
-    expect(changedFields({ name: 'URP', capacity: 2, outcomes: [{ code: 'A' }], updatedAt: 1 }, { name: 'URP', capacity: 1, outcomes: [{ code: 'B' }], updatedAt: 2 }, ['updatedAt'])).toEqual({
+    expect(
+      changedFields(
+        { name: 'URP', capacity: 2, outcomes: [{ code: 'A' }], updatedAt: 1 },
+        { name: 'URP', capacity: 1, outcomes: [{ code: 'B' }], updatedAt: 2 },
+        ['updatedAt'],
+      ),
+    ).toEqual({
       capacity: { from: 2, to: 1 },
       outcomes: { from: [{ code: 'A' }], to: [{ code: 'B' }] },
     });

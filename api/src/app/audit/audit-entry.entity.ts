@@ -5,7 +5,20 @@ import type { AuditAction, AuditEntity } from '@sportello/contracts';
  * AUDIT_ACTIONS of the contracts, written out here: the migration tool loads entities
  * without the workspace's path aliases (a unit test keeps the two lists equal).
  */
-export const AUDIT_ACTION_VALUES: readonly AuditAction[] = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT', 'UNDO'];
+export const AUDIT_ACTION_VALUES: readonly AuditAction[] = [
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'VIEW',
+  'EXPORT',
+  'CHECK_IN',
+  'PASSWORD_RESET',
+  'LOGIN',
+  'LOGOUT',
+  'LOGIN_FAILED',
+  'LOCKED_OUT',
+  'UNDO',
+];
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**

@@ -19,9 +19,15 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Doc({ summary: "Who changed configuration and who viewed, exported or changed citizens’ data, newest first (admins)", ok: AuditPageDtoSchema, okDescription: "{ items: [{ id, at, actor: { id, username, role }, action, entity, entityId, officeId, details }], total, page, pageSize }" })
+  @Doc({
+    summary: 'Who changed configuration and who viewed, exported or changed citizens’ data, newest first (admins)',
+    ok: AuditPageDtoSchema,
+    okDescription: '{ items: [{ id, at, actor: { id, username, role }, action, entity, entityId, officeId, details }], total, page, pageSize }',
+  })
   @Staff('admin')
-  list(@Query(new Valid(AuditQuerySchema)) { from, to, actor, action, entity, officeId, page, pageSize }: z.output<typeof AuditQuerySchema>): Promise<AuditPageDto> {
+  list(
+    @Query(new Valid(AuditQuerySchema)) { from, to, actor, action, entity, officeId, page, pageSize }: z.output<typeof AuditQuerySchema>,
+  ): Promise<AuditPageDto> {
     return this.audit.page(
       {
         from: from ? new Date(wallTimeToInstant(from, 0, ZONE)) : null,

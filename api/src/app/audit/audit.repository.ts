@@ -64,8 +64,16 @@ export class AuditRepository {
   }
 
   /** The person's latest VIEW row of this object and day, still open (last seen within `minutes`). */
-  async openView(tx: Tx, actorId: string, entity: string, entityId: string, date: string, minutes: number): Promise<{ id: string; details: Record<string, unknown> } | null> {
-    const rows = await queryRows<{ id: string; details: Record<string, unknown> }>(tx, 
+  async openView(
+    tx: Tx,
+    actorId: string,
+    entity: string,
+    entityId: string,
+    date: string,
+    minutes: number,
+  ): Promise<{ id: string; details: Record<string, unknown> } | null> {
+    const rows = await queryRows<{ id: string; details: Record<string, unknown> }>(
+      tx,
       `SELECT id, details FROM audit_entry
         WHERE actor_id = $1 AND action = 'VIEW' AND entity = $2 AND entity_id = $3 AND details->>'date' = $4
           AND coalesce((details->>'lastAt')::timestamptz, at) > now() - make_interval(mins => $5::int)

@@ -60,13 +60,26 @@ export class AuditService {
    * `views` and `searches` count the requests and `lastAt` is the latest; after that a new
    * row starts. Never the search text (a name or a codice fiscale).
    */
-  async recordView(actor: AuditActor, entry: { entity: AuditEntity; entityId: string; officeId: string; date: string; search: boolean; appointments: string[] }): Promise<void> {
+  async recordView(
+    actor: AuditActor,
+    entry: { entity: AuditEntity; entityId: string; officeId: string; date: string; search: boolean; appointments: string[] },
+  ): Promise<void> {
     const key = `${actor.id}|${entry.entity}|${entry.entityId}|${entry.date}`;
     await this.repository.locked(key, async (tx) => {
       const open = await this.repository.openView(tx, actor.id, entry.entity, entry.entityId, entry.date, VIEW_MERGE_MINUTES);
       const lastAt = new Date().toISOString();
       if (!open) {
-        await this.record(actor, { action: 'VIEW', entity: entry.entity, entityId: entry.entityId, officeId: entry.officeId, details: { date: entry.date, search: entry.search, appointments: entry.appointments, views: 1, searches: entry.search ? 1 : 0, lastAt } }, tx);
+        await this.record(
+          actor,
+          {
+            action: 'VIEW',
+            entity: entry.entity,
+            entityId: entry.entityId,
+            officeId: entry.officeId,
+            details: { date: entry.date, search: entry.search, appointments: entry.appointments, views: 1, searches: entry.search ? 1 : 0, lastAt },
+          },
+          tx,
+        );
         return;
       }
       const seen = Array.isArray(open.details['appointments']) ? (open.details['appointments'] as string[]) : [];

@@ -24,7 +24,22 @@ export class AuthController {
   ) {}
 
   @Post('login')
-  @Doc({ summary: "Staff login", description: "Sets the session cookie `sportello_session` (HttpOnly, SameSite=Strict, Path=/api, Secure behind https), the CSRF cookie `XSRF-TOKEN` (readable by the page; send it back as header `X-XSRF-TOKEN` on every POST/PUT/PATCH/DELETE) and the account's device cookie `sportello_device_…` (HttpOnly, Path=/api/auth: later logins from this browser are known, OWASP device cookies). Unknown usernames and wrong passwords get the same 401.", ok: StaffSessionDtoSchema, errors: { 401: { codes: ['INVALID_CREDENTIALS'], description: 'INVALID_CREDENTIALS: unknown username or wrong password (the same answer)' }, 415: { codes: ['UNSUPPORTED_MEDIA_TYPE'], description: "UNSUPPORTED_MEDIA_TYPE: the body must be JSON" }, 429: { codes: ['TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED'], description: "ACCOUNT_LOCKED (LOGIN_MAX_FAILURES wrong passwords from this address, or this device, within LOGIN_LOCK_MINUTES; or LOGIN_ACCOUNT_MAX_FAILURES from clients without a device cookie of the account) or TOO_MANY_REQUESTS (LOGIN_THROTTLE_LIMIT per minute per client); see Retry-After" } }, body: LoginRequestSchema })
+  @Doc({
+    summary: 'Staff login',
+    description:
+      "Sets the session cookie `sportello_session` (HttpOnly, SameSite=Strict, Path=/api, Secure behind https), the CSRF cookie `XSRF-TOKEN` (readable by the page; send it back as header `X-XSRF-TOKEN` on every POST/PUT/PATCH/DELETE) and the account's device cookie `sportello_device_…` (HttpOnly, Path=/api/auth: later logins from this browser are known, OWASP device cookies). Unknown usernames and wrong passwords get the same 401.",
+    ok: StaffSessionDtoSchema,
+    errors: {
+      401: { codes: ['INVALID_CREDENTIALS'], description: 'INVALID_CREDENTIALS: unknown username or wrong password (the same answer)' },
+      415: { codes: ['UNSUPPORTED_MEDIA_TYPE'], description: 'UNSUPPORTED_MEDIA_TYPE: the body must be JSON' },
+      429: {
+        codes: ['TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED'],
+        description:
+          'ACCOUNT_LOCKED (LOGIN_MAX_FAILURES wrong passwords from this address, or this device, within LOGIN_LOCK_MINUTES; or LOGIN_ACCOUNT_MAX_FAILURES from clients without a device cookie of the account) or TOO_MANY_REQUESTS (LOGIN_THROTTLE_LIMIT per minute per client); see Retry-After',
+      },
+    },
+    body: LoginRequestSchema,
+  })
   @HttpCode(200)
   @UseGuards(LoginThrottleGuard)
   async login(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffSessionDto> {
@@ -40,7 +55,13 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Doc({ summary: "Staff logout", description: "Ends the session (also without one: 204). Needs the X-XSRF-TOKEN header when logged in.", ok: null, okDescription: "Logged out; both cookies cleared", errors: { 403: { codes: ['CSRF_TOKEN_INVALID'], description: 'CSRF_TOKEN_INVALID: logged in without a matching X-XSRF-TOKEN header' } } })
+  @Doc({
+    summary: 'Staff logout',
+    description: 'Ends the session (also without one: 204). Needs the X-XSRF-TOKEN header when logged in.',
+    ok: null,
+    okDescription: 'Logged out; both cookies cleared',
+    errors: { 403: { codes: ['CSRF_TOKEN_INVALID'], description: 'CSRF_TOKEN_INVALID: logged in without a matching X-XSRF-TOKEN header' } },
+  })
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = readCookie(request, SESSION_COOKIE);
@@ -53,7 +74,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Doc({ summary: "The logged-in staff member", description: "Also renews the XSRF-TOKEN cookie.", ok: StaffSessionDtoSchema })
+  @Doc({ summary: 'The logged-in staff member', description: 'Also renews the XSRF-TOKEN cookie.', ok: StaffSessionDtoSchema })
   @Staff()
   async me(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffSessionDto> {
     const token = readCookie(request, SESSION_COOKIE);

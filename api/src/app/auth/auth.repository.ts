@@ -39,7 +39,8 @@ export class AuthRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findForLogin(username: string): Promise<LoginCandidate | null> {
-    const rows = await queryRows<Record<string, unknown>>(this.db, 
+    const rows = await queryRows<Record<string, unknown>>(
+      this.db,
       `SELECT id, username, display_name, role, active, password_hash, failed_attempts, first_failed_at, locked_until
          FROM staff_user WHERE username = $1`,
       [username],
@@ -61,7 +62,8 @@ export class AuthRepository {
 
   /** The failures of one client (an address's or a device's key) for the account, or none. */
   async clientFailures(userId: string, scope: LoginClientScope, clientKey: Buffer): Promise<LockoutState> {
-    const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }>(this.db, 
+    const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }>(
+      this.db,
       'SELECT failed_attempts, first_failed_at, locked_until FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3',
       [userId, scope, clientKey],
     );
@@ -80,11 +82,15 @@ export class AuthRepository {
          VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT DO NOTHING`,
         [userId, scope, clientKey, now],
       );
-      const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }>(tx, 
+      const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date; locked_until: Date | null }>(
+        tx,
         'SELECT failed_attempts, first_failed_at, locked_until FROM staff_login_failure WHERE staff_user_id = $1 AND scope = $2 AND client_key = $3 FOR UPDATE',
         [userId, scope, clientKey],
       );
-      const current: LockoutState = rows[0].failed_attempts === 0 ? UNLOCKED : { failedAttempts: rows[0].failed_attempts, firstFailedAt: rows[0].first_failed_at, lockedUntil: rows[0].locked_until };
+      const current: LockoutState =
+        rows[0].failed_attempts === 0
+          ? UNLOCKED
+          : { failedAttempts: rows[0].failed_attempts, firstFailedAt: rows[0].first_failed_at, lockedUntil: rows[0].locked_until };
       const next = afterFailure(current, now, policy);
       const staleAfter = new Date(Math.max((next.firstFailedAt ?? now).getTime() + policy.windowMinutes * 60_000, next.lockedUntil?.getTime() ?? 0));
       await tx.query(
@@ -107,7 +113,8 @@ export class AuthRepository {
    */
   recordFailure(userId: string, now: Date, policy: LockoutPolicy): Promise<LockoutState> {
     return transaction(this.db, async (tx) => {
-      const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date | null; locked_until: Date | null }>(tx, 
+      const rows = await queryRows<{ failed_attempts: number; first_failed_at: Date | null; locked_until: Date | null }>(
+        tx,
         'SELECT failed_attempts, first_failed_at, locked_until FROM staff_user WHERE id = $1 FOR UPDATE',
         [userId],
       );
@@ -156,7 +163,8 @@ export class AuthRepository {
    * `last_seen_at` in the same statement, at most once a minute.
    */
   async principal(tokenHash: Buffer, now: Date): Promise<StaffPrincipal | null> {
-    const rows = await queryRows<PrincipalRow>(this.db, 
+    const rows = await queryRows<PrincipalRow>(
+      this.db,
       `WITH touched AS (
          UPDATE staff_session SET last_seen_at = $2
           WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at < $2::timestamptz - interval '1 minute'

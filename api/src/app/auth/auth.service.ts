@@ -67,7 +67,12 @@ export class AuthService {
     if (!candidate || !candidate.active) {
       await verifyPassword(await dummyHash(), password);
       // No username in the row: a password typed into the wrong field must not end up in the log.
-      await this.audit.record(candidate ? actorOf(candidate) : null, { action: 'LOGIN_FAILED', entity: 'staff_user', entityId: candidate?.id ?? null, details: { reason: candidate ? 'INACTIVE' : 'UNKNOWN_ACCOUNT' } });
+      await this.audit.record(candidate ? actorOf(candidate) : null, {
+        action: 'LOGIN_FAILED',
+        entity: 'staff_user',
+        entityId: candidate?.id ?? null,
+        details: { reason: candidate ? 'INACTIVE' : 'UNKNOWN_ACCOUNT' },
+      });
       throw invalidCredentials();
     }
     const now = this.clock.now();
@@ -81,22 +86,46 @@ export class AuthService {
     if (locked > 0) {
       // Locked: even the right password is refused, after the same work as any attempt.
       await verifyPassword(await dummyHash(), password);
-      await this.audit.record(actorOf(candidate), { action: 'LOGIN_FAILED', entity: 'staff_user', entityId: candidate.id, details: { reason: 'LOCKED', device } });
+      await this.audit.record(actorOf(candidate), {
+        action: 'LOGIN_FAILED',
+        entity: 'staff_user',
+        entityId: candidate.id,
+        details: { reason: 'LOCKED', device },
+      });
       throw accountLocked(locked);
     }
     if (!(await verifyPassword(candidate.passwordHash, password))) {
       const failedAt = this.clock.now();
       const clientAfter = await this.repository.recordClientFailure(candidate.id, scope, clientKey, failedAt, this.clientPolicy);
       const accountAfter = deviceId ? null : await this.repository.recordFailure(candidate.id, failedAt, this.accountPolicy);
-      await this.audit.record(actorOf(candidate), { action: 'LOGIN_FAILED', entity: 'staff_user', entityId: candidate.id, details: { reason: 'WRONG_PASSWORD', device } });
+      await this.audit.record(actorOf(candidate), {
+        action: 'LOGIN_FAILED',
+        entity: 'staff_user',
+        entityId: candidate.id,
+        details: { reason: 'WRONG_PASSWORD', device },
+      });
       if (accountAfter && lockedForSeconds(accountAfter, failedAt) > 0 && !lockedForSeconds(candidate, now)) {
-        this.logger.warn(`staff account ${candidate.id} closed to unknown devices for ${this.config.auth.lockMinutes} min after ${accountAfter.failedAttempts} failed logins`);
-        await this.audit.record(actorOf(candidate), { action: 'LOCKED_OUT', entity: 'staff_user', entityId: candidate.id, details: { scope: 'ACCOUNT', failures: accountAfter.failedAttempts, minutes: this.config.auth.lockMinutes } });
+        this.logger.warn(
+          `staff account ${candidate.id} closed to unknown devices for ${this.config.auth.lockMinutes} min after ${accountAfter.failedAttempts} failed logins`,
+        );
+        await this.audit.record(actorOf(candidate), {
+          action: 'LOCKED_OUT',
+          entity: 'staff_user',
+          entityId: candidate.id,
+          details: { scope: 'ACCOUNT', failures: accountAfter.failedAttempts, minutes: this.config.auth.lockMinutes },
+        });
       }
       const lockedNow = lockedForSeconds(clientAfter, failedAt);
       if (lockedNow > 0) {
-        this.logger.warn(`staff account ${candidate.id}: one ${deviceId ? 'device' : 'address'} locked out for ${this.config.auth.lockMinutes} min after ${clientAfter.failedAttempts} failed logins`);
-        await this.audit.record(actorOf(candidate), { action: 'LOCKED_OUT', entity: 'staff_user', entityId: candidate.id, details: { scope, failures: clientAfter.failedAttempts, minutes: this.config.auth.lockMinutes } });
+        this.logger.warn(
+          `staff account ${candidate.id}: one ${deviceId ? 'device' : 'address'} locked out for ${this.config.auth.lockMinutes} min after ${clientAfter.failedAttempts} failed logins`,
+        );
+        await this.audit.record(actorOf(candidate), {
+          action: 'LOCKED_OUT',
+          entity: 'staff_user',
+          entityId: candidate.id,
+          details: { scope, failures: clientAfter.failedAttempts, minutes: this.config.auth.lockMinutes },
+        });
         throw accountLocked(lockedNow);
       }
       throw invalidCredentials();
@@ -106,7 +135,12 @@ export class AuthService {
     if (clientState.failedAttempts > 0) await this.repository.clearClientFailures(candidate.id, scope, clientKey);
     const token = newSessionToken();
     const started = this.clock.now();
-    await this.repository.createSession(sessionTokenHash(token), candidate.id, started, new Date(started.getTime() + this.config.auth.sessionHours * 3_600_000));
+    await this.repository.createSession(
+      sessionTokenHash(token),
+      candidate.id,
+      started,
+      new Date(started.getTime() + this.config.auth.sessionHours * 3_600_000),
+    );
     this.logger.log(`staff account ${candidate.id} logged in`);
     const principal = await this.repository.principal(sessionTokenHash(token), started);
     if (!principal) throw new Error('the new session was not found');

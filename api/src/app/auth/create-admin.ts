@@ -43,7 +43,12 @@ export function parseCreateAdminArgs(args: string[]): { username: string; displa
  * or the name, or easy to guess (zxcvbn score under 3) are refused.
  * `prepareDatabase` (migrations) runs once the arguments and the password are good.
  */
-export async function createAdmin(config: AppConfig, args: string[], io: CommandIo, prepareDatabase: () => Promise<void> = () => Promise.resolve()): Promise<void> {
+export async function createAdmin(
+  config: AppConfig,
+  args: string[],
+  io: CommandIo,
+  prepareDatabase: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   const { username, displayName } = parseCreateAdminArgs(args);
   const password = io.env['ADMIN_PASSWORD'] ?? (await askPassword(io, { username, displayName }));
   const problem = strengthProblem(password, { username, displayName });

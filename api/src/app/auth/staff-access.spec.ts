@@ -48,7 +48,9 @@ describe('staff access (@Staff guard)', () => {
     expect(outcome(post({ cookie }), operator, ['operator'])).toBe('403 CSRF_TOKEN_INVALID');
     expect(outcome(post({ cookie, 'x-xsrf-token': 'forged' }), operator, ['operator'])).toBe('403 CSRF_TOKEN_INVALID');
     // A planted pair that matches itself but not the session is refused too.
-    expect(outcome(post({ cookie: `sportello_session=${TOKEN}; XSRF-TOKEN=planted`, 'x-xsrf-token': 'planted' }), operator, ['operator'])).toBe('403 CSRF_TOKEN_INVALID');
+    expect(outcome(post({ cookie: `sportello_session=${TOKEN}; XSRF-TOKEN=planted`, 'x-xsrf-token': 'planted' }), operator, ['operator'])).toBe(
+      '403 CSRF_TOKEN_INVALID',
+    );
     expect(outcome(post({ cookie: `sportello_session=${TOKEN}`, 'x-xsrf-token': XSRF }), operator, ['operator'])).toBe('403 CSRF_TOKEN_INVALID');
     expect(outcome(post({ cookie, 'x-xsrf-token': XSRF }), operator, ['operator'])).toBe('ok');
     expect(outcome(post({ cookie }), principal('manager'), ['operator'])).toBe('403 CSRF_TOKEN_INVALID');

@@ -5,7 +5,10 @@ import { queryRows, type Tx } from '../database/db';
  * Inserts an account with its offices; null when the username is taken. A function without Nest:
  * `create-admin` and the demo seed run it outside the Nest application.
  */
-export async function insertStaffUser(tx: Tx, user: { username: string; displayName: string; role: StaffRole; passwordHash: string; officeIds: string[] }): Promise<string | null> {
+export async function insertStaffUser(
+  tx: Tx,
+  user: { username: string; displayName: string; role: StaffRole; passwordHash: string; officeIds: string[] },
+): Promise<string | null> {
   const rows = await queryRows<{ id: string }>(
     tx,
     `INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)

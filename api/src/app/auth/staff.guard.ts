@@ -46,10 +46,7 @@ const STAFF_ROLES_KEY = 'sportello:staff-roles';
  * Then `request.staff` holds the principal, read with `@CurrentStaff()`.
  */
 export function Staff(...roles: StaffRole[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(STAFF_ROLES_KEY, roles),
-    UseGuards(StaffGuard),
-  );
+  return applyDecorators(SetMetadata(STAFF_ROLES_KEY, roles), UseGuards(StaffGuard));
 }
 
 /** The logged-in staff member of a `@Staff(...)` endpoint. */

@@ -125,7 +125,8 @@ export class BookingRepository {
    * A seat being claimed by an open transaction still looks free here.
    */
   async seatCheck(officeId: string, serviceId: string, startAt: Date, capacity: number): Promise<SeatCheck> {
-    const rows = await queryRows<{ version: string | null; seats: number; free: boolean }>(this.db, 
+    const rows = await queryRows<{ version: string | null; seats: number; free: boolean }>(
+      this.db,
       `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
               count(*)::int AS seats,
               coalesce(bool_or(${FREE_SEAT}), false) AS free
@@ -212,7 +213,10 @@ export class BookingRepository {
    * locks in one statement, always in this order, so two bookings never wait for each other
    * in a circle.
    */
-  async lockAndCountActive(tx: Tx, who: { officeId: string; serviceId: string; fiscalCodeKey: string; emailKey: string }): Promise<{ person: number; email: number }> {
+  async lockAndCountActive(
+    tx: Tx,
+    who: { officeId: string; serviceId: string; fiscalCodeKey: string; emailKey: string },
+  ): Promise<{ person: number; email: number }> {
     await advisoryLock(tx, `person:${who.serviceId}:${who.fiscalCodeKey}`, `email:${who.officeId}:${who.emailKey}`);
     const rows = await queryRows<{ person: number; email: number }>(
       tx,
@@ -234,7 +238,24 @@ export class BookingRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
        ON CONFLICT (code) DO NOTHING
        RETURNING id`,
-      [a.id, a.code, a.officeId, a.serviceId, a.startAt, a.endAt, a.firstName, a.lastName, a.fiscalCode, a.fiscalCodeKey, a.email, a.emailKey, a.phone, a.notes, a.language, a.confirmedAt],
+      [
+        a.id,
+        a.code,
+        a.officeId,
+        a.serviceId,
+        a.startAt,
+        a.endAt,
+        a.firstName,
+        a.lastName,
+        a.fiscalCode,
+        a.fiscalCodeKey,
+        a.email,
+        a.emailKey,
+        a.phone,
+        a.notes,
+        a.language,
+        a.confirmedAt,
+      ],
     );
     return rows.length > 0;
   }
@@ -294,7 +315,15 @@ export class BookingRepository {
    * confirmation in flight (it holds the row) is never overtaken.
    */
   async releaseUnconfirmed(tx: Tx, now: Date, deadlineHours: number, limit: number): Promise<ReleasedAppointment[]> {
-    const released = await queryRows<{ id: string; code: string; office_id: string; service_id: string; start_at: Date; sequence: number; min_notice_minutes: number | null }>(
+    const released = await queryRows<{
+      id: string;
+      code: string;
+      office_id: string;
+      service_id: string;
+      start_at: Date;
+      sequence: number;
+      min_notice_minutes: number | null;
+    }>(
       tx,
       `UPDATE appointment AS a SET status = 'CANCELLED', cancel_reason = 'RELEASED', cancelled_at = $1, updated_at = now()
          FROM (SELECT d.id FROM appointment d

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppointmentCreatedDto, HoldDto, ManagedAppointmentDto } from '@sportello/contracts';
-import { attendanceStatus, bookingCountsAsConfirmation, emailKey, fiscalCodeKey, generateBookingCode, openStreetMapUrl, reconfirmDeadline } from '@sportello/domain';
+import {
+  attendanceStatus,
+  bookingCountsAsConfirmation,
+  emailKey,
+  fiscalCodeKey,
+  generateBookingCode,
+  openStreetMapUrl,
+  reconfirmDeadline,
+} from '@sportello/domain';
 import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -72,7 +80,14 @@ export class BookingService {
       }
       const seat = await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'HOLD', id: holdId, holdMinutes: target.rules.holdMinutes });
       if (!seat?.expiresAt) return null;
-      await this.repository.insertHold(tx, { id: holdId, officeId: target.office.id, serviceId: target.service.id, startAt: input.start, clientKey, expiresAt: seat.expiresAt });
+      await this.repository.insertHold(tx, {
+        id: holdId,
+        officeId: target.office.id,
+        serviceId: target.service.id,
+        startAt: input.start,
+        clientKey,
+        expiresAt: seat.expiresAt,
+      });
       return seat.expiresAt;
     });
     if (!claimed) throw await this.slotUnavailable(target, input.start);
@@ -144,32 +159,44 @@ export class BookingService {
       if (!slot) return 'UNAVAILABLE' as const;
       // The slot was checked against these rules; they hold until the commit, or this starts over.
       if (!(await this.repository.holdRules(tx, target.office.id, target.version))) throw new RulesChanged();
-      const seated = (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) || (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }, seats.seatsExist));
+      const seated =
+        (input.holdId && (await this.repository.convertHold(tx, input.holdId, target.service.id, input.start, appointmentId))) ||
+        (await this.repository.claimSeat(tx, seatOf(target, slot), { kind: 'APPOINTMENT', id: appointmentId }, seats.seatsExist));
       if (!seated) return 'UNAVAILABLE' as const;
       // After the seat: most refused requests in a rush stop above without this lock.
       // Past the limit, the throw rolls the seat back.
       const keys = { fiscalCodeKey: fiscalCodeKey(input.citizen.fiscalCode), emailKey: emailKey(input.citizen.email) };
       await this.enforcePersonLimits(tx, target, keys);
-      const code = await this.insertWithFreshCode(tx, {
-        id: appointmentId,
-        officeId: target.office.id,
-        serviceId: target.service.id,
-        startAt: new Date(slot.start),
-        endAt: new Date(slot.end),
-        firstName: input.citizen.firstName,
-        lastName: input.citizen.lastName,
-        fiscalCode: input.citizen.fiscalCode,
-        fiscalCodeKey: keys.fiscalCodeKey,
-        email: input.citizen.email,
-        emailKey: keys.emailKey,
-        phone: input.citizen.phone,
-        notes: input.notes,
-        language: input.language,
-        confirmedAt: this.confirmedByBooking(target, new Date(slot.start)),
-      }, target.service.code);
+      const code = await this.insertWithFreshCode(
+        tx,
+        {
+          id: appointmentId,
+          officeId: target.office.id,
+          serviceId: target.service.id,
+          startAt: new Date(slot.start),
+          endAt: new Date(slot.end),
+          firstName: input.citizen.firstName,
+          lastName: input.citizen.lastName,
+          fiscalCode: input.citizen.fiscalCode,
+          fiscalCodeKey: keys.fiscalCodeKey,
+          email: input.citizen.email,
+          emailKey: keys.emailKey,
+          phone: input.citizen.phone,
+          notes: input.notes,
+          language: input.language,
+          confirmedAt: this.confirmedByBooking(target, new Date(slot.start)),
+        },
+        target.service.code,
+      );
       await this.repository.insertManageToken(tx, appointmentId, manageTokenHash(token));
       // The e-mails go with the booking: same transaction, committed together or not at all.
-      await this.outbox.booked(tx, { appointmentId, officeId: target.office.id, startAt: new Date(slot.start), sequence: 0, reminderHoursBefore: target.rules.reminderHoursBefore });
+      await this.outbox.booked(tx, {
+        appointmentId,
+        officeId: target.office.id,
+        startAt: new Date(slot.start),
+        sequence: 0,
+        reminderHoursBefore: target.rules.reminderHoursBefore,
+      });
       const body: AppointmentCreatedDto = {
         code,
         start: slot.start,
@@ -180,7 +207,13 @@ export class BookingService {
         manageUrl: this.manageUrl(token),
         changeableUntil: this.changeableUntil({ startAt: new Date(slot.start) }, target).toISOString(),
       };
-      if (idempotency) await this.repository.saveIdempotencyRecord(tx, { key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 201, responseBody: body });
+      if (idempotency)
+        await this.repository.saveIdempotencyRecord(tx, {
+          key: idempotency.key,
+          requestHash: idempotency.requestHash,
+          responseStatus: 201,
+          responseBody: body,
+        });
       return { status: 201, body, replayed: false };
     });
     if (outcome === 'UNAVAILABLE') throw await this.slotUnavailable(target, input.start);
@@ -190,7 +223,9 @@ export class BookingService {
 
   /** The office and service for a booking, with the seat check of its slot (one query for both). */
   private async bookingTarget(input: BookingInput): Promise<{ target: OfficeService; seats: SeatCheck }> {
-    const { target, result } = await this.calendar.withCurrentRules(input.officeId, input.serviceId, (t) => this.repository.seatCheck(t.office.id, t.service.id, input.start, t.service.capacity));
+    const { target, result } = await this.calendar.withCurrentRules(input.officeId, input.serviceId, (t) =>
+      this.repository.seatCheck(t.office.id, t.service.id, input.start, t.service.capacity),
+    );
     return { target, seats: result };
   }
 
@@ -239,7 +274,13 @@ export class BookingService {
       await this.repository.releaseSeats(tx, appointment.id, new Date(slot.start));
       const confirmedAt = this.confirmedByBooking(target, new Date(slot.start));
       const sequence = await this.repository.moveAppointment(tx, appointment.id, new Date(slot.start), new Date(slot.end), confirmedAt);
-      await this.outbox.rescheduled(tx, { appointmentId: appointment.id, officeId: locked.officeId, startAt: new Date(slot.start), sequence, reminderHoursBefore: target.rules.reminderHoursBefore });
+      await this.outbox.rescheduled(tx, {
+        appointmentId: appointment.id,
+        officeId: locked.officeId,
+        startAt: new Date(slot.start),
+        sequence,
+        reminderHoursBefore: target.rules.reminderHoursBefore,
+      });
       // The old place is free for the waitlist.
       await this.waitlist.seatsFreed(tx, this.freedSeat(target, locked.startAt));
       return { ...locked, startAt: new Date(slot.start), endAt: new Date(slot.end), sequence, confirmedAt, reconfirmRequestedAt: null };
@@ -409,4 +450,3 @@ function refusalOutcome(error: unknown): BookingOutcome | null {
 function hashOf(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
-

@@ -10,8 +10,6 @@ import { ClosureRequestSchema, uuidParam } from '@sportello/contracts/schemas';
 import { Valid } from '../common/validation';
 import { ClosureDto, ClosureService } from './closure.service';
 
-
-
 /** Office closures (managers): closing cancels the appointments inside, each citizen told. */
 @DocTag('closures')
 @Controller('offices/:officeId/closures')
@@ -23,7 +21,7 @@ export class ClosureController {
   ) {}
 
   @Get()
-  @Doc({ ok: z.array(ClosureDtoSchema), okDescription: "Closures that have not ended yet, soonest first" })
+  @Doc({ ok: z.array(ClosureDtoSchema), okDescription: 'Closures that have not ended yet, soonest first' })
   @Staff('manager', 'operator')
   async list(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<ClosureDto[]> {
     const office = await this.calendar.requireOffice(officeId);
@@ -31,7 +29,14 @@ export class ClosureController {
   }
 
   @Post()
-  @Doc({ summary: "Closes whole days or a time range of one day, for the office or one service", description: "Booked appointments inside the closure are cancelled in the same transaction and each citizen gets the closure notice with a link to book again. While there are such appointments and `confirm` is not true, nothing happens: 409 CONFIRMATION_REQUIRED lists them in `affected`.", ok: ClosureDtoSchema, errors: { 409: { codes: ['CONFIRMATION_REQUIRED'], description: "CONFIRMATION_REQUIRED with `affected: [{ id, code, start, serviceId, serviceName }]`" } }, okDescription: "The closure and the booking codes it cancelled" })
+  @Doc({
+    summary: 'Closes whole days or a time range of one day, for the office or one service',
+    description:
+      'Booked appointments inside the closure are cancelled in the same transaction and each citizen gets the closure notice with a link to book again. While there are such appointments and `confirm` is not true, nothing happens: 409 CONFIRMATION_REQUIRED lists them in `affected`.',
+    ok: ClosureDtoSchema,
+    errors: { 409: { codes: ['CONFIRMATION_REQUIRED'], description: 'CONFIRMATION_REQUIRED with `affected: [{ id, code, start, serviceId, serviceName }]`' } },
+    okDescription: 'The closure and the booking codes it cancelled',
+  })
   @Staff('manager')
   // The body is checked before the office id, as it always was.
   async close(
@@ -45,10 +50,14 @@ export class ClosureController {
   }
 
   @Delete(':closureId')
-  @Doc({ ok: null, okDescription: "The office is open again in that period (cancelled appointments stay cancelled)" })
+  @Doc({ ok: null, okDescription: 'The office is open again in that period (cancelled appointments stay cancelled)' })
   @HttpCode(204)
   @Staff('manager')
-  async remove(@CurrentStaff() staff: StaffPrincipal, @Param('officeId', new Valid(uuidParam())) officeId: string, @Param('closureId', new Valid(uuidParam())) closureId: string): Promise<void> {
+  async remove(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('officeId', new Valid(uuidParam())) officeId: string,
+    @Param('closureId', new Valid(uuidParam())) closureId: string,
+  ): Promise<void> {
     await this.closures.remove(staff, officeId, closureId);
   }
 }

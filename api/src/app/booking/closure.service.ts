@@ -50,7 +50,10 @@ export class ClosureService {
   ) {}
 
   async close(actor: AuditActor, input: ClosureInput, timeZone: string): Promise<ClosureDto> {
-    const range = input.startTime && input.endTime ? closureForLocalTimes(input.from, input.startTime, input.endTime, timeZone) : closureForLocalDates(input.from, input.to, timeZone);
+    const range =
+      input.startTime && input.endTime
+        ? closureForLocalTimes(input.from, input.startTime, input.endTime, timeZone)
+        : closureForLocalDates(input.from, input.to, timeZone);
     const start = new Date(range.start);
     const end = new Date(range.end);
     const result = await this.repository.transaction(async (tx) => {
@@ -59,14 +62,37 @@ export class ClosureService {
       await lockOfficeConfiguration(tx, input.officeId);
       const affected = await this.repository.bookedInside(tx, input.officeId, input.serviceId, start, end);
       if (affected.length > 0 && !input.confirm) {
-        throw new ApiError(409, 'CONFIRMATION_REQUIRED', 'closure.confirm', [], { count: affected.length }, {
-          affected: affected.map((a) => ({ id: a.id, code: a.code, start: a.start_at.toISOString(), serviceId: a.service_id, serviceName: a.name_it })),
-        });
+        throw new ApiError(
+          409,
+          'CONFIRMATION_REQUIRED',
+          'closure.confirm',
+          [],
+          { count: affected.length },
+          {
+            affected: affected.map((a) => ({ id: a.id, code: a.code, start: a.start_at.toISOString(), serviceId: a.service_id, serviceName: a.name_it })),
+          },
+        );
       }
-      const closure = await this.repository.insertClosure(tx, { officeId: input.officeId, serviceId: input.serviceId, startsAt: start, endsAt: end, reason: input.reason });
+      const closure = await this.repository.insertClosure(tx, {
+        officeId: input.officeId,
+        serviceId: input.serviceId,
+        startsAt: start,
+        endsAt: end,
+        reason: input.reason,
+      });
       await this.cancelAll(tx, affected, input.reason);
       const cancelled = affected.map((a) => a.code);
-      await this.audit.record(actor, { action: 'CREATE', entity: 'closure', entityId: closure.id, officeId: input.officeId, details: { after: toDto(closure, []), ...(cancelled.length > 0 && { cancelled }) } }, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'CREATE',
+          entity: 'closure',
+          entityId: closure.id,
+          officeId: input.officeId,
+          details: { after: toDto(closure, []), ...(cancelled.length > 0 && { cancelled }) },
+        },
+        tx,
+      );
       return { closure, cancelled };
     });
     this.logger.log(`closure ${result.closure.id}: ${result.cancelled.length} appointment(s) cancelled`);

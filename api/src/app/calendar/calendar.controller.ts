@@ -21,7 +21,7 @@ export class CalendarController {
   }
 
   @Get('offices/:officeId/legal')
-  @Doc({ ok: LegalNotesDtoSchema, okDescription: "The privacy notice (GDPR art. 13) and the accessibility page of the office, from its settings" })
+  @Doc({ ok: LegalNotesDtoSchema, okDescription: 'The privacy notice (GDPR art. 13) and the accessibility page of the office, from its settings' })
   legal(@Param('officeId', new Valid(uuidParam())) officeId: string): Promise<LegalNotesDto> {
     return this.calendar.legalNotes(officeId);
   }
@@ -33,7 +33,11 @@ export class CalendarController {
   }
 
   @Get('availability')
-  @Doc({ ok: AvailabilityDtoSchema, errors: { 404: { codes: ['NOT_FOUND'] } }, okDescription: "Free slots per day, in Europe/Rome; days with nothing free are left out" })
+  @Doc({
+    ok: AvailabilityDtoSchema,
+    errors: { 404: { codes: ['NOT_FOUND'] } },
+    okDescription: 'Free slots per day, in Europe/Rome; days with nothing free are left out',
+  })
   async availability(
     @Query(new Valid(AvailabilityQuerySchema)) { officeId, serviceId, from, to }: z.output<typeof AvailabilityQuerySchema>,
     @Headers('accept-encoding') acceptEncoding: string | undefined,

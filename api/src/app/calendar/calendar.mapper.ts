@@ -55,7 +55,8 @@ export function toServiceDto(service: Service, language: Language, suspension: S
   };
 }
 
-const localized = (it: string | null, en: string | null) => (it?.trim() || en?.trim() ? { it: it?.trim() || (en ?? '').trim(), en: en?.trim() || (it ?? '').trim() } : null);
+const localized = (it: string | null, en: string | null) =>
+  it?.trim() || en?.trim() ? { it: it?.trim() || (en ?? '').trim(), en: en?.trim() || (it ?? '').trim() } : null;
 
 /** The privacy notice and accessibility page of an office, from its settings (none saved: all standard). */
 export function toLegalNotes(office: Office, settings: OfficeSettings | null, retentionDays: number): LegalNotesDto {

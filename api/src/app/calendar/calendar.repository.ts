@@ -67,7 +67,8 @@ export class CalendarRepository {
    * order: cheap to compare with the last answer, and parsed only when it changed.
    */
   async takenSignature(officeId: string, serviceId: string, from: Date, to: Date, capacity: number): Promise<{ version: string | null; signature: string }> {
-    const rows = await queryRows<{ version: string | null; signature: string }>(this.db, 
+    const rows = await queryRows<{ version: string | null; signature: string }>(
+      this.db,
       `SELECT (SELECT version FROM office_config_version WHERE office_id = $1) AS version,
               coalesce(string_agg(ms || ':' || taken, ',' ORDER BY ms), '') AS signature
          FROM (SELECT (extract(epoch FROM start_at) * 1000)::bigint AS ms, count(*) AS taken FROM slot_seat

@@ -1,6 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AvailabilityDto, AvailabilityQuery, Language, LegalNotesDto, MAX_AVAILABILITY_RANGE_DAYS, OfficeDto, OfficeRuleDefaults, ServiceDto, ServiceSuspensionDto, SlotAlternativeDto } from '@sportello/contracts';
-import { addDays, CalendarRules, closureForLocalDates, closureSuspension, daysBetween, generateSlots, IsoWeekday, localToday, MonthDay, openNow, OpenNow, Slot } from '@sportello/domain';
+import {
+  AvailabilityDto,
+  AvailabilityQuery,
+  Language,
+  LegalNotesDto,
+  MAX_AVAILABILITY_RANGE_DAYS,
+  OfficeDto,
+  OfficeRuleDefaults,
+  ServiceDto,
+  ServiceSuspensionDto,
+  SlotAlternativeDto,
+} from '@sportello/contracts';
+import {
+  addDays,
+  CalendarRules,
+  closureForLocalDates,
+  closureSuspension,
+  daysBetween,
+  generateSlots,
+  IsoWeekday,
+  localToday,
+  MonthDay,
+  openNow,
+  OpenNow,
+  Slot,
+} from '@sportello/domain';
 import { DateTime } from 'luxon';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -135,7 +159,10 @@ export class CalendarService {
 
   async listOffices(): Promise<OfficeDto[]> {
     const offices = await this.repository.listOffices();
-    const [hours, settings] = await Promise.all([this.repository.listOpeningHours(offices.map((o) => o.id)), this.repository.listSettings(offices.map((o) => o.id))]);
+    const [hours, settings] = await Promise.all([
+      this.repository.listOpeningHours(offices.map((o) => o.id)),
+      this.repository.listSettings(offices.map((o) => o.id)),
+    ]);
     return offices.map((office) => toOfficeDto(office, hours, this.rules(settings.find((s) => s.officeId === office.id) ?? null)));
   }
 
@@ -190,7 +217,15 @@ export class CalendarService {
     // A service with opening hours of its own uses only those; otherwise the office's.
     const own = config.hours.filter((h) => h.serviceId === service.id);
     const hours = own.length > 0 ? own : config.hours.filter((h) => h.serviceId === null);
-    return { office: config.office, service, settings: config.settings, rules: this.rules(config.settings), hours, closures: config.closures, version: config.version };
+    return {
+      office: config.office,
+      service,
+      settings: config.settings,
+      rules: this.rules(config.settings),
+      hours,
+      closures: config.closures,
+      version: config.version,
+    };
   }
 
   /**
@@ -250,7 +285,11 @@ export class CalendarService {
    * also returns the office's configuration counter: the rules come from memory when the
    * counter matches (no query of their own) and are reloaded when it moved.
    */
-  async withCurrentRules<T extends { version: string | null }>(officeId: string, serviceId: string, read: (target: OfficeService) => Promise<T>): Promise<{ target: OfficeService; result: T }> {
+  async withCurrentRules<T extends { version: string | null }>(
+    officeId: string,
+    serviceId: string,
+    read: (target: OfficeService) => Promise<T>,
+  ): Promise<{ target: OfficeService; result: T }> {
     const config = this.configs.get(officeId);
     let target = config ? this.officeService(config, serviceId) : null;
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -338,7 +377,9 @@ export class CalendarService {
   private async openSlots(target: OfficeService, from: string, to: string): Promise<OpenSlot[]> {
     const { office, service } = target;
     const window = closureForLocalDates(from, to, office.timeZone);
-    const taken = parseTakenSignature((await this.repository.takenSignature(office.id, service.id, new Date(window.start), new Date(window.end), service.capacity)).signature);
+    const taken = parseTakenSignature(
+      (await this.repository.takenSignature(office.id, service.id, new Date(window.start), new Date(window.end), service.capacity)).signature,
+    );
     return this.schedule(target, from, to).map(({ slot, startMs }) => ({
       date: slot.date,
       start: slot.start,

@@ -90,4 +90,3 @@ function codeForStatus(status: number): ErrorCode {
       return status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL_ERROR';
   }
 }
-

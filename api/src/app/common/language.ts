@@ -2,7 +2,7 @@ import type { Language } from '@sportello/contracts';
 
 /** Picks Italian or English from an Accept-Language header; Italian by default. */
 export function languageFromHeader(header: string | string[] | undefined): Language {
-  const value = Array.isArray(header) ? header.join(',') : header ?? '';
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   const ranked = value
     .split(',')
     .map((part, index) => {

@@ -108,7 +108,10 @@ export function documentedRoutes(controllers: Type[], guards: RouteGuards, prefi
       if (method === undefined) continue;
       const spec = Reflect.getMetadata(DOC, handler) as DocSpec | undefined;
       const sub = String(Reflect.getMetadata(PATH, handler) ?? '');
-      const nestPath = ['', prefix, base, sub].map((part) => part.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+      const nestPath = ['', prefix, base, sub]
+        .map((part) => part.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/');
       const path = `/${nestPath}`.replace(/:(\w+)/g, '{$1}');
       if (!spec) throw new Error(`${controller.name}.${name} (${METHODS[method]} ${path}) has no @Doc: every api route is documented`);
       const handlerGuards = [...classGuards, ...((Reflect.getMetadata(GUARDS, handler) as Type[] | undefined) ?? [])];
@@ -124,7 +127,9 @@ export function documentedRoutes(controllers: Type[], guards: RouteGuards, prefi
 function schemasOf(args: Record<string, { index: number; data?: string; pipes?: unknown[] }>, type: number): Array<{ data?: string; schema: z.ZodType }> {
   return Object.entries(args)
     .filter(([key]) => key.split(':')[0] === String(type))
-    .flatMap(([, arg]) => (arg.pipes ?? []).filter((pipe): pipe is Valid<z.ZodType> => pipe instanceof Valid).map((pipe) => ({ data: arg.data, schema: pipe.schema })));
+    .flatMap(([, arg]) =>
+      (arg.pipes ?? []).filter((pipe): pipe is Valid<z.ZodType> => pipe instanceof Valid).map((pipe) => ({ data: arg.data, schema: pipe.schema })),
+    );
 }
 
 function parametersOf(schema: z.ZodType, location: 'query' | 'path'): Array<Record<string, unknown>> {
@@ -154,7 +159,10 @@ function operationOf(
 
   const parameters: Array<Record<string, unknown>> = [];
   const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  const pathSchemas = new Map([...schemasOf(args, PARAM_TYPES.param).map((p): [string, z.ZodType] => [p.data ?? '', p.schema]), ...Object.entries(spec.params ?? {})]);
+  const pathSchemas = new Map([
+    ...schemasOf(args, PARAM_TYPES.param).map((p): [string, z.ZodType] => [p.data ?? '', p.schema]),
+    ...Object.entries(spec.params ?? {}),
+  ]);
   for (const name of pathNames) {
     const schema = pathSchemas.get(name);
     const json = schema ? jsonOf(schema) : { type: 'string' };
@@ -172,11 +180,19 @@ function operationOf(
       name: 'X-Altcha',
       in: 'header',
       required: false,
-      description: "The ALTCHA widget's base64 payload solving a challenge of GET /api/challenge (one per request). Required unless BOOKING_CHALLENGE=off: 400 CHALLENGE_REQUIRED without it, CHALLENGE_INVALID when wrong, expired or used.",
+      description:
+        "The ALTCHA widget's base64 payload solving a challenge of GET /api/challenge (one per request). Required unless BOOKING_CHALLENGE=off: 400 CHALLENGE_REQUIRED without it, CHALLENGE_INVALID when wrong, expired or used.",
       schema: { type: 'string' },
     });
   }
-  if (staff && unsafe) parameters.push({ name: XSRF_HEADER, in: 'header', required: true, description: `The value of the ${XSRF_COOKIE} cookie (CSRF double submit)`, schema: { type: 'string' } });
+  if (staff && unsafe)
+    parameters.push({
+      name: XSRF_HEADER,
+      in: 'header',
+      required: true,
+      description: `The value of the ${XSRF_COOKIE} cookie (CSRF double submit)`,
+      schema: { type: 'string' },
+    });
 
   const body = spec.body ?? schemasOf(args, PARAM_TYPES.body)[0]?.schema;
   const status = spec.status ?? (spec.ok === null ? 204 : (httpCode ?? (verb === 'post' ? 201 : 200)));
@@ -206,15 +222,22 @@ function operationOf(
     } else errors.set(code, { codes, description, ...extra });
   };
   const hasInput = !spec.noValidation && (pathSchemas.size > 0 || query !== undefined || body !== undefined || (spec.requestHeaders ?? []).length > 0);
-  if (hasInput || body !== undefined) add(400, ['VALIDATION_FAILED'], 'VALIDATION_FAILED: the fields in `errors`, each with its message (also a malformed JSON body)');
-  if (challenge) add(400, ['CHALLENGE_REQUIRED', 'CHALLENGE_INVALID'], 'CHALLENGE_REQUIRED / CHALLENGE_INVALID: the proof of work (X-Altcha) is missing or wrong');
+  if (hasInput || body !== undefined)
+    add(400, ['VALIDATION_FAILED'], 'VALIDATION_FAILED: the fields in `errors`, each with its message (also a malformed JSON body)');
+  if (challenge)
+    add(400, ['CHALLENGE_REQUIRED', 'CHALLENGE_INVALID'], 'CHALLENGE_REQUIRED / CHALLENGE_INVALID: the proof of work (X-Altcha) is missing or wrong');
   if (staff) {
     add(401, ['UNAUTHORIZED'], 'UNAUTHORIZED: not logged in or the session expired');
-    add(403, ['FORBIDDEN', 'FORBIDDEN_OFFICE', ...(unsafe ? (['CSRF_TOKEN_INVALID'] as ErrorCode[]) : [])], 'FORBIDDEN (role), FORBIDDEN_OFFICE (another office)' + (unsafe ? ' or CSRF_TOKEN_INVALID' : ''));
+    add(
+      403,
+      ['FORBIDDEN', 'FORBIDDEN_OFFICE', ...(unsafe ? (['CSRF_TOKEN_INVALID'] as ErrorCode[]) : [])],
+      'FORBIDDEN (role), FORBIDDEN_OFFICE (another office)' + (unsafe ? ' or CSRF_TOKEN_INVALID' : ''),
+    );
   }
   if (pathNames.length > 0 && !spec.noNotFound) add(404, ['NOT_FOUND'], 'NOT_FOUND: unknown (or not yours: the same answer)');
   if (throttled) add(429, ['TOO_MANY_REQUESTS'], 'TOO_MANY_REQUESTS: rate limited per client; see Retry-After', { headers: RETRY_AFTER });
-  for (const [code, error] of Object.entries(spec.errors ?? {})) if (error) add(Number(code), error.codes, error.description ?? error.codes.join(', '), error.schema ? { schema: error.schema } : {});
+  for (const [code, error] of Object.entries(spec.errors ?? {}))
+    if (error) add(Number(code), error.codes, error.description ?? error.codes.join(', '), error.schema ? { schema: error.schema } : {});
   add(500, ['INTERNAL_ERROR'], 'INTERNAL_ERROR: an unexpected error (logged without personal data)');
   add(503, ['SERVICE_UNAVAILABLE'], 'SERVICE_UNAVAILABLE: the database is unavailable; see Retry-After', { headers: RETRY_AFTER });
   for (const [code, error] of [...errors.entries()].sort(([a], [b]) => a - b)) {

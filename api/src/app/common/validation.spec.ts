@@ -35,4 +35,3 @@ describe('the validation pipe', () => {
     ]);
   });
 });
-

@@ -16,7 +16,16 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       log: { level: 'log', format: 'pretty', redact: [] },
       metricsToken: null,
-      booking: { holdMinutes: 10, maxHoldsPerClient: 3, maxActivePerFiscalCode: 1, maxActivePerEmail: 6, cancelCutoffHours: 24, throttleLimit: 30, challenge: true, reconfirmDeadlineHours: 12 },
+      booking: {
+        holdMinutes: 10,
+        maxHoldsPerClient: 3,
+        maxActivePerFiscalCode: 1,
+        maxActivePerEmail: 6,
+        cancelCutoffHours: 24,
+        throttleLimit: 30,
+        challenge: true,
+        reconfirmDeadlineHours: 12,
+      },
       retentionDays: 90,
       auditRetentionDays: 365,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
@@ -63,9 +72,36 @@ describe('loadConfig', () => {
     });
     expect(config.auth).toEqual({ sessionHours: 9, loginThrottleLimit: 20, maxFailures: 3, lockMinutes: 30, accountMaxFailures: 200, secureCookies: true });
     expect(config.trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
-    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:1025', from: 'URP <urp@comune.example.it>', dir: '/var/mail/sportello', pollSeconds: 2, maxAttempts: 3, reminderHoursBefore: 48 });
-    expect(config.booking).toEqual({ holdMinutes: 5, maxHoldsPerClient: 2, maxActivePerFiscalCode: 3, maxActivePerEmail: 4, cancelCutoffHours: 48, throttleLimit: 1000, challenge: false, reconfirmDeadlineHours: 20 });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databasePoolSize: 25, workers: 2, webDist: '/srv/web', demoMode: true, migrateOnStart: false, publicUrl: 'https://prenota.example.it', log: { level: 'warn', format: 'pretty', redact: [] }, auditRetentionDays: 400 });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://mail:1025',
+      from: 'URP <urp@comune.example.it>',
+      dir: '/var/mail/sportello',
+      pollSeconds: 2,
+      maxAttempts: 3,
+      reminderHoursBefore: 48,
+    });
+    expect(config.booking).toEqual({
+      holdMinutes: 5,
+      maxHoldsPerClient: 2,
+      maxActivePerFiscalCode: 3,
+      maxActivePerEmail: 4,
+      cancelCutoffHours: 48,
+      throttleLimit: 1000,
+      challenge: false,
+      reconfirmDeadlineHours: 20,
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databasePoolSize: 25,
+      workers: 2,
+      webDist: '/srv/web',
+      demoMode: true,
+      migrateOnStart: false,
+      publicUrl: 'https://prenota.example.it',
+      log: { level: 'warn', format: 'pretty', redact: [] },
+      auditRetentionDays: 400,
+    });
   });
 
   it('lists every wrong variable at once', () => {
@@ -110,12 +146,18 @@ describe('loadConfig', () => {
   });
 
   it('the per-account login budget is at least the per-address one', () => {
-    expect(() => loadConfig({ ...base, LOGIN_MAX_FAILURES: '10', LOGIN_ACCOUNT_MAX_FAILURES: '5' })).toThrow(/LOGIN_ACCOUNT_MAX_FAILURES \(5\) must be at least LOGIN_MAX_FAILURES \(10\)/);
+    expect(() => loadConfig({ ...base, LOGIN_MAX_FAILURES: '10', LOGIN_ACCOUNT_MAX_FAILURES: '5' })).toThrow(
+      /LOGIN_ACCOUNT_MAX_FAILURES \(5\) must be at least LOGIN_MAX_FAILURES \(10\)/,
+    );
   });
 
   it('the reconfirmation deadline comes after the reminder', () => {
-    expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '24' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(24\) must be smaller than REMINDER_HOURS_BEFORE \(24\)/);
-    expect(() => loadConfig({ ...base, REMINDER_HOURS_BEFORE: '6' })).toThrow(/RECONFIRM_DEADLINE_HOURS \(12\) must be smaller than REMINDER_HOURS_BEFORE \(6\)/);
+    expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '24' })).toThrow(
+      /RECONFIRM_DEADLINE_HOURS \(24\) must be smaller than REMINDER_HOURS_BEFORE \(24\)/,
+    );
+    expect(() => loadConfig({ ...base, REMINDER_HOURS_BEFORE: '6' })).toThrow(
+      /RECONFIRM_DEADLINE_HOURS \(12\) must be smaller than REMINDER_HOURS_BEFORE \(6\)/,
+    );
     expect(() => loadConfig({ ...base, RECONFIRM_DEADLINE_HOURS: '0' })).toThrow(/RECONFIRM_DEADLINE_HOURS must be a whole number from 1 to 719/);
     expect(loadConfig({ ...base, REMINDER_HOURS_BEFORE: '48', RECONFIRM_DEADLINE_HOURS: '47' }).booking.reconfirmDeadlineHours).toBe(47);
   });
@@ -141,7 +183,10 @@ describe('loadConfig', () => {
     });
 
     it('refuse a start without SMTP_URL, naming it, unless MAIL_DIR is set explicitly', () => {
-      for (const env of [{ ...production, SMTP_URL: '' }, { ...production, SMTP_URL: ' ', NODE_ENV: '', DEMO_MODE: 'no' }]) {
+      for (const env of [
+        { ...production, SMTP_URL: '' },
+        { ...production, SMTP_URL: ' ', NODE_ENV: '', DEMO_MODE: 'no' },
+      ]) {
         const found = problems(env);
         expect(found).toHaveLength(1);
         expect(found[0]).toMatch(/^ {2}- SMTP_URL is required in production \((NODE_ENV=production|DEMO_MODE=false)\): .* or set MAIL_DIR explicitly/);
@@ -153,13 +198,21 @@ describe('loadConfig', () => {
 
     it('refuse PUBLIC_URL on plain http, set or defaulted, naming it and ALLOW_HTTP', () => {
       expect(problems({ ...production, PUBLIC_URL: 'http://prenota.example.it' })).toEqual([
-        expect.stringMatching(/^ {2}- PUBLIC_URL must be an https:\/\/ address in production \(NODE_ENV=production; it is "http:\/\/prenota.example.it"\).*Set ALLOW_HTTP=true/),
+        expect.stringMatching(
+          /^ {2}- PUBLIC_URL must be an https:\/\/ address in production \(NODE_ENV=production; it is "http:\/\/prenota.example.it"\).*Set ALLOW_HTTP=true/,
+        ),
       ]);
       expect(problems({ ...production, PUBLIC_URL: '', NODE_ENV: '', DEMO_MODE: 'false' })).toEqual([
         expect.stringContaining('PUBLIC_URL must be an https:// address in production (DEMO_MODE=false; it is not set, so "http://localhost:3000")'),
       ]);
-      expect(loadConfig({ ...production, PUBLIC_URL: 'http://192.168.1.10:3000', ALLOW_HTTP: 'true' })).toMatchObject({ publicUrl: 'http://192.168.1.10:3000', auth: { secureCookies: false } });
-      expect(problems({ ...production, PUBLIC_URL: 'http://x', ALLOW_HTTP: 'perhaps' })).toEqual([expect.stringContaining('ALLOW_HTTP must be true or false'), expect.stringContaining('PUBLIC_URL must be an https://')]);
+      expect(loadConfig({ ...production, PUBLIC_URL: 'http://192.168.1.10:3000', ALLOW_HTTP: 'true' })).toMatchObject({
+        publicUrl: 'http://192.168.1.10:3000',
+        auth: { secureCookies: false },
+      });
+      expect(problems({ ...production, PUBLIC_URL: 'http://x', ALLOW_HTTP: 'perhaps' })).toEqual([
+        expect.stringContaining('ALLOW_HTTP must be true or false'),
+        expect.stringContaining('PUBLIC_URL must be an https://'),
+      ]);
       // Outside production plain http is the development default.
       expect(loadConfig(base).publicUrl).toBe('http://localhost:3000');
     });

@@ -190,7 +190,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   if (auth.accountMaxFailures < auth.maxFailures) {
-    problems.push(`LOGIN_ACCOUNT_MAX_FAILURES (${auth.accountMaxFailures}) must be at least LOGIN_MAX_FAILURES (${auth.maxFailures}): one address alone must not close the account to the others`);
+    problems.push(
+      `LOGIN_ACCOUNT_MAX_FAILURES (${auth.accountMaxFailures}) must be at least LOGIN_MAX_FAILURES (${auth.maxFailures}): one address alone must not close the account to the others`,
+    );
   }
   const trustProxy = trustedProxies(env, problems);
   const webDist = env['WEB_DIST']?.trim() || null;
@@ -233,7 +235,12 @@ function productionRulesOf(env: Env, demoMode: boolean): AppConfig['productionRu
 }
 
 /** What a real office needs: e-mails that reach citizens, and links and cookies over https. */
-function checkProductionRules(env: Env, why: string, { publicUrl, allowHttp, smtpUrl }: { publicUrl: string; allowHttp: boolean; smtpUrl: string | null }, problems: string[]): void {
+function checkProductionRules(
+  env: Env,
+  why: string,
+  { publicUrl, allowHttp, smtpUrl }: { publicUrl: string; allowHttp: boolean; smtpUrl: string | null },
+  problems: string[],
+): void {
   if (!smtpUrl && !env['MAIL_DIR']?.trim()) {
     problems.push(
       `SMTP_URL is required in production (${why}): without it e-mails to citizens are only written as files that nobody reads. Set SMTP_URL (e.g. smtp://user:pass@mail.example.it:587), or set MAIL_DIR explicitly to keep writing .eml files there.`,
@@ -259,10 +266,15 @@ function trustedProxies(env: Env, problems: string[]): false | number | string[]
     if (hops > 10) problems.push(`TRUST_PROXY must be a number of hops from 0 to 10, or a list of addresses and CIDRs (got "${raw}")`);
     return hops === 0 ? false : hops;
   }
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const wrong = entries.filter((e) => !PROXY_RANGES.includes(e) && !isAddressOrCidr(e));
   if (wrong.length > 0 || entries.length === 0) {
-    problems.push(`TRUST_PROXY must be a number of hops, or a comma-separated list of addresses and CIDRs (e.g. 10.0.0.5, 10.1.0.0/16); not valid: ${wrong.join(', ') || raw}`);
+    problems.push(
+      `TRUST_PROXY must be a number of hops, or a comma-separated list of addresses and CIDRs (e.g. 10.0.0.5, 10.1.0.0/16); not valid: ${wrong.join(', ') || raw}`,
+    );
     return false;
   }
   return entries;

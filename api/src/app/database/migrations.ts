@@ -14,7 +14,13 @@ import { StaffDay1796232699488 } from './migrations/1796232699488-StaffDay';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
 export const MIGRATIONS = [
-  Init1795772419649, Booking1795772990973, Retention1795775440672, Notifications1795776255650, FewerEmptySlots1795780518117, Auth1795780569718, FrontDesk1795780705947,
+  Init1795772419649,
+  Booking1795772990973,
+  Retention1795775440672,
+  Notifications1795776255650,
+  FewerEmptySlots1795780518117,
+  Auth1795780569718,
+  FrontDesk1795780705947,
   OfficeConfigVersion1795782591149,
   Administration1795782850321,
   Stats1795782993995,

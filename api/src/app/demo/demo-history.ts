@@ -82,7 +82,10 @@ export function demoHistory(): Array<{ month: string; metric: StatsMetric; value
   for (const { metric, total, lastMonth } of PUBLISHED_TOTALS) {
     const months: string[] = [];
     for (let m = first; m <= lastMonth; m = addMonths(m, 1)) months.push(m);
-    const values = distributeTotal(total, months.map((m) => weight(metric, m)));
+    const values = distributeTotal(
+      total,
+      months.map((m) => weight(metric, m)),
+    );
     months.forEach((month, i) => rows.push({ month, metric, value: values[i] }));
   }
   return rows;
@@ -98,7 +101,11 @@ export async function seedDemoHistory(db: DataSource): Promise<boolean> {
     if (officeId === null) return false;
     if ((await demoRepository.countMonthlyFigures(tx, officeId)) > 0) return false;
     await demoRepository.setMandateIfUnset(tx, officeId, DEMO_MANDATE);
-    await demoRepository.insertImportedFigures(tx, officeId, demoHistory().filter((r) => r.value > 0));
+    await demoRepository.insertImportedFigures(
+      tx,
+      officeId,
+      demoHistory().filter((r) => r.value > 0),
+    );
     return true;
   });
 }

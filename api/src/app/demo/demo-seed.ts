@@ -22,7 +22,8 @@ const SERVICES: Array<Partial<Service>> = [
     code: 'CIE',
     nameIt: "Carta d'identità elettronica (CIE)",
     nameEn: 'Electronic identity card (CIE)',
-    descriptionIt: "Richiesta della carta d'identità elettronica, per il primo rilascio, la scadenza, il furto o lo smarrimento. La carta arriva per posta in circa sei giorni lavorativi.",
+    descriptionIt:
+      "Richiesta della carta d'identità elettronica, per il primo rilascio, la scadenza, il furto o lo smarrimento. La carta arriva per posta in circa sei giorni lavorativi.",
     descriptionEn: 'Application for the electronic identity card: first issue, renewal, theft or loss. The card is posted to you in about six working days.',
     durationMinutes: 20,
     capacity: 2,
@@ -129,20 +130,20 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
   return db.transaction(async (tx) => {
     if ((await demoRepository.countOffices(tx)) > 0) return false;
     const office = await demoRepository.insertOffice(tx, {
-        code: 'URP-CALDERARA',
-        name: 'URP – Ufficio Relazioni con il Pubblico',
-        address: 'Piazza Marconi 7',
-        city: '40012 Calderara di Reno (BO)',
-        // The address is the town hall's; the phone and the e-mail are EXAMPLE values (the
-        // seed material does not give the URP's): the reserved .example domain, a number
-        // nobody answers. An installation enters its own on the admin office page.
-        phone: DEMO_CONTACTS.phone,
-        email: DEMO_CONTACTS.email,
-        latitude: null,
-        longitude: null,
-        timeZone: TIME_ZONE,
-        patronSaintMonth: null,
-        patronSaintDay: null,
+      code: 'URP-CALDERARA',
+      name: 'URP – Ufficio Relazioni con il Pubblico',
+      address: 'Piazza Marconi 7',
+      city: '40012 Calderara di Reno (BO)',
+      // The address is the town hall's; the phone and the e-mail are EXAMPLE values (the
+      // seed material does not give the URP's): the reserved .example domain, a number
+      // nobody answers. An installation enters its own on the admin office page.
+      phone: DEMO_CONTACTS.phone,
+      email: DEMO_CONTACTS.email,
+      latitude: null,
+      longitude: null,
+      timeZone: TIME_ZONE,
+      patronSaintMonth: null,
+      patronSaintDay: null,
     });
     // The demo shows reconfirmation of attendance: the reminder asks for one click.
     await demoRepository.insertSettings(tx, {
@@ -157,14 +158,26 @@ export async function seedDemoData(db: DataSource, now: Date = new Date()): Prom
       privacyDpoEmail: DEMO_CONTACTS.dpoEmail,
       accessibilityDeclarationUrl: DEMO_CONTACTS.accessibilityDeclarationUrl,
     });
-    const services = await demoRepository.insertServices(tx, SERVICES.map((s) => ({ ...s, officeId: office.id })));
+    const services = await demoRepository.insertServices(
+      tx,
+      SERVICES.map((s) => ({ ...s, officeId: office.id })),
+    );
     // Three desks: two for everything, the third for CIE and SPID only.
     const byCode = new Map(services.map((s) => [s.code, s.id]));
-    const desks = await demoRepository.insertDesks(tx, [1, 2, 3].map((number) => ({ officeId: office.id, number, name: `Sportello ${number}` })));
-    await demoRepository.insertDeskServices(tx, 
-      desks.flatMap((desk) => (desk.number === 3 ? ['CIE', 'SPID'] : ['CIE', 'SPID', 'RESIDENZA']).map((code) => ({ deskId: desk.id, serviceId: byCode.get(code) as string }))),
+    const desks = await demoRepository.insertDesks(
+      tx,
+      [1, 2, 3].map((number) => ({ officeId: office.id, number, name: `Sportello ${number}` })),
     );
-    await demoRepository.insertOpeningHours(tx, OPENING_HOURS.map(([weekday, startTime, endTime]) => ({ officeId: office.id, serviceId: null, weekday, startTime, endTime })));
+    await demoRepository.insertDeskServices(
+      tx,
+      desks.flatMap((desk) =>
+        (desk.number === 3 ? ['CIE', 'SPID'] : ['CIE', 'SPID', 'RESIDENZA']).map((code) => ({ deskId: desk.id, serviceId: byCode.get(code) as string })),
+      ),
+    );
+    await demoRepository.insertOpeningHours(
+      tx,
+      OPENING_HOURS.map(([weekday, startTime, endTime]) => ({ officeId: office.id, serviceId: null, weekday, startTime, endTime })),
+    );
     // An example closure two weeks ahead, so the calendar shows how closures look.
     const closedDay = addDays(localToday(now, TIME_ZONE), 14);
     const closure = closureForLocalDates(closedDay, closedDay, TIME_ZONE);

@@ -25,7 +25,10 @@ const DEMO_OFFICE_CODE = 'URP-CALDERARA';
 export async function seedDemoStaff(db: DataSource): Promise<string[]> {
   const officeId = await demoRepository.officeIdByCode(db, DEMO_OFFICE_CODE);
   if (officeId === null) return [];
-  const existing = await demoRepository.existingUsernames(db, DEMO_STAFF.map((s) => s.username));
+  const existing = await demoRepository.existingUsernames(
+    db,
+    DEMO_STAFF.map((s) => s.username),
+  );
   const missing = DEMO_STAFF.filter((s) => !existing.includes(s.username));
   if (missing.length === 0) return [];
   return db.transaction(async (tx) => {

@@ -59,7 +59,11 @@ export const demoRepository = {
 
   /** Sets the office's mandate unless one is set already. */
   async setMandateIfUnset(tx: Tx, officeId: string, mandate: { from: string; to: string }): Promise<void> {
-    await tx.query(`UPDATE office_settings SET mandate_start = $2, mandate_end = $3, updated_at = now() WHERE office_id = $1 AND mandate_start IS NULL`, [officeId, mandate.from, mandate.to]);
+    await tx.query(`UPDATE office_settings SET mandate_start = $2, mandate_end = $3, updated_at = now() WHERE office_id = $1 AND mandate_start IS NULL`, [
+      officeId,
+      mandate.from,
+      mandate.to,
+    ]);
   },
 
   async insertImportedFigures(tx: Tx, officeId: string, figures: Array<{ month: string; metric: string; value: number }>): Promise<void> {

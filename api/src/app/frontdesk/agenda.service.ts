@@ -31,7 +31,17 @@ export class AgendaService {
         const date = localToday(this.clock.now(), office.timeZone);
         const { from, to } = dayBounds(date, office.timeZone);
         const [counts, open] = await Promise.all([this.repository.today(id, date, from, to), this.calendar.openNow(id)]);
-        return { officeId: id, officeName: office.name, date, booked: counts.booked, arrived: counts.arrived, walkIns: counts.walk_ins, waiting: counts.waiting, served: counts.served, open: toOpenState(open) };
+        return {
+          officeId: id,
+          officeName: office.name,
+          date,
+          booked: counts.booked,
+          arrived: counts.arrived,
+          walkIns: counts.walk_ins,
+          waiting: counts.waiting,
+          served: counts.served,
+          open: toOpenState(open),
+        };
       }),
     );
     return { offices: offices.sort((a, b) => a.officeName.localeCompare(b.officeName, 'it')) };
@@ -48,7 +58,14 @@ export class AgendaService {
     const rows = await this.repository.agenda(officeId, from, to, search, person);
     // Citizens' personal data were shown: who, which day, whether it was a search (never
     // its text, which may be a codice fiscale or a name), and the booking codes seen.
-    await this.audit.recordView(actor, { entity: 'agenda', entityId: officeId, officeId, date: day, search: q !== null, appointments: rows.map((r) => r.code) });
+    await this.audit.recordView(actor, {
+      entity: 'agenda',
+      entityId: officeId,
+      officeId,
+      date: day,
+      search: q !== null,
+      appointments: rows.map((r) => r.code),
+    });
     return rows.map((r) => ({
       appointmentId: r.id,
       code: r.code,

@@ -91,7 +91,9 @@ export class DeskWorkService {
   }
 
   async start(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
-    return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) => this.change(tx, ticket, desk, actor, now, 'STARTED', { status: 'IN_SERVICE', startedAt: now }));
+    return this.act(actor, deskId, ['CALLED'], (tx, ticket, desk, now) =>
+      this.change(tx, ticket, desk, actor, now, 'STARTED', { status: 'IN_SERVICE', startedAt: now }),
+    );
   }
 
   async complete(actor: StaffPrincipal, deskId: string, outcome: string): Promise<TicketDto> {
@@ -107,7 +109,9 @@ export class DeskWorkService {
 
   async noShow(actor: StaffPrincipal, deskId: string): Promise<TicketDto> {
     const now = this.clock.now();
-    const ticket = await this.act(actor, deskId, ['CALLED'], (tx, t, desk, at) => this.change(tx, t, desk, actor, at, 'NO_SHOW', { status: 'NO_SHOW', completedAt: at }));
+    const ticket = await this.act(actor, deskId, ['CALLED'], (tx, t, desk, at) =>
+      this.change(tx, t, desk, actor, at, 'NO_SHOW', { status: 'NO_SHOW', completedAt: at }),
+    );
     return { ...ticket, undoUntil: undoDeadline(now) };
   }
 
@@ -126,14 +130,27 @@ export class DeskWorkService {
       if (!ticket || ticket.office_id !== desk.office_id) throw ApiError.notFound('ticket.notFound', 'ticketId');
       const last = await this.repository.lastEvent(tx, ticketId);
       const undoable = last && (last.type === 'COMPLETED' || last.type === 'NO_SHOW') && last.desk_id === desk.id && ticket.desk_id === desk.id;
-      if (!undoable || now.getTime() - last.at.getTime() > (UNDO_SECONDS + UNDO_GRACE_SECONDS) * 1000) throw new ApiError(409, 'UNDO_EXPIRED', 'ticket.undoExpired', [], { seconds: UNDO_SECONDS });
+      if (!undoable || now.getTime() - last.at.getTime() > (UNDO_SECONDS + UNDO_GRACE_SECONDS) * 1000)
+        throw new ApiError(409, 'UNDO_EXPIRED', 'ticket.undoExpired', [], { seconds: UNDO_SECONDS });
       if (await this.repository.deskCurrent(desk.id, tx)) throw new ApiError(409, 'DESK_BUSY', 'desk.busy');
       const status = last.type === 'COMPLETED' && (await this.repository.startedSinceLastCall(tx, ticketId)) ? 'IN_SERVICE' : 'CALLED';
       await this.repository.reopenTicket(tx, ticketId, status);
       await this.views.record(tx, { ticketId, officeId: desk.office_id, serviceId: ticket.service_id, type: 'REOPENED', deskId: desk.id, actor, at: now });
       await this.audit.record(
         actor,
-        { action: 'UNDO', entity: 'ticket', entityId: ticketId, officeId: desk.office_id, details: { number: ticket.display_number, desk: desk.name, undone: last.type, status: { from: ticket.status, to: status }, ...(last.type === 'COMPLETED' && { outcome: { from: ticket.outcome, to: null } }) } },
+        {
+          action: 'UNDO',
+          entity: 'ticket',
+          entityId: ticketId,
+          officeId: desk.office_id,
+          details: {
+            number: ticket.display_number,
+            desk: desk.name,
+            undone: last.type,
+            status: { from: ticket.status, to: status },
+            ...(last.type === 'COMPLETED' && { outcome: { from: ticket.outcome, to: null } }),
+          },
+        },
         tx,
       );
     });
@@ -186,7 +203,12 @@ export class DeskWorkService {
   }
 
   /** Runs an action on the desk's current ticket, which must be in one of `from`. */
-  private async act(actor: StaffPrincipal, deskId: string, from: TicketRow['status'][], work: (tx: Tx, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>): Promise<TicketDto> {
+  private async act(
+    actor: StaffPrincipal,
+    deskId: string,
+    from: TicketRow['status'][],
+    work: (tx: Tx, ticket: TicketRow, desk: DeskRow, now: Date) => Promise<void>,
+  ): Promise<TicketDto> {
     const desk = await this.deskFor(actor, deskId);
     const now = this.clock.now();
     const ticketId = await this.repository.transaction(async (tx) => {
@@ -200,9 +222,26 @@ export class DeskWorkService {
     return this.views.ticketDto(ticketId);
   }
 
-  private async change(tx: Tx, ticket: TicketRow, desk: DeskRow, actor: StaffPrincipal, now: Date, type: TicketEventType, changes: Parameters<FrontDeskRepository['updateTicket']>[2]): Promise<void> {
+  private async change(
+    tx: Tx,
+    ticket: TicketRow,
+    desk: DeskRow,
+    actor: StaffPrincipal,
+    now: Date,
+    type: TicketEventType,
+    changes: Parameters<FrontDeskRepository['updateTicket']>[2],
+  ): Promise<void> {
     await this.repository.updateTicket(tx, ticket.id, changes);
-    await this.views.record(tx, { ticketId: ticket.id, officeId: desk.office_id, serviceId: ticket.service_id, type, deskId: desk.id, actor, at: now, outcome: changes.outcome ?? null });
+    await this.views.record(tx, {
+      ticketId: ticket.id,
+      officeId: desk.office_id,
+      serviceId: ticket.service_id,
+      type,
+      deskId: desk.id,
+      actor,
+      at: now,
+      outcome: changes.outcome ?? null,
+    });
   }
 }
 

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import type { ServiceOutcome } from '../calendar/service.entity';
 import { advisoryLock, type Db, queryRows, transaction, type Tx } from '../database/db';
 
-
 /** A ticket with what every view of it needs (service names, desk, appointment). */
 export interface TicketRow {
   id: string;
@@ -113,7 +112,8 @@ export class FrontDeskRepository {
   }
 
   async queueServices(officeId: string): Promise<QueueServiceRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT id, name_it, name_en, ticket_prefix, outcomes, duration_minutes, sort_order FROM service WHERE office_id = $1 AND active ORDER BY sort_order, name_it`,
       [officeId],
     );
@@ -133,7 +133,19 @@ export class FrontDeskRepository {
 
   async insertTicket(
     tx: Tx,
-    t: { officeId: string; serviceId: string; day: string; prefix: string; number: number; displayNumber: string; kind: TicketKind; appointmentId: string | null; priority: boolean; holderName: string | null; queuedAt: Date },
+    t: {
+      officeId: string;
+      serviceId: string;
+      day: string;
+      prefix: string;
+      number: number;
+      displayNumber: string;
+      kind: TicketKind;
+      appointmentId: string | null;
+      priority: boolean;
+      holderName: string | null;
+      queuedAt: Date;
+    },
   ): Promise<string> {
     const rows = await queryRows<{ id: string }>(
       tx,
@@ -144,7 +156,19 @@ export class FrontDeskRepository {
     return rows[0].id;
   }
 
-  async insertEvent(tx: Tx, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; at: Date; deskId: string | null; staffUserId: string | null; outcome?: string | null }): Promise<void> {
+  async insertEvent(
+    tx: Tx,
+    e: {
+      ticketId: string;
+      officeId: string;
+      serviceId: string;
+      type: TicketEventType;
+      at: Date;
+      deskId: string | null;
+      staffUserId: string | null;
+      outcome?: string | null;
+    },
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO ticket_event (ticket_id, office_id, service_id, type, at, desk_id, staff_user_id, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [e.ticketId, e.officeId, e.serviceId, e.type, e.at, e.deskId, e.staffUserId, e.outcome ?? null],
@@ -168,11 +192,28 @@ export class FrontDeskRepository {
 
   /** The ticket a desk is calling or serving. */
   async deskCurrent(deskId: string, db: Db = this.db): Promise<TicketRow | null> {
-    const rows = await queryRows<TicketRow>(db, `${TICKET_SELECT} WHERE t.desk_id = $1 AND t.status IN ('CALLED', 'IN_SERVICE') ORDER BY t.called_at DESC LIMIT 1`, [deskId]);
+    const rows = await queryRows<TicketRow>(
+      db,
+      `${TICKET_SELECT} WHERE t.desk_id = $1 AND t.status IN ('CALLED', 'IN_SERVICE') ORDER BY t.called_at DESC LIMIT 1`,
+      [deskId],
+    );
     return rows[0] ?? null;
   }
 
-  async updateTicket(tx: Tx, id: string, changes: { status?: TicketStatus; deskId?: string | null; calledAt?: Date; startedAt?: Date; completedAt?: Date; serviceId?: string; outcome?: string; callCountPlus?: number }): Promise<void> {
+  async updateTicket(
+    tx: Tx,
+    id: string,
+    changes: {
+      status?: TicketStatus;
+      deskId?: string | null;
+      calledAt?: Date;
+      startedAt?: Date;
+      completedAt?: Date;
+      serviceId?: string;
+      outcome?: string;
+      callCountPlus?: number;
+    },
+  ): Promise<void> {
     const columns: Record<string, unknown> = {
       status: changes.status,
       desk_id: changes.deskId,
@@ -219,7 +260,8 @@ export class FrontDeskRepository {
   }
 
   async desks(officeId: string): Promise<DeskRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT d.id, d.office_id, d.number, d.name, d.paused,
               coalesce(array_agg(ds.service_id ORDER BY ds.service_id) FILTER (WHERE ds.service_id IS NOT NULL), '{}') AS service_ids
          FROM desk d LEFT JOIN desk_service ds ON ds.desk_id = d.id
@@ -230,7 +272,8 @@ export class FrontDeskRepository {
   }
 
   async desk(deskId: string): Promise<DeskRow | null> {
-    const rows = await queryRows<DeskRow>(this.db, 
+    const rows = await queryRows<DeskRow>(
+      this.db,
       `SELECT d.id, d.office_id, d.number, d.name, d.paused,
               coalesce(array_agg(ds.service_id ORDER BY ds.service_id) FILTER (WHERE ds.service_id IS NOT NULL), '{}') AS service_ids
          FROM desk d LEFT JOIN desk_service ds ON ds.desk_id = d.id
@@ -247,7 +290,8 @@ export class FrontDeskRepository {
 
   /** The appointment behind a booking code, locked for the check-in. */
   async appointmentForCheckIn(tx: Tx, code: string): Promise<CheckInRow | null> {
-    const rows = await queryRows<CheckInRow>(tx, 
+    const rows = await queryRows<CheckInRow>(
+      tx,
       `SELECT a.id, a.code, a.office_id, a.service_id, a.status, a.start_at, s.ticket_prefix, o.time_zone
          FROM appointment a JOIN service s ON s.id = a.service_id JOIN office o ON o.id = a.office_id
         WHERE a.code = $1 FOR UPDATE OF a`,
@@ -258,7 +302,8 @@ export class FrontDeskRepository {
 
   /** Average minutes from start to completion today per service (only services with completions). */
   async averageServiceMinutes(officeId: string, day: string): Promise<Map<string, number>> {
-    const rows = await queryRows<{ service_id: string; minutes: number }>(this.db, 
+    const rows = await queryRows<{ service_id: string; minutes: number }>(
+      this.db,
       `SELECT service_id, avg(extract(epoch FROM completed_at - started_at) / 60)::float8 AS minutes
          FROM ticket WHERE office_id = $1 AND day = $2 AND status = 'DONE' AND started_at IS NOT NULL GROUP BY service_id`,
       [officeId, day],
@@ -268,7 +313,8 @@ export class FrontDeskRepository {
 
   /** Calls and recalls of today, newest first. */
   async recentCalls(officeId: string, day: string, limit: number): Promise<CallRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT e.id::text AS event_id, e.ticket_id, t.display_number, d.name AS desk_name, e.at, e.type
          FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id JOIN desk d ON d.id = e.desk_id
         WHERE e.office_id = $1 AND t.day = $2 AND e.type IN ('CALLED', 'RECALLED')
@@ -279,7 +325,8 @@ export class FrontDeskRepository {
 
   /** Tickets called and not yet started, with their latest call. */
   async currentCalls(officeId: string, day: string): Promise<CallRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT DISTINCT ON (t.id) e.id::text AS event_id, t.id AS ticket_id, t.display_number, d.name AS desk_name, e.at, e.type
          FROM ticket t JOIN desk d ON d.id = t.desk_id
          JOIN ticket_event e ON e.ticket_id = t.id AND e.type IN ('CALLED', 'RECALLED')
@@ -294,7 +341,8 @@ export class FrontDeskRepository {
    * and `fiscalCodeKey` (a whole codice fiscale searched for) every spelling of that person.
    */
   async agenda(officeId: string, from: Date, to: Date, q: string | null, fiscalCodeKey: string | null = null): Promise<AgendaRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT a.id, a.code, a.start_at, a.end_at, a.service_id, s.name_it, s.name_en, a.first_name, a.last_name, a.fiscal_code, a.phone,
               a.status, t.id AS ticket_id, t.status AS ticket_status, t.display_number
          FROM appointment a JOIN service s ON s.id = a.service_id LEFT JOIN ticket t ON t.appointment_id = a.id
@@ -309,7 +357,11 @@ export class FrontDeskRepository {
 
   /** The last event of a ticket (the undo checks it is the action being undone). */
   async lastEvent(tx: Tx, ticketId: string): Promise<{ type: TicketEventType; at: Date; desk_id: string | null } | null> {
-    const rows = await queryRows<{ type: TicketEventType; at: Date; desk_id: string | null }>(tx, `SELECT type, at, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`, [ticketId]);
+    const rows = await queryRows<{ type: TicketEventType; at: Date; desk_id: string | null }>(
+      tx,
+      `SELECT type, at, desk_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`,
+      [ticketId],
+    );
     return rows[0] ?? null;
   }
 
@@ -332,8 +384,14 @@ export class FrontDeskRepository {
   }
 
   /** Today's figures of an office for the staff home: appointments booked, and the queue's tickets. */
-  async today(officeId: string, day: string, from: Date, to: Date): Promise<{ booked: number; arrived: number; walk_ins: number; waiting: number; served: number }> {
-    const rows = await queryRows<{ booked: number; arrived: number; walk_ins: number; waiting: number; served: number }>(this.db, 
+  async today(
+    officeId: string,
+    day: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ booked: number; arrived: number; walk_ins: number; waiting: number; served: number }> {
+    const rows = await queryRows<{ booked: number; arrived: number; walk_ins: number; waiting: number; served: number }>(
+      this.db,
       `SELECT (SELECT count(*)::int FROM appointment WHERE office_id = $1 AND start_at >= $3 AND start_at < $4 AND status = 'BOOKED') AS booked,
               count(*) FILTER (WHERE t.status <> 'CANCELLED')::int AS arrived,
               count(*) FILTER (WHERE t.status <> 'CANCELLED' AND t.kind = 'WALK_IN')::int AS walk_ins,

@@ -36,7 +36,15 @@ export class PublicViewsService {
       waits: context.services.map((s, i) => {
         const waiting = ordered.filter((r) => r.ticket.serviceId === s.id).length;
         const desks = context.desks.filter((d) => d.service_ids.includes(s.id)).length;
-        return { serviceId: s.id, name: { it: s.name_it, en: s.name_en }, ticketPrefix: s.ticket_prefix, waiting, estimatedWaitMinutes: this.views.estimate(s.id, waiting, context), open: serviceOpen[i].open, desks };
+        return {
+          serviceId: s.id,
+          name: { it: s.name_it, en: s.name_en },
+          ticketPrefix: s.ticket_prefix,
+          waiting,
+          estimatedWaitMinutes: this.views.estimate(s.id, waiting, context),
+          open: serviceOpen[i].open,
+          desks,
+        };
       }),
       rules: this.views.rules,
       open: toOpenState(open),

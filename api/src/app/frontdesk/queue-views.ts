@@ -116,21 +116,49 @@ export class QueueViews {
       paused: desk.paused,
       services: context.services
         .filter((s) => serves.has(s.id))
-        .map((s) => ({ id: s.id, name: { it: s.name_it, en: s.name_en }, ticketPrefix: s.ticket_prefix, outcomes: s.outcomes.map((o) => ({ code: o.code, label: { it: o.it, en: o.en } })) })),
+        .map((s) => ({
+          id: s.id,
+          name: { it: s.name_it, en: s.name_en },
+          ticketPrefix: s.ticket_prefix,
+          outcomes: s.outcomes.map((o) => ({ code: o.code, label: { it: o.it, en: o.en } })),
+        })),
       current: current ? this.toTicketDto(current, context) : null,
       waiting: context.waiting.filter((t) => serves.has(t.service_id)).length,
     };
   }
 
   /** The event log row and the office event, in the caller's transaction. */
-  async record(tx: Tx, e: { ticketId: string; officeId: string; serviceId: string; type: TicketEventType; deskId: string | null; actor: StaffPrincipal; at: Date; outcome?: string | null }): Promise<void> {
-    await this.repository.insertEvent(tx, { ticketId: e.ticketId, officeId: e.officeId, serviceId: e.serviceId, type: e.type, at: e.at, deskId: e.deskId, staffUserId: e.actor.id, outcome: e.outcome ?? null });
+  async record(
+    tx: Tx,
+    e: {
+      ticketId: string;
+      officeId: string;
+      serviceId: string;
+      type: TicketEventType;
+      deskId: string | null;
+      actor: StaffPrincipal;
+      at: Date;
+      outcome?: string | null;
+    },
+  ): Promise<void> {
+    await this.repository.insertEvent(tx, {
+      ticketId: e.ticketId,
+      officeId: e.officeId,
+      serviceId: e.serviceId,
+      type: e.type,
+      at: e.at,
+      deskId: e.deskId,
+      staffUserId: e.actor.id,
+      outcome: e.outcome ?? null,
+    });
     await this.realtime.publish(tx, { type: 'ticket', officeId: e.officeId, ticketId: e.ticketId, deskId: e.deskId ?? undefined, event: e.type });
   }
 }
 
 export function toOpenState(state: OpenNow): OpenStateDto {
-  return state.open ? { open: true, closesAt: state.closesAt } : { open: false, reason: state.reason, closureReason: state.closureReason, opensAt: state.opensAt };
+  return state.open
+    ? { open: true, closesAt: state.closesAt }
+    : { open: false, reason: state.reason, closureReason: state.closureReason, opensAt: state.opensAt };
 }
 
 export function toWaiting(t: TicketRow): WaitingTicket & { serviceId: string } {

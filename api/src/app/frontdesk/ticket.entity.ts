@@ -121,7 +121,10 @@ export class TicketCounter {
 @Entity('ticket_event')
 @Index('ix_ticket_event_office_at', ['officeId', 'at'])
 @Index('ix_ticket_event_ticket', ['ticketId'])
-@Check('ck_ticket_event_type', `"type" IN ('ISSUED', 'CHECKED_IN', 'CALLED', 'RECALLED', 'STARTED', 'COMPLETED', 'NO_SHOW', 'TRANSFERRED', 'CANCELLED', 'REOPENED')`)
+@Check(
+  'ck_ticket_event_type',
+  `"type" IN ('ISSUED', 'CHECKED_IN', 'CALLED', 'RECALLED', 'STARTED', 'COMPLETED', 'NO_SHOW', 'TRANSFERRED', 'CANCELLED', 'REOPENED')`,
+)
 export class TicketEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

@@ -29,12 +29,17 @@ export class TicketService {
    * and while the office or the service is closed: the kiosk is told so; staff may go
    * ahead with `force` after confirming.
    */
-  async issueWalkIn(actor: StaffPrincipal, officeId: string, input: { serviceId: string; priority: boolean; name: string | null; force: boolean }): Promise<TicketDto> {
+  async issueWalkIn(
+    actor: StaffPrincipal,
+    officeId: string,
+    input: { serviceId: string; priority: boolean; name: string | null; force: boolean },
+  ): Promise<TicketDto> {
     assertOfficeAccess(actor, officeId);
     const office = await this.views.office(officeId);
     const service = (await this.repository.queueServices(officeId)).find((s) => s.id === input.serviceId);
     if (!service) throw ApiError.notFound('service.notFound', 'serviceId');
-    if (!(await this.repository.desks(officeId)).some((d) => d.service_ids.includes(service.id))) throw new ApiError(409, 'SERVICE_NOT_SERVED', 'ticket.notServed');
+    if (!(await this.repository.desks(officeId)).some((d) => d.service_ids.includes(service.id)))
+      throw new ApiError(409, 'SERVICE_NOT_SERVED', 'ticket.notServed');
     const open = toOpenState(await this.calendar.openNow(officeId, service.id));
     if (!open.open && !(input.force && actor.role !== 'kiosk')) {
       throw new ApiError(409, 'OFFICE_CLOSED', 'ticket.officeClosed', [], {}, { open });
@@ -81,10 +86,24 @@ export class TicketService {
       const minutesToStart = (appointment.start_at.getTime() - now.getTime()) / 60_000;
       const mayForce = force && actor.role !== 'kiosk';
       if (minutesToStart > this.config.queue.checkInEarlyMinutes && !mayForce) {
-        throw new ApiError(409, 'CHECK_IN_TOO_EARLY', 'checkIn.tooEarly', [], { minutes: this.config.queue.checkInEarlyMinutes }, { windowMinutes: this.config.queue.checkInEarlyMinutes });
+        throw new ApiError(
+          409,
+          'CHECK_IN_TOO_EARLY',
+          'checkIn.tooEarly',
+          [],
+          { minutes: this.config.queue.checkInEarlyMinutes },
+          { windowMinutes: this.config.queue.checkInEarlyMinutes },
+        );
       }
       if (-minutesToStart > this.config.queue.checkInLateMinutes && !mayForce) {
-        throw new ApiError(409, 'CHECK_IN_TOO_LATE', 'checkIn.tooLate', [], { minutes: this.config.queue.checkInLateMinutes }, { windowMinutes: this.config.queue.checkInLateMinutes });
+        throw new ApiError(
+          409,
+          'CHECK_IN_TOO_LATE',
+          'checkIn.tooLate',
+          [],
+          { minutes: this.config.queue.checkInLateMinutes },
+          { windowMinutes: this.config.queue.checkInLateMinutes },
+        );
       }
       const number = await this.repository.nextNumber(tx, appointment.office_id, day, appointment.ticket_prefix);
       const ticketId = await this.repository.insertTicket(tx, {
@@ -100,9 +119,27 @@ export class TicketService {
         holderName: null,
         queuedAt: now,
       });
-      await this.views.record(tx, { ticketId, officeId: appointment.office_id, serviceId: appointment.service_id, type: 'CHECKED_IN', deskId: null, actor, at: now });
+      await this.views.record(tx, {
+        ticketId,
+        officeId: appointment.office_id,
+        serviceId: appointment.service_id,
+        type: 'CHECKED_IN',
+        deskId: null,
+        actor,
+        at: now,
+      });
       // A change of a citizen's appointment by staff: audited with its code, never the person.
-      await this.audit.record(actor, { action: 'CHECK_IN', entity: 'appointment', entityId: appointment.id, officeId: appointment.office_id, details: { code: appointment.code, ticket: formatTicketNumber(appointment.ticket_prefix, number), ...(force && { forced: true }) } }, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'CHECK_IN',
+          entity: 'appointment',
+          entityId: appointment.id,
+          officeId: appointment.office_id,
+          details: { code: appointment.code, ticket: formatTicketNumber(appointment.ticket_prefix, number), ...(force && { forced: true }) },
+        },
+        tx,
+      );
       return { created: true, ticketId };
     });
     return { created: result.created, ticket: await this.views.ticketDto(result.ticketId) };

@@ -16,7 +16,7 @@ export class HealthController {
 
   /** The process is up (for restarts by an orchestrator). */
   @Get('live')
-  @Doc({ ok: HealthDtoSchema, okDescription: "{ \"status\": \"ok\" }" })
+  @Doc({ ok: HealthDtoSchema, okDescription: '{ "status": "ok" }' })
   @HttpCode(200)
   live(): HealthDto {
     return { status: 'ok' };
@@ -24,7 +24,11 @@ export class HealthController {
 
   /** The api can serve requests: the database answers (for load balancers). */
   @Get('ready')
-  @Doc({ ok: HealthDtoSchema, errors: { 503: { codes: ['SERVICE_UNAVAILABLE'], description: "{ \"status\": \"error\", \"checks\": { \"database\": \"error\" } }" } }, okDescription: "{ \"status\": \"ok\", \"checks\": { \"database\": \"ok\" } }" })
+  @Doc({
+    ok: HealthDtoSchema,
+    errors: { 503: { codes: ['SERVICE_UNAVAILABLE'], description: '{ "status": "error", "checks": { "database": "error" } }' } },
+    okDescription: '{ "status": "ok", "checks": { "database": "ok" } }',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const database = await this.databaseAnswers();
     if (!database) reply.status(503);

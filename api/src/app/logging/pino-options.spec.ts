@@ -93,7 +93,9 @@ describe('log settings and lines', () => {
   });
 
   it('a pretty answer line reads as method, route, status and duration', () => {
-    expect(prettyLine({ msg: 'request completed', method: 'GET', route: '/api/offices', status: 200, durationMs: 4, requestId: 'r1' }, 'msg')).toBe('request completed GET /api/offices 200 4 ms (r1)');
+    expect(prettyLine({ msg: 'request completed', method: 'GET', route: '/api/offices', status: 200, durationMs: 4, requestId: 'r1' }, 'msg')).toBe(
+      'request completed GET /api/offices 200 4 ms (r1)',
+    );
     expect(prettyLine({ msg: 'listening', context: 'Sportello' }, 'msg')).toBe('[Sportello] listening');
   });
 });

@@ -53,7 +53,14 @@ function serializeError(error: unknown): unknown {
 function destination(format: LogFormat): DestinationStream {
   // Synchronous: a refused start-up exits right after its message.
   if (format === 'json') return pino.destination({ dest: 1, sync: true });
-  return pretty({ destination: 1, sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: PRETTY_INLINE.join(','), messageFormat: prettyLine });
+  return pretty({
+    destination: 1,
+    sync: true,
+    colorize: process.stdout.isTTY,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: PRETTY_INLINE.join(','),
+    messageFormat: prettyLine,
+  });
 }
 
 /** Fields the pretty line shows inline (the rest, an error say, follows on its own lines). */
@@ -123,4 +130,3 @@ export function loggerParams(settings: LogSettings): Params {
 function answerFields(req: IncomingMessage, res: ServerResponse, fields: Record<string, unknown>) {
   return { method: req.method, route: routeOf(req), status: res.statusCode, durationMs: fields['durationMs'] };
 }
-

@@ -19,11 +19,37 @@ export interface LogSettings {
  * codice fiscale, e-mail, phone, names, tokens and secrets, cookies, Authorization.
  */
 export const REDACTED_FIELDS = [
-  'fiscalCode', 'codiceFiscale', 'fiscal_code', 'codice_fiscale',
-  'email', 'phone', 'telephone', 'mobile', 'chatId', 'chat_id',
-  'firstName', 'lastName', 'first_name', 'last_name', 'name', 'fullName', 'holderName', 'holder_name', 'displayName', 'display_name',
-  'token', 'manageToken', 'accessToken', 'refreshToken', 'password', 'secret',
-  'cookie', 'set-cookie', 'authorization', 'Authorization', 'x-xsrf-token',
+  'fiscalCode',
+  'codiceFiscale',
+  'fiscal_code',
+  'codice_fiscale',
+  'email',
+  'phone',
+  'telephone',
+  'mobile',
+  'chatId',
+  'chat_id',
+  'firstName',
+  'lastName',
+  'first_name',
+  'last_name',
+  'name',
+  'fullName',
+  'holderName',
+  'holder_name',
+  'displayName',
+  'display_name',
+  'token',
+  'manageToken',
+  'accessToken',
+  'refreshToken',
+  'password',
+  'secret',
+  'cookie',
+  'set-cookie',
+  'authorization',
+  'Authorization',
+  'x-xsrf-token',
 ];
 
 /** The logging settings, leniently: the logger must exist to report a bad configuration (loadConfig names the bad value). */
@@ -43,4 +69,3 @@ export const redactList = (raw: string | undefined): string[] =>
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-

@@ -17,7 +17,8 @@ export class MetricsController {
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     // Neither the figures nor a refusal may be kept by a cache on the way.
     reply.header('Cache-Control', 'no-store');
-    if (!this.metrics.authorized(authorization)) throw new ApiError(401, 'UNAUTHORIZED', 'metrics.token').withHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+    if (!this.metrics.authorized(authorization))
+      throw new ApiError(401, 'UNAUTHORIZED', 'metrics.token').withHeader('WWW-Authenticate', 'Bearer realm="metrics"');
     reply.header('Content-Type', this.metrics.contentType);
     reply.send(await this.metrics.render());
   }

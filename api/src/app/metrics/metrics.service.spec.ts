@@ -30,7 +30,8 @@ describe('MetricsService', () => {
   it('accepts only "Bearer <METRICS_TOKEN>"', () => {
     const metrics = new MetricsService(repository(figures), {} as DataSource, { metricsToken: TOKEN, databasePoolSize: 1 } as AppConfig);
     expect(metrics.authorized(`Bearer ${TOKEN}`)).toBe(true);
-    for (const header of [undefined, '', TOKEN, `bearer ${TOKEN}`, `Bearer ${TOKEN} `, `Bearer ${TOKEN}b`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`]) expect([header, metrics.authorized(header)]).toEqual([header, false]);
+    for (const header of [undefined, '', TOKEN, `bearer ${TOKEN}`, `Bearer ${TOKEN} `, `Bearer ${TOKEN}b`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`])
+      expect([header, metrics.authorized(header)]).toEqual([header, false]);
     // Off (no token): nothing is accepted.
     expect(service(repository(figures)).authorized('Bearer ')).toBe(false);
     expect(service(repository(figures)).authorized('Bearer null')).toBe(false);

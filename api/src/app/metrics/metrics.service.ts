@@ -72,17 +72,40 @@ export class MetricsService {
     labelNames: ['office', 'service'] as const,
     registers: [this.fromDatabase],
   });
-  private readonly outboxPending = new Gauge({ name: 'sportello_outbox_pending', help: 'Messages due and not sent yet, per channel', labelNames: ['channel'] as const, registers: [this.fromDatabase] });
-  private readonly outboxScheduled = new Gauge({ name: 'sportello_outbox_scheduled', help: 'Messages waiting for their time (reminders), per channel', labelNames: ['channel'] as const, registers: [this.fromDatabase] });
-  private readonly outboxFailed = new Gauge({ name: 'sportello_outbox_failed', help: 'Messages given up after MAIL_MAX_ATTEMPTS, per channel', labelNames: ['channel'] as const, registers: [this.fromDatabase] });
+  private readonly outboxPending = new Gauge({
+    name: 'sportello_outbox_pending',
+    help: 'Messages due and not sent yet, per channel',
+    labelNames: ['channel'] as const,
+    registers: [this.fromDatabase],
+  });
+  private readonly outboxScheduled = new Gauge({
+    name: 'sportello_outbox_scheduled',
+    help: 'Messages waiting for their time (reminders), per channel',
+    labelNames: ['channel'] as const,
+    registers: [this.fromDatabase],
+  });
+  private readonly outboxFailed = new Gauge({
+    name: 'sportello_outbox_failed',
+    help: 'Messages given up after MAIL_MAX_ATTEMPTS, per channel',
+    labelNames: ['channel'] as const,
+    registers: [this.fromDatabase],
+  });
   private readonly outboxOldest = new Gauge({
     name: 'sportello_outbox_oldest_pending_age_seconds',
     help: 'Seconds since the oldest unsent message fell due, per channel (0 without one): the outbox lag',
     labelNames: ['channel'] as const,
     registers: [this.fromDatabase],
   });
-  private readonly poolInUse = new Gauge({ name: 'sportello_db_pool_in_use', help: "Connections of this process's pool running a query or a transaction", registers: [this.registry] });
-  private readonly poolWaiting = new Gauge({ name: 'sportello_db_pool_waiting', help: 'Queries of this process waiting for a free connection', registers: [this.registry] });
+  private readonly poolInUse = new Gauge({
+    name: 'sportello_db_pool_in_use',
+    help: "Connections of this process's pool running a query or a transaction",
+    registers: [this.registry],
+  });
+  private readonly poolWaiting = new Gauge({
+    name: 'sportello_db_pool_waiting',
+    help: 'Queries of this process waiting for a free connection',
+    registers: [this.registry],
+  });
   private readonly poolMax = new Gauge({ name: 'sportello_db_pool_max', help: "Size of this process's pool (DB_POOL_SIZE)", registers: [this.registry] });
 
   constructor(
@@ -156,7 +179,9 @@ export class MetricsService {
     // Series of services or offices gone since the last scrape go too.
     this.fromDatabase.resetMetrics();
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS)));
+    const timeout = new Promise<never>(
+      (_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS)),
+    );
     try {
       const reading = Promise.all([this.repository.queue(), this.repository.holdsAndOutbox()]);
       // Too late for this scrape is no error.

@@ -10,16 +10,23 @@ import { NotificationRepository } from './notification.repository';
 
 export type NotificationDto = z.infer<typeof NotificationDtoSchema>;
 
-
 @DocTag('notifications')
 @Controller('notifications')
 export class NotificationController {
   constructor(private readonly repository: NotificationRepository) {}
 
   @Get()
-  @Doc({ summary: "Recent e-mail notifications with their status (no personal data)", description: "Managers and admins only, for the offices of the account (an admin: every office). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.", ok: z.array(NotificationDtoSchema) })
+  @Doc({
+    summary: 'Recent e-mail notifications with their status (no personal data)',
+    description:
+      'Managers and admins only, for the offices of the account (an admin: every office). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.',
+    ok: z.array(NotificationDtoSchema),
+  })
   @Staff('manager')
-  async list(@CurrentStaff() staff: StaffPrincipal, @Query(new Valid(NotificationsQuerySchema)) { status, limit, officeId }: z.output<typeof NotificationsQuerySchema>): Promise<NotificationDto[]> {
+  async list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query(new Valid(NotificationsQuerySchema)) { status, limit, officeId }: z.output<typeof NotificationsQuerySchema>,
+  ): Promise<NotificationDto[]> {
     if (officeId !== undefined) assertOfficeAccess(staff, officeId);
     const officeIds = officeId !== undefined ? [officeId.toLowerCase()] : staff.officeIds;
     const rows = await this.repository.list(status ?? null, limit, officeIds);

@@ -31,7 +31,9 @@ describe('outbox policy', () => {
   });
 
   it('keeps e-mail addresses out of stored errors', () => {
-    const error = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <maria.rossi@example.it>: no such user"), { code: 'EENVELOPE' });
+    const error = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <maria.rossi@example.it>: no such user"), {
+      code: 'EENVELOPE',
+    });
     expect(cleanError(error)).toBe("EENVELOPE: Can't send mail - all recipients were rejected: 550 5.1.1 <<address>>: no such user");
     expect(cleanError('x'.repeat(600))).toHaveLength(500);
   });

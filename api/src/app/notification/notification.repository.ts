@@ -110,7 +110,18 @@ export class NotificationRepository {
         `INSERT INTO notification (office_id, appointment_id, waitlist_entry_id, kind, sequence, dedupe_key, status, due_at, last_error, payload)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (dedupe_key) DO NOTHING`,
-        [n.officeId, n.appointmentId, n.waitlistEntryId, n.kind, n.sequence, n.dedupeKey, n.status, n.dueAt, n.note, n.payload === null ? null : JSON.stringify(n.payload)],
+        [
+          n.officeId,
+          n.appointmentId,
+          n.waitlistEntryId,
+          n.kind,
+          n.sequence,
+          n.dedupeKey,
+          n.status,
+          n.dueAt,
+          n.note,
+          n.payload === null ? null : JSON.stringify(n.payload),
+        ],
       );
     }
   }
@@ -227,7 +238,12 @@ export class NotificationRepository {
   }
 
   async markRetry(id: string, attempts: number, dueAt: Date, error: string): Promise<void> {
-    await this.db.query(`UPDATE notification SET attempts = $2, due_at = $3, last_error = $4, claimed_until = NULL WHERE id = $1`, [id, attempts, dueAt, error]);
+    await this.db.query(`UPDATE notification SET attempts = $2, due_at = $3, last_error = $4, claimed_until = NULL WHERE id = $1`, [
+      id,
+      attempts,
+      dueAt,
+      error,
+    ]);
   }
 
   async markFailed(id: string, attempts: number, error: string): Promise<void> {
@@ -241,7 +257,8 @@ export class NotificationRepository {
 
   /** Newest first, of the given offices only. */
   list(status: NotificationStatus | null, limit: number, officeIds: string[]): Promise<NotificationRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT n.id, n.kind, n.status, n.attempts, n.last_error, n.due_at, n.sent_at, n.created_at, a.code
          FROM notification n
          LEFT JOIN appointment a ON a.id = n.appointment_id

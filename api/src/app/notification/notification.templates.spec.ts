@@ -46,7 +46,14 @@ describe('renderMessage', () => {
   it('confirmation: every essential, escaped accessible HTML, QR and .ics', () => {
     const m = renderMessage(base, now);
     expect(m.subject).toBe("Prenotazione confermata CIE-7K3P9Q – Carta d'identità elettronica");
-    for (const part of ['URP Calderara, Piazza Marconi 7, Calderara di Reno', 'lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)', 'CIE-7K3P9Q', '22,21', 'Documento scaduto', base.manageUrl as string]) {
+    for (const part of [
+      'URP Calderara, Piazza Marconi 7, Calderara di Reno',
+      'lunedì 29 marzo 2027, 08:30 (ora italiana, CEST)',
+      'CIE-7K3P9Q',
+      '22,21',
+      'Documento scaduto',
+      base.manageUrl as string,
+    ]) {
       expect(m.text).toContain(part);
     }
     expect(m.html).toContain('<html lang="it">');
@@ -68,7 +75,9 @@ describe('renderMessage', () => {
 
   it('ends with the office contacts: address, e-mail, phone when known, and the map link', () => {
     const m = renderMessage({ ...base, officePhone: '051 000 0000' }, now);
-    expect(m.text).toContain('Per aiuto contatta l’ufficio:\nIndirizzo: URP Calderara, Piazza Marconi 7, Calderara di Reno\nTelefono: 051 000 0000\nE-mail: urp@calderara.example\nVedi sulla mappa (OpenStreetMap): https://www.openstreetmap.org/search?query=Piazza%20Marconi%207');
+    expect(m.text).toContain(
+      'Per aiuto contatta l’ufficio:\nIndirizzo: URP Calderara, Piazza Marconi 7, Calderara di Reno\nTelefono: 051 000 0000\nE-mail: urp@calderara.example\nVedi sulla mappa (OpenStreetMap): https://www.openstreetmap.org/search?query=Piazza%20Marconi%207',
+    );
     expect(m.html).toContain('<a href="tel:0510000000"');
     expect(m.html).toContain('<a href="mailto:urp@calderara.example"');
     expect(m.html).toContain('<a href="https://www.openstreetmap.org/search?query=Piazza%20Marconi%207"');
@@ -148,7 +157,13 @@ describe('renderMessage', () => {
 });
 
 describe('closure notice', () => {
-  const closure: MessageContext = { ...base, kind: 'CLOSURE', manageUrl: null, bookUrl: 'https://prenota.example.it/prenota/CIE', closureReason: 'Chiusura per formazione del personale' };
+  const closure: MessageContext = {
+    ...base,
+    kind: 'CLOSURE',
+    manageUrl: null,
+    bookUrl: 'https://prenota.example.it/prenota/CIE',
+    closureReason: 'Chiusura per formazione del personale',
+  };
 
   it('Italian: the local time with the zone, the reason, apologies and a link to book again', () => {
     const m = renderMessage(closure, now);
@@ -159,7 +174,7 @@ describe('closure notice', () => {
     expect(m.text).toContain('Prenota un nuovo appuntamento: https://prenota.example.it/prenota/CIE');
     expect(m.text).not.toContain('gestisci');
     expect(m.html).toContain('<html lang="it">');
-    expect(m.html).toContain("l&#39;ufficio resterà chiuso (Chiusura per formazione del personale)");
+    expect(m.html).toContain('l&#39;ufficio resterà chiuso (Chiusura per formazione del personale)');
     expect(m.html).toContain('<a href="https://prenota.example.it/prenota/CIE"');
     expect(m.withQr).toBe(false);
     expect(m.html).not.toContain('<img');
@@ -171,7 +186,9 @@ describe('closure notice', () => {
   it('English, and without a reason', () => {
     const m = renderMessage({ ...closure, language: 'en', closureReason: null }, now);
     expect(m.subject).toBe("Appointment cancelled: office closed CIE-7K3P9Q – Carta d'identità elettronica");
-    expect(m.text).toContain('your appointment on Monday 29 March 2027, 08:30 (Italian time, CEST) is cancelled because the office will be closed. We apologise for the inconvenience');
+    expect(m.text).toContain(
+      'your appointment on Monday 29 March 2027, 08:30 (Italian time, CEST) is cancelled because the office will be closed. We apologise for the inconvenience',
+    );
     expect(m.text).toContain('Book a new appointment: https://prenota.example.it/prenota/CIE');
     expect(m.html).toContain('<html lang="en">');
   });

@@ -177,7 +177,7 @@ const TEXT = {
     qrAlt: (code: string) => `Codice QR della prenotazione ${code}`,
     qrHint: 'Mostra il codice o il QR allo sportello o al totem per registrare il tuo arrivo.',
     manage: 'Gestisci la prenotazione (vedi, sposta o annulla)',
-    calendar: "In allegato trovi il file .ics da aggiungere al tuo calendario.",
+    calendar: 'In allegato trovi il file .ics da aggiungere al tuo calendario.',
     calendarCancel: "In allegato il file .ics che toglie l'appuntamento dal tuo calendario.",
     bookAgain: 'Prenota un nuovo appuntamento',
     cancelledWas: 'Appuntamento annullato',
@@ -292,11 +292,7 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     `<h1 style="font-size: 1.5em; color: #0066cc;">${esc(t.subject[ctx.kind])}</h1>`,
     `<p>${esc(t.greeting)} ${esc(ctx.citizenName)}, ${esc(lead)}</p>`,
     ...(reconfirm
-      ? [
-          `<h2 style="font-size: 1.2em;">${esc(t.reconfirmTitle)}</h2>`,
-          `<p>${esc(reconfirm.text)}</p>`,
-          `<p>${button(reconfirm.url, t.reconfirmLink)}</p>`,
-        ]
+      ? [`<h2 style="font-size: 1.2em;">${esc(t.reconfirmTitle)}</h2>`, `<p>${esc(reconfirm.text)}</p>`, `<p>${button(reconfirm.url, t.reconfirmLink)}</p>`]
       : []),
     `<h2 style="font-size: 1.2em;">${esc(t.details)}</h2>`,
     '<dl>',

@@ -27,7 +27,8 @@ class MemoryRepository {
   readonly rows: Row[] = [];
   constructor(private readonly appointment: AppointmentContext) {}
   async insert(_tx: EntityManager, rows: NewNotification[]) {
-    for (const row of rows) if (!this.rows.some((r) => r.dedupeKey === row.dedupeKey)) this.rows.push({ ...row, id: `n${this.rows.length + 1}`, attempts: 0, sentAt: null });
+    for (const row of rows)
+      if (!this.rows.some((r) => r.dedupeKey === row.dedupeKey)) this.rows.push({ ...row, id: `n${this.rows.length + 1}`, attempts: 0, sentAt: null });
   }
   async skipPending() {
     // not exercised: nothing is cancelled or moved here
@@ -35,7 +36,15 @@ class MemoryRepository {
   async claim(now: Date): Promise<ClaimedNotification[]> {
     return this.rows
       .filter((r) => r.status === 'PENDING' && r.dueAt.getTime() <= now.getTime())
-      .map((r) => ({ id: r.id, appointmentId: r.appointmentId, waitlistEntryId: null, kind: r.kind, sequence: r.sequence, attempts: r.attempts, payload: null }));
+      .map((r) => ({
+        id: r.id,
+        appointmentId: r.appointmentId,
+        waitlistEntryId: null,
+        kind: r.kind,
+        sequence: r.sequence,
+        attempts: r.attempts,
+        payload: null,
+      }));
   }
   async appointmentContext() {
     return this.appointment;
@@ -65,7 +74,11 @@ class MemoryRepository {
   }
 }
 
-const config = { publicUrl: 'https://prenota.example.it', mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5, from: 'Sportello <noreply@prenota.example.it>' }, booking: { reconfirmDeadlineHours: 12 } } as unknown as AppConfig;
+const config = {
+  publicUrl: 'https://prenota.example.it',
+  mail: { reminderHoursBefore: 48, pollSeconds: 5, maxAttempts: 5, from: 'Sportello <noreply@prenota.example.it>' },
+  booking: { reconfirmDeadlineHours: 12 },
+} as unknown as AppConfig;
 
 function appointment(startAt: string): AppointmentContext {
   const start = new Date(startAt);
@@ -124,27 +137,31 @@ describe('reminders across the DST change (time driven by the injectable Clock)'
     // Autumn: clocks go 03:00 → 02:00 on Sunday 25 October 2026. Monday 09:00 CET = 08:00Z;
     // 48 h earlier is Saturday 08:00Z, i.e. 10:00 CEST.
     ['fall back', '2026-10-26T08:00:00Z', '2026-10-24T08:00:00Z', 'lunedì 26 ottobre 2026, 09:00 (ora italiana, CET)'],
-  ])('%s: sent exactly at start − 48 h, showing the local time with the right zone', async (_name, startAt, dueAt, localTime) => {
-    const { clock, repository, outbox, worker, reminders, sent } = setUp(startAt, '2026-03-01T10:00:00Z');
-    const a = appointment(startAt);
-    await outbox.booked({} as EntityManager, { appointmentId: a.id, officeId: 'office', startAt: a.startAt, sequence: 0 });
-    expect(repository.rows.find((r) => r.kind === 'REMINDER')?.dueAt.toISOString()).toBe(new Date(dueAt).toISOString());
+  ])(
+    '%s: sent exactly at start − 48 h, showing the local time with the right zone',
+    async (_name, startAt, dueAt, localTime) => {
+      const { clock, repository, outbox, worker, reminders, sent } = setUp(startAt, '2026-03-01T10:00:00Z');
+      const a = appointment(startAt);
+      await outbox.booked({} as EntityManager, { appointmentId: a.id, officeId: 'office', startAt: a.startAt, sequence: 0 });
+      expect(repository.rows.find((r) => r.kind === 'REMINDER')?.dueAt.toISOString()).toBe(new Date(dueAt).toISOString());
 
-    await worker.runOnce(); // the confirmation goes at once
-    expect(sent.map((m) => m.subject.split(' ')[0])).toEqual(['Prenotazione']);
+      await worker.runOnce(); // the confirmation goes at once
+      expect(sent.map((m) => m.subject.split(' ')[0])).toEqual(['Prenotazione']);
 
-    clock.set(new Date(new Date(dueAt).getTime() - 1000).toISOString());
-    expect(await worker.runOnce()).toEqual([]);
-    expect(reminders()).toHaveLength(0);
+      clock.set(new Date(new Date(dueAt).getTime() - 1000).toISOString());
+      expect(await worker.runOnce()).toEqual([]);
+      expect(reminders()).toHaveLength(0);
 
-    clock.set(dueAt);
-    expect(await worker.runOnce()).toEqual(['SENT']);
-    expect(reminders()).toHaveLength(1);
-    expect(reminders()[0].text).toContain(localTime);
+      clock.set(dueAt);
+      expect(await worker.runOnce()).toEqual(['SENT']);
+      expect(reminders()).toHaveLength(1);
+      expect(reminders()[0].text).toContain(localTime);
 
-    clock.set(startAt);
-    expect(await worker.runOnce()).toEqual([]);
-    expect(reminders()).toHaveLength(1);
-    // Each message renders its QR code PNG: seconds on a busy 2-core machine, not 5.
-  }, 30_000);
+      clock.set(startAt);
+      expect(await worker.runOnce()).toEqual([]);
+      expect(reminders()).toHaveLength(1);
+      // Each message renders its QR code PNG: seconds on a busy 2-core machine, not 5.
+    },
+    30_000,
+  );
 });

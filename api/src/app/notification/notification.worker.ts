@@ -148,7 +148,12 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
       officeAddress: `${entry.officeAddress}, ${entry.officeCity}`,
       officePhone: entry.officePhone,
       officeEmail: entry.officeEmail,
-      officeMapUrl: openStreetMapUrl({ address: entry.officeAddress, city: entry.officeCity, latitude: entry.officeLatitude, longitude: entry.officeLongitude }),
+      officeMapUrl: openStreetMapUrl({
+        address: entry.officeAddress,
+        city: entry.officeCity,
+        latitude: entry.officeLatitude,
+        longitude: entry.officeLongitude,
+      }),
       serviceName: entry.language === 'it' ? entry.nameIt : entry.nameEn,
       bookUrl: this.bookUrl(entry.serviceCode),
       unsubscribeUrl: `${this.config.publicUrl}/lista-attesa/annulla/${token}`,
@@ -156,14 +161,22 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
     return { to: entry.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments: [] };
   }
 
-  private async compose(row: ClaimedNotification, kind: AppointmentNotificationKind, a: AppointmentContext, now: Date): Promise<{ mail: OutgoingMail; askedReconfirmation: boolean }> {
+  private async compose(
+    row: ClaimedNotification,
+    kind: AppointmentNotificationKind,
+    a: AppointmentContext,
+    now: Date,
+  ): Promise<{ mail: OutgoingMail; askedReconfirmation: boolean }> {
     const it = a.language === 'it';
     const cancelled = kind === 'CANCELLATION' || kind === 'RELEASED' || kind === 'CLOSURE' || kind === 'OFFICE_CHANGE';
     const withdrawn = kind === 'OFFICE_CHANGE' && row.payload?.serviceWithdrawn === true;
     const manageUrl = cancelled ? null : await this.newManageUrl(a.id);
     const deadline =
       kind === 'REMINDER' && manageUrl
-        ? reconfirmationToAsk({ required: a.reconfirmRequired, confirmedAt: a.confirmedAt, startAt: a.startAt, deadlineHours: this.config.booking.reconfirmDeadlineHours }, now)
+        ? reconfirmationToAsk(
+            { required: a.reconfirmRequired, confirmedAt: a.confirmedAt, startAt: a.startAt, deadlineHours: this.config.booking.reconfirmDeadlineHours },
+            now,
+          )
         : null;
     const context: MessageContext = {
       kind,
@@ -196,10 +209,20 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
     const message = renderMessage(context, now);
     const attachments: OutgoingMail['attachments'] = [];
     if (message.withQr) {
-      attachments.push({ filename: `${a.code}.png`, content: await toBuffer(a.code, { type: 'png', width: 240, margin: 2 }), contentType: 'image/png', cid: QR_CID, contentDisposition: 'inline' });
+      attachments.push({
+        filename: `${a.code}.png`,
+        content: await toBuffer(a.code, { type: 'png', width: 240, margin: 2 }),
+        contentType: 'image/png',
+        cid: QR_CID,
+        contentDisposition: 'inline',
+      });
     }
     if (message.ics) {
-      attachments.push({ filename: message.ics.filename, content: message.ics.content, contentType: `text/calendar; charset=utf-8; method=${message.ics.method}` });
+      attachments.push({
+        filename: message.ics.filename,
+        content: message.ics.content,
+        contentType: `text/calendar; charset=utf-8; method=${message.ics.method}`,
+      });
     }
     return {
       mail: { to: a.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments },

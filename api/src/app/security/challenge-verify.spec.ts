@@ -62,6 +62,7 @@ describe('parsePayload', () => {
     const payload = await solved();
     const header = Buffer.from(JSON.stringify(payload)).toString('base64');
     expect(parsePayload(header)).toEqual(payload);
-    for (const bad of ['', '!!!', Buffer.from('null').toString('base64'), Buffer.from('{"challenge":{},"solution":{}}').toString('base64'), 'A'.repeat(5000)]) expect(parsePayload(bad)).toBeNull();
+    for (const bad of ['', '!!!', Buffer.from('null').toString('base64'), Buffer.from('{"challenge":{},"solution":{}}').toString('base64'), 'A'.repeat(5000)])
+      expect(parsePayload(bad)).toBeNull();
   });
 });

@@ -33,7 +33,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * (two WebCrypto key imports and signatures per request). A unit test checks it agrees with
  * verifySolution on valid, tampered and expired payloads.
  */
-export function verifyKeySignedSolution(payload: { challenge: Challenge; solution: Solution }, secrets: { signature: string; key: string }, now = Date.now()): boolean {
+export function verifyKeySignedSolution(
+  payload: { challenge: Challenge; solution: Solution },
+  secrets: { signature: string; key: string },
+  now = Date.now(),
+): boolean {
   const { challenge, solution } = payload;
   const parameters = challenge.parameters;
   if (!isObject(parameters) || typeof parameters.expiresAt !== 'number' || parameters.expiresAt < now / 1000) return false;

@@ -73,7 +73,11 @@ export class ChallengeService {
 
   /** The cryptographic check alone (no database): expiry, signature, solution. */
   solves(payload: { challenge: Challenge; solution: Solution }, now = Date.now()): boolean {
-    return verifyKeySignedSolution(payload, { signature: this.secrets.key('challenge').toString('hex'), key: this.secrets.key('challenge-key').toString('hex') }, now);
+    return verifyKeySignedSolution(
+      payload,
+      { signature: this.secrets.key('challenge').toString('hex'), key: this.secrets.key('challenge-key').toString('hex') },
+      now,
+    );
   }
 
   /** True the first time a challenge is used, on whichever replica; false ever after. */

@@ -10,7 +10,10 @@ import { Office } from '../calendar/office.entity';
  */
 @Entity('stats_monthly')
 @Check('ck_stats_monthly_month', `"month" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
-@Check('ck_stats_monthly_metric', `"metric" IN ('appointments_attended', 'walk_ins', 'phone_calls', 'residency_online', 'residency_desk', 'cie_issued', 'spid_issued')`)
+@Check(
+  'ck_stats_monthly_metric',
+  `"metric" IN ('appointments_attended', 'walk_ins', 'phone_calls', 'residency_online', 'residency_desk', 'cie_issued', 'spid_issued')`,
+)
 @Check('ck_stats_monthly_value', '"value" >= 0')
 @Check('ck_stats_monthly_source', `"source" IN ('import', 'manual')`)
 export class StatsMonthly {

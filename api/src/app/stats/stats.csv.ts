@@ -71,7 +71,15 @@ const SUMMARY_FIGURES: Array<[keyof StatsSummaryDto, { it: string; en: string }]
 
 export function summaryCsv(s: StatsSummaryDto, dialect: CsvDialect): string {
   return table(
-    [['figure', 'Indicatore'], ['label', 'Descrizione'], ['value', 'Valore'], ['recorded', 'Registrato da Sportello'], ['monthly_figures', 'Dati mensili'], ['from', 'Dal'], ['to', 'Al']],
+    [
+      ['figure', 'Indicatore'],
+      ['label', 'Descrizione'],
+      ['value', 'Valore'],
+      ['recorded', 'Registrato da Sportello'],
+      ['monthly_figures', 'Dati mensili'],
+      ['from', 'Dal'],
+      ['to', 'Al'],
+    ],
     SUMMARY_FIGURES.map(([key, label]) => {
       const part = (from: StatsSummaryDto['recorded']) => (key in from ? (from as unknown as Record<string, number>)[key] : null);
       return [key, label[dialect.language], s[key] as number | null, part(s.recorded), part(s.monthly), s.period.from, s.period.to];
@@ -96,14 +104,33 @@ export function servicesCsv(s: StatsServicesDto, dialect: CsvDialect, officeName
       ['p90_wait_minutes', 'Attesa, 90° percentile (minuti)'],
       ['avg_service_minutes', 'Durata media (minuti)'],
     ],
-    s.rows.map((r) => [officeNames.get(r.officeId) ?? r.officeId, r.serviceCode, r.serviceName[dialect.language], r.booked, r.attended, r.noShows, r.cancelled, r.walkInsServed, r.receptions, r.avgWaitMinutes, r.p90WaitMinutes, r.avgServiceMinutes]),
+    s.rows.map((r) => [
+      officeNames.get(r.officeId) ?? r.officeId,
+      r.serviceCode,
+      r.serviceName[dialect.language],
+      r.booked,
+      r.attended,
+      r.noShows,
+      r.cancelled,
+      r.walkInsServed,
+      r.receptions,
+      r.avgWaitMinutes,
+      r.p90WaitMinutes,
+      r.avgServiceMinutes,
+    ]),
     dialect,
   );
 }
 
 export function outcomesCsv(s: StatsOutcomesDto, dialect: CsvDialect, officeNames: Map<string, string>): string {
   return table(
-    [['office', 'Ufficio'], ['service', 'Servizio'], ['outcome', 'Codice esito'], ['label', 'Esito'], ['count', 'Numero']],
+    [
+      ['office', 'Ufficio'],
+      ['service', 'Servizio'],
+      ['outcome', 'Codice esito'],
+      ['label', 'Esito'],
+      ['count', 'Numero'],
+    ],
     s.rows.map((r) => [officeNames.get(r.officeId) ?? r.officeId, r.serviceName[dialect.language], r.outcome, r.label[dialect.language], r.count]),
     dialect,
   );
@@ -125,7 +152,13 @@ export function heatMapCsv(s: StatsHeatMapDto, dialect: CsvDialect): string {
 
 export function trendCsv(s: StatsTrendDto, dialect: CsvDialect): string {
   return table(
-    [['month', 'Mese'], ['appointments_attended', 'Con appuntamento'], ['walk_ins', 'Senza appuntamento'], ['receptions_total', 'Ricevimenti totali'], ['includes_monthly_figures', 'Comprende dati mensili']],
+    [
+      ['month', 'Mese'],
+      ['appointments_attended', 'Con appuntamento'],
+      ['walk_ins', 'Senza appuntamento'],
+      ['receptions_total', 'Ricevimenti totali'],
+      ['includes_monthly_figures', 'Comprende dati mensili'],
+    ],
     s.months.map((m) => [m.month, m.appointmentsAttended, m.walkIns, m.receptionsTotal, m.includesMonthlyFigures]),
     dialect,
   );
@@ -134,7 +167,11 @@ export function trendCsv(s: StatsTrendDto, dialect: CsvDialect): string {
 /** The stored monthly figures in the import format (`month,metric,value`, comma): re-importable as is, whatever the language. */
 export function figuresCsv(s: MonthlyFiguresDto): string {
   return table(
-    [['month', 'month'], ['metric', 'metric'], ['value', 'value']],
+    [
+      ['month', 'month'],
+      ['metric', 'metric'],
+      ['value', 'value'],
+    ],
     s.figures.map((f) => [f.month, f.metric, f.value]),
     RFC4180,
   );

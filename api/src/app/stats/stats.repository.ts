@@ -6,7 +6,6 @@ import type { ServiceOutcome } from '../calendar/service.entity';
 import { advisoryLock, type Db, queryRows, transaction, type Tx } from '../database/db';
 import { OUTCOME_METRICS } from './stats.metrics';
 
-
 export interface StatsOfficeRow {
   id: string;
   name: string;
@@ -105,7 +104,8 @@ export class StatsRepository {
 
   /** Offices with their mandate; `ids` null = every office. */
   async offices(ids: string[] | null): Promise<StatsOfficeRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT o.id, o.name, o.time_zone, to_char(s.mandate_start, 'YYYY-MM-DD') AS mandate_start, to_char(s.mandate_end, 'YYYY-MM-DD') AS mandate_end
          FROM office o LEFT JOIN office_settings s ON s.office_id = o.id
         WHERE $1::uuid[] IS NULL OR o.id = ANY($1::uuid[])
@@ -115,7 +115,8 @@ export class StatsRepository {
   }
 
   async services(officeIds: string[]): Promise<StatsServiceInfoRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT id, office_id, code, name_it, name_en, outcomes, sort_order FROM service WHERE office_id = ANY($1::uuid[]) ORDER BY office_id, sort_order, name_it`,
       [officeIds],
     );
@@ -127,7 +128,8 @@ export class StatsRepository {
 
   /** Recorded totals of the period over all the offices (one row). */
   async ticketTotals(officeIds: string[], from: string, to: string): Promise<TicketTotalsRow> {
-    const rows = await queryRows<TicketTotalsRow>(this.db, 
+    const rows = await queryRows<TicketTotalsRow>(
+      this.db,
       `SELECT NULL::uuid AS office_id, NULL::uuid AS service_id, ${TICKET_FIGURES}, ${TICKET_TIMES} FROM ticket t WHERE ${TICKET_SCOPE}`,
       [officeIds, from, to, ...this.outcomeParams()],
     );
@@ -136,7 +138,8 @@ export class StatsRepository {
 
   /** Recorded totals per office and service (the service a ticket had at the end: transfers count where served). */
   async ticketTotalsByService(officeIds: string[], from: string, to: string): Promise<TicketTotalsRow[]> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT t.office_id, t.service_id, ${TICKET_FIGURES}, ${TICKET_TIMES} FROM ticket t WHERE ${TICKET_SCOPE} GROUP BY t.office_id, t.service_id`,
       [officeIds, from, to, ...this.outcomeParams()],
     );
@@ -144,7 +147,8 @@ export class StatsRepository {
 
   /** Completed tickets per local day (for monthly buckets). */
   async ticketsByDay(officeIds: string[], from: string, to: string, db: Db = this.db): Promise<DailyTicketRow[]> {
-    return queryRows(db, 
+    return queryRows(
+      db,
       `SELECT to_char(t.day, 'YYYY-MM-DD') AS day, ${TICKET_FIGURES} FROM ticket t WHERE ${TICKET_SCOPE} AND t.status = 'DONE' GROUP BY t.day ORDER BY t.day`,
       [officeIds, from, to, ...this.outcomeParams()],
     );
@@ -152,7 +156,8 @@ export class StatsRepository {
 
   /** Completed tickets per office, service and outcome. */
   async outcomes(officeIds: string[], from: string, to: string): Promise<Array<{ office_id: string; service_id: string; outcome: string; count: number }>> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT t.office_id, t.service_id, coalesce(t.outcome, 'INFO_ONLY') AS outcome, count(*)::int AS count
          FROM ticket t WHERE ${TICKET_SCOPE} AND t.status = 'DONE'
         GROUP BY 1, 2, 3`,
@@ -166,7 +171,8 @@ export class StatsRepository {
    * so the domain can bucket these exactly into local weekday and hour.
    */
   async arrivals(officeIds: string[], from: string, to: string): Promise<Array<{ office_id: string; at: Date; count: number }>> {
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT t.office_id, date_bin('15 minutes', t.queued_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS at, count(*)::int AS count
          FROM ticket t WHERE ${TICKET_SCOPE}
         GROUP BY 1, 2`,
@@ -182,7 +188,8 @@ export class StatsRepository {
    */
   async appointmentCounts(officeIds: string[], start: Date, end: Date, now: Date, lateMinutes: number): Promise<AppointmentCountsRow[]> {
     if (officeIds.length === 0) return [];
-    return queryRows(this.db, 
+    return queryRows(
+      this.db,
       `SELECT a.office_id, a.service_id,
               count(*)::int AS booked,
               count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled,
@@ -196,7 +203,8 @@ export class StatsRepository {
 
   /** Stored monthly figures of the offices between two months (YYYY-MM, both included). */
   async monthlyFigures(officeIds: string[], fromMonth: string, toMonth: string, db: Db = this.db): Promise<MonthlyFigureRow[]> {
-    return queryRows(db, 
+    return queryRows(
+      db,
       `SELECT office_id, month, metric, value, source, updated_at FROM stats_monthly
         WHERE office_id = ANY($1::uuid[]) AND month BETWEEN $2 AND $3 ORDER BY month, metric, office_id`,
       [officeIds, fromMonth, toMonth],
@@ -208,7 +216,13 @@ export class StatsRepository {
    * many rows replaced an existing one. Serialised per office, so two imports of the same
    * office run one after the other.
    */
-  async upsertFigures(tx: Tx, officeId: string, figures: Array<{ month: string; metric: StatsMetric; value: number }>, source: MonthlyFigureSource, staffId: string | null): Promise<{ written: number; replaced: number }> {
+  async upsertFigures(
+    tx: Tx,
+    officeId: string,
+    figures: Array<{ month: string; metric: StatsMetric; value: number }>,
+    source: MonthlyFigureSource,
+    staffId: string | null,
+  ): Promise<{ written: number; replaced: number }> {
     if (figures.length === 0) return { written: 0, replaced: 0 };
     const rows = await queryRows<{ inserted: boolean }>(
       tx,

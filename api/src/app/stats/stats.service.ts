@@ -198,7 +198,11 @@ export class StatsService {
 
   async outcomes(scope: StatsScope): Promise<StatsOutcomesDto> {
     const { officeIds, period } = scope;
-    const [services, counts, figures] = await Promise.all([this.repository.services(officeIds), this.repository.outcomes(officeIds, period.from, period.to), this.figures(scope)]);
+    const [services, counts, figures] = await Promise.all([
+      this.repository.services(officeIds),
+      this.repository.outcomes(officeIds, period.from, period.to),
+      this.figures(scope),
+    ]);
     const rows: StatsOutcomeRowDto[] = [];
     for (const s of services) {
       const own = counts.filter((c) => c.service_id === s.id && c.office_id === s.office_id);
@@ -222,7 +226,14 @@ export class StatsService {
       for (const metric of ['cie_issued', 'spid_issued', 'residency_desk'] as const) {
         const own = figures.included.filter((f) => f.officeId === office.id && f.metric === metric);
         if (own.length === 0) continue;
-        rows.push({ officeId: office.id, serviceId: null, serviceName: MONTHLY_ROW_NAME, outcome: metric, label: METRIC_LABELS[metric], count: sum(own.map((f) => f.value)) });
+        rows.push({
+          officeId: office.id,
+          serviceId: null,
+          serviceName: MONTHLY_ROW_NAME,
+          outcome: metric,
+          label: METRIC_LABELS[metric],
+          count: sum(own.map((f) => f.value)),
+        });
       }
     }
     return { period, rows };
@@ -230,7 +241,14 @@ export class StatsService {
 
   async heatMap(scope: StatsScope): Promise<StatsHeatMapDto> {
     const arrivals = await this.repository.arrivals(scope.officeIds, scope.period.from, scope.period.to);
-    const map = mergeHeatMaps(scope.offices.map((o) => heatMapOf(arrivals.filter((a) => a.office_id === o.id), o.time_zone)));
+    const map = mergeHeatMaps(
+      scope.offices.map((o) =>
+        heatMapOf(
+          arrivals.filter((a) => a.office_id === o.id),
+          o.time_zone,
+        ),
+      ),
+    );
     return { period: scope.period, cells: map.cells, max: map.max, total: map.total };
   }
 
@@ -242,7 +260,9 @@ export class StatsService {
       metrics,
       days.map((d) => ({ date: d.day, counts: { appointments_attended: d.appointments_attended, walk_ins: d.walk_ins } })),
     );
-    const monthly = figures.included.filter((f): f is MonthlyFigure<(typeof metrics)[number]> & { officeId: string } => f.metric === 'appointments_attended' || f.metric === 'walk_ins');
+    const monthly = figures.included.filter(
+      (f): f is MonthlyFigure<(typeof metrics)[number]> & { officeId: string } => f.metric === 'appointments_attended' || f.metric === 'walk_ins',
+    );
     const withMonthly = new Set(monthly.map((f) => f.month));
     return {
       period: scope.period,
@@ -263,7 +283,10 @@ export class StatsService {
   async storedFigures(officeId: string, fromMonth = '0001-01', toMonth = '9999-12'): Promise<MonthlyFiguresDto> {
     await this.office(officeId);
     const rows = await this.repository.monthlyFigures([officeId], fromMonth, toMonth);
-    return { officeId, figures: rows.map((r) => ({ month: r.month, metric: r.metric, value: r.value, source: r.source, updatedAt: r.updated_at.toISOString() })) };
+    return {
+      officeId,
+      figures: rows.map((r) => ({ month: r.month, metric: r.metric, value: r.value, source: r.source, updatedAt: r.updated_at.toISOString() })),
+    };
   }
 
   /**
@@ -284,7 +307,11 @@ export class StatsService {
         const months = recordedRows.map((r) => r.month).sort();
         const range = { from: monthRange(months[0]).from, to: monthRange(months[months.length - 1]).to };
         const days = await this.repository.ticketsByDay([officeId], range.from, range.to, tx);
-        const recorded = bucketByMonth(range, RECORDED_METRICS, days.map((d) => ({ date: d.day, counts: d })));
+        const recorded = bucketByMonth(
+          range,
+          RECORDED_METRICS,
+          days.map((d) => ({ date: d.day, counts: d })),
+        );
         const byMonth = new Map(recorded.map((m) => [m.month, m.counts]));
         const problems: ImportProblem[] = [];
         for (const r of recordedRows) {
@@ -414,7 +441,13 @@ function monthlyCounts(figures: ReadonlyArray<MonthlyFigure<StatsMetric>>): Stat
 function counterMonth(month: string, rows: MonthlyFigureRow[]): CounterMonthDto {
   const phone = rows.find((r) => r.month === month && r.metric === 'phone_calls');
   const online = rows.find((r) => r.month === month && r.metric === 'residency_online');
-  return { month, phoneCalls: phone?.value ?? null, residencyOnline: online?.value ?? null, phoneCallsSource: phone?.source ?? null, residencyOnlineSource: online?.source ?? null };
+  return {
+    month,
+    phoneCalls: phone?.value ?? null,
+    residencyOnline: online?.value ?? null,
+    phoneCallsSource: phone?.source ?? null,
+    residencyOnlineSource: online?.source ?? null,
+  };
 }
 
 /** A problem of a line: the file's own, or a month and metric Sportello already recorded. */
@@ -424,6 +457,10 @@ type ImportProblem = Omit<MonthlyCsvProblem, 'reason'> & { reason: MonthlyCsvPro
 function importRejected(problems: ImportProblem[], language: Language): ApiError {
   const key = (p: ImportProblem) => `import.${p.reason}` as MessageKey;
   const lines: HistoryLineProblemDto[] = problems.map((p) => ({ line: p.line, field: p.field, message: translate(key(p), language, p.params) }));
-  const fieldProblems: FieldProblem[] = problems.map((p) => ({ field: p.field === 'line' ? `line ${p.line}` : `line ${p.line}, ${p.field}`, key: key(p), params: p.params }));
+  const fieldProblems: FieldProblem[] = problems.map((p) => ({
+    field: p.field === 'line' ? `line ${p.line}` : `line ${p.line}, ${p.field}`,
+    key: key(p),
+    params: p.params,
+  }));
   return new ApiError(400, 'VALIDATION_FAILED', 'import.rejected', fieldProblems, {}, { lines });
 }

@@ -86,7 +86,10 @@ export class WaitlistService {
     const count = waitlistNoticeCount(seats);
     if (count === 0) return 0;
     const entries = await this.repository.takeWaiting(tx, officeId, serviceId, count, this.clock.now());
-    await this.outbox.waitlistNotified(tx, entries.map((entryId) => ({ entryId, officeId })));
+    await this.outbox.waitlistNotified(
+      tx,
+      entries.map((entryId) => ({ entryId, officeId })),
+    );
     return entries.length;
   }
 }

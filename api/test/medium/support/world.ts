@@ -104,7 +104,10 @@ function wire(dataSource: DataSource, clock: Clock, config: AppConfig) {
 /** A staff account of the given offices in the database, as the guard would hand it to a service. */
 export async function staff(world: World, officeIds: string[], role: StaffPrincipal['role'] = 'operator'): Promise<StaffPrincipal> {
   const username = `op${randomBytes(4).toString('hex')}`;
-  const { rows } = await world.db.sql.query<{ id: string }>(`INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $1, $2, 'unused') RETURNING id`, [username, role]);
+  const { rows } = await world.db.sql.query<{ id: string }>(
+    `INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $1, $2, 'unused') RETURNING id`,
+    [username, role],
+  );
   const id = rows[0]?.id ?? '';
   for (const officeId of officeIds) await world.db.sql.query('INSERT INTO staff_user_office (staff_user_id, office_id) VALUES ($1, $2)', [id, officeId]);
   return { id, username, role, officeIds };

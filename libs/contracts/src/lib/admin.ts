@@ -1,7 +1,35 @@
 /** Shapes of the administration API (`/api/admin/*`, `/api/audit`): managers and admins. */
-import type { AdminDeskChangeDtoSchema, AdminDeskDtoSchema, AdminOfficeDtoSchema, AdminServiceChangeDtoSchema, AdminServiceDtoSchema, AdminStaffUserDtoSchema, AffectedItemDtoSchema, AuditEntryDtoSchema, AuditPageDtoSchema, ChangeOutcomeDtoSchema, ClosureDtoSchema, ConfirmationRequiredDtoSchema, OfficeRuleDefaultsSchema, OfficeSettingsDtoSchema, OpeningHoursChangeDtoSchema, OpeningHoursDtoSchema, PrivacySettingsDtoSchema, ServiceOutcomeInputSchema } from './schema/answers';
+import type {
+  AdminDeskChangeDtoSchema,
+  AdminDeskDtoSchema,
+  AdminOfficeDtoSchema,
+  AdminServiceChangeDtoSchema,
+  AdminServiceDtoSchema,
+  AdminStaffUserDtoSchema,
+  AffectedItemDtoSchema,
+  AuditEntryDtoSchema,
+  AuditPageDtoSchema,
+  ChangeOutcomeDtoSchema,
+  ClosureDtoSchema,
+  ConfirmationRequiredDtoSchema,
+  OfficeRuleDefaultsSchema,
+  OfficeSettingsDtoSchema,
+  OpeningHoursChangeDtoSchema,
+  OpeningHoursDtoSchema,
+  PrivacySettingsDtoSchema,
+  ServiceOutcomeInputSchema,
+} from './schema/answers';
 import type * as z from 'zod';
-import type { DeskRequestSchema, OfficeRequestSchema, OfficeSettingsRequestSchema, OpeningHoursRequestSchema, PasswordResetRequestSchema, ServiceRequestSchema, StaffUserCreateRequestSchema, StaffUserUpdateRequestSchema } from './schema/admin';
+import type {
+  DeskRequestSchema,
+  OfficeRequestSchema,
+  OfficeSettingsRequestSchema,
+  OpeningHoursRequestSchema,
+  PasswordResetRequestSchema,
+  ServiceRequestSchema,
+  StaffUserCreateRequestSchema,
+  StaffUserUpdateRequestSchema,
+} from './schema/admin';
 import type { ClosureRequestSchema } from './schema/staff';
 
 /** The privacy notice's texts an admin edits (retention and contacts come from elsewhere). */
@@ -97,11 +125,36 @@ export type PasswordResetInput = z.input<typeof PasswordResetRequestSchema>;
  * `LOGIN_FAILED` and `LOCKED_OUT` are staff sign-ins (entity `staff_user`; never the
  * password, never an address).
  */
-export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW', 'EXPORT', 'CHECK_IN', 'PASSWORD_RESET', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKED_OUT', 'UNDO'] as const;
+export const AUDIT_ACTIONS = [
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'VIEW',
+  'EXPORT',
+  'CHECK_IN',
+  'PASSWORD_RESET',
+  'LOGIN',
+  'LOGOUT',
+  'LOGIN_FAILED',
+  'LOCKED_OUT',
+  'UNDO',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. `agenda`: a day's appointments viewed or searched. */
-export const AUDIT_ENTITIES = ['office', 'office_settings', 'service', 'opening_hours', 'desk', 'closure', 'staff_user', 'agenda', 'appointment', 'statistics', 'ticket'] as const;
+export const AUDIT_ENTITIES = [
+  'office',
+  'office_settings',
+  'service',
+  'opening_hours',
+  'desk',
+  'closure',
+  'staff_user',
+  'agenda',
+  'appointment',
+  'statistics',
+  'ticket',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export type AuditEntryDto = z.infer<typeof AuditEntryDtoSchema>;

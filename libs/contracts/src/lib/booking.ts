@@ -1,5 +1,13 @@
 /** Shapes of the booking API (`/api/holds`, `/api/appointments`). */
-import type { AppointmentCreatedDtoSchema, AttendanceDtoSchema, HoldDtoSchema, HoldLimitBodySchema, ManagedAppointmentDtoSchema, SlotAlternativeDtoSchema, SlotUnavailableBodySchema } from './schema/answers';
+import type {
+  AppointmentCreatedDtoSchema,
+  AttendanceDtoSchema,
+  HoldDtoSchema,
+  HoldLimitBodySchema,
+  ManagedAppointmentDtoSchema,
+  SlotAlternativeDtoSchema,
+  SlotUnavailableBodySchema,
+} from './schema/answers';
 import type * as z from 'zod';
 import type { CitizenInputSchema, CreateAppointmentRequestSchema, CreateHoldRequestSchema, RescheduleRequestSchema } from './schema/booking';
 

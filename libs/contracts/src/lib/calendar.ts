@@ -1,5 +1,18 @@
 /** Shapes of the public calendar API (`/api/offices`, `/api/services`, `/api/availability`). */
-import type { AccessibilityNoteDtoSchema, AvailabilityDayDtoSchema, AvailabilityDtoSchema, LegalNotesDtoSchema, LocalizedTextSchema, OfficeDtoSchema, OnlineAlternativeDtoSchema, OpeningIntervalDtoSchema, PrivacyNoticeDtoSchema, ServiceDtoSchema, ServiceSuspensionDtoSchema, SlotDtoSchema } from './schema/answers';
+import type {
+  AccessibilityNoteDtoSchema,
+  AvailabilityDayDtoSchema,
+  AvailabilityDtoSchema,
+  LegalNotesDtoSchema,
+  LocalizedTextSchema,
+  OfficeDtoSchema,
+  OnlineAlternativeDtoSchema,
+  OpeningIntervalDtoSchema,
+  PrivacyNoticeDtoSchema,
+  ServiceDtoSchema,
+  ServiceSuspensionDtoSchema,
+  SlotDtoSchema,
+} from './schema/answers';
 import type * as z from 'zod';
 import type { AvailabilityQuerySchema } from './schema/staff';
 

@@ -1,12 +1,35 @@
 /** Front desk: tickets, desks, the waiting-room display and the agenda. */
 import type * as z from 'zod';
-import type { AgendaEntryDtoSchema, DeskDtoSchema, DisplayCallDtoSchema, DisplayDtoSchema, OfficeEventDtoSchema, OpenStateDtoSchema, PublicTicketDtoSchema, ServiceOutcomeDtoSchema, TicketDtoSchema, TodayDtoSchema, TodayOfficeDtoSchema } from './schema/answers';
+import type {
+  AgendaEntryDtoSchema,
+  DeskDtoSchema,
+  DisplayCallDtoSchema,
+  DisplayDtoSchema,
+  OfficeEventDtoSchema,
+  OpenStateDtoSchema,
+  PublicTicketDtoSchema,
+  ServiceOutcomeDtoSchema,
+  TicketDtoSchema,
+  TodayDtoSchema,
+  TodayOfficeDtoSchema,
+} from './schema/answers';
 
 export const TICKET_STATUSES = ['WAITING', 'CALLED', 'IN_SERVICE', 'DONE', 'NO_SHOW', 'CANCELLED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** `REOPENED`: a no-show or a completion undone at the desk within `UNDO_SECONDS`. */
-export const TICKET_EVENT_TYPES = ['ISSUED', 'CHECKED_IN', 'CALLED', 'RECALLED', 'STARTED', 'COMPLETED', 'NO_SHOW', 'TRANSFERRED', 'CANCELLED', 'REOPENED'] as const;
+export const TICKET_EVENT_TYPES = [
+  'ISSUED',
+  'CHECKED_IN',
+  'CALLED',
+  'RECALLED',
+  'STARTED',
+  'COMPLETED',
+  'NO_SHOW',
+  'TRANSFERRED',
+  'CANCELLED',
+  'REOPENED',
+] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 export type TicketKind = 'APPOINTMENT' | 'WALK_IN';

@@ -1,5 +1,24 @@
 /** Statistics of an office: summary, tables, charts, monthly figures (imported or entered by hand). */
-import type { CounterMonthDtoSchema, CountersDtoSchema, HistoryImportResultDtoSchema, HistoryLineProblemDtoSchema, MonthlyFigureDtoSchema, MonthlyFiguresDtoSchema, StatsCountsDtoSchema, StatsHeatMapDtoSchema, StatsOfficeDtoSchema, StatsOptionsDtoSchema, StatsOutcomeRowDtoSchema, StatsOutcomesDtoSchema, StatsPeriodDtoSchema, StatsServiceRowDtoSchema, StatsServicesDtoSchema, StatsSummaryDtoSchema, StatsTrendDtoSchema, StatsTrendMonthDtoSchema } from './schema/answers';
+import type {
+  CounterMonthDtoSchema,
+  CountersDtoSchema,
+  HistoryImportResultDtoSchema,
+  HistoryLineProblemDtoSchema,
+  MonthlyFigureDtoSchema,
+  MonthlyFiguresDtoSchema,
+  StatsCountsDtoSchema,
+  StatsHeatMapDtoSchema,
+  StatsOfficeDtoSchema,
+  StatsOptionsDtoSchema,
+  StatsOutcomeRowDtoSchema,
+  StatsOutcomesDtoSchema,
+  StatsPeriodDtoSchema,
+  StatsServiceRowDtoSchema,
+  StatsServicesDtoSchema,
+  StatsSummaryDtoSchema,
+  StatsTrendDtoSchema,
+  StatsTrendMonthDtoSchema,
+} from './schema/answers';
 import type * as z from 'zod';
 import type { PutCounterMonthsRequestSchema, PutCountersRequestSchema } from './schema/staff';
 

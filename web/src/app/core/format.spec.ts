@@ -70,7 +70,9 @@ describe('format', () => {
       // Rome's time is "ora italiana" on the page itself: no long zone name for citizens.
       zone: '',
     });
-    expect(appointmentWhen('2027-03-29T08:30:00+02:00', '2027-03-29T09:00:00+02:00', 'en-GB', 'Europe/London').zone).toBe('British Summer Time (Europe/London)');
+    expect(appointmentWhen('2027-03-29T08:30:00+02:00', '2027-03-29T09:00:00+02:00', 'en-GB', 'Europe/London').zone).toBe(
+      'British Summer Time (Europe/London)',
+    );
   });
 
   it('writes dates by hand as Intl does, for the home page (no ICU on its first render)', () => {

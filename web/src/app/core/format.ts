@@ -103,9 +103,7 @@ export function formatLongDate(isoDate: string, locale: string): string {
 
 /** "marzo 2027" / "March 2027" for a "YYYY-MM" month. */
 export function formatMonth(month: string, locale: string): string {
-  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    utcDate(`${month}-01`),
-  );
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(`${month}-01`));
 }
 
 /** Names of the ISO weekday 1 (Monday) … 7 (Sunday). */
@@ -144,23 +142,19 @@ export function formatZoneName(instant: string, locale: string, timeZone = OFFIC
 
 /** An instant in the compact UTC form of iCalendar and Google Calendar: "20270329T063000Z". */
 export function utcStamp(instant: string): string {
-  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** A short local date of an instant: "29 mar 2027" / "29 Mar 2027". */
 export function formatShortDate(instant: string, locale: string, timeZone = OFFICE_TIME_ZONE): string {
-  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(
-    new Date(instant),
-  );
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(instant));
 }
 
 /** Local date, times and — outside Italy — the zone's name of an appointment, for display (empty: Italian time). */
-export function appointmentWhen(
-  start: string,
-  end: string,
-  locale: string,
-  timeZone = OFFICE_TIME_ZONE,
-): { date: string; time: string; zone: string } {
+export function appointmentWhen(start: string, end: string, locale: string, timeZone = OFFICE_TIME_ZONE): { date: string; time: string; zone: string } {
   return {
     date: formatInstantDate(start, locale, timeZone),
     time: `${formatTime(start, locale, timeZone)}–${formatTime(end, locale, timeZone)}`,

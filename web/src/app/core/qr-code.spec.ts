@@ -15,7 +15,12 @@ describe('QR code', () => {
       expect(rows[14 + i].slice(0, 7)).toBe(finder[i]);
     }
     expect(rows[6].slice(8, 13)).toBe('#.#.#');
-    expect(rows.slice(8, 13).map((row) => row[6]).join('')).toBe('#.#.#');
+    expect(
+      rows
+        .slice(8, 13)
+        .map((row) => row[6])
+        .join(''),
+    ).toBe('#.#.#');
     // The dark module next to the bottom-left finder.
     expect(qr.modules[13][8]).toBe(true);
   });
@@ -26,7 +31,13 @@ describe('QR code', () => {
   });
 
   it('draws one unit square per dark module, shifted by the quiet zone', () => {
-    const qr = { size: 2, modules: [[true, false], [false, true]] };
+    const qr = {
+      size: 2,
+      modules: [
+        [true, false],
+        [false, true],
+      ],
+    };
     expect(qrPath(qr, 4)).toBe('M4 4h1v1h-1zM5 5h1v1h-1z');
   });
 });

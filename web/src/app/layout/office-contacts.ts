@@ -85,6 +85,13 @@ export function telHref(phone: string | null): string | null {
 }
 
 /** The contacts of an office of the public api. */
-export function contactsOf(office: { name: string; address: string; city: string; phone: string | null; email: string | null; mapUrl: string }): OfficeContactsData {
+export function contactsOf(office: {
+  name: string;
+  address: string;
+  city: string;
+  phone: string | null;
+  email: string | null;
+  mapUrl: string;
+}): OfficeContactsData {
   return { name: office.name, address: `${office.address}, ${office.city}`, phone: office.phone, email: office.email, mapUrl: office.mapUrl };
 }

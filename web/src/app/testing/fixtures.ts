@@ -1,11 +1,4 @@
-import type {
-  AppointmentCreatedDto,
-  AvailabilityDto,
-  HoldDto,
-  ManagedAppointmentDto,
-  OfficeDto,
-  ServiceDto,
-} from '@sportello/contracts';
+import type { AppointmentCreatedDto, AvailabilityDto, HoldDto, ManagedAppointmentDto, OfficeDto, ServiceDto } from '@sportello/contracts';
 
 /** Demo data shaped like the api's answers, for unit tests. */
 export const OFFICE: OfficeDto = {

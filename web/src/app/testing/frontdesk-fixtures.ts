@@ -26,7 +26,12 @@ const CIE_OUTCOMES = [
   { code: 'CIE_DOCUMENTS_MISSING', label: { it: 'Documenti mancanti', en: 'Documents missing' } },
 ];
 
-export const SERVICE_CIE = { id: 'svc-cie', name: { it: 'Carta d’identità elettronica', en: 'Electronic identity card' }, ticketPrefix: 'C', outcomes: CIE_OUTCOMES };
+export const SERVICE_CIE = {
+  id: 'svc-cie',
+  name: { it: 'Carta d’identità elettronica', en: 'Electronic identity card' },
+  ticketPrefix: 'C',
+  outcomes: CIE_OUTCOMES,
+};
 export const SERVICE_SPID = { id: 'svc-spid', name: { it: 'Riconoscimento SPID', en: 'SPID identity check' }, ticketPrefix: 'S', outcomes: [] };
 export const SERVICE_RES = { id: 'svc-res', name: { it: 'Cambio di residenza', en: 'Change of residence' }, ticketPrefix: 'R', outcomes: [] };
 

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Init1795772419649 implements MigrationInterface {
-    name = 'Init1795772419649'
+  name = 'Init1795772419649';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "office" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "code" character varying(40) NOT NULL,
@@ -21,7 +21,7 @@ export class Init1795772419649 implements MigrationInterface {
                 CONSTRAINT "PK_200185316ba169fda17e3b6ba00" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "service" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "office_id" uuid NOT NULL,
@@ -47,10 +47,10 @@ export class Init1795772419649 implements MigrationInterface {
                 CONSTRAINT "PK_85a21558c006647cd76fdce044b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_service_office_code" ON "service" ("office_id", "code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "closure" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "office_id" uuid NOT NULL,
@@ -63,10 +63,10 @@ export class Init1795772419649 implements MigrationInterface {
                 CONSTRAINT "PK_320f18692cc9062c46e6081d808" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_closure_office_period" ON "closure" ("office_id", "starts_at", "ends_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "office_settings" (
                 "office_id" uuid NOT NULL,
                 "booking_horizon_days" integer NOT NULL DEFAULT '60',
@@ -75,7 +75,7 @@ export class Init1795772419649 implements MigrationInterface {
                 CONSTRAINT "PK_ef0e04bf4354a6fb6ebbf80a5d9" PRIMARY KEY ("office_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "opening_hours" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "office_id" uuid NOT NULL,
@@ -90,78 +90,77 @@ export class Init1795772419649 implements MigrationInterface {
                 CONSTRAINT "PK_09415e2b345103b1f5971464f85" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_opening_hours_office" ON "opening_hours" ("office_id", "weekday")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "service"
             ADD CONSTRAINT "FK_1806d4f544a928789bf04014478" FOREIGN KEY ("office_id") REFERENCES "office"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "closure"
             ADD CONSTRAINT "FK_0b968de1a9864e4e6c8c7fb8d7c" FOREIGN KEY ("office_id") REFERENCES "office"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "closure"
             ADD CONSTRAINT "FK_dd6a2752180c48f82a3560de753" FOREIGN KEY ("service_id") REFERENCES "service"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_settings"
             ADD CONSTRAINT "FK_ef0e04bf4354a6fb6ebbf80a5d9" FOREIGN KEY ("office_id") REFERENCES "office"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "opening_hours"
             ADD CONSTRAINT "FK_45c3f11530e8fc17d71b4b00e68" FOREIGN KEY ("office_id") REFERENCES "office"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "opening_hours"
             ADD CONSTRAINT "FK_35e0f630f26ac37a4d160a643c3" FOREIGN KEY ("service_id") REFERENCES "service"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "opening_hours" DROP CONSTRAINT "FK_35e0f630f26ac37a4d160a643c3"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "opening_hours" DROP CONSTRAINT "FK_45c3f11530e8fc17d71b4b00e68"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_settings" DROP CONSTRAINT "FK_ef0e04bf4354a6fb6ebbf80a5d9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "closure" DROP CONSTRAINT "FK_dd6a2752180c48f82a3560de753"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "closure" DROP CONSTRAINT "FK_0b968de1a9864e4e6c8c7fb8d7c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "service" DROP CONSTRAINT "FK_1806d4f544a928789bf04014478"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_opening_hours_office"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "opening_hours"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "office_settings"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_closure_office_period"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "closure"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_service_office_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "service"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "office"
         `);
-    }
-
+  }
 }

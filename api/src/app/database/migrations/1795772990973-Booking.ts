@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Booking1795772990973 implements MigrationInterface {
-    name = 'Booking1795772990973'
+  name = 'Booking1795772990973';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "slot_seat" (
                 "service_id" uuid NOT NULL,
                 "start_at" TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -30,13 +30,13 @@ export class Booking1795772990973 implements MigrationInterface {
                 CONSTRAINT "PK_019c91d8dfe381f899b374011af" PRIMARY KEY ("service_id", "start_at", "seat_no")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_slot_seat_claim" ON "slot_seat" ("claim_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_slot_seat_office_start" ON "slot_seat" ("office_id", "start_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "appointment" (
                 "id" uuid NOT NULL,
                 "code" character varying(20) NOT NULL,
@@ -63,19 +63,19 @@ export class Booking1795772990973 implements MigrationInterface {
                 CONSTRAINT "PK_e8be1a53027415e709ce8a2db74" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_appointment_service_fiscal_code" ON "appointment" ("service_id", "fiscal_code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_appointment_office_start" ON "appointment" ("office_id", "start_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_appointment_manage_token" ON "appointment" ("manage_token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_appointment_code" ON "appointment" ("code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "hold" (
                 "id" uuid NOT NULL,
                 "office_id" uuid NOT NULL,
@@ -88,10 +88,10 @@ export class Booking1795772990973 implements MigrationInterface {
                 CONSTRAINT "PK_d955539abc6b1b33382b0d34f1b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_hold_client_expiry" ON "hold" ("client_key", "expires_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "idempotency_record" (
                 "key" character varying(200) NOT NULL,
                 "request_hash" character varying(64) NOT NULL,
@@ -101,42 +101,41 @@ export class Booking1795772990973 implements MigrationInterface {
                 CONSTRAINT "PK_c30d9b595b0c4bf59cc03ce604c" PRIMARY KEY ("key")
             )
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP TABLE "idempotency_record"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_hold_client_expiry"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "hold"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_appointment_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_appointment_manage_token"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_appointment_office_start"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_appointment_service_fiscal_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "appointment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_slot_seat_office_start"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_slot_seat_claim"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "slot_seat"
         `);
-    }
-
+  }
 }

@@ -1,13 +1,13 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Notifications1795776255650 implements MigrationInterface {
-    name = 'Notifications1795776255650'
+  name = 'Notifications1795776255650';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "public"."uq_appointment_manage_token"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "manage_token" (
                 "token_hash" bytea NOT NULL,
                 "appointment_id" uuid NOT NULL,
@@ -15,10 +15,10 @@ export class Notifications1795776255650 implements MigrationInterface {
                 CONSTRAINT "PK_6d41f97f6c893ca9a588658d0f0" PRIMARY KEY ("token_hash")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_manage_token_appointment" ON "manage_token" ("appointment_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "notification" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "office_id" uuid NOT NULL,
@@ -47,65 +47,64 @@ export class Notifications1795776255650 implements MigrationInterface {
                 CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_notification_created" ON "notification" ("created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_notification_appointment" ON "notification" ("appointment_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_notification_pending_due" ON "notification" ("due_at")
             WHERE "status" = 'PENDING'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_notification_dedupe_key" ON "notification" ("dedupe_key")
         `);
-        // Keep the links already sent working: their hashes move to manage_token.
-        await queryRunner.query(`
+    // Keep the links already sent working: their hashes move to manage_token.
+    await queryRunner.query(`
             INSERT INTO "manage_token" ("token_hash", "appointment_id") SELECT "manage_token_hash", "id" FROM "appointment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "appointment" DROP COLUMN "manage_token_hash"
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        // Each appointment gets back the hash of its first token.
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    // Each appointment gets back the hash of its first token.
+    await queryRunner.query(`
             ALTER TABLE "appointment"
             ADD "manage_token_hash" bytea
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             UPDATE "appointment" a SET "manage_token_hash" = (
                 SELECT t."token_hash" FROM "manage_token" t WHERE t."appointment_id" = a."id" ORDER BY t."created_at" LIMIT 1)
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "appointment" ALTER COLUMN "manage_token_hash" SET NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_notification_dedupe_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_notification_pending_due"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_notification_appointment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_notification_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "notification"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_manage_token_appointment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "manage_token"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_appointment_manage_token" ON "appointment" USING btree ("manage_token_hash")
         `);
-    }
-
+  }
 }

@@ -1,24 +1,24 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class OfficeConfigVersion1795782591149 implements MigrationInterface {
-    name = 'OfficeConfigVersion1795782591149'
+  name = 'OfficeConfigVersion1795782591149';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "office_config_version" (
                 "office_id" uuid NOT NULL,
                 "version" bigint NOT NULL DEFAULT '1',
                 CONSTRAINT "PK_e71ce3ee57f11d66fc495f9dff9" PRIMARY KEY ("office_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_config_version"
             ADD CONSTRAINT "FK_e71ce3ee57f11d66fc495f9dff9" FOREIGN KEY ("office_id") REFERENCES "office"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        // Written by hand (TypeORM does not model triggers): every change of what makes an
-        // office's calendar bumps its counter, whoever makes it.
-        await queryRunner.query(`INSERT INTO "office_config_version" ("office_id") SELECT "id" FROM "office"`);
-        await queryRunner.query(`
+    // Written by hand (TypeORM does not model triggers): every change of what makes an
+    // office's calendar bumps its counter, whoever makes it.
+    await queryRunner.query(`INSERT INTO "office_config_version" ("office_id") SELECT "id" FROM "office"`);
+    await queryRunner.query(`
             CREATE FUNCTION "bump_office_config_version"() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
                 ids uuid[];
@@ -38,23 +38,26 @@ export class OfficeConfigVersion1795782591149 implements MigrationInterface {
                 RETURN NULL;
             END $$
         `);
-        await queryRunner.query(`CREATE TRIGGER "office_config_changed" AFTER INSERT OR UPDATE ON "office" FOR EACH ROW EXECUTE FUNCTION "bump_office_config_version"()`);
-        for (const table of ['office_settings', 'service', 'opening_hours', 'closure']) {
-            await queryRunner.query(`CREATE TRIGGER "office_config_changed" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "bump_office_config_version"()`);
-        }
+    await queryRunner.query(
+      `CREATE TRIGGER "office_config_changed" AFTER INSERT OR UPDATE ON "office" FOR EACH ROW EXECUTE FUNCTION "bump_office_config_version"()`,
+    );
+    for (const table of ['office_settings', 'service', 'opening_hours', 'closure']) {
+      await queryRunner.query(
+        `CREATE TRIGGER "office_config_changed" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "bump_office_config_version"()`,
+      );
     }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        for (const table of ['office', 'office_settings', 'service', 'opening_hours', 'closure']) {
-            await queryRunner.query(`DROP TRIGGER "office_config_changed" ON "${table}"`);
-        }
-        await queryRunner.query(`DROP FUNCTION "bump_office_config_version"()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['office', 'office_settings', 'service', 'opening_hours', 'closure']) {
+      await queryRunner.query(`DROP TRIGGER "office_config_changed" ON "${table}"`);
+    }
+    await queryRunner.query(`DROP FUNCTION "bump_office_config_version"()`);
+    await queryRunner.query(`
             ALTER TABLE "office_config_version" DROP CONSTRAINT "FK_e71ce3ee57f11d66fc495f9dff9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "office_config_version"
         `);
-    }
-
+  }
 }

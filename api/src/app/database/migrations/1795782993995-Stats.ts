@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Stats1795782993995 implements MigrationInterface {
-    name = 'Stats1795782993995'
+  name = 'Stats1795782993995';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "stats_monthly" (
                 "office_id" uuid NOT NULL,
                 "month" character(7) NOT NULL,
@@ -30,31 +30,31 @@ export class Stats1795782993995 implements MigrationInterface {
                 CONSTRAINT "PK_ebfeef6e692c27c02aca512cfc7" PRIMARY KEY ("office_id", "month", "metric")
             )
         `);
-        // The mandate columns may already exist: the administration pages' migration adds
-        // the same setting. IF NOT EXISTS keeps this migration right on either history.
-        await queryRunner.query(`
+    // The mandate columns may already exist: the administration pages' migration adds
+    // the same setting. IF NOT EXISTS keeps this migration right on either history.
+    await queryRunner.query(`
             ALTER TABLE "office_settings"
             ADD COLUMN IF NOT EXISTS "mandate_start" date
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_settings"
             ADD COLUMN IF NOT EXISTS "mandate_end" date
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "ticket"
             ADD "first_called_at" TIMESTAMP WITH TIME ZONE
         `);
-        // Tickets called before this migration: their first call is in the event log.
-        await queryRunner.query(`
+    // Tickets called before this migration: their first call is in the event log.
+    await queryRunner.query(`
             UPDATE "ticket" t SET "first_called_at" = e.first_call
               FROM (SELECT ticket_id, min(at) AS first_call FROM ticket_event WHERE type = 'CALLED' GROUP BY ticket_id) e
              WHERE e.ticket_id = t.id
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_ticket_holder_name_day" ON "ticket" ("day")
             WHERE "holder_name" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DO $$ BEGIN
               IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'ck_office_settings_mandate') THEN
                 ALTER TABLE "office_settings"
@@ -68,34 +68,33 @@ export class Stats1795782993995 implements MigrationInterface {
               END IF;
             END $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "stats_monthly"
             ADD CONSTRAINT "FK_d9883729dd64c53fd34c939b1c5" FOREIGN KEY ("office_id") REFERENCES "office"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "stats_monthly" DROP CONSTRAINT "FK_d9883729dd64c53fd34c939b1c5"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_settings" DROP CONSTRAINT "ck_office_settings_mandate"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_ticket_holder_name_day"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "ticket" DROP COLUMN "first_called_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_settings" DROP COLUMN "mandate_end"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "office_settings" DROP COLUMN "mandate_start"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "stats_monthly"
         `);
-    }
-
+  }
 }

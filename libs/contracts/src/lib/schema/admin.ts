@@ -3,7 +3,30 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, weeklyScheduleIssues } from '
 import { STAFF_ROLES } from '../auth';
 import type { StaffRole } from '../auth';
 import type { Params } from './fields';
-import { body, boolean, field, integer, isObject, jsonOf, nested, nullableDate, nullableInteger, nullableNumber, nullableText, object, optionalBoolean, optionalInteger, optionalText, optionalUuid, orNull, readByRules, secret, text, texts, uuids } from './fields';
+import {
+  body,
+  boolean,
+  field,
+  integer,
+  isObject,
+  jsonOf,
+  nested,
+  nullableDate,
+  nullableInteger,
+  nullableNumber,
+  nullableText,
+  object,
+  optionalBoolean,
+  optionalInteger,
+  optionalText,
+  optionalUuid,
+  orNull,
+  readByRules,
+  secret,
+  text,
+  texts,
+  uuids,
+} from './fields';
 
 const OFFICE_CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 const SERVICE_CODE = /^[A-Z][A-Z0-9]{0,9}$/;
@@ -62,7 +85,8 @@ function locationPair(value: OfficeFields, check: { has(path: string): boolean; 
   if (value.email && !EMAIL.test(value.email)) check.add('email', 'field.email');
   const latitude = value.latitude ?? null;
   const longitude = value.longitude ?? null;
-  if (latitude === null !== (longitude === null) && !check.has('latitude') && !check.has('longitude')) check.add(latitude === null ? 'latitude' : 'longitude', 'office.locationPair');
+  if ((latitude === null) !== (longitude === null) && !check.has('latitude') && !check.has('longitude'))
+    check.add(latitude === null ? 'latitude' : 'longitude', 'office.locationPair');
 }
 
 /** `PUT /api/admin/offices/{officeId}`. */
@@ -74,7 +98,16 @@ export const OfficeRequestSchema = body(officeShape, (value, check) => {
 const TIME_ZONE = optionalText(64);
 
 export const NewOfficeRequestSchema = body(
-  { ...officeShape, timeZone: readByRules<string | null>({ type: ['string', 'null'], maxLength: 64, example: 'Europe/Rome', default: 'Europe/Rome', description: 'IANA zone, fixed once the office exists' }).optional() },
+  {
+    ...officeShape,
+    timeZone: readByRules<string | null>({
+      type: ['string', 'null'],
+      maxLength: 64,
+      example: 'Europe/Rome',
+      default: 'Europe/Rome',
+      description: 'IANA zone, fixed once the office exists',
+    }).optional(),
+  },
   (value, check, raw) => {
     locationPair(value, check);
     const zone = check.read(['timeZone'], TIME_ZONE, raw['timeZone']) ?? 'Europe/Rome';
@@ -87,7 +120,9 @@ export const NewOfficeRequestSchema = body(
 
 /** A text of the privacy notice in both languages; absent, null or both blank: null (the standard text). */
 const legalText = () =>
-  orNull(object({ it: optionalText(PRIVACY_TEXT_MAX), en: optionalText(PRIVACY_TEXT_MAX) })).transform((text) => (text && (text.it || text.en) ? { it: text.it ?? '', en: text.en ?? '' } : null));
+  orNull(object({ it: optionalText(PRIVACY_TEXT_MAX), en: optionalText(PRIVACY_TEXT_MAX) })).transform((text) =>
+    text && (text.it || text.en) ? { it: text.it ?? '', en: text.en ?? '' } : null,
+  );
 
 const lowerEmail = (max: number) => nullableText(max, { format: 'email' }).transform((value) => value?.toLowerCase() ?? null);
 
@@ -153,7 +188,12 @@ export const officeSettingsRequestSchema = (reconfirmDeadlineHours: number) =>
       if (value.mandateStart && value.mandateEnd && value.mandateEnd <= value.mandateStart) check.add('mandateEnd', 'settings.mandateOrder');
       const saint = check.read(['patronSaint'], orNull(PATRON_SAINT), raw['patronSaint']);
       const { privacy, accessibility, ...rules } = value;
-      return { ...(rules as Required<typeof rules>), patronSaint: (saint ?? null), ...(privacy !== undefined && { privacy }), ...(accessibility !== undefined && { accessibility }) };
+      return {
+        ...(rules as Required<typeof rules>),
+        patronSaint: saint ?? null,
+        ...(privacy !== undefined && { privacy }),
+        ...(accessibility !== undefined && { accessibility }),
+      };
     },
   ).meta({ id: 'OfficeSettingsRequest' });
 
@@ -172,7 +212,19 @@ const localized = (max: number) =>
  */
 const outcomes = () =>
   field<Array<{ code: string; it: string; en: string }> | null, Array<{ code: string; it: string; en: string }>>(
-    { type: ['array', 'null'], maxItems: 30, items: { type: 'object', required: ['code', 'it', 'en'], properties: { code: { type: 'string', maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }, it: { type: 'string', maxLength: 100 }, en: { type: 'string', maxLength: 100 } } } },
+    {
+      type: ['array', 'null'],
+      maxItems: 30,
+      items: {
+        type: 'object',
+        required: ['code', 'it', 'en'],
+        properties: {
+          code: { type: 'string', maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' },
+          it: { type: 'string', maxLength: 100 },
+          en: { type: 'string', maxLength: 100 },
+        },
+      },
+    },
     (raw, fail) => {
       if (raw === undefined || raw === null) return [];
       if (!Array.isArray(raw)) return fail('field.array');
@@ -202,35 +254,33 @@ const outcomes = () =>
     .optional()
     .transform((list) => list ?? []);
 
-export const ServiceRequestSchema = body(
-  {
-    code: code(10, SERVICE_CODE, 'service.codeFormat', { example: 'CIE' }),
-    ticketPrefix: code(3, TICKET_PREFIX, 'service.ticketPrefix', { example: 'C' }),
-    /** The Italian name is required; an empty English one is the Italian one. */
-    names: object({ it: text(200), en: optionalText(200) }).transform((names) => ({ it: names.it, en: names.en || names.it })),
-    descriptions: localized(2000),
-    documents: orNull(object({ it: texts(20, 300), en: texts(20, 300) })).transform((documents) => documents ?? { it: [] as string[], en: [] as string[] }),
-    feeNote: localized(500)
-      .optional()
-      .transform((note) => (note && (note.it || note.en) ? note : null)),
-    onlineAlternative: orNull(
-      object({
+export const ServiceRequestSchema = body({
+  code: code(10, SERVICE_CODE, 'service.codeFormat', { example: 'CIE' }),
+  ticketPrefix: code(3, TICKET_PREFIX, 'service.ticketPrefix', { example: 'C' }),
+  /** The Italian name is required; an empty English one is the Italian one. */
+  names: object({ it: text(200), en: optionalText(200) }).transform((names) => ({ it: names.it, en: names.en || names.it })),
+  descriptions: localized(2000),
+  documents: orNull(object({ it: texts(20, 300), en: texts(20, 300) })).transform((documents) => documents ?? { it: [] as string[], en: [] as string[] }),
+  feeNote: localized(500)
+    .optional()
+    .transform((note) => (note && (note.it || note.en) ? note : null)),
+  onlineAlternative: orNull(
+    object({
       url: text(500, { format: 'uri', pattern: '^https://' }).transform((url, ctx) => {
         if (!HTTPS_URL.test(url)) problem(ctx, 'field.url', url);
         return url;
       }),
       description: localized(1000),
     }).transform((online) => online),
-    ),
-    outcomes: outcomes(),
-    durationMinutes: integer(5, 480),
-    capacity: integer(0, 100),
-    feeCents: nullableInteger(0, 10_000_000, { description: 'euro cents; null: free' }),
-    sortOrder: optionalInteger(-1000, 1000, 0),
-    active: optionalBoolean(true),
-    confirm: optionalBoolean(false, { description: 'accept cancelling the appointments the change strands' }),
-  },
-).meta({ id: 'ServiceRequest' });
+  ),
+  outcomes: outcomes(),
+  durationMinutes: integer(5, 480),
+  capacity: integer(0, 100),
+  feeCents: nullableInteger(0, 10_000_000, { description: 'euro cents; null: free' }),
+  sortOrder: optionalInteger(-1000, 1000, 0),
+  active: optionalBoolean(true),
+  confirm: optionalBoolean(false, { description: 'accept cancelling the appointments the change strands' }),
+}).meta({ id: 'ServiceRequest' });
 
 // ---- Opening hours ------------------------------------------------------------------
 
@@ -242,7 +292,15 @@ const intervals = () =>
     {
       type: 'array',
       maxItems: 70,
-      items: { type: 'object', required: ['weekday', 'start', 'end'], properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'string', example: '08:30' }, end: { type: 'string', example: '12:30' } } },
+      items: {
+        type: 'object',
+        required: ['weekday', 'start', 'end'],
+        properties: {
+          weekday: { type: 'integer', minimum: 1, maximum: 7 },
+          start: { type: 'string', example: '08:30' },
+          end: { type: 'string', example: '12:30' },
+        },
+      },
     },
     (raw, fail) => {
       if (raw === undefined || raw === null) return fail('field.required');
@@ -288,7 +346,8 @@ const newPassword = () =>
   secret(10_000).transform((password, ctx) => {
     const length = [...password].length;
     if (length < MIN_PASSWORD_LENGTH) ctx.issues.push({ code: 'custom', message: 'password.TOO_SHORT', input: password, params: { min: MIN_PASSWORD_LENGTH } });
-    else if (length > MAX_PASSWORD_LENGTH) ctx.issues.push({ code: 'custom', message: 'password.TOO_LONG', input: password, params: { max: MAX_PASSWORD_LENGTH } });
+    else if (length > MAX_PASSWORD_LENGTH)
+      ctx.issues.push({ code: 'custom', message: 'password.TOO_LONG', input: password, params: { max: MAX_PASSWORD_LENGTH } });
     return password;
   });
 
@@ -325,19 +384,30 @@ export const staffUserCreateRequestSchema = (strength: PasswordStrength | null) 
           const result = text(max).safeParse(raw[field]);
           return result.success ? result.data : '';
         };
-        const weak = strength(value.password, { username: typed('username', 64).normalize('NFC').trim().toLowerCase(), displayName: typed('displayName', 120) });
+        const weak = strength(value.password, {
+          username: typed('username', 64).normalize('NFC').trim().toLowerCase(),
+          displayName: typed('displayName', 120),
+        });
         if (weak) check.add('password', weak.key, weak.params);
       }
       const officeIds = check.read(['officeIds'], OFFICE_IDS, raw['officeIds']) ?? [];
-      return { username: value.username ?? '', displayName: value.displayName ?? '', role: value.role ?? 'operator', password: value.password ?? '', officeIds: offices({ role: value.role, officeIds }, check) };
+      return {
+        username: value.username ?? '',
+        displayName: value.displayName ?? '',
+        role: value.role ?? 'operator',
+        password: value.password ?? '',
+        officeIds: offices({ role: value.role, officeIds }, check),
+      };
     },
   ).meta({ id: 'StaffUserCreateRequest' });
 
 export const StaffUserCreateRequestSchema = staffUserCreateRequestSchema(null);
 
-export const StaffUserUpdateRequestSchema = body(
-  { displayName: text(120), role: role(), active: boolean(), officeIds: uuids(100) },
-  (value, check) => ({ displayName: value.displayName ?? '', role: value.role ?? 'operator', active: value.active ?? true, officeIds: offices(value, check) }),
-).meta({ id: 'StaffUserUpdateRequest' });
+export const StaffUserUpdateRequestSchema = body({ displayName: text(120), role: role(), active: boolean(), officeIds: uuids(100) }, (value, check) => ({
+  displayName: value.displayName ?? '',
+  role: value.role ?? 'operator',
+  active: value.active ?? true,
+  officeIds: offices(value, check),
+})).meta({ id: 'StaffUserUpdateRequest' });
 
 export const PasswordResetRequestSchema = body({ password: newPassword() }).meta({ id: 'PasswordResetRequest' });

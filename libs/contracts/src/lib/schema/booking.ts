@@ -36,10 +36,12 @@ const phone = () =>
 
 export const CreateHoldRequestSchema = body({
   // Read first, as it always was: its problem comes first in the list.
-  replacesHoldId: optionalUuid({ description: 'A hold of this client given up for this one (another time, or after a reload): released in the same transaction, before the cap counts' }),
+  replacesHoldId: optionalUuid({
+    description: 'A hold of this client given up for this one (another time, or after a reload): released in the same transaction, before the cap counts',
+  }),
   officeId: uuid(),
   serviceId: uuid(),
-  start: instant({ description: 'The slot\'s start, as returned by /api/availability' }),
+  start: instant({ description: "The slot's start, as returned by /api/availability" }),
 }).meta({ id: 'CreateHoldRequest' });
 
 export const RescheduleRequestSchema = body({ start: instant({ example: '2027-03-30T09:00:00+02:00' }) }).meta({ id: 'RescheduleRequest' });

@@ -79,10 +79,12 @@ function readText(raw: unknown, fail: Fail, max: number, required: boolean): str
 }
 
 /** Required trimmed text of 1..max characters. */
-export const text = (max: number, json: Json = {}) => field<string, string>({ type: 'string', minLength: 1, maxLength: max, ...json }, (raw, fail) => readText(raw, fail, max, true) as string);
+export const text = (max: number, json: Json = {}) =>
+  field<string, string>({ type: 'string', minLength: 1, maxLength: max, ...json }, (raw, fail) => readText(raw, fail, max, true) as string);
 
 /** Trimmed text of at most max characters, or undefined when absent or blank. */
-export const optionalText = (max: number, json: Json = {}) => field<string | null, string | undefined>({ type: ['string', 'null'], maxLength: max, ...json }, (raw, fail) => readText(raw, fail, max, false)).optional();
+export const optionalText = (max: number, json: Json = {}) =>
+  field<string | null, string | undefined>({ type: ['string', 'null'], maxLength: max, ...json }, (raw, fail) => readText(raw, fail, max, false)).optional();
 
 /** Trimmed text of at most max characters, or null when absent, null or blank. */
 export const nullableText = (max: number, json: Json = {}) =>
@@ -106,10 +108,14 @@ function readUuid(raw: unknown, fail: Fail, required: boolean): string | undefin
 }
 
 /** A required UUID, in lower case. */
-export const uuid = (json: Json = {}) => field<string, string>({ type: 'string', format: 'uuid', pattern: UUID_PATTERN, ...json }, (raw, fail) => readUuid(raw, fail, true) as string);
+export const uuid = (json: Json = {}) =>
+  field<string, string>({ type: 'string', format: 'uuid', pattern: UUID_PATTERN, ...json }, (raw, fail) => readUuid(raw, fail, true) as string);
 
 /** A UUID in lower case, or undefined when absent, null or blank. */
-export const optionalUuid = (json: Json = {}) => field<string | null, string | undefined>({ type: ['string', 'null'], format: 'uuid', pattern: UUID_PATTERN, ...json }, (raw, fail) => readUuid(raw, fail, false)).optional();
+export const optionalUuid = (json: Json = {}) =>
+  field<string | null, string | undefined>({ type: ['string', 'null'], format: 'uuid', pattern: UUID_PATTERN, ...json }, (raw, fail) =>
+    readUuid(raw, fail, false),
+  ).optional();
 
 /** An ISO 8601 instant with its offset, in the years EARLIEST_DATE … LATEST_DATE, as a Date. */
 export const instant = (json: Json = {}) =>
@@ -136,7 +142,10 @@ function readLocalDate(raw: unknown, fail: Fail, required: boolean): string | un
 export const localDate = (json: Json = {}) => field<string, string>({ ...LOCAL_DATE_JSON, ...json }, (raw, fail) => readLocalDate(raw, fail, true) as string);
 
 /** A local date, or undefined when absent, null or blank. */
-export const optionalLocalDate = (json: Json = {}) => field<string | null, string | undefined>({ ...LOCAL_DATE_JSON, type: ['string', 'null'], ...json }, (raw, fail) => readLocalDate(raw, fail, false)).optional();
+export const optionalLocalDate = (json: Json = {}) =>
+  field<string | null, string | undefined>({ ...LOCAL_DATE_JSON, type: ['string', 'null'], ...json }, (raw, fail) =>
+    readLocalDate(raw, fail, false),
+  ).optional();
 
 /** A local date, or null when absent, null or blank. */
 export const nullableDate = (json: Json = {}) =>
@@ -191,17 +200,23 @@ function readInteger(raw: unknown, fail: Fail, min: number, max: number): number
 
 /** A required whole number in [min, max]. */
 export const integer = (min: number, max: number, json: Json = {}) =>
-  field<number, number>({ type: 'integer', minimum: min, maximum: max, ...json }, (raw, fail) => (isMissing(raw) ? fail('field.required') : readInteger(raw, fail, min, max)));
+  field<number, number>({ type: 'integer', minimum: min, maximum: max, ...json }, (raw, fail) =>
+    isMissing(raw) ? fail('field.required') : readInteger(raw, fail, min, max),
+  );
 
 /** A whole number in [min, max], or `otherwise` when absent (null and '' are a problem: present). */
 export const optionalInteger = (min: number, max: number, otherwise: number, json: Json = {}) =>
-  field<number, number>({ type: 'integer', minimum: min, maximum: max, default: otherwise, ...json }, (raw, fail) => (isMissing(raw) ? fail('field.required') : readInteger(raw, fail, min, max)))
+  field<number, number>({ type: 'integer', minimum: min, maximum: max, default: otherwise, ...json }, (raw, fail) =>
+    isMissing(raw) ? fail('field.required') : readInteger(raw, fail, min, max),
+  )
     .optional()
     .transform((value) => value ?? otherwise);
 
 /** A whole number in [min, max], or null when absent, null or ''. */
 export const nullableInteger = (min: number, max: number, json: Json = {}) =>
-  field<number | null, number | null>({ type: ['integer', 'null'], minimum: min, maximum: max, ...json }, (raw, fail) => (isMissing(raw) ? null : readInteger(raw, fail, min, max)))
+  field<number | null, number | null>({ type: ['integer', 'null'], minimum: min, maximum: max, ...json }, (raw, fail) =>
+    isMissing(raw) ? null : readInteger(raw, fail, min, max),
+  )
     .optional()
     .transform((value) => value ?? null);
 
@@ -239,17 +254,20 @@ export const texts = (maxItems: number, maxLength: number, json: Json = {}) =>
 
 /** A list of ids (lower case, without repeats), at most maxItems; absent = empty. */
 export const uuids = (maxItems: number, json: Json = {}) =>
-  field<string[] | null, string[]>({ type: ['array', 'null'], maxItems, items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN }, ...json }, (raw, fail) => {
-    if (raw === undefined || raw === null) return [];
-    if (!Array.isArray(raw)) return fail('field.array');
-    if (raw.length > maxItems) return fail('field.tooMany', { max: maxItems });
-    const ids: string[] = [];
-    raw.forEach((item: unknown, index) => {
-      if (typeof item !== 'string' || !isUuid(item)) fail('field.uuid', undefined, [index]);
-      else if (!ids.includes(item.toLowerCase())) ids.push(item.toLowerCase());
-    });
-    return ids;
-  })
+  field<string[] | null, string[]>(
+    { type: ['array', 'null'], maxItems, items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN }, ...json },
+    (raw, fail) => {
+      if (raw === undefined || raw === null) return [];
+      if (!Array.isArray(raw)) return fail('field.array');
+      if (raw.length > maxItems) return fail('field.tooMany', { max: maxItems });
+      const ids: string[] = [];
+      raw.forEach((item: unknown, index) => {
+        if (typeof item !== 'string' || !isUuid(item)) fail('field.uuid', undefined, [index]);
+        else if (!ids.includes(item.toLowerCase())) ids.push(item.toLowerCase());
+      });
+      return ids;
+    },
+  )
     .optional()
     .transform((value) => value ?? []);
 
@@ -274,7 +292,7 @@ export function object<S extends z.ZodRawShape>(shape: S, json: Json = {}) {
       if (!isObject(raw)) ctx.issues.push({ code: 'custom', message: 'field.object', input: raw });
       const result = inner.safeParse(isObject(raw) ? raw : {});
       if (!result.success) forward(result.error.issues, (issue) => ctx.issues.push(issue));
-      return result.success && isObject(raw) ? result.data : (z.NEVER);
+      return result.success && isObject(raw) ? result.data : z.NEVER;
     });
 }
 
@@ -298,17 +316,23 @@ export function orNull<T extends z.ZodType>(schema: T) {
 export const readByRules = <I>(json: Json) => field<I, unknown>(json, (raw) => raw);
 
 /** A nested object with rules of its own (see `body`); not an object: `field.object`, its fields listed. */
-export const nested = <S extends z.ZodRawShape, R = void>(shape: S, rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R) => itemOf(shape, rules);
+export const nested = <S extends z.ZodRawShape, R = void>(
+  shape: S,
+  rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R,
+) => itemOf(shape, rules);
 
 /** A list item: like a nested object, with its own rules. */
 function itemOf<S extends z.ZodRawShape, R>(shape: S, rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R) {
   const inner = body(shape, rules);
-  return z.custom<z.input<typeof inner>>().meta(jsonOf(z.object(shape))).transform((raw, ctx) => {
-    if (!isObject(raw)) ctx.issues.push({ code: 'custom', message: 'field.object', input: raw });
-    const result = inner.safeParse(raw);
-    if (!result.success) forward(result.error.issues, (issue) => ctx.issues.push(issue));
-    return result.success && isObject(raw) ? result.data : (z.NEVER);
-  });
+  return z
+    .custom<z.input<typeof inner>>()
+    .meta(jsonOf(z.object(shape)))
+    .transform((raw, ctx) => {
+      if (!isObject(raw)) ctx.issues.push({ code: 'custom', message: 'field.object', input: raw });
+      const result = inner.safeParse(raw);
+      if (!result.success) forward(result.error.issues, (issue) => ctx.issues.push(issue));
+      return result.success && isObject(raw) ? result.data : z.NEVER;
+    });
 }
 
 /**
@@ -319,7 +343,10 @@ function itemOf<S extends z.ZodRawShape, R>(shape: S, rules?: (value: Partial<z.
 /** What a body with `rules` gives: what the rules return, else the fields read. */
 type Out<S extends z.ZodRawShape, R> = [R] extends [void] ? z.output<z.ZodObject<S>> : R;
 
-export function body<S extends z.ZodRawShape, R = void>(shape: S, rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R) {
+export function body<S extends z.ZodRawShape, R = void>(
+  shape: S,
+  rules?: (value: Partial<z.output<z.ZodObject<S>>>, check: BodyCheck, raw: Record<string, unknown>) => R,
+) {
   type O = Out<S, R>;
   const inner = z.object(shape);
   return z
@@ -368,7 +395,8 @@ export class BodyCheck {
   read<T extends z.ZodType>(path: Array<string | number>, schema: T, raw: unknown): z.output<T> | undefined {
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) this.add([...path, ...(issue.path as Array<string | number>)], issue.message, (issue as { params?: Params }).params);
+    for (const issue of result.error.issues)
+      this.add([...path, ...(issue.path as Array<string | number>)], issue.message, (issue as { params?: Params }).params);
     return undefined;
   }
 
@@ -441,12 +469,17 @@ export const query = {
       return allowed.includes(value as T) ? (value as T) : fail('field.oneOf', { allowed: allowed.join(', ') });
     }).optional(),
   /** "true" or "false" (absent: false). */
-  flag: (json: Json = {}) => field<'true' | 'false', boolean>({ type: 'string', enum: ['true', 'false'], ...json }, (raw) => raw === 'true').optional().transform((value) => value ?? false),
+  flag: (json: Json = {}) =>
+    field<'true' | 'false', boolean>({ type: 'string', enum: ['true', 'false'], ...json }, (raw) => raw === 'true')
+      .optional()
+      .transform((value) => value ?? false),
 };
 
 /** A path parameter that must be a UUID (lower-cased). */
 export const uuidParam = (json: Json = {}) =>
-  field<string, string>({ type: 'string', format: 'uuid', pattern: UUID_PATTERN, ...json }, (raw, fail) => (typeof raw === 'string' && isUuid(raw) ? raw.toLowerCase() : fail('field.uuid')));
+  field<string, string>({ type: 'string', format: 'uuid', pattern: UUID_PATTERN, ...json }, (raw, fail) =>
+    typeof raw === 'string' && isUuid(raw) ? raw.toLowerCase() : fail('field.uuid'),
+  );
 
 /** A query string or path parameters: an object of the fields above (unknown names ignored). */
 export const params = body;

@@ -3,14 +3,34 @@ import { daysBetween, isBookingCodeFormat, MAX_PASSWORD_LENGTH, normalizeBooking
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../admin';
 import { LANGUAGES, MAX_AVAILABILITY_RANGE_DAYS } from '../calendar';
 import type { Params } from './fields';
-import { body, field, isObject, localDate, monthProblem, optionalBoolean, optionalLocalDate, optionalText, optionalUuid, params, query, secret, text, uuid } from './fields';
+import {
+  body,
+  field,
+  isObject,
+  localDate,
+  monthProblem,
+  optionalBoolean,
+  optionalLocalDate,
+  optionalText,
+  optionalUuid,
+  params,
+  query,
+  secret,
+  text,
+  uuid,
+} from './fields';
 
 // --- the public calendar -----------------------------------------------------------------
 
 export const ServicesQuerySchema = params({ officeId: query.uuid() });
 
 export const AvailabilityQuerySchema = params(
-  { officeId: query.uuid(), serviceId: query.uuid(), from: query.localDate(), to: query.localDate({ description: `last day, included; at most ${MAX_AVAILABILITY_RANGE_DAYS} days` }) },
+  {
+    officeId: query.uuid(),
+    serviceId: query.uuid(),
+    from: query.localDate(),
+    to: query.localDate({ description: `last day, included; at most ${MAX_AVAILABILITY_RANGE_DAYS} days` }),
+  },
   (value, check) => {
     if (check.has('from') || check.has('to') || value.from === undefined || value.to === undefined) return;
     const days = daysBetween(value.from, value.to);
@@ -43,13 +63,18 @@ export const CheckInBodySchema = body({ force: checkInForce() }).meta({ id: 'Che
 /** A check-in: its body with the path's booking code, checked together. */
 export const CheckInRequestSchema = params({ force: checkInForce(), code: bookingCodeParam() });
 
-export const AgendaQuerySchema = params({ date: query.optionalDate({ description: "default: today in the office's zone" }), q: query.optionalText(100, { description: 'code, name or e-mail' }) });
+export const AgendaQuerySchema = params({
+  date: query.optionalDate({ description: "default: today in the office's zone" }),
+  q: query.optionalText(100, { description: 'code, name or e-mail' }),
+});
 
 export const TicketIdRequestSchema = body({ ticketId: uuid() }).meta({ id: 'TicketIdRequest' });
 export const CompleteRequestSchema = body({ outcome: text(40, { example: 'DONE' }) }).meta({ id: 'CompleteRequest' });
 export const TransferRequestSchema = body({ serviceId: uuid() }).meta({ id: 'TransferRequest' });
 export const PauseRequestSchema = body({
-  paused: field<boolean, boolean>({ type: 'boolean' }, (raw, fail) => (raw === undefined || raw === null ? fail('field.required') : typeof raw === 'boolean' ? raw : fail('field.boolean'))),
+  paused: field<boolean, boolean>({ type: 'boolean' }, (raw, fail) =>
+    raw === undefined || raw === null ? fail('field.required') : typeof raw === 'boolean' ? raw : fail('field.boolean'),
+  ),
 }).meta({ id: 'PauseRequest' });
 
 // --- closures --------------------------------------------------------------------------
@@ -105,8 +130,12 @@ export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as
 export const NOTIFICATIONS_MAX_LIMIT = 500;
 
 export const NotificationsQuerySchema = params({
-  status: field<(typeof NOTIFICATION_STATUSES)[number], (typeof NOTIFICATION_STATUSES)[number] | undefined>({ type: 'string', enum: NOTIFICATION_STATUSES }, (raw, fail) =>
-    typeof raw === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(raw) ? (raw as (typeof NOTIFICATION_STATUSES)[number]) : fail('badRequest'),
+  status: field<(typeof NOTIFICATION_STATUSES)[number], (typeof NOTIFICATION_STATUSES)[number] | undefined>(
+    { type: 'string', enum: NOTIFICATION_STATUSES },
+    (raw, fail) =>
+      typeof raw === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(raw)
+        ? (raw as (typeof NOTIFICATION_STATUSES)[number])
+        : fail('badRequest'),
   ).optional(),
   limit: field<string, number>({ type: 'integer', minimum: 1, maximum: NOTIFICATIONS_MAX_LIMIT, default: 50 }, (raw, fail) => {
     const limit = raw === undefined ? 50 : Number(raw);
@@ -115,7 +144,9 @@ export const NotificationsQuerySchema = params({
     .optional()
     .transform((limit) => limit ?? 50),
   /** As given (the office check compares it as it came); lower-cased by the controller. */
-  officeId: field<string, string>({ type: 'string', format: 'uuid' }, (raw, fail) => (typeof raw === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw : fail('field.uuid'))).optional(),
+  officeId: field<string, string>({ type: 'string', format: 'uuid' }, (raw, fail) =>
+    typeof raw === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw : fail('field.uuid'),
+  ).optional(),
 });
 
 // --- login -------------------------------------------------------------------------------
@@ -133,13 +164,22 @@ export const MAX_PERIOD_DAYS = 4_000;
 export const MAX_MONTHLY_VALUE = 10_000_000;
 
 const format = () =>
-  field<'json' | 'csv', 'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'], default: 'json', description: 'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names' }, (raw, fail) => {
-    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return 'json';
-    if (Array.isArray(raw)) return fail('field.single');
-    const value = (typeof raw === 'string' ? raw : JSON.stringify(raw)).trim();
-    if ([...value].length > 10) return fail('field.tooLong', { max: 10 });
-    return value === 'json' || value === 'csv' ? value : fail('field.format');
-  })
+  field<'json' | 'csv', 'json' | 'csv'>(
+    {
+      type: 'string',
+      enum: ['json', 'csv'],
+      default: 'json',
+      description:
+        'csv: a download (UTF-8 with BOM): `lang=it` semicolons, decimal comma and Italian column names for Excel in Italian; `lang=en` RFC 4180 with stable column names',
+    },
+    (raw, fail) => {
+      if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return 'json';
+      if (Array.isArray(raw)) return fail('field.single');
+      const value = (typeof raw === 'string' ? raw : JSON.stringify(raw)).trim();
+      if ([...value].length > 10) return fail('field.tooLong', { max: 10 });
+      return value === 'json' || value === 'csv' ? value : fail('field.format');
+    },
+  )
     .optional()
     .transform((value) => value ?? 'json');
 
@@ -164,14 +204,17 @@ export const PeriodQuerySchema = params(
 /** A month "YYYY-MM" of a query (absent: undefined); its form is checked by the query's rules. */
 const queryMonth = (example: string) => query.optionalText(7, { pattern: '^\\d{4}-\\d{2}$', example });
 
-export const HistoryQuerySchema = params({ officeId: query.uuid(), from: queryMonth('2019-06'), to: queryMonth('2024-05'), format: format() }, (value, check) => {
-  for (const field of ['from', 'to'] as const) {
-    const month = value[field];
-    const problem = month === undefined ? null : monthProblem(month);
-    if (problem) check.add(field, problem.key, problem.params);
-  }
-  return { officeId: value.officeId ?? '', from: value.from, to: value.to, format: value.format ?? 'json' };
-});
+export const HistoryQuerySchema = params(
+  { officeId: query.uuid(), from: queryMonth('2019-06'), to: queryMonth('2024-05'), format: format() },
+  (value, check) => {
+    for (const field of ['from', 'to'] as const) {
+      const month = value[field];
+      const problem = month === undefined ? null : monthProblem(month);
+      if (problem) check.add(field, problem.key, problem.params);
+    }
+    return { officeId: value.officeId ?? '', from: value.from, to: value.to, format: value.format ?? 'json' };
+  },
+);
 
 export const OfficeQuerySchema = params({ officeId: query.uuid() });
 
@@ -202,7 +245,9 @@ const atLeastOne = (raw: Record<string, unknown>, add: () => void): void => {
 };
 
 /** The counters of one month; the month itself is the path's (`monthParam`). */
-export const PutCountersRequestSchema = body(counts, (_value, check, raw) => atLeastOne(raw, () => check.add('phoneCalls', 'counters.empty'))).meta({ id: 'PutCountersRequest' });
+export const PutCountersRequestSchema = body(counts, (_value, check, raw) => atLeastOne(raw, () => check.add('phoneCalls', 'counters.empty'))).meta({
+  id: 'PutCountersRequest',
+});
 
 /** A "YYYY-MM" path parameter. */
 export const monthParam = () =>
@@ -216,11 +261,22 @@ export const monthParam = () =>
  * item's month (its form, or given twice) and counters.
  */
 const counterMonths = () =>
-  field<Array<{ month: string; phoneCalls?: number | null; residencyOnline?: number | null }>, Array<{ month: string; phoneCalls: number | null | undefined; residencyOnline: number | null | undefined }>>(
+  field<
+    Array<{ month: string; phoneCalls?: number | null; residencyOnline?: number | null }>,
+    Array<{ month: string; phoneCalls: number | null | undefined; residencyOnline: number | null | undefined }>
+  >(
     {
       type: 'array',
       maxItems: 24,
-      items: { type: 'object', required: ['month'], properties: { month: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-03' }, phoneCalls: { type: ['integer', 'null'], minimum: 0, maximum: MAX_MONTHLY_VALUE }, residencyOnline: { type: ['integer', 'null'], minimum: 0, maximum: MAX_MONTHLY_VALUE } } },
+      items: {
+        type: 'object',
+        required: ['month'],
+        properties: {
+          month: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-03' },
+          phoneCalls: { type: ['integer', 'null'], minimum: 0, maximum: MAX_MONTHLY_VALUE },
+          residencyOnline: { type: ['integer', 'null'], minimum: 0, maximum: MAX_MONTHLY_VALUE },
+        },
+      },
     },
     (raw, fail) => {
       if (raw === undefined || raw === null) return fail('field.required');

@@ -1,12 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  BOOKING_CODE_ALPHABET,
-  bookingCodePrefix,
-  generateBookingCode,
-  isBookingCodeFormat,
-  normalizeBookingCode,
-  type RandomBytes,
-} from './booking-code';
+import { BOOKING_CODE_ALPHABET, bookingCodePrefix, generateBookingCode, isBookingCodeFormat, normalizeBookingCode, type RandomBytes } from './booking-code';
 
 /** A fake source that hands out the given bytes in order and records each request. */
 function fakeBytes(bytes: number[]): RandomBytes & { requests: number[] } {

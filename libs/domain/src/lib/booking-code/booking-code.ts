@@ -24,9 +24,7 @@ const ACCEPT_BELOW = 256 - (256 % BOOKING_CODE_ALPHABET.length);
 /** 4/256 of bytes are rejected; 100 rounds all rejected is impossible with real randomness. */
 const MAX_ROUNDS = 100;
 
-const FORMAT = new RegExp(
-  `^[A-Z0-9]{1,${BOOKING_CODE_PREFIX_MAX_LENGTH}}-[${BOOKING_CODE_ALPHABET}]{${BOOKING_CODE_RANDOM_LENGTH}}$`,
-);
+const FORMAT = new RegExp(`^[A-Z0-9]{1,${BOOKING_CODE_PREFIX_MAX_LENGTH}}-[${BOOKING_CODE_ALPHABET}]{${BOOKING_CODE_RANDOM_LENGTH}}$`);
 
 /** Service code → prefix: uppercase, letters and digits only, at most 10 characters. */
 export function bookingCodePrefix(serviceCode: string): string {

@@ -42,8 +42,7 @@ export function easterSunday(year: number): string {
 /** Throws unless `monthDay` is a day that exists in some year (29 February is allowed). */
 export function assertValidMonthDay(monthDay: MonthDay, what = 'patronSaintDay'): void {
   const { month, day } = monthDay ?? ({} as Partial<MonthDay>);
-  const valid =
-    Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+  const valid = Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
   if (!valid) throw new Error(`${what} must be a real { month, day }, got ${JSON.stringify(monthDay)}`);
 }
 

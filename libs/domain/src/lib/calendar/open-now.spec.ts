@@ -25,7 +25,12 @@ describe('openNow', () => {
   });
 
   it('outside the hours: closed, and opens at the next interval (later today or another day)', () => {
-    expect(openNow(rules, at('2026-03-03T13:00:00+01:00'))).toEqual({ open: false, reason: 'HOURS', closureReason: null, opensAt: '2026-03-03T14:30:00+01:00' });
+    expect(openNow(rules, at('2026-03-03T13:00:00+01:00'))).toEqual({
+      open: false,
+      reason: 'HOURS',
+      closureReason: null,
+      opensAt: '2026-03-03T14:30:00+01:00',
+    });
     expect(openNow(rules, at('2026-03-02T18:00:00+01:00'))).toMatchObject({ open: false, reason: 'HOURS', opensAt: '2026-03-03T08:30:00+01:00' });
     // Saturday afternoon → Monday morning (no Sunday hours).
     expect(openNow(rules, at('2026-03-07T15:00:00+01:00'))).toMatchObject({ open: false, opensAt: '2026-03-09T08:30:00+01:00' });
@@ -33,14 +38,24 @@ describe('openNow', () => {
   });
 
   it('on a public holiday (Easter Monday, the patron saint) it is closed whatever the hours', () => {
-    expect(openNow(rules, at('2026-04-06T10:00:00+02:00'))).toEqual({ open: false, reason: 'HOLIDAY', closureReason: null, opensAt: '2026-04-07T08:30:00+02:00' });
+    expect(openNow(rules, at('2026-04-06T10:00:00+02:00'))).toEqual({
+      open: false,
+      reason: 'HOLIDAY',
+      closureReason: null,
+      opensAt: '2026-04-07T08:30:00+02:00',
+    });
     const patron = { ...rules, patronSaintDay: { month: 3, day: 2 } };
     expect(openNow(patron, at('2026-03-02T10:00:00+01:00'))).toMatchObject({ open: false, reason: 'HOLIDAY', opensAt: '2026-03-03T08:30:00+01:00' });
   });
 
   it('inside a closure: closed with its reason, and opens when the closure ends if the hours still run', () => {
     const closed = { ...rules, closures: [{ start: '2026-03-02T09:00:00+01:00', end: '2026-03-02T11:00:00+01:00', reason: 'Assemblea del personale' }] };
-    expect(openNow(closed, at('2026-03-02T10:00:00+01:00'))).toEqual({ open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale', opensAt: '2026-03-02T11:00:00+01:00' });
+    expect(openNow(closed, at('2026-03-02T10:00:00+01:00'))).toEqual({
+      open: false,
+      reason: 'CLOSURE',
+      closureReason: 'Assemblea del personale',
+      opensAt: '2026-03-02T11:00:00+01:00',
+    });
     expect(openNow(closed, at('2026-03-02T11:30:00+01:00'))).toEqual({ open: true, closesAt: '2026-03-02T12:30:00+01:00' });
     // Before the closure, the open period ends when the closure starts.
     expect(openNow(closed, at('2026-03-02T08:45:00+01:00'))).toEqual({ open: true, closesAt: '2026-03-02T09:00:00+01:00' });
@@ -58,6 +73,11 @@ describe('openNow', () => {
   });
 
   it('without any hours it never opens', () => {
-    expect(openNow({ ...rules, openingHours: [] }, at('2026-03-02T10:00:00+01:00'))).toEqual({ open: false, reason: 'HOURS', closureReason: null, opensAt: null });
+    expect(openNow({ ...rules, openingHours: [] }, at('2026-03-02T10:00:00+01:00'))).toEqual({
+      open: false,
+      reason: 'HOURS',
+      closureReason: null,
+      opensAt: null,
+    });
   });
 });

@@ -68,7 +68,11 @@ function openPeriods(rules: OpenNowRules, date: string, closures: Array<Period &
 export function openNow(rules: OpenNowRules, now: Date, lookAheadDays = OPEN_LOOK_AHEAD_DAYS): OpenNow {
   assertValidTimeZone(rules.timeZone);
   const at = now.getTime();
-  const closures = rules.closures.map((c) => ({ start: parseInstant(c.start, 'closure start'), end: parseInstant(c.end, 'closure end'), reason: c.reason ?? null }));
+  const closures = rules.closures.map((c) => ({
+    start: parseInstant(c.start, 'closure start'),
+    end: parseInstant(c.end, 'closure end'),
+    reason: c.reason ?? null,
+  }));
   const holidayDates = new Map<number, Set<string>>();
   const isHolidayOn = (date: string): boolean => {
     const year = parseLocalDate(date).year;

@@ -157,9 +157,7 @@ describe('generateSlots: DST change days (Europe/Rome)', () => {
 
   it('spring forward: wall times inside the missing hour resolve to 03:00, so nothing is shifted or duplicated', () => {
     const sunday = (start: string, end: string) =>
-      generateSlots(rules({ openingHours: [{ weekday: 7, start, end }] }), { from: '2026-03-29', to: '2026-03-29' }, springNow).map(
-        (s) => [s.start, s.end],
-      );
+      generateSlots(rules({ openingHours: [{ weekday: 7, start, end }] }), { from: '2026-03-29', to: '2026-03-29' }, springNow).map((s) => [s.start, s.end]);
     // Wholly inside the gap: the clock never shows these times, so there is nothing to book.
     expect(sunday('02:00', '03:00')).toEqual([]);
     expect(sunday('02:15', '02:45')).toEqual([]);
@@ -185,11 +183,7 @@ describe('generateSlots: DST change days (Europe/Rome)', () => {
   // Fall back: on Sunday 2027-10-31 the clock goes from 03:00+02:00 back to 02:00+01:00.
   const fallNow = new Date('2027-10-20T08:00:00Z');
   const sundayFall = (start: string, end: string, durationMinutes = 30) =>
-    generateSlots(
-      rules({ durationMinutes, openingHours: [{ weekday: 7, start, end }] }),
-      { from: '2027-10-31', to: '2027-10-31' },
-      fallNow,
-    );
+    generateSlots(rules({ durationMinutes, openingHours: [{ weekday: 7, start, end }] }), { from: '2027-10-31', to: '2027-10-31' }, fallNow);
 
   it('fall back: an interval across 02:00–03:00 gets the real extra hour, each instant once', () => {
     const slots = sundayFall('01:00', '04:00');
@@ -224,11 +218,7 @@ describe('generateSlots: DST change days (Europe/Rome)', () => {
 
   it('fall back: a repeated wall time means its first occurrence, for both start and end', () => {
     // Closes when the clock first shows 02:30 (+02:00): the second 02:00–02:30 is not open.
-    expect(starts(sundayFall('01:00', '02:30'))).toEqual([
-      '2027-10-31T01:00:00+02:00',
-      '2027-10-31T01:30:00+02:00',
-      '2027-10-31T02:00:00+02:00',
-    ]);
+    expect(starts(sundayFall('01:00', '02:30'))).toEqual(['2027-10-31T01:00:00+02:00', '2027-10-31T01:30:00+02:00', '2027-10-31T02:00:00+02:00']);
     // Opens when the clock first shows 02:30 (+02:00) and stays open through the repeat.
     expect(starts(sundayFall('02:30', '03:30'))).toEqual([
       '2027-10-31T02:30:00+02:00',
@@ -398,9 +388,7 @@ describe('generateSlots: notice, horizon, holidays', () => {
       '2027-04-06T09:00:00+02:00',
       '2027-04-07T09:00:00+02:00',
     ]);
-    expect(starts(generateSlots(rules({ durationMinutes: 60, openingHours: hourly, horizonDays: 0 }), april, now))).toEqual([
-      '2027-04-05T09:00:00+02:00',
-    ]);
+    expect(starts(generateSlots(rules({ durationMinutes: 60, openingHours: hourly, horizonDays: 0 }), april, now))).toEqual(['2027-04-05T09:00:00+02:00']);
   });
 
   it('today is the local date: 00:30 in Rome is already the next day while UTC is still the day before', () => {
@@ -423,11 +411,7 @@ describe('generateSlots: notice, horizon, holidays', () => {
     const r = rules({ durationMinutes: 60, openingHours: every(WEEKDAYS, '09:00', '10:00') });
     const now = new Date('2027-05-20T08:00:00Z');
     const range = { from: '2027-06-01', to: '2027-06-04' }; // Tue–Fri; 2 June is Festa della Repubblica
-    expect(starts(generateSlots(r, range, now))).toEqual([
-      '2027-06-01T09:00:00+02:00',
-      '2027-06-03T09:00:00+02:00',
-      '2027-06-04T09:00:00+02:00',
-    ]);
+    expect(starts(generateSlots(r, range, now))).toEqual(['2027-06-01T09:00:00+02:00', '2027-06-03T09:00:00+02:00', '2027-06-04T09:00:00+02:00']);
     expect(starts(generateSlots({ ...r, patronSaintDay: { month: 6, day: 3 } }, range, now))).toEqual([
       '2027-06-01T09:00:00+02:00',
       '2027-06-04T09:00:00+02:00',
@@ -437,12 +421,8 @@ describe('generateSlots: notice, horizon, holidays', () => {
   it('skips 4 October from 2026 only', () => {
     const r = rules({ durationMinutes: 60, openingHours: every(WEEKDAYS, '09:00', '10:00') });
     // 2024-10-04 is a Friday (a working day then); 2027-10-04 is a Monday (a holiday).
-    expect(starts(generateSlots(r, { from: '2024-10-04', to: '2024-10-04' }, new Date('2024-10-01T08:00:00Z')))).toEqual([
-      '2024-10-04T09:00:00+02:00',
-    ]);
-    expect(starts(generateSlots(r, { from: '2027-10-04', to: '2027-10-05' }, new Date('2027-10-01T08:00:00Z')))).toEqual([
-      '2027-10-05T09:00:00+02:00',
-    ]);
+    expect(starts(generateSlots(r, { from: '2024-10-04', to: '2024-10-04' }, new Date('2024-10-01T08:00:00Z')))).toEqual(['2024-10-04T09:00:00+02:00']);
+    expect(starts(generateSlots(r, { from: '2027-10-04', to: '2027-10-05' }, new Date('2027-10-01T08:00:00Z')))).toEqual(['2027-10-05T09:00:00+02:00']);
   });
 });
 
@@ -479,7 +459,11 @@ describe('generateSlots: invalid input', () => {
       /openingHours overlap on weekday 2/,
     ],
     ['patron day', { ...ok, patronSaintDay: { month: 2, day: 30 } }, /patronSaintDay must be a real \{ month, day \}/],
-    ['closure without offset', { ...ok, closures: [{ start: '2027-04-05T09:00:00', end: '2027-04-05T10:00:00+02:00' }] }, /closure start must be an ISO-8601 date-time with an offset/],
+    [
+      'closure without offset',
+      { ...ok, closures: [{ start: '2027-04-05T09:00:00', end: '2027-04-05T10:00:00+02:00' }] },
+      /closure start must be an ISO-8601 date-time with an offset/,
+    ],
     ['closure not a date', { ...ok, closures: [{ start: '2027-04-05T09:00:00+02:00', end: 'tomorrow' }] }, /closure end must be an ISO-8601/],
     ['closure reversed', { ...ok, closures: [{ start: '2027-04-05T10:00:00+02:00', end: '2027-04-05T09:00:00+02:00' }] }, /closure end must be after start/],
   ])('throws on %s', (_name, badRules, message) => {

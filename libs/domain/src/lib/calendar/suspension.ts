@@ -14,7 +14,12 @@ export interface ClosureSuspension<C extends Closure> {
  * horizon): the opening hours give slots, the closures take every one. Null when some
  * slot is left, or when there is none even without closures (no hours: not a closure's doing).
  */
-export function closureSuspension<C extends Closure>(rules: Omit<CalendarRules, 'closures'>, closures: readonly C[], range: DateRange, now: Date): ClosureSuspension<C> | null {
+export function closureSuspension<C extends Closure>(
+  rules: Omit<CalendarRules, 'closures'>,
+  closures: readonly C[],
+  range: DateRange,
+  now: Date,
+): ClosureSuspension<C> | null {
   const open = generateSlots({ ...rules, closures: [] }, range, now);
   const firstOpen = open[0];
   if (!firstOpen || generateSlots({ ...rules, closures: [...closures] }, range, now).length > 0) return null;

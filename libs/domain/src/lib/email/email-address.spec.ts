@@ -1,7 +1,14 @@
 import { emailKey, isPlainEmailAddress } from './email-address';
 
 describe('isPlainEmailAddress', () => {
-  it.each(['mario.rossi@comune.calderaradireno.bo.it', 'a+tag@example.org', "o'brien@example.ie", 'x_y-z@sub.example.co.uk', 'a@xn--exmple-cua.org', 'UPPER@EXAMPLE.ORG'])('accepts %s', (address) => {
+  it.each([
+    'mario.rossi@comune.calderaradireno.bo.it',
+    'a+tag@example.org',
+    "o'brien@example.ie",
+    'x_y-z@sub.example.co.uk',
+    'a@xn--exmple-cua.org',
+    'UPPER@EXAMPLE.ORG',
+  ])('accepts %s', (address) => {
     expect(isPlainEmailAddress(address)).toBe(true);
   });
 

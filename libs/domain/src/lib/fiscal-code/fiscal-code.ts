@@ -7,8 +7,7 @@
 export type FiscalCodeProblem = 'EMPTY' | 'LENGTH' | 'FORMAT' | 'MONTH' | 'DAY' | 'CHECK_CHARACTER';
 
 export type FiscalCodeResult =
-  | { valid: true; normalized: string; birthDate: string; sex: 'M' | 'F' }
-  | { valid: false; normalized: string; reason: FiscalCodeProblem };
+  { valid: true; normalized: string; birthDate: string; sex: 'M' | 'F' } | { valid: false; normalized: string; reason: FiscalCodeProblem };
 
 /** Birth month letters, January to December. */
 const MONTH_LETTERS = 'ABCDEHLMPRST';

@@ -8,7 +8,10 @@ const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 /** Logical content lines of an iCalendar text. */
-const contentLines = (ics: string) => unfold(ics).split('\r\n').filter((line) => line !== '');
+const contentLines = (ics: string) =>
+  unfold(ics)
+    .split('\r\n')
+    .filter((line) => line !== '');
 
 /** The value of the first property called `name` inside component `component` (test-only, naive). */
 function property(ics: string, component: string, name: string): string | undefined {
@@ -23,7 +26,11 @@ function instantOf(line: string): string {
   const match = /^[A-Z]+(?:;TZID=([^:]+))?:(\d{8}T\d{6})(Z?)$/.exec(line);
   if (!match) throw new Error(`unexpected ${line}`);
   const zone = match[3] === 'Z' ? 'utc' : match[1];
-  return DateTime.fromFormat(match[2] ?? '', "yyyyMMdd'T'HHmmss", { zone }).toUTC().toISO({ suppressMilliseconds: true }) ?? '';
+  return (
+    DateTime.fromFormat(match[2] ?? '', "yyyyMMdd'T'HHmmss", { zone })
+      .toUTC()
+      .toISO({ suppressMilliseconds: true }) ?? ''
+  );
 }
 
 const utc = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toUTC().toISO({ suppressMilliseconds: true });

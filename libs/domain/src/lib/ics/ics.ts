@@ -171,7 +171,8 @@ function organizerLines(name: string | undefined, email: string | undefined): st
 
 /** URIs are not TEXT (no escaping), so anything that would break the line is refused. */
 function checkedUri(value: string, what: string): string {
-  if (typeof value !== 'string' || value === '' || /[\s"\u0000-\u001f\u007f]/.test(value)) { // eslint-disable-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (typeof value !== 'string' || value === '' || /[\s"\u0000-\u001f\u007f]/.test(value)) {
     throw new Error(`${what} must be non-empty without spaces, quotes or control characters, got ${JSON.stringify(value)}`);
   }
   return value;

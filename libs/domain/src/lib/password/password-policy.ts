@@ -20,10 +20,7 @@ export interface PasswordOwner {
 
 /** Lower case without accents, so that "Zoë" and "zoe" are the same word. */
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

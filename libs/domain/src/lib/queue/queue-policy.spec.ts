@@ -63,7 +63,7 @@ describe('queue policy', () => {
     expect(ids(sameStart)).toEqual(['y', 'x']);
   });
 
-  describe('a ticket\'s position, as the desks would call', () => {
+  describe("a ticket's position, as the desks would call", () => {
     // C001 (a CIE walk-in) came first; S001 (SPID, priority) came after it. Desks serve both.
     const c001 = walkIn('C001', 10);
     const s001 = walkIn('S001', 2, { serviceId: SPID, priority: true });

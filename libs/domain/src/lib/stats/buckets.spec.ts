@@ -38,7 +38,13 @@ describe('monthly figures in a period', () => {
 
   it('adds them to monthly buckets of the same metrics', () => {
     const buckets = bucketByMonth({ from: '2024-01-01', to: '2024-02-29' }, ['phone', 'x'] as const, [{ date: '2024-01-03', counts: { phone: 1 } }]);
-    expect(addMonthlyFigures(buckets, [{ month: '2024-01', metric: 'phone', value: 500 }, { month: '2024-02', metric: 'x', value: 2 }, { month: '2025-01', metric: 'x', value: 9 }])).toEqual([
+    expect(
+      addMonthlyFigures(buckets, [
+        { month: '2024-01', metric: 'phone', value: 500 },
+        { month: '2024-02', metric: 'x', value: 2 },
+        { month: '2025-01', metric: 'x', value: 9 },
+      ]),
+    ).toEqual([
       { month: '2024-01', counts: { phone: 501, x: 0 } },
       { month: '2024-02', counts: { phone: 0, x: 2 } },
     ]);

@@ -64,7 +64,10 @@ export function monthlyFiguresInRange<F extends MonthlyFigure>(range: LocalDateR
 }
 
 /** Adds monthly figures to monthly buckets (the same metrics); returns new buckets. */
-export function addMonthlyFigures<M extends string>(buckets: ReadonlyArray<MonthlyCounts<M>>, figures: ReadonlyArray<MonthlyFigure<M>>): Array<MonthlyCounts<M>> {
+export function addMonthlyFigures<M extends string>(
+  buckets: ReadonlyArray<MonthlyCounts<M>>,
+  figures: ReadonlyArray<MonthlyFigure<M>>,
+): Array<MonthlyCounts<M>> {
   const result = buckets.map((b) => ({ month: b.month, counts: { ...b.counts } }));
   const byMonth = new Map(result.map((b) => [b.month, b]));
   for (const f of figures) {

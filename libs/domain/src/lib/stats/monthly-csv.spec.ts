@@ -55,7 +55,9 @@ describe('parseMonthlyCsv', () => {
   });
 
   it('refuses a wrong header, an empty file and a file without rows', () => {
-    expect(parse('mese,metrica,valore\n2024-01,walk_ins,1').problems).toEqual([{ line: 1, field: 'line', reason: 'HEADER', params: { expected: 'month,metric,value' } }]);
+    expect(parse('mese,metrica,valore\n2024-01,walk_ins,1').problems).toEqual([
+      { line: 1, field: 'line', reason: 'HEADER', params: { expected: 'month,metric,value' } },
+    ]);
     expect(parse('').problems).toEqual([{ line: 1, field: 'line', reason: 'EMPTY' }]);
     expect(parse('\n\n').problems).toEqual([{ line: 1, field: 'line', reason: 'EMPTY' }]);
     expect(parse('month,metric,value\n\n').problems).toEqual([{ line: 2, field: 'line', reason: 'EMPTY' }]);

@@ -18,17 +18,7 @@ import { isValidMonth } from './periods';
 export const MONTHLY_CSV_HEADER = ['month', 'metric', 'value'] as const;
 
 export type MonthlyCsvProblemReason =
-  | 'EMPTY'
-  | 'HEADER'
-  | 'COLUMNS'
-  | 'MONTH'
-  | 'MONTH_FUTURE'
-  | 'METRIC'
-  | 'VALUE'
-  | 'VALUE_TOO_LARGE'
-  | 'DUPLICATE'
-  | 'QUOTES'
-  | 'TOO_MANY_ROWS';
+  'EMPTY' | 'HEADER' | 'COLUMNS' | 'MONTH' | 'MONTH_FUTURE' | 'METRIC' | 'VALUE' | 'VALUE_TOO_LARGE' | 'DUPLICATE' | 'QUOTES' | 'TOO_MANY_ROWS';
 
 export interface MonthlyCsvProblem {
   /** 1-based line of the file (the header is line 1). */
@@ -58,7 +48,10 @@ export interface MonthlyCsvOptions<M extends string> {
 }
 
 /** Parses and checks the whole file; `rows` is meaningful only when `problems` is empty. */
-export function parseMonthlyCsv<M extends string>(text: string, options: MonthlyCsvOptions<M>): { rows: Array<MonthlyCsvRow<M>>; problems: MonthlyCsvProblem[] } {
+export function parseMonthlyCsv<M extends string>(
+  text: string,
+  options: MonthlyCsvOptions<M>,
+): { rows: Array<MonthlyCsvRow<M>>; problems: MonthlyCsvProblem[] } {
   const maxValue = options.maxValue ?? 10_000_000;
   const maxRows = options.maxRows ?? 10_000;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -95,7 +88,8 @@ export function parseMonthlyCsv<M extends string>(text: string, options: Monthly
     const [month = '', metric = '', value = ''] = cells.map((c) => c.trim());
     const before = problems.length;
     if (!isValidMonth(month)) problems.push({ line, field: 'month', reason: 'MONTH' });
-    else if (options.latestMonth && month > options.latestMonth) problems.push({ line, field: 'month', reason: 'MONTH_FUTURE', params: { latest: options.latestMonth } });
+    else if (options.latestMonth && month > options.latestMonth)
+      problems.push({ line, field: 'month', reason: 'MONTH_FUTURE', params: { latest: options.latestMonth } });
     if (!allowed.has(metric)) problems.push({ line, field: 'metric', reason: 'METRIC', params: { allowed: options.metrics.join(', ') } });
     if (!/^\d+$/.test(value)) problems.push({ line, field: 'value', reason: 'VALUE' });
     else if (Number(value) > maxValue) problems.push({ line, field: 'value', reason: 'VALUE_TOO_LARGE', params: { max: maxValue } });

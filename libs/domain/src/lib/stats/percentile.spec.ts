@@ -21,9 +21,24 @@ describe('percentile (nearest rank)', () => {
   });
 
   it('is exact where floating point is not (0.9 × 10 = 9, not 9.000000000000002)', () => {
-    expect(percentile(Array.from({ length: 10 }, (_, i) => i), 90)).toBe(8);
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 90)).toBe(90);
-    expect(percentile(Array.from({ length: 30 }, (_, i) => i + 1), 70)).toBe(21);
+    expect(
+      percentile(
+        Array.from({ length: 10 }, (_, i) => i),
+        90,
+      ),
+    ).toBe(8);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        90,
+      ),
+    ).toBe(90);
+    expect(
+      percentile(
+        Array.from({ length: 30 }, (_, i) => i + 1),
+        70,
+      ),
+    ).toBe(21);
   });
 
   it('is null for no values and the value itself for one', () => {
@@ -36,7 +51,12 @@ describe('percentile (nearest rank)', () => {
     // the first value whose cumulative distribution (rank / n) reaches 0.9 is the 7th (7/7).
     expect(percentile([3, 5, 8, 1, 12, 7, 2], 90)).toBe(12);
     // … and over 20 values the 18th (18/20 = 0.9).
-    expect(percentile(Array.from({ length: 20 }, (_, i) => (i + 1) * 2), 90)).toBe(36);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => (i + 1) * 2),
+        90,
+      ),
+    ).toBe(36);
   });
 
   it('rejects a percentile outside (0, 100] and values that are not numbers', () => {

@@ -25,10 +25,7 @@ describe('ApiClient', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([acceptLanguageInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideHttpClient(withInterceptors([acceptLanguageInterceptor])), provideHttpClientTesting()],
     });
     api = TestBed.inject(ApiClient);
     http = TestBed.inject(HttpTestingController);
@@ -58,12 +55,7 @@ describe('ApiClient', () => {
     const result = api.availability({ officeId: 'o1', serviceId: 's1', from: '2027-03-20', to: '2027-06-20' });
     const request = http.expectOne((r) => r.url === '/api/availability');
     const params = request.request.params;
-    expect([params.get('officeId'), params.get('serviceId'), params.get('from'), params.get('to')]).toEqual([
-      'o1',
-      's1',
-      '2027-03-20',
-      '2027-06-20',
-    ]);
+    expect([params.get('officeId'), params.get('serviceId'), params.get('from'), params.get('to')]).toEqual(['o1', 's1', '2027-03-20', '2027-06-20']);
     request.flush(AVAILABILITY);
     const availability: AvailabilityDto = await result;
     expect(availability.days).toHaveLength(3);
@@ -113,9 +105,7 @@ describe('ApiClient', () => {
   });
 
   it('falls back to the generic message for a non-api error body', () => {
-    const failure = toApiFailure(
-      new HttpErrorResponse({ status: 500, error: '<html>Internal Server Error</html>' }),
-    );
+    const failure = toApiFailure(new HttpErrorResponse({ status: 500, error: '<html>Internal Server Error</html>' }));
     expect(failure.message).toBeNull();
     expect(failureMessage(failure, (key) => key)).toBe('error.generic');
   });
@@ -214,10 +204,8 @@ describe('ApiClient', () => {
     expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 0 })))).toBe(true);
     expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 504, error: 'Gateway Timeout' })))).toBe(true);
     expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 500, error: 'boom' })))).toBe(false);
-    expect(
-      isNetworkFailure(
-        toApiFailure(new HttpErrorResponse({ status: 503, error: { statusCode: 503, code: 'INTERNAL_ERROR', message: 'x' } })),
-      ),
-    ).toBe(false);
+    expect(isNetworkFailure(toApiFailure(new HttpErrorResponse({ status: 503, error: { statusCode: 503, code: 'INTERNAL_ERROR', message: 'x' } })))).toBe(
+      false,
+    );
   });
 });

@@ -32,20 +32,20 @@ export class ApiClient {
   }
 
   services(officeId: string): Promise<ServiceDto[]> {
-    return firstValueFrom(this.http.get<ServiceDto[]>('/api/services', {
-      params: new HttpParams().set('officeId', officeId),
-    }));
+    return firstValueFrom(
+      this.http.get<ServiceDto[]>('/api/services', {
+        params: new HttpParams().set('officeId', officeId),
+      }),
+    );
   }
 
   /** Free slots between two local dates (inclusive); days without free slots are omitted. */
   availability(query: AvailabilityQuery): Promise<AvailabilityDto> {
-    return firstValueFrom(this.http.get<AvailabilityDto>('/api/availability', {
-      params: new HttpParams()
-        .set('officeId', query.officeId)
-        .set('serviceId', query.serviceId)
-        .set('from', query.from)
-        .set('to', query.to),
-    }));
+    return firstValueFrom(
+      this.http.get<AvailabilityDto>('/api/availability', {
+        params: new HttpParams().set('officeId', query.officeId).set('serviceId', query.serviceId).set('from', query.from).set('to', query.to),
+      }),
+    );
   }
 
   /** Keeps a place of the slot for a few minutes while the form is filled in. */
@@ -73,9 +73,11 @@ export class ApiClient {
   }
 
   book(request: CreateAppointmentRequest, idempotencyKey: string): Promise<AppointmentCreatedDto> {
-    return firstValueFrom(this.http.post<AppointmentCreatedDto>('/api/appointments', request, {
-      headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
-    }));
+    return firstValueFrom(
+      this.http.post<AppointmentCreatedDto>('/api/appointments', request, {
+        headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+      }),
+    );
   }
 
   managed(token: string): Promise<ManagedAppointmentDto> {

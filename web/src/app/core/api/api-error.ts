@@ -67,10 +67,7 @@ export function isNetworkFailure(failure: ApiFailure): boolean {
 }
 
 /** The sentence to show for a failure: the api's own (localized) message, else a generic one. */
-export function failureMessage(
-  failure: ApiFailure,
-  t: (key: 'error.network' | 'error.generic') => string,
-): string {
+export function failureMessage(failure: ApiFailure, t: (key: 'error.network' | 'error.generic') => string): string {
   if (failure.message) return failure.message;
   return isNetworkFailure(failure) ? t('error.network') : t('error.generic');
 }

@@ -27,8 +27,7 @@ export const EN: Dictionary = {
   'common.back': 'Back',
   'common.newWindow': '(opens in a new window)',
 
-  'error.network':
-    'The booking service could not be reached. Please check your connection and try again.',
+  'error.network': 'The booking service could not be reached. Please check your connection and try again.',
   'error.generic': 'Something went wrong. Please try again in a few minutes.',
 
   'title.home': 'Book an appointment',
@@ -241,8 +240,7 @@ export const EN: Dictionary = {
   'waitlist.privacyAccept': 'I have read the privacy notice and agree to be told by e-mail',
   'waitlist.submit': 'Tell me when a place is free',
   'waitlist.sending': 'Sending…',
-  'waitlist.done':
-    'Done: if a place becomes free by {date} we will write to {email}. Remember that the place goes to whoever books first.',
+  'waitlist.done': 'Done: if a place becomes free by {date} we will write to {email}. Remember that the place goes to whoever books first.',
   'waitlist.error.email.empty': 'Enter your e-mail address.',
   'waitlist.error.email': 'Enter a valid e-mail address, such as name@example.com.',
   'waitlist.error.privacy': 'To join you must accept the privacy notice.',
@@ -250,8 +248,7 @@ export const EN: Dictionary = {
   'waitlist.showTimes': 'Show the free times',
 
   'waitlistLeave.title': 'Leave the waiting list',
-  'waitlistLeave.text':
-    'Press the button to remove your e-mail address from the waiting list: you will get no further notice and the address will be deleted.',
+  'waitlistLeave.text': 'Press the button to remove your e-mail address from the waiting list: you will get no further notice and the address will be deleted.',
   'waitlistLeave.button': 'Remove my address from the list',
   'waitlistLeave.sending': 'Sending…',
   'waitlistLeave.done': 'Done: your address is no longer on the waiting list.',

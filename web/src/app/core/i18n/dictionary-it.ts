@@ -15,8 +15,7 @@ export const IT = {
   'lang.en': 'English',
 
   'footer.heading': 'Informazioni',
-  'footer.text':
-    'Prenotazioni dell’Ufficio Relazioni con il Pubblico del Comune di Calderara di Reno.',
+  'footer.text': 'Prenotazioni dell’Ufficio Relazioni con il Pubblico del Comune di Calderara di Reno.',
   'footer.links': 'Note legali',
   'footer.privacy': 'Informativa privacy',
   'footer.accessibility': 'Accessibilità',
@@ -29,8 +28,7 @@ export const IT = {
   'common.back': 'Indietro',
   'common.newWindow': '(si apre in una nuova finestra)',
 
-  'error.network':
-    'Non è stato possibile contattare il servizio di prenotazione. Controlla la connessione e riprova.',
+  'error.network': 'Non è stato possibile contattare il servizio di prenotazione. Controlla la connessione e riprova.',
   'error.generic': 'Si è verificato un errore imprevisto. Riprova tra qualche minuto.',
 
   'title.home': 'Prenota un appuntamento',
@@ -158,8 +156,7 @@ export const IT = {
   'applicant.error.fiscalCode.EMPTY': 'Inserisci il codice fiscale.',
   'applicant.error.fiscalCode.LENGTH.one': 'Il codice fiscale ha 16 caratteri: ne hai inserito {count}.',
   'applicant.error.fiscalCode.LENGTH.other': 'Il codice fiscale ha 16 caratteri: ne hai inseriti {count}.',
-  'applicant.error.fiscalCode.FORMAT':
-    'Il codice fiscale non ha il formato corretto: 6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera.',
+  'applicant.error.fiscalCode.FORMAT': 'Il codice fiscale non ha il formato corretto: 6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera.',
   'applicant.error.fiscalCode.MONTH': 'Il codice fiscale non è valido: la lettera del mese di nascita (9° carattere) è sbagliata.',
   'applicant.error.fiscalCode.DAY': 'Il codice fiscale non è valido: il giorno di nascita (10° e 11° carattere) è sbagliato.',
   'applicant.error.fiscalCode.CHECK_CHARACTER':
@@ -244,8 +241,7 @@ export const IT = {
   'waitlist.privacyAccept': 'Ho letto l’informativa sulla privacy e acconsento a essere avvisato per e-mail',
   'waitlist.submit': 'Avvisami quando si libera un posto',
   'waitlist.sending': 'Invio in corso…',
-  'waitlist.done':
-    'Fatto: se si libera un posto entro {date} ti scriveremo a {email}. Ricorda che il posto va a chi prenota per primo.',
+  'waitlist.done': 'Fatto: se si libera un posto entro {date} ti scriveremo a {email}. Ricorda che il posto va a chi prenota per primo.',
   'waitlist.error.email.empty': 'Inserisci il tuo indirizzo e-mail.',
   'waitlist.error.email': 'Inserisci un indirizzo e-mail valido, per esempio nome@esempio.it.',
   'waitlist.error.privacy': 'Per iscriverti devi accettare l’informativa sulla privacy.',
@@ -295,8 +291,7 @@ export const IT = {
   'suspended.reason': 'Motivo: {reason}.',
 
   'staffLogin.title': 'Accesso operatori',
-  'staffLogin.intro':
-    'Area riservata al personale dell’URP. Accedi con il nome utente e la password che ti sono stati assegnati.',
+  'staffLogin.intro': 'Area riservata al personale dell’URP. Accedi con il nome utente e la password che ti sono stati assegnati.',
   'staffLogin.username': 'Nome utente',
   'staffLogin.password': 'Password',
   'staffLogin.submit': 'Accedi',

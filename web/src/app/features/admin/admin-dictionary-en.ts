@@ -137,7 +137,8 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.services.field.activeLong': 'Active service (bookable)',
 
   'admin.hours.title': 'Opening hours',
-  'admin.hours.intro': 'For each weekday, one or more intervals. If you shorten the hours, the bookings left outside are shown to you before anything is saved.',
+  'admin.hours.intro':
+    'For each weekday, one or more intervals. If you shorten the hours, the bookings left outside are shown to you before anything is saved.',
   'admin.hours.scope': 'Hours of',
   'admin.hours.scopeOffice': 'The whole office',
   'admin.hours.scopeHint': 'A service with hours of its own uses only those; the others follow the office’s hours.',
@@ -171,7 +172,8 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.desks.field.activeLong': 'Active desk',
 
   'admin.closures.title': 'Closures',
-  'admin.closures.intro': 'Whole days or some hours of one day, for the whole office or one service. Bookings that fall inside are shown to you first: if you confirm, they are cancelled and each citizen gets the closure notice.',
+  'admin.closures.intro':
+    'Whole days or some hours of one day, for the whole office or one service. Bookings that fall inside are shown to you first: if you confirm, they are cancelled and each citizen gets the closure notice.',
   'admin.closures.list': 'Planned closures',
   'admin.closures.none': 'No closures planned.',
   'admin.closures.new': 'New closure',
@@ -205,10 +207,8 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.settings.defaulted': 'Rules with a default value',
   'admin.settings.defaultedHint': 'Leave empty to use the installation’s default.',
   'admin.settings.default': 'Default: {value}.',
-  'admin.settings.reconfirmHint':
-    'The reminder asks the citizen to confirm attendance; if they do not confirm {count} hours before, the place is released.',
-  'admin.settings.reconfirmHint.one':
-    'The reminder asks the citizen to confirm attendance; if they do not confirm {count} hour before, the place is released.',
+  'admin.settings.reconfirmHint': 'The reminder asks the citizen to confirm attendance; if they do not confirm {count} hours before, the place is released.',
+  'admin.settings.reconfirmHint.one': 'The reminder asks the citizen to confirm attendance; if they do not confirm {count} hour before, the place is released.',
   'admin.settings.mandate': 'Administrative mandate (for the statistics)',
   'admin.settings.patron': 'Patron saint',
   'admin.settings.patronHint': 'On the patron saint’s day the office is closed, as on public holidays.',
@@ -302,7 +302,8 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.audit.entity.statistics': 'Statistics',
   'admin.services.desks': 'Desks',
   'admin.services.noDesk': 'None',
-  'admin.services.noDeskWarning': 'No active desk serves “{name}”: no tickets are given for it at the kiosk or at the desk, and nobody would call people with an appointment. Assign it to a desk on the Desks page.',
+  'admin.services.noDeskWarning':
+    'No active desk serves “{name}”: no tickets are given for it at the kiosk or at the desk, and nobody would call people with an appointment. Assign it to a desk on the Desks page.',
   'admin.services.nameEnHint': 'Optional: left empty, the Italian name is used in English too.',
   'admin.closures.saveService': 'Close the service “{service}” in this period',
   'admin.audit.action.LOGIN': 'Login',

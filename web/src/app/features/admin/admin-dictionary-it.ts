@@ -139,7 +139,8 @@ export const ADMIN_IT = {
   'admin.services.field.activeLong': 'Servizio attivo (prenotabile)',
 
   'admin.hours.title': 'Orari di apertura',
-  'admin.hours.intro': 'Per ogni giorno della settimana, uno o più intervalli. Se accorci gli orari, le prenotazioni rimaste fuori ti vengono mostrate prima di salvare.',
+  'admin.hours.intro':
+    'Per ogni giorno della settimana, uno o più intervalli. Se accorci gli orari, le prenotazioni rimaste fuori ti vengono mostrate prima di salvare.',
   'admin.hours.scope': 'Orari di',
   'admin.hours.scopeOffice': 'Tutto l’ufficio',
   'admin.hours.scopeHint': 'Un servizio con orari propri usa solo quelli; gli altri seguono gli orari dell’ufficio.',
@@ -173,7 +174,8 @@ export const ADMIN_IT = {
   'admin.desks.field.activeLong': 'Sportello attivo',
 
   'admin.closures.title': 'Chiusure',
-  'admin.closures.intro': 'Giorni interi o alcune ore di un giorno, per tutto l’ufficio o un solo servizio. Le prenotazioni che cadono nella chiusura ti vengono mostrate prima: se confermi, sono annullate e ogni cittadino riceve l’avviso di chiusura.',
+  'admin.closures.intro':
+    'Giorni interi o alcune ore di un giorno, per tutto l’ufficio o un solo servizio. Le prenotazioni che cadono nella chiusura ti vengono mostrate prima: se confermi, sono annullate e ogni cittadino riceve l’avviso di chiusura.',
   'admin.closures.list': 'Chiusure in programma',
   'admin.closures.none': 'Nessuna chiusura in programma.',
   'admin.closures.new': 'Nuova chiusura',
@@ -207,8 +209,7 @@ export const ADMIN_IT = {
   'admin.settings.defaulted': 'Regole con un valore predefinito',
   'admin.settings.defaultedHint': 'Lascia vuoto per usare il valore predefinito dell’installazione.',
   'admin.settings.default': 'Predefinito: {value}.',
-  'admin.settings.reconfirmHint':
-    'Il promemoria chiede al cittadino di confermare la presenza; se non conferma entro {count} ore prima, il posto si libera.',
+  'admin.settings.reconfirmHint': 'Il promemoria chiede al cittadino di confermare la presenza; se non conferma entro {count} ore prima, il posto si libera.',
   'admin.settings.reconfirmHint.one':
     'Il promemoria chiede al cittadino di confermare la presenza; se non conferma entro {count} ora prima, il posto si libera.',
   'admin.settings.mandate': 'Mandato amministrativo (per le statistiche)',
@@ -304,7 +305,8 @@ export const ADMIN_IT = {
   'admin.audit.entity.statistics': 'Statistiche',
   'admin.services.desks': 'Sportelli',
   'admin.services.noDesk': 'Nessuno',
-  'admin.services.noDeskWarning': 'Nessuno sportello attivo serve «{name}»: non si danno biglietti per questo servizio al totem né allo sportello, e nessuno chiamerebbe chi ha un appuntamento. Assegnalo a uno sportello nella pagina Sportelli.',
+  'admin.services.noDeskWarning':
+    'Nessuno sportello attivo serve «{name}»: non si danno biglietti per questo servizio al totem né allo sportello, e nessuno chiamerebbe chi ha un appuntamento. Assegnalo a uno sportello nella pagina Sportelli.',
   'admin.services.nameEnHint': 'Facoltativo: se resta vuoto, anche in inglese si usa il nome italiano.',
   'admin.closures.saveService': 'Chiudi il servizio «{service}» in questo periodo',
   'admin.audit.action.LOGIN': 'Accesso',

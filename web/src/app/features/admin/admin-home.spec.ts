@@ -13,7 +13,9 @@ describe('AdminHome (/staff/admin)', () => {
   let el: HTMLElement;
 
   async function render(): Promise<void> {
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: AdminApi, useValue: mockApi({ offices: [ADMIN_OFFICE] }) }, { provide: StaffAuth, useValue: { user } }] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: AdminApi, useValue: mockApi({ offices: [ADMIN_OFFICE] }) }, { provide: StaffAuth, useValue: { user } }],
+    });
     fixture = TestBed.createComponent(AdminHome);
     el = fixture.nativeElement as HTMLElement;
     await settle(fixture);

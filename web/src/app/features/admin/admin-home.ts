@@ -14,7 +14,9 @@ import { OfficeDirectory } from './office-directory';
   imports: [RouterLink, LoadingIndicator],
   template: `
     <div class="container page-section">
-      <p class="sp-breadcrumb"><a routerLink="/staff">{{ text.t('admin.back.staff') }}</a></p>
+      <p class="sp-breadcrumb">
+        <a routerLink="/staff">{{ text.t('admin.back.staff') }}</a>
+      </p>
       <h1>{{ text.t('admin.home.title') }}</h1>
       <p class="lead">{{ text.t('admin.home.intro') }}</p>
       @if (failure(); as message) {
@@ -28,20 +30,36 @@ import { OfficeDirectory } from './office-directory';
           <section class="mb-4" [attr.aria-labelledby]="'office-' + office.id" data-testid="admin-office">
             <h3 class="h5" [id]="'office-' + office.id">{{ office.name }}</h3>
             <ul>
-              <li><a [routerLink]="['/staff/admin/offices', office.id, 'services']">{{ text.t('admin.nav.services') }}</a></li>
-              <li><a [routerLink]="['/staff/admin/offices', office.id, 'hours']">{{ text.t('admin.nav.hours') }}</a></li>
-              <li><a [routerLink]="['/staff/admin/offices', office.id, 'desks']">{{ text.t('admin.nav.desks') }}</a></li>
-              <li><a [routerLink]="['/staff/admin/offices', office.id, 'closures']" data-testid="link-closures">{{ text.t('admin.nav.closures') }}</a></li>
-              <li><a [routerLink]="['/staff/admin/offices', office.id, 'settings']">{{ text.t('admin.nav.settings') }}</a></li>
+              <li>
+                <a [routerLink]="['/staff/admin/offices', office.id, 'services']">{{ text.t('admin.nav.services') }}</a>
+              </li>
+              <li>
+                <a [routerLink]="['/staff/admin/offices', office.id, 'hours']">{{ text.t('admin.nav.hours') }}</a>
+              </li>
+              <li>
+                <a [routerLink]="['/staff/admin/offices', office.id, 'desks']">{{ text.t('admin.nav.desks') }}</a>
+              </li>
+              <li>
+                <a [routerLink]="['/staff/admin/offices', office.id, 'closures']" data-testid="link-closures">{{ text.t('admin.nav.closures') }}</a>
+              </li>
+              <li>
+                <a [routerLink]="['/staff/admin/offices', office.id, 'settings']">{{ text.t('admin.nav.settings') }}</a>
+              </li>
             </ul>
           </section>
         }
         <h2>{{ text.t('admin.home.general') }}</h2>
         <ul>
-          <li><a routerLink="/staff/admin/offices" data-testid="link-offices">{{ text.t('admin.offices.title') }}</a></li>
+          <li>
+            <a routerLink="/staff/admin/offices" data-testid="link-offices">{{ text.t('admin.offices.title') }}</a>
+          </li>
           @if (isAdmin()) {
-            <li><a routerLink="/staff/admin/staff-users" data-testid="link-staff-users">{{ text.t('admin.staff.title') }}</a></li>
-            <li><a routerLink="/staff/admin/audit" data-testid="link-audit">{{ text.t('admin.audit.title') }}</a></li>
+            <li>
+              <a routerLink="/staff/admin/staff-users" data-testid="link-staff-users">{{ text.t('admin.staff.title') }}</a>
+            </li>
+            <li>
+              <a routerLink="/staff/admin/audit" data-testid="link-audit">{{ text.t('admin.audit.title') }}</a>
+            </li>
           }
         </ul>
       } @else {

@@ -43,9 +43,30 @@ export function apiError(status: number, body: Record<string, unknown>): HttpErr
 /** A mocked AdminApi: every method a jest.fn, resolving to `answers[name]` unless set otherwise. */
 export function mockApi(answers: Record<string, unknown> = {}): Record<string, jest.Mock> {
   const names = [
-    'offices', 'createOffice', 'updateOffice', 'deleteOffice', 'settings', 'saveSettings', 'services', 'createService', 'updateService', 'deleteService',
-    'openingHours', 'saveOpeningHours', 'desks', 'createDesk', 'updateDesk', 'deleteDesk', 'closures', 'createClosure', 'deleteClosure',
-    'staffUsers', 'createStaffUser', 'updateStaffUser', 'resetPassword', 'audit',
+    'offices',
+    'createOffice',
+    'updateOffice',
+    'deleteOffice',
+    'settings',
+    'saveSettings',
+    'services',
+    'createService',
+    'updateService',
+    'deleteService',
+    'openingHours',
+    'saveOpeningHours',
+    'desks',
+    'createDesk',
+    'updateDesk',
+    'deleteDesk',
+    'closures',
+    'createClosure',
+    'deleteClosure',
+    'staffUsers',
+    'createStaffUser',
+    'updateStaffUser',
+    'resetPassword',
+    'audit',
   ];
   return Object.fromEntries(names.map((name) => [name, jest.fn(async () => answers[name] ?? (name.endsWith('s') ? [] : undefined))]));
 }

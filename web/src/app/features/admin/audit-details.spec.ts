@@ -1,7 +1,8 @@
 import { AuditWords, auditLines, formatValue } from './audit-details';
 
 const words: AuditWords = {
-  key: (name) => ({ active: 'Attivo', capacity: 'Posti per orario', date: 'Giorno', appointments: 'Prenotazioni viste', reason: 'Motivo', status: 'Stato' })[name] ?? null,
+  key: (name) =>
+    ({ active: 'Attivo', capacity: 'Posti per orario', date: 'Giorno', appointments: 'Prenotazioni viste', reason: 'Motivo', status: 'Stato' })[name] ?? null,
   value: (code) => ({ WRONG_PASSWORD: 'password sbagliata', NO_SHOW: 'Assente', CALLED: 'Chiamato' })[code] ?? null,
   yes: 'sì',
   no: 'no',

@@ -40,7 +40,10 @@ function isChange(value: unknown): value is { from: unknown; to: unknown } {
 
 /** "durationMinutes" → "duration minutes". */
 function humanize(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 export function formatValue(value: unknown, words: AuditWords): string {
@@ -92,7 +95,8 @@ export function auditLines(details: Record<string, unknown> | null | undefined, 
   const lines: AuditLine[] = [];
   for (const [name, value] of Object.entries(details ?? {})) {
     if (name === 'changes' && isObject(value)) {
-      for (const [field, diff] of Object.entries(value)) lines.push(isChange(diff) ? change(field, diff, words) : { label: label(field, words), value: formatValue(diff, words) });
+      for (const [field, diff] of Object.entries(value))
+        lines.push(isChange(diff) ? change(field, diff, words) : { label: label(field, words), value: formatValue(diff, words) });
     } else if ((name === 'after' || name === 'before') && isObject(value)) {
       // A created or deleted object: what names it, not every field.
       for (const [field, v] of Object.entries(value).slice(0, OBJECT_FIELDS)) {

@@ -7,10 +7,46 @@ import { AuditLog } from './audit-log';
 
 const PAGE: AuditPageDto = {
   items: [
-    { id: 'a1', at: '2027-03-29T07:05:00Z', actor: { id: 'u', username: 'operatore', role: 'operator' }, action: 'VIEW', entity: 'agenda', entityId: 'o', officeId: 'o', details: { date: '2027-03-29', search: true, appointments: ['CIE-7K3P9Q'], views: 3 } },
-    { id: 'a2', at: '2027-03-29T07:01:00Z', actor: { id: 'm', username: 'responsabile', role: 'manager' }, action: 'UPDATE', entity: 'service', entityId: 's', officeId: 'o', details: { changes: { capacity: { from: 2, to: 1 }, active: { from: true, to: false } } } },
-    { id: 'a3', at: '2027-03-29T07:00:00Z', actor: { id: null, username: null, role: null }, action: 'LOGIN_FAILED', entity: 'staff_user', entityId: null, officeId: null, details: { reason: 'UNKNOWN_ACCOUNT' } },
-    { id: 'a4', at: '2027-03-29T06:59:00Z', actor: { id: 'x', username: 'admin', role: 'admin' }, action: 'LOCKOUT_LIFTED', entity: 'device', entityId: null, officeId: null, details: { printer: 'abc' } },
+    {
+      id: 'a1',
+      at: '2027-03-29T07:05:00Z',
+      actor: { id: 'u', username: 'operatore', role: 'operator' },
+      action: 'VIEW',
+      entity: 'agenda',
+      entityId: 'o',
+      officeId: 'o',
+      details: { date: '2027-03-29', search: true, appointments: ['CIE-7K3P9Q'], views: 3 },
+    },
+    {
+      id: 'a2',
+      at: '2027-03-29T07:01:00Z',
+      actor: { id: 'm', username: 'responsabile', role: 'manager' },
+      action: 'UPDATE',
+      entity: 'service',
+      entityId: 's',
+      officeId: 'o',
+      details: { changes: { capacity: { from: 2, to: 1 }, active: { from: true, to: false } } },
+    },
+    {
+      id: 'a3',
+      at: '2027-03-29T07:00:00Z',
+      actor: { id: null, username: null, role: null },
+      action: 'LOGIN_FAILED',
+      entity: 'staff_user',
+      entityId: null,
+      officeId: null,
+      details: { reason: 'UNKNOWN_ACCOUNT' },
+    },
+    {
+      id: 'a4',
+      at: '2027-03-29T06:59:00Z',
+      actor: { id: 'x', username: 'admin', role: 'admin' },
+      action: 'LOCKOUT_LIFTED',
+      entity: 'device',
+      entityId: null,
+      officeId: null,
+      details: { printer: 'abc' },
+    },
   ],
   total: 60,
   page: 1,
@@ -47,7 +83,9 @@ describe('AuditLog (/staff/admin/audit)', () => {
   });
 
   it('reads like sentences: "field: before → after", codes in words, never raw JSON', () => {
-    const details = [...el.querySelectorAll('[data-testid="audit-table"] tbody tr')].map((tr) => [...tr.querySelectorAll('[data-testid="audit-details"] li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim()));
+    const details = [...el.querySelectorAll('[data-testid="audit-table"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('[data-testid="audit-details"] li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+    );
     expect(details[0]).toEqual(['Giorno: 2027-03-29', 'Con ricerca: sì', 'Prenotazioni viste: CIE-7K3P9Q', 'Consultazioni: 3']);
     expect(details[1]).toEqual(['Posti per orario: 2 → 1', 'Attivo: sì → no']);
     expect(details[2]).toEqual(['Motivo: nome utente sconosciuto']);

@@ -6,7 +6,15 @@ import { AdminApi } from './admin-api';
 import { ADMIN_CIE, ADMIN_OFFICE, apiError, mockApi, OFFICE_ID, settle } from './admin-testing';
 import { closureInput, Closures } from './closures';
 
-const CLOSURE: ClosureDto = { id: 'c1', officeId: OFFICE_ID, serviceId: null, start: '2027-04-30T22:00:00Z', end: '2027-05-02T22:00:00Z', reason: 'Ponte', cancelled: [] };
+const CLOSURE: ClosureDto = {
+  id: 'c1',
+  officeId: OFFICE_ID,
+  serviceId: null,
+  start: '2027-04-30T22:00:00Z',
+  end: '2027-05-02T22:00:00Z',
+  reason: 'Ponte',
+  cancelled: [],
+};
 
 describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
   let api: Record<string, jest.Mock>;
@@ -59,9 +67,19 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
   it('a closure with bookings inside: the confirmation lists them and gets the focus; confirmed, it is sent again with confirm', async () => {
     api['createClosure']
       .mockRejectedValueOnce(
-        apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ id: 'a1', code: 'CIE-7K3P9Q', start: '2027-05-03T12:30:00Z', serviceId: 'svc-cie', serviceName: "Carta d'identità elettronica" }] }),
+        apiError(409, {
+          code: 'CONFIRMATION_REQUIRED',
+          affected: [{ id: 'a1', code: 'CIE-7K3P9Q', start: '2027-05-03T12:30:00Z', serviceId: 'svc-cie', serviceName: "Carta d'identità elettronica" }],
+        }),
       )
-      .mockResolvedValueOnce({ ...CLOSURE, id: 'c2', start: '2027-05-03T12:00:00Z', end: '2027-05-03T14:00:00Z', reason: 'Assemblea', cancelled: ['CIE-7K3P9Q'] });
+      .mockResolvedValueOnce({
+        ...CLOSURE,
+        id: 'c2',
+        start: '2027-05-03T12:00:00Z',
+        end: '2027-05-03T14:00:00Z',
+        reason: 'Assemblea',
+        cancelled: ['CIE-7K3P9Q'],
+      });
     $<HTMLInputElement>('[data-testid="closure-kind-hours"]').click();
     await settle(fixture);
     await type('closure-from', '2027-05-03');
@@ -79,13 +97,24 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
 
     $<HTMLButtonElement>('[data-testid="confirm-yes"]').click();
     await settle(fixture);
-    expect(api['createClosure']).toHaveBeenLastCalledWith(OFFICE_ID, { from: '2027-05-03', startTime: '14:00', endTime: '16:00', reason: 'Assemblea', confirm: true });
+    expect(api['createClosure']).toHaveBeenLastCalledWith(OFFICE_ID, {
+      from: '2027-05-03',
+      startTime: '14:00',
+      endTime: '16:00',
+      reason: 'Assemblea',
+      confirm: true,
+    });
     expect($('[data-testid="confirm-change"]')).toBeNull();
     expect(text('[data-testid="form-success"]')).toContain('1 prenotazione annullata (CIE-7K3P9Q)');
   });
 
   it('cancelling the confirmation writes nothing and gives the focus back to the button', async () => {
-    api['createClosure'].mockRejectedValueOnce(apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ id: 'a1', code: 'CIE-7K3P9Q', start: '2027-05-03T12:30:00Z', serviceId: 's', serviceName: 'CIE' }] }));
+    api['createClosure'].mockRejectedValueOnce(
+      apiError(409, {
+        code: 'CONFIRMATION_REQUIRED',
+        affected: [{ id: 'a1', code: 'CIE-7K3P9Q', start: '2027-05-03T12:30:00Z', serviceId: 's', serviceName: 'CIE' }],
+      }),
+    );
     await type('closure-from', '2027-05-03');
     await type('closure-reason', 'Sciopero');
     await submit();
@@ -98,7 +127,13 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
 
   it('the api’s field errors: a focused summary with links, and each field marked', async () => {
     api['createClosure'].mockRejectedValueOnce(
-      apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'from', message: 'Campo obbligatorio.' }, { field: 'reason', message: 'Campo obbligatorio.' }] }),
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { field: 'from', message: 'Campo obbligatorio.' },
+          { field: 'reason', message: 'Campo obbligatorio.' },
+        ],
+      }),
     );
     await submit();
     const summary = $('[data-testid="error-summary"]');
@@ -125,6 +160,13 @@ describe('Closures (/staff/admin/offices/:officeId/closures)', () => {
   it('builds the request for whole days or some hours', () => {
     const base = { from: '2027-05-01', to: '2027-05-02', partDay: false, startTime: '10:00', endTime: '11:00', serviceId: '', reason: 'x' };
     expect(closureInput(base, false)).toEqual({ from: '2027-05-01', to: '2027-05-02', reason: 'x' });
-    expect(closureInput({ ...base, partDay: true, serviceId: 'svc' }, true)).toEqual({ from: '2027-05-01', startTime: '10:00', endTime: '11:00', serviceId: 'svc', reason: 'x', confirm: true });
+    expect(closureInput({ ...base, partDay: true, serviceId: 'svc' }, true)).toEqual({
+      from: '2027-05-01',
+      startTime: '10:00',
+      endTime: '11:00',
+      serviceId: 'svc',
+      reason: 'x',
+      confirm: true,
+    });
   });
 });

@@ -61,7 +61,11 @@ export class Closures {
   protected readonly closures = computed(() => this.loaded.value()?.[0] ?? null);
   protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
   protected readonly form = new FormState('closure');
-  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.closures(officeId), this.api.services(officeId)]));
+  private readonly loaded = formResource(
+    this.form,
+    () => this.officeId(),
+    (officeId) => Promise.all([this.api.closures(officeId), this.api.services(officeId)]),
+  );
   protected readonly model = signal<ClosureModel>({ ...EMPTY });
   protected readonly timeFields = ['startTime', 'endTime'] as const;
   protected readonly deleting = signal<ClosureDto | null>(null);
@@ -112,7 +116,10 @@ export class Closures {
     this.form.start();
     try {
       const created = await this.api.createClosure(this.officeId(), closureInput(this.model(), confirm));
-      const cancelled = created.cancelled.length > 0 ? ` ${this.text.t('admin.closures.cancelled', { count: created.cancelled.length, codes: created.cancelled.join(', ') })}` : '';
+      const cancelled =
+        created.cancelled.length > 0
+          ? ` ${this.text.t('admin.closures.cancelled', { count: created.cancelled.length, codes: created.cancelled.join(', ') })}`
+          : '';
       this.model.set({ ...EMPTY });
       await this.loaded.refresh();
       this.form.done(this.text.t('admin.closures.created', { period: this.period(created) }) + cancelled);

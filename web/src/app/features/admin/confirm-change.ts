@@ -13,7 +13,15 @@ import { AdminText } from './admin-text';
 @Component({
   selector: 'sp-confirm-change',
   template: `
-    <section class="sp-confirm" role="alertdialog" aria-modal="false" [attr.aria-labelledby]="id + '-title'" [attr.aria-describedby]="id + '-text'" (keydown.escape)="cancelled.emit()" data-testid="confirm-change">
+    <section
+      class="sp-confirm"
+      role="alertdialog"
+      aria-modal="false"
+      [attr.aria-labelledby]="id + '-title'"
+      [attr.aria-describedby]="id + '-text'"
+      (keydown.escape)="cancelled.emit()"
+      data-testid="confirm-change"
+    >
       <h2 class="h4" [id]="id + '-title'" tabindex="-1" #title>{{ text.t('admin.confirm.title') }}</h2>
       <p [id]="id + '-text'">
         @if (appointments().length > 0) {
@@ -35,8 +43,12 @@ import { AdminText } from './admin-text';
         }
       </ul>
       <div class="sp-actions">
-        <button type="button" class="btn btn-danger" [disabled]="busy()" (click)="confirmed.emit()" data-testid="confirm-yes">{{ confirmLabel() || text.t('admin.confirm.yes') }}</button>
-        <button type="button" class="btn btn-outline-primary" [disabled]="busy()" (click)="cancelled.emit()" data-testid="confirm-no">{{ text.t('admin.confirm.no') }}</button>
+        <button type="button" class="btn btn-danger" [disabled]="busy()" (click)="confirmed.emit()" data-testid="confirm-yes">
+          {{ confirmLabel() || text.t('admin.confirm.yes') }}
+        </button>
+        <button type="button" class="btn btn-outline-primary" [disabled]="busy()" (click)="cancelled.emit()" data-testid="confirm-no">
+          {{ text.t('admin.confirm.no') }}
+        </button>
       </div>
     </section>
   `,

@@ -39,11 +39,22 @@ describe('Desks (/staff/admin/offices/:officeId/desks)', () => {
     spid.checked = false;
     spid.dispatchEvent(new Event('change'));
     api['updateDesk']
-      .mockRejectedValueOnce(apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ kind: 'TICKET', id: 't1', code: 'S004', start: '2027-03-29T07:10:00Z', serviceId: 'svc-spid', serviceName: 'SPID' }] }))
+      .mockRejectedValueOnce(
+        apiError(409, {
+          code: 'CONFIRMATION_REQUIRED',
+          affected: [{ kind: 'TICKET', id: 't1', code: 'S004', start: '2027-03-29T07:10:00Z', serviceId: 'svc-spid', serviceName: 'SPID' }],
+        }),
+      )
       .mockResolvedValueOnce({ ...DESK, serviceIds: ['svc-cie'], cancelled: [], ticketsLeft: ['S004'] });
     $('[data-testid="desk-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
-    expect(api['updateDesk']).toHaveBeenLastCalledWith(OFFICE_ID, 'd1', { number: 1, name: 'Sportello 1', active: true, serviceIds: ['svc-cie'], confirm: false });
+    expect(api['updateDesk']).toHaveBeenLastCalledWith(OFFICE_ID, 'd1', {
+      number: 1,
+      name: 'Sportello 1',
+      active: true,
+      serviceIds: ['svc-cie'],
+      confirm: false,
+    });
     expect(text('[data-testid="affected-list"]')).toBe('Numero S004, in attesa dalle 09:10 – SPID');
     expect(text('[data-testid="confirm-change"] p')).toContain('c’è 1 persona in attesa');
     expect(text('[data-testid="confirm-yes"]')).toBe('Salva comunque');
@@ -57,7 +68,9 @@ describe('Desks (/staff/admin/offices/:officeId/desks)', () => {
     $<HTMLButtonElement>('[data-testid="desk-new"]').click();
     await settle(fixture);
     expect($<HTMLInputElement>('#desk-number').value).toBe('2');
-    api['createDesk'].mockRejectedValueOnce(apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'number', message: 'Esiste già uno sportello con questo numero.' }] }));
+    api['createDesk'].mockRejectedValueOnce(
+      apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'number', message: 'Esiste già uno sportello con questo numero.' }] }),
+    );
     $('[data-testid="desk-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
     expect(text('#desk-number-error')).toContain('Esiste già uno sportello con questo numero.');

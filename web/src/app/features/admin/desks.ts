@@ -42,7 +42,11 @@ export class Desks {
   protected readonly desks = computed(() => this.loaded.value()?.[0] ?? null);
   protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
   protected readonly form = new FormState('desk', { alias: (field) => (field.startsWith('serviceIds[') ? 'serviceIds' : field) });
-  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.desks(officeId), this.api.services(officeId)]));
+  private readonly loaded = formResource(
+    this.form,
+    () => this.officeId(),
+    (officeId) => Promise.all([this.api.desks(officeId), this.api.services(officeId)]),
+  );
   protected readonly editing = signal<AdminDeskDto | 'new' | null>(null);
   protected readonly deleting = signal<AdminDeskDto | null>(null);
   protected readonly model = signal<DeskModel>({ number: '', name: '', active: true, serviceIds: [] });
@@ -60,7 +64,11 @@ export class Desks {
     this.deleting.set(null);
     this.editing.set(desk);
     const next = Math.max(0, ...(this.desks() ?? []).map((d) => d.number)) + 1;
-    this.model.set(desk === 'new' ? { number: String(next), name: this.text.t('admin.desks.defaultName', { n: next }), active: true, serviceIds: [] } : { number: String(desk.number), name: desk.name, active: desk.active, serviceIds: [...desk.serviceIds] });
+    this.model.set(
+      desk === 'new'
+        ? { number: String(next), name: this.text.t('admin.desks.defaultName', { n: next }), active: true, serviceIds: [] }
+        : { number: String(desk.number), name: desk.name, active: desk.active, serviceIds: [...desk.serviceIds] },
+    );
     this.focus('desk-form-title');
   }
 
@@ -89,7 +97,13 @@ export class Desks {
     const editing = this.editing();
     if (!editing || this.form.busy()) return;
     const m = this.model();
-    const input = { number: /^\d+$/.test(m.number.trim()) ? Number(m.number) : (m.number as unknown as number), name: m.name, active: m.active, serviceIds: m.serviceIds, confirm };
+    const input = {
+      number: /^\d+$/.test(m.number.trim()) ? Number(m.number) : (m.number as unknown as number),
+      name: m.name,
+      active: m.active,
+      serviceIds: m.serviceIds,
+      confirm,
+    };
     this.form.start();
     try {
       if (editing === 'new') {
@@ -97,7 +111,10 @@ export class Desks {
         await this.finish(this.text.t('admin.desks.created', { name: created.name }));
       } else {
         const saved = await this.api.updateDesk(this.officeId(), editing.id, input);
-        const left = saved.ticketsLeft.length > 0 ? ` ${this.text.t('admin.desks.ticketsLeft', { count: saved.ticketsLeft.length, numbers: saved.ticketsLeft.join(', ') })}` : '';
+        const left =
+          saved.ticketsLeft.length > 0
+            ? ` ${this.text.t('admin.desks.ticketsLeft', { count: saved.ticketsLeft.length, numbers: saved.ticketsLeft.join(', ') })}`
+            : '';
         await this.finish(this.text.t('admin.desks.saved', { name: saved.name }) + left);
       }
     } catch (error) {

@@ -45,7 +45,12 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
     $<HTMLButtonElement>('[data-testid="hours-add-5"]').click();
     await settle(fixture);
     expect(document.activeElement?.id).toBe('hours-day5-0-start');
-    api['saveOpeningHours'].mockRejectedValueOnce(apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'intervals[3].start', message: 'Si sovrappone a un altro intervallo dello stesso giorno.' }] }));
+    api['saveOpeningHours'].mockRejectedValueOnce(
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'intervals[3].start', message: 'Si sovrappone a un altro intervallo dello stesso giorno.' }],
+      }),
+    );
     $('[data-testid="hours-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
     expect(api['saveOpeningHours']).toHaveBeenCalledWith(OFFICE_ID, {
@@ -66,7 +71,12 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
     $<HTMLButtonElement>('[data-testid="hours-remove-1-1"]').click();
     await settle(fixture);
     api['saveOpeningHours']
-      .mockRejectedValueOnce(apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ kind: 'APPOINTMENT', id: 'a', code: 'CIE-7K3P9Q', start: '2027-03-29T13:00:00Z', serviceId: 'svc-cie', serviceName: 'CIE' }] }))
+      .mockRejectedValueOnce(
+        apiError(409, {
+          code: 'CONFIRMATION_REQUIRED',
+          affected: [{ kind: 'APPOINTMENT', id: 'a', code: 'CIE-7K3P9Q', start: '2027-03-29T13:00:00Z', serviceId: 'svc-cie', serviceName: 'CIE' }],
+        }),
+      )
       .mockResolvedValueOnce({ office: [{ weekday: 1, start: '08:30', end: '12:30' }], services: {}, cancelled: ['CIE-7K3P9Q'], waitlistNotified: 0 });
     $('[data-testid="hours-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
@@ -88,7 +98,14 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
 
   it('turns the week into intervals and back', () => {
     const week = toWeek(HOURS.office);
-    expect(week[1]).toEqual([{ start: '08:30', end: '12:30' }, { start: '14:30', end: '17:30' }]);
-    expect(fromWeek(week).places).toEqual([[1, 0], [1, 1], [3, 0]]);
+    expect(week[1]).toEqual([
+      { start: '08:30', end: '12:30' },
+      { start: '14:30', end: '17:30' },
+    ]);
+    expect(fromWeek(week).places).toEqual([
+      [1, 0],
+      [1, 1],
+      [3, 0],
+    ]);
   });
 });

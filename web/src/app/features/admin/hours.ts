@@ -72,7 +72,11 @@ export class Hours {
   });
   protected readonly weekdays = WEEKDAYS;
   protected readonly timeFields = ['start', 'end'] as const;
-  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => Promise.all([this.api.openingHours(officeId), this.api.services(officeId)]));
+  private readonly loaded = formResource(
+    this.form,
+    () => this.officeId(),
+    (officeId) => Promise.all([this.api.openingHours(officeId), this.api.services(officeId)]),
+  );
   /** The hours as the api has them: loaded, then what a save returned. */
   protected readonly hours = linkedSignal<OpeningHoursDto | null>(() => this.loaded.value()?.[0] ?? null);
   protected readonly services = computed(() => this.loaded.value()?.[1] ?? []);
@@ -127,7 +131,8 @@ export class Hours {
     try {
       const result = await this.api.saveOpeningHours(this.officeId(), { serviceId: this.scope() || null, intervals, confirm });
       const parts = [this.text.t('admin.hours.saved')];
-      if (result.cancelled.length > 0) parts.push(this.text.t('admin.change.cancelled', { count: result.cancelled.length, codes: result.cancelled.join(', ') }));
+      if (result.cancelled.length > 0)
+        parts.push(this.text.t('admin.change.cancelled', { count: result.cancelled.length, codes: result.cancelled.join(', ') }));
       if (result.waitlistNotified > 0) parts.push(this.text.t('admin.hours.waitlist', { count: result.waitlistNotified }));
       this.hours.set(result);
       this.form.done(parts.join(' '));

@@ -18,7 +18,15 @@ const SETTINGS: OfficeSettingsDto = {
   mandateStart: null,
   mandateEnd: null,
   patronSaint: null,
-  privacy: { controller: 'Comune di Calderara di Reno', controllerEmail: null, dpoName: null, dpoEmail: null, purposes: null, legalBasis: null, recipients: null },
+  privacy: {
+    controller: 'Comune di Calderara di Reno',
+    controllerEmail: null,
+    dpoName: null,
+    dpoEmail: null,
+    purposes: null,
+    legalBasis: null,
+    recipients: null,
+  },
   accessibility: { declarationUrl: null, feedbackEmail: null },
   defaults: { holdMinutes: 10, cancelCutoffHours: 24, reminderHoursBefore: 24, maxActivePerFiscalCode: 1, retentionDays: 90 },
   reconfirmDeadlineHours: 12,
@@ -92,12 +100,17 @@ describe('LegalSettings (/staff/admin/offices/:officeId/legal)', () => {
 
   it("marks the fields the api refuses, by the api's field path", async () => {
     api['saveSettings'].mockRejectedValueOnce(
-      apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'accessibility.declarationUrl', message: 'Deve iniziare con https://form.agid.gov.it/.' }] }),
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'accessibility.declarationUrl', message: 'Deve iniziare con https://form.agid.gov.it/.' }],
+      }),
     );
     type('legal-declarationUrl', 'https://example.it');
     await submit();
     // The summary names the field (its group first): "…: deve iniziare con …".
-    expect(text('[data-testid="error-summary"]')).toContain('Accessibilità – Indirizzo della dichiarazione di accessibilità (form.agid.gov.it): deve iniziare con https://form.agid.gov.it/.');
+    expect(text('[data-testid="error-summary"]')).toContain(
+      'Accessibilità – Indirizzo della dichiarazione di accessibilità (form.agid.gov.it): deve iniziare con https://form.agid.gov.it/.',
+    );
     expect($('[data-testid="legal-declarationUrl"]').getAttribute('aria-invalid')).toBe('true');
   });
 });

@@ -99,7 +99,11 @@ export class LegalSettings {
   private readonly injector = inject(Injector);
 
   protected readonly form = new FormState('legal');
-  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.settings(officeId));
+  private readonly loaded = formResource(
+    this.form,
+    () => this.officeId(),
+    (officeId) => this.api.settings(officeId),
+  );
   /** The settings as the api has them: loaded, then what a save returned. */
   protected readonly settings = linkedSignal<OfficeSettingsDto | null>(() => this.loaded.value() ?? null);
   /** The form's values, reset from the settings whenever those change. */
@@ -131,7 +135,6 @@ export class LegalSettings {
   protected standard(field: LongText): string {
     return this.text.t('admin.legal.standard', { text: LEGAL_TEXTS[this.i18n.lang()][STANDARD[field]] });
   }
-
 
   protected set(field: TextField | 'declarationUrl' | 'feedbackEmail', event: Event): void {
     const value = (event.target as HTMLInputElement).value;

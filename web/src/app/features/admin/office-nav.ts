@@ -19,13 +19,21 @@ const SECTIONS: Array<{ path: OfficeSection; key: AdminKey }> = [
   selector: 'sp-office-nav',
   imports: [RouterLink, RouterLinkActive],
   template: `
-    <p class="sp-breadcrumb"><a routerLink="/staff/admin">{{ text.t('admin.home.title') }}</a></p>
+    <p class="sp-breadcrumb">
+      <a routerLink="/staff/admin">{{ text.t('admin.home.title') }}</a>
+    </p>
     <p class="sp-office-name" data-testid="office-name">{{ officeName() }}</p>
     <nav [attr.aria-label]="text.t('admin.nav.label')" class="sp-office-nav">
       <ul>
         @for (section of sections; track section.path) {
           <li>
-            <a [routerLink]="['/staff/admin/offices', officeId(), section.path]" routerLinkActive="active" ariaCurrentWhenActive="page" [attr.data-testid]="'nav-' + section.path">{{ text.t(section.key) }}</a>
+            <a
+              [routerLink]="['/staff/admin/offices', officeId(), section.path]"
+              routerLinkActive="active"
+              ariaCurrentWhenActive="page"
+              [attr.data-testid]="'nav-' + section.path"
+              >{{ text.t(section.key) }}</a
+            >
           </li>
         }
       </ul>

@@ -36,7 +36,17 @@ describe('Offices (/staff/admin/offices)', () => {
     );
     $('[data-testid="office-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
-    expect(api['createOffice']).toHaveBeenCalledWith({ code: '', name: '', address: '', city: '', phone: null, email: null, latitude: null, longitude: null, timeZone: 'Europe/Rome' });
+    expect(api['createOffice']).toHaveBeenCalledWith({
+      code: '',
+      name: '',
+      address: '',
+      city: '',
+      phone: null,
+      email: null,
+      latitude: null,
+      longitude: null,
+      timeZone: 'Europe/Rome',
+    });
     expect([...el.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id)).toEqual(['office-code', 'office-name', 'office-address', 'office-city']);
   });
 

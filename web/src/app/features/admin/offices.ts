@@ -13,7 +13,17 @@ import { OfficeDirectory } from './office-directory';
 
 type OfficeField = 'code' | 'name' | 'address' | 'city' | 'phone' | 'email' | 'latitude' | 'longitude' | 'timeZone';
 
-const EMPTY: Record<OfficeField, string> = { code: '', name: '', address: '', city: '', phone: '', email: '', latitude: '', longitude: '', timeZone: 'Europe/Rome' };
+const EMPTY: Record<OfficeField, string> = {
+  code: '',
+  name: '',
+  address: '',
+  city: '',
+  phone: '',
+  email: '',
+  latitude: '',
+  longitude: '',
+  timeZone: 'Europe/Rome',
+};
 
 /** "44,5641" or "44.5641" → 44.5641; empty → null; anything else is sent as typed, for the api to name. */
 function coordinate(value: string): number | null {
@@ -57,7 +67,21 @@ export class Offices {
     this.form.clear();
     this.deleting.set(null);
     this.editing.set(office);
-    this.model.set(office === 'new' ? { ...EMPTY } : { code: office.code, name: office.name, address: office.address, city: office.city, phone: office.phone ?? '', email: office.email ?? '', latitude: office.latitude === null ? '' : String(office.latitude), longitude: office.longitude === null ? '' : String(office.longitude), timeZone: office.timeZone });
+    this.model.set(
+      office === 'new'
+        ? { ...EMPTY }
+        : {
+            code: office.code,
+            name: office.name,
+            address: office.address,
+            city: office.city,
+            phone: office.phone ?? '',
+            email: office.email ?? '',
+            latitude: office.latitude === null ? '' : String(office.latitude),
+            longitude: office.longitude === null ? '' : String(office.longitude),
+            timeZone: office.timeZone,
+          },
+    );
     this.focus('office-form-title');
   }
 
@@ -80,7 +104,16 @@ export class Offices {
     const editing = this.editing();
     if (!editing || this.form.busy()) return;
     const m = this.model();
-    const input: OfficeInput = { code: m.code, name: m.name, address: m.address, city: m.city, phone: m.phone || null, email: m.email || null, latitude: coordinate(m.latitude), longitude: coordinate(m.longitude) };
+    const input: OfficeInput = {
+      code: m.code,
+      name: m.name,
+      address: m.address,
+      city: m.city,
+      phone: m.phone || null,
+      email: m.email || null,
+      latitude: coordinate(m.latitude),
+      longitude: coordinate(m.longitude),
+    };
     this.form.start();
     try {
       const saved = editing === 'new' ? await this.api.createOffice({ ...input, timeZone: m.timeZone }) : await this.api.updateOffice(editing.id, input);

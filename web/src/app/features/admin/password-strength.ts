@@ -11,6 +11,10 @@ let checker: ZxcvbnFactory | null = null;
  * api/src/app/auth/password-strength.ts): loaded on demand, it is large.
  */
 export function passwordScore(password: string, owner: PasswordOwner): number {
-  checker ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...italian.dictionary }, graphs: common.adjacencyGraphs, translations: italian.translations });
+  checker ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...italian.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: italian.translations,
+  });
   return checker.check(password, ownerWords(owner)).score;
 }

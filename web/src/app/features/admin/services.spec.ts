@@ -35,7 +35,15 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
     expect(cells).toEqual(['CIE', "Carta d'identità elettronica", '20', '2', '22,21 €', 'Sì', '2', "Modifica Carta d'identità elettronica"]);
     // On a phone each cell is labelled with its column (table.sp-stack).
     expect($('[data-testid="services-table"]').classList).toContain('sp-stack');
-    expect([...el.querySelectorAll('[data-testid="services-table"] tbody tr > [data-label]')].map((c) => c.getAttribute('data-label'))).toEqual(['Codice', 'Nome', 'Durata (minuti)', 'Posti per orario', 'Costo', 'Attivo', 'Sportelli']);
+    expect([...el.querySelectorAll('[data-testid="services-table"] tbody tr > [data-label]')].map((c) => c.getAttribute('data-label'))).toEqual([
+      'Codice',
+      'Nome',
+      'Durata (minuti)',
+      'Posti per orario',
+      'Costo',
+      'Attivo',
+      'Sportelli',
+    ]);
   });
 
   it('a service no active desk serves: "Nessuno" in the list, and a warning when it is saved', async () => {
@@ -66,17 +74,30 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
     active.checked = false;
     active.dispatchEvent(new Event('change'));
     api['updateService']
-      .mockRejectedValueOnce(apiError(409, { code: 'CONFIRMATION_REQUIRED', affected: [{ kind: 'APPOINTMENT', id: 'a1', code: 'CIE-7K3P9Q', start: '2027-03-29T06:30:00Z', serviceId: 'svc-cie', serviceName: 'CIE' }] }))
+      .mockRejectedValueOnce(
+        apiError(409, {
+          code: 'CONFIRMATION_REQUIRED',
+          affected: [{ kind: 'APPOINTMENT', id: 'a1', code: 'CIE-7K3P9Q', start: '2027-03-29T06:30:00Z', serviceId: 'svc-cie', serviceName: 'CIE' }],
+        }),
+      )
       .mockResolvedValueOnce({ ...ADMIN_CIE, active: false, cancelled: ['CIE-7K3P9Q'], ticketsLeft: [] });
     $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
-    expect(api['updateService'].mock.calls[0][2]).toMatchObject({ active: false, confirm: false, code: 'CIE', feeCents: 2221, documents: { it: ['Foto'], en: ['Photo'] } });
+    expect(api['updateService'].mock.calls[0][2]).toMatchObject({
+      active: false,
+      confirm: false,
+      code: 'CIE',
+      feeCents: 2221,
+      documents: { it: ['Foto'], en: ['Photo'] },
+    });
     expect(text('[data-testid="affected-list"]')).toBe('CIE-7K3P9Q – lunedì 29 marzo 2027, 08:30 – CIE');
     expect($<HTMLButtonElement>('[data-testid="service-save"]').disabled).toBe(true);
 
     await click('[data-testid="confirm-yes"]');
     expect(api['updateService'].mock.calls[1][2]).toMatchObject({ active: false, confirm: true });
-    expect(text('[data-testid="form-success"]')).toBe("Servizio Carta d'identità elettronica salvato. 1 prenotazione annullata (CIE-7K3P9Q): il cittadino riceverà un’e-mail.");
+    expect(text('[data-testid="form-success"]')).toBe(
+      "Servizio Carta d'identità elettronica salvato. 1 prenotazione annullata (CIE-7K3P9Q): il cittadino riceverà un’e-mail.",
+    );
     expect($('[data-testid="service-form"]')).toBeNull();
   });
 
@@ -123,6 +144,10 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
     expect(parseEuros('1,234')).toBeUndefined();
     const model = toModel(ADMIN_CIE, 'it-IT');
     expect(model.fee).toBe('22,21');
-    expect(toInput({ ...model, documentsIt: 'Foto\n\n Tessera sanitaria ', durationMinutes: 'venti' }, 2221)).toMatchObject({ documents: { it: ['Foto', 'Tessera sanitaria'] }, durationMinutes: 'venti', feeNote: null });
+    expect(toInput({ ...model, documentsIt: 'Foto\n\n Tessera sanitaria ', durationMinutes: 'venti' }, 2221)).toMatchObject({
+      documents: { it: ['Foto', 'Tessera sanitaria'] },
+      durationMinutes: 'venti',
+      feeNote: null,
+    });
   });
 });

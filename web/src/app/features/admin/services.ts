@@ -62,7 +62,11 @@ function whole(value: string): number | string {
   return /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** "22,21" or "22.21" euros → 2221 cents; '' → null; anything else → undefined (an error). */
 export function parseEuros(text: string): number | null | undefined {
@@ -148,12 +152,29 @@ export class Services {
 
   protected readonly services = computed(() => this.loaded.value() ?? null);
   protected readonly form = new FormState('service', { alias: (field) => field.replace(/^documents\.(it|en)\[\d+\]$/, 'documents.$1') });
-  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.services(officeId));
+  private readonly loaded = formResource(
+    this.form,
+    () => this.officeId(),
+    (officeId) => this.api.services(officeId),
+  );
   protected readonly nameFields = [control('names.it', 'nameIt', 'admin.services.field.nameIt'), control('names.en', 'nameEn', 'admin.services.field.nameEn')];
-  protected readonly descriptionFields = [control('descriptions.it', 'descriptionIt', 'admin.services.field.descriptionIt'), control('descriptions.en', 'descriptionEn', 'admin.services.field.descriptionEn')];
-  protected readonly numberFields = [control('durationMinutes', 'durationMinutes', 'admin.services.field.durationMinutes'), control('capacity', 'capacity', 'admin.services.field.capacity'), control('sortOrder', 'sortOrder', 'admin.services.field.sortOrder')];
-  protected readonly documentFields = [control('documents.it', 'documentsIt', 'admin.common.italian'), control('documents.en', 'documentsEn', 'admin.common.english')];
-  protected readonly feeNoteFields = [control('feeNote.it', 'feeNoteIt', 'admin.services.field.feeNoteIt'), control('feeNote.en', 'feeNoteEn', 'admin.services.field.feeNoteEn')];
+  protected readonly descriptionFields = [
+    control('descriptions.it', 'descriptionIt', 'admin.services.field.descriptionIt'),
+    control('descriptions.en', 'descriptionEn', 'admin.services.field.descriptionEn'),
+  ];
+  protected readonly numberFields = [
+    control('durationMinutes', 'durationMinutes', 'admin.services.field.durationMinutes'),
+    control('capacity', 'capacity', 'admin.services.field.capacity'),
+    control('sortOrder', 'sortOrder', 'admin.services.field.sortOrder'),
+  ];
+  protected readonly documentFields = [
+    control('documents.it', 'documentsIt', 'admin.common.italian'),
+    control('documents.en', 'documentsEn', 'admin.common.english'),
+  ];
+  protected readonly feeNoteFields = [
+    control('feeNote.it', 'feeNoteIt', 'admin.services.field.feeNoteIt'),
+    control('feeNote.en', 'feeNoteEn', 'admin.services.field.feeNoteEn'),
+  ];
   protected readonly onlineFields = [
     control('onlineAlternative.url', 'onlineUrl', 'admin.services.field.onlineUrl'),
     control('onlineAlternative.description.it', 'onlineIt', 'admin.services.field.onlineIt'),
@@ -226,7 +247,8 @@ export class Services {
         await this.finish(this.text.t('admin.services.created', { name: created.names.it }), created);
       } else {
         const saved = await this.api.updateService(this.officeId(), editing.id, { ...input, confirm });
-        const cancelled = saved.cancelled.length > 0 ? ` ${this.text.t('admin.change.cancelled', { count: saved.cancelled.length, codes: saved.cancelled.join(', ') })}` : '';
+        const cancelled =
+          saved.cancelled.length > 0 ? ` ${this.text.t('admin.change.cancelled', { count: saved.cancelled.length, codes: saved.cancelled.join(', ') })}` : '';
         await this.finish(this.text.t('admin.services.saved', { name: saved.names.it }) + cancelled, saved);
       }
     } catch (error) {

@@ -78,7 +78,13 @@ describe('Settings (/staff/admin/offices/:officeId/settings)', () => {
 
   it('shows the api’s messages on their fields', async () => {
     api['saveSettings'].mockRejectedValueOnce(
-      apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'reminderHoursBefore', message: 'Il promemoria deve partire più di 12 ore prima.' }, { field: 'patronSaint.day', message: 'Giorno non valido per quel mese.' }] }),
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { field: 'reminderHoursBefore', message: 'Il promemoria deve partire più di 12 ore prima.' },
+          { field: 'patronSaint.day', message: 'Giorno non valido per quel mese.' },
+        ],
+      }),
     );
     $('[data-testid="settings-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);

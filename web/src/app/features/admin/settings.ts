@@ -84,7 +84,11 @@ export class Settings {
   private readonly injector = inject(Injector);
 
   protected readonly form = new FormState('settings');
-  private readonly loaded = formResource(this.form, () => this.officeId(), (officeId) => this.api.settings(officeId));
+  private readonly loaded = formResource(
+    this.form,
+    () => this.officeId(),
+    (officeId) => this.api.settings(officeId),
+  );
   /** The settings as the api has them: loaded, then what a save returned. */
   protected readonly settings = linkedSignal<OfficeSettingsDto | null>(() => this.loaded.value() ?? null);
   /** The form's values, reset from the settings whenever those change. */
@@ -109,7 +113,6 @@ export class Settings {
   protected monthName(month: number): string {
     return new Intl.DateTimeFormat(this.i18n.locale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));
   }
-
 
   protected label(field: NumberField | DefaultedField | 'mandateStart' | 'mandateEnd'): string {
     return this.text.t(`admin.settings.field.${field}`);

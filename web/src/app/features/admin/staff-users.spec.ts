@@ -7,8 +7,26 @@ import { AdminApi } from './admin-api';
 import { ADMIN_OFFICE, apiError, mockApi, OFFICE_ID, settle } from './admin-testing';
 import { StaffUsers } from './staff-users';
 
-const ADMIN: AdminStaffUserDto = { id: 'u-admin', username: 'admin', displayName: 'Amministratore', role: 'admin', active: true, offices: [], locked: false, createdAt: '2027-01-01T00:00:00Z' };
-const OPERATOR: AdminStaffUserDto = { id: 'u-op', username: 'operatore', displayName: 'Operatore', role: 'operator', active: true, offices: [{ id: OFFICE_ID, name: 'URP Calderara di Reno' }], locked: true, createdAt: '2027-01-01T00:00:00Z' };
+const ADMIN: AdminStaffUserDto = {
+  id: 'u-admin',
+  username: 'admin',
+  displayName: 'Amministratore',
+  role: 'admin',
+  active: true,
+  offices: [],
+  locked: false,
+  createdAt: '2027-01-01T00:00:00Z',
+};
+const OPERATOR: AdminStaffUserDto = {
+  id: 'u-op',
+  username: 'operatore',
+  displayName: 'Operatore',
+  role: 'operator',
+  active: true,
+  offices: [{ id: OFFICE_ID, name: 'URP Calderara di Reno' }],
+  locked: true,
+  createdAt: '2027-01-01T00:00:00Z',
+};
 
 describe('StaffUsers (/staff/admin/staff-users)', () => {
   let api: Record<string, jest.Mock>;
@@ -21,7 +39,11 @@ describe('StaffUsers (/staff/admin/staff-users)', () => {
     localStorage.clear();
     api = mockApi({ offices: [ADMIN_OFFICE], staffUsers: [ADMIN, OPERATOR], createStaffUser: { ...OPERATOR, id: 'u-new', username: 'nuovo' } });
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), { provide: AdminApi, useValue: api }, { provide: StaffAuth, useValue: { user: signal({ id: 'u-admin', username: 'admin', displayName: 'A', role: 'admin', offices: [] }) } }],
+      providers: [
+        provideRouter([]),
+        { provide: AdminApi, useValue: api },
+        { provide: StaffAuth, useValue: { user: signal({ id: 'u-admin', username: 'admin', displayName: 'A', role: 'admin', offices: [] }) } },
+      ],
     });
     fixture = TestBed.createComponent(StaffUsers);
     el = fixture.nativeElement as HTMLElement;
@@ -56,7 +78,13 @@ describe('StaffUsers (/staff/admin/staff-users)', () => {
     office.dispatchEvent(new Event('change'));
     $('[data-testid="user-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);
-    expect(api['createStaffUser']).toHaveBeenCalledWith({ username: 'nuovo', displayName: 'Nuovo Operatore', role: 'operator', password: 'una-password-lunga', officeIds: [OFFICE_ID] });
+    expect(api['createStaffUser']).toHaveBeenCalledWith({
+      username: 'nuovo',
+      displayName: 'Nuovo Operatore',
+      role: 'operator',
+      password: 'una-password-lunga',
+      officeIds: [OFFICE_ID],
+    });
     expect(text('[data-testid="form-success"]')).toBe('Utente nuovo creato.');
   });
 
@@ -64,7 +92,13 @@ describe('StaffUsers (/staff/admin/staff-users)', () => {
     $<HTMLButtonElement>('[data-testid="user-new"]').click();
     await settle(fixture);
     api['createStaffUser'].mockRejectedValueOnce(
-      apiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'username', message: 'Nome utente già in uso.' }, { field: 'officeIds', message: 'Indicare almeno un ufficio per questo ruolo.' }] }),
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { field: 'username', message: 'Nome utente già in uso.' },
+          { field: 'officeIds', message: 'Indicare almeno un ufficio per questo ruolo.' },
+        ],
+      }),
     );
     $('[data-testid="user-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(fixture);

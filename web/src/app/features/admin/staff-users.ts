@@ -75,7 +75,14 @@ export class StaffUsers {
     this.form.clear();
     this.mode.set(mode);
     const user = mode.kind === 'new' ? null : mode.user;
-    this.model.set({ username: user?.username ?? '', displayName: user?.displayName ?? '', role: user?.role ?? 'operator', active: user?.active ?? true, password: '', officeIds: user?.offices.map((o) => o.id) ?? [] });
+    this.model.set({
+      username: user?.username ?? '',
+      displayName: user?.displayName ?? '',
+      role: user?.role ?? 'operator',
+      active: user?.active ?? true,
+      password: '',
+      officeIds: user?.offices.map((o) => o.id) ?? [],
+    });
     this.focus('user-form-title');
   }
 
@@ -108,10 +115,21 @@ export class StaffUsers {
     try {
       let message: string;
       if (mode.kind === 'new') {
-        const created = await this.api.createStaffUser({ username: m.username, displayName: m.displayName, role: m.role, password: m.password, officeIds: m.role === 'admin' ? [] : m.officeIds });
+        const created = await this.api.createStaffUser({
+          username: m.username,
+          displayName: m.displayName,
+          role: m.role,
+          password: m.password,
+          officeIds: m.role === 'admin' ? [] : m.officeIds,
+        });
         message = this.text.t('admin.staff.created', { username: created.username });
       } else if (mode.kind === 'edit') {
-        const saved = await this.api.updateStaffUser(mode.user.id, { displayName: m.displayName, role: m.role, active: m.active, officeIds: m.role === 'admin' ? [] : m.officeIds });
+        const saved = await this.api.updateStaffUser(mode.user.id, {
+          displayName: m.displayName,
+          role: m.role,
+          active: m.active,
+          officeIds: m.role === 'admin' ? [] : m.officeIds,
+        });
         message = this.text.t('admin.staff.saved', { username: saved.username });
       } else {
         await this.api.resetPassword(mode.user.id, m.password);

@@ -1,13 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { I18n, MessageKey, PluralKey } from '../../core/i18n/i18n';
-import {
-  ApplicantForm,
-  EMPTY_APPLICANT,
-  fiscalCodeProblem,
-  mapServerErrors,
-  toCitizen,
-  validateApplicant,
-} from './applicant-form';
+import { ApplicantForm, EMPTY_APPLICANT, fiscalCodeProblem, mapServerErrors, toCitizen, validateApplicant } from './applicant-form';
 
 const VALID: ApplicantForm = {
   firstName: 'Maria',
@@ -52,7 +45,11 @@ describe('codice fiscale in the form', () => {
       i18n.setLanguage(lang);
       const texts = codes.map((code) => {
         const problem = fiscalCodeProblem(code);
-        return problem ? (problem.plural ? i18n.plural(problem.key as PluralKey, Number(problem.params?.['count']), problem.params) : i18n.t(problem.key as MessageKey, problem.params)) : '';
+        return problem
+          ? problem.plural
+            ? i18n.plural(problem.key as PluralKey, Number(problem.params?.['count']), problem.params)
+            : i18n.t(problem.key as MessageKey, problem.params)
+          : '';
       });
       expect(new Set(texts).size).toBe(codes.length);
       for (const text of texts) expect(text).not.toMatch(/applicant\.|\{/);

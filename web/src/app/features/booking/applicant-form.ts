@@ -21,15 +21,7 @@ export interface ApplicantForm {
 export type ApplicantField = keyof ApplicantForm;
 
 /** The fields in the order they appear (and errors are listed). */
-export const APPLICANT_FIELDS: readonly ApplicantField[] = [
-  'firstName',
-  'lastName',
-  'fiscalCode',
-  'email',
-  'phone',
-  'notes',
-  'privacyAccepted',
-];
+export const APPLICANT_FIELDS: readonly ApplicantField[] = ['firstName', 'lastName', 'fiscalCode', 'email', 'phone', 'notes', 'privacyAccepted'];
 
 export const EMPTY_APPLICANT: ApplicantForm = {
   firstName: '',

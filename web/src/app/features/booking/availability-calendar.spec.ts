@@ -43,9 +43,7 @@ describe('AvailabilityCalendar', () => {
     const rows = el.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(5);
     expect(el.querySelectorAll('tbody button')).toHaveLength(31);
-    expect(el.querySelector('table')?.getAttribute('aria-labelledby')).toBe(
-      el.querySelector('[data-testid="calendar-month"]')?.id,
-    );
+    expect(el.querySelector('table')?.getAttribute('aria-labelledby')).toBe(el.querySelector('[data-testid="calendar-month"]')?.id);
   });
 
   it('reports the chosen day and marks it pressed', async () => {

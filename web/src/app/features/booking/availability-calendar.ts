@@ -1,39 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  ChangeDetectorRef,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  input,
-  model,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, ElementRef, inject, input, model, output, signal } from '@angular/core';
 import { formatLongDate, formatMonth, weekdayName } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
-import {
-  addMonths,
-  buildMonth,
-  CalendarDay,
-  CalendarKey,
-  firstAvailableInMonth,
-  IsoDate,
-  IsoMonth,
-  monthOf,
-  moveFocus,
-} from './calendar-month';
+import { addMonths, buildMonth, CalendarDay, CalendarKey, firstAvailableInMonth, IsoDate, IsoMonth, monthOf, moveFocus } from './calendar-month';
 
-const CALENDAR_KEYS: readonly string[] = [
-  'ArrowLeft',
-  'ArrowRight',
-  'ArrowUp',
-  'ArrowDown',
-  'Home',
-  'End',
-  'PageUp',
-  'PageDown',
-];
+const CALENDAR_KEYS: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
 
 let nextId = 0;
 
@@ -70,12 +40,8 @@ export class AvailabilityCalendar {
   protected readonly monthLabel = computed(() => formatMonth(this.month(), this.i18n.locale()));
   protected readonly canGoBack = computed(() => this.month() > this.minMonth());
   protected readonly canGoForward = computed(() => this.month() < this.maxMonth());
-  protected readonly previousLabel = computed(() =>
-    this.navLabel('calendar.prev', addMonths(this.month(), -1)),
-  );
-  protected readonly nextLabel = computed(() =>
-    this.navLabel('calendar.next', addMonths(this.month(), 1)),
-  );
+  protected readonly previousLabel = computed(() => this.navLabel('calendar.prev', addMonths(this.month(), -1)));
+  protected readonly nextLabel = computed(() => this.navLabel('calendar.next', addMonths(this.month(), 1)));
 
   protected readonly weekdays = computed(() => {
     const locale = this.i18n.locale();

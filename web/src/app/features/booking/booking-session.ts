@@ -68,7 +68,11 @@ export class BookingSession {
   }
 
   forgetHold(holdId: string, now: Date): void {
-    this.set(() => this.window?.localStorage, HOLDS_KEY, this.knownHolds(now).filter((h) => h.holdId !== holdId));
+    this.set(
+      () => this.window?.localStorage,
+      HOLDS_KEY,
+      this.knownHolds(now).filter((h) => h.holdId !== holdId),
+    );
   }
 
   private get(storage: () => Storage | undefined, key: string): unknown {

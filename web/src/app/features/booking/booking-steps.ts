@@ -41,8 +41,7 @@ export class BookingSteps {
 
   protected readonly steps = computed(() =>
     BOOKING_STEPS.map((step, index) => {
-      const state: StepState =
-        index < this.currentIndex() ? 'done' : index === this.currentIndex() ? 'current' : 'locked';
+      const state: StepState = index < this.currentIndex() ? 'done' : index === this.currentIndex() ? 'current' : 'locked';
       return {
         step,
         number: index + 1,
@@ -50,9 +49,7 @@ export class BookingSteps {
         detail: (state === 'done' && this.details()[step]) || null,
         link: state === 'done' ? (this.links()[step] ?? null) : null,
         state,
-        stateText: this.i18n.t(
-          state === 'done' ? 'steps.done' : state === 'current' ? 'steps.current' : 'steps.locked',
-        ),
+        stateText: this.i18n.t(state === 'done' ? 'steps.done' : state === 'current' ? 'steps.current' : 'steps.locked'),
       };
     }),
   );

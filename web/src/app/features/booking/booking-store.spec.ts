@@ -108,9 +108,9 @@ describe('BookingStore', () => {
     await store.holdSlot(SLOT);
     api.hold.mockRejectedValueOnce(
       new HttpErrorResponse({
-            status: 409,
-            error: { statusCode: 409, code: 'SLOT_UNAVAILABLE', message: 'x', alternatives: [OTHER] },
-          }),
+        status: 409,
+        error: { statusCode: 409, code: 'SLOT_UNAVAILABLE', message: 'x', alternatives: [OTHER] },
+      }),
     );
     const result = await store.holdSlot(OTHER);
     expect(result).toEqual({ ok: false, failure: expect.objectContaining({ code: 'SLOT_UNAVAILABLE', alternatives: [OTHER] }) });
@@ -125,9 +125,7 @@ describe('BookingStore', () => {
     api.book
       .mockRejectedValueOnce(new HttpErrorResponse({ status: 0 }))
       .mockRejectedValueOnce(new HttpErrorResponse({ status: 504 }))
-      .mockRejectedValueOnce(
-        new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'LIMIT_REACHED', message: 'x' } }),
-      );
+      .mockRejectedValueOnce(new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'LIMIT_REACHED', message: 'x' } }));
     await store.submit();
     expect(store.pendingKey()).toBe('key-1');
     await store.submit();
@@ -153,17 +151,17 @@ describe('BookingStore', () => {
     store.updateApplicant(FORM);
     api.book.mockRejectedValueOnce(
       new HttpErrorResponse({
-            status: 400,
-            error: {
-              statusCode: 400,
-              code: 'VALIDATION_FAILED',
-              message: 'Dati non validi',
-              errors: [
-                { field: 'citizen.email', message: 'E-mail rifiutata' },
-                { field: 'citizen.phone', message: 'Telefono rifiutato' },
-              ],
-            },
-          }),
+        status: 400,
+        error: {
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'Dati non validi',
+          errors: [
+            { field: 'citizen.email', message: 'E-mail rifiutata' },
+            { field: 'citizen.phone', message: 'Telefono rifiutato' },
+          ],
+        },
+      }),
     );
     const result = await store.submit();
     expect(result.ok).toBe(false);

@@ -1,12 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
-import type {
-  AppointmentCreatedDto,
-  AvailabilityDto,
-  CreateAppointmentRequest,
-  OfficeDto,
-  ServiceDto,
-} from '@sportello/contracts';
+import type { AppointmentCreatedDto, AvailabilityDto, CreateAppointmentRequest, OfficeDto, ServiceDto } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, isNetworkFailure, toApiFailure } from '../../core/api/api-error';
@@ -14,14 +8,7 @@ import { CLOCK } from '../../core/clock';
 import { formatShortDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
 import { NEW_ID } from '../../core/ids';
-import {
-  ApplicantField,
-  ApplicantForm,
-  EMPTY_APPLICANT,
-  mapServerErrors,
-  toCitizen,
-  validateApplicant,
-} from './applicant-form';
+import { ApplicantField, ApplicantForm, EMPTY_APPLICANT, mapServerErrors, toCitizen, validateApplicant } from './applicant-form';
 import type { BookingStep } from './booking-steps';
 import { BookingSession, KnownHold, SavedBooking } from './booking-session';
 import { addDays, dateInTimeZone, initialMonth, IsoDate, IsoMonth, monthOf } from './calendar-month';
@@ -40,10 +27,7 @@ export interface BookingContext {
 }
 
 export type BookingLoad =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'error'; failure: ApiFailure }
-  | { status: 'ready'; context: BookingContext };
+  { status: 'loading' } | { status: 'missing' } | { status: 'error'; failure: ApiFailure } | { status: 'ready'; context: BookingContext };
 
 /** The slot kept for the citizen while the form is filled in. */
 export interface HeldSlot extends ChosenSlot {
@@ -122,11 +106,7 @@ export class BookingStore {
     return service ? this.i18n.pick(service.documentsByLanguage, service.documents) : [];
   });
   readonly applicantProblems = computed(() => validateApplicant(this.applicant()));
-  readonly applicantValid = computed(
-    () =>
-      Object.keys(this.applicantProblems()).length === 0 &&
-      Object.keys(this.serverErrors()).length === 0,
-  );
+  readonly applicantValid = computed(() => Object.keys(this.applicantProblems()).length === 0 && Object.keys(this.serverErrors()).length === 0);
 
   /** What was chosen in completed steps, for the step indicator. */
   readonly stepDetails = computed<Partial<Record<BookingStep, string>>>(() => {
@@ -137,12 +117,8 @@ export class BookingStore {
     return {
       office: context?.office.name,
       service: this.serviceName() || undefined,
-      datetime: held
-        ? `${formatShortDate(held.start, locale, this.timeZone())}, ${formatTime(held.start, locale, this.timeZone())}`
-        : undefined,
-      applicant: this.applicantValid()
-        ? `${applicant.firstName.trim()} ${applicant.lastName.trim()}`
-        : undefined,
+      datetime: held ? `${formatShortDate(held.start, locale, this.timeZone())}, ${formatTime(held.start, locale, this.timeZone())}` : undefined,
+      applicant: this.applicantValid() ? `${applicant.firstName.trim()} ${applicant.lastName.trim()}` : undefined,
     };
   });
 
@@ -165,7 +141,16 @@ export class BookingStore {
     const booking = this.booking();
     // Once booked, the data typed are dropped: only what the confirmation shows stays.
     if (booking) {
-      return { serviceCode, month: '', selectedDate: null, selectedSlot: null, hold: null, attempt: null, booking, applicant: { ...EMPTY_APPLICANT, email: this.applicant().email } };
+      return {
+        serviceCode,
+        month: '',
+        selectedDate: null,
+        selectedSlot: null,
+        hold: null,
+        attempt: null,
+        booking,
+        applicant: { ...EMPTY_APPLICANT, email: this.applicant().email },
+      };
     }
     return {
       serviceCode,
@@ -279,11 +264,7 @@ export class BookingStore {
     const context = this.context();
     if (!context) return { ok: false, failure: toApiFailure(null) };
     const held = this.hold();
-    if (
-      held &&
-      sameInstant(held.start, slot.start) &&
-      secondsLeft(held.expiresAt, this.clock()) > MIN_HOLD_SECONDS_TO_REUSE
-    ) {
+    if (held && sameInstant(held.start, slot.start) && secondsLeft(held.expiresAt, this.clock()) > MIN_HOLD_SECONDS_TO_REUSE) {
       this.chooseSlot(slot);
       return { ok: true };
     }
@@ -291,11 +272,11 @@ export class BookingStore {
       // The hold given up is released by the api in the same step (and does not count
       // against the cap on open holds), so the place is free for others at once.
       const hold = await this.api.hold({
-          officeId: context.office.id,
-          serviceId: context.service.id,
-          start: slot.start,
-          ...(held && { replacesHoldId: held.holdId }),
-        });
+        officeId: context.office.id,
+        serviceId: context.service.id,
+        start: slot.start,
+        ...(held && { replacesHoldId: held.holdId }),
+      });
       this.keepHold({ start: slot.start, end: slot.end, holdId: hold.holdId, expiresAt: hold.expiresAt }, held);
       this.restoreLost.set(false);
       this.chooseSlot(slot);

@@ -68,8 +68,7 @@ const BOOKING_EN: Record<BookingKey, string> = {
   'manage.fee': 'Fee',
   'suspended.booking': 'The office is closed for this service for the whole booking period: there are no times to choose at the moment.',
   'holdLimit.title': 'You already have other times reserved',
-  'holdLimit.text':
-    'Only a few times can be held at once. These are held by this browser (in other tabs too): release the ones you no longer need and go on.',
+  'holdLimit.text': 'Only a few times can be held at once. These are held by this browser (in other tabs too): release the ones you no longer need and go on.',
   'holdLimit.held': '{service}: {date} at {time}, reserved until {until}',
   'holdLimit.release': 'Release',
   'holdLimit.releaseAll': 'Release them all and continue',

@@ -47,9 +47,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       releaseHold: jest.fn(() => Promise.resolve(undefined)),
       releaseHoldOnExit: jest.fn(),
       book: jest.fn(() => Promise.resolve(CREATED)),
-      joinWaitlist: jest.fn(() =>
-        Promise.reject(apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' })),
-      ),
+      joinWaitlist: jest.fn(() => Promise.reject(apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' }))),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -158,14 +156,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       const steps = $('[data-testid="steps"]');
       expect(steps?.tagName).toBe('NAV');
       const items = $$('[data-testid="steps"] li');
-      expect(items.map((li) => li.getAttribute('data-state'))).toEqual([
-        'done',
-        'done',
-        'current',
-        'locked',
-        'locked',
-        'locked',
-      ]);
+      expect(items.map((li) => li.getAttribute('data-state'))).toEqual(['done', 'done', 'current', 'locked', 'locked', 'locked']);
       expect(items[2].getAttribute('aria-current')).toBe('step');
       expect(text(items[1])).toContain('Carta d’identità elettronica');
       expect(items[1].querySelector('a')?.getAttribute('href')).toBe('/');
@@ -208,10 +199,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       const slots = $$('[data-testid="slot"]');
       // The full 09:30 slot is left out; 07:00Z is 09:00 in Rome (CEST).
       expect(slots.map((s) => text(s.querySelector('.sp-slot-time')))).toEqual(['08:30', '09:00']);
-      expect(slots.map((s) => text(s.querySelector('.sp-slot-remaining')))).toEqual([
-        '2 posti liberi',
-        '1 posto libero',
-      ]);
+      expect(slots.map((s) => text(s.querySelector('.sp-slot-remaining')))).toEqual(['2 posti liberi', '1 posto libero']);
       expect(text($('[data-testid="announcer"]'))).toBe('lunedì 29 marzo 2027: 2 orari liberi.');
     });
 
@@ -219,9 +207,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       await open();
       await pickTime('2027-03-29', 1);
       expect($$('[data-testid="slot"]').map((s) => s.getAttribute('aria-pressed'))).toEqual(['false', 'true']);
-      expect(text($('[data-testid="choice"]'))).toContain(
-        'Hai scelto lunedì 29 marzo 2027 alle 09:00 per «Carta d’identità elettronica».',
-      );
+      expect(text($('[data-testid="choice"]'))).toContain('Hai scelto lunedì 29 marzo 2027 alle 09:00 per «Carta d’identità elettronica».');
       expect(text($('[data-testid="continue"]'))).toBe('Continua');
       expect(($('[data-testid="continue"]') as HTMLButtonElement).disabled).toBe(false);
     });
@@ -240,12 +226,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       TestBed.inject(I18n).setLanguage('en');
       await stable();
       expect(text($('[data-testid="calendar-month"]'))).toBe('March 2027');
-      expect($('[data-testid="day-2027-03-29"]')?.getAttribute('aria-label')).toBe(
-        'Monday, 29 March 2027, free times, selected',
-      );
-      expect(text($('[data-testid="choice"]'))).toContain(
-        'You chose Monday, 29 March 2027 at 08:30 for “Electronic identity card”.',
-      );
+      expect($('[data-testid="day-2027-03-29"]')?.getAttribute('aria-label')).toBe('Monday, 29 March 2027, free times, selected');
+      expect(text($('[data-testid="choice"]'))).toContain('You chose Monday, 29 March 2027 at 08:30 for “Electronic identity card”.');
     });
 
     it('says when a service code does not exist', async () => {
@@ -294,9 +276,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('announces the api error message in the alert region and can retry', async () => {
-      api.availability.mockRejectedValue(
-        apiError(400, { code: 'VALIDATION_FAILED', message: 'Intervallo di date non valido' }),
-      );
+      api.availability.mockRejectedValue(apiError(400, { code: 'VALIDATION_FAILED', message: 'Intervallo di date non valido' }));
       await open();
       expect(text($('[role="alert"]'))).toBe('Intervallo di date non valido');
       expect($('[data-testid="calendar"]')).toBeNull();
@@ -316,9 +296,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       });
       expect($('h1')?.textContent).toContain('I tuoi dati');
       expect(text($('[role="timer"]'))).toBe('10:00');
-      expect(text($('[data-testid="recap"]'))).toBe(
-        'Stai prenotando «Carta d’identità elettronica» per lunedì 29 marzo 2027 alle 08:30.',
-      );
+      expect(text($('[data-testid="recap"]'))).toBe('Stai prenotando «Carta d’identità elettronica» per lunedì 29 marzo 2027 alle 08:30.');
       const items = $$('[data-testid="steps"] li');
       expect(items[3].getAttribute('aria-current')).toBe('step');
       expect(items[2].querySelector('a')?.getAttribute('href')).toBe('/prenota/CIE');
@@ -328,13 +306,13 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     it('a taken time: says so, offers the alternatives, and one click holds one and goes on', async () => {
       api.hold.mockRejectedValueOnce(
         apiError(409, {
-            code: 'SLOT_UNAVAILABLE',
-            message: 'non disponibile',
-            alternatives: [
-              { start: '2027-03-29T09:00:00+02:00', end: '2027-03-29T09:30:00+02:00' },
-              { start: '2027-03-31T14:30:00+02:00', end: '2027-03-31T15:00:00+02:00' },
-            ],
-          }),
+          code: 'SLOT_UNAVAILABLE',
+          message: 'non disponibile',
+          alternatives: [
+            { start: '2027-03-29T09:00:00+02:00', end: '2027-03-29T09:30:00+02:00' },
+            { start: '2027-03-31T14:30:00+02:00', end: '2027-03-31T15:00:00+02:00' },
+          ],
+        }),
       );
       await open();
       await pickTime();
@@ -359,9 +337,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('the hold limit with no hold of this browser known: says when the first frees up, with the contacts', async () => {
-      api.hold.mockRejectedValueOnce(
-        apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:07:00.000Z' }),
-      );
+      api.hold.mockRejectedValueOnce(apiError(429, { code: 'HOLD_LIMIT_REACHED', message: 'Troppi orari.', retryAt: '2027-03-20T09:07:00.000Z' }));
       await open();
       await pickTime();
       await click($('[data-testid="continue"]'));
@@ -488,21 +464,12 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     it('summarises service, office, date and time with the zone, the applicant and the documents', async () => {
       await toSummary();
       expect(text($('[data-testid="summary-service"]'))).toBe('Carta d’identità elettronica');
-      expect(text($('[data-testid="summary-office"]'))).toBe(
-        'URP Calderara di Reno Piazza Marconi 7, 40012 Calderara di Reno (BO)',
-      );
+      expect(text($('[data-testid="summary-office"]'))).toBe('URP Calderara di Reno Piazza Marconi 7, 40012 Calderara di Reno (BO)');
       expect(text($('[data-testid="summary-date"]'))).toBe('lunedì 29 marzo 2027');
-      expect(text($('[data-testid="summary-time"]'))).toBe(
-        '08:30–09:00 Ora italiana',
-      );
+      expect(text($('[data-testid="summary-time"]'))).toBe('08:30–09:00 Ora italiana');
       expect(text($('[data-testid="summary-fiscal-code"]'))).toBe('RSSMRA85T10A562S');
       expect($$('[data-testid="summary-documents"] li').map(text)).toEqual(CIE.documents);
-      expect($$('[data-testid="steps"] li a').map((a) => a.getAttribute('href'))).toEqual([
-        '/',
-        '/',
-        '/prenota/CIE',
-        '/prenota/CIE/richiedente',
-      ]);
+      expect($$('[data-testid="steps"] li a').map((a) => a.getAttribute('href'))).toEqual(['/', '/', '/prenota/CIE', '/prenota/CIE/richiedente']);
     });
 
     it('"Conferma prenotazione" books with an Idempotency-Key and shows the confirmation', async () => {
@@ -524,23 +491,16 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       expect(text($('[data-testid="booking-code"]'))).toBe('CIE-7K3P9Q');
       // The booking is final: no step leads back any more.
       expect($$('[data-testid="steps"] li a')).toHaveLength(0);
-      expect($$('[data-testid="steps"] li').map((li) => li.getAttribute('data-state'))).toEqual([
-        'done',
-        'done',
-        'done',
-        'done',
-        'done',
-        'current',
-      ]);
+      expect($$('[data-testid="steps"] li').map((li) => li.getAttribute('data-state'))).toEqual(['done', 'done', 'done', 'done', 'done', 'current']);
     });
 
     it('puts the api’s field errors back on the form', async () => {
       api.book.mockRejectedValueOnce(
         apiError(400, {
-            code: 'VALIDATION_FAILED',
-            message: 'Dati non validi',
-            errors: [{ field: 'citizen.fiscalCode', message: 'Codice fiscale non valido (dal server).' }],
-          }),
+          code: 'VALIDATION_FAILED',
+          message: 'Dati non validi',
+          errors: [{ field: 'citizen.fiscalCode', message: 'Codice fiscale non valido (dal server).' }],
+        }),
       );
       await toSummary();
       await click($('[data-testid="confirm"]'));
@@ -561,9 +521,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('explains an active booking for the same service (LIMIT_REACHED)', async () => {
-      api.book.mockRejectedValueOnce(
-        apiError(409, { code: 'LIMIT_REACHED', message: 'limite' }),
-      );
+      api.book.mockRejectedValueOnce(apiError(409, { code: 'LIMIT_REACHED', message: 'limite' }));
       await toSummary();
       await click($('[data-testid="confirm"]'));
       const problem = $('[data-testid="submit-problem"]');
@@ -575,10 +533,10 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     it('offers the alternatives when the time was taken meanwhile, and confirms with the new one', async () => {
       api.book.mockRejectedValueOnce(
         apiError(409, {
-            code: 'SLOT_UNAVAILABLE',
-            message: 'non disponibile',
-            alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
-          }),
+          code: 'SLOT_UNAVAILABLE',
+          message: 'non disponibile',
+          alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
+        }),
       );
       await toSummary();
       await click($('[data-testid="confirm"]'));
@@ -643,9 +601,9 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     });
 
     it('a suspended service says why and until when, with the contacts, instead of times', async () => {
-      api.services.mockResolvedValue(
-        [{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }],
-      );
+      api.services.mockResolvedValue([
+        { ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } },
+      ]);
       api.availability.mockResolvedValue({ timeZone: 'Europe/Rome', days: [] });
       await open();
       expect(text($('[data-testid="suspended"]'))).toContain('non si può prenotare fino al lunedì 31 maggio 2027 compreso');

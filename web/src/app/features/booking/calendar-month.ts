@@ -89,8 +89,7 @@ export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
     month: '2-digit',
     day: '2-digit',
   }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
@@ -118,10 +117,7 @@ export function initialMonth(availableDates: readonly IsoDate[], fallback: IsoDa
   return monthOf(first ?? fallback);
 }
 
-export function firstAvailableInMonth(
-  month: IsoMonth,
-  available: ReadonlySet<IsoDate>,
-): IsoDate | null {
+export function firstAvailableInMonth(month: IsoMonth, available: ReadonlySet<IsoDate>): IsoDate | null {
   const length = daysInMonth(month);
   for (let day = 1; day <= length; day++) {
     const date = `${month}-${pad(day)}`;
@@ -130,15 +126,7 @@ export function firstAvailableInMonth(
   return null;
 }
 
-export type CalendarKey =
-  | 'ArrowLeft'
-  | 'ArrowRight'
-  | 'ArrowUp'
-  | 'ArrowDown'
-  | 'Home'
-  | 'End'
-  | 'PageUp'
-  | 'PageDown';
+export type CalendarKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End' | 'PageUp' | 'PageDown';
 
 /**
  * Where a key press moves the focus from `date`, stepping over days without free slots
@@ -147,11 +135,7 @@ export type CalendarKey =
  * direction; Home/End: first/last free day of the week row; PageUp/PageDown: the first
  * free day of the previous/next month that has one. Returns null when nothing is there.
  */
-export function moveFocus(
-  date: IsoDate,
-  key: CalendarKey,
-  available: ReadonlySet<IsoDate>,
-): IsoDate | null {
+export function moveFocus(date: IsoDate, key: CalendarKey, available: ReadonlySet<IsoDate>): IsoDate | null {
   const sorted = [...available].sort();
   if (sorted.length === 0) return null;
   const next = (from: IsoDate) => sorted.find((d) => d > from) ?? null;

@@ -70,15 +70,9 @@ describe('ConfirmationStep', () => {
   it('gives date and time in Rome with the zone, the address, and what to bring', async () => {
     await render();
     expect(text('[data-testid="confirm-date"]')).toBe('lunedì 29 marzo 2027');
-    expect(text('[data-testid="confirm-time"]')).toBe(
-      '08:30–09:00 Ora italiana',
-    );
-    expect(text('[data-testid="confirm-address"]')).toBe(
-      'URP Calderara di Reno, Piazza Marconi 7, 40012 Calderara di Reno (BO)',
-    );
-    expect([...el.querySelectorAll('[data-testid="confirm-documents"] li')].map((li) => li.textContent?.trim())).toEqual(
-      CIE.documents,
-    );
+    expect(text('[data-testid="confirm-time"]')).toBe('08:30–09:00 Ora italiana');
+    expect(text('[data-testid="confirm-address"]')).toBe('URP Calderara di Reno, Piazza Marconi 7, 40012 Calderara di Reno (BO)');
+    expect([...el.querySelectorAll('[data-testid="confirm-documents"] li')].map((li) => li.textContent?.trim())).toEqual(CIE.documents);
     expect(text('[data-testid="confirmed"]')).toContain('maria@example.org');
   });
 

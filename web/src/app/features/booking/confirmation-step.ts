@@ -47,7 +47,9 @@ export class ConfirmationStep {
     }
     const locale = this.i18n.locale();
     const zone = this.store.timeZone();
-    return this.i18n.t('manage.changeUntil', { until: `${formatInstantDate(booking.changeableUntil, locale, zone)}, ${formatTime(booking.changeableUntil, locale, zone)}` });
+    return this.i18n.t('manage.changeUntil', {
+      until: `${formatInstantDate(booking.changeableUntil, locale, zone)}, ${formatTime(booking.changeableUntil, locale, zone)}`,
+    });
   });
 
   protected readonly booking = computed(() => this.store.booking());
@@ -64,12 +66,9 @@ export class ConfirmationStep {
     return token ? icsUrl(token) : null;
   });
 
-
   protected readonly when = computed(() => {
     const booking = this.booking();
-    return booking
-      ? appointmentWhen(booking.start, booking.end, this.i18n.locale(), this.store.timeZone())
-      : null;
+    return booking ? appointmentWhen(booking.start, booking.end, this.i18n.locale(), this.store.timeZone()) : null;
   });
 
   protected readonly address = computed(() => {

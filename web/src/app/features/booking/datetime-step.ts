@@ -1,14 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ApiFailure, failureMessage } from '../../core/api/api-error';
 import { formatInstantDate, formatLongDate, formatTime } from '../../core/format';
@@ -45,9 +35,7 @@ export class DatetimeStep {
   private readonly problem = viewChild<ElementRef<HTMLElement>>('problem');
 
   protected readonly context = computed(() => this.store.context());
-  protected readonly hasFreeDays = computed(() =>
-    (this.context()?.availability.days ?? []).some((day) => day.slots.some((slot) => slot.remaining > 0)),
-  );
+  protected readonly hasFreeDays = computed(() => (this.context()?.availability.days ?? []).some((day) => day.slots.some((slot) => slot.remaining > 0)));
 
   protected readonly choice = computed(() => {
     const slot = this.store.selectedSlot();

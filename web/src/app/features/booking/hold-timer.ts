@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CLOCK } from '../../core/clock';
 import { formatTime, OFFICE_TIME_ZONE } from '../../core/format';
@@ -80,17 +72,13 @@ export class HoldTimer {
   protected readonly seconds = computed(() => secondsLeft(this.expiresAt(), this.now()));
   protected readonly countdown = computed(() => formatCountdown(this.seconds()));
   protected readonly expired = computed(() => this.seconds() === 0);
-  protected readonly until = computed(() =>
-    formatTime(this.expiresAt(), this.i18n.locale(), this.timeZone()),
-  );
+  protected readonly until = computed(() => formatTime(this.expiresAt(), this.i18n.locale(), this.timeZone()));
 
   /** Changes only at milestones, so the live region speaks only then. */
   protected readonly announcement = computed(() => {
     const milestone = countdownMilestone(this.seconds());
     if (milestone === null || milestone === 0) return '';
-    return milestone >= 60
-      ? this.text.plural('hold.announce.minutes', milestone / 60)
-      : this.text.plural('hold.announce.seconds', milestone);
+    return milestone >= 60 ? this.text.plural('hold.announce.minutes', milestone / 60) : this.text.plural('hold.announce.seconds', milestone);
   });
 
   constructor() {

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  model,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, output, signal } from '@angular/core';
 import type { AvailabilityDto } from '@sportello/contracts';
 import { formatLongDate, formatMonth, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
 import { I18n } from '../../core/i18n/i18n';
@@ -67,14 +58,10 @@ export class SlotPicker {
     return byStart;
   });
 
-  protected readonly availableDates = computed<ReadonlySet<IsoDate>>(
-    () => new Set(this.slotsByDate().keys()),
-  );
+  protected readonly availableDates = computed<ReadonlySet<IsoDate>>(() => new Set(this.slotsByDate().keys()));
   protected readonly minMonth = computed(() => monthOf(this.from()));
   protected readonly maxMonth = computed(() => monthOf(this.to()));
-  protected readonly monthHasFreeDays = computed(() =>
-    [...this.availableDates()].some((date) => monthOf(date) === this.month()),
-  );
+  protected readonly monthHasFreeDays = computed(() => [...this.availableDates()].some((date) => monthOf(date) === this.month()));
   protected readonly monthName = computed(() => formatMonth(this.month(), this.i18n.locale()));
 
   protected readonly slots = computed(() => {

@@ -14,7 +14,5 @@ export function sameInstant(a: string, b: string): boolean {
 
 /** The dates with at least one free place. */
 export function freeDates(availability: AvailabilityDto): IsoDate[] {
-  return availability.days
-    .filter((day) => day.slots.some((slot) => slot.remaining > 0))
-    .map((day) => day.date);
+  return availability.days.filter((day) => day.slots.some((slot) => slot.remaining > 0)).map((day) => day.date);
 }

@@ -1,15 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { SlotAlternativeDto } from '@sportello/contracts';
 import { normalizeFiscalCode } from '@sportello/domain';
@@ -109,9 +99,7 @@ export class SummaryStep {
         return other.length ? other.join(' ') : failureMessage(failure, (key) => this.i18n.t(key));
       }
       default:
-        return isNetworkFailure(failure)
-          ? this.i18n.t('summary.network')
-          : failureMessage(failure, (key) => this.i18n.t(key));
+        return isNetworkFailure(failure) ? this.i18n.t('summary.network') : failureMessage(failure, (key) => this.i18n.t(key));
     }
   });
   protected readonly canRetry = computed(() => {

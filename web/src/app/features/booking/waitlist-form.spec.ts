@@ -113,7 +113,13 @@ describe('WaitlistForm', () => {
     await typeEmail(' maria@example.org ');
     await accept();
     await submit();
-    expect(api.joinWaitlist).toHaveBeenCalledWith({ officeId: 'office-1', serviceId: 'svc-cie', email: 'maria@example.org', language: 'en', privacyAccepted: true });
+    expect(api.joinWaitlist).toHaveBeenCalledWith({
+      officeId: 'office-1',
+      serviceId: 'svc-cie',
+      email: 'maria@example.org',
+      language: 'en',
+      privacyAccepted: true,
+    });
     const done = $('[data-testid="waitlist-done"]');
     expect(done?.textContent).toContain('if a place becomes free by Wednesday, 19 May 2027 we will write to maria@example.org');
     expect(done?.getAttribute('role')).toBe('status');
@@ -123,7 +129,11 @@ describe('WaitlistForm', () => {
 
   it('puts the api’s field errors on the fields', async () => {
     api.joinWaitlist.mockRejectedValue(
-      apiError(400, { code: 'VALIDATION_FAILED', message: 'Alcuni dati non sono validi.', errors: [{ field: 'email', message: 'Indirizzo e-mail non valido.' }] }),
+      apiError(400, {
+        code: 'VALIDATION_FAILED',
+        message: 'Alcuni dati non sono validi.',
+        errors: [{ field: 'email', message: 'Indirizzo e-mail non valido.' }],
+      }),
     );
     await render();
     await typeEmail('maria@example.org');

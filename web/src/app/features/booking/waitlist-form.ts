@@ -1,16 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
@@ -131,12 +119,12 @@ export class WaitlistForm {
     const email = this.email().trim();
     try {
       const created = await this.api.joinWaitlist({
-          officeId: this.officeId(),
-          serviceId: this.serviceId(),
-          email,
-          language: this.i18n.lang(),
-          privacyAccepted: true,
-        });
+        officeId: this.officeId(),
+        serviceId: this.serviceId(),
+        email,
+        language: this.i18n.lang(),
+        privacyAccepted: true,
+      });
       this.joined.set({ email, expiresAt: created.expiresAt });
       afterNextRender(() => this.doneBox()?.nativeElement.focus(), { injector: this.injector });
     } catch (error: unknown) {

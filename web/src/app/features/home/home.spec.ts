@@ -41,10 +41,7 @@ describe('Home', () => {
     expect(text(office?.querySelector('h2') ?? null)).toBe('URP Calderara di Reno');
     expect(text(office)).toContain('Piazza Marconi 7, 40012 Calderara di Reno (BO)');
     expect(office?.querySelector('a[href="tel:0516461111"]')).not.toBeNull();
-    const hours = [...el.querySelectorAll('[data-testid="opening-hours"] dt')].map((dt) => [
-      text(dt),
-      text(dt.nextElementSibling),
-    ]);
+    const hours = [...el.querySelectorAll('[data-testid="opening-hours"] dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]);
     expect(hours).toEqual([
       ['lunedì', '08:30–12:30'],
       ['martedì', '08:30–12:30, 14:30–17:30'],
@@ -59,21 +56,14 @@ describe('Home', () => {
   it('renders one card per service with duration, fee, documents and a booking link', async () => {
     const el = await render();
     const cards = el.querySelectorAll('[data-testid^="service-"]');
-    expect([...cards].map((c) => c.getAttribute('data-testid'))).toEqual([
-      'service-CIE',
-      'service-SPID',
-      'service-RESIDENZA',
-    ]);
+    expect([...cards].map((c) => c.getAttribute('data-testid'))).toEqual(['service-CIE', 'service-SPID', 'service-RESIDENZA']);
 
     const cie = el.querySelector('[data-testid="service-CIE"]');
     expect(text(cie?.querySelector('h3') ?? null)).toBe('Carta d’identità elettronica');
     expect(text(cie)).toContain('30 minuti');
     expect(text(cie?.querySelector('[data-testid="fee"]') ?? null)).toMatch(/^22,21\s€$/);
     expect(text(cie)).toContain('Pagamento con PagoPA');
-    expect([...(cie?.querySelectorAll('ul li') ?? [])].map(text)).toEqual([
-      'Fototessera recente',
-      'Documento scaduto o denuncia di smarrimento',
-    ]);
+    expect([...(cie?.querySelectorAll('ul li') ?? [])].map(text)).toEqual(['Fototessera recente', 'Documento scaduto o denuncia di smarrimento']);
     const book = cie?.querySelector<HTMLAnchorElement>('a[data-testid="book"]');
     expect(book?.getAttribute('href')).toBe('/prenota/CIE');
     expect(text(book ?? null)).toBe('Prenota: Carta d’identità elettronica');
@@ -86,9 +76,7 @@ describe('Home', () => {
     const link = el.querySelector<HTMLAnchorElement>('[data-testid="service-RESIDENZA"] a[href^="https://"]');
     expect(link?.href).toBe('https://www.anagrafenazionale.interno.it/');
     expect(text(link)).toBe('Cambio di residenza online con ANPR');
-    expect(text(link?.parentElement ?? null)).toBe(
-      'Anche online: Cambio di residenza online con ANPR (sito esterno)',
-    );
+    expect(text(link?.parentElement ?? null)).toBe('Anche online: Cambio di residenza online con ANPR (sito esterno)');
     expect(el.querySelector('[data-testid="service-CIE"] a[href^="https://"]')).toBeNull();
   });
 
@@ -114,9 +102,7 @@ describe('Home', () => {
   });
 
   it('announces errors in an alert region and retries on request', async () => {
-    api.offices.mockRejectedValueOnce(
-      new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }),
-    );
+    api.offices.mockRejectedValueOnce(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }));
     const fixture = TestBed.createComponent(Home);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -138,9 +124,10 @@ describe('Home', () => {
   });
 
   it('a suspended service tells why and until when instead of offering "Prenota" (no Intl on this page)', async () => {
-    api.services.mockResolvedValue(
-      [{ ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } }, SPID],
-    );
+    api.services.mockResolvedValue([
+      { ...CIE, suspension: { reason: 'Lavori allo sportello', until: '2027-06-01T00:00:00+02:00', lastClosedDate: '2027-05-31' } },
+      SPID,
+    ]);
     const el = await render();
     const cie = el.querySelector('[data-testid="service-CIE"]');
     expect(cie?.querySelector('[data-testid="book"]')).toBeNull();

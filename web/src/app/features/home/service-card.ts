@@ -19,9 +19,7 @@ export class ServiceCard {
   /** Texts in the visitor's language, whatever language the list was fetched in. */
   protected readonly name = computed(() => this.i18n.pick(this.service().names, this.service().name));
   protected readonly description = computed(() => this.i18n.pick(this.service().description, ''));
-  protected readonly documents = computed(() =>
-    this.i18n.pick(this.service().documentsByLanguage, this.service().documents),
-  );
+  protected readonly documents = computed(() => this.i18n.pick(this.service().documentsByLanguage, this.service().documents));
   protected readonly fee = computed(() => {
     const cents = this.service().feeCents;
     return cents === null ? this.i18n.t('service.free') : formatEuroCents(cents, this.i18n.locale());
@@ -34,8 +32,6 @@ export class ServiceCard {
   protected readonly feeNote = computed(() => this.i18n.pick(this.service().feeNote, ''));
   protected readonly online = computed(() => {
     const alternative = this.service().onlineAlternative;
-    return alternative
-      ? { url: alternative.url, text: this.i18n.pick(alternative.description, alternative.url) }
-      : null;
+    return alternative ? { url: alternative.url, text: this.i18n.pick(alternative.description, alternative.url) } : null;
   });
 }

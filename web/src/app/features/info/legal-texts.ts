@@ -49,7 +49,8 @@ const IT = {
   'accessibility.intro':
     'Il Comune di Calderara di Reno si impegna a rendere accessibile questo servizio di prenotazione, in conformità alla Legge 9 gennaio 2004, n. 4 e alle Linee guida AgID sull’accessibilità degli strumenti informatici. Il servizio è progettato e verificato per i requisiti WCAG 2.1 di livello AA: si usa con la sola tastiera, con i lettori di schermo e su schermi piccoli.',
   'accessibility.declaration.title': 'Dichiarazione di accessibilità',
-  'accessibility.declaration.text': 'Lo stato di conformità è descritto nella dichiarazione di accessibilità pubblicata dal Comune sul sito dell’Agenzia per l’Italia Digitale:',
+  'accessibility.declaration.text':
+    'Lo stato di conformità è descritto nella dichiarazione di accessibilità pubblicata dal Comune sul sito dell’Agenzia per l’Italia Digitale:',
   'accessibility.declaration.link': 'Dichiarazione di accessibilità del Comune (form.agid.gov.it)',
   'accessibility.declaration.missing': 'La dichiarazione di accessibilità non è ancora collegata a questo servizio: chiedila all’URP.',
   'accessibility.feedback.title': 'Segnala un problema',
@@ -108,7 +109,8 @@ const EN: Record<LegalKey, string> = {
   'accessibility.intro':
     'The Comune di Calderara di Reno is committed to making this booking service accessible, in accordance with Italian Law no. 4 of 9 January 2004 and the AgID guidelines on the accessibility of IT tools. The service is designed and checked for WCAG 2.1 level AA: it works with the keyboard alone, with screen readers and on small screens.',
   'accessibility.declaration.title': 'Accessibility declaration',
-  'accessibility.declaration.text': 'The state of conformity is described in the accessibility declaration the Comune publishes on the site of the Agency for Digital Italy:',
+  'accessibility.declaration.text':
+    'The state of conformity is described in the accessibility declaration the Comune publishes on the site of the Agency for Digital Italy:',
   'accessibility.declaration.link': 'Accessibility declaration of the Comune (form.agid.gov.it)',
   'accessibility.declaration.missing': 'The accessibility declaration is not linked to this service yet: ask the URP for it.',
   'accessibility.feedback.title': 'Report a problem',

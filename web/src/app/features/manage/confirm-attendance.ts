@@ -1,4 +1,17 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ManagedAppointmentDto } from '@sportello/contracts';
 import { ApiClient } from '../../core/api/api-client';
@@ -43,7 +56,9 @@ import { LoadingIndicator } from '../../layout/loading-indicator';
         @case ('ready') {
           <div class="alert alert-success" tabindex="-1" #done role="status" data-testid="attendance-confirmed">
             <p class="fw-semibold mb-1">{{ confirmedText() }}</p>
-            <p class="mb-0">{{ i18n.t('confirm.code') }}: <strong>{{ appointment()?.code }}</strong></p>
+            <p class="mb-0">
+              {{ i18n.t('confirm.code') }}: <strong>{{ appointment()?.code }}</strong>
+            </p>
           </div>
           <a class="btn btn-primary" [routerLink]="['/gestisci', token()]" data-testid="attendance-manage">{{ i18n.t('attendance.manageLink') }}</a>
         }

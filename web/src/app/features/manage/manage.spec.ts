@@ -160,9 +160,7 @@ describe('Manage (/gestisci/:token)', () => {
   });
 
   it('one answer for an unknown, malformed or cancelled link', async () => {
-    api.managed.mockRejectedValue(
-      apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' }),
-    );
+    api.managed.mockRejectedValue(apiError(404, { code: 'NOT_FOUND', message: 'Prenotazione non trovata.' }));
     await render();
     expect(text('[role="alert"]')).toContain('Link non valido o prenotazione annullata');
     expect($('[data-testid="manage-code"]')).toBeNull();
@@ -192,10 +190,10 @@ describe('Manage (/gestisci/:token)', () => {
   it('offers the alternatives when the new time was taken; one click moves there', async () => {
     api.reschedule.mockRejectedValueOnce(
       apiError(409, {
-          code: 'SLOT_UNAVAILABLE',
-          message: 'non disponibile',
-          alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
-        }),
+        code: 'SLOT_UNAVAILABLE',
+        message: 'non disponibile',
+        alternatives: [{ start: '2027-04-06T08:30:00+02:00', end: '2027-04-06T09:00:00+02:00' }],
+      }),
     );
     await render();
     await click('[data-testid="manage-move"]');

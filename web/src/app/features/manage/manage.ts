@@ -96,9 +96,7 @@ export class Manage {
   });
   protected readonly errorText = computed(() => {
     const state = this.state();
-    return state.status === 'error' && !this.notFound()
-      ? failureMessage(state.failure, (key) => this.i18n.t(key))
-      : '';
+    return state.status === 'error' && !this.notFound() ? failureMessage(state.failure, (key) => this.i18n.t(key)) : '';
   });
 
   protected readonly view = computed(() => {

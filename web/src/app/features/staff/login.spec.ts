@@ -122,7 +122,10 @@ describe('Login (/staff/login)', () => {
 
   it('shows the lock-out message of the api as it comes (429 ACCOUNT_LOCKED)', async () => {
     auth.login.mockRejectedValueOnce(
-      new HttpErrorResponse({ status: 429, error: { statusCode: 429, code: 'ACCOUNT_LOCKED', message: 'Troppi tentativi non riusciti: questo account è bloccato. Riprova tra 15 minuti.' } }),
+      new HttpErrorResponse({
+        status: 429,
+        error: { statusCode: 429, code: 'ACCOUNT_LOCKED', message: 'Troppi tentativi non riusciti: questo account è bloccato. Riprova tra 15 minuti.' },
+      }),
     );
     await render();
     await type('username', 'operatore');

@@ -57,7 +57,9 @@ describe('StaffHome (/staff): today’s dashboard', () => {
     localStorage.clear();
     FakeEventSource.instances = [];
     user.set(MANAGER);
-    today = jest.fn((officeId: string) => Promise.resolve({ offices: [{ ...TODAY, officeId, officeName: officeId === 'o2' ? 'Anagrafe Longara' : TODAY.officeName }] }));
+    today = jest.fn((officeId: string) =>
+      Promise.resolve({ offices: [{ ...TODAY, officeId, officeName: officeId === 'o2' ? 'Anagrafe Longara' : TODAY.officeName }] }),
+    );
     const hasRole = (...roles: string[]) => user()?.role === 'admin' || roles.includes(user()?.role ?? '');
     TestBed.configureTestingModule({
       providers: [
@@ -116,7 +118,16 @@ describe('StaffHome (/staff): today’s dashboard', () => {
     expect(el.querySelector('[data-testid="page-display"]')?.getAttribute('target')).toBe('_blank');
     user.set({ ...MANAGER, role: 'admin' });
     await stable();
-    expect(links()).toEqual(['/staff/sportello', '/staff/agenda', '/staff/totem', '/display/o1', '/staff/statistiche', '/staff/admin', '/staff/admin/staff-users', '/staff/admin/audit']);
+    expect(links()).toEqual([
+      '/staff/sportello',
+      '/staff/agenda',
+      '/staff/totem',
+      '/display/o1',
+      '/staff/statistiche',
+      '/staff/admin',
+      '/staff/admin/staff-users',
+      '/staff/admin/audit',
+    ]);
     user.set({ ...MANAGER, role: 'operator' });
     await stable();
     expect(links()).toEqual(['/staff/sportello', '/staff/agenda', '/staff/totem', '/display/o1']);
@@ -128,7 +139,10 @@ describe('StaffHome (/staff): today’s dashboard', () => {
   it('shows the account, and says when it has no office yet', async () => {
     expect(text('[data-testid="staff-username"]')).toBe('responsabile');
     expect(text('[data-testid="staff-role"]')).toBe('Responsabile');
-    expect([...el.querySelectorAll('[data-testid="staff-offices"] li')].map((li) => li.textContent?.trim())).toEqual(['URP Calderara di Reno', 'Anagrafe Longara']);
+    expect([...el.querySelectorAll('[data-testid="staff-offices"] li')].map((li) => li.textContent?.trim())).toEqual([
+      'URP Calderara di Reno',
+      'Anagrafe Longara',
+    ]);
     user.set({ ...MANAGER, role: 'operator', offices: [] });
     await stable();
     expect(text('[data-testid="staff-role"]')).toBe('Operatore di sportello');

@@ -70,9 +70,11 @@ export class StaffHome {
       cards.push({ link: '/staff/sportello', title: 'home.card.desk.title', text: 'home.card.desk.text', testId: 'page-desk' });
       cards.push({ link: '/staff/agenda', title: 'home.card.agenda.title', text: 'home.card.agenda.text', testId: 'page-agenda' });
     }
-    if (this.auth.hasRole('kiosk', 'operator', 'manager')) cards.push({ link: '/staff/totem', title: 'home.card.kiosk.title', text: 'home.card.kiosk.text', testId: 'page-kiosk' });
+    if (this.auth.hasRole('kiosk', 'operator', 'manager'))
+      cards.push({ link: '/staff/totem', title: 'home.card.kiosk.title', text: 'home.card.kiosk.text', testId: 'page-kiosk' });
     const officeId = this.choice.officeId();
-    if (officeId) cards.push({ link: `/display/${officeId}`, title: 'home.card.display.title', text: 'home.card.display.text', testId: 'page-display', newTab: true });
+    if (officeId)
+      cards.push({ link: `/display/${officeId}`, title: 'home.card.display.title', text: 'home.card.display.text', testId: 'page-display', newTab: true });
     if (this.auth.hasRole('manager')) {
       cards.push({ link: '/staff/statistiche', title: 'home.card.stats.title', text: 'home.card.stats.text', testId: 'stats-link' });
       cards.push({ link: '/staff/admin', title: 'home.card.admin.title', text: 'home.card.admin.text', testId: 'link-admin' });

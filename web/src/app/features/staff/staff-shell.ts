@@ -30,8 +30,10 @@ export interface StaffPage {
 }
 
 const exact = (link: string) => (path: string) => (path === link ? 'page' : null);
-const section = (link: string, except: string[] = []) => (path: string) =>
-  path === link ? 'page' : path.startsWith(`${link}/`) && !except.some((e) => path === e || path.startsWith(`${e}/`)) ? 'true' : null;
+const section =
+  (link: string, except: string[] = []) =>
+  (path: string) =>
+    path === link ? 'page' : path.startsWith(`${link}/`) && !except.some((e) => path === e || path.startsWith(`${e}/`)) ? 'true' : null;
 
 /** The staff pages in the navigation, in order, with the roles of their routes (staff.routes.ts, admin.routes.ts). */
 export const STAFF_PAGES: StaffPage[] = [
@@ -40,7 +42,13 @@ export const STAFF_PAGES: StaffPage[] = [
   { link: '/staff/agenda', label: 'nav.agenda', testId: 'nav-agenda', roles: ['operator', 'manager'], match: exact('/staff/agenda') },
   { link: '/staff/totem', label: 'nav.kiosk', testId: 'nav-kiosk', roles: ['kiosk', 'operator', 'manager'], match: exact('/staff/totem') },
   { link: '/staff/statistiche', label: 'nav.stats', testId: 'nav-stats', roles: ['manager', 'admin'], match: exact('/staff/statistiche') },
-  { link: '/staff/admin', label: 'nav.admin', testId: 'nav-admin', roles: ['manager'], match: section('/staff/admin', ['/staff/admin/staff-users', '/staff/admin/audit']) },
+  {
+    link: '/staff/admin',
+    label: 'nav.admin',
+    testId: 'nav-admin',
+    roles: ['manager'],
+    match: section('/staff/admin', ['/staff/admin/staff-users', '/staff/admin/audit']),
+  },
   { link: '/staff/admin/staff-users', label: 'nav.users', testId: 'nav-users', roles: ['admin'], match: exact('/staff/admin/staff-users') },
   { link: '/staff/admin/audit', label: 'nav.audit', testId: 'nav-audit', roles: ['admin'], match: exact('/staff/admin/audit') },
 ];

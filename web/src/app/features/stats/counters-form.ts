@@ -36,7 +36,14 @@ const WHOLE = /^\d{1,8}$/;
       <form novalidate (submit)="save($event)" [attr.aria-label]="text.t('stats.counters') + ' ' + year()" data-testid="counters-form">
         <div class="table-responsive" tabindex="0" role="region" [attr.aria-label]="text.t('stats.counters') + ' ' + year()">
           <table class="table table-sm sp-counters" data-testid="counters-table">
-            <caption class="visually-hidden">{{ text.t('stats.counters') }} {{ year() }}</caption>
+            <caption class="visually-hidden">
+              {{
+                text.t('stats.counters')
+              }}
+              {{
+                year()
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ text.t('stats.counters.month') }}</th>
@@ -49,17 +56,33 @@ const WHOLE = /^\d{1,8}$/;
                 <tr>
                   <th scope="row">{{ monthLabel(row.month) }}</th>
                   <td>
-                    <input class="sp-input" inputmode="numeric" autocomplete="off" [id]="'phone-' + row.month" [value]="row.phoneCalls" [disabled]="row.future"
+                    <input
+                      class="sp-input"
+                      inputmode="numeric"
+                      autocomplete="off"
+                      [id]="'phone-' + row.month"
+                      [value]="row.phoneCalls"
+                      [disabled]="row.future"
                       [attr.aria-invalid]="invalid(row.phoneCalls) ? 'true' : null"
-                      [attr.aria-label]="text.t('stats.counters.phoneCalls') + ', ' + monthLabel(row.month)" (input)="edit(i, 'phoneCalls', $event)" />
+                      [attr.aria-label]="text.t('stats.counters.phoneCalls') + ', ' + monthLabel(row.month)"
+                      (input)="edit(i, 'phoneCalls', $event)"
+                    />
                     @if (row.imported) {
                       <small class="sp-muted">({{ text.t('stats.counters.imported') }})</small>
                     }
                   </td>
                   <td>
-                    <input class="sp-input" inputmode="numeric" autocomplete="off" [id]="'online-' + row.month" [value]="row.residencyOnline" [disabled]="row.future"
+                    <input
+                      class="sp-input"
+                      inputmode="numeric"
+                      autocomplete="off"
+                      [id]="'online-' + row.month"
+                      [value]="row.residencyOnline"
+                      [disabled]="row.future"
                       [attr.aria-invalid]="invalid(row.residencyOnline) ? 'true' : null"
-                      [attr.aria-label]="text.t('stats.counters.residencyOnline') + ', ' + monthLabel(row.month)" (input)="edit(i, 'residencyOnline', $event)" />
+                      [attr.aria-label]="text.t('stats.counters.residencyOnline') + ', ' + monthLabel(row.month)"
+                      (input)="edit(i, 'residencyOnline', $event)"
+                    />
                   </td>
                 </tr>
               }
@@ -79,12 +102,32 @@ const WHOLE = /^\d{1,8}$/;
     <p class="sp-status" role="status" aria-live="polite" data-testid="counters-status">{{ status() }}</p>
   `,
   styles: `
-    .sp-inline { max-width: 10rem; }
-    .sp-counters .sp-input { width: 7rem; max-width: 100%; min-height: 2.25rem; display: inline-block; }
-    .sp-muted { color: #5d7083; margin-left: 0.25rem; }
-    .sp-status { min-height: 1.5rem; font-weight: 600; }
-    .sp-counters-save { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-    .sp-counters .sp-input[aria-invalid='true'] { border: 2px solid #cc334d; }
+    .sp-inline {
+      max-width: 10rem;
+    }
+    .sp-counters .sp-input {
+      width: 7rem;
+      max-width: 100%;
+      min-height: 2.25rem;
+      display: inline-block;
+    }
+    .sp-muted {
+      color: #5d7083;
+      margin-left: 0.25rem;
+    }
+    .sp-status {
+      min-height: 1.5rem;
+      font-weight: 600;
+    }
+    .sp-counters-save {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .sp-counters .sp-input[aria-invalid='true'] {
+      border: 2px solid #cc334d;
+    }
   `,
   styleUrl: './stats-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -144,7 +187,11 @@ export class CountersForm {
 
   private changed(): Row[] {
     const before = new Map(this.loaded().map((r) => [r.month, r]));
-    return this.rows().filter((r) => !r.future && (r.phoneCalls.trim() !== before.get(r.month)?.phoneCalls.trim() || r.residencyOnline.trim() !== before.get(r.month)?.residencyOnline.trim()));
+    return this.rows().filter(
+      (r) =>
+        !r.future &&
+        (r.phoneCalls.trim() !== before.get(r.month)?.phoneCalls.trim() || r.residencyOnline.trim() !== before.get(r.month)?.residencyOnline.trim()),
+    );
   }
 
   protected async save(event: Event): Promise<void> {
@@ -164,7 +211,9 @@ export class CountersForm {
     const number = (value: string) => (value.trim() ? Number(value.trim()) : null);
     this.busy.set(true);
     try {
-      const answer = await this.api.putCounterMonths(this.officeId(), { months: changed.map((r) => ({ month: r.month, phoneCalls: number(r.phoneCalls), residencyOnline: number(r.residencyOnline) })) });
+      const answer = await this.api.putCounterMonths(this.officeId(), {
+        months: changed.map((r) => ({ month: r.month, phoneCalls: number(r.phoneCalls), residencyOnline: number(r.residencyOnline) })),
+      });
       const byMonth = new Map(answer.months.map((m) => [m.month, this.toRow(m)]));
       this.rows.update((rows) => rows.map((r) => byMonth.get(r.month) ?? r));
       this.loaded.set(this.rows());

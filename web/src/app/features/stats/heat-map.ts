@@ -16,7 +16,11 @@ import { formatCount, HEAT_LEVELS, heatLevel } from './stats-format';
     <p id="heat-map-description">{{ text.t('stats.heatmap.caption') }}</p>
     <div class="table-responsive" tabindex="0" role="region" [attr.aria-label]="text.t('stats.heatmap')">
       <table class="sp-heat" data-testid="heat-map" aria-describedby="heat-map-description">
-        <caption class="visually-hidden">{{ text.t('stats.heatmap') }}</caption>
+        <caption class="visually-hidden">
+          {{
+            text.t('stats.heatmap')
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ text.t('stats.heatmap.day') }}</th>
@@ -41,8 +45,16 @@ import { formatCount, HEAT_LEVELS, heatLevel } from './stats-format';
     </div>
   `,
   styles: `
-    .sp-heat { border-collapse: collapse; font-size: 0.875rem; }
-    .sp-heat th, .sp-heat td { padding: 0.25rem 0.5rem; border: 1px solid #c5c7c9; min-width: 2.75rem; }
+    .sp-heat {
+      border-collapse: collapse;
+      font-size: 0.875rem;
+    }
+    .sp-heat th,
+    .sp-heat td {
+      padding: 0.25rem 0.5rem;
+      border: 1px solid #c5c7c9;
+      min-width: 2.75rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -54,7 +66,9 @@ export class HeatMap {
   protected readonly text = inject(StatsI18n);
 
   protected readonly hours = computed(() => {
-    const used = this.cells().flatMap((row) => row.map((c, hour) => (c > 0 ? hour : -1))).filter((h) => h >= 0);
+    const used = this.cells()
+      .flatMap((row) => row.map((c, hour) => (c > 0 ? hour : -1)))
+      .filter((h) => h >= 0);
     const from = used.length ? Math.min(...used) : 8;
     const to = used.length ? Math.max(...used) : 18;
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);

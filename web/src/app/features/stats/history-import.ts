@@ -30,7 +30,11 @@ import { StatsApi } from './stats-api';
           <p class="mb-2">{{ failure() }}</p>
           @if (problems().length) {
             <table class="table table-sm mb-0" data-testid="history-problems">
-              <caption>{{ text.t('stats.import.problems') }}</caption>
+              <caption>
+                {{
+                  text.t('stats.import.problems')
+                }}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{{ text.t('stats.import.line') }}</th>
@@ -52,11 +56,18 @@ import { StatsApi } from './stats-api';
         </div>
       }
     </div>
-    <p><a [href]="exportUrl()" download data-testid="history-export">{{ text.t('stats.import.export') }}</a></p>
+    <p>
+      <a [href]="exportUrl()" download data-testid="history-export">{{ text.t('stats.import.export') }}</a>
+    </p>
   `,
   styles: `
-    .sp-result:focus { outline: none; }
-    .sp-notice-error table { background: transparent; font-weight: 400; }
+    .sp-result:focus {
+      outline: none;
+    }
+    .sp-notice-error table {
+      background: transparent;
+      font-weight: 400;
+    }
   `,
   styleUrl: './stats-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -23,7 +23,16 @@ const OPTIONS: StatsOptionsDto = {
     },
   ],
 };
-const COUNTS = { appointmentsAttended: 11750, walkIns: 1605, receptionsTotal: 13355, phoneCalls: 36000, residencyOnline: 1743, residencyDesk: 972, cieIssued: 7541, spidIssued: 3259 };
+const COUNTS = {
+  appointmentsAttended: 11750,
+  walkIns: 1605,
+  receptionsTotal: 13355,
+  phoneCalls: 36000,
+  residencyOnline: 1743,
+  residencyDesk: 972,
+  cieIssued: 7541,
+  spidIssued: 3259,
+};
 const ZERO = { appointmentsAttended: 0, walkIns: 0, receptionsTotal: 0, phoneCalls: 0, residencyOnline: 0, residencyDesk: 0, cieIssued: 0, spidIssued: 0 };
 
 function summary(query: StatsQuery, partialMonths: string[] = []): StatsSummaryDto {
@@ -53,7 +62,13 @@ function fakeApi(partialMonths: string[] = []) {
     services: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, rows: [] })),
     outcomes: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, rows: [] })),
     heatMap: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, cells: Array.from({ length: 7 }, () => new Array(24).fill(0)), max: 0, total: 0 })),
-    trend: jest.fn((q: StatsQuery) => Promise.resolve({ period: q, months: [{ month: '2019-06', appointmentsAttended: 78, walkIns: 141, receptionsTotal: 219, includesMonthlyFigures: true }], partialMonths: [] })),
+    trend: jest.fn((q: StatsQuery) =>
+      Promise.resolve({
+        period: q,
+        months: [{ month: '2019-06', appointmentsAttended: 78, walkIns: 141, receptionsTotal: 219, includesMonthlyFigures: true }],
+        partialMonths: [],
+      }),
+    ),
     csvUrl: jest.fn((table: string, _query: StatsQuery, lang: string) => `/api/stats/${table}?format=csv&lang=${lang}`),
     historyCsvUrl: jest.fn(() => '/api/stats/history?format=csv'),
     counters: jest.fn((officeId: string, year: number) => Promise.resolve({ officeId, year, months: [] })),
@@ -92,7 +107,13 @@ describe('Statistics (/staff/statistiche)', () => {
     // The download in the page's language: in Italian, the file for Excel in Italian.
     expect(el.querySelector('[data-testid="csv-summary"]')?.getAttribute('href')).toBe('/api/stats/summary?format=csv&lang=it');
     // The chart's table alternative.
-    expect([...el.querySelectorAll('[data-testid="trend-table"] tbody tr > *')].map((c) => c.textContent?.trim())).toEqual(['giugno 2019', '78', '141', '219', 'sì']);
+    expect([...el.querySelectorAll('[data-testid="trend-table"] tbody tr > *')].map((c) => c.textContent?.trim())).toEqual([
+      'giugno 2019',
+      '78',
+      '141',
+      '219',
+      'sì',
+    ]);
   });
 
   it('a preset loads its dates; bad custom dates are refused before asking the api', async () => {
@@ -118,13 +139,26 @@ describe('Statistics (/staff/statistiche)', () => {
 });
 
 describe('CountersForm: the year’s counters, one save', () => {
-  const months = Array.from({ length: 12 }, (_, i) => ({ month: `2024-${String(i + 1).padStart(2, '0')}`, phoneCalls: i === 0 ? 500 : null, residencyOnline: null, phoneCallsSource: i === 0 ? 'manual' : null, residencyOnlineSource: null }));
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    month: `2024-${String(i + 1).padStart(2, '0')}`,
+    phoneCalls: i === 0 ? 500 : null,
+    residencyOnline: null,
+    phoneCallsSource: i === 0 ? 'manual' : null,
+    residencyOnlineSource: null,
+  }));
 
   async function render() {
     const api = {
       counters: jest.fn((officeId: string, year: number) => Promise.resolve({ officeId, year, months })),
       putCounterMonths: jest.fn((officeId: string, body: { months: Array<{ month: string; phoneCalls: number | null; residencyOnline: number | null }> }) =>
-        Promise.resolve({ officeId, months: body.months.map((m) => ({ ...m, phoneCallsSource: m.phoneCalls === null ? null : 'manual', residencyOnlineSource: m.residencyOnline === null ? null : 'manual' })) }),
+        Promise.resolve({
+          officeId,
+          months: body.months.map((m) => ({
+            ...m,
+            phoneCallsSource: m.phoneCalls === null ? null : 'manual',
+            residencyOnlineSource: m.residencyOnline === null ? null : 'manual',
+          })),
+        }),
       ),
     };
     TestBed.configureTestingModule({ providers: [{ provide: StatsApi, useValue: api }] });
@@ -195,7 +229,11 @@ describe('HistoryImport', () => {
     ];
     const api = {
       historyCsvUrl: () => '/x.csv',
-      importHistory: jest.fn(() => Promise.reject(new HttpErrorResponse({ status: 400, error: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Il file non è stato importato.', lines } }))),
+      importHistory: jest.fn(() =>
+        Promise.reject(
+          new HttpErrorResponse({ status: 400, error: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Il file non è stato importato.', lines } }),
+        ),
+      ),
     };
     TestBed.configureTestingModule({ providers: [{ provide: StatsApi, useValue: api }] });
     const fixture = TestBed.createComponent(HistoryImport);

@@ -1,5 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { StatsHeatMapDto, StatsOfficeDto, StatsOptionsDto, StatsOutcomesDto, StatsPreset, StatsServicesDto, StatsSummaryDto, StatsTrendDto } from '@sportello/contracts';
+import type {
+  StatsHeatMapDto,
+  StatsOfficeDto,
+  StatsOptionsDto,
+  StatsOutcomesDto,
+  StatsPreset,
+  StatsServicesDto,
+  StatsSummaryDto,
+  StatsTrendDto,
+} from '@sportello/contracts';
 import { failureMessage, toApiFailure } from '../../core/api/api-error';
 import { StatsI18n } from './stats-i18n';
 import { I18n } from '../../core/i18n/i18n';

@@ -84,9 +84,11 @@ export class StatsApi {
   }
 
   importHistory(officeId: string, csv: string): Promise<HistoryImportResultDto> {
-    return firstValueFrom(this.http.post<HistoryImportResultDto>('/api/stats/history', csv, {
-      params: new HttpParams().set('officeId', officeId),
-      headers: new HttpHeaders({ 'Content-Type': 'text/csv' }),
-    }));
+    return firstValueFrom(
+      this.http.post<HistoryImportResultDto>('/api/stats/history', csv, {
+        params: new HttpParams().set('officeId', officeId),
+        headers: new HttpHeaders({ 'Content-Type': 'text/csv' }),
+      }),
+    );
   }
 }

@@ -26,7 +26,11 @@ const WALK_INS_COLOR = '#b35900';
     <details class="sp-chart-table" data-testid="trend-table">
       <summary>{{ text.t('stats.trend.table') }}</summary>
       <table class="table table-sm">
-        <caption class="visually-hidden">{{ text.t('stats.trend') }}</caption>
+        <caption class="visually-hidden">
+          {{
+            text.t('stats.trend')
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ text.t('stats.trend.month') }}</th>
@@ -51,10 +55,22 @@ const WALK_INS_COLOR = '#b35900';
     </details>
   `,
   styles: `
-    .sp-chart { position: relative; height: 20rem; }
-    .sp-chart-figure { margin-bottom: 0.5rem; }
-    figcaption { font-size: 0.875rem; color: #5d7083; }
-    .sp-chart-table summary { cursor: pointer; color: #0066cc; font-weight: 600; }
+    .sp-chart {
+      position: relative;
+      height: 20rem;
+    }
+    .sp-chart-figure {
+      margin-bottom: 0.5rem;
+    }
+    figcaption {
+      font-size: 0.875rem;
+      color: #5d7083;
+    }
+    .sp-chart-table summary {
+      cursor: pointer;
+      color: #0066cc;
+      font-weight: 600;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

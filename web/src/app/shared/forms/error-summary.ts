@@ -66,7 +66,11 @@ export class ErrorSummary {
   }
 }
 
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replace(/[\s:*]+$/, '').trim();
+const clean = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:*]+$/, '')
+    .trim();
 
 /** The words that name a field on the page: its group's (a fieldset's legend, a labelled group) and its own label. */
 export function fieldLabel(id: string, field: string, root: Document = document): string | null {

@@ -8,7 +8,10 @@ import type { FormState } from './form-state';
   template: `
     @if (form().error(field()); as message) {
       <p class="sp-error" [id]="form().id(field()) + '-error'" [attr.data-testid]="testId() ?? 'error-' + field()">
-        @if (prefixed()) {<span class="visually-hidden">{{ i18n.t('applicant.errorPrefix') }}</span>}{{ message }}
+        @if (prefixed()) {
+          <span class="visually-hidden">{{ i18n.t('applicant.errorPrefix') }}</span>
+        }
+        {{ message }}
       </p>
     }
   `,

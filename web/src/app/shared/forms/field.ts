@@ -17,8 +17,11 @@ import type { FormState } from './form-state';
   template: `
     @if (label(); as label) {
       <label [for]="id()"
-        >{{ label }}@if (optional(); as optional) {&ngsp;<span class="sp-optional">({{ optional }})</span>}</label
-      >
+        >{{ label }}
+        @if (optional(); as optional) {
+          &ngsp;<span class="sp-optional">({{ optional }})</span>
+        }
+      </label>
     }
     @if (hint(); as hint) {
       <p class="sp-hint" [id]="id() + '-hint'">{{ hint }}</p>

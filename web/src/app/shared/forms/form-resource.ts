@@ -15,7 +15,11 @@ export interface FormResource<T> {
  * shown as the form's own (its general failure, or the fields the api names). `refresh`
  * reloads it after a save, and resolves once the page shows the new data.
  */
-export function formResource<P extends NonNullable<unknown>, T>(form: FormState, params: () => P | undefined, load: (params: P) => Promise<T>): FormResource<T> {
+export function formResource<P extends NonNullable<unknown>, T>(
+  form: FormState,
+  params: () => P | undefined,
+  load: (params: P) => Promise<T>,
+): FormResource<T> {
   const i18n = inject(I18n);
   const t = (key: 'error.network' | 'error.generic') => i18n.t(key);
   const data = resource({ params, loader: ({ params }) => load(params) });

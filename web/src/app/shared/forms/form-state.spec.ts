@@ -10,7 +10,14 @@ describe('FormState', () => {
     form.fail(
       new HttpErrorResponse({
         status: 400,
-        error: { code: 'VALIDATION_FAILED', message: 'x', errors: [{ field: 'names.it', message: 'Campo obbligatorio.' }, { field: 'documents.it[2]', message: 'Al massimo 300 caratteri.' }] },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'x',
+          errors: [
+            { field: 'names.it', message: 'Campo obbligatorio.' },
+            { field: 'documents.it[2]', message: 'Al massimo 300 caratteri.' },
+          ],
+        },
       }),
       t,
     );
@@ -36,7 +43,10 @@ describe('FormState', () => {
   });
 
   it('a closure’s affected items (no kind) are appointments', () => {
-    const error = new HttpErrorResponse({ status: 409, error: { code: 'CONFIRMATION_REQUIRED', message: 'x', affected: [{ id: 'a', code: 'CIE-1', start: 'x', serviceId: 's', serviceName: 'CIE' }] } });
+    const error = new HttpErrorResponse({
+      status: 409,
+      error: { code: 'CONFIRMATION_REQUIRED', message: 'x', affected: [{ id: 'a', code: 'CIE-1', start: 'x', serviceId: 's', serviceName: 'CIE' }] },
+    });
     expect(affectedOf(error)?.[0].kind).toBe('APPOINTMENT');
     expect(affectedOf(new HttpErrorResponse({ status: 400 }))).toBeNull();
   });

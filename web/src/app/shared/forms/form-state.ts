@@ -14,8 +14,18 @@ export function affectedOf(error: unknown): AffectedItemDto[] | null {
   const body = error.error as { code?: string; affected?: unknown } | null;
   if (body?.code !== 'CONFIRMATION_REQUIRED' || !Array.isArray(body.affected)) return null;
   return body.affected
-    .filter((a): a is Partial<AffectedItemDto> & { id: string; code: string } => typeof a === 'object' && a !== null && typeof (a as AffectedItemDto).code === 'string')
-    .map((a) => ({ kind: a.kind ?? 'APPOINTMENT', id: a.id, code: a.code, start: a.start ?? '', serviceId: a.serviceId ?? '', serviceName: a.serviceName ?? '' }));
+    .filter(
+      (a): a is Partial<AffectedItemDto> & { id: string; code: string } =>
+        typeof a === 'object' && a !== null && typeof (a as AffectedItemDto).code === 'string',
+    )
+    .map((a) => ({
+      kind: a.kind ?? 'APPOINTMENT',
+      id: a.id,
+      code: a.code,
+      start: a.start ?? '',
+      serviceId: a.serviceId ?? '',
+      serviceName: a.serviceName ?? '',
+    }));
 }
 
 /**

@@ -7,7 +7,15 @@ import { Agenda } from './agenda';
 
 const ENTRIES: AgendaEntryDto[] = [
   agendaEntry(),
-  agendaEntry({ appointmentId: 'a-2', code: 'SPID-BCDF23', start: '2027-03-29T10:00:00+02:00', citizenName: 'Anna Bianchi', status: 'CHECKED_IN', ticketId: 't-2', ticketNumber: 'S003' }),
+  agendaEntry({
+    appointmentId: 'a-2',
+    code: 'SPID-BCDF23',
+    start: '2027-03-29T10:00:00+02:00',
+    citizenName: 'Anna Bianchi',
+    status: 'CHECKED_IN',
+    ticketId: 't-2',
+    ticketNumber: 'S003',
+  }),
   agendaEntry({ appointmentId: 'a-3', code: 'CIE-GHJK45', start: '2027-03-29T11:00:00+02:00', citizenName: 'Luca Verdi', status: 'CANCELLED' }),
 ];
 
@@ -63,7 +71,13 @@ describe('Agenda (/staff/agenda)', () => {
     expect(text('caption')).toBe('3 appuntamenti, lunedì 29 marzo 2027');
     const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows().map(cells)).toEqual([
-      ['09:30', 'Mario Rossi Codice: CIE-7K3P9Q Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Prenotato', 'Registra arrivo: Mario Rossi, ore 09:30'],
+      [
+        '09:30',
+        'Mario Rossi Codice: CIE-7K3P9Q Codice fiscale: RSSMRA80A01A944I',
+        'Carta d’identità elettronica',
+        'Prenotato',
+        'Registra arrivo: Mario Rossi, ore 09:30',
+      ],
       ['10:00', 'Anna Bianchi Codice: SPID-BCDF23 Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Arrivato Numero S003', ''],
       ['11:00', 'Luca Verdi Codice: CIE-GHJK45 Codice fiscale: RSSMRA80A01A944I', 'Carta d’identità elettronica', 'Annullato', ''],
     ]);
@@ -153,7 +167,10 @@ describe('Agenda (/staff/agenda)', () => {
     await render();
     // 09:40 now: the 09:30 appointment was 10 minutes ago; the window comes with the answer.
     const refusal = (code: string, windowMinutes: number) =>
-      new HttpErrorResponse({ status: 409, error: { statusCode: 409, code, message: 'L’orario dell’appuntamento è passato: rivolgiti allo sportello.', windowMinutes } });
+      new HttpErrorResponse({
+        status: 409,
+        error: { statusCode: 409, code, message: 'L’orario dell’appuntamento è passato: rivolgiti allo sportello.', windowMinutes },
+      });
     api.checkIn.mockRejectedValueOnce(refusal('CHECK_IN_TOO_LATE', 5));
     ($('[data-testid="agenda-check-in"]') as HTMLButtonElement).click();
     await stable();

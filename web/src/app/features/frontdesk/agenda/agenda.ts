@@ -117,7 +117,11 @@ export class Agenda {
       const officeId = this.officeId();
       untracked(() => {
         this.office.set(null);
-        if (officeId) void this.api.display(officeId).then((office) => this.office.set(office), () => undefined);
+        if (officeId)
+          void this.api.display(officeId).then(
+            (office) => this.office.set(office),
+            () => undefined,
+          );
       });
     });
   }

@@ -15,8 +15,15 @@ describe('WalkInForm (Nuovo biglietto)', () => {
 
   beforeEach(async () => {
     localStorage.clear();
-    issue = jest.fn(() => Promise.resolve(ticket({ number: 'R002', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, priority: true, position: 1 })));
-    TestBed.configureTestingModule({ providers: [{ provide: FrontDeskApi, useValue: { issue } }, { provide: CLOCK, useValue: () => FD_NOW }] });
+    issue = jest.fn(() =>
+      Promise.resolve(ticket({ number: 'R002', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, priority: true, position: 1 })),
+    );
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: FrontDeskApi, useValue: { issue } },
+        { provide: CLOCK, useValue: () => FD_NOW },
+      ],
+    });
     fixture = TestBed.createComponent(WalkInForm);
     fixture.componentRef.setInput('officeId', 'office-1');
     fixture.componentRef.setInput('services', display().waits);
@@ -52,14 +59,23 @@ describe('WalkInForm (Nuovo biglietto)', () => {
     const waits = display().waits;
     fixture.componentRef.setInput('services', [waits[0], { ...waits[1], desks: 0 }, waits[2]]);
     await stable();
-    expect([...el.querySelectorAll('#walk-in-service option')].map((o) => o.textContent?.trim())).toEqual(['Scegli il servizio…', 'Carta d’identità elettronica (C)', 'Cambio di residenza (R)']);
+    expect([...el.querySelectorAll('#walk-in-service option')].map((o) => o.textContent?.trim())).toEqual([
+      'Scegli il servizio…',
+      'Carta d’identità elettronica (C)',
+      'Cambio di residenza (R)',
+    ]);
     expect(text('[data-testid="walk-in-unserved"]')).toBe('Non c’è, perché nessuno sportello lo serve: Riconoscimento SPID.');
   });
 
   it('while the office is closed: says why and issues the ticket only after a confirmation', async () => {
     const closed = new HttpErrorResponse({
       status: 409,
-      error: { statusCode: 409, code: 'OFFICE_CLOSED', message: 'L’ufficio è chiuso in questo momento.', open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' } },
+      error: {
+        statusCode: 409,
+        code: 'OFFICE_CLOSED',
+        message: 'L’ufficio è chiuso in questo momento.',
+        open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' },
+      },
     });
     issue.mockRejectedValueOnce(closed);
     const service = $('#walk-in-service') as HTMLSelectElement;

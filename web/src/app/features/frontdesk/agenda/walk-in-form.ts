@@ -90,13 +90,21 @@ export class WalkInForm {
     this.busy.set(true);
     try {
       const name = this.name().trim();
-      const ticket = await this.api.issue(this.officeId(), { serviceId: this.serviceId(), priority: this.priority(), ...(name ? { name } : {}), ...(force ? { force: true } : {}) });
+      const ticket = await this.api.issue(this.officeId(), {
+        serviceId: this.serviceId(),
+        priority: this.priority(),
+        ...(name ? { name } : {}),
+        ...(force ? { force: true } : {}),
+      });
       this.issued.set(ticket);
       this.priority.set(false);
       this.name.set('');
     } catch (error: unknown) {
       this.issued.set(null);
-      const open = toApiFailure(error).code === 'OFFICE_CLOSED' && error instanceof HttpErrorResponse ? ((error.error as { open?: OpenStateDto } | null)?.open ?? null) : null;
+      const open =
+        toApiFailure(error).code === 'OFFICE_CLOSED' && error instanceof HttpErrorResponse
+          ? ((error.error as { open?: OpenStateDto } | null)?.open ?? null)
+          : null;
       if (open && !force) {
         this.closed.set(openStateText(open, this.clock(), this.i18n));
         afterNextRender(() => document.getElementById('walk-in-closed')?.focus(), { injector: this.injector });

@@ -1,31 +1,59 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DeskDto, StaffUserDto, TicketDto } from '@sportello/contracts';
-import {
-  apiError,
-  DESKS,
-  display,
-  FakeEventSource,
-  OPERATOR,
-  staffPageProviders,
-  ticket,
-} from '../../../testing/frontdesk-fixtures';
+import { apiError, DESKS, display, FakeEventSource, OPERATOR, staffPageProviders, ticket } from '../../../testing/frontdesk-fixtures';
 import { DESK_CHOICE_KEY } from '../shared/preferences';
 import { OfficeChoice } from '../../staff/office-choice';
 import { Desk } from './desk';
 
 type Api = Record<'desks' | 'queue' | 'display' | 'callNext' | 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'undo' | 'transfer' | 'pause', jest.Mock>;
 
-const CALLED = ticket({ id: 't-9', number: 'C009', status: 'CALLED', deskId: 'desk-2', deskName: 'Sportello 2', calledAt: '2027-03-29T09:39:00+02:00', position: null });
+const CALLED = ticket({
+  id: 't-9',
+  number: 'C009',
+  status: 'CALLED',
+  deskId: 'desk-2',
+  deskName: 'Sportello 2',
+  calledAt: '2027-03-29T09:39:00+02:00',
+  position: null,
+});
 
 /** The queue: an appointment due, a promoted walk-in, a priority walk-in, a walk-in, an early appointment, one for RESIDENZA. */
 const QUEUE: TicketDto[] = [
-  ticket({ id: 'q1', number: 'C004', kind: 'APPOINTMENT', appointmentCode: 'CIE-7K3P9Q', appointmentStart: '2027-03-29T09:30:00+02:00', queuedAt: '2027-03-29T09:20:00+02:00' }),
+  ticket({
+    id: 'q1',
+    number: 'C004',
+    kind: 'APPOINTMENT',
+    appointmentCode: 'CIE-7K3P9Q',
+    appointmentStart: '2027-03-29T09:30:00+02:00',
+    queuedAt: '2027-03-29T09:20:00+02:00',
+  }),
   ticket({ id: 'q2', number: 'C001', queuedAt: '2027-03-29T09:05:00+02:00' }),
-  ticket({ id: 'q3', number: 'S002', serviceId: 'svc-spid', serviceName: { it: 'Riconoscimento SPID', en: 'SPID identity check' }, priority: true, queuedAt: '2027-03-29T09:35:00+02:00', holderName: 'Giulia' }),
+  ticket({
+    id: 'q3',
+    number: 'S002',
+    serviceId: 'svc-spid',
+    serviceName: { it: 'Riconoscimento SPID', en: 'SPID identity check' },
+    priority: true,
+    queuedAt: '2027-03-29T09:35:00+02:00',
+    holderName: 'Giulia',
+  }),
   ticket({ id: 'q4', number: 'C005', queuedAt: '2027-03-29T09:28:00+02:00' }),
-  ticket({ id: 'q5', number: 'R001', serviceId: 'svc-res', serviceName: { it: 'Cambio di residenza', en: 'Change of residence' }, queuedAt: '2027-03-29T09:29:00+02:00' }),
-  ticket({ id: 'q6', number: 'C006', kind: 'APPOINTMENT', appointmentCode: 'CIE-BCDF23', appointmentStart: '2027-03-29T11:00:00+02:00', queuedAt: '2027-03-29T09:38:00+02:00' }),
+  ticket({
+    id: 'q5',
+    number: 'R001',
+    serviceId: 'svc-res',
+    serviceName: { it: 'Cambio di residenza', en: 'Change of residence' },
+    queuedAt: '2027-03-29T09:29:00+02:00',
+  }),
+  ticket({
+    id: 'q6',
+    number: 'C006',
+    kind: 'APPOINTMENT',
+    appointmentCode: 'CIE-BCDF23',
+    appointmentStart: '2027-03-29T11:00:00+02:00',
+    queuedAt: '2027-03-29T09:38:00+02:00',
+  }),
 ];
 
 describe('Desk (/staff/sportello)', () => {
@@ -48,7 +76,9 @@ describe('Desk (/staff/sportello)', () => {
       queue: jest.fn(() => Promise.resolve(QUEUE)),
       display: jest.fn(() => Promise.resolve(display())),
       callNext: jest.fn(() => Promise.resolve(CALLED)),
-      call: jest.fn((deskId: string, ticketId: string) => Promise.resolve({ ...QUEUE.find((t) => t.id === ticketId), status: 'CALLED', deskId, position: null })),
+      call: jest.fn((deskId: string, ticketId: string) =>
+        Promise.resolve({ ...QUEUE.find((t) => t.id === ticketId), status: 'CALLED', deskId, position: null }),
+      ),
       recall: jest.fn(() => Promise.resolve(CALLED)),
       start: jest.fn(() => Promise.resolve({ ...CALLED, status: 'IN_SERVICE', startedAt: '2027-03-29T09:40:00+02:00' })),
       complete: jest.fn(() => Promise.resolve({ ...CALLED, status: 'DONE' })),
@@ -335,14 +365,19 @@ describe('Desk (/staff/sportello)', () => {
 
   it('warns when the office is closed, and shows the office’s queue per service with the longest wait', async () => {
     api.display.mockResolvedValue(
-      display({ open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' }, waits: [{ ...display().waits[0] }, { ...display().waits[1], desks: 0 }, display().waits[2]] }),
+      display({
+        open: { open: false, reason: 'HOURS', closureReason: null, opensAt: '2027-03-29T14:30:00+02:00' },
+        waits: [{ ...display().waits[0] }, { ...display().waits[1], desks: 0 }, display().waits[2]],
+      }),
     );
     localStorage.setItem(DESK_CHOICE_KEY, 'desk-1');
     await render();
     expect(text('[data-testid="desk-closed"]')).toBe(
       'Attenzione: l’ufficio è chiusoChiuso in questo momento: fuori orario. Riapre oggi alle 14:30. Puoi comunque chiamare e servire chi è già in attesa.',
     );
-    const rows = [...el.querySelectorAll('[data-testid="desk-overview"] tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()));
+    const rows = [...el.querySelectorAll('[data-testid="desk-overview"] tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+    );
     expect(rows).toEqual([
       ['Carta d’identità elettronica (C)', '3', '35 min', '25 min', '3'],
       ['Riconoscimento SPID (S)', '0', '5 min', '—', 'nessuno'],

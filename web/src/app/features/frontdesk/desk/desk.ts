@@ -153,9 +153,7 @@ export class Desk {
     if (state.status !== 'ready' || !desk) return [];
     const serves = new Set(desk.services.map((service) => service.id));
     const now = this.now();
-    return state.data.queue
-      .filter((ticket) => serves.has(ticket.serviceId))
-      .map((ticket) => ({ ticket, reason: this.reasonText(ticket, now, rules) }));
+    return state.data.queue.filter((ticket) => serves.has(ticket.serviceId)).map((ticket) => ({ ticket, reason: this.reasonText(ticket, now, rules) }));
   });
 
   /** Outcomes of the current ticket's service, then "Solo informazioni". */
@@ -289,11 +287,15 @@ export class Desk {
   // ---- Actions ---------------------------------------------------------------------
 
   protected callNext(): Promise<void> {
-    return this.run('call', (deskId) => this.api.callNext(deskId), (ticket) => {
-      if (!ticket) return { text: this.i18n.t('desk.nobody'), focus: 'call' };
-      this.setCurrent(ticket);
-      return { text: this.i18n.t('desk.called', { number: ticket.number }), focus: 'current' };
-    });
+    return this.run(
+      'call',
+      (deskId) => this.api.callNext(deskId),
+      (ticket) => {
+        if (!ticket) return { text: this.i18n.t('desk.nobody'), focus: 'call' };
+        this.setCurrent(ticket);
+        return { text: this.i18n.t('desk.called', { number: ticket.number }), focus: 'current' };
+      },
+    );
   }
 
   protected openPicker(): void {
@@ -322,26 +324,38 @@ export class Desk {
       afterNextRender(() => document.getElementById('desk-pick')?.focus(), { injector: this.injector });
       return Promise.resolve();
     }
-    return this.run('callNumber', (deskId) => this.api.call(deskId, ticketId), (ticket) => {
-      this.picking.set(false);
-      this.setCurrent(ticket);
-      return { text: this.i18n.t('desk.called', { number: ticket.number }), focus: 'current' };
-    });
+    return this.run(
+      'callNumber',
+      (deskId) => this.api.call(deskId, ticketId),
+      (ticket) => {
+        this.picking.set(false);
+        this.setCurrent(ticket);
+        return { text: this.i18n.t('desk.called', { number: ticket.number }), focus: 'current' };
+      },
+    );
   }
 
   protected recall(): Promise<void> {
-    return this.run('recall', (deskId) => this.api.recall(deskId), (ticket) => {
-      this.setCurrent(ticket);
-      return { text: this.i18n.t('desk.recalled', { number: ticket.number }) };
-    });
+    return this.run(
+      'recall',
+      (deskId) => this.api.recall(deskId),
+      (ticket) => {
+        this.setCurrent(ticket);
+        return { text: this.i18n.t('desk.recalled', { number: ticket.number }) };
+      },
+    );
   }
 
   protected start(): Promise<void> {
-    return this.run('start', (deskId) => this.api.start(deskId), (ticket) => {
-      this.setCurrent(ticket);
-      // The called-only buttons go away: the focus moves to the ticket ("In servizio").
-      return { text: this.i18n.t('desk.started', { number: ticket.number }), focus: 'current' };
-    });
+    return this.run(
+      'start',
+      (deskId) => this.api.start(deskId),
+      (ticket) => {
+        this.setCurrent(ticket);
+        // The called-only buttons go away: the focus moves to the ticket ("In servizio").
+        return { text: this.i18n.t('desk.started', { number: ticket.number }), focus: 'current' };
+      },
+    );
   }
 
   protected complete(event: Event): Promise<void> {
@@ -352,11 +366,15 @@ export class Desk {
       afterNextRender(() => document.getElementById('desk-outcome')?.focus(), { injector: this.injector });
       return Promise.resolve();
     }
-    return this.run('complete', (deskId) => this.api.complete(deskId, outcome), (ticket) => {
-      this.setCurrent(null);
-      this.offerUndo(ticket, 'complete');
-      return { text: this.i18n.t('desk.completed', { number: ticket.number }), focus: 'call' };
-    });
+    return this.run(
+      'complete',
+      (deskId) => this.api.complete(deskId, outcome),
+      (ticket) => {
+        this.setCurrent(null);
+        this.offerUndo(ticket, 'complete');
+        return { text: this.i18n.t('desk.completed', { number: ticket.number }), focus: 'call' };
+      },
+    );
   }
 
   /** "Assente" asks first: the person may still be on the way (a recall may do). */
@@ -396,11 +414,15 @@ export class Desk {
 
   protected noShow(): Promise<void> {
     this.closeNoShowDialog();
-    return this.run('noShow', (deskId) => this.api.noShow(deskId), (ticket) => {
-      this.setCurrent(null);
-      this.offerUndo(ticket, 'noShow');
-      return { text: this.i18n.t('desk.noShowDone', { number: ticket.number }), focus: 'call' };
-    });
+    return this.run(
+      'noShow',
+      (deskId) => this.api.noShow(deskId),
+      (ticket) => {
+        this.setCurrent(null);
+        this.offerUndo(ticket, 'noShow');
+        return { text: this.i18n.t('desk.noShowDone', { number: ticket.number }), focus: 'call' };
+      },
+    );
   }
 
   /** The undo for UNDO_SECONDS from now (the api allows a little more, for the round trip). */
@@ -413,11 +435,15 @@ export class Desk {
   protected undo(): Promise<void> {
     const undo = this.undoable();
     if (!undo) return Promise.resolve();
-    return this.run('undo', (deskId) => this.api.undo(deskId, undo.ticketId), (ticket) => {
-      this.undoable.set(null);
-      this.setCurrent(ticket);
-      return { text: this.i18n.t('desk.undone', { number: ticket.number }), focus: 'current' };
-    });
+    return this.run(
+      'undo',
+      (deskId) => this.api.undo(deskId, undo.ticketId),
+      (ticket) => {
+        this.undoable.set(null);
+        this.setCurrent(ticket);
+        return { text: this.i18n.t('desk.undone', { number: ticket.number }), focus: 'current' };
+      },
+    );
   }
 
   protected transfer(event: Event): Promise<void> {
@@ -429,18 +455,26 @@ export class Desk {
       return Promise.resolve();
     }
     const target = this.transferTargets().find((service) => service.id === serviceId)?.label ?? '';
-    return this.run('transfer', (deskId) => this.api.transfer(deskId, serviceId), (ticket) => {
-      this.setCurrent(null);
-      return { text: this.i18n.t('desk.transferred', { number: ticket.number, service: target }), focus: 'call' };
-    });
+    return this.run(
+      'transfer',
+      (deskId) => this.api.transfer(deskId, serviceId),
+      (ticket) => {
+        this.setCurrent(null);
+        return { text: this.i18n.t('desk.transferred', { number: ticket.number, service: target }), focus: 'call' };
+      },
+    );
   }
 
   protected togglePause(): Promise<void> {
     const paused = !this.desk()?.paused;
-    return this.run('pause', (deskId) => this.api.pause(deskId, paused), (desk) => {
-      this.replaceDesk(desk);
-      return { text: this.i18n.t(desk.paused ? 'desk.pausedNow' : 'desk.resumed') };
-    });
+    return this.run(
+      'pause',
+      (deskId) => this.api.pause(deskId, paused),
+      (desk) => {
+        this.replaceDesk(desk);
+        return { text: this.i18n.t(desk.paused ? 'desk.pausedNow' : 'desk.resumed') };
+      },
+    );
   }
 
   private async run<T>(action: Action, call: (deskId: string) => Promise<T>, done: (result: T) => { text: string; focus?: 'current' | 'call' }): Promise<void> {
@@ -484,9 +518,8 @@ export class Desk {
   }
 
   private focusAfterRender(target: 'current' | 'call'): void {
-    afterNextRender(
-      () => (target === 'current' ? this.currentHeading()?.nativeElement : this.callNextButton()?.nativeElement)?.focus(),
-      { injector: this.injector },
-    );
+    afterNextRender(() => (target === 'current' ? this.currentHeading()?.nativeElement : this.callNextButton()?.nativeElement)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

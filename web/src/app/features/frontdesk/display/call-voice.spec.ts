@@ -36,7 +36,10 @@ function fakeWindow(options: { endSpeech?: boolean } = {}) {
       if (options.endSpeech !== false) setTimeout(() => utterance.onend?.());
     }),
     cancel: jest.fn(),
-    getVoices: () => [{ lang: 'en-GB', name: 'English' }, { lang: 'it-IT', name: 'Italiano' }],
+    getVoices: () => [
+      { lang: 'en-GB', name: 'English' },
+      { lang: 'it-IT', name: 'Italiano' },
+    ],
   };
   const view = { AudioContext: jest.fn(() => context), speechSynthesis, SpeechSynthesisUtterance: FakeUtterance };
   return { view, context, oscillators, spoken, speechSynthesis };

@@ -4,8 +4,24 @@ import type { StaffUserDto } from '@sportello/contracts';
 import { apiError, display, FakeEventSource, KIOSK_USER, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
 import { Kiosk } from './kiosk';
 
-const WALK_IN = ticket({ id: 't-5', number: 'C015', priority: true, position: 3, estimatedWaitMinutes: 25, queuedAt: '2027-03-29T09:40:00+02:00', publicUrl: 'http://localhost:3000/biglietto/t-5' });
-const CHECKED_IN = ticket({ id: 't-6', number: 'C016', kind: 'APPOINTMENT', appointmentCode: 'CIE-7K3P9Q', appointmentStart: '2027-03-29T10:00:00+02:00', position: 0, estimatedWaitMinutes: 0 });
+const WALK_IN = ticket({
+  id: 't-5',
+  number: 'C015',
+  priority: true,
+  position: 3,
+  estimatedWaitMinutes: 25,
+  queuedAt: '2027-03-29T09:40:00+02:00',
+  publicUrl: 'http://localhost:3000/biglietto/t-5',
+});
+const CHECKED_IN = ticket({
+  id: 't-6',
+  number: 'C016',
+  kind: 'APPOINTMENT',
+  appointmentCode: 'CIE-7K3P9Q',
+  appointmentStart: '2027-03-29T10:00:00+02:00',
+  position: 0,
+  estimatedWaitMinutes: 0,
+});
 
 describe('Kiosk (/staff/totem)', () => {
   let api: Record<'display' | 'issue' | 'checkIn', jest.Mock>;
@@ -143,7 +159,9 @@ describe('Kiosk (/staff/totem)', () => {
     expect(document.activeElement?.id).toBe('kiosk-code');
     await type('12345');
     await tap('kiosk-check-in');
-    expect(text('#kiosk-code-error')).toBe('Non riconosciamo questo codice. È nell’e-mail di conferma, per esempio CIE-7K3P9Q: maiuscole, spazi e trattino non contano.');
+    expect(text('#kiosk-code-error')).toBe(
+      'Non riconosciamo questo codice. È nell’e-mail di conferma, per esempio CIE-7K3P9Q: maiuscole, spazi e trattino non contano.',
+    );
     expect(api.checkIn).not.toHaveBeenCalled();
 
     api.checkIn.mockRejectedValueOnce(apiError(409, 'CHECK_IN_TOO_EARLY', 'È presto: l’accettazione apre 60 minuti prima dell’appuntamento.'));
@@ -174,7 +192,9 @@ describe('Kiosk (/staff/totem)', () => {
   });
 
   it('walk-in while the office is closed: no tickets, and when it opens again', async () => {
-    api.display.mockResolvedValue(display({ open: { open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale', opensAt: '2027-03-30T08:30:00+02:00' } }));
+    api.display.mockResolvedValue(
+      display({ open: { open: false, reason: 'CLOSURE', closureReason: 'Assemblea del personale', opensAt: '2027-03-30T08:30:00+02:00' } }),
+    );
     fixture.destroy();
     fixture = TestBed.createComponent(Kiosk);
     el.remove();

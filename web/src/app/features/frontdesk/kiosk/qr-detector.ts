@@ -44,14 +44,14 @@ export async function createQrDetector(view: Window): Promise<QrDetector> {
   };
 
   function readFrame(video: HTMLVideoElement): string | null {
-      if (!context || !video.videoWidth || !video.videoHeight) return null;
-      const scale = Math.min(1, MAX_FRAME_WIDTH / video.videoWidth);
-      const width = Math.round(video.videoWidth * scale);
-      const height = Math.round(video.videoHeight * scale);
-      canvas.width = width;
-      canvas.height = height;
-      context.drawImage(video, 0, 0, width, height);
-      return jsQR(context.getImageData(0, 0, width, height).data, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+    if (!context || !video.videoWidth || !video.videoHeight) return null;
+    const scale = Math.min(1, MAX_FRAME_WIDTH / video.videoWidth);
+    const width = Math.round(video.videoWidth * scale);
+    const height = Math.round(video.videoHeight * scale);
+    canvas.width = width;
+    canvas.height = height;
+    context.drawImage(video, 0, 0, width, height);
+    return jsQR(context.getImageData(0, 0, width, height).data, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
   }
 }
 

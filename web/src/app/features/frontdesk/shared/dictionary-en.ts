@@ -131,7 +131,8 @@ export const FRONTDESK_EN: FrontDeskDictionary = {
   'display.waitMinutes': 'about {minutes} min',
   'display.rulesTitle': 'How the queue works',
   'display.rule.appointments.one': 'People with an appointment are called first when their time comes (from {count} minute before), once they have checked in.',
-  'display.rule.appointments.other': 'People with an appointment are called first when their time comes (from {count} minutes before), once they have checked in.',
+  'display.rule.appointments.other':
+    'People with an appointment are called first when their time comes (from {count} minutes before), once they have checked in.',
   'display.rule.priority': 'Then people entitled to priority access.',
   'display.rule.walkIns': 'Then people without an appointment, in order of arrival.',
   'display.rule.maxWait.one': 'Anyone waiting more than {count} minute moves ahead.',

@@ -131,8 +131,10 @@ export const FRONTDESK_IT = {
   'display.waitUnknown': 'attesa non stimabile',
   'display.waitMinutes': 'circa {minutes} min',
   'display.rulesTitle': 'Come funziona la coda',
-  'display.rule.appointments.one': 'Chi ha un appuntamento viene chiamato per primo quando arriva la sua ora (da {count} minuto prima), dopo aver registrato l’arrivo.',
-  'display.rule.appointments.other': 'Chi ha un appuntamento viene chiamato per primo quando arriva la sua ora (da {count} minuti prima), dopo aver registrato l’arrivo.',
+  'display.rule.appointments.one':
+    'Chi ha un appuntamento viene chiamato per primo quando arriva la sua ora (da {count} minuto prima), dopo aver registrato l’arrivo.',
+  'display.rule.appointments.other':
+    'Chi ha un appuntamento viene chiamato per primo quando arriva la sua ora (da {count} minuti prima), dopo aver registrato l’arrivo.',
   'display.rule.priority': 'Poi le persone con diritto di precedenza.',
   'display.rule.walkIns': 'Poi chi è senza appuntamento, in ordine di arrivo.',
   'display.rule.maxWait.one': 'Chi aspetta da più di {count} minuto passa avanti.',
@@ -205,7 +207,8 @@ export const FRONTDESK_IT = {
   'ticket.cancelled': 'Questo numero è stato annullato.',
   'ticket.issuedAt': 'Emesso alle {time}',
   'fd.error.OFFICE_CLOSED': 'L’ufficio è chiuso in questo momento: non si danno biglietti.',
-  'fd.error.SERVICE_NOT_SERVED': 'Nessuno sportello serve questo servizio: non si danno biglietti. Un responsabile può assegnarlo a uno sportello (Amministrazione → Sportelli).',
+  'fd.error.SERVICE_NOT_SERVED':
+    'Nessuno sportello serve questo servizio: non si danno biglietti. Un responsabile può assegnarlo a uno sportello (Amministrazione → Sportelli).',
   'fd.error.UNDO_EXPIRED': 'Non si può più annullare: sono passati 10 secondi, o lo sportello ha fatto altro nel frattempo.',
   'shell.brandTitle': 'Sportello URP',
   'shell.brandTagline': 'Area operatori',

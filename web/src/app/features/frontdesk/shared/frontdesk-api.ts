@@ -56,9 +56,11 @@ export class FrontDeskApi {
 
   /** 201: checked in now; 200: it already was (same ticket). `force` skips the too-early/too-late rules (staff only). */
   checkIn(code: string, force = false): Promise<CheckInResult> {
-    return firstValueFrom(this.http
-      .post<TicketDto>(`/api/appointments/${enc(code)}/check-in`, force ? { force: true } : {}, { observe: 'response' })
-      .pipe(map((response) => ({ ticket: response.body as TicketDto, created: response.status === 201 }))));
+    return firstValueFrom(
+      this.http
+        .post<TicketDto>(`/api/appointments/${enc(code)}/check-in`, force ? { force: true } : {}, { observe: 'response' })
+        .pipe(map((response) => ({ ticket: response.body as TicketDto, created: response.status === 201 }))),
+    );
   }
 
   /** Today's numbers of one office (the staff home). */
@@ -78,9 +80,11 @@ export class FrontDeskApi {
 
   /** The called ticket, or null (204) when nobody waits for the desk's services. */
   callNext(deskId: string): Promise<TicketDto | null> {
-    return firstValueFrom(this.http
-      .post<TicketDto>(`/api/desks/${enc(deskId)}/call-next`, {}, { observe: 'response' })
-      .pipe(map((response) => (response.status === 204 ? null : response.body))));
+    return firstValueFrom(
+      this.http
+        .post<TicketDto>(`/api/desks/${enc(deskId)}/call-next`, {}, { observe: 'response' })
+        .pipe(map((response) => (response.status === 204 ? null : response.body))),
+    );
   }
 
   recall(deskId: string): Promise<TicketDto> {

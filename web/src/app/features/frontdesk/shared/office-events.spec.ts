@@ -14,7 +14,9 @@ describe('OfficeEvents (Server-Sent Events of an office)', () => {
 
   it('opens the office stream and passes on ready, the id-only events and lost connections', () => {
     const messages: LiveMessage[] = [];
-    const subscription = TestBed.inject(OfficeEvents).connect('office 1').subscribe((m) => messages.push(m));
+    const subscription = TestBed.inject(OfficeEvents)
+      .connect('office 1')
+      .subscribe((m) => messages.push(m));
     const source = FakeEventSource.latest();
     expect(source.url).toBe('/api/offices/office%201/events');
     source.emit('ready', { officeId: 'office 1' });
@@ -37,7 +39,9 @@ describe('OfficeEvents (Server-Sent Events of an office)', () => {
   it('opens a new stream, with a growing delay, when the server refused the connection', () => {
     jest.useFakeTimers();
     const messages: LiveMessage[] = [];
-    const subscription = TestBed.inject(OfficeEvents).connect('o1').subscribe((m) => messages.push(m));
+    const subscription = TestBed.inject(OfficeEvents)
+      .connect('o1')
+      .subscribe((m) => messages.push(m));
     FakeEventSource.latest().fail(2);
     expect(messages).toEqual([{ kind: 'lost' }]);
     jest.advanceTimersByTime(1_999);
@@ -56,7 +60,9 @@ describe('OfficeEvents (Server-Sent Events of an office)', () => {
 
   it('ignores malformed event data', () => {
     const messages: LiveMessage[] = [];
-    TestBed.inject(OfficeEvents).connect('o1').subscribe((m) => messages.push(m));
+    TestBed.inject(OfficeEvents)
+      .connect('o1')
+      .subscribe((m) => messages.push(m));
     const source = FakeEventSource.latest();
     source.emit('ticket', 'not json {');
     expect(messages).toEqual([]);
