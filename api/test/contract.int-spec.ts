@@ -130,9 +130,13 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     // @apidevtools/swagger-parser is ESM only: it validates the document in a Node process of its own.
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'openapi-')), 'openapi.json');
     writeFileSync(file, JSON.stringify(doc));
-    const script = `import('@apidevtools/swagger-parser').then((m) => m.default.validate(${JSON.stringify(file)})).then(() => console.log('valid'), (e) => { console.error(e.message); process.exit(1); })`;
+    const script = `import('@apidevtools/swagger-parser').then((m) => m.default.validate(${JSON.stringify(file)})).then(() => process.stdout.write('valid'), (e) => { console.error(e.message); process.exit(1); })`;
     const validation = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    expect({ status: validation.status, stderr: validation.stderr.slice(0, 2000) }).toEqual({ status: 0, stderr: '' });
+    expect({ status: validation.status, stdout: validation.stdout, stderr: validation.stderr.slice(0, 2000) }).toEqual({
+      status: 0,
+      stdout: 'valid',
+      stderr: '',
+    });
     for (const [route, item] of Object.entries<Json>(doc.paths)) {
       for (const [method, operation] of Object.entries<Json>(item)) {
         const statuses = Object.keys(operation.responses);
