@@ -22,7 +22,13 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/db/embedded\\.mjs$', '^.*/tools/fuzz/fuzzer\\.cjs$'],
+          // Test fixtures shared by the tiers and the CLI tools (plain CommonJS, loaded by path).
+          allow: [
+            '^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$',
+            '^.*/tools/db/embedded\\.mjs$',
+            '^.*/tools/fuzz/fuzzer\\.cjs$',
+            '^.*/tools/testing/fiscal-codes\\.cjs$',
+          ],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             {

@@ -13,7 +13,7 @@ module.exports = {
   },
   // Nest is ESM-only: its decorators become no-ops, services are constructed by hand (as in the unit tier).
   moduleNameMapper: { '^@nestjs/(common|typeorm|schedule)$': '<rootDir>/test/unit-stubs/nestjs.ts' },
-  moduleFileExtensions: ['ts', 'js', 'mjs'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

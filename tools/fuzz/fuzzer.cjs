@@ -7,6 +7,8 @@
 // (api/test/fuzz.int-spec.ts) share it.
 'use strict';
 
+const { fiscalCode } = require('../testing/fiscal-codes.cjs');
+
 /** Deterministic PRNG (mulberry32): the same seed gives the same requests. */
 function prng(seed) {
   let a = seed >>> 0;
@@ -22,21 +24,6 @@ function prng(seed) {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const CODE = /\b[A-Z][A-Z0-9]{0,9}-[23456789BCDFGHJKMNPQRSTVWXYZ]{6}\b/g;
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
-const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
-
-/** A valid codice fiscale from a number (for requests meant to get through). */
-function fiscalCode(n) {
-  const letters = 'BCDFGHLMNPRSTVZ';
-  const body = `${[0, 1, 2, 3, 4, 5].map((k) => letters[Math.floor(n / 15 ** k) % 15]).join('')}${String(50 + (n % 49))}${'ABCDEHLMPRST'[n % 12]}${String(1 + (n % 28)).padStart(2, '0')}A944`;
-  let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const c = body[i];
-    const v = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
-    sum += i % 2 === 0 ? ODD[v] : v;
-  }
-  return body + String.fromCharCode(65 + (sum % 26));
-}
-
 const NASTY_TEXT = [
   '',
   ' ',
@@ -144,7 +131,7 @@ function createFuzzer({ seed = 1, baseUrl }) {
       if (lower === 'serviceid' && pool.service.length > 0) return pick(pool.service);
       if (lower === 'idempotency-key') return `fuzz-key-${++serial}`;
       if (lower.endsWith('id') || schema?.format === 'uuid') return knownUuid();
-      if (lower === 'fiscalcode') return fiscalCode(++serial * 7919);
+      if (lower === 'fiscalcode') return fiscalCode(++serial);
       if (lower.includes('email')) return `fuzz${++serial}@example.org`;
       if (lower === 'start' && pool.instant.size > 0) return pick([...pool.instant]);
       if (lower.endsWith('time')) return pick(['09:00', '10:30', '14:30', '16:00']);

@@ -1,26 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
 import { proofOfWork } from './challenge';
+import { randomFiscalCode } from '../../tools/testing/fiscal-codes.cjs';
 
 // The administration pages against the real api and database (demo accounts): a manager
 // closes the hour of a booked appointment — the confirmation lists it, confirming cancels
 // it — and removes the closure again; an admin walks the other pages and finds the change
 // in the audit log. Every page and state is checked with axe (WCAG 2.1 A/AA).
-
-const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
-
-/** A valid, random codice fiscale (one active booking per code and service). */
-function randomFiscalCode(): string {
-  const pick = (alphabet: string) => alphabet[Math.floor(Math.random() * alphabet.length)];
-  const first15 = `${Array.from({ length: 6 }, () => pick('BCDFGHLMNPRSTVZ')).join('')}${50 + Math.floor(Math.random() * 50)}${pick('ABCDEHLMPRST')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}A944`;
-  let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const c = first15[i];
-    const value = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
-    sum += i % 2 === 0 ? ODD_VALUES[value] : value;
-  }
-  return first15 + String.fromCharCode(65 + (sum % 26));
-}
 
 function romeDate(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(Date.now() + days * 86_400_000));

@@ -3,33 +3,7 @@ import { wcagViolations } from './browser';
 
 // Helpers of the citizen pages' browser tests (booking.e2e.ts, citizen.e2e.ts).
 
-/** Check-character values at odd 1-based positions (DM 23/12/1976). */
-const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
-
-function checkCharacter(first15: string): string {
-  let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const c = first15[i];
-    const value = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
-    sum += i % 2 === 0 ? ODD_VALUES[value] : value;
-  }
-  return String.fromCharCode(65 + (sum % 26));
-}
-
-/**
- * A valid, random codice fiscale: the api allows one active booking per code and
- * service, so every test (and every run against a kept database) uses a new one.
- */
-export function randomFiscalCode(): string {
-  const pick = (alphabet: string) => alphabet[Math.floor(Math.random() * alphabet.length)];
-  const consonants = 'BCDFGHLMNPRSTVZ';
-  const letters = Array.from({ length: 6 }, () => pick(consonants)).join('');
-  const year = String(50 + Math.floor(Math.random() * 50));
-  const month = pick('ABCDEHLMPRST');
-  const day = 1 + Math.floor(Math.random() * 28) + (Math.random() < 0.5 ? 40 : 0);
-  const first15 = `${letters}${year}${month}${String(day).padStart(2, '0')}A944`;
-  return first15 + checkCharacter(first15);
-}
+export { randomFiscalCode } from '../../tools/testing/fiscal-codes.cjs';
 
 export async function focusedTestId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');

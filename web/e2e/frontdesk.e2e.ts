@@ -7,28 +7,12 @@ import { create as createQr } from 'qrcode';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
 import { proofOfWork } from './challenge';
 import { openAroundTheClock } from './staff-api';
+import { randomFiscalCode } from '../../tools/testing/fiscal-codes.cjs';
 
 // The front desk in real Chromium against the real api (demo mode, embedded PostgreSQL):
 // the waiting-room display is open while the kiosk issues a ticket and a desk calls it —
 // the display shows (and would speak) the call live, as does the citizen's ticket page.
 // Then the agenda and the kiosk with a booked appointment. axe-core checks every page.
-
-const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
-
-/** A valid random codice fiscale (one active booking per code and service). */
-function randomFiscalCode(): string {
-  const pick = (alphabet: string) => alphabet[Math.floor(Math.random() * alphabet.length)];
-  const first15 = `${Array.from({ length: 6 }, () => pick('BCDFGHLMNPRSTVZ')).join('')}${50 + Math.floor(Math.random() * 50)}${pick('ABCDEHLMPRST')}${String(
-    1 + Math.floor(Math.random() * 28),
-  ).padStart(2, '0')}A944`;
-  let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const c = first15[i];
-    const value = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
-    sum += i % 2 === 0 ? ODD_VALUES[value] : value;
-  }
-  return first15 + String.fromCharCode(65 + (sum % 26));
-}
 
 function romeDate(days: number): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());

@@ -1,105 +1,11 @@
+import { checkCharacter as check, LETTERS, MONTHS, withCheck } from '../../../../../tools/testing/fiscal-codes.cjs';
 import { fiscalCodeKey, normalizeFiscalCode, validateFiscalCode, type FiscalCodeResult } from './fiscal-code';
 
-// ---------------------------------------------------------------------------------------
-// A small, independent, test-only generator. It does not reuse the implementation's tables:
-// the check character tables are written out here as in the official specification.
-// ---------------------------------------------------------------------------------------
-
-const ODD: Record<string, number> = {
-  '0': 1,
-  '1': 0,
-  '2': 5,
-  '3': 7,
-  '4': 9,
-  '5': 13,
-  '6': 15,
-  '7': 17,
-  '8': 19,
-  '9': 21,
-  A: 1,
-  B: 0,
-  C: 5,
-  D: 7,
-  E: 9,
-  F: 13,
-  G: 15,
-  H: 17,
-  I: 19,
-  J: 21,
-  K: 2,
-  L: 4,
-  M: 18,
-  N: 20,
-  O: 11,
-  P: 3,
-  Q: 6,
-  R: 8,
-  S: 12,
-  T: 14,
-  U: 16,
-  V: 10,
-  W: 22,
-  X: 25,
-  Y: 24,
-  Z: 23,
-};
-const EVEN: Record<string, number> = {
-  '0': 0,
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  '4': 4,
-  '5': 5,
-  '6': 6,
-  '7': 7,
-  '8': 8,
-  '9': 9,
-  A: 0,
-  B: 1,
-  C: 2,
-  D: 3,
-  E: 4,
-  F: 5,
-  G: 6,
-  H: 7,
-  I: 8,
-  J: 9,
-  K: 10,
-  L: 11,
-  M: 12,
-  N: 13,
-  O: 14,
-  P: 15,
-  Q: 16,
-  R: 17,
-  S: 18,
-  T: 19,
-  U: 20,
-  V: 21,
-  W: 22,
-  X: 23,
-  Y: 24,
-  Z: 25,
-};
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const MONTHS = 'ABCDEHLMPRST';
+// The generator is test-only and independent of the implementation: the check character
+// comes from tools/testing/fiscal-codes.cjs, written out from the official tables.
 const OMOCODIA: Record<string, string> = { '0': 'L', '1': 'M', '2': 'N', '3': 'P', '4': 'Q', '5': 'R', '6': 'S', '7': 'T', '8': 'U', '9': 'V' };
 /** 1-based positions replaceable by omocodia, from the right: the order the Agenzia uses. */
 const OMOCODIA_POSITIONS_FROM_RIGHT = [15, 14, 13, 11, 10, 8, 7];
-
-function check(first15: string): string {
-  let sum = 0;
-  for (let position = 1; position <= 15; position++) {
-    const char = first15[position - 1] ?? '';
-    sum += (position % 2 === 1 ? ODD[char] : EVEN[char]) ?? NaN;
-  }
-  return LETTERS[sum % 26] ?? '';
-}
-
-/** Appends the check character. */
-function withCheck(first15: string): string {
-  return first15 + check(first15);
-}
 
 interface Person {
   surname: string; // 3 letters
