@@ -1,10 +1,11 @@
 /**
  * The "Richiedente" form as plain data: its values, the checks made in the browser (the
- * same rules as the api's, so a valid form is accepted) and the mapping of the api's
+ * api's own schema, so a valid form is accepted) and the mapping of the api's
  * field errors onto the form's fields.
  */
 import type { CitizenInput, FieldError } from '@sportello/contracts';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
+import { CitizenInputSchema } from '@sportello/contracts/schemas';
 import { FiscalCodeProblem, normalizeFiscalCode, validateFiscalCode } from '@sportello/domain';
 import type { MessageKey, PluralKey } from '../../core/i18n/i18n';
 
@@ -43,14 +44,6 @@ export interface FieldProblem {
 
 export type ApplicantProblems = Partial<Record<ApplicantField, FieldProblem>>;
 
-// The api's rules (booking.validation.ts), repeated so the form never sends what it refuses.
-const PERSON_NAME = /^[\p{L}][\p{L}\p{M} '’.-]*$/u;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const PHONE = /^\+?[0-9][0-9 ./-]{5,19}$/;
-const NAME_MAX_LENGTH = 100;
-const EMAIL_MAX_LENGTH = 254;
-const PHONE_MAX_LENGTH = 30;
-
 const FISCAL_CODE_KEYS: Record<FiscalCodeProblem, MessageKey | PluralKey> = {
   EMPTY: 'applicant.error.fiscalCode.EMPTY',
   LENGTH: 'applicant.error.fiscalCode.LENGTH',
@@ -68,42 +61,51 @@ export function fiscalCodeProblem(value: string): FieldProblem | null {
   return { key: FISCAL_CODE_KEYS[result.reason] };
 }
 
-function length(value: string): number {
-  return [...value].length;
-}
+const EMPTY_KEYS: Partial<Record<ApplicantField, MessageKey>> = {
+  firstName: 'applicant.error.firstName.empty',
+  lastName: 'applicant.error.lastName.empty',
+  email: 'applicant.error.email.empty',
+};
 
-function nameProblem(value: string, empty: MessageKey): FieldProblem | null {
-  const trimmed = value.trim();
-  if (!trimmed) return { key: empty };
-  if (length(trimmed) > NAME_MAX_LENGTH) return { key: 'applicant.error.tooLong', params: { max: NAME_MAX_LENGTH } };
-  if (!PERSON_NAME.test(trimmed)) return { key: 'applicant.error.name' };
-  return null;
+/**
+ * The browser's message for a problem the api's own schema (CitizenInputSchema, the
+ * contract) found in a field: the schema reports api message keys (field.required,
+ * field.name, fiscalCode.FORMAT…), the form shows its own wording of each.
+ */
+function citizenProblem(field: ApplicantField, key: string, params: Record<string, string | number> | undefined, form: ApplicantForm): FieldProblem {
+  if (field === 'fiscalCode') return fiscalCodeProblem(form.fiscalCode) ?? { key: FISCAL_CODE_KEYS.FORMAT };
+  if (key === 'field.required') return { key: EMPTY_KEYS[field] ?? 'applicant.error.name' };
+  if (field === 'phone') return { key: 'applicant.error.phone' };
+  if (field === 'email') return { key: 'applicant.error.email' };
+  if (key === 'field.tooLong') return { key: 'applicant.error.tooLong', params: { max: Number(params?.['max']) } };
+  return { key: 'applicant.error.name' };
 }
 
 /** Every problem of the form, by field; an empty object means it can be sent. */
 export function validateApplicant(form: ApplicantForm): ApplicantProblems {
   const problems: ApplicantProblems = {};
-  const set = (field: ApplicantField, problem: FieldProblem | null) => {
-    if (problem) problems[field] = problem;
-  };
-
-  set('firstName', nameProblem(form.firstName, 'applicant.error.firstName.empty'));
-  set('lastName', nameProblem(form.lastName, 'applicant.error.lastName.empty'));
-  set('fiscalCode', fiscalCodeProblem(form.fiscalCode));
-
-  const email = form.email.trim();
-  if (!email) set('email', { key: 'applicant.error.email.empty' });
-  else if (length(email) > EMAIL_MAX_LENGTH || !EMAIL.test(email)) set('email', { key: 'applicant.error.email' });
-
-  const phone = form.phone.trim();
-  if (phone && (length(phone) > PHONE_MAX_LENGTH || !PHONE.test(phone))) set('phone', { key: 'applicant.error.phone' });
-
-  const notes = length(form.notes.trim());
-  if (notes > NOTES_MAX_LENGTH) {
-    set('notes', { key: 'applicant.error.notes', params: { max: NOTES_MAX_LENGTH, count: notes - NOTES_MAX_LENGTH } });
+  // The same schema the api validates the booking's citizen with: a form it accepts here is accepted there.
+  const checked = CitizenInputSchema.safeParse({
+    firstName: form.firstName,
+    lastName: form.lastName,
+    fiscalCode: form.fiscalCode,
+    email: form.email,
+    phone: form.phone,
+  });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const field = issue.path[0] as ApplicantField;
+      const params = (issue as { params?: Record<string, string | number> }).params;
+      problems[field] ??= citizenProblem(field, issue.message, params, form);
+    }
   }
 
-  if (!form.privacyAccepted) set('privacyAccepted', { key: 'applicant.error.privacy' });
+  const notes = [...form.notes.trim()].length;
+  if (notes > NOTES_MAX_LENGTH) {
+    problems.notes = { key: 'applicant.error.notes', params: { max: NOTES_MAX_LENGTH, count: notes - NOTES_MAX_LENGTH } };
+  }
+
+  if (!form.privacyAccepted) problems.privacyAccepted = { key: 'applicant.error.privacy' };
   return problems;
 }
 

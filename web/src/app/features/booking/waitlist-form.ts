@@ -1,5 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { email } from '@sportello/contracts/schemas';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { formatInstantDate } from '../../core/format';
@@ -10,16 +11,15 @@ import { ProofOfWorkWidget } from './proof-of-work-widget';
 
 type WaitlistField = 'email' | 'privacyAccepted';
 
-// The api's rule (common/body.ts), repeated so the form never sends what it refuses.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const EMAIL_MAX_LENGTH = 254;
+// The api's own rule for the address (the contract's e-mail field), so the form never sends what it refuses.
+const EMAIL = email();
 
 /** The browser's checks: a dictionary key per field in trouble. */
 export function waitlistProblems(email: string, privacyAccepted: boolean): Partial<Record<WaitlistField, MessageKey>> {
   const problems: Partial<Record<WaitlistField, MessageKey>> = {};
   const trimmed = email.trim();
   if (!trimmed) problems.email = 'waitlist.error.email.empty';
-  else if ([...trimmed].length > EMAIL_MAX_LENGTH || !EMAIL.test(trimmed)) problems.email = 'waitlist.error.email';
+  else if (!EMAIL.safeParse(trimmed).success) problems.email = 'waitlist.error.email';
   if (!privacyAccepted) problems.privacyAccepted = 'waitlist.error.privacy';
   return problems;
 }
