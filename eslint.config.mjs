@@ -27,7 +27,7 @@ export default [
             '^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$',
             '^.*/tools/db/embedded\\.mjs$',
             '^.*/tools/fuzz/fuzzer\\.cjs$',
-            '^.*/tools/testing/fiscal-codes\\.cjs$',
+            '^.*/libs/domain/testing/fiscal-codes\\.cjs$',
           ],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },

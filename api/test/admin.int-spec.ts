@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, nextWeekday, post, ZONE } from './support/booking';
-import { fiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { insertOffice, OfficeFixture } from './support/fixtures';
 import { insertAppointment } from './support/frontdesk';
 import { getJson } from './support/http';

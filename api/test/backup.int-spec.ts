@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { DEMO_STAFF_PASSWORD } from '../src/app/demo/demo-staff';
 import { createTestDatabase, serverUrl, startApi, TestDatabase } from './support/api-process';
 import { bookingBody, post } from './support/booking';
-import { fiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { insertAppointment } from './support/frontdesk';
 import { getJson } from './support/http';
 import { WORKSPACE_ROOT } from './support/paths';

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, countBy, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
-import { fiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { getJson } from './support/http';
 
 /** Rows that booking may write; a refused request must leave all of them unchanged. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, countBy, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
-import { checkCharacter, fiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { checkCharacter, fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { cookiesOf, requestFrom } from './support/from-address';
 import { getJson } from './support/http';
 import { insertStaff, STAFF_PASSWORD, StaffClient } from './support/staff';

@@ -1,7 +1,7 @@
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
-import { fiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { getJson } from './support/http';
 import { eventually } from './support/smtp';
 import { insertStaff, STAFF_PASSWORD, StaffClient } from './support/staff';

@@ -3,7 +3,7 @@
 // version check and the places taken in the month) over `pg` the same way. Prints
 // requests/s and p50/p95/p99 of both and the throughput ratio.
 //   node tools/bench/availability-reads.mjs [--clients 50] [--seconds 30] [--booked 300]
-import { fiscalCode } from '../testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { arg, percentile, request, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
 
 const CLIENTS = arg('clients', 50);

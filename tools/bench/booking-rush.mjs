@@ -5,7 +5,7 @@
 //   node tools/bench/booking-rush.mjs [--citizens 1000] [--slots 100] [--pool 20]
 import { randomUUID } from 'node:crypto';
 import { arg, freeStarts, percentile, postgresCpuMs, request, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
-import { fiscalCode } from '../testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 
 const CITIZENS = arg('citizens', 1000);
 const SLOTS = arg('slots', 100);

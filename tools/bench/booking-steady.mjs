@@ -3,7 +3,7 @@
 // HTTP API, spread over a month of slots of capacity 1, so some succeed and some find the
 // slot taken. Prints statuses and latency percentiles.
 //   node tools/bench/booking-steady.mjs [--rate 300] [--seconds 30]
-import { fiscalCode } from '../testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { arg, percentile, request, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
 
 const RATE = arg('rate', 300);

@@ -6,7 +6,7 @@
 //   node tools/bench/mail-run.mjs [--appointments 500] [--instances 2]
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../db/embedded.mjs';
-import { fiscalCode } from '../testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { arg, seedBenchOffice, startBenchApi, startBenchDatabase } from './harness.mjs';
 
 const APPOINTMENTS = arg('appointments', 500);

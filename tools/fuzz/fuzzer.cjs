@@ -7,7 +7,7 @@
 // (api/test/fuzz.int-spec.ts) share it.
 'use strict';
 
-const { fiscalCode } = require('../testing/fiscal-codes.cjs');
+const { fiscalCode } = require('../../libs/domain/testing/fiscal-codes.cjs');
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same requests. */
 function prng(seed) {

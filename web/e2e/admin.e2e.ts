@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
 import { proofOfWork } from './challenge';
-import { randomFiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { randomFiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 
 // The administration pages against the real api and database (demo accounts): a manager
 // closes the hour of a booked appointment — the confirmation lists it, confirming cancels

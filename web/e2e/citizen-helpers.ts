@@ -3,7 +3,7 @@ import { wcagViolations } from './browser';
 
 // Helpers of the citizen pages' browser tests (booking.e2e.ts, citizen.e2e.ts).
 
-export { randomFiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+export { randomFiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 
 export async function focusedTestId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');

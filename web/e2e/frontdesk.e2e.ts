@@ -7,7 +7,7 @@ import { create as createQr } from 'qrcode';
 import { BASE_URL, launchChromium, newPage, wcagViolations } from './browser';
 import { proofOfWork } from './challenge';
 import { openAroundTheClock } from './staff-api';
-import { randomFiscalCode } from '../../tools/testing/fiscal-codes.cjs';
+import { randomFiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 
 // The front desk in real Chromium against the real api (demo mode, embedded PostgreSQL):
 // the waiting-room display is open while the kiosk issues a ticket and a desk calls it —

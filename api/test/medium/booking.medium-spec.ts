@@ -1,7 +1,7 @@
 import type { BookingInput } from '../../src/app/booking/booking.validation';
 import { ApiError } from '../../src/app/common/api-error';
 import { at, nextWeekday } from '../support/booking';
-import { checkCharacter, fiscalCode } from '../../../tools/testing/fiscal-codes.cjs';
+import { checkCharacter, fiscalCode } from '../../../libs/domain/testing/fiscal-codes.cjs';
 import { openWorld, World } from './support/world';
 
 const OMOCODIA = 'LMNPQRSTUV';

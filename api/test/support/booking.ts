@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { fiscalCode } from '../../../tools/testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../../libs/domain/testing/fiscal-codes.cjs';
 
 export const ZONE = 'Europe/Rome';
 

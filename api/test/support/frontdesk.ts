@@ -1,7 +1,7 @@
 import { isHoliday, localToday } from '@sportello/domain';
 import type { Client } from 'pg';
 import { fiscalCodeKey } from '@sportello/domain';
-import { fiscalCode } from '../../../tools/testing/fiscal-codes.cjs';
+import { fiscalCode } from '../../../libs/domain/testing/fiscal-codes.cjs';
 
 /** Sets ticket prefixes and outcomes on the fixture's services and adds desks serving the given services. */
 export async function insertDesks(sql: Client, officeId: string, desks: Array<{ number: number; serviceIds: string[] }>): Promise<string[]> {

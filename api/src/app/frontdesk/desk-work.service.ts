@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UNDO_SECONDS } from '@sportello/contracts';
+import { INFO_ONLY, UNDO_SECONDS } from '@sportello/contracts';
 import type { DeskDto, TicketDto, TicketEventType } from '@sportello/contracts';
 import { localToday, nextTicket, orderQueue } from '@sportello/domain';
 import { AuditService } from '../audit/audit.service';
@@ -11,9 +11,6 @@ import type { Tx } from '../database/db';
 import { RealtimeService } from '../realtime/realtime.service';
 import { DeskRow, FrontDeskRepository, QueueServiceRow, TicketRow } from './frontdesk.repository';
 import { QueueViews, toWaiting } from './queue-views';
-
-/** Every service may be closed with "information only". */
-export const INFO_ONLY = 'INFO_ONLY';
 
 /**
  * The undo is accepted this long after the action: the desk shows its button for

@@ -1,7 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationKind, NotificationStatus } from '@sportello/contracts';
 
-export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE', 'WAITLIST'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+// The vocabulary is the contract's (types only: the TypeORM CLI loads entities without the path aliases).
+export type { NotificationKind, NotificationStatus } from '@sportello/contracts';
 /** Kinds about an appointment (`appointment_id` set); WAITLIST is about a waitlist entry (`waitlist_entry_id` set). */
 export type AppointmentNotificationKind = Exclude<NotificationKind, 'WAITLIST'>;
 
@@ -12,9 +13,6 @@ export interface NotificationPayload {
   /** OFFICE_CHANGE: the service is no longer offered (the link to book again goes to the home page). */
   serviceWithdrawn?: boolean;
 }
-
-export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
  * The e-mail outbox: one row per message to send, written in the same transaction as the

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MANUAL_METRICS, RECORDED_METRICS, STATS_METRICS, STATS_PRESETS } from '@sportello/contracts';
+import { INFO_ONLY, MANUAL_METRICS, MAX_MONTHLY_VALUE, RECORDED_METRICS, STATS_METRICS, STATS_PRESETS } from '@sportello/contracts';
 import type {
   CounterMonthDto,
   CountersDto,
@@ -46,9 +46,6 @@ import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { addCounts, emptyCounts, METRIC_FIELDS, METRIC_LABELS } from './stats.metrics';
 import { AppointmentCountsRow, MonthlyFigureRow, StatsOfficeRow, StatsRepository, TicketTotalsRow } from './stats.repository';
-
-/** Largest value of a monthly figure. */
-export const MAX_MONTHLY_VALUE = 10_000_000;
 
 const INFO_ONLY_LABEL = { it: 'Solo informazioni', en: 'Information only' };
 const MONTHLY_ROW_NAME = { it: 'Dati mensili (importati o inseriti, senza servizio)', en: 'Monthly figures (imported or entered, no service)' };
@@ -206,7 +203,7 @@ export class StatsService {
     const rows: StatsOutcomeRowDto[] = [];
     for (const s of services) {
       const own = counts.filter((c) => c.service_id === s.id && c.office_id === s.office_id);
-      const codes = [...s.outcomes.map((o) => o.code), 'INFO_ONLY'];
+      const codes = [...s.outcomes.map((o) => o.code), INFO_ONLY];
       for (const c of own) if (!codes.includes(c.outcome)) codes.push(c.outcome);
       // A service nobody was served for shows no lines.
       if (own.length === 0) continue;
@@ -217,7 +214,7 @@ export class StatsService {
           serviceId: s.id,
           serviceName: { it: s.name_it, en: s.name_en },
           outcome: code,
-          label: defined ? { it: defined.it, en: defined.en } : code === 'INFO_ONLY' ? INFO_ONLY_LABEL : { it: code, en: code },
+          label: defined ? { it: defined.it, en: defined.en } : code === INFO_ONLY ? INFO_ONLY_LABEL : { it: code, en: code },
           count: own.find((c) => c.outcome === code)?.count ?? 0,
         });
       }

@@ -66,3 +66,6 @@ export type TodayDto = z.infer<typeof TodayDtoSchema>;
 
 /** Server-Sent Event payloads: ids only, clients refetch what they show. */
 export type OfficeEventDto = z.infer<typeof OfficeEventDtoSchema>;
+
+/** The outcome every service has ("solo informazioni"), besides its own. */
+export const INFO_ONLY = 'INFO_ONLY';

@@ -97,3 +97,6 @@ export type PutCountersRequest = Required<z.input<typeof PutCountersRequestSchem
 
 /** `PUT /api/stats/counters/{officeId}`: several months at once, all or nothing (the counters form's one save). */
 export type PutCountersBatchRequest = z.input<typeof PutCounterMonthsRequestSchema>;
+
+/** The largest monthly figure entered by hand or imported from CSV. */
+export const MAX_MONTHLY_VALUE = 10_000_000;

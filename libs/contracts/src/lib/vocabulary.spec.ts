@@ -4,6 +4,8 @@ import {
   AUDIT_ENTITIES,
   ERROR_CODES,
   MANUAL_METRICS,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
   RECORDED_METRICS,
   STAFF_ROLES,
   STATS_METRICS,
@@ -21,6 +23,8 @@ describe('the shared vocabulary', () => {
     ['AUDIT_ACTIONS', AUDIT_ACTIONS],
     ['AUDIT_ENTITIES', AUDIT_ENTITIES],
     ['STATS_METRICS', STATS_METRICS],
+    ['NOTIFICATION_KINDS', NOTIFICATION_KINDS],
+    ['NOTIFICATION_STATUSES', NOTIFICATION_STATUSES],
   ] as Array<[string, readonly string[]]>)('%s lists each value once, in upper snake case or lower snake case', (_name, values) => {
     expect(new Set(values).size).toBe(values.length);
     for (const value of values) expect(value).toMatch(/^([A-Z][A-Z0-9_]*|[a-z][a-z0-9_]*)$/);

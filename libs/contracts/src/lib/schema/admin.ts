@@ -1,6 +1,7 @@
 /** Request schemas of the administration pages (`/api/admin/*`). */
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, weeklyScheduleIssues } from '@sportello/domain';
 import { STAFF_ROLES } from '../auth';
+import { INFO_ONLY } from '../frontdesk';
 import type { StaffRole } from '../auth';
 import type { Params } from './fields';
 import {
@@ -42,7 +43,7 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 /** INFO_ONLY is every service's outcome already (the front desk adds it). */
-export const RESERVED_OUTCOME = 'INFO_ONLY';
+export const RESERVED_OUTCOME = INFO_ONLY;
 
 const problem = (ctx: { issues: Array<{ code: string; message?: string; input: unknown }> }, key: string, input: unknown): void => {
   ctx.issues.push({ code: 'custom', message: key, input });

@@ -9,7 +9,7 @@ import { LANGUAGES } from '../calendar';
 import { ERROR_CODES } from '../errors';
 import { AGENDA_STATUSES, TICKET_EVENT_TYPES, TICKET_STATUSES } from '../frontdesk';
 import { STATS_METRICS, STATS_PRESETS } from '../stats';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './staff';
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications';
 
 export const FieldErrorSchema = z.object({ field: z.string(), message: z.string() }).meta({ id: 'FieldError' });
 export const ApiErrorBodySchema = z

@@ -1,6 +1,8 @@
 /** Request schemas of the public calendar, the front desk, closures, statistics, the audit log, notifications and login. */
 import { daysBetween, isBookingCodeFormat, MAX_PASSWORD_LENGTH, normalizeBookingCode } from '@sportello/domain';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../admin';
+import { NOTIFICATION_STATUSES } from '../notifications';
+import { MAX_MONTHLY_VALUE } from '../stats';
 import { LANGUAGES, MAX_AVAILABILITY_RANGE_DAYS } from '../calendar';
 import type { Params } from './fields';
 import {
@@ -124,9 +126,6 @@ export const AuditQuerySchema = params(
   },
 );
 
-/** The kinds and statuses of an e-mail of the outbox (as `notification.entity.ts`). */
-export const NOTIFICATION_KINDS = ['CONFIRMATION', 'REMINDER', 'CANCELLATION', 'RESCHEDULE', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE', 'WAITLIST'] as const;
-export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
 export const NOTIFICATIONS_MAX_LIMIT = 500;
 
 export const NotificationsQuerySchema = params({
@@ -160,8 +159,6 @@ export const LoginRequestSchema = body({
 
 /** The longest period a statistics view covers: two mandates and some. */
 export const MAX_PERIOD_DAYS = 4_000;
-/** The largest monthly figure (as `api/src/app/stats/stats.service.ts`). */
-export const MAX_MONTHLY_VALUE = 10_000_000;
 
 const format = () =>
   field<'json' | 'csv', 'json' | 'csv'>(

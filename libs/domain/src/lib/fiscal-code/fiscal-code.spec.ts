@@ -1,8 +1,8 @@
-import { checkCharacter as check, LETTERS, MONTHS, withCheck } from '../../../../../tools/testing/fiscal-codes.cjs';
+import { checkCharacter as check, LETTERS, MONTHS, withCheck } from '../../../testing/fiscal-codes.cjs';
 import { fiscalCodeKey, normalizeFiscalCode, validateFiscalCode, type FiscalCodeResult } from './fiscal-code';
 
 // The generator is test-only and independent of the implementation: the check character
-// comes from tools/testing/fiscal-codes.cjs, written out from the official tables.
+// comes from libs/domain/testing/fiscal-codes.cjs, written out from the official tables.
 const OMOCODIA: Record<string, string> = { '0': 'L', '1': 'M', '2': 'N', '3': 'P', '4': 'Q', '5': 'R', '6': 'S', '7': 'T', '8': 'U', '9': 'V' };
 /** 1-based positions replaceable by omocodia, from the right: the order the Agenzia uses. */
 const OMOCODIA_POSITIONS_FROM_RIGHT = [15, 14, 13, 11, 10, 8, 7];

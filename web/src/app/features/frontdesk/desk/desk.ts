@@ -11,7 +11,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { UNDO_SECONDS } from '@sportello/contracts';
+import { INFO_ONLY, UNDO_SECONDS } from '@sportello/contracts';
 import type { DeskDto, DisplayDto, TicketDto } from '@sportello/contracts';
 import { toApiFailure } from '../../../core/api/api-error';
 import { CLOCK } from '../../../core/clock';
@@ -29,7 +29,6 @@ import { LiveStatusNote } from '../shared/live-status-note';
 import { OfficeChoice } from '../../staff/office-choice';
 
 /** "Solo informazioni": an outcome every service accepts. */
-export const INFO_ONLY = 'INFO_ONLY';
 
 interface Notice {
   kind: 'success' | 'error';
