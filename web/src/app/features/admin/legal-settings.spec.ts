@@ -32,6 +32,13 @@ const SETTINGS: OfficeSettingsDto = {
   reconfirmDeadlineHours: 12,
 };
 
+/** What the form sends: the settings as loaded, with `changes`, without the read-only parts. */
+function asSent(changes: Partial<OfficeSettingsDto>): Record<string, unknown> {
+  const sent: Record<string, unknown> = { ...SETTINGS, ...changes };
+  for (const readOnly of ['officeId', 'defaults', 'reconfirmDeadlineHours']) delete sent[readOnly];
+  return sent;
+}
+
 describe('LegalSettings (/staff/admin/offices/:officeId/legal)', () => {
   let api: Record<string, jest.Mock>;
   let fixture: ComponentFixture<LegalSettings>;
@@ -72,29 +79,21 @@ describe('LegalSettings (/staff/admin/offices/:officeId/legal)', () => {
     type('legal-purposes-it', 'Gestire gli appuntamenti.');
     type('legal-declarationUrl', 'https://form.agid.gov.it/view/abc');
     await submit();
-    expect(api['saveSettings']).toHaveBeenCalledWith(OFFICE_ID, {
-      bookingHorizonDays: 60,
-      minNoticeMinutes: 120,
-      reconfirmRequired: false,
-      holdMinutes: null,
-      cancelCutoffHours: null,
-      reminderHoursBefore: null,
-      maxActivePerFiscalCode: null,
-      retentionDays: 30,
-      mandateStart: null,
-      mandateEnd: null,
-      patronSaint: null,
-      privacy: {
-        controller: 'Comune di Calderara di Reno',
-        controllerEmail: null,
-        dpoName: 'Studio Rossi',
-        dpoEmail: 'dpo@calderara.example',
-        purposes: { it: 'Gestire gli appuntamenti.', en: '' },
-        legalBasis: null,
-        recipients: null,
-      },
-      accessibility: { declarationUrl: 'https://form.agid.gov.it/view/abc', feedbackEmail: null },
-    });
+    expect(api['saveSettings']).toHaveBeenCalledWith(
+      OFFICE_ID,
+      asSent({
+        privacy: {
+          controller: 'Comune di Calderara di Reno',
+          controllerEmail: null,
+          dpoName: 'Studio Rossi',
+          dpoEmail: 'dpo@calderara.example',
+          purposes: { it: 'Gestire gli appuntamenti.', en: '' },
+          legalBasis: null,
+          recipients: null,
+        },
+        accessibility: { declarationUrl: 'https://form.agid.gov.it/view/abc', feedbackEmail: null },
+      }),
+    );
     expect(text('[data-testid="form-success"]')).toBe('Informativa e pagina sull’accessibilità salvate.');
   });
 

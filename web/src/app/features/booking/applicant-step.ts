@@ -8,6 +8,7 @@ import { APPLICANT_FIELDS, ApplicantField, FieldProblem } from './applicant-form
 import { BookingSteps } from './booking-steps';
 import { BookingStore } from './booking-store';
 import { HoldTimer } from './hold-timer';
+import { PrivacyConsent } from './privacy-consent';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FORM_KIT } from '../../shared/forms/field';
 import { FormState } from '../../shared/forms/form-state';
@@ -46,7 +47,7 @@ export function fieldId(field: ApplicantField): string {
  */
 @Component({
   selector: 'sp-applicant-step',
-  imports: [RouterLink, BookingSteps, HoldTimer, ErrorSummary, FORM_KIT],
+  imports: [RouterLink, BookingSteps, HoldTimer, ErrorSummary, PrivacyConsent, FORM_KIT],
   templateUrl: './applicant-step.html',
   styleUrls: ['./step.scss', './applicant-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -122,8 +123,8 @@ export class ApplicantStep {
     this.store.updateApplicant({ [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value });
   }
 
-  protected onPrivacy(event: Event): void {
-    this.store.updateApplicant({ privacyAccepted: (event.target as HTMLInputElement).checked });
+  protected onPrivacy(accepted: boolean): void {
+    this.store.updateApplicant({ privacyAccepted: accepted });
   }
 
   protected submit(event: Event): void {

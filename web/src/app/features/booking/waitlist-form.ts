@@ -1,5 +1,4 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal, viewChild } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { email } from '@sportello/contracts/schemas';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
@@ -7,6 +6,7 @@ import { formatInstantDate } from '../../core/format';
 import { I18n, MessageKey } from '../../core/i18n/i18n';
 import { FORM_KIT } from '../../shared/forms/field';
 import { FormState } from '../../shared/forms/form-state';
+import { PrivacyConsent } from './privacy-consent';
 import { ProofOfWorkWidget } from './proof-of-work-widget';
 
 type WaitlistField = 'email' | 'privacyAccepted';
@@ -35,7 +35,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'sp-waitlist-form',
-  imports: [RouterLink, ProofOfWorkWidget, FORM_KIT],
+  imports: [ProofOfWorkWidget, PrivacyConsent, FORM_KIT],
   templateUrl: './waitlist-form.html',
   styleUrls: ['./step.scss', './applicant-step.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -99,8 +99,8 @@ export class WaitlistForm {
     this.clearServerError('email');
   }
 
-  protected onPrivacy(event: Event): void {
-    this.privacyAccepted.set((event.target as HTMLInputElement).checked);
+  protected onPrivacy(accepted: boolean): void {
+    this.privacyAccepted.set(accepted);
     this.clearServerError('privacyAccepted');
   }
 

@@ -6,6 +6,14 @@ import { I18n } from '../../core/i18n/i18n';
 import { formatMonth } from './stats-format';
 import { StatsApi } from './stats-api';
 
+type Counter = 'phoneCalls' | 'residencyOnline';
+
+/** The two hand-entered figures of a month, in their columns' order. */
+const COUNTERS = [
+  { field: 'phoneCalls', idPrefix: 'phone-', label: 'stats.counters.phoneCalls' },
+  { field: 'residencyOnline', idPrefix: 'online-', label: 'stats.counters.residencyOnline' },
+] as const satisfies ReadonlyArray<{ field: Counter; idPrefix: string; label: string }>;
+
 interface Row {
   month: string;
   phoneCalls: string;
@@ -55,35 +63,24 @@ const WHOLE = /^\d{1,8}$/;
               @for (row of rows(); track row.month; let i = $index) {
                 <tr>
                   <th scope="row">{{ monthLabel(row.month) }}</th>
-                  <td>
-                    <input
-                      class="sp-input"
-                      inputmode="numeric"
-                      autocomplete="off"
-                      [id]="'phone-' + row.month"
-                      [value]="row.phoneCalls"
-                      [disabled]="row.future"
-                      [attr.aria-invalid]="invalid(row.phoneCalls) ? 'true' : null"
-                      [attr.aria-label]="text.t('stats.counters.phoneCalls') + ', ' + monthLabel(row.month)"
-                      (input)="edit(i, 'phoneCalls', $event)"
-                    />
-                    @if (row.imported) {
-                      <small class="sp-muted">({{ text.t('stats.counters.imported') }})</small>
-                    }
-                  </td>
-                  <td>
-                    <input
-                      class="sp-input"
-                      inputmode="numeric"
-                      autocomplete="off"
-                      [id]="'online-' + row.month"
-                      [value]="row.residencyOnline"
-                      [disabled]="row.future"
-                      [attr.aria-invalid]="invalid(row.residencyOnline) ? 'true' : null"
-                      [attr.aria-label]="text.t('stats.counters.residencyOnline') + ', ' + monthLabel(row.month)"
-                      (input)="edit(i, 'residencyOnline', $event)"
-                    />
-                  </td>
+                  @for (counter of counters; track counter.field) {
+                    <td>
+                      <input
+                        class="sp-input"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        [id]="counter.idPrefix + row.month"
+                        [value]="row[counter.field]"
+                        [disabled]="row.future"
+                        [attr.aria-invalid]="invalid(row[counter.field]) ? 'true' : null"
+                        [attr.aria-label]="text.t(counter.label) + ', ' + monthLabel(row.month)"
+                        (input)="edit(i, counter.field, $event)"
+                      />
+                      @if (counter.field === 'phoneCalls' && row.imported) {
+                        <small class="sp-muted">({{ text.t('stats.counters.imported') }})</small>
+                      }
+                    </td>
+                  }
                 </tr>
               }
             </tbody>
@@ -145,6 +142,7 @@ export class CountersForm {
   private readonly api = inject(StatsApi);
   protected readonly year = signal(new Date().getFullYear());
   protected readonly rows = signal<Row[]>([]);
+  protected readonly counters = COUNTERS;
   protected readonly busy = signal(false);
   protected readonly status = signal('');
 
@@ -171,7 +169,7 @@ export class CountersForm {
     return formatMonth(month, this.i18n.locale());
   }
 
-  protected edit(index: number, field: 'phoneCalls' | 'residencyOnline', event: Event): void {
+  protected edit(index: number, field: Counter, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.rows.update((rows) => rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
   }
