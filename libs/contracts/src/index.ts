@@ -7,3 +7,4 @@ export * from './lib/health';
 export * from './lib/frontdesk';
 export * from './lib/waitlist';
 export * from './lib/stats';
+export * from './lib/citizen';

@@ -33,6 +33,7 @@ export function toAdminService(s: Service): Omit<AdminServiceDto, 'desks'> {
     active: s.active,
     ticketPrefix: s.ticketPrefix,
     outcomes: s.outcomes,
+    signInRequired: s.signInRequired,
   };
 }
 
@@ -233,6 +234,7 @@ function columnsOf(input: ServiceInput): Partial<Service> {
     active: input.active,
     ticketPrefix: input.ticketPrefix,
     outcomes: input.outcomes,
+    signInRequired: input.signInRequired ?? false,
   };
 }
 
