@@ -3,6 +3,7 @@ import { at, bookingBody, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
 import { fiscalCode } from './support/fiscal-codes';
 import { solvedHeader } from './support/challenge';
+import { insertStaff, StaffClient } from './support/staff';
 import { getJson } from './support/http';
 import { CitizenBrowser, oidcEnv, RunningProvider, startProvider, TestCitizen } from './support/identity-provider';
 import { eventually, freePort } from './support/smtp';
@@ -232,14 +233,14 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
       expect(callback.searchParams.get('iss')).toBe(provider.issuer);
       callback.searchParams.set('iss', 'http://127.0.0.1:1/someone-else');
       const before = await sessions();
-      await expectRefused(await browser.hop('GET', callback.href), before, /OAUTH_INVALID_RESPONSE.*unexpected \"iss\" \(issuer\) response parameter/);
+      await expectRefused(await browser.hop('GET', callback.href), before, /OAUTH_INVALID_RESPONSE.*unexpected "iss" \(issuer\) response parameter/);
     });
 
     it.each([
-      ['iss', /OAUTH_JWT_CLAIM_COMPARISON_FAILED.*JWT \"iss\" \(issuer\) claim value/],
-      ['aud', /OAUTH_JWT_CLAIM_COMPARISON_FAILED.*JWT \"aud\" \(audience\) claim value/],
-      ['nonce', /OAUTH_JWT_CLAIM_COMPARISON_FAILED.*ID Token \"nonce\" claim value/],
-      ['expired', /OAUTH_JWT_TIMESTAMP_CHECK_FAILED.*\"exp\" \(expiration time\) claim value, expiration is past/],
+      ['iss', /OAUTH_JWT_CLAIM_COMPARISON_FAILED.*JWT "iss" \(issuer\) claim value/],
+      ['aud', /OAUTH_JWT_CLAIM_COMPARISON_FAILED.*JWT "aud" \(audience\) claim value/],
+      ['nonce', /OAUTH_JWT_CLAIM_COMPARISON_FAILED.*ID Token "nonce" claim value/],
+      ['expired', /OAUTH_JWT_TIMESTAMP_CHECK_FAILED.*"exp" \(expiration time\) claim value, expiration is past/],
     ] as const)('an ID token with a wrong %s (signed by the provider)', async (kind, reason) => {
       const browser = new CitizenBrowser();
       const callback = await browser.authorise(base, 'anna');
@@ -314,6 +315,24 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
     const booked = await book(bruno, '08:30', { serviceId: office.otherServiceId, holdId: held.body.holdId });
     expect(booked.status).toBe(201);
     await db.sql.query(`UPDATE service SET sign_in_required = false WHERE id = $1`, [office.otherServiceId]);
+  });
+
+  it('signInRequired is set by the office’s manager on the service: kept by a save that leaves it out', async () => {
+    await insertStaff(db.sql, 'cittadini.responsabile', 'manager', [office.officeId]);
+    const manager = await StaffClient.login(base, 'cittadini.responsabile');
+    const path = `/api/admin/offices/${office.officeId}/services/${office.otherServiceId}`;
+    const listed = async () =>
+      ((await manager.get(`/api/admin/offices/${office.officeId}/services`)).body as Array<Record<string, unknown>>).find(
+        (s) => s['id'] === office.otherServiceId,
+      ) as Record<string, unknown>;
+    const { id: _id, officeId: _officeId, desks: _desks, signInRequired: _flag, ...body } = await listed();
+    expect(_flag).toBe(false);
+    expect((await manager.send('PUT', path, { ...body, signInRequired: true })).body.signInRequired).toBe(true);
+    // The web's form of today does not send it: a save keeps it.
+    expect((await manager.send('PUT', path, { ...body, sortOrder: 5 })).body.signInRequired).toBe(true);
+    expect((await listed())['signInRequired']).toBe(true);
+    expect((await manager.send('PUT', path, { ...body, signInRequired: 'yes' })).status).toBe(400);
+    expect((await manager.send('PUT', path, { ...body, signInRequired: false })).body.signInRequired).toBe(false);
   });
 
   it('recover answers the same whether or not a booking matches, and e-mails the manage link again only when one does', async () => {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { WORKSPACE_ROOT } from './paths';
+import type { Reply } from './staff';
 
 /** The stand-in provider (tools/oidc/provider.mjs, the demo's too), as a process on loopback. */
 export const PROVIDER_SCRIPT = path.join(WORKSPACE_ROOT, 'tools/oidc/provider.mjs');
@@ -155,13 +156,7 @@ export class CitizenBrowser {
   }
 
   /** A call to the api with this browser's cookies (and the citizen's CSRF header on unsafe methods unless `csrf: false`). */
-  async api(
-    apiBase: string,
-    method: string,
-    path: string,
-    body?: unknown,
-    { csrf = true }: { csrf?: boolean } = {},
-  ): Promise<{ status: number; headers: Headers; body: any }> {
+  async api(apiBase: string, method: string, path: string, body?: unknown, { csrf = true }: { csrf?: boolean } = {}): Promise<Reply> {
     const jar = this.jar(apiBase);
     const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';

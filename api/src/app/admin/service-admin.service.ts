@@ -234,7 +234,8 @@ function columnsOf(input: ServiceInput): Partial<Service> {
     active: input.active,
     ticketPrefix: input.ticketPrefix,
     outcomes: input.outcomes,
-    signInRequired: input.signInRequired ?? false,
+    // Absent: false for a new service (the column's default), the current value on a save.
+    ...(input.signInRequired !== undefined && { signInRequired: input.signInRequired }),
   };
 }
 

@@ -18,7 +18,7 @@ import { ChallengeGuard } from '../security/challenge.guard';
 import { BookingService } from './booking.service';
 import type { BookingInput, HoldInput } from './booking.validation';
 import { CitizenSessions } from '../citizen/citizen-session.service';
-import type { CitizenPrincipal, CitizenRequest } from '../citizen/citizen-session.service';
+import type { CitizenPrincipal } from '../citizen/citizen-session.service';
 import { RecoverAcceptedDtoSchema, RecoverRequestSchema } from '@sportello/contracts/schemas';
 import type { RecoverAcceptedDto } from '@sportello/contracts';
 import { fiscalCodeKey } from '@sportello/domain';
@@ -52,7 +52,7 @@ export class BookingController {
   })
   @UseGuards(ThrottlerGuard, ChallengeGuard)
   async hold(@Body(new Valid(CreateHoldRequestSchema)) input: HoldInput, @Req() request: FastifyRequest): Promise<HoldDto> {
-    return this.booking.hold(input, request.ip ?? 'unknown', await this.citizens.ofRequest(request as CitizenRequest));
+    return this.booking.hold(input, request.ip ?? 'unknown', await this.citizens.ofRequest(request));
   }
 
   @Delete('holds/:holdId')
@@ -94,7 +94,7 @@ export class BookingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentCreatedDto> {
     const key = parse(IdempotencyKeySchema, header, 'Idempotency-Key');
-    const citizen = await this.citizens.ofRequest(request as CitizenRequest);
+    const citizen = await this.citizens.ofRequest(request);
     const input: BookingInput = parse(CreateAppointmentRequestSchema, citizen ? withIdentity(body, citizen) : body);
     const idempotency = key ? { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null;
     const result = await this.booking.book(input, idempotency, citizen);

@@ -15,11 +15,11 @@ const RECOVER_WINDOW_MS = 15 * 60_000;
  */
 @Injectable()
 export class RecoverThrottleGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
     const body = (typeof request['body'] === 'object' && request['body'] !== null ? request['body'] : {}) as Record<string, unknown>;
     const code = typeof body['fiscalCode'] === 'string' ? validateFiscalCode(body['fiscalCode']).normalized : '';
     const email = typeof body['email'] === 'string' ? body['email'] : '';
-    return `recover:${code ? fiscalCodeKey(code) : ''}:${emailKey(email)}`;
+    return Promise.resolve(`recover:${code ? fiscalCodeKey(code) : ''}:${emailKey(email)}`);
   }
 
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {

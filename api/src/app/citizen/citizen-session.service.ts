@@ -82,7 +82,8 @@ export class CitizenSessions {
    * method needs the X-XSRF-TOKEN header equal to the CITIZEN-XSRF-TOKEN cookie of this
    * session (403 CSRF_TOKEN_INVALID), as staff requests do.
    */
-  async ofRequest(request: CitizenRequest): Promise<CitizenPrincipal | null> {
+  async ofRequest(fastifyRequest: FastifyRequest): Promise<CitizenPrincipal | null> {
+    const request = fastifyRequest as CitizenRequest;
     if (request.citizen !== undefined) return request.citizen;
     const token = readCookie(request, CITIZEN_COOKIE);
     const session = await this.find(token);
@@ -92,7 +93,7 @@ export class CitizenSessions {
   }
 
   /** The signed-in citizen, or 401 UNAUTHORIZED. */
-  async require(request: CitizenRequest): Promise<CitizenPrincipal> {
+  async require(request: FastifyRequest): Promise<CitizenPrincipal> {
     const citizen = await this.ofRequest(request);
     if (!citizen) throw new ApiError(401, 'UNAUTHORIZED', 'citizen.required');
     return citizen;

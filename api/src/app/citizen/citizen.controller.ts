@@ -23,7 +23,6 @@ import { Valid } from '../common/validation';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { CITIZEN_COOKIE, CITIZEN_XSRF_COOKIE, CitizenSessions, cookie } from './citizen-session.service';
-import type { CitizenRequest } from './citizen-session.service';
 import { CitizenService, LOGIN_MINUTES } from './citizen.service';
 import { ProviderUnavailable, SignInRejected } from './oidc.client';
 
@@ -120,7 +119,7 @@ export class CitizenController {
     errors: { 401: { codes: ['UNAUTHORIZED'], description: 'UNAUTHORIZED: not signed in, or the session expired' } },
   })
   async me(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CitizenDto> {
-    const citizen = await this.sessions.require(request as CitizenRequest);
+    const citizen = await this.sessions.require(request);
     reply.header('Cache-Control', 'no-store');
     return { fiscalCode: citizen.fiscalCode, firstName: citizen.firstName, lastName: citizen.lastName, email: citizen.email };
   }
@@ -138,7 +137,7 @@ export class CitizenController {
     const token = readCookie(request, CITIZEN_COOKIE);
     const session = await this.sessions.find(token);
     if (token && session) {
-      await this.sessions.ofRequest(request as CitizenRequest);
+      await this.sessions.ofRequest(request);
       const endSession = await this.citizens.logout(token, session.idToken);
       if (endSession) reply.header(END_SESSION_HEADER, endSession);
     }
@@ -154,7 +153,7 @@ export class CitizenController {
     errors: { 401: { codes: ['UNAUTHORIZED'], description: 'UNAUTHORIZED: not signed in, or the session expired' } },
   })
   async appointments(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CitizenAppointmentDto[]> {
-    const citizen = await this.sessions.require(request as CitizenRequest);
+    const citizen = await this.sessions.require(request);
     reply.header('Cache-Control', 'no-store');
     return this.booking.citizenAppointments(citizen);
   }
@@ -174,7 +173,7 @@ export class CitizenController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   async cancel(@Param('code') code: string, @Req() request: FastifyRequest): Promise<ManagedAppointmentDto> {
-    const citizen = await this.sessions.require(request as CitizenRequest);
+    const citizen = await this.sessions.require(request);
     return this.booking.cancelByCode(code, citizen);
   }
 
@@ -197,7 +196,7 @@ export class CitizenController {
     @Body(new Valid(RescheduleRequestSchema)) input: { start: Date },
     @Req() request: FastifyRequest,
   ): Promise<ManagedAppointmentDto> {
-    const citizen = await this.sessions.require(request as CitizenRequest);
+    const citizen = await this.sessions.require(request);
     return this.booking.rescheduleByCode(code, citizen, input.start);
   }
 

@@ -10,6 +10,7 @@ import { queryRows } from '../database/db';
 import { CitizenSessions } from './citizen-session.service';
 import type { CitizenPrincipal } from './citizen-session.service';
 import { OidcClient, SignInRejected } from './oidc.client';
+import { safeReturnTo } from './return-to';
 
 /** How long a sign-in may take at the provider, from the login redirect to the callback. */
 export const LOGIN_MINUTES = 10;
@@ -107,19 +108,5 @@ export class CitizenService {
     if (!firstName || !lastName) throw new SignInRejected('the identity has no given_name or family_name');
     const email = typeof claims['email'] === 'string' && claims['email'].includes('@') ? claims['email'].trim().slice(0, 254) : null;
     return { fiscalCode: checked.normalized, fiscalCodeKey: fiscalCodeKey(checked.normalized), firstName, lastName, email };
-  }
-}
-
-/** A same-origin path (`/…`, not `//host` or `/\host`, no control characters), else `/`. */
-export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 500) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
-  try {
-    const url = new URL(value, 'http://sportello.invalid');
-    return url.origin === 'http://sportello.invalid' ? `${url.pathname}${url.search}${url.hash}` : '/';
-  } catch {
-    return '/';
   }
 }
