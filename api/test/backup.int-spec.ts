@@ -185,7 +185,7 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
   it('backup prints the rows per table and no personal data', () => {
     expect(backupOutput).toMatch(/^\s+appointment\s+7$/m);
     expect(backupOutput).toMatch(/^\s+ticket\s+5$/m);
-    expect(backupOutput).toContain('at migration StaffDay1796232699488');
+    expect(backupOutput).toContain('at migration CitizenSignIn1796315572223');
     for (const value of personal) expect(backupOutput).not.toContain(value);
   });
 
@@ -260,21 +260,21 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
     const refused = await runTool('restore', [older], migrated.url);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(
-      'restore refused: the backup was taken at migration Hardening1796232680938, but the database is at migration StaffDay1796232699488',
+      'restore refused: the backup was taken at migration StaffDay1796232699488, but the database is at migration CitizenSignIn1796315572223',
     );
     expect(await emptyTables(migrated.sql)).toEqual([]);
 
     const fresh = await newDatabase({ empty: true });
     const freshRefused = await runTool('restore', [older], fresh.url);
     expect(freshRefused.code).toBe(1);
-    expect(freshRefused.output).toContain('but the database (just migrated by this release) is at migration StaffDay1796232699488');
+    expect(freshRefused.output).toContain('but the database (just migrated by this release) is at migration CitizenSignIn1796315572223');
     expect(await emptyTables(fresh.sql)).toEqual([]);
 
     const behind = await newDatabase();
     await behind.sql.query('DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations)');
     const behindRefused = await runTool('restore', [file], behind.url);
     expect(behindRefused.code).toBe(1);
-    expect(behindRefused.output).toContain('the backup was taken at migration StaffDay1796232699488, but the database is at migration Hardening1796232680938');
+    expect(behindRefused.output).toContain('the backup was taken at migration CitizenSignIn1796315572223, but the database is at migration StaffDay1796232699488');
     expect(await emptyTables(behind.sql)).toEqual([]);
   }, 60_000);
 

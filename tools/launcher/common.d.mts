@@ -12,3 +12,4 @@ export function stopChild(child: import('node:child_process').ChildProcess | und
 export function assertReadable(file: string, hint: string): void;
 export function isDemoMode(embedded: boolean): boolean;
 export function demoAccounts(url: string): string;
+export function demoCitizens(citizens: Array<{ firstName: string; lastName: string; fiscalCode: string }>): string;

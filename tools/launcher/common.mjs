@@ -113,6 +113,15 @@ export function isDemoMode(embedded) {
   return ['1', 'true', 'yes'].includes((process.env.DEMO_MODE ?? String(embedded)).trim().toLowerCase());
 }
 
+/** The fictitious citizens of the demo identity provider (tools/oidc/provider.mjs), demo only. */
+export function demoCitizens(citizens) {
+  return (
+    `  Citizen sign-in (demo only, "DEMO – non è SPID"): "Entra con SPID / CIE", then pick one of\n` +
+    citizens.map((c) => `    ${`${c.firstName} ${c.lastName}`.padEnd(18)} ${c.fiscalCode}`).join('\n') +
+    '\n'
+  );
+}
+
 /** The accounts that api/src/app/demo/demo-staff.ts creates in demo mode, and only there. */
 export function demoAccounts(url) {
   return (

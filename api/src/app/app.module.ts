@@ -20,6 +20,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { MetricsModule } from './metrics/metrics.module';
 import { startLogging } from './logging/logging';
+import { CitizenModule } from './citizen/citizen.module';
+import { CitizenSessionModule } from './citizen/citizen-session.service';
 
 @Global()
 @Module({})
@@ -59,6 +61,7 @@ export class AppModule {
         }),
         // Prometheus: GET /api/metrics with METRICS_TOKEN; counters other modules call.
         MetricsModule.forConfig(config),
+        CitizenSessionModule,
         SecurityModule,
         AuthModule,
         AuditModule,
@@ -72,6 +75,7 @@ export class AppModule {
         WaitlistModule,
         AdminModule,
         StatsModule,
+        CitizenModule,
       ],
     };
   }

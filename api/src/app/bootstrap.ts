@@ -1,3 +1,4 @@
+import { RecoverThrottleGuard } from './booking/recover-throttle.guard';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
@@ -130,7 +131,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   // The OpenAPI document, generated from the schemas of libs/contracts (common/openapi.ts); Swagger UI serves it.
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype as Type));
-  const routes = documentedRoutes(controllers, { staff: [StaffGuard], throttled: [ThrottlerGuard, LoginThrottleGuard], challenge: [ChallengeGuard] });
+  const routes = documentedRoutes(controllers, {
+    staff: [StaffGuard],
+    throttled: [ThrottlerGuard, LoginThrottleGuard, RecoverThrottleGuard],
+    challenge: [ChallengeGuard],
+  });
   rememberRouteMethods(routes);
   // A factory: the document is built on the first request for it (and kept), not at every start-up.
   SwaggerModule.setup('api/docs', app, () => openApiDocument(routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs-json' });

@@ -8,3 +8,4 @@ export * from './lib/notifications';
 export * from './lib/frontdesk';
 export * from './lib/waitlist';
 export * from './lib/stats';
+export * from './lib/citizen';

@@ -8,3 +8,4 @@ export * from './lib/schema/booking';
 export * from './lib/schema/staff';
 export * from './lib/schema/admin';
 export * from './lib/schema/answers';
+export * from './lib/schema/citizen';

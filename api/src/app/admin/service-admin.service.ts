@@ -33,6 +33,7 @@ export function toAdminService(s: Service): Omit<AdminServiceDto, 'desks'> {
     active: s.active,
     ticketPrefix: s.ticketPrefix,
     outcomes: s.outcomes,
+    signInRequired: s.signInRequired,
   };
 }
 
@@ -233,6 +234,8 @@ function columnsOf(input: ServiceInput): Partial<Service> {
     active: input.active,
     ticketPrefix: input.ticketPrefix,
     outcomes: input.outcomes,
+    // Absent: false for a new service (the column's default), the current value on a save.
+    ...(input.signInRequired !== undefined && { signInRequired: input.signInRequired }),
   };
 }
 

@@ -14,6 +14,8 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 @Index('uq_appointment_code', ['code'], { unique: true })
 @Index('ix_appointment_office_start', ['officeId', 'startAt'])
 @Index('ix_appointment_service_fiscal_code_key', ['serviceId', 'fiscalCodeKey'])
+// A signed-in citizen's bookings across services and offices (GET /api/citizen/appointments, recovery).
+@Index('ix_appointment_fiscal_code_key', ['fiscalCodeKey'])
 @Index('ix_appointment_office_email_key', ['officeId', 'emailKey'])
 @Check('ck_appointment_status', `"status" IN ('BOOKED', 'CANCELLED')`)
 @Check('ck_appointment_language', `"language" IN ('it', 'en')`)

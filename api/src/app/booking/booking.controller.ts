@@ -17,16 +17,31 @@ import { parse, Valid } from '../common/validation';
 import { ChallengeGuard } from '../security/challenge.guard';
 import { BookingService } from './booking.service';
 import type { BookingInput, HoldInput } from './booking.validation';
+import { CitizenSessions } from '../citizen/citizen-session.service';
+import type { CitizenPrincipal } from '../citizen/citizen-session.service';
+import { RecoverAcceptedDtoSchema, RecoverRequestSchema } from '@sportello/contracts/schemas';
+import type { RecoverAcceptedDto } from '@sportello/contracts';
+import { fiscalCodeKey } from '@sportello/domain';
+import { ApiError } from '../common/api-error';
+import type { FieldProblem } from '../common/api-error';
+import { translate } from '../common/messages';
+import { Lang } from '../common/lang.decorator';
+import type { Language } from '@sportello/contracts';
+import { RecoverThrottleGuard } from './recover-throttle.guard';
 
 @DocTag('booking')
 @Controller()
 export class BookingController {
-  constructor(private readonly booking: BookingService) {}
+  constructor(
+    private readonly booking: BookingService,
+    private readonly citizens: CitizenSessions,
+  ) {}
 
   @Post('holds')
   @Doc({
     ok: HoldDtoSchema,
     errors: {
+      401: { codes: ['SIGN_IN_REQUIRED'], description: 'SIGN_IN_REQUIRED: the service is booked only by citizens signed in with SPID/CIE (signInRequired)' },
       409: { codes: ['SLOT_UNAVAILABLE'], description: 'SLOT_UNAVAILABLE with up to five `alternatives`', schema: SlotUnavailableBodySchema },
       429: {
         codes: ['HOLD_LIMIT_REACHED', 'TOO_MANY_REQUESTS'],
@@ -36,8 +51,8 @@ export class BookingController {
     okDescription: 'The slot is kept for HOLD_MINUTES',
   })
   @UseGuards(ThrottlerGuard, ChallengeGuard)
-  hold(@Body(new Valid(CreateHoldRequestSchema)) input: HoldInput, @Req() request: FastifyRequest): Promise<HoldDto> {
-    return this.booking.hold(input, request.ip ?? 'unknown');
+  async hold(@Body(new Valid(CreateHoldRequestSchema)) input: HoldInput, @Req() request: FastifyRequest): Promise<HoldDto> {
+    return this.booking.hold(input, request.ip ?? 'unknown', await this.citizens.ofRequest(request));
   }
 
   @Delete('holds/:holdId')
@@ -50,8 +65,11 @@ export class BookingController {
 
   @Post('appointments')
   @Doc({
+    description:
+      'Signed in with SPID/CIE (cookie `sportello_citizen`, header X-XSRF-TOKEN): `citizen.fiscalCode`, `firstName` and `lastName` come from the identity and may be left out (values that differ: 400 naming the field), and no proof of work is needed.',
     ok: AppointmentCreatedDtoSchema,
     errors: {
+      401: { codes: ['SIGN_IN_REQUIRED'], description: 'SIGN_IN_REQUIRED: the service is booked only by citizens signed in with SPID/CIE (signInRequired)' },
       409: {
         codes: ['SLOT_UNAVAILABLE', 'LIMIT_REACHED', 'IDEMPOTENCY_KEY_REUSED'],
         description:
@@ -72,15 +90,33 @@ export class BookingController {
   async book(
     @Body() body: unknown,
     @Headers('idempotency-key') header: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentCreatedDto> {
     const key = parse(IdempotencyKeySchema, header, 'Idempotency-Key');
-    const input: BookingInput = parse(CreateAppointmentRequestSchema, body);
+    const citizen = await this.citizens.ofRequest(request);
+    const input: BookingInput = parse(CreateAppointmentRequestSchema, citizen ? withIdentity(body, citizen) : body);
     const idempotency = key ? { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null;
-    const result = await this.booking.book(input, idempotency);
+    const result = await this.booking.book(input, idempotency, citizen);
     if (result.replayed) reply.header('Idempotent-Replayed', 'true');
     reply.status(result.status);
     return result.body;
+  }
+
+  @Post('appointments/recover')
+  @Doc({
+    summary: 'E-mail the manage link of a booking again (the citizen lost the e-mail)',
+    description:
+      'Always 202 with the same body. When future bookings match both the codice fiscale (any omocodia spelling) and the e-mail address, each gets its confirmation again with a new manage link (at most once an hour per booking). Rate-limited per client address and per codice fiscale and address; the proof of work applies.',
+    ok: RecoverAcceptedDtoSchema,
+    status: 202,
+    okDescription: 'Accepted (the same answer whether or not a booking matched)',
+  })
+  @HttpCode(202)
+  @UseGuards(ThrottlerGuard, RecoverThrottleGuard, ChallengeGuard)
+  async recover(@Body(new Valid(RecoverRequestSchema)) input: { fiscalCode: string; email: string }, @Lang() language: Language): Promise<RecoverAcceptedDto> {
+    await this.booking.recover(input.fiscalCode, input.email);
+    return { message: translate('recover.accepted', language) };
   }
 
   @Get('appointments/manage/:token')
@@ -140,4 +176,28 @@ export class BookingController {
     reply.header('Cache-Control', 'no-store');
     reply.send(ics);
   }
+}
+
+/**
+ * The booking body of a signed-in citizen: the codice fiscale and the names from the
+ * identity. Left out they are filled in; given and different (the codice fiscale compared
+ * as a person, the names without regard to case and spaces) they are refused, each named.
+ */
+function withIdentity(body: unknown, citizen: CitizenPrincipal): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const given = (body as Record<string, unknown>)['citizen'];
+  const person: Record<string, unknown> = typeof given === 'object' && given !== null && !Array.isArray(given) ? { ...(given as Record<string, unknown>) } : {};
+  const problems: FieldProblem[] = [];
+  const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  const sameName = (a: unknown, b: string) => typeof a === 'string' && a.trim().replace(/\s+/g, ' ').toLowerCase() === b.toLowerCase();
+  const sameCode = (a: unknown) => typeof a === 'string' && fiscalCodeKey(a.replace(/\s+/g, '').toUpperCase()) === citizen.fiscalCodeKey;
+  if (blank(person['fiscalCode'])) person['fiscalCode'] = citizen.fiscalCode;
+  else if (!sameCode(person['fiscalCode'])) problems.push({ field: 'citizen.fiscalCode', key: 'citizen.identityMismatch' });
+  for (const name of ['firstName', 'lastName'] as const) {
+    if (blank(person[name])) person[name] = citizen[name];
+    else if (!sameName(person[name], citizen[name])) problems.push({ field: `citizen.${name}`, key: 'citizen.identityMismatch' });
+  }
+  if (problems.length > 0) throw ApiError.validation(problems);
+  // The identity's spelling is the one kept.
+  return { ...body, citizen: { ...person, fiscalCode: citizen.fiscalCode, firstName: citizen.firstName, lastName: citizen.lastName } };
 }

@@ -18,6 +18,6 @@ import { ReleaseJob } from './release.job';
   ],
   controllers: [BookingController, ClosureController],
   providers: [BookingRepository, BookingService, ReleaseJob, ClosureService],
-  exports: [BookingRepository],
+  exports: [BookingRepository, BookingService],
 })
 export class BookingModule {}

@@ -74,7 +74,7 @@ export interface BookedInsideRow {
  */
 @Injectable()
 export class BookingRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() readonly db: DataSource) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return transaction(this.db, work);
@@ -272,6 +272,11 @@ export class BookingRepository {
       .where('t.token_hash = :hash', { hash })
       .andWhere(`a.status = 'BOOKED'`)
       .getOne();
+  }
+
+  /** A booked appointment of this person (the person key: every omocodia spelling), by its code. */
+  findBookedByCode(code: string, fiscalCodeKey: string): Promise<Appointment | null> {
+    return this.db.getRepository(Appointment).findOne({ where: { code, fiscalCodeKey, status: 'BOOKED' } });
   }
 
   /** Locks the booked appointment for a change. */

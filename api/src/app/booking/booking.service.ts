@@ -6,6 +6,8 @@ import {
   emailKey,
   fiscalCodeKey,
   generateBookingCode,
+  isBookingCodeFormat,
+  normalizeBookingCode,
   openStreetMapUrl,
   reconfirmDeadline,
 } from '@sportello/domain';
@@ -26,6 +28,9 @@ import { BookingRepository, NewAppointment, SeatCheck } from './booking.reposito
 import { MANAGE_TOKEN, manageTokenHash, newManageToken } from './manage-token';
 import { BookingInput, HoldInput } from './booking.validation';
 import type { Tx } from '../database/db';
+import { queryRows } from '../database/db';
+import type { CitizenPrincipal } from '../citizen/citizen-session.service';
+import type { CitizenAppointmentDto } from '@sportello/contracts';
 
 const CODE_ATTEMPTS = 5;
 /** Attempts of a booking or move whose office changed its rules meanwhile, each with the new rules. */
@@ -55,12 +60,13 @@ export class BookingService {
   ) {}
 
   /** Keeps a free place of the slot for HOLD_MINUTES while the citizen fills in the form. */
-  async hold(input: HoldInput, clientAddress: string): Promise<HoldDto> {
-    return this.counted(() => this.holdOnce(input, clientAddress));
+  async hold(input: HoldInput, clientAddress: string, citizen: CitizenPrincipal | null = null): Promise<HoldDto> {
+    return this.counted(() => this.holdOnce(input, clientAddress, citizen));
   }
 
-  private async holdOnce(input: HoldInput, clientAddress: string): Promise<HoldDto> {
+  private async holdOnce(input: HoldInput, clientAddress: string, citizen: CitizenPrincipal | null): Promise<HoldDto> {
     const target = await this.calendar.requireOfficeService(input.officeId, input.serviceId);
+    requireSignIn(target, citizen);
     // A hold being replaced may be the one taking the last place: then the claim decides.
     const slot = await this.requireBookableSlot(target, input.start, input.replacesHoldId !== undefined);
     const clientKey = hashOf(`client:${clientAddress}`);
@@ -103,8 +109,12 @@ export class BookingService {
    * Books an appointment: final at once. With an Idempotency-Key the first successful
    * answer is stored in the same transaction and replayed for repeats.
    */
-  async book(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
-    const result = await this.counted(() => this.withCurrentRules(() => this.bookOnce(input, idempotency)));
+  async book(
+    input: BookingInput,
+    idempotency: { key: string; requestHash: string } | null,
+    citizen: CitizenPrincipal | null = null,
+  ): Promise<IdempotentResult<AppointmentCreatedDto>> {
+    const result = await this.counted(() => this.withCurrentRules(() => this.bookOnce(input, idempotency, citizen)));
     // A replayed answer booked nothing more.
     if (!result.replayed) this.metrics.booking('booked');
     return result;
@@ -137,8 +147,13 @@ export class BookingService {
     }
   }
 
-  private async bookOnce(input: BookingInput, idempotency: { key: string; requestHash: string } | null): Promise<IdempotentResult<AppointmentCreatedDto>> {
+  private async bookOnce(
+    input: BookingInput,
+    idempotency: { key: string; requestHash: string } | null,
+    citizen: CitizenPrincipal | null,
+  ): Promise<IdempotentResult<AppointmentCreatedDto>> {
     const { target, seats } = await this.bookingTarget(input);
+    requireSignIn(target, citizen);
     const appointmentId = randomUUID();
     const token = newManageToken();
     // The slot must be one the schedule offers now (hours, closures, notice, horizon).
@@ -236,7 +251,15 @@ export class BookingService {
   }
 
   async cancel(token: string): Promise<ManagedAppointmentDto> {
-    const appointment = await this.findByToken(token);
+    return this.cancelFound(await this.findByToken(token));
+  }
+
+  /** A signed-in citizen cancels one of their bookings by its code (someone else's: 404, as unknown). */
+  async cancelByCode(code: string, citizen: CitizenPrincipal): Promise<ManagedAppointmentDto> {
+    return this.cancelFound(await this.findByCode(code, citizen));
+  }
+
+  private async cancelFound(appointment: Appointment): Promise<ManagedAppointmentDto> {
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     this.requireChangeable(appointment, target);
     const cancelled = await this.repository.transaction(async (tx) => {
@@ -255,11 +278,16 @@ export class BookingService {
 
   /** Moves the booking: the new place is taken first, the old one released only then. */
   async reschedule(token: string, start: Date): Promise<ManagedAppointmentDto> {
-    return this.withCurrentRules(() => this.rescheduleOnce(token, start));
+    return this.withCurrentRules(() => this.rescheduleOnce(() => this.findByToken(token), start));
   }
 
-  private async rescheduleOnce(token: string, start: Date): Promise<ManagedAppointmentDto> {
-    const appointment = await this.findByToken(token);
+  /** A signed-in citizen moves one of their bookings by its code (someone else's: 404, as unknown). */
+  async rescheduleByCode(code: string, citizen: CitizenPrincipal, start: Date): Promise<ManagedAppointmentDto> {
+    return this.withCurrentRules(() => this.rescheduleOnce(() => this.findByCode(code, citizen), start));
+  }
+
+  private async rescheduleOnce(find: () => Promise<Appointment>, start: Date): Promise<ManagedAppointmentDto> {
+    const appointment = await find();
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     this.requireChangeable(appointment, target);
     if (appointment.startAt.getTime() === start.getTime()) throw ApiError.validation([{ field: 'start', key: 'change.sameSlot' }]);
@@ -336,6 +364,82 @@ export class BookingService {
 
   private manageUrl(token: string): string {
     return `${this.config.publicUrl}/gestisci/${token}`;
+  }
+
+  /**
+   * Every booking of the signed-in person (every omocodia spelling: the person key), not
+   * yet anonymised: the future ones first (soonest first), then the past ones (latest first).
+   */
+  async citizenAppointments(citizen: CitizenPrincipal): Promise<CitizenAppointmentDto[]> {
+    const rows = await queryRows<{
+      code: string;
+      start_at: Date;
+      end_at: Date;
+      office_id: string;
+      service_id: string;
+      status: 'BOOKED' | 'CANCELLED';
+      confirmed_at: Date | null;
+      reconfirm_required: boolean;
+      time_zone: string;
+    }>(
+      this.repository.db,
+      `SELECT a.code, a.start_at, a.end_at, a.office_id, a.service_id, a.status, a.confirmed_at,
+              coalesce(os.reconfirm_required, false) AS reconfirm_required, o.time_zone
+         FROM appointment a
+         JOIN office o ON o.id = a.office_id
+         LEFT JOIN office_settings os ON os.office_id = a.office_id
+        WHERE a.fiscal_code_key = $1 AND a.anonymised_at IS NULL
+        ORDER BY (a.start_at >= $2) DESC,
+                 CASE WHEN a.start_at >= $2 THEN a.start_at END ASC,
+                 a.start_at DESC
+        LIMIT 200`,
+      [citizen.fiscalCodeKey, this.clock.now()],
+    );
+    return rows.map((r) => {
+      const local = (d: Date) => DateTime.fromJSDate(d, { zone: r.time_zone }).toISO({ suppressMilliseconds: true }) as string;
+      const status = attendanceStatus({ required: r.reconfirm_required, confirmedAt: r.confirmed_at });
+      return {
+        code: r.code,
+        start: local(r.start_at),
+        end: local(r.end_at),
+        officeId: r.office_id,
+        serviceId: r.service_id,
+        status: r.status,
+        attendance: {
+          status,
+          confirmBy: status === 'PENDING' ? reconfirmDeadline(r.start_at, this.config.booking.reconfirmDeadlineHours).toISOString() : null,
+          confirmedAt: r.confirmed_at?.toISOString() ?? null,
+        },
+      };
+    });
+  }
+
+  /**
+   * A citizen lost the e-mail: each future booking with this codice fiscale (any omocodia
+   * spelling) and this e-mail address gets its confirmation again, with a new manage link.
+   * The caller answers the same whether there was one or not.
+   */
+  async recover(fiscalCode: string, email: string): Promise<number> {
+    const keys = { fiscalCodeKey: fiscalCodeKey(fiscalCode), emailKey: emailKey(email) };
+    return this.repository.transaction(async (tx) => {
+      const rows = await queryRows<{ id: string; office_id: string; start_at: Date; sequence: number }>(
+        tx,
+        `SELECT id, office_id, start_at, sequence FROM appointment
+          WHERE fiscal_code_key = $1 AND email_key = $2 AND status = 'BOOKED' AND start_at > $3 AND anonymised_at IS NULL
+          ORDER BY start_at LIMIT 20`,
+        [keys.fiscalCodeKey, keys.emailKey, this.clock.now()],
+      );
+      for (const r of rows) await this.outbox.resent(tx, { appointmentId: r.id, officeId: r.office_id, startAt: r.start_at, sequence: r.sequence });
+      return rows.length;
+    });
+  }
+
+  /** A signed-in citizen's booking by its code: someone else's, unknown and cancelled codes all get the same 404. */
+  private async findByCode(code: string, citizen: CitizenPrincipal): Promise<Appointment> {
+    const normalised = normalizeBookingCode(code);
+    const appointment = isBookingCodeFormat(normalised) ? await this.repository.findBookedByCode(normalised, citizen.fiscalCodeKey) : null;
+    if (!appointment) throw ApiError.notFound('appointment.notFound');
+    return appointment;
   }
 
   /** Unknown, cancelled and malformed tokens all get the same 404. */
@@ -433,6 +537,11 @@ export class BookingService {
       },
     };
   }
+}
+
+/** 401 SIGN_IN_REQUIRED: the office wants this service booked only by citizens signed in with SPID/CIE. */
+function requireSignIn(target: OfficeService, citizen: CitizenPrincipal | null): void {
+  if (target.service.signInRequired && !citizen) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'citizen.signInRequired');
 }
 
 function seatOf(target: OfficeService, slot: Slot) {

@@ -52,6 +52,7 @@ export function toServiceDto(service: Service, language: Language, suspension: S
       ? { url: service.onlineUrl, description: { it: service.onlineDescriptionIt ?? '', en: service.onlineDescriptionEn ?? '' } }
       : null,
     suspension,
+    signInRequired: service.signInRequired,
   };
 }
 

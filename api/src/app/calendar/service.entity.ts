@@ -77,6 +77,10 @@ export class Service {
   @Column({ name: 'ticket_prefix', type: 'varchar', length: 3, default: 'A' })
   ticketPrefix: string;
 
+  /** Anonymous holds and bookings are refused (401 SIGN_IN_REQUIRED): only citizens signed in with SPID/CIE book it. */
+  @Column({ name: 'sign_in_required', type: 'boolean', default: false })
+  signInRequired: boolean;
+
   /** What a desk records when it completes a ticket of this service. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   outcomes: ServiceOutcome[];

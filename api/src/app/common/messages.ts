@@ -271,6 +271,28 @@ const MESSAGES = {
     en: 'Sportello already recorded {count} for this month and metric: importing it would count them twice.',
   },
   badRequest: { it: 'Richiesta non valida.', en: 'Invalid request.' },
+  'citizen.required': { it: 'Accedi con SPID o CIE per continuare.', en: 'Sign in with SPID or CIE to continue.' },
+  'citizen.signInRequired': {
+    it: 'Per questo servizio la prenotazione richiede l’accesso con SPID o CIE.',
+    en: 'Booking this service requires signing in with SPID or CIE.',
+  },
+  'citizen.unavailable': {
+    it: 'L’accesso con SPID o CIE non è disponibile in questo momento. Riprova tra qualche minuto o prenota senza accedere.',
+    en: 'Signing in with SPID or CIE is not available right now. Try again in a few minutes or book without signing in.',
+  },
+  'citizen.signInFailed': {
+    it: 'Accesso non riuscito: la risposta del fornitore di identità non è valida, è scaduta o è già stata usata. Nessuna sessione è stata aperta: riprova ad accedere.',
+    en: 'Sign-in failed: the identity provider’s answer is not valid, has expired or was already used. No session was opened: please sign in again.',
+  },
+  'citizen.notConfigured': { it: 'L’accesso con SPID o CIE non è attivo.', en: 'Signing in with SPID or CIE is not enabled.' },
+  'citizen.identityMismatch': {
+    it: 'Il dato non corrisponde alla tua identità digitale: lascialo vuoto o indica quello dell’identità.',
+    en: 'This does not match your digital identity: leave it empty or give the one of the identity.',
+  },
+  'recover.accepted': {
+    it: 'Se esiste una prenotazione futura con questo codice fiscale e questo indirizzo e-mail, ti abbiamo inviato di nuovo il link per gestirla.',
+    en: 'If there is a future booking with this codice fiscale and this e-mail address, we have sent its management link again.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

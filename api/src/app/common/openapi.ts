@@ -42,6 +42,8 @@ export interface DocSpec {
   requestHeaders?: Array<{ name: string; schema: z.ZodType; description?: string; required?: boolean }>;
   /** No 400: the route takes no input at all, or its input errors are 404 (tokens). */
   noValidation?: boolean;
+  /** Another media type of the error answers (a page for a browser's navigation), beside JSON. */
+  errorMedia?: string;
   /** No 404 for its path parameters: the same answer for every value (unsubscribe). */
   noNotFound?: boolean;
 }
@@ -244,7 +246,10 @@ function operationOf(
     responses[String(code)] = {
       description: error.description,
       ...(error.headers && { headers: error.headers }),
-      content: { 'application/json': { schema: errorBody(code, error.codes, error.schema) } },
+      content: {
+        'application/json': { schema: errorBody(code, error.codes, error.schema) },
+        ...(spec.errorMedia && { [spec.errorMedia]: { schema: { type: 'string' } } }),
+      },
     };
   }
 

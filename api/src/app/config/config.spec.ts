@@ -33,6 +33,59 @@ describe('loadConfig', () => {
       auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, accountMaxFailures: 50, secureCookies: false },
       productionRules: null,
       trustProxy: false,
+      oidc: null,
+      citizenSessionMinutes: 30,
+    });
+  });
+
+  describe('citizens sign-in (OIDC_*)', () => {
+    const oidc = { ...base, PUBLIC_URL: 'https://prenota.example.it/', OIDC_ISSUER: 'https://id.comune.example.it/oidc/', OIDC_CLIENT_ID: 'sportello' };
+
+    it('reads the settings with their defaults; the redirect URI follows PUBLIC_URL', () => {
+      expect(loadConfig({ ...oidc, OIDC_CLIENT_SECRET: 's3cret', CITIZEN_SESSION_MINUTES: '45' })).toMatchObject({
+        citizenSessionMinutes: 45,
+        oidc: {
+          issuer: 'https://id.comune.example.it/oidc',
+          clientId: 'sportello',
+          auth: { method: 'client_secret_basic', secret: 's3cret' },
+          scopes: 'openid profile email',
+          fiscalCodeClaim: 'https://attributes.eid.gov.it/fiscal_number',
+          providerName: 'SPID / CIE',
+          redirectUri: 'https://prenota.example.it/api/citizen/callback',
+          allowHttp: false,
+        },
+      });
+      expect(
+        loadConfig({
+          ...oidc,
+          OIDC_PRIVATE_KEY: __filename,
+          OIDC_SCOPES: 'openid  profile',
+          OIDC_FISCAL_CODE_CLAIM: 'fiscalNumber',
+          OIDC_PROVIDER_NAME: 'Entra',
+        }).oidc,
+      ).toMatchObject({
+        auth: { method: 'private_key_jwt', keyPath: __filename },
+        scopes: 'openid profile',
+        fiscalCodeClaim: 'fiscalNumber',
+        providerName: 'Entra',
+      });
+    });
+
+    it('refuses incomplete or contradictory settings, naming each variable', () => {
+      expect(() => loadConfig({ ...base, OIDC_ISSUER: 'http://id.example.it', OIDC_SCOPES: 'profile' })).toThrow(
+        /OIDC_ISSUER must be an https:\/\/ address[\s\S]*OIDC_CLIENT_ID is required[\s\S]*OIDC_CLIENT_SECRET \(client_secret_basic\) or OIDC_PRIVATE_KEY[\s\S]*OIDC_SCOPES must include openid/,
+      );
+      expect(() => loadConfig({ ...oidc, OIDC_CLIENT_SECRET: 'x', OIDC_PRIVATE_KEY: __filename })).toThrow(
+        /OIDC_CLIENT_SECRET and OIDC_PRIVATE_KEY exclude each other/,
+      );
+      expect(() => loadConfig({ ...oidc, OIDC_PRIVATE_KEY: '/no/such/key.pem' })).toThrow(/OIDC_PRIVATE_KEY must be the path of a PEM private key file/);
+      expect(() => loadConfig({ ...oidc, OIDC_CLIENT_SECRET: 'x', CITIZEN_SESSION_MINUTES: '0' })).toThrow(
+        /CITIZEN_SESSION_MINUTES must be a whole number from 5 to 1440/,
+      );
+    });
+
+    it('accepts plain http only for a provider on this machine', () => {
+      expect(loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' }).oidc?.allowHttp).toBe(true);
     });
   });
 

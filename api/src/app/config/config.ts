@@ -1,4 +1,5 @@
 import { FIELD_NAME, LOG_FORMATS, LOG_LEVELS, LogSettings, logSettings, redactList } from '../logging/settings';
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 
 /**
@@ -45,6 +46,30 @@ export interface AppConfig {
    * those addresses and CIDRs. Every per-client limit uses the address chosen this way.
    */
   trustProxy: false | number | string[];
+  /** Citizens' sign-in with SPID/CIE through an OpenID Connect provider (OIDC_ISSUER); null: no sign-in. */
+  oidc: OidcConfig | null;
+  /** A citizen's session lasts this long after the sign-in (CITIZEN_SESSION_MINUTES). */
+  citizenSessionMinutes: number;
+}
+
+/** The OpenID Connect relying party (the comune's identity gateway, SATOSA-Saml2Spid, Keycloak with SPID…). */
+export interface OidcConfig {
+  /** OIDC_ISSUER: discovery at `${issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  /** OIDC_CLIENT_ID. */
+  clientId: string;
+  /** OIDC_CLIENT_SECRET (client_secret_basic) or OIDC_PRIVATE_KEY (PEM file path, private_key_jwt). */
+  auth: { method: 'client_secret_basic'; secret: string } | { method: 'private_key_jwt'; keyPath: string };
+  /** OIDC_SCOPES, default `openid profile email`. */
+  scopes: string;
+  /** OIDC_FISCAL_CODE_CLAIM: the claim carrying the codice fiscale (a `TINIT-` prefix is stripped). */
+  fiscalCodeClaim: string;
+  /** OIDC_PROVIDER_NAME: the label of the sign-in button. */
+  providerName: string;
+  /** `${PUBLIC_URL}/api/citizen/callback`. */
+  redirectUri: string;
+  /** Plain http is accepted only for a provider on this machine (the demo, the tests). */
+  allowHttp: boolean;
 }
 
 /** Front-desk queue rules. */
@@ -199,6 +224,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const demoMode = boolean(env, 'DEMO_MODE', false, problems);
   const migrateOnStart = boolean(env, 'MIGRATE_ON_START', true, problems);
   const allowHttp = boolean(env, 'ALLOW_HTTP', false, problems);
+  const oidc = oidcConfig(env, publicUrl, problems);
+  const citizenSessionMinutes = integer(env, 'CITIZEN_SESSION_MINUTES', 30, 5, 1440, problems);
   const productionRules = productionRulesOf(env, demoMode);
   if (productionRules) checkProductionRules(env, productionRules, { publicUrl, allowHttp, smtpUrl }, problems);
   if (problems.length > 0) {
@@ -224,6 +251,50 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth,
     productionRules,
     trustProxy,
+    oidc,
+    citizenSessionMinutes,
+  };
+}
+
+export const DEFAULT_FISCAL_CODE_CLAIM = 'https://attributes.eid.gov.it/fiscal_number';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** OIDC_*: all or nothing — without OIDC_ISSUER the other settings are not read and no sign-in is offered. */
+function oidcConfig(env: Env, publicUrl: string, problems: string[]): OidcConfig | null {
+  const issuer = env['OIDC_ISSUER']?.trim().replace(/\/+$/, '');
+  if (!issuer) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(issuer);
+  } catch {
+    problems.push(`OIDC_ISSUER must be a URL (e.g. https://id.comune.example.it/oidc; got "${issuer}")`);
+  }
+  const loopback = url !== null && LOOPBACK_HOSTS.has(url.hostname);
+  if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    problems.push(`OIDC_ISSUER must be an https:// address (plain http only for a provider on this machine; got "${issuer}")`);
+  }
+  const clientId = env['OIDC_CLIENT_ID']?.trim() ?? '';
+  if (!clientId) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER: the client id the identity provider registered for Sportello');
+  const secret = env['OIDC_CLIENT_SECRET']?.trim();
+  const keyPath = env['OIDC_PRIVATE_KEY']?.trim();
+  let auth: OidcConfig['auth'] = { method: 'client_secret_basic', secret: secret ?? '' };
+  if (secret && keyPath) problems.push('OIDC_CLIENT_SECRET and OIDC_PRIVATE_KEY exclude each other: set one (client_secret_basic or private_key_jwt)');
+  else if (keyPath) {
+    auth = { method: 'private_key_jwt', keyPath };
+    if (!existsSync(keyPath)) problems.push(`OIDC_PRIVATE_KEY must be the path of a PEM private key file (no file at "${keyPath}")`);
+  } else if (!secret)
+    problems.push('OIDC_CLIENT_SECRET (client_secret_basic) or OIDC_PRIVATE_KEY (a PEM file path, private_key_jwt) is required with OIDC_ISSUER');
+  const scopes = (env['OIDC_SCOPES']?.trim() || 'openid profile email').replace(/\s+/g, ' ');
+  if (!scopes.split(' ').includes('openid')) problems.push(`OIDC_SCOPES must include openid (got "${scopes}")`);
+  return {
+    issuer,
+    clientId,
+    auth,
+    scopes,
+    fiscalCodeClaim: env['OIDC_FISCAL_CODE_CLAIM']?.trim() || DEFAULT_FISCAL_CODE_CLAIM,
+    providerName: env['OIDC_PROVIDER_NAME']?.trim() || 'SPID / CIE',
+    redirectUri: `${publicUrl}/api/citizen/callback`,
+    allowHttp: loopback,
   };
 }
 

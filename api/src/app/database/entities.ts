@@ -20,6 +20,7 @@ import { StatsMonthly } from '../stats/stats-monthly.entity';
 import { StaffLoginFailure } from '../auth/login-failure.entity';
 import { ServerSecret } from '../security/server-secret.entity';
 import { UsedChallenge } from '../security/used-challenge.entity';
+import { CitizenLogin, CitizenSession } from '../citizen/citizen-session.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
 export const ENTITIES = [
@@ -48,5 +49,7 @@ export const ENTITIES = [
   StatsMonthly,
   StaffLoginFailure,
   ServerSecret,
+  CitizenSession,
+  CitizenLogin,
   UsedChallenge,
 ];

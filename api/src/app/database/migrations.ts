@@ -11,6 +11,7 @@ import { Stats1795782993995 } from './migrations/1795782993995-Stats';
 import { CitizenContactsAndNotices1796232574033 } from './migrations/1796232574033-CitizenContactsAndNotices';
 import { Hardening1796232680938 } from './migrations/1796232680938-Hardening';
 import { StaffDay1796232699488 } from './migrations/1796232699488-StaffDay';
+import { CitizenSignIn1796315572223 } from './migrations/1796315572223-CitizenSignIn';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CitizenContactsAndNotices1796232574033,
   Hardening1796232680938,
   StaffDay1796232699488,
+  CitizenSignIn1796315572223,
 ];

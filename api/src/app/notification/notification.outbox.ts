@@ -88,6 +88,17 @@ export class NotificationOutbox {
     await this.repository.insert(tx, [this.row(change, 'OFFICE_CHANGE', this.clock.now(), { serviceWithdrawn })]);
   }
 
+  /**
+   * The citizen lost the e-mail (POST /api/appointments/recover): the confirmation goes out
+   * again, with a new manage link. At most once per appointment per hour (the dedupe key
+   * carries the hour), however often it is asked for.
+   */
+  async resent(tx: Tx, change: AppointmentChange): Promise<void> {
+    const now = this.clock.now();
+    const hour = Math.floor(now.getTime() / 3_600_000);
+    await this.repository.insert(tx, [{ ...this.row(change, 'CONFIRMATION', now), dedupeKey: `RECOVER:${change.appointmentId}:${hour}` }]);
+  }
+
   /** Places are free: these waitlist entries are told now, each once (dedupe key per entry). */
   async waitlistNotified(tx: Tx, notices: WaitlistNotice[]): Promise<void> {
     const now = this.clock.now();

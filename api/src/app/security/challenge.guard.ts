@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { ChallengeService } from './challenge.service';
+import { CitizenSessions } from '../citizen/citizen-session.service';
 
 /** The header that carries the widget's payload. */
 export const CHALLENGE_HEADER = 'x-altcha';
@@ -10,16 +11,20 @@ export const CHALLENGE_HEADER = 'x-altcha';
 /**
  * `@UseGuards(ThrottlerGuard, ChallengeGuard)` on an anonymous write: the request needs a
  * fresh ALTCHA solution in X-Altcha (400 CHALLENGE_REQUIRED / CHALLENGE_INVALID otherwise).
+ * A citizen signed in with SPID/CIE needs none: the identity provider vouched for a person
+ * (their session's CSRF header is checked instead, 403 CSRF_TOKEN_INVALID).
  */
 @Injectable()
 export class ChallengeGuard implements CanActivate {
   constructor(
     private readonly challenges: ChallengeService,
     private readonly metrics: MetricsService,
+    private readonly citizens: CitizenSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (await this.citizens.ofRequest(request)) return true;
     try {
       await this.challenges.verify(request.headers[CHALLENGE_HEADER]);
     } catch (error) {

@@ -66,7 +66,7 @@ export type AdminServiceDto = z.infer<typeof AdminServiceDtoSchema>;
  * `POST`/`PUT` of a service; `confirm` accepts the stranded appointments (see
  * ConfirmationRequired). `names.en` may be empty: the Italian name is used.
  */
-export type ServiceInput = Omit<z.infer<typeof ServiceRequestSchema>, 'confirm'> & { confirm?: boolean };
+export type ServiceInput = Omit<z.infer<typeof ServiceRequestSchema>, 'confirm' | 'signInRequired'> & { confirm?: boolean; signInRequired?: boolean };
 
 // ---- Opening hours ------------------------------------------------------------------
 

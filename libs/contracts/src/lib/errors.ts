@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   'CHALLENGE_REQUIRED',
   'CHALLENGE_INVALID',
+  // Citizens' sign-in with SPID/CIE (issue 15).
+  'SIGN_IN_REQUIRED',
+  'SIGN_IN_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

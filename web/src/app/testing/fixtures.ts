@@ -44,6 +44,7 @@ export const CIE: ServiceDto = {
   feeNote: { it: 'Pagamento con PagoPA', en: 'Paid with PagoPA' },
   onlineAlternative: null,
   suspension: null,
+  signInRequired: false,
 };
 
 export const SPID: ServiceDto = {

@@ -280,6 +280,14 @@ export const ServiceRequestSchema = body({
   feeCents: nullableInteger(0, 10_000_000, { description: 'euro cents; null: free' }),
   sortOrder: optionalInteger(-1000, 1000, 0),
   active: optionalBoolean(true),
+  signInRequired: field<boolean | null, boolean | undefined>(
+    {
+      type: ['boolean', 'null'],
+      description:
+        'only citizens signed in with SPID/CIE may hold and book (e.g. CIE when slots are scarce); absent: false for a new service, unchanged on a save',
+    },
+    (raw, fail) => (raw === undefined || raw === null ? undefined : typeof raw === 'boolean' ? raw : fail('field.boolean')),
+  ).optional(),
   confirm: optionalBoolean(false, { description: 'accept cancelling the appointments the change strands' }),
 }).meta({ id: 'ServiceRequest' });
 

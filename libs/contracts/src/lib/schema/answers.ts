@@ -54,6 +54,7 @@ export const ServiceDtoSchema = z
     feeNote: LocalizedTextSchema.nullable(),
     onlineAlternative: OnlineAlternativeDtoSchema.nullable(),
     suspension: ServiceSuspensionDtoSchema.nullable(),
+    signInRequired: z.boolean().meta({ description: 'Only citizens signed in with SPID/CIE book it (anonymous holds and bookings: 401 SIGN_IN_REQUIRED)' }),
   })
   .meta({ id: 'ServiceDto' });
 export const AccessibilityNoteDtoSchema = z
@@ -333,6 +334,7 @@ export const AdminServiceDtoSchema = z
     active: z.boolean(),
     ticketPrefix: z.string(),
     outcomes: z.array(ServiceOutcomeInputSchema),
+    signInRequired: z.boolean(),
     desks: z.number(),
   })
   .meta({ id: 'AdminServiceDto' });

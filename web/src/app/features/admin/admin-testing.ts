@@ -33,6 +33,7 @@ export const ADMIN_CIE: AdminServiceDto = {
   active: true,
   ticketPrefix: 'C',
   outcomes: [{ code: 'CIE_REQUEST_TAKEN', it: 'Richiesta acquisita', en: 'Request taken' }],
+  signInRequired: false,
   desks: 2,
 };
 
