@@ -1,7 +1,7 @@
 import { createTestDatabase, logMessages, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, nextWeekday, post } from './support/booking';
 import { insertOffice, OfficeFixture } from './support/fixtures';
-import { fiscalCode } from './support/fiscal-codes';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { solvedHeader } from './support/challenge';
 import { insertStaff, StaffClient } from './support/staff';
 import { getJson } from './support/http';
@@ -292,8 +292,19 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
     );
     const anonymous = new CitizenBrowser();
     const hold = await anonymous.api(base, 'POST', '/api/holds', { officeId: office.officeId, serviceId: office.otherServiceId, start: at(monday, '08:30') });
-    // The proof of work comes first for anonymous writes; with it, the sign-in is required.
-    expect(hold.body.code).toBe('CHALLENGE_REQUIRED');
+    // No proof of work asked first: whatever it were, an anonymous request could not book this service.
+    expect(hold).toMatchObject({ status: 401, body: { code: 'SIGN_IN_REQUIRED' } });
+    const anonymousBookingWithoutChallenge = await anonymous.api(
+      base,
+      'POST',
+      '/api/appointments',
+      bookingBody(office.officeId, office.otherServiceId, at(monday, '08:30'), 7),
+    );
+    expect(anonymousBookingWithoutChallenge).toMatchObject({ status: 401, body: { code: 'SIGN_IN_REQUIRED' } });
+    // Another service still asks for the proof of work.
+    expect(
+      (await anonymous.api(base, 'POST', '/api/holds', { officeId: office.officeId, serviceId: office.serviceId, start: at(monday, '08:30') })).body.code,
+    ).toBe('CHALLENGE_REQUIRED');
     const anonymousHold = await post(
       `${base}/api/holds`,
       { officeId: office.officeId, serviceId: office.otherServiceId, start: at(monday, '08:30') },

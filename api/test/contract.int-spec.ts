@@ -12,7 +12,7 @@ import { insertAppointment, insertDesks, openAroundTheClock, setQueueService } f
 import { getJson } from './support/http';
 import { insertStaff, STAFF_PASSWORD, StaffClient } from './support/staff';
 import { CitizenBrowser, oidcEnv, RunningProvider, startProvider } from './support/identity-provider';
-import { fiscalCode } from './support/fiscal-codes';
+import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { freePort } from './support/smtp';
 
 // The contract test: the api's answers, over real HTTP against real PostgreSQL, checked

@@ -4,6 +4,8 @@ import { ApiError } from '../common/api-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { ChallengeService } from './challenge.service';
 import { CitizenSessions } from '../citizen/citizen-session.service';
+import { isUuid } from '@sportello/contracts/schemas';
+import { SecurityRepository } from './security.repository';
 
 /** The header that carries the widget's payload. */
 export const CHALLENGE_HEADER = 'x-altcha';
@@ -20,11 +22,16 @@ export class ChallengeGuard implements CanActivate {
     private readonly challenges: ChallengeService,
     private readonly metrics: MetricsService,
     private readonly citizens: CitizenSessions,
+    private readonly repository: SecurityRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (await this.citizens.ofRequest(request)) return true;
+    // A service only signed-in citizens book refuses an anonymous request whatever its proof
+    // of work: the answer is 401 SIGN_IN_REQUIRED (from the booking service), never a challenge to solve first.
+    const serviceId = (request.body as { serviceId?: unknown } | undefined)?.serviceId;
+    if (typeof serviceId === 'string' && isUuid(serviceId) && (await this.repository.serviceRequiresSignIn(serviceId.toLowerCase()))) return true;
     try {
       await this.challenges.verify(request.headers[CHALLENGE_HEADER]);
     } catch (error) {

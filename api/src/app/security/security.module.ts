@@ -10,6 +10,6 @@ import { ServerSecrets } from './server-secrets';
 @Module({
   controllers: [ChallengeController],
   providers: [SecurityRepository, ServerSecrets, ChallengeService, ChallengeGuard],
-  exports: [ServerSecrets, ChallengeService, ChallengeGuard],
+  exports: [ServerSecrets, ChallengeService, ChallengeGuard, SecurityRepository],
 })
 export class SecurityModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/db';
 
-/** All SQL of the installation's keys and of used proof-of-work challenges. */
+/** All SQL of the installation's keys, of used proof-of-work challenges and of what the challenge guard asks. */
 @Injectable()
 export class SecurityRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -23,5 +23,11 @@ export class SecurityRepository {
       [hash, expiresAt],
     );
     return rows.length === 1;
+  }
+
+  /** True when the service exists and is booked only by citizens signed in with SPID/CIE. */
+  async serviceRequiresSignIn(serviceId: string): Promise<boolean> {
+    const rows = await queryRows<{ sign_in_required: boolean }>(this.db, 'SELECT sign_in_required FROM service WHERE id = $1', [serviceId]);
+    return rows[0]?.sign_in_required === true;
   }
 }
