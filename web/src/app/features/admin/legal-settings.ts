@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, input, linkedSignal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, input } from '@angular/core';
 import type { AccessibilityNoteDto, OfficeSettingsDto, OfficeSettingsInput, PrivacySettingsDto } from '@sportello/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
@@ -7,9 +7,9 @@ import { AdminApi } from './admin-api';
 import { AdminKey, AdminText } from './admin-text';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FORM_KIT } from '../../shared/forms/field';
-import { formResource } from '../../shared/forms/form-resource';
 import { FormState } from '../../shared/forms/form-state';
 import { OfficeNav } from './office-nav';
+import { officeSettingsForm } from './office-settings-form';
 
 type TextField = 'controller' | 'controllerEmail' | 'dpoName' | 'dpoEmail';
 type LongText = 'purposes' | 'legalBasis' | 'recipients';
@@ -99,18 +99,9 @@ export class LegalSettings {
   private readonly injector = inject(Injector);
 
   protected readonly form = new FormState('legal');
-  private readonly loaded = formResource(
-    this.form,
-    () => this.officeId(),
-    (officeId) => this.api.settings(officeId),
-  );
-  /** The settings as the api has them: loaded, then what a save returned. */
-  protected readonly settings = linkedSignal<OfficeSettingsDto | null>(() => this.loaded.value() ?? null);
-  /** The form's values, reset from the settings whenever those change. */
-  protected readonly model = linkedSignal<LegalModel | null>(() => {
-    const settings = this.settings();
-    return settings ? toModel(settings) : null;
-  });
+  private readonly edited = officeSettingsForm(this.form, () => this.officeId(), toModel);
+  protected readonly settings = this.edited.settings;
+  protected readonly model = this.edited.model;
   protected readonly controllerFields: TextField[] = ['controller', 'controllerEmail'];
   protected readonly dpoFields: TextField[] = ['dpoName', 'dpoEmail'];
   protected readonly longTexts: LongText[] = ['purposes', 'legalBasis', 'recipients'];

@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, input, linkedSignal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, input } from '@angular/core';
 import type { OfficeRuleDefaults, OfficeSettingsDto, OfficeSettingsInput } from '@sportello/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadingIndicator } from '../../layout/loading-indicator';
@@ -6,9 +6,9 @@ import { AdminApi } from './admin-api';
 import { AdminKey, AdminText } from './admin-text';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FORM_KIT } from '../../shared/forms/field';
-import { formResource } from '../../shared/forms/form-resource';
 import { FormState } from '../../shared/forms/form-state';
 import { OfficeNav } from './office-nav';
+import { officeSettingsForm } from './office-settings-form';
 
 type NumberField = 'bookingHorizonDays' | 'minNoticeMinutes';
 type DefaultedField = keyof OfficeRuleDefaults;
@@ -84,18 +84,9 @@ export class Settings {
   private readonly injector = inject(Injector);
 
   protected readonly form = new FormState('settings');
-  private readonly loaded = formResource(
-    this.form,
-    () => this.officeId(),
-    (officeId) => this.api.settings(officeId),
-  );
-  /** The settings as the api has them: loaded, then what a save returned. */
-  protected readonly settings = linkedSignal<OfficeSettingsDto | null>(() => this.loaded.value() ?? null);
-  /** The form's values, reset from the settings whenever those change. */
-  protected readonly model = linkedSignal<SettingsModel | null>(() => {
-    const settings = this.settings();
-    return settings ? toModel(settings) : null;
-  });
+  private readonly edited = officeSettingsForm(this.form, () => this.officeId(), toModel);
+  protected readonly settings = this.edited.settings;
+  protected readonly model = this.edited.model;
   protected readonly mandateFields = ['mandateStart', 'mandateEnd'] as const;
   protected readonly required: Array<{ field: NumberField; unit: AdminKey }> = [
     { field: 'bookingHorizonDays', unit: 'admin.unit.days' },
