@@ -274,7 +274,9 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
     await behind.sql.query('DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations)');
     const behindRefused = await runTool('restore', [file], behind.url);
     expect(behindRefused.code).toBe(1);
-    expect(behindRefused.output).toContain('the backup was taken at migration CitizenSignIn1796315572223, but the database is at migration StaffDay1796232699488');
+    expect(behindRefused.output).toContain(
+      'the backup was taken at migration CitizenSignIn1796315572223, but the database is at migration StaffDay1796232699488',
+    );
     expect(await emptyTables(behind.sql)).toEqual([]);
   }, 60_000);
 
