@@ -129,6 +129,11 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
         serviceId: office.serviceId,
         status: 'BOOKED',
         attendance: { status: 'NOT_REQUIRED', confirmBy: null, confirmedAt: null },
+        timeZone: 'Europe/Rome',
+        serviceCode: 'CIE',
+        serviceName: { it: "Carta d'identità", en: 'Identity card' },
+        officeName: 'Ufficio di prova',
+        canChange: true,
       },
     ]);
 
@@ -138,7 +143,24 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
     expect(moved).toMatchObject({ status: 200, body: { code: booked.body.code, status: 'BOOKED' } });
     const cancelled = await browser.api(base, 'POST', `/api/citizen/appointments/${booked.body.code}/cancel`);
     expect(cancelled).toMatchObject({ status: 200, body: { code: booked.body.code, status: 'CANCELLED' } });
-    expect((await browser.api(base, 'GET', '/api/citizen/appointments')).body[0].status).toBe('CANCELLED');
+    expect((await browser.api(base, 'GET', '/api/citizen/appointments')).body[0]).toMatchObject({ status: 'CANCELLED', canChange: false });
+  });
+
+  it('my bookings say when they can no longer be changed: canChange false inside the cancel cut-off, as the manage link says', async () => {
+    const browser = new CitizenBrowser();
+    await browser.signIn(base, 'anna');
+    const booked = await book(browser, '15:30');
+    expect(booked.status).toBe(201);
+    // Two hours from now: inside the 24-hour cut-off (CANCEL_CUTOFF_HOURS).
+    await db.sql.query(`UPDATE appointment SET start_at = now() + interval '2 hours', end_at = now() + interval '150 minutes' WHERE code = $1`, [
+      booked.body.code,
+    ]);
+    const listed = (await browser.api(base, 'GET', '/api/citizen/appointments')).body.find((a: { code: string }) => a.code === booked.body.code);
+    expect(listed).toMatchObject({ status: 'BOOKED', canChange: false });
+    const token = new URL(booked.body.manageUrl).pathname.split('/').pop() as string;
+    expect((await getJson(`${base}/api/appointments/manage/${token}`)).body.canChange).toBe(false);
+    expect((await browser.api(base, 'GET', `/api/citizen/appointments/${booked.body.code}`)).body.canChange).toBe(false);
+    expect((await browser.api(base, 'POST', `/api/citizen/appointments/${booked.body.code}/cancel`)).body.code).toBe('CHANGE_CLOSED');
   });
 
   it('a signed-in booking refuses a codice fiscale or names that differ from the identity, naming each field', async () => {
@@ -173,6 +195,68 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
     expect(theirs.body).toEqual(unknown.body);
     expect((await bruno.api(base, 'POST', `/api/citizen/appointments/${annas.body.code}/reschedule`, { start: at(monday, '12:00') })).status).toBe(404);
     expect((await db.sql.query(`SELECT status, start_at FROM appointment WHERE code = $1`, [annas.body.code])).rows[0].status).toBe('BOOKED');
+  });
+
+  it('one of my bookings by its code: the manage view, attendance confirmation and the calendar file; someone else’s code is 404, as an unknown one', async () => {
+    const anna = new CitizenBrowser();
+    const bruno = new CitizenBrowser();
+    await anna.signIn(base, 'anna');
+    await bruno.signIn(base, 'bruno');
+    const booked = await book(anna, '15:00');
+    expect(booked.status).toBe(201);
+    const code: string = booked.body.code;
+    const token = new URL(booked.body.manageUrl).pathname.split('/').pop() as string;
+    const path = (suffix = '') => `/api/citizen/appointments/${code}${suffix}`;
+
+    // The detail: exactly the manage link's answer, by a code in any case.
+    const detail = await anna.api(base, 'GET', `/api/citizen/appointments/${code.toLowerCase()}`);
+    expect(detail.status).toBe(200);
+    expect(detail.headers.get('cache-control')).toBe('no-store');
+    expect(detail.body).toEqual((await getJson(`${base}/api/appointments/manage/${token}`)).body);
+    expect(detail.body).toMatchObject({ code, status: 'BOOKED', canChange: true, serviceCode: 'CIE' });
+    expect(await new CitizenBrowser().api(base, 'GET', path())).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+    const theirs = await bruno.api(base, 'GET', path());
+    const unknown = await bruno.api(base, 'GET', '/api/citizen/appointments/CIE-ZZZZZZ');
+    const malformed = await bruno.api(base, 'GET', '/api/citizen/appointments/not-a-code');
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual(unknown.body);
+    expect(malformed).toMatchObject({ status: 404, body: unknown.body });
+
+    // Attendance confirmation: the CSRF header, not someone else's, idempotent.
+    expect(await anna.api(base, 'POST', path('/confirm'), undefined, { csrf: false })).toMatchObject({ status: 403, body: { code: 'CSRF_TOKEN_INVALID' } });
+    const notMine = await bruno.api(base, 'POST', path('/confirm'));
+    expect(notMine.status).toBe(404);
+    expect(notMine.body).toEqual((await bruno.api(base, 'POST', '/api/citizen/appointments/CIE-ZZZZZZ/confirm')).body);
+    expect((await db.sql.query(`SELECT confirmed_at FROM appointment WHERE code = $1`, [code])).rows[0].confirmed_at).toBeNull();
+    const confirmed = await anna.api(base, 'POST', path('/confirm'));
+    expect(confirmed).toMatchObject({ status: 200, body: { code, attendance: { status: 'CONFIRMED', confirmedAt: expect.any(String) } } });
+    const again = await anna.api(base, 'POST', path('/confirm'));
+    expect(again.body.attendance).toEqual(confirmed.body.attendance);
+    expect((await anna.api(base, 'GET', '/api/citizen/appointments')).body.find((a: { code: string }) => a.code === code).attendance.status).toBe('CONFIRMED');
+
+    // The calendar file: the manage link's, with the booking's page of "Le mie prenotazioni" as its link.
+    const ics = await anna.api(base, 'GET', path('/calendar.ics'));
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(ics.headers.get('content-disposition')).toBe(`attachment; filename="${code}.ics"`);
+    const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '');
+    const file = unfolded(ics.body);
+    expect(file).toContain(code);
+    expect(file).toContain(`URL:${base}/le-mie-prenotazioni/${code}`);
+    expect(file).not.toContain('/gestisci/');
+    const viaLink = unfolded(await (await fetch(`${base}/api/appointments/manage/${token}/calendar.ics`)).text());
+    const withoutStamp = (text: string) => text.replace(/^DTSTAMP:.*$/gm, '');
+    expect(withoutStamp(file)).toBe(withoutStamp(viaLink).replaceAll(`${base}/gestisci/${token}`, `${base}/le-mie-prenotazioni/${code}`));
+    const otherIcs = await bruno.api(base, 'GET', path('/calendar.ics'));
+    expect(otherIcs.status).toBe(404);
+    expect(otherIcs.body).toEqual(unknown.body);
+
+    // Cancelled: still shown (as in the list), no longer confirmed nor in a calendar file.
+    expect((await anna.api(base, 'POST', path('/cancel'))).status).toBe(200);
+    expect(await anna.api(base, 'GET', path())).toMatchObject({ status: 200, body: { code, status: 'CANCELLED', canChange: false } });
+    expect((await bruno.api(base, 'GET', path())).body).toEqual(unknown.body);
+    expect((await anna.api(base, 'POST', path('/confirm'))).status).toBe(404);
+    expect((await anna.api(base, 'GET', path('/calendar.ics'))).status).toBe(404);
   });
 
   describe('fails closed, with a page in Italian and English and no session', () => {

@@ -177,6 +177,14 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await call('GET', '/api/citizen/appointments')).status).toBe(401);
     expect((await call('POST', `/api/citizen/appointments/${code}/reschedule`, { headers: as, body: { start: at(monday, '15:00') } })).status).toBe(200);
     expect((await call('POST', `/api/citizen/appointments/${code}/reschedule`, { headers: as, body: {} })).status).toBe(400);
+    expect((await call('GET', `/api/citizen/appointments/${code}`, { headers: as })).status).toBe(200);
+    expect((await call('GET', '/api/citizen/appointments/CIE-ZZZZZZ', { headers: as })).status).toBe(404);
+    expect((await call('GET', `/api/citizen/appointments/${code}`)).status).toBe(401);
+    expect((await call('POST', `/api/citizen/appointments/${code}/confirm`, { headers: as })).status).toBe(200);
+    expect((await call('POST', `/api/citizen/appointments/${code}/confirm`, { headers: { cookie: as.cookie } })).status).toBe(403);
+    expect((await call('POST', '/api/citizen/appointments/CIE-ZZZZZZ/confirm', { headers: as })).status).toBe(404);
+    expect((await call('GET', `/api/citizen/appointments/${code}/calendar.ics`, { headers: as })).status).toBe(200);
+    expect((await call('GET', '/api/citizen/appointments/CIE-ZZZZZZ/calendar.ics', { headers: as })).status).toBe(404);
     expect((await call('POST', '/api/citizen/appointments/CIE-ZZZZZZ/cancel', { headers: as })).status).toBe(404);
     expect((await call('POST', `/api/citizen/appointments/${code}/cancel`)).status).toBe(401);
     expect((await call('POST', `/api/citizen/appointments/${code}/cancel`, { headers: { cookie: as.cookie } })).status).toBe(403);

@@ -1,4 +1,5 @@
 import { buildIcsEvent } from '@sportello/domain';
+import type { FastifyReply } from 'fastify';
 
 /** What the calendar file of an appointment says; shared by the download and the e-mails. */
 export interface AppointmentIcsInput {
@@ -60,4 +61,12 @@ export function appointmentIcs(a: AppointmentIcsInput): string {
 export function icsOrganizer(office: { name: string; email: string | null }, mailFrom: string): { name: string; email: string } {
   const sender = /<([^<>\s]+@[^<>\s]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
   return { name: office.name, email: office.email ?? sender };
+}
+
+/** The download of a calendar file: text/calendar, saved as `<code>.ics`, never cached. */
+export function sendIcs(reply: FastifyReply, file: { code: string; ics: string }): void {
+  reply.header('Content-Type', 'text/calendar; charset=utf-8');
+  reply.header('Content-Disposition', `attachment; filename="${file.code}.ics"`);
+  reply.header('Cache-Control', 'no-store');
+  reply.send(file.ics);
 }

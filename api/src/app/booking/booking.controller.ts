@@ -15,6 +15,7 @@ import {
 } from '@sportello/contracts/schemas';
 import { parse, Valid } from '../common/validation';
 import { ChallengeGuard } from '../security/challenge.guard';
+import { sendIcs } from './appointment-ics';
 import { BookingService } from './booking.service';
 import type { BookingInput, HoldInput } from './booking.validation';
 import { CitizenSessions } from '../citizen/citizen-session.service';
@@ -167,14 +168,10 @@ export class BookingController {
     ok: z.string(),
     produces: { type: 'text/calendar', only: true },
     headers: { 'Content-Disposition': { description: 'attachment; filename="<code>.ics"' } },
-    okDescription: 'RFC 5545 calendar file, times in Europe/Rome',
+    okDescription: "RFC 5545 calendar file, times in the office's time zone",
   })
   async calendar(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    const { code, ics } = await this.booking.calendarFile(token);
-    reply.header('Content-Type', 'text/calendar; charset=utf-8');
-    reply.header('Content-Disposition', `attachment; filename="${code}.ics"`);
-    reply.header('Cache-Control', 'no-store');
-    reply.send(ics);
+    sendIcs(reply, await this.booking.calendarFile(token));
   }
 }
 

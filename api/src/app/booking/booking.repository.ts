@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { Closure } from '../calendar/closure.entity';
 import { advisoryLock, queryRows, transaction, type Tx } from '../database/db';
 import { Appointment, CancelReason } from './appointment.entity';
@@ -274,9 +274,11 @@ export class BookingRepository {
       .getOne();
   }
 
-  /** A booked appointment of this person (the person key: every omocodia spelling), by its code. */
-  findBookedByCode(code: string, fiscalCodeKey: string): Promise<Appointment | null> {
-    return this.db.getRepository(Appointment).findOne({ where: { code, fiscalCodeKey, status: 'BOOKED' } });
+  /** A booked (or, with `cancelledToo`, also a cancelled) appointment of this person (the person key: every omocodia spelling), by its code. */
+  findOwnByCode(code: string, fiscalCodeKey: string, cancelledToo = false): Promise<Appointment | null> {
+    return this.db
+      .getRepository(Appointment)
+      .findOne({ where: { code, fiscalCodeKey, anonymisedAt: IsNull(), ...(cancelledToo ? {} : { status: 'BOOKED' as const }) } });
   }
 
   /** Locks the booked appointment for a change. */

@@ -15,6 +15,8 @@ import type { Slot } from '@sportello/domain';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { CalendarService, OfficeService, OpenSlot } from '../calendar/calendar.service';
+import type { OfficeRules } from '../calendar/calendar.service';
+import type { Office } from '../calendar/office.entity';
 import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
@@ -30,7 +32,7 @@ import { BookingInput, HoldInput } from './booking.validation';
 import type { Tx } from '../database/db';
 import { queryRows } from '../database/db';
 import type { CitizenPrincipal } from '../citizen/citizen-session.service';
-import type { CitizenAppointmentDto } from '@sportello/contracts';
+import type { AttendanceDto, CitizenAppointmentDto } from '@sportello/contracts';
 
 const CODE_ATTEMPTS = 5;
 /** Attempts of a booking or move whose office changed its rules meanwhile, each with the new rules. */
@@ -220,7 +222,7 @@ export class BookingService {
         serviceId: target.service.id,
         status: 'BOOKED',
         manageUrl: this.manageUrl(token),
-        changeableUntil: this.changeableUntil({ startAt: new Date(slot.start) }, target).toISOString(),
+        changeableUntil: this.changeableUntil({ startAt: new Date(slot.start) }, target.rules).toISOString(),
       };
       if (idempotency)
         await this.repository.saveIdempotencyRecord(tx, {
@@ -245,7 +247,18 @@ export class BookingService {
   }
 
   async manage(token: string): Promise<ManagedAppointmentDto> {
-    const appointment = await this.findByToken(token);
+    return this.managed(await this.findByToken(token));
+  }
+
+  /**
+   * A signed-in citizen's booking by its code, as its manage link shows it; a cancelled one
+   * too (the list shows them). Someone else's, unknown and malformed codes: the same 404.
+   */
+  async appointmentByCode(code: string, citizen: CitizenPrincipal): Promise<ManagedAppointmentDto> {
+    return this.managed(await this.findByCode(code, citizen, { cancelledToo: true }));
+  }
+
+  private async managed(appointment: Appointment): Promise<ManagedAppointmentDto> {
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     return this.toManaged(appointment, target);
   }
@@ -325,7 +338,15 @@ export class BookingService {
    * unknown like any cancelled one (404).
    */
   async confirm(token: string): Promise<ManagedAppointmentDto> {
-    const appointment = await this.findByToken(token);
+    return this.confirmFound(await this.findByToken(token));
+  }
+
+  /** A signed-in citizen confirms attendance of one of their bookings by its code (someone else's: 404, as unknown). */
+  async confirmByCode(code: string, citizen: CitizenPrincipal): Promise<ManagedAppointmentDto> {
+    return this.confirmFound(await this.findByCode(code, citizen));
+  }
+
+  private async confirmFound(appointment: Appointment): Promise<ManagedAppointmentDto> {
     const target = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     const confirmedAt = await this.repository.transaction((tx) => this.repository.confirmAttendance(tx, appointment.id, this.clock.now()));
     if (!confirmedAt) throw ApiError.notFound('appointment.notFound');
@@ -333,9 +354,18 @@ export class BookingService {
     return this.toManaged({ ...appointment, confirmedAt }, target);
   }
 
-  /** The booking as an RFC 5545 calendar file, in Europe/Rome time. */
+  /** The booking as an RFC 5545 calendar file, in the office's time zone; its link is the manage link. */
   async calendarFile(token: string): Promise<{ code: string; ics: string }> {
-    const appointment = await this.findByToken(token);
+    return this.calendarFileOf(await this.findByToken(token), this.manageUrl(token));
+  }
+
+  /** The calendar file of a signed-in citizen's booking; its link is the booking's page in "Le mie prenotazioni". */
+  async calendarFileByCode(code: string, citizen: CitizenPrincipal): Promise<{ code: string; ics: string }> {
+    const appointment = await this.findByCode(code, citizen);
+    return this.calendarFileOf(appointment, `${this.config.publicUrl}/le-mie-prenotazioni/${appointment.code}`);
+  }
+
+  private async calendarFileOf(appointment: Appointment, link: string): Promise<{ code: string; ics: string }> {
     const { office, service } = await this.calendar.requireOfficeService(appointment.officeId, appointment.serviceId);
     const it = appointment.language === 'it';
     const ics = appointmentIcs({
@@ -351,7 +381,7 @@ export class BookingService {
       officeAddress: `${office.address}, ${office.city}`,
       organizer: this.organizer(office),
       documents: it ? service.documentsIt : service.documentsEn,
-      manageUrl: this.manageUrl(token),
+      manageUrl: link,
       now: this.clock.now(),
     });
     return { code: appointment.code, ics };
@@ -379,15 +409,14 @@ export class BookingService {
       service_id: string;
       status: 'BOOKED' | 'CANCELLED';
       confirmed_at: Date | null;
-      reconfirm_required: boolean;
-      time_zone: string;
+      service_code: string;
+      name_it: string;
+      name_en: string;
     }>(
       this.repository.db,
-      `SELECT a.code, a.start_at, a.end_at, a.office_id, a.service_id, a.status, a.confirmed_at,
-              coalesce(os.reconfirm_required, false) AS reconfirm_required, o.time_zone
+      `SELECT a.code, a.start_at, a.end_at, a.office_id, a.service_id, a.status, a.confirmed_at, s.code AS service_code, s.name_it, s.name_en
          FROM appointment a
-         JOIN office o ON o.id = a.office_id
-         LEFT JOIN office_settings os ON os.office_id = a.office_id
+         JOIN service s ON s.id = a.service_id
         WHERE a.fiscal_code_key = $1 AND a.anonymised_at IS NULL
         ORDER BY (a.start_at >= $2) DESC,
                  CASE WHEN a.start_at >= $2 THEN a.start_at END ASC,
@@ -395,23 +424,33 @@ export class BookingService {
         LIMIT 200`,
       [citizen.fiscalCodeKey, this.clock.now()],
     );
-    return rows.map((r) => {
-      const local = (d: Date) => DateTime.fromJSDate(d, { zone: r.time_zone }).toISO({ suppressMilliseconds: true }) as string;
-      const status = attendanceStatus({ required: r.reconfirm_required, confirmedAt: r.confirmed_at });
-      return {
-        code: r.code,
-        start: local(r.start_at),
-        end: local(r.end_at),
-        officeId: r.office_id,
-        serviceId: r.service_id,
-        status: r.status,
-        attendance: {
-          status,
-          confirmBy: status === 'PENDING' ? reconfirmDeadline(r.start_at, this.config.booking.reconfirmDeadlineHours).toISOString() : null,
-          confirmedAt: r.confirmed_at?.toISOString() ?? null,
-        },
-      };
-    });
+    // Each office's rules once, as the manage link reads them (also for a service deactivated since).
+    const offices = new Map<string, Promise<{ office: Office; rules: OfficeRules }>>();
+    const officeOf = (id: string) => {
+      const known = offices.get(id) ?? this.calendar.requireOfficeRules(id);
+      offices.set(id, known);
+      return known;
+    };
+    return Promise.all(
+      rows.map(async (r): Promise<CitizenAppointmentDto> => {
+        const { office, rules } = await officeOf(r.office_id);
+        const appointment = { status: r.status, startAt: r.start_at, confirmedAt: r.confirmed_at };
+        return {
+          code: r.code,
+          start: localTime(r.start_at, office.timeZone),
+          end: localTime(r.end_at, office.timeZone),
+          timeZone: office.timeZone,
+          officeId: r.office_id,
+          serviceId: r.service_id,
+          serviceCode: r.service_code,
+          serviceName: { it: r.name_it, en: r.name_en },
+          officeName: office.name,
+          status: r.status,
+          canChange: this.canChange(appointment, rules),
+          attendance: this.attendanceOf(appointment, rules),
+        };
+      }),
+    );
   }
 
   /**
@@ -434,10 +473,13 @@ export class BookingService {
     });
   }
 
-  /** A signed-in citizen's booking by its code: someone else's, unknown and cancelled codes all get the same 404. */
-  private async findByCode(code: string, citizen: CitizenPrincipal): Promise<Appointment> {
+  /**
+   * A signed-in citizen's booking by its code: someone else's, unknown, malformed and (unless
+   * `cancelledToo`) cancelled codes all get the same 404.
+   */
+  private async findByCode(code: string, citizen: CitizenPrincipal, { cancelledToo = false } = {}): Promise<Appointment> {
     const normalised = normalizeBookingCode(code);
-    const appointment = isBookingCodeFormat(normalised) ? await this.repository.findBookedByCode(normalised, citizen.fiscalCodeKey) : null;
+    const appointment = isBookingCodeFormat(normalised) ? await this.repository.findOwnByCode(normalised, citizen.fiscalCodeKey, cancelledToo) : null;
     if (!appointment) throw ApiError.notFound('appointment.notFound');
     return appointment;
   }
@@ -459,12 +501,27 @@ export class BookingService {
     return { officeId: target.office.id, serviceId: target.service.id, startAt, seats: 1, minNoticeMinutes: target.rules.minNoticeMinutes };
   }
 
-  private changeableUntil(appointment: Pick<Appointment, 'startAt'>, target: OfficeService): Date {
-    return new Date(appointment.startAt.getTime() - target.rules.cancelCutoffHours * 3_600_000);
+  /** Cancelling and moving close CANCEL_CUTOFF_HOURS (the office's cut-off) before the start. */
+  private changeableUntil(appointment: Pick<Appointment, 'startAt'>, rules: Pick<OfficeRules, 'cancelCutoffHours'>): Date {
+    return new Date(appointment.startAt.getTime() - rules.cancelCutoffHours * 3_600_000);
+  }
+
+  /** Booked and before the cut-off: what `canChange` says, in the manage view and in the citizen's list. */
+  private canChange(appointment: Pick<Appointment, 'status' | 'startAt'>, rules: Pick<OfficeRules, 'cancelCutoffHours'>): boolean {
+    return appointment.status === 'BOOKED' && this.clock.now() < this.changeableUntil(appointment, rules);
+  }
+
+  private attendanceOf(appointment: Pick<Appointment, 'startAt' | 'confirmedAt'>, rules: Pick<OfficeRules, 'reconfirmRequired'>): AttendanceDto {
+    const status = attendanceStatus({ required: rules.reconfirmRequired, confirmedAt: appointment.confirmedAt });
+    return {
+      status,
+      confirmBy: status === 'PENDING' ? reconfirmDeadline(appointment.startAt, this.config.booking.reconfirmDeadlineHours).toISOString() : null,
+      confirmedAt: appointment.confirmedAt?.toISOString() ?? null,
+    };
   }
 
   private requireChangeable(appointment: Appointment, target: OfficeService): void {
-    if (this.clock.now() >= this.changeableUntil(appointment, target)) {
+    if (this.clock.now() >= this.changeableUntil(appointment, target.rules)) {
       throw new ApiError(409, 'CHANGE_CLOSED', 'change.closed', [], { hours: target.rules.cancelCutoffHours });
     }
   }
@@ -504,14 +561,11 @@ export class BookingService {
   private toManaged(appointment: Appointment, target: OfficeService): ManagedAppointmentDto {
     const { office, service } = target;
     const zone = office.timeZone;
-    const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) as string;
-    const until = this.changeableUntil(appointment, target);
-    const attendance = attendanceStatus({ required: target.rules.reconfirmRequired, confirmedAt: appointment.confirmedAt });
     return {
       code: appointment.code,
       status: appointment.status,
-      start: local(appointment.startAt),
-      end: local(appointment.endAt),
+      start: localTime(appointment.startAt, zone),
+      end: localTime(appointment.endAt, zone),
       timeZone: zone,
       officeId: office.id,
       serviceId: service.id,
@@ -528,13 +582,9 @@ export class BookingService {
       citizen: { firstName: appointment.firstName, lastName: appointment.lastName, email: appointment.email },
       documents: appointment.language === 'it' ? service.documentsIt : service.documentsEn,
       language: appointment.language,
-      changeableUntil: until.toISOString(),
-      canChange: appointment.status === 'BOOKED' && this.clock.now() < until,
-      attendance: {
-        status: attendance,
-        confirmBy: attendance === 'PENDING' ? reconfirmDeadline(appointment.startAt, this.config.booking.reconfirmDeadlineHours).toISOString() : null,
-        confirmedAt: appointment.confirmedAt?.toISOString() ?? null,
-      },
+      changeableUntil: this.changeableUntil(appointment, target.rules).toISOString(),
+      canChange: this.canChange(appointment, target.rules),
+      attendance: this.attendanceOf(appointment, target.rules),
     };
   }
 }
@@ -542,6 +592,11 @@ export class BookingService {
 /** 401 SIGN_IN_REQUIRED: the office wants this service booked only by citizens signed in with SPID/CIE. */
 function requireSignIn(target: OfficeService, citizen: CitizenPrincipal | null): void {
   if (target.service.signInRequired && !citizen) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'citizen.signInRequired');
+}
+
+/** An instant as local time in the office's zone, with its offset (2025-03-03T09:00:00+01:00). */
+function localTime(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true }) as string;
 }
 
 function seatOf(target: OfficeService, slot: Slot) {

@@ -448,6 +448,12 @@ export class CalendarService {
   async requireOffice(officeId: string): Promise<Office> {
     return (await this.requireConfig(officeId)).office;
   }
+
+  /** The office with its rules, as requireOfficeService gives them, whatever the service (a deactivated one too). */
+  async requireOfficeRules(officeId: string): Promise<{ office: Office; rules: OfficeRules }> {
+    const config = await this.requireConfig(officeId);
+    return { office: config.office, rules: this.rules(config.settings) };
+  }
 }
 
 function patronSaintOf(office: Office): MonthDay | null {

@@ -1,3 +1,4 @@
+import { CITIZEN_XSRF_COOKIE } from '@sportello/contracts';
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,8 +14,8 @@ import { affected, queryRows } from '../database/db';
 
 /** The citizen's session cookie: HttpOnly, SameSite=Lax (it arrives with the provider's redirect), Path=/api, Secure under https. */
 export const CITIZEN_COOKIE = 'sportello_citizen';
-/** The citizen's CSRF cookie (readable by the page): send its value back as header X-XSRF-TOKEN on citizen POSTs. */
-export const CITIZEN_XSRF_COOKIE = 'CITIZEN-XSRF-TOKEN';
+/** The web and the api share the cookie's name (libs/contracts). */
+export { CITIZEN_XSRF_COOKIE };
 export const XSRF_HEADER_NAME = 'x-xsrf-token';
 
 /** A citizen signed in with SPID/CIE, as the provider vouched for them. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CitizenAppointmentDto, CitizenDto, Language, ManagedAppointmentDto, PublicConfigDto } from '@sportello/contracts';
+import { END_SESSION_HEADER } from '@sportello/contracts';
 import {
   CitizenAppointmentListSchema,
   CitizenCallbackQuerySchema,
@@ -13,6 +14,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { readCookie } from '../auth/auth.cookies';
+import { sendIcs } from '../booking/appointment-ics';
 import { BookingService } from '../booking/booking.service';
 import { ApiError } from '../common/api-error';
 import { languageFromHeader } from '../common/language';
@@ -30,7 +32,6 @@ import { ProviderUnavailable, SignInRejected } from './oidc.client';
 const LOGIN_COOKIE = 'sportello_citizen_login';
 const LOGIN_COOKIE_PATH = '/api/citizen';
 const CODE_PARAM = z.string().max(40).meta({ description: 'The booking code (e.g. CIE-7K3P9Q; case, spaces and the dash do not matter)' });
-const END_SESSION_HEADER = 'X-End-Session-Url';
 
 const CSRF = `State-changing requests of a signed-in citizen need the header X-XSRF-TOKEN with the value of the readable cookie ${CITIZEN_XSRF_COOKIE} (403 CSRF_TOKEN_INVALID otherwise).`;
 
@@ -156,6 +157,64 @@ export class CitizenController {
     const citizen = await this.sessions.require(request);
     reply.header('Cache-Control', 'no-store');
     return this.booking.citizenAppointments(citizen);
+  }
+
+  @Get('appointments/:code')
+  @Doc({
+    summary: 'One of my bookings',
+    description:
+      "What GET /api/appointments/manage/{token} answers for that booking, by its code. A cancelled booking of mine is shown too (status CANCELLED, canChange false), as the list shows it; confirm, calendar.ics, cancel and reschedule take only booked ones. Someone else's code, an unknown or a malformed one: the same 404.",
+    ok: ManagedAppointmentDtoSchema,
+    params: { code: CODE_PARAM },
+    noValidation: true,
+    errors: { 401: { codes: ['UNAUTHORIZED'], description: 'UNAUTHORIZED: not signed in, or the session expired' } },
+  })
+  async appointment(
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ManagedAppointmentDto> {
+    const citizen = await this.sessions.require(request);
+    reply.header('Cache-Control', 'no-store');
+    return this.booking.appointmentByCode(code, citizen);
+  }
+
+  @Post('appointments/:code/confirm')
+  @Doc({
+    summary: 'Confirm attendance of one of my bookings',
+    description: `As POST /api/appointments/manage/{token}/confirm (idempotent: the first confirmation counts). Someone else's code, an unknown or a cancelled one: 404. ${CSRF}`,
+    ok: ManagedAppointmentDtoSchema,
+    okDescription: 'The booking with attendance.status CONFIRMED',
+    params: { code: CODE_PARAM },
+    noValidation: true,
+    errors: {
+      401: { codes: ['UNAUTHORIZED'], description: 'UNAUTHORIZED: not signed in' },
+      403: { codes: ['CSRF_TOKEN_INVALID'], description: 'CSRF_TOKEN_INVALID' },
+    },
+  })
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  async confirm(@Param('code') code: string, @Req() request: FastifyRequest): Promise<ManagedAppointmentDto> {
+    const citizen = await this.sessions.require(request);
+    return this.booking.confirmByCode(code, citizen);
+  }
+
+  @Get('appointments/:code/calendar.ics')
+  @Doc({
+    summary: 'One of my bookings as a calendar file',
+    description:
+      "The file GET /api/appointments/manage/{token}/calendar.ics gives, except that its link is the booking's page `PUBLIC_URL/le-mie-prenotazioni/{code}` instead of the manage link. Someone else's code, an unknown or a cancelled one: 404.",
+    ok: z.string(),
+    produces: { type: 'text/calendar', only: true },
+    headers: { 'Content-Disposition': { description: 'attachment; filename="<code>.ics"' } },
+    okDescription: "RFC 5545 calendar file, times in the office's time zone",
+    params: { code: CODE_PARAM },
+    noValidation: true,
+    errors: { 401: { codes: ['UNAUTHORIZED'], description: 'UNAUTHORIZED: not signed in, or the session expired' } },
+  })
+  async calendar(@Param('code') code: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const citizen = await this.sessions.require(request);
+    sendIcs(reply, await this.booking.calendarFileByCode(code, citizen));
   }
 
   @Post('appointments/:code/cancel')

@@ -7,3 +7,8 @@ export type CitizenAppointmentDto = z.infer<typeof CitizenAppointmentDtoSchema>;
 export type RecoverRequest = z.input<typeof RecoverRequestSchema>;
 export type RecoverAcceptedDto = z.infer<typeof RecoverAcceptedDtoSchema>;
 export type PublicConfigDto = z.infer<typeof PublicConfigDtoSchema>;
+
+/** The signed-in citizen's readable CSRF cookie: its value goes back as the X-XSRF-TOKEN header on citizen writes. */
+export const CITIZEN_XSRF_COOKIE = 'CITIZEN-XSRF-TOKEN';
+/** POST /api/citizen/logout: the provider's RP-initiated logout URL, when it offers one (open it to sign out there too). */
+export const END_SESSION_HEADER = 'X-End-Session-Url';

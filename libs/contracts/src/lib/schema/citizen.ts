@@ -38,6 +38,12 @@ export const CitizenAppointmentDtoSchema = z
     serviceId: z.string(),
     status: z.enum(['BOOKED', 'CANCELLED']),
     attendance: AttendanceDtoSchema,
+    // What "Le mie prenotazioni" shows without one request per booking.
+    timeZone: z.string().meta({ description: "The office's IANA time zone (start and end are local times in it)" }),
+    serviceCode: z.string(),
+    serviceName: z.object({ it: z.string(), en: z.string() }),
+    officeName: z.string(),
+    canChange: z.boolean().meta({ description: 'BOOKED, and before the cancel cut-off (CANCEL_CUTOFF_HOURS): cancel and move are open' }),
   })
   .meta({ id: 'CitizenAppointmentDto' });
 
