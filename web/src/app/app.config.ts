@@ -5,6 +5,7 @@ import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemorySc
 import { appRoutes } from './app.routes';
 import { acceptLanguageInterceptor } from './core/api/accept-language-interceptor';
 import { proofOfWorkInterceptor } from './core/api/proof-of-work';
+import { citizenXsrfInterceptor } from './core/auth/citizen-xsrf-interceptor';
 import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
 import { I18nTitleStrategy } from './core/i18n/title-strategy';
 
@@ -15,9 +16,10 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor, proofOfWorkInterceptor]),
+      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor, citizenXsrfInterceptor, proofOfWorkInterceptor]),
       // CSRF double submit for the staff session: the api's XSRF-TOKEN cookie goes back as
-      // the X-XSRF-TOKEN header on every same-origin POST/PUT/PATCH/DELETE.
+      // the X-XSRF-TOKEN header on every same-origin POST/PUT/PATCH/DELETE (the citizen's
+      // writes carry the citizen's token instead: citizenXsrfInterceptor).
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
     ),
   ],

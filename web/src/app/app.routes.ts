@@ -18,6 +18,22 @@ export const appRoutes: Route[] = [
     title: 'title.confirmAttendance',
   },
   {
+    path: 'accedi',
+    loadComponent: () => import('./features/citizen/sign-in').then((m) => m.SignIn),
+    title: 'title.signIn',
+  },
+  {
+    path: 'le-mie-prenotazioni',
+    loadComponent: () => import('./features/citizen/my-appointments').then((m) => m.MyAppointments),
+    title: 'title.myAppointments',
+  },
+  {
+    // One of the signed-in citizen's bookings: the manage page, by its code instead of a link's token.
+    path: 'le-mie-prenotazioni/:code',
+    loadComponent: () => import('./features/manage/manage').then((m) => m.Manage),
+    title: 'title.myAppointment',
+  },
+  {
     path: 'lista-attesa/annulla/:token',
     loadComponent: () => import('./features/waitlist/leave-waitlist').then((m) => m.LeaveWaitlist),
     title: 'title.waitlistLeave',

@@ -1,4 +1,14 @@
-import type { AppointmentCreatedDto, AvailabilityDto, HoldDto, ManagedAppointmentDto, OfficeDto, ServiceDto } from '@sportello/contracts';
+import type {
+  AppointmentCreatedDto,
+  AvailabilityDto,
+  CitizenAppointmentDto,
+  CitizenDto,
+  HoldDto,
+  ManagedAppointmentDto,
+  OfficeDto,
+  PublicConfigDto,
+  ServiceDto,
+} from '@sportello/contracts';
 
 /** Demo data shaped like the api's answers, for unit tests. */
 export const OFFICE: OfficeDto = {
@@ -151,4 +161,27 @@ export const MANAGED: ManagedAppointmentDto = {
   changeableUntil: '2027-03-28T06:30:00.000Z',
   canChange: true,
   attendance: { status: 'NOT_REQUIRED', confirmBy: null, confirmedAt: null },
+};
+
+/** A citizen signed in with SPID/CIE, as GET /api/citizen/me answers. */
+export const CITIZEN: CitizenDto = { fiscalCode: 'BNCGLI90A41A944S', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.org' };
+
+/** GET /api/config where the comune offers SPID/CIE, and where it does not. */
+export const SIGN_IN_CONFIG: PublicConfigDto = { signIn: { available: true, providerName: 'SPID / CIE', loginUrl: '/api/citizen/login' } };
+export const NO_SIGN_IN_CONFIG: PublicConfigDto = { signIn: { available: false, providerName: null, loginUrl: null } };
+
+/** One of the signed-in citizen's bookings: the CIE one of 2027-03-29, changeable (NOW is 2027-03-20). */
+export const MINE: CitizenAppointmentDto = {
+  code: 'CIE-7K3P9Q',
+  start: '2027-03-29T08:30:00+02:00',
+  end: '2027-03-29T09:00:00+02:00',
+  officeId: 'office-1',
+  serviceId: 'svc-cie',
+  status: 'BOOKED',
+  attendance: { status: 'NOT_REQUIRED', confirmBy: null, confirmedAt: null },
+  timeZone: 'Europe/Rome',
+  serviceCode: 'CIE',
+  serviceName: { it: 'Carta d’identità elettronica', en: 'Electronic identity card' },
+  officeName: 'URP Calderara di Reno',
+  canChange: true,
 };

@@ -5,7 +5,7 @@ import type { ApiErrorBody, AvailabilityDto, OfficeDto } from '@sportello/contra
 import { AVAILABILITY, CIE, CREATED, HOLD, MANAGED, OFFICE, TOKEN } from '../../testing/fixtures';
 import { I18n } from '../i18n/i18n';
 import { acceptLanguageInterceptor } from './accept-language-interceptor';
-import { ApiClient } from './api-client';
+import { ApiClient, manageBase } from './api-client';
 import { ApiFailure, failureMessage, isNetworkFailure, toApiFailure } from './api-error';
 
 /** Resolves with the failure the request ends in. */
@@ -139,28 +139,61 @@ describe('ApiClient', () => {
 
   it('reads, cancels and moves a booking by its token', async () => {
     const base = `/api/appointments/manage/${TOKEN}`;
-    const read = api.managed(TOKEN);
+    const read = api.managed({ token: TOKEN });
     http.expectOne(base).flush(MANAGED);
     expect((await read).code).toBe('CIE-7K3P9Q');
 
-    const cancel = api.cancel(TOKEN);
+    const cancel = api.cancel({ token: TOKEN });
     const cancelRequest = http.expectOne(`${base}/cancel`);
     expect(cancelRequest.request.method).toBe('POST');
     cancelRequest.flush({ ...MANAGED, status: 'CANCELLED' });
     expect((await cancel).status).toBe('CANCELLED');
 
-    const move = api.reschedule(TOKEN, '2027-03-31T14:30:00+02:00');
+    const move = api.reschedule({ token: TOKEN }, '2027-03-31T14:30:00+02:00');
     const moveRequest = http.expectOne(`${base}/reschedule`);
     expect(moveRequest.request.body).toEqual({ start: '2027-03-31T14:30:00+02:00' });
     moveRequest.flush(MANAGED);
     await move;
 
-    expect(api.calendarUrl(TOKEN)).toBe(`${base}/calendar.ics`);
-    expect(api.calendarUrl('a/b')).toBe('/api/appointments/manage/a%2Fb/calendar.ics');
+    expect(manageBase({ token: 'a/b' })).toBe('/api/appointments/manage/a%2Fb');
+  });
+
+  it("serves a signed-in citizen's own booking by its code under /api/citizen/appointments", async () => {
+    expect(manageBase({ code: 'CIE-7K3P9Q' })).toBe('/api/citizen/appointments/CIE-7K3P9Q');
+    const read = api.managed({ code: 'CIE-7K3P9Q' });
+    http.expectOne('/api/citizen/appointments/CIE-7K3P9Q').flush(MANAGED);
+    expect((await read).code).toBe('CIE-7K3P9Q');
+
+    const confirm = api.confirmAttendance({ code: 'CIE-7K3P9Q' });
+    const request = http.expectOne('/api/citizen/appointments/CIE-7K3P9Q/confirm');
+    expect(request.request.method).toBe('POST');
+    request.flush(MANAGED);
+    await confirm;
+
+    const list = api.citizenAppointments();
+    http.expectOne('/api/citizen/appointments').flush([]);
+    expect(await list).toEqual([]);
+  });
+
+  it("signs the citizen out and hands over the provider's logout page", async () => {
+    const out = api.citizenLogout();
+    const request = http.expectOne('/api/citizen/logout');
+    expect(request.request.method).toBe('POST');
+    request.flush('', { status: 204, statusText: 'No Content', headers: { 'X-End-Session-Url': 'http://127.0.0.1:9/session/end?x=1' } });
+    expect(await out).toBe('http://127.0.0.1:9/session/end?x=1');
+  });
+
+  it('asks for the recovery of a lost booking', async () => {
+    const sent = api.recover({ fiscalCode: 'RSSMRA85T10A562S', email: 'maria@example.org' });
+    const request = http.expectOne('/api/appointments/recover');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ fiscalCode: 'RSSMRA85T10A562S', email: 'maria@example.org' });
+    request.flush({ message: 'ok' }, { status: 202, statusText: 'Accepted' });
+    expect((await sent).message).toBe('ok');
   });
 
   it('confirms attendance by POST (never GET: mail scanners prefetch links)', async () => {
-    const confirm = api.confirmAttendance(TOKEN);
+    const confirm = api.confirmAttendance({ token: TOKEN });
     const request = http.expectOne(`/api/appointments/manage/${TOKEN}/confirm`);
     expect(request.request.method).toBe('POST');
     request.flush({ ...MANAGED, attendance: { status: 'CONFIRMED', confirmBy: null, confirmedAt: '2027-03-28T07:00:00.000Z' } });

@@ -2,6 +2,11 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AppointmentCreatedDto,
+  CitizenAppointmentDto,
+  CitizenDto,
+  PublicConfigDto,
+  RecoverAcceptedDto,
+  RecoverRequest,
   AvailabilityDto,
   AvailabilityQuery,
   CreateAppointmentRequest,
@@ -15,6 +20,7 @@ import type {
   WaitlistEntryCreatedDto,
   WaitlistUnsubscribedDto,
 } from '@sportello/contracts';
+import { END_SESSION_HEADER } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** The public endpoints of the api (same origin, under /api). */
@@ -80,21 +86,49 @@ export class ApiClient {
     );
   }
 
-  managed(token: string): Promise<ManagedAppointmentDto> {
-    return firstValueFrom(this.http.get<ManagedAppointmentDto>(manageBase(token)));
+  /** The booking behind a manage link, or (signed in) one of mine by its code. */
+  managed(target: ManageTarget): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.get<ManagedAppointmentDto>(manageBase(target)));
   }
 
-  cancel(token: string): Promise<ManagedAppointmentDto> {
-    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/cancel`, {}));
+  cancel(target: ManageTarget): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(target)}/cancel`, {}));
   }
 
-  reschedule(token: string, start: string): Promise<ManagedAppointmentDto> {
-    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/reschedule`, { start }));
+  reschedule(target: ManageTarget, start: string): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(target)}/reschedule`, { start }));
   }
 
   /** Confirms attendance (the page behind the reminder's one-click link POSTs this). */
-  confirmAttendance(token: string): Promise<ManagedAppointmentDto> {
-    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(token)}/confirm`, {}));
+  confirmAttendance(target: ManageTarget): Promise<ManagedAppointmentDto> {
+    return firstValueFrom(this.http.post<ManagedAppointmentDto>(`${manageBase(target)}/confirm`, {}));
+  }
+
+  /** E-mails the manage link again when a future booking matches both (always the same answer). */
+  recover(request: RecoverRequest): Promise<RecoverAcceptedDto> {
+    return firstValueFrom(this.http.post<RecoverAcceptedDto>('/api/appointments/recover', request));
+  }
+
+  /** Whether citizens can sign in with SPID/CIE here, and the button's label. */
+  publicConfig(): Promise<PublicConfigDto> {
+    return firstValueFrom(this.http.get<PublicConfigDto>('/api/config'));
+  }
+
+  /** The signed-in citizen (rejects with 401 when nobody is). */
+  citizen(): Promise<CitizenDto> {
+    return firstValueFrom(this.http.get<CitizenDto>('/api/citizen/me'));
+  }
+
+  /** Every booking of the signed-in citizen: the future ones first. */
+  citizenAppointments(): Promise<CitizenAppointmentDto[]> {
+    return firstValueFrom(this.http.get<CitizenAppointmentDto[]>('/api/citizen/appointments'));
+  }
+
+  /** Signs out; the answer may name the provider's logout page (END_SESSION_HEADER). */
+  citizenLogout(): Promise<string | null> {
+    return firstValueFrom(this.http.post('/api/citizen/logout', {}, { observe: 'response', responseType: 'text' })).then((response) =>
+      response.headers.get(END_SESSION_HEADER),
+    );
   }
 
   /** Joins the waiting list of a service with no free slot. */
@@ -106,13 +140,16 @@ export class ApiClient {
   leaveWaitlist(token: string): Promise<WaitlistUnsubscribedDto> {
     return firstValueFrom(this.http.post<WaitlistUnsubscribedDto>(`/api/waitlist/${encodeURIComponent(token)}/unsubscribe`, {}));
   }
-
-  /** The booking's .ics file (a plain link: the browser downloads it). */
-  calendarUrl(token: string): string {
-    return `${manageBase(token)}/calendar.ics`;
-  }
 }
 
-function manageBase(token: string): string {
-  return `/api/appointments/manage/${encodeURIComponent(token)}`;
+/**
+ * Which booking a manage page is about: the secret token of the e-mailed link, or the
+ * booking code of a signed-in citizen's own booking. The api offers the same endpoints under
+ * both bases, so one page serves both.
+ */
+export type ManageTarget = { token: string } | { code: string };
+
+/** Where the api serves a manage target's booking (and, under it, cancel, reschedule, confirm, calendar.ics). */
+export function manageBase(target: ManageTarget): string {
+  return 'token' in target ? `/api/appointments/manage/${encodeURIComponent(target.token)}` : `/api/citizen/appointments/${encodeURIComponent(target.code)}`;
 }

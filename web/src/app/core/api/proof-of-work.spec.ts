@@ -1,7 +1,11 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import type { CitizenDto } from '@sportello/contracts';
 import { firstValueFrom } from 'rxjs';
+import { CITIZEN } from '../../testing/fixtures';
+import { CitizenAuth } from '../auth/citizen-auth';
 import { ProofOfWork, ProofOfWorkSolver, proofOfWorkInterceptor, secondsLeft } from './proof-of-work';
 
 /** A widget whose every solve is a new payload, expiring `lifetime` seconds from now. */
@@ -78,5 +82,66 @@ describe('proofOfWorkInterceptor', () => {
     get.flush({});
     await read;
     controller.verify();
+  });
+});
+
+describe('proofOfWorkInterceptor for a citizen signed in with SPID/CIE', () => {
+  let client: HttpClient;
+  let controller: HttpTestingController;
+  let payload: jest.Mock<Promise<string | null>, []>;
+  const citizen = signal<CitizenDto | null>(CITIZEN);
+
+  beforeEach(() => {
+    citizen.set(CITIZEN);
+    payload = jest.fn(() => Promise.resolve('solved'));
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([proofOfWorkInterceptor])),
+        provideHttpClientTesting(),
+        { provide: CitizenAuth, useValue: { citizen } },
+        { provide: ProofOfWork, useValue: { payload } },
+      ],
+    });
+    client = TestBed.inject(HttpClient);
+    controller = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => controller.verify());
+
+  it('holds and bookings go without X-Altcha, and without asking for a proof of work', async () => {
+    for (const url of ['/api/holds', '/api/appointments']) {
+      const sent = firstValueFrom(client.post(url, {}));
+      // Nothing to wait for: the request leaves at once.
+      const request = controller.expectOne(url);
+      expect([url, request.request.headers.has('X-Altcha')]).toEqual([url, false]);
+      request.flush({});
+      await sent;
+    }
+    expect(payload).not.toHaveBeenCalled();
+  });
+
+  it('the recovery and the waiting list still carry one', async () => {
+    for (const url of ['/api/appointments/recover', '/api/waitlist']) {
+      payload.mockClear();
+      const sent = firstValueFrom(client.post(url, {}));
+      expect(payload).toHaveBeenCalledTimes(1);
+      // The request leaves once the solution (already resolved) has been handed over.
+      await payload.mock.results[0].value;
+      const request = controller.expectOne(url);
+      expect([url, request.request.headers.get('X-Altcha')]).toEqual([url, 'solved']);
+      request.flush({});
+      await sent;
+    }
+  });
+
+  it('signed out again: holds ask for a proof of work once more', async () => {
+    citizen.set(null);
+    const sent = firstValueFrom(client.post('/api/holds', {}));
+    expect(payload).toHaveBeenCalledTimes(1);
+    await payload.mock.results[0].value;
+    const request = controller.expectOne('/api/holds');
+    expect(request.request.headers.get('X-Altcha')).toBe('solved');
+    request.flush({});
+    await sent;
   });
 });

@@ -2,6 +2,7 @@ import { HttpInterceptorFn } from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
 import { inject, Injectable } from '@angular/core';
 import { from, switchMap } from 'rxjs';
+import { CitizenAuth } from '../auth/citizen-auth';
 
 /** What the service needs of the `altcha-widget` element (a proof-of-work solver on screen). */
 export interface ProofOfWorkSolver {
@@ -150,11 +151,17 @@ export function secondsLeft(payload: string, now = Date.now()): number {
   }
 }
 
-const CHALLENGED = /^\/api\/(holds|appointments|waitlist)$/;
+const CHALLENGED = /^\/api\/(holds|appointments|appointments\/recover|waitlist)$/;
+/** What a citizen signed in with SPID/CIE sends without a proof of work (the api knows who it is). */
+const SIGNED_IN_SKIPS = /^\/api\/(holds|appointments)$/;
 
-/** Adds a fresh proof of work (X-Altcha) to POST /api/holds, /api/appointments and /api/waitlist. */
+/**
+ * Adds a fresh proof of work (X-Altcha) to POST /api/holds, /api/appointments,
+ * /api/appointments/recover and /api/waitlist; not to a signed-in citizen's holds and bookings.
+ */
 export const proofOfWorkInterceptor: HttpInterceptorFn = (request, next) => {
   if (request.method !== 'POST' || !CHALLENGED.test(request.url)) return next(request);
+  if (SIGNED_IN_SKIPS.test(request.url) && inject(CitizenAuth).citizen()) return next(request);
   const proofOfWork = inject(ProofOfWork);
   return from(proofOfWork.payload()).pipe(switchMap((payload) => next(payload ? request.clone({ setHeaders: { 'X-Altcha': payload } }) : request)));
 };

@@ -53,4 +53,17 @@ describe('sessionExpiredInterceptor', () => {
     await failWith401('/api/auth/me');
     expect(signedOut).not.toHaveBeenCalled();
   });
+
+  it('a 401 of the citizen’s own session (/api/citizen/…) neither signs the staff out nor navigates', async () => {
+    jest.spyOn(router, 'url', 'get').mockReturnValue('/staff/agenda');
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    await failWith401('/api/citizen/appointments');
+    await failWith401('/api/citizen/me');
+    expect(signedOut).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
+    // The same page and answer from a staff endpoint still does both.
+    await failWith401('/api/frontdesk/queue');
+    expect(signedOut).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledTimes(1);
+  });
 });

@@ -17,7 +17,8 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
     tap({
       error: (error: unknown) => {
         if (!(error instanceof HttpErrorResponse) || error.status !== 401) return;
-        if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return;
+        // The citizen's sign-in (/api/citizen/…) is another session: its 401 says nothing of the staff's.
+        if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/') || request.url.startsWith('/api/citizen/')) return;
         if ((error.error as { code?: unknown } | null)?.code !== 'UNAUTHORIZED') return;
         auth.signedOut();
         const url = router.url;

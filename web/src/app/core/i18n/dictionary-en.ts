@@ -58,6 +58,19 @@ export const EN: Dictionary = {
   'title.display': 'Waiting room',
   'title.kiosk': 'Kiosk',
   'title.ticket': 'Your number',
+  'title.signIn': 'Sign in with SPID or CIE',
+  'title.myAppointments': 'My bookings',
+  'title.myAppointment': 'My booking',
+  'citizen.signIn': 'Sign in',
+  'service.signIn': 'Sign-in',
+  'service.signInRequired': 'Booked only with SPID or CIE',
+  'citizen.signInLong': 'Sign in with SPID or CIE',
+  'citizen.signOut': 'Sign out',
+  'citizen.signedInAs': 'Signed in as {name}',
+  'citizen.myAppointments': 'My bookings',
+  'citizen.spid': 'Sign in with SPID',
+  'citizen.cie': 'Sign in with CIE',
+  'citizen.provider': 'Sign-in service: {name}',
 
   'home.title': 'Book an appointment at the URP',
   'home.intro':
@@ -246,6 +259,16 @@ export const EN: Dictionary = {
   'waitlist.error.privacy': 'To join you must accept the privacy notice.',
   'waitlist.slotsAvailable': 'Meanwhile some times have become free: you can book now.',
   'waitlist.showTimes': 'Show the free times',
+
+  'recover.title': 'Lost the e-mail?',
+  'recover.intro':
+    'If a future booking matches this codice fiscale and this e-mail address, we send the link to manage it (move or cancel it) again to the address given at booking.',
+  'recover.fiscalCode': 'Codice fiscale (Italian tax code)',
+  'recover.fiscalCodeHint': 'Of the person you booked for: 16 characters, as on the health insurance card.',
+  'recover.email': 'E-mail',
+  'recover.emailHint': 'The address you gave when booking.',
+  'recover.submit': 'Send me the link again',
+  'recover.sending': 'Sending…',
 
   'waitlistLeave.title': 'Leave the waiting list',
   'waitlistLeave.text': 'Press the button to remove your e-mail address from the waiting list: you will get no further notice and the address will be deleted.',

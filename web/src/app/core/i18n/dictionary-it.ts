@@ -59,6 +59,19 @@ export const IT = {
   'title.display': 'Sala d’attesa',
   'title.kiosk': 'Totem',
   'title.ticket': 'Il tuo numero',
+  'title.signIn': 'Accedi con SPID o CIE',
+  'title.myAppointments': 'Le mie prenotazioni',
+  'title.myAppointment': 'La mia prenotazione',
+  'citizen.signIn': 'Accedi',
+  'service.signIn': 'Accesso',
+  'service.signInRequired': 'Si prenota solo con SPID o CIE',
+  'citizen.signInLong': 'Accedi con SPID o CIE',
+  'citizen.signOut': 'Esci',
+  'citizen.signedInAs': 'Accesso effettuato come {name}',
+  'citizen.myAppointments': 'Le mie prenotazioni',
+  'citizen.spid': 'Entra con SPID',
+  'citizen.cie': 'Entra con CIE',
+  'citizen.provider': 'Servizio di accesso: {name}',
 
   'home.title': 'Prenota un appuntamento all’URP',
   'home.intro':
@@ -247,6 +260,16 @@ export const IT = {
   'waitlist.error.privacy': 'Per iscriverti devi accettare l’informativa sulla privacy.',
   'waitlist.slotsAvailable': 'Nel frattempo si sono liberati degli orari: puoi prenotare subito.',
   'waitlist.showTimes': 'Mostra gli orari liberi',
+
+  'recover.title': 'Hai perso l’e-mail?',
+  'recover.intro':
+    'Se c’è una prenotazione futura con questo codice fiscale e questo indirizzo e-mail, ti rimandiamo il link per gestirla (spostarla o annullarla) all’indirizzo che hai dato prenotando.',
+  'recover.fiscalCode': 'Codice fiscale',
+  'recover.fiscalCodeHint': 'Quello della persona per cui hai prenotato: 16 caratteri, come sulla tessera sanitaria.',
+  'recover.email': 'E-mail',
+  'recover.emailHint': 'L’indirizzo che hai dato prenotando.',
+  'recover.submit': 'Rimandami il link',
+  'recover.sending': 'Invio in corso…',
 
   'waitlistLeave.title': 'Esci dalla lista d’attesa',
   'waitlistLeave.text':

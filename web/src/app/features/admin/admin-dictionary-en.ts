@@ -135,6 +135,10 @@ export const ADMIN_EN: AdminDictionary = {
   'admin.services.field.onlineEn': 'Description in English',
   'admin.services.field.active': 'Active',
   'admin.services.field.activeLong': 'Active service (bookable)',
+  'admin.services.field.signInRequired': 'Only with SPID or CIE',
+  'admin.services.field.signInRequiredLong': 'Only with SPID or CIE (sign-in required to book)',
+  'admin.services.signInRequiredHint':
+    'Useful for example for the CIE when slots are scarce: whoever books must first sign in with SPID or CIE, and bookings without sign-in are refused.',
 
   'admin.hours.title': 'Opening hours',
   'admin.hours.intro':

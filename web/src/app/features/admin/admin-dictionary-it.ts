@@ -137,6 +137,10 @@ export const ADMIN_IT = {
   'admin.services.field.onlineEn': 'Descrizione in inglese',
   'admin.services.field.active': 'Attivo',
   'admin.services.field.activeLong': 'Servizio attivo (prenotabile)',
+  'admin.services.field.signInRequired': 'Solo con SPID o CIE',
+  'admin.services.field.signInRequiredLong': 'Solo con SPID o CIE (accesso obbligatorio per prenotare)',
+  'admin.services.signInRequiredHint':
+    'Utile per esempio per la CIE quando i posti sono pochi: chi prenota deve prima entrare con SPID o CIE, e le prenotazioni senza accesso vengono rifiutate.',
 
   'admin.hours.title': 'Orari di apertura',
   'admin.hours.intro':

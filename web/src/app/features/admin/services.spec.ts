@@ -32,7 +32,7 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
   it('lists the services with duration, places, fee and state', () => {
     expect(text('h1')).toBe('Servizi');
     const cells = [...el.querySelectorAll('[data-testid="services-table"] tbody tr > *')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
-    expect(cells).toEqual(['CIE', "Carta d'identità elettronica", '20', '2', '22,21 €', 'Sì', '2', "Modifica Carta d'identità elettronica"]);
+    expect(cells).toEqual(['CIE', "Carta d'identità elettronica", '20', '2', '22,21 €', 'Sì', 'No', '2', "Modifica Carta d'identità elettronica"]);
     // On a phone each cell is labelled with its column (table.sp-stack).
     expect($('[data-testid="services-table"]').classList).toContain('sp-stack');
     expect([...el.querySelectorAll('[data-testid="services-table"] tbody tr > [data-label]')].map((c) => c.getAttribute('data-label'))).toEqual([
@@ -42,6 +42,7 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
       'Posti per orario',
       'Costo',
       'Attivo',
+      'Solo con SPID o CIE',
       'Sportelli',
     ]);
   });
@@ -101,6 +102,41 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
     expect($('[data-testid="service-form"]')).toBeNull();
   });
 
+  it('"Solo con SPID o CIE": shown in the list, loaded into the checkbox with its hint, and its change saved', async () => {
+    api['services'].mockResolvedValue([{ ...ADMIN_CIE, signInRequired: true }]);
+    el.remove();
+    fixture = TestBed.createComponent(Services);
+    fixture.componentRef.setInput('officeId', OFFICE_ID);
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await settle(fixture);
+    expect(text('[data-testid="service-sign-in-summary"]')).toBe('Sì');
+    await click('[data-testid="service-edit-CIE"]');
+    const box = $<HTMLInputElement>('[data-testid="service-sign-in-required"]');
+    expect(box.checked).toBe(true);
+    expect(el.querySelector(`label[for="${box.id}"]`)?.textContent?.trim()).toBe('Solo con SPID o CIE (accesso obbligatorio per prenotare)');
+    expect(box.getAttribute('aria-describedby')).toBe(`${box.id}-hint`);
+    expect(text(`#${box.id}-hint`)).toContain('le prenotazioni senza accesso vengono rifiutate');
+
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    api['updateService'].mockResolvedValueOnce({ ...ADMIN_CIE, signInRequired: false, cancelled: [], ticketsLeft: [] });
+    $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['updateService'].mock.calls[0][2]).toMatchObject({ signInRequired: false, active: true, code: 'CIE' });
+  });
+
+  it('a new service is open to everyone unless the box is ticked', async () => {
+    await click('[data-testid="service-new"]');
+    const box = $<HTMLInputElement>('[data-testid="service-sign-in-required"]');
+    expect(box.checked).toBe(false);
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    $('[data-testid="service-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['createService'].mock.calls[0][1]).toMatchObject({ signInRequired: true });
+  });
+
   it('field errors of nested fields and outcomes land on their controls', async () => {
     await click('[data-testid="service-new"]');
     api['createService'].mockRejectedValueOnce(
@@ -144,6 +180,8 @@ describe('Services (/staff/admin/offices/:officeId/services)', () => {
     expect(parseEuros('1,234')).toBeUndefined();
     const model = toModel(ADMIN_CIE, 'it-IT');
     expect(model.fee).toBe('22,21');
+    expect(model.signInRequired).toBe(false);
+    expect(toInput({ ...model, signInRequired: true }, 2221).signInRequired).toBe(true);
     expect(toInput({ ...model, documentsIt: 'Foto\n\n Tessera sanitaria ', durationMinutes: 'venti' }, 2221)).toMatchObject({
       documents: { it: ['Foto', 'Tessera sanitaria'] },
       durationMinutes: 'venti',

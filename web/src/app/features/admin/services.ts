@@ -31,6 +31,8 @@ export interface ServiceModel {
   onlineEn: string;
   sortOrder: string;
   active: boolean;
+  /** Only citizens signed in with SPID or CIE may book it. */
+  signInRequired: boolean;
   ticketPrefix: string;
   outcomes: ServiceOutcomeInput[];
 }
@@ -53,6 +55,7 @@ const EMPTY: ServiceModel = {
   onlineEn: '',
   sortOrder: '0',
   active: true,
+  signInRequired: false,
   ticketPrefix: '',
   outcomes: [],
 };
@@ -95,6 +98,7 @@ export function toModel(s: AdminServiceDto, locale: string): ServiceModel {
     onlineEn: s.onlineAlternative?.description.en ?? '',
     sortOrder: String(s.sortOrder),
     active: s.active,
+    signInRequired: s.signInRequired,
     ticketPrefix: s.ticketPrefix,
     outcomes: s.outcomes.map((o) => ({ ...o })),
   };
@@ -113,12 +117,14 @@ export function toInput(m: ServiceModel, feeCents: number | null): ServiceInput 
     onlineAlternative: m.onlineUrl.trim() ? { url: m.onlineUrl, description: { it: m.onlineIt, en: m.onlineEn } } : null,
     sortOrder: whole(m.sortOrder) as number,
     active: m.active,
+    signInRequired: m.signInRequired,
     ticketPrefix: m.ticketPrefix,
     outcomes: m.outcomes,
   };
 }
 
-type TextField = Exclude<keyof ServiceModel, 'active' | 'outcomes'>;
+type CheckField = 'active' | 'signInRequired';
+type TextField = Exclude<keyof ServiceModel, CheckField | 'outcomes'>;
 
 /** A text control of the form: the api's field path, the model's key and the label. */
 interface TextControl {
@@ -205,9 +211,9 @@ export class Services {
     this.model.update((m) => ({ ...m, [field]: value }));
   }
 
-  protected setActive(event: Event): void {
-    const active = (event.target as HTMLInputElement).checked;
-    this.model.update((m) => ({ ...m, active }));
+  protected setCheck(field: CheckField, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.model.update((m) => ({ ...m, [field]: checked }));
   }
 
   protected outcomeLabel(field: keyof ServiceOutcomeInput): string {

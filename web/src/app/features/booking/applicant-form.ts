@@ -5,7 +5,7 @@
  */
 import type { CitizenInput, FieldError } from '@sportello/contracts';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
-import { CitizenInputSchema } from '@sportello/contracts/schemas';
+import { CitizenInputSchema, email } from '@sportello/contracts/schemas';
 import { FiscalCodeProblem, normalizeFiscalCode, validateFiscalCode } from '@sportello/domain';
 import type { MessageKey, PluralKey } from '../../core/i18n/i18n';
 
@@ -59,6 +59,16 @@ export function fiscalCodeProblem(value: string): FieldProblem | null {
   if (result.valid) return null;
   if (result.reason === 'LENGTH') return { key: 'applicant.error.fiscalCode.LENGTH', params: { count: result.normalized.length }, plural: true };
   return { key: FISCAL_CODE_KEYS[result.reason] };
+}
+
+// The api's own rule for an address (the contract's e-mail field), so a form never sends what it refuses.
+const EMAIL = email();
+
+/** Why an e-mail address would be refused (surrounding spaces are fine), or null when it is valid. */
+export function emailProblem(value: string): 'EMPTY' | 'INVALID' | null {
+  const trimmed = value.trim();
+  if (!trimmed) return 'EMPTY';
+  return EMAIL.safeParse(trimmed).success ? null : 'INVALID';
 }
 
 const EMPTY_KEYS: Partial<Record<ApplicantField, MessageKey>> = {

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
+import { CitizenAuth } from '../../core/auth/citizen-auth';
 import { formatInstantDate, formatTime } from '../../core/format';
 import { I18n, MessageKey, PluralKey } from '../../core/i18n/i18n';
 import { BookingText } from './booking-text';
@@ -34,6 +35,9 @@ const TEXT_FIELDS: readonly TextFieldConfig[] = [
   { name: 'phone', label: 'applicant.phone', hint: 'applicant.phoneHint', type: 'tel', autocomplete: 'tel', required: false, code: false },
 ];
 
+/** What a citizen signed in with SPID/CIE cannot change: the api takes it from the identity. */
+const IDENTITY_FIELDS: ReadonlySet<ApplicantField> = new Set(['firstName', 'lastName', 'fiscalCode']);
+
 /** The id of a field's control, its hint and its error message. */
 export function fieldId(field: ApplicantField): string {
   return `applicant-${field}`;
@@ -59,6 +63,8 @@ export class ApplicantStep {
   /** How long the office keeps the data (its settings; RETENTION_DAYS' default until known), for the privacy notice. */
   protected readonly retentionDays = computed(() => this.store.context()?.office.retentionDays ?? 90);
   private readonly router = inject(Router);
+  /** Signed in with SPID/CIE: names and codice fiscale filled in from the identity, read-only. */
+  protected readonly identity = inject(CitizenAuth).citizen;
 
   protected readonly textFields = TEXT_FIELDS;
   protected readonly notesMax = NOTES_MAX_LENGTH;
@@ -102,6 +108,19 @@ export class ApplicantStep {
   });
 
   constructor() {
+    // The identity's data, once known (also after a reload); the e-mail only where none was typed.
+    effect(() => {
+      const citizen = this.identity();
+      if (!citizen) return;
+      untracked(() =>
+        this.store.updateApplicant({
+          firstName: citizen.firstName,
+          lastName: citizen.lastName,
+          fiscalCode: citizen.fiscalCode,
+          ...(this.store.applicant().email.trim() ? {} : { email: citizen.email ?? '' }),
+        }),
+      );
+    });
     // Back from "Riepilogo" because the api refused some data: show why, at once.
     if (Object.keys(this.store.serverErrors()).length > 0) {
       this.submitted.set(true);
@@ -115,11 +134,16 @@ export class ApplicantStep {
       : this.i18n.t(problem.key as MessageKey, problem.params);
   }
 
+  protected locked(field: ApplicantField): boolean {
+    return this.identity() !== null && IDENTITY_FIELDS.has(field);
+  }
+
   protected value(field: TextField | 'notes'): string {
     return this.store.applicant()[field];
   }
 
   protected onInput(field: TextField | 'notes', event: Event): void {
+    if (this.locked(field)) return;
     this.store.updateApplicant({ [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value });
   }
 

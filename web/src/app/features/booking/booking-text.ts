@@ -28,6 +28,10 @@ const BOOKING_IT = {
     'Questa prenotazione non si può spostare né annullare online: è stata fatta a meno di {count} ore dall’appuntamento. Per qualunque cambiamento contatta l’URP.',
   'manage.qrTitle': 'Codice QR per il totem',
   'manage.fee': 'Costo',
+  'signIn.requiredTitle': 'Serve l’accesso con SPID o CIE',
+  'signIn.required':
+    'Per questo servizio il Comune chiede di accedere con SPID o CIE: così ogni persona prenota per sé. Puoi guardare gli orari liberi; per tenerne uno, accedi.',
+  'applicant.fromIdentity': 'Nome, cognome e codice fiscale vengono dalla tua identità digitale e non si possono cambiare qui.',
   'suspended.booking': 'Per tutto il periodo prenotabile l’ufficio è chiuso per questo servizio: al momento non ci sono orari da scegliere.',
   'holdLimit.title': 'Hai già altri orari riservati',
   'holdLimit.text':
@@ -66,6 +70,10 @@ const BOOKING_EN: Record<BookingKey, string> = {
     'This booking cannot be moved or cancelled online: it was made less than {count} hours before the appointment. For any change please contact the URP.',
   'manage.qrTitle': 'QR code for the kiosk',
   'manage.fee': 'Fee',
+  'signIn.requiredTitle': 'Sign-in with SPID or CIE needed',
+  'signIn.required':
+    'For this service the comune asks you to sign in with SPID or CIE, so that everyone books for themselves. You can look at the free times; to take one, sign in.',
+  'applicant.fromIdentity': 'First name, last name and codice fiscale come from your digital identity and cannot be changed here.',
   'suspended.booking': 'The office is closed for this service for the whole booking period: there are no times to choose at the moment.',
   'holdLimit.title': 'You already have other times reserved',
   'holdLimit.text': 'Only a few times can be held at once. These are held by this browser (in other tabs too): release the ones you no longer need and go on.',

@@ -5,10 +5,11 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ApiErrorBody } from '@sportello/contracts';
 import { ApiClient } from '../../core/api/api-client';
+import { CitizenAuth } from '../../core/auth/citizen-auth';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
 import { NEW_ID } from '../../core/ids';
-import { AVAILABILITY, CIE, CREATED, HOLD, NOW, OFFICE, SPID } from '../../testing/fixtures';
+import { AVAILABILITY, CIE, CITIZEN, CREATED, HOLD, NOW, OFFICE, SPID, SIGN_IN_CONFIG } from '../../testing/fixtures';
 import { bookingRoutes } from './booking.routes';
 
 @Component({ template: '<h1>Altra pagina</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -28,6 +29,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
     releaseHoldOnExit: jest.Mock;
     book: jest.Mock;
     joinWaitlist: jest.Mock;
+    publicConfig: jest.Mock;
+    citizen: jest.Mock;
   };
   let harness: RouterTestingHarness;
   let el: HTMLElement;
@@ -48,6 +51,8 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       releaseHoldOnExit: jest.fn(),
       book: jest.fn(() => Promise.resolve(CREATED)),
       joinWaitlist: jest.fn(() => Promise.reject(apiError(409, { code: 'SLOTS_AVAILABLE', message: 'Ci sono ancora orari liberi per questo servizio.' }))),
+      publicConfig: jest.fn(() => Promise.resolve(SIGN_IN_CONFIG)),
+      citizen: jest.fn(() => Promise.resolve(CITIZEN)),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -68,6 +73,7 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
 
   afterEach(() => {
     el?.remove();
+    document.cookie = 'CITIZEN-XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   });
 
   async function open(url = '/prenota/CIE'): Promise<void> {
@@ -640,6 +646,107 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       await pickTime();
       await click($('[data-testid="continue"]'));
       expect(($('[data-testid="field-firstName"]') as HTMLInputElement).value).toBe('');
+    });
+  });
+
+  describe('signed in with SPID/CIE', () => {
+    /** What the header does on every page: asks who is signed in (with the cookie: Giulia Bianchi). */
+    async function signIn(signedIn = true): Promise<void> {
+      if (signedIn) document.cookie = 'CITIZEN-XSRF-TOKEN=citizen; path=/';
+      await TestBed.inject(CitizenAuth).ensureLoaded();
+    }
+
+    const field = (name: string) => $(`[data-testid="field-${name}"]`) as HTMLInputElement;
+
+    it('"Richiedente": names and codice fiscale from the identity, read-only; the e-mail filled in', async () => {
+      await signIn();
+      await toApplicant();
+      expect(text($('[data-testid="identity-note"]'))).toBe(
+        'Nome, cognome e codice fiscale vengono dalla tua identità digitale e non si possono cambiare qui.',
+      );
+      expect(['firstName', 'lastName', 'fiscalCode'].map((name) => [field(name).value, field(name).readOnly])).toEqual([
+        ['Giulia', true],
+        ['Bianchi', true],
+        ['BNCGLI90A41A944S', true],
+      ]);
+      expect(field('email').value).toBe('giulia.bianchi@example.org');
+      expect(field('email').readOnly).toBe(false);
+      expect(field('phone').readOnly).toBe(false);
+    });
+
+    it('typing into a locked field changes nothing that is sent', async () => {
+      await signIn();
+      await toApplicant();
+      await type('fiscalCode', 'RSSMRA85T10A562S');
+      await type('firstName', 'Maria');
+      await type('email', 'altro@example.org');
+      await check('privacyAccepted');
+      await click($('[data-testid="continue"]'));
+      expect(url()).toBe('/prenota/CIE/riepilogo');
+      expect(text($('[data-testid="summary-fiscal-code"]'))).toBe('BNCGLI90A41A944S');
+      expect(text($('[data-testid="summary-applicant"]'))).toContain('Giulia Bianchi');
+      expect(text($('[data-testid="summary-applicant"]'))).not.toContain('Maria');
+      expect(text($('[data-testid="summary-applicant"]'))).toContain('altro@example.org');
+      // The api knows who it is: no proof of work before "Conferma prenotazione".
+      expect($('[data-testid="proof-of-work"]')).toBeNull();
+    });
+
+    it('the identity arriving late (after a reload) fills the names, but keeps an e-mail already typed', async () => {
+      // Nobody has asked the api yet.
+      await toApplicant();
+      await type('email', 'altro@example.org');
+      await type('firstName', 'Maria');
+      expect(field('firstName').readOnly).toBe(false);
+      await signIn();
+      await stable();
+      expect(field('firstName').value).toBe('Giulia');
+      expect(field('firstName').readOnly).toBe(true);
+      expect(field('email').value).toBe('altro@example.org');
+    });
+
+    it('anonymous: every field can be typed into, without the identity note', async () => {
+      await signIn(false);
+      await toApplicant();
+      expect(['firstName', 'lastName', 'fiscalCode', 'email'].map((name) => field(name).readOnly)).toEqual([false, false, false, false]);
+      expect(field('firstName').value).toBe('');
+      expect($('[data-testid="identity-note"]')).toBeNull();
+      await type('firstName', 'Maria');
+      expect(field('firstName').value).toBe('Maria');
+    });
+
+    it('a service booked only with SPID/CIE, anonymous: the buttons instead of "Continua"', async () => {
+      api.services.mockResolvedValue([SPID, { ...CIE, signInRequired: true }]);
+      await signIn(false);
+      await open();
+      const panel = $('[data-testid="sign-in-required"]');
+      expect(text(panel?.querySelector('h2'))).toBe('Serve l’accesso con SPID o CIE');
+      expect(panel?.querySelector('[data-testid="sign-in-spid"]')?.getAttribute('href')).toBe('/api/citizen/login?returnTo=%2Fprenota%2FCIE');
+      await pickTime();
+      expect($('[data-testid="choice"]')).not.toBeNull();
+      expect($('[data-testid="continue"]')).toBeNull();
+      expect($('[data-testid="choice"] [data-testid="sign-in-cie"]')?.getAttribute('href')).toBe('/api/citizen/login?returnTo=%2Fprenota%2FCIE');
+      expect(api.hold).not.toHaveBeenCalled();
+    });
+
+    it('a service booked only with SPID/CIE, signed in: "Continua" holds the time, without a proof of work', async () => {
+      api.services.mockResolvedValue([SPID, { ...CIE, signInRequired: true }]);
+      await signIn();
+      await open();
+      expect($('[data-testid="sign-in-required"]')).toBeNull();
+      await pickTime();
+      expect($('[data-testid="proof-of-work"]')).toBeNull();
+      await click($('[data-testid="continue"]'));
+      expect(api.hold).toHaveBeenCalled();
+      expect(url()).toBe('/prenota/CIE/richiedente');
+    });
+
+    it('anonymous on an ordinary service: "Continua" with the proof of work', async () => {
+      await signIn(false);
+      await open();
+      expect($('[data-testid="sign-in-required"]')).toBeNull();
+      await pickTime();
+      expect($('[data-testid="continue"]')).not.toBeNull();
+      expect($('[data-testid="choice"] [data-testid="proof-of-work"]')).not.toBeNull();
     });
   });
 });

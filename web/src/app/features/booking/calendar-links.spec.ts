@@ -8,7 +8,7 @@ describe('calendar and manage links', () => {
     expect(manageToken(`http://localhost:3000/gestisci/${token}?x=1`)).toBe(token);
     expect(manageToken('https://example.org/altro')).toBeNull();
     expect(managePath(token)).toBe(`/gestisci/${token}`);
-    expect(icsUrl(token)).toBe(`/api/appointments/manage/${token}/calendar.ics`);
+    expect(icsUrl({ token })).toBe(`/api/appointments/manage/${token}/calendar.ics`);
   });
 
   it('builds a Google Calendar link with UTC times', () => {

@@ -1,3 +1,4 @@
+import { ManageTarget, manageBase } from '../../core/api/api-client';
 import { utcStamp } from '../../core/format';
 
 export interface CalendarEvent {
@@ -19,9 +20,9 @@ export function managePath(token: string): string {
   return `/gestisci/${encodeURIComponent(token)}`;
 }
 
-/** The booking's .ics file from the api. */
-export function icsUrl(token: string): string {
-  return `/api/appointments/manage/${encodeURIComponent(token)}/calendar.ics`;
+/** The booking's .ics file from the api (a plain link: the browser downloads it). */
+export function icsUrl(target: ManageTarget): string {
+  return `${manageBase(target)}/calendar.ics`;
 }
 
 /**

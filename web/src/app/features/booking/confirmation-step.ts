@@ -63,7 +63,7 @@ export class ConfirmationStep {
   });
   protected readonly icsUrl = computed(() => {
     const token = this.token();
-    return token ? icsUrl(token) : null;
+    return token ? icsUrl({ token }) : null;
   });
 
   protected readonly when = computed(() => {

@@ -1,6 +1,8 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ApiFailure, failureMessage } from '../../core/api/api-error';
+import { CitizenAuth } from '../../core/auth/citizen-auth';
+import { SignInButtons } from '../../shared/sign-in-buttons';
 import { formatInstantDate, formatLongDate, formatTime } from '../../core/format';
 import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { I18n } from '../../core/i18n/i18n';
@@ -18,7 +20,7 @@ import { WaitlistForm } from './waitlist-form';
  */
 @Component({
   selector: 'sp-datetime-step',
-  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm, OfficeContacts, ProofOfWorkWidget],
+  imports: [RouterLink, BookingSteps, SlotPicker, SlotAlternatives, WaitlistForm, OfficeContacts, ProofOfWorkWidget, SignInButtons],
   templateUrl: './datetime-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,6 +37,11 @@ export class DatetimeStep {
   private readonly problem = viewChild<ElementRef<HTMLElement>>('problem');
 
   protected readonly context = computed(() => this.store.context());
+  protected readonly auth = inject(CitizenAuth);
+  /** The office books this service only for citizens signed in with SPID/CIE, and nobody is. */
+  protected readonly signInNeeded = computed(() => this.context()?.service.signInRequired === true && !this.auth.citizen() && this.auth.status() !== 'unknown');
+  /** Back here after the sign-in. */
+  protected readonly here = computed(() => this.router.serializeUrl(this.router.createUrlTree(this.store.pathTo('datetime'))));
   protected readonly hasFreeDays = computed(() => (this.context()?.availability.days ?? []).some((day) => day.slots.some((slot) => slot.remaining > 0)));
 
   protected readonly choice = computed(() => {

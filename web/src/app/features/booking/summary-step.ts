@@ -4,6 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { SlotAlternativeDto } from '@sportello/contracts';
 import { normalizeFiscalCode } from '@sportello/domain';
 import { ApiFailure, failureMessage, isNetworkFailure } from '../../core/api/api-error';
+import { CitizenAuth } from '../../core/auth/citizen-auth';
 import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime } from '../../core/format';
 import { contactsOf, OfficeContacts } from '../../layout/office-contacts';
 import { CLOCK } from '../../core/clock';
@@ -30,6 +31,9 @@ import { ProofOfWorkWidget } from './proof-of-work-widget';
 })
 export class SummaryStep {
   protected readonly store = inject(BookingStore);
+  /** Signed in with SPID/CIE: the api needs no proof of work. */
+  private readonly citizens = inject(CitizenAuth);
+  protected readonly signedIn = computed(() => this.citizens.citizen() !== null);
   protected readonly i18n = inject(I18n);
   protected readonly text = inject(BookingText);
   private readonly router = inject(Router);

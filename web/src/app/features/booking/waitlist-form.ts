@@ -1,25 +1,22 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal, viewChild } from '@angular/core';
-import { email } from '@sportello/contracts/schemas';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { formatInstantDate } from '../../core/format';
 import { I18n, MessageKey } from '../../core/i18n/i18n';
 import { FORM_KIT } from '../../shared/forms/field';
 import { FormState } from '../../shared/forms/form-state';
+import { emailProblem } from './applicant-form';
 import { PrivacyConsent } from './privacy-consent';
 import { ProofOfWorkWidget } from './proof-of-work-widget';
 
 type WaitlistField = 'email' | 'privacyAccepted';
 
-// The api's own rule for the address (the contract's e-mail field), so the form never sends what it refuses.
-const EMAIL = email();
-
 /** The browser's checks: a dictionary key per field in trouble. */
 export function waitlistProblems(email: string, privacyAccepted: boolean): Partial<Record<WaitlistField, MessageKey>> {
   const problems: Partial<Record<WaitlistField, MessageKey>> = {};
-  const trimmed = email.trim();
-  if (!trimmed) problems.email = 'waitlist.error.email.empty';
-  else if (!EMAIL.safeParse(trimmed).success) problems.email = 'waitlist.error.email';
+  // The api's own rule for the address, so the form never sends what it refuses.
+  const emailIssue = emailProblem(email);
+  if (emailIssue) problems.email = emailIssue === 'EMPTY' ? 'waitlist.error.email.empty' : 'waitlist.error.email';
   if (!privacyAccepted) problems.privacyAccepted = 'waitlist.error.privacy';
   return problems;
 }

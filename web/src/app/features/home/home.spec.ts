@@ -1,4 +1,4 @@
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockState, TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
 import { provideRouter } from '@angular/router';
 import { ApiClient } from '../../core/api/api-client';
@@ -135,6 +135,21 @@ describe('Home', () => {
       'Prenotazioni sospeseIl servizio non si può prenotare fino al 31 maggio 2027 compreso.Motivo: Lavori allo sportello.',
     );
     expect(el.querySelector('[data-testid="service-SPID"] [data-testid="book"]')).not.toBeNull();
+  });
+
+  it('ends with "Hai perso l’e-mail?", after the services, to get the manage link again (loaded when the page is idle)', async () => {
+    const fixture = TestBed.createComponent(Home);
+    await fixture.whenStable();
+    const [deferred] = await fixture.getDeferBlocks();
+    expect(deferred).toBeDefined();
+    await deferred.render(DeferBlockState.Complete);
+    const el = fixture.nativeElement as HTMLElement;
+    const recover = el.querySelector('sp-recover-form [data-testid="recover"]');
+    expect(text(recover?.querySelector('h2') ?? null)).toBe('Hai perso l’e-mail?');
+    expect(recover?.querySelector('[data-testid="recover-fiscalCode"]')).not.toBeNull();
+    expect(recover?.querySelector('[data-testid="recover-email"]')).not.toBeNull();
+    const services = el.querySelector('[data-testid="services"]');
+    expect(services && recover && services.compareDocumentPosition(recover) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('links the office on OpenStreetMap and gives a duration of one minute in the singular', async () => {

@@ -7,6 +7,7 @@ import { LoadState } from '../../core/load-state';
 import { OfficeInfo } from './office-info';
 import { ServiceCard } from './service-card';
 import { LoadingIndicator } from '../../layout/loading-indicator';
+import { RecoverForm } from '../citizen/recover-form';
 
 interface HomeData {
   office: OfficeDto | null;
@@ -15,7 +16,7 @@ interface HomeData {
 
 @Component({
   selector: 'sp-home',
-  imports: [LoadingIndicator, OfficeInfo, ServiceCard],
+  imports: [LoadingIndicator, OfficeInfo, RecoverForm, ServiceCard],
   templateUrl: './home.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -42,7 +42,7 @@ describe('ConfirmAttendance (/gestisci/:token/conferma)', () => {
   it('opening the page POSTs the confirmation once and says so, with the local time', async () => {
     await render();
     expect(api.confirmAttendance).toHaveBeenCalledTimes(1);
-    expect(api.confirmAttendance).toHaveBeenCalledWith(TOKEN);
+    expect(api.confirmAttendance).toHaveBeenCalledWith({ token: TOKEN });
     expect(text('h1')).toBe('Conferma della presenza');
     expect(text('[data-testid="attendance-confirmed"]')).toContain('la tua presenza è confermata per lunedì 29 marzo 2027 alle 08:30');
     expect(text('[data-testid="attendance-confirmed"]')).toContain('CIE-7K3P9Q');

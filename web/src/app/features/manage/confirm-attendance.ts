@@ -117,7 +117,7 @@ export class ConfirmAttendance {
     const attempt = ++this.attempts;
     this.state.set({ status: 'loading' });
     try {
-      const data = await this.api.confirmAttendance(token);
+      const data = await this.api.confirmAttendance({ token });
       if (attempt !== this.attempts) return;
       this.state.set({ status: 'ready', data });
       afterNextRender(() => this.done()?.nativeElement.focus(), { injector: this.injector });

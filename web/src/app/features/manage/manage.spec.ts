@@ -1,10 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ManagedAppointmentDto } from '@sportello/contracts';
 import { ApiClient } from '../../core/api/api-client';
+import { CitizenAuth } from '../../core/auth/citizen-auth';
 import { CLOCK } from '../../core/clock';
-import { AVAILABILITY, MANAGED, NOW, TOKEN } from '../../testing/fixtures';
+import { AVAILABILITY, MANAGED, NOW, SIGN_IN_CONFIG, TOKEN } from '../../testing/fixtures';
 import { Manage } from './manage';
 
 const PENDING = { status: 'PENDING' as const, confirmBy: '2027-03-28T18:30:00.000Z', confirmedAt: null };
@@ -64,7 +65,7 @@ describe('Manage (/gestisci/:token)', () => {
 
   it('shows the booking: code, status, service, date and time in Rome, office', async () => {
     await render();
-    expect(api.managed).toHaveBeenCalledWith(TOKEN);
+    expect(api.managed).toHaveBeenCalledWith({ token: TOKEN });
     expect(text('h1')).toBe('Gestisci la prenotazione');
     expect(text('[data-testid="manage-code"]')).toBe('CIE-7K3P9Q');
     expect(text('[data-testid="manage-status"]')).toBe('Prenotato');
@@ -128,7 +129,7 @@ describe('Manage (/gestisci/:token)', () => {
 
     await click('[data-testid="manage-cancel"]');
     await click('[data-testid="cancel-confirm"]');
-    expect(api.cancel).toHaveBeenCalledWith(TOKEN);
+    expect(api.cancel).toHaveBeenCalledWith({ token: TOKEN });
     expect(dialog.open).toBe(false);
     expect($('[data-testid="manage-status"]')?.getAttribute('data-status')).toBe('CANCELLED');
     expect(text('[data-testid="manage-status"]')).toBe('Annullato');
@@ -181,7 +182,7 @@ describe('Manage (/gestisci/:token)', () => {
     await click('[data-testid="slot"]');
     expect(text('[data-testid="move-choice"]')).toContain('mercoledì 31 marzo 2027 alle 14:30');
     await click('[data-testid="move-confirm"]');
-    expect(api.reschedule).toHaveBeenCalledWith(TOKEN, '2027-03-31T14:30:00+02:00');
+    expect(api.reschedule).toHaveBeenCalledWith({ token: TOKEN }, '2027-03-31T14:30:00+02:00');
     expect(text('[data-testid="manage-notice"]')).toContain('spostata a mercoledì 31 marzo 2027 alle 14:30');
     expect(text('[data-testid="manage-date"]')).toBe('mercoledì 31 marzo 2027');
     expect($('[data-testid="calendar"]')).toBeNull();
@@ -202,7 +203,7 @@ describe('Manage (/gestisci/:token)', () => {
     await click('[data-testid="move-confirm"]');
     expect(text('[data-testid="manage-notice"]')).toContain('L’orario scelto non è più disponibile.');
     await click('[data-testid="alternative"]');
-    expect(api.reschedule).toHaveBeenLastCalledWith(TOKEN, '2027-04-06T08:30:00+02:00');
+    expect(api.reschedule).toHaveBeenLastCalledWith({ token: TOKEN }, '2027-04-06T08:30:00+02:00');
   });
 
   it('where the office asks for it: the deadline, and one click confirms attendance', async () => {
@@ -212,7 +213,7 @@ describe('Manage (/gestisci/:token)', () => {
     expect(text('[data-testid="manage-attendance"]')).toBe('Da confermare entro domenica 28 marzo 2027, 20:30');
     expect(text('[data-testid="manage-attendance-panel"]')).toContain('se l’appuntamento non è confermato entro domenica 28 marzo 2027, 20:30');
     await click('[data-testid="manage-confirm"]');
-    expect(api.confirmAttendance).toHaveBeenCalledWith(TOKEN);
+    expect(api.confirmAttendance).toHaveBeenCalledWith({ token: TOKEN });
     expect(text('[data-testid="manage-notice"]')).toBe('Grazie: la tua presenza è confermata.');
     expect(document.activeElement).toBe($('[data-testid="manage-notice"]'));
     expect($('[data-testid="manage-attendance"]')?.getAttribute('data-status')).toBe('CONFIRMED');
@@ -232,5 +233,111 @@ describe('Manage (/gestisci/:token)', () => {
     await render();
     await click('[data-testid="manage-confirm"]');
     expect(text('[data-testid="manage-notice"]')).toContain('Link non valido o prenotazione annullata');
+  });
+});
+
+describe('Manage, one of the signed-in citizen’s bookings (/le-mie-prenotazioni/:code)', () => {
+  const CODE = 'CIE-7K3P9Q';
+  let api: Record<'managed' | 'cancel' | 'reschedule' | 'availability' | 'confirmAttendance' | 'publicConfig', jest.Mock>;
+  let fixture: ComponentFixture<Manage>;
+  let el: HTMLElement;
+
+  const $ = (selector: string) => el.querySelector(selector);
+  const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  beforeEach(() => {
+    localStorage.clear();
+    api = {
+      managed: jest.fn(() => Promise.resolve(MANAGED)),
+      cancel: jest.fn(() => Promise.resolve({ ...MANAGED, status: 'CANCELLED', canChange: false } satisfies ManagedAppointmentDto)),
+      reschedule: jest.fn(),
+      availability: jest.fn(() => Promise.resolve(AVAILABILITY)),
+      confirmAttendance: jest.fn(() => Promise.resolve({ ...MANAGED, attendance: CONFIRMED })),
+      publicConfig: jest.fn(() => Promise.resolve(SIGN_IN_CONFIG)),
+    };
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: ApiClient, useValue: api }, { provide: CLOCK, useValue: () => NOW }],
+    });
+  });
+
+  afterEach(() => el?.remove());
+
+  async function render(target: { code: string } | { token: string } = { code: CODE }): Promise<void> {
+    // The header has asked whether SPID/CIE is offered (here: yes, and nobody signed in any more).
+    await TestBed.inject(CitizenAuth).ensureLoaded();
+    fixture = TestBed.createComponent(Manage);
+    if ('code' in target) fixture.componentRef.setInput('code', target.code);
+    else fixture.componentRef.setInput('token', target.token);
+    await stable();
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+  }
+
+  async function stable(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  }
+
+  async function click(selector: string): Promise<void> {
+    const target = $(selector);
+    expect(target).toBeTruthy();
+    (target as HTMLElement).click();
+    await stable();
+  }
+
+  it('asks for the booking by its code, with a way back to the list and the citizen’s .ics', async () => {
+    await render();
+    expect(api.managed).toHaveBeenCalledWith({ code: CODE });
+    expect(text('h1')).toBe('La mia prenotazione');
+    expect($('a[data-testid="manage-back"]')?.getAttribute('href')).toBe('/le-mie-prenotazioni');
+    expect(text('[data-testid="manage-back"]')).toBe('Le mie prenotazioni');
+    expect(text('[data-testid="manage-code"]')).toBe(CODE);
+    expect($('[data-testid="manage-ics"]')?.getAttribute('href')).toBe(`/api/citizen/appointments/${CODE}/calendar.ics`);
+    expect($('[data-testid="manage-signed-out"]')).toBeNull();
+  });
+
+  it('cancels and confirms attendance by the code', async () => {
+    api.managed.mockResolvedValue({ ...MANAGED, attendance: PENDING });
+    await render();
+    await click('[data-testid="manage-confirm"]');
+    expect(api.confirmAttendance).toHaveBeenCalledWith({ code: CODE });
+    await click('[data-testid="manage-cancel"]');
+    await click('[data-testid="cancel-confirm"]');
+    expect(api.cancel).toHaveBeenCalledWith({ code: CODE });
+    expect(text('[data-testid="manage-status"]')).toBe('Annullato');
+  });
+
+  it('the session ended (401): the sign-in buttons coming back here, and no "Riprova"', async () => {
+    api.managed.mockRejectedValue(apiError(401, { code: 'UNAUTHORIZED', message: 'Accesso richiesto.' }));
+    await render();
+    expect(text('[data-testid="manage-signed-out"]')).toBe('Accedi con SPID o CIE');
+    const hrefs = [...el.querySelectorAll('[data-testid="sign-in-buttons"] a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual([`/api/citizen/login?returnTo=%2Fle-mie-prenotazioni%2F${CODE}`, `/api/citizen/login?returnTo=%2Fle-mie-prenotazioni%2F${CODE}`]);
+    expect([...el.querySelectorAll('button')].map((b) => b.textContent?.trim())).not.toContain('Riprova');
+    expect($('[data-testid="error"]')).toBeNull();
+    expect($('[data-testid="manage-code"]')).toBeNull();
+  });
+
+  it('another failure still offers "Riprova", without the sign-in', async () => {
+    api.managed.mockRejectedValue(apiError(500, { code: 'INTERNAL', message: 'x' }));
+    await render();
+    expect($('[data-testid="manage-signed-out"]')).toBeNull();
+    expect([...el.querySelectorAll('button')].map((b) => b.textContent?.trim())).toContain('Riprova');
+  });
+
+  it('the recovery form only under an e-mailed link (a deferred block)', async () => {
+    await render();
+    expect(await fixture.getDeferBlocks()).toHaveLength(0);
+    expect($('sp-recover-form')).toBeNull();
+
+    el.remove();
+    await render({ token: TOKEN });
+    expect($('[data-testid="manage-back"]')).toBeNull();
+    const [recover] = await fixture.getDeferBlocks();
+    expect(recover).toBeDefined();
+    await recover.render(DeferBlockState.Complete);
+    expect(text('sp-recover-form h2')).toBe('Hai perso l’e-mail?');
   });
 });

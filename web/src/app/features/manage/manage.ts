@@ -15,7 +15,7 @@ import {
 import { RouterLink } from '@angular/router';
 import type { AvailabilityDto, ManagedAppointmentDto, SlotAlternativeDto } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
-import { ApiClient } from '../../core/api/api-client';
+import { ApiClient, ManageTarget } from '../../core/api/api-client';
 import { ApiFailure, failureMessage, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
 import { appointmentWhen, formatEuroCents, formatInstantDate, formatTime, OFFICE_TIME_ZONE } from '../../core/format';
@@ -29,6 +29,8 @@ import { SlotAlternatives } from '../booking/slot-alternatives';
 import { SlotPicker } from '../booking/slot-picker';
 import { ChosenSlot, freeDates } from '../booking/slots';
 import { BookingQr } from '../../shared/booking-qr';
+import { SignInButtons } from '../../shared/sign-in-buttons';
+import { RecoverForm } from '../citizen/recover-form';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 
 interface Notice {
@@ -51,14 +53,16 @@ interface RescheduleData {
  */
 @Component({
   selector: 'sp-manage',
-  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives, OfficeContacts, BookingQr],
+  imports: [LoadingIndicator, RouterLink, SlotPicker, SlotAlternatives, OfficeContacts, BookingQr, SignInButtons, RecoverForm],
   templateUrl: './manage.html',
   styleUrl: './manage.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Manage {
-  /** Route parameter `:token`. */
-  readonly token = input.required<string>();
+  /** Route parameter `:token` of an e-mailed manage link (/gestisci/:token). */
+  readonly token = input<string>();
+  /** Route parameter `:code`: one of the signed-in citizen's own bookings (/le-mie-prenotazioni/:code). */
+  readonly code = input<string>();
 
   private readonly api = inject(ApiClient);
   private readonly clock = inject(CLOCK);
@@ -66,14 +70,22 @@ export class Manage {
   protected readonly i18n = inject(I18n);
   protected readonly text = inject(BookingText);
 
-  /** The booking for the token in the address. */
-  private readonly managed = resource({ params: () => this.token(), loader: ({ params }) => this.api.managed(params) });
+  /** Which booking: the link's token, or the signed-in citizen's booking code. */
+  protected readonly target = computed<ManageTarget>(() => {
+    const code = this.code();
+    return code ? { code } : { token: this.token() ?? '' };
+  });
+  /** Reached from "Le mie prenotazioni" (signed in) rather than from an e-mailed link. */
+  protected readonly mine = computed(() => 'code' in this.target());
+
+  /** The booking in the address. */
+  private readonly managed = resource({ params: () => this.target(), loader: ({ params }) => this.api.managed(params) });
   /** The booking as shown: loaded, then what a change returned. */
   protected readonly state = linkedSignal<LoadState<ManagedAppointmentDto>>(() => loadStateOf(this.managed));
   protected readonly busy = signal(false);
-  /** Reset for another token. */
-  protected readonly notice = linkedSignal<string, Notice | null>({ source: this.token, computation: () => null });
-  protected readonly moving = linkedSignal<string, boolean>({ source: this.token, computation: () => false });
+  /** Reset for another booking. */
+  protected readonly notice = linkedSignal<ManageTarget, Notice | null>({ source: this.target, computation: () => null });
+  protected readonly moving = linkedSignal<ManageTarget, boolean>({ source: this.target, computation: () => false });
   protected readonly schedule = signal<LoadState<RescheduleData> | null>(null);
   protected readonly month = signal<IsoMonth>('');
   protected readonly selectedDate = signal<IsoDate | null>(null);
@@ -94,9 +106,14 @@ export class Manage {
     const state = this.state();
     return state.status === 'error' && state.failure.status === 404;
   });
+  /** Signed-in page, but the session ended (expired, signed out in another tab): sign in again. */
+  protected readonly signedOut = computed(() => {
+    const state = this.state();
+    return state.status === 'error' && state.failure.status === 401;
+  });
   protected readonly errorText = computed(() => {
     const state = this.state();
-    return state.status === 'error' && !this.notFound() ? failureMessage(state.failure, (key) => this.i18n.t(key)) : '';
+    return state.status === 'error' && !this.notFound() && !this.signedOut() ? failureMessage(state.failure, (key) => this.i18n.t(key)) : '';
   });
 
   protected readonly view = computed(() => {
@@ -108,7 +125,7 @@ export class Manage {
       service: this.i18n.pick(appointment.serviceName, appointment.serviceCode),
       when: appointmentWhen(appointment.start, appointment.end, locale, zone),
       changeableUntil: `${formatInstantDate(appointment.changeableUntil, locale, zone)}, ${formatTime(appointment.changeableUntil, locale, zone)}`,
-      ics: icsUrl(this.token()),
+      ics: icsUrl(this.target()),
       fee: appointment.feeCents === null ? this.i18n.t('service.free') : formatEuroCents(appointment.feeCents, locale),
       feeNote: this.i18n.pick(appointment.feeNote, ''),
       // Booked inside the cutoff: changes were never possible online (not "closed before it existed").
@@ -174,7 +191,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await this.api.cancel(this.token());
+      const updated = await this.api.cancel(this.target());
       this.state.set({ status: 'ready', data: updated });
       this.moving.set(false);
       this.show({ kind: 'success', text: this.i18n.t('manage.cancelled'), alternatives: [] });
@@ -193,7 +210,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await this.api.confirmAttendance(this.token());
+      const updated = await this.api.confirmAttendance(this.target());
       this.state.set({ status: 'ready', data: updated });
       this.show({ kind: 'success', text: this.i18n.t('manage.attendanceConfirmed'), alternatives: [] });
     } catch (error: unknown) {
@@ -238,7 +255,7 @@ export class Manage {
     if (this.busy()) return;
     this.busy.set(true);
     try {
-      const updated = await this.api.reschedule(this.token(), slot.start);
+      const updated = await this.api.reschedule(this.target(), slot.start);
       this.state.set({ status: 'ready', data: updated });
       this.moving.set(false);
       const zone = updated.timeZone || OFFICE_TIME_ZONE;
