@@ -5,6 +5,8 @@
 //
 //   import { startIdentityProvider, DEMO_CITIZENS } from './provider.mjs';
 //   const idp = await startIdentityProvider({ clients: [{ clientId, clientSecret, redirectUri, postLogoutRedirectUri }] });
+//   // or, for private_key_jwt, the client's public key(s) instead of a secret:
+//   const idp = await startIdentityProvider({ clients: [{ clientId, jwks: { keys: [publicJwk] }, redirectUri }] });
 //   idp.issuer; await idp.close();
 //
 // As a process (the tests): `node tools/oidc/provider.mjs '<options as JSON>'` prints one
@@ -31,6 +33,8 @@ const FAULTS = ['iss', 'aud', 'nonce', 'expired'];
 /**
  * Starts the provider on `host:port` (port 0: a free one).
  * - `clients`: `{ clientId, clientSecret, redirectUri, postLogoutRedirectUri? }`, client_secret_basic;
+ *   or with `jwks` (a JWK Set of the client's public keys, RSA or EC P-256) instead of
+ *   `clientSecret`: private_key_jwt, RS256 for an RSA key, ES256 for an EC one;
  * - `citizens`: the accounts offered on the sign-in page (default DEMO_CITIZENS); one without
  *   `fiscalCode` gives an ID token without the fiscal-number claim;
  * - `testControls`: `POST /_test/fault?kind=iss|aud|nonce|expired` makes the next ID token wrong.
@@ -46,12 +50,11 @@ export async function startIdentityProvider({ host = '127.0.0.1', port = 0, clie
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({
       client_id: c.clientId,
-      client_secret: c.clientSecret,
       redirect_uris: [c.redirectUri],
       post_logout_redirect_uris: c.postLogoutRedirectUri ? [c.postLogoutRedirectUri] : [],
       response_types: ['code'],
       grant_types: ['authorization_code'],
-      token_endpoint_auth_method: 'client_secret_basic',
+      ...clientAuthentication(c),
     })),
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
@@ -164,6 +167,16 @@ export async function startIdentityProvider({ host = '127.0.0.1', port = 0, clie
     citizens,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A client's token endpoint authentication: its public keys (private_key_jwt) or its secret (client_secret_basic). */
+function clientAuthentication(client) {
+  if (client.jwks && client.clientSecret) throw new Error(`client ${client.clientId}: clientSecret and jwks exclude each other`);
+  if (!client.jwks) return { client_secret: client.clientSecret, token_endpoint_auth_method: 'client_secret_basic' };
+  const [first] = client.jwks.keys ?? [];
+  if (!first) throw new Error(`client ${client.clientId}: jwks has no keys`);
+  const alg = first.alg ?? (first.kty === 'EC' ? 'ES256' : 'RS256');
+  return { jwks: client.jwks, token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_signing_alg: alg };
 }
 
 function readBody(req) {
