@@ -28,12 +28,17 @@ describe('GDPR retention', () => {
       `INSERT INTO idempotency_record (key, request_hash, response_status, response_body, created_at) VALUES
          ('old-key-0001', 'x', 201, '{}', now() - interval '25 hours'), ('new-key-0001', 'x', 201, '{}', now() - interval '1 hour')`,
     );
+    const personal =
+      'SELECT code, first_name, last_name, fiscal_code, fiscal_code_key, email, email_key, phone, notes, status, anonymised_at IS NOT NULL AS anonymised FROM appointment ORDER BY code';
+    // Before: the person and mailbox keys (the per-person limit, the agenda search) are set on both.
+    expect((await db.sql.query(personal)).rows.map((r) => [r.code, r.fiscal_code_key, r.email_key])).toEqual([
+      ['CIE-NEW222', 'RSSMRA85T10A562', 'maria@example.it'],
+      ['CIE-OLD111', 'RSSMRA85T10A562', 'maria@example.it'],
+    ]);
     const api = await startApi(db.url, { RETENTION_DAYS: '30' });
     await api.stop();
 
-    const { rows } = await db.sql.query(
-      'SELECT code, first_name, last_name, fiscal_code, email, phone, notes, status, anonymised_at IS NOT NULL AS anonymised FROM appointment ORDER BY code',
-    );
+    const { rows } = await db.sql.query(personal);
     const keys = await db.sql.query('SELECT key FROM idempotency_record ORDER BY key');
     expect(keys.rows).toEqual([{ key: 'new-key-0001' }]);
     expect(rows).toEqual([
@@ -42,13 +47,27 @@ describe('GDPR retention', () => {
         first_name: 'Maria',
         last_name: 'Rossi',
         fiscal_code: 'RSSMRA85T10A562S',
+        fiscal_code_key: 'RSSMRA85T10A562',
         email: 'maria@example.it',
+        email_key: 'maria@example.it',
         phone: '333 1234567',
         notes: 'nota',
         status: 'BOOKED',
         anonymised: false,
       },
-      { code: 'CIE-OLD111', first_name: '-', last_name: '-', fiscal_code: '-', email: '-', phone: null, notes: null, status: 'BOOKED', anonymised: true },
+      {
+        code: 'CIE-OLD111',
+        first_name: '-',
+        last_name: '-',
+        fiscal_code: '-',
+        fiscal_code_key: '-',
+        email: '-',
+        email_key: '-',
+        phone: null,
+        notes: null,
+        status: 'BOOKED',
+        anonymised: true,
+      },
     ]);
   });
 
@@ -66,8 +85,10 @@ describe('GDPR retention', () => {
     await insert('told-long-ago@example.it', 'NOTIFIED', '10 days', '-25 hours');
     const api = await startApi(db.url, {});
     await api.stop();
-    const { rows } = await db.sql.query('SELECT email FROM waitlist_entry ORDER BY email');
+    const { rows } = await db.sql.query('SELECT email, email_key FROM waitlist_entry ORDER BY email');
     expect(rows.map((r) => r.email)).toEqual(['told-today@example.it', 'waiting@example.it']);
+    // The entries are deleted, not anonymised: no mailbox key of a removed entry is left behind.
+    expect(rows.map((r) => r.email_key)).toEqual(['told-today@example.it', 'waiting@example.it']);
   });
 
   it("uses the office's own retention period where it sets one, and deletes audit rows older than AUDIT_RETENTION_DAYS", async () => {
@@ -90,11 +111,11 @@ describe('GDPR retention', () => {
     const api = await startApi(db.url, { RETENTION_DAYS: '30', AUDIT_RETENTION_DAYS: '180' });
     await api.stop();
     const { rows } = await db.sql.query(
-      `SELECT code, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE code IN ('CIE-STR111', 'CIE-LAX222') ORDER BY code`,
+      `SELECT code, fiscal_code_key, email_key, anonymised_at IS NOT NULL AS anonymised FROM appointment WHERE code IN ('CIE-STR111', 'CIE-LAX222') ORDER BY code`,
     );
     expect(rows).toEqual([
-      { code: 'CIE-LAX222', anonymised: false },
-      { code: 'CIE-STR111', anonymised: true },
+      { code: 'CIE-LAX222', fiscal_code_key: 'RSSMRA85T10A562', email_key: 'maria@example.it', anonymised: false },
+      { code: 'CIE-STR111', fiscal_code_key: '-', email_key: '-', anonymised: true },
     ]);
     const audit = await db.sql.query('SELECT action FROM audit_entry');
     expect(audit.rows).toEqual([{ action: 'VIEW' }]);
