@@ -168,11 +168,13 @@ describe('citizens: a day at the URP without a dead end (real Chromium, real api
       await page.getByTestId('field-privacyAccepted').check();
       await page.getByTestId('continue').click();
       await page.waitForURL(/\/riepilogo$/);
-      expect(await page.getByTestId('summary-cutoff').textContent()).toMatch(/fino a \w+ \d+ \w+ \d{4}, \d{2}:\d{2}/);
+      expect(await page.getByTestId('summary-cutoff').textContent()).toMatch(/fino a \p{L}+ \d+ \p{L}+ \d{4}, \d{2}:\d{2}/u);
       await page.getByTestId('confirm').click();
       await page.waitForURL(/\/conferma$/);
       const code = (await page.getByTestId('booking-code').textContent())?.trim();
-      expect(await page.getByTestId('confirm-cutoff').textContent()).toMatch(/^Puoi spostare o annullare online fino a \w+ \d+ \w+ \d{4}, \d{2}:\d{2}\.$/);
+      expect(await page.getByTestId('confirm-cutoff').textContent()).toMatch(
+        /^Puoi spostare o annullare online fino a \p{L}+ \d+ \p{L}+ \d{4}, \d{2}:\d{2}\.$/u,
+      );
 
       await page.reload();
       await page.getByTestId('booking-code').waitFor();

@@ -87,6 +87,17 @@ describe('Hours (/staff/admin/offices/:officeId/hours)', () => {
     expect(text('[data-testid="form-success"]')).toBe('Orari salvati. 1 prenotazione annullata (CIE-7K3P9Q): il cittadino riceverà un’e-mail.');
   });
 
+  it('longer hours tell the waiting list: the result counts the people told, in the singular for one', async () => {
+    api['saveOpeningHours'].mockResolvedValueOnce({ office: HOURS.office, services: {}, cancelled: [], waitlistNotified: 1 });
+    $('[data-testid="hours-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(text('[data-testid="form-success"]')).toContain('1 persona in lista d’attesa è stata avvisata dei nuovi posti.');
+    api['saveOpeningHours'].mockResolvedValueOnce({ office: HOURS.office, services: {}, cancelled: [], waitlistNotified: 3 });
+    $('[data-testid="hours-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(text('[data-testid="form-success"]')).toContain('3 persone in lista d’attesa sono state avvisate dei nuovi posti.');
+  });
+
   it('a service’s own week, or none (it follows the office)', async () => {
     const scope = $<HTMLSelectElement>('[data-testid="hours-scope"]');
     scope.value = 'svc-cie';

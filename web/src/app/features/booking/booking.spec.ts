@@ -259,6 +259,9 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       api.availability.mockResolvedValue({ timeZone: 'Europe/Rome', days: [] });
       await open();
       expect(text($('[data-testid="waitlist-intro"]'))).toContain('«Carta d’identità elettronica»');
+      // The office's contacts next to the waiting list: a person may rather call.
+      expect($('[data-testid="office-contacts"] [data-testid="contacts-phone"]')).not.toBeNull();
+      expect($('[data-testid="office-contacts"] [data-testid="contacts-map"]')?.getAttribute('href')).toContain('openstreetmap.org');
       const email = $('[data-testid="waitlist-email"]') as HTMLInputElement;
       email.value = 'maria@example.org';
       email.dispatchEvent(new Event('input'));

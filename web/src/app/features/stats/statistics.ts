@@ -21,6 +21,7 @@ import { formatCount, formatDay, formatMinutes, formatMonth } from './stats-form
 import { OfficeChoice } from '../staff/office-choice';
 import { StatsApi, StatsQuery, StatsTable } from './stats-api';
 import { TrendChart } from './trend-chart';
+import { LoadingIndicator } from '../../layout/loading-indicator';
 
 type Choice = StatsPreset | 'custom';
 
@@ -62,7 +63,7 @@ const FIGURES: ReadonlyArray<{ key: keyof StatsSummaryDto; label: StatsTextKey; 
   selector: 'sp-statistics',
   templateUrl: './statistics.html',
   styleUrl: './statistics.scss',
-  imports: [CountersForm, HeatMap, HistoryImport, TrendChart],
+  imports: [CountersForm, HeatMap, HistoryImport, TrendChart, LoadingIndicator],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Statistics {

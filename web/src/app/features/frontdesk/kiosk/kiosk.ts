@@ -26,6 +26,7 @@ import { OfficeChoice } from '../../staff/office-choice';
 import { PrintedTicket } from './printed-ticket';
 import { bookingCodeIn } from './qr-detector';
 import { cameraAvailable, QrScanner } from './qr-scanner';
+import { LoadingIndicator } from '../../../layout/loading-indicator';
 
 export type KioskStep = 'start' | 'appointment' | 'scan' | 'walkIn' | 'ticket';
 
@@ -42,7 +43,7 @@ export const IDLE_SECONDS = 90;
  */
 @Component({
   selector: 'sp-kiosk',
-  imports: [PrintedTicket, QrScanner, RouterLink],
+  imports: [PrintedTicket, QrScanner, RouterLink, LoadingIndicator],
   templateUrl: './kiosk.html',
   styleUrl: './kiosk.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
