@@ -1,5 +1,5 @@
 // Which errors mean that PostgreSQL is unreachable right now (answered 503, not 500).
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
@@ -9,9 +9,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!e || depth > 4) return false;
   if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-  // TypeORM's rollback after the connection under a transaction dropped: the runner was
-  // released with the broken connection, and this error replaces the original one.
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  // TypeORM's rollback (or next statement) after the connection under a transaction dropped:
+  // the runner was released with the broken connection, and this error replaces the original
+  // one. Both names occur, depending on where the transaction was when the connection went.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) return true;
   const inner = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
   return inner.some((x) => x !== undefined && isDatabaseUnavailable(x, depth + 1));
 }
