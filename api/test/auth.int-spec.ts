@@ -385,7 +385,9 @@ describe('create-admin command and demo accounts', () => {
     const bad = await runApi(['create-admin'], { DATABASE_URL: db.url, ADMIN_PASSWORD: 'una-password-molto-lunga' });
     expect(bad.code).toBe(1);
     expect(bad.output).toContain('--username is required');
-  });
+    // Eight runs of the CLI, each a fresh Node process loading Nest and zxcvbn's dictionaries:
+    // a few seconds each, several times that on a machine under load (it timed out at 30 s in CI).
+  }, 120_000);
 
   it('reads the password from piped standard input when ADMIN_PASSWORD is not set', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url };

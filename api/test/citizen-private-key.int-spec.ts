@@ -1,11 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, logMessages, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
-import { CitizenBrowser, PROVIDER_SCRIPT, TestCitizen } from './support/identity-provider';
+import { CitizenBrowser, RunningProvider, startProviderWith, TestCitizen } from './support/identity-provider';
 import { freePort } from './support/smtp';
 
 // Citizens' sign-in with private_key_jwt client authentication (OIDC_PRIVATE_KEY, no
@@ -25,9 +24,9 @@ interface Client {
   port: number;
 }
 
-/** The provider as a process, its clients registered with `jwks` (private_key_jwt). */
-function startJwksProvider(clients: Client[]): Promise<{ issuer: string; stop(): Promise<void> }> {
-  const options = {
+/** The provider, its clients registered with `jwks` (private_key_jwt). */
+function startJwksProvider(clients: Client[]): Promise<RunningProvider> {
+  return startProviderWith({
     citizens: [CITIZEN],
     clients: clients.map((c) => ({
       clientId: c.clientId,
@@ -35,32 +34,12 @@ function startJwksProvider(clients: Client[]): Promise<{ issuer: string; stop():
       redirectUri: `http://127.0.0.1:${c.port}/api/citizen/callback`,
       postLogoutRedirectUri: `http://127.0.0.1:${c.port}/`,
     })),
-  };
-  const child: ChildProcess = spawn(process.execPath, [PROVIDER_SCRIPT, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{"issuer"'));
-      if (!line) return;
-      resolve({
-        issuer: (JSON.parse(line) as { issuer: string }).issuer,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`provider exited with ${code}:\n${output}`)));
   });
 }
 
 describe('citizens sign in with private_key_jwt client authentication (OIDC_PRIVATE_KEY)', () => {
   let db: TestDatabase;
-  let provider: { issuer: string; stop(): Promise<void> };
+  let provider: RunningProvider;
   let keyDir: string;
   const apis = new Map<string, RunningApi>();
 
@@ -99,7 +78,9 @@ describe('citizens sign in with private_key_jwt client authentication (OIDC_PRIV
         }),
       );
     }
-  });
+    // Three api processes one after the other (each key is an api's setting): several times
+    // Jest's 30 s on a machine running other suites.
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all([...apis.values()].map((api) => api.stop()));

@@ -12,13 +12,19 @@ interface SmallOffice {
   serviceId: string;
 }
 
-/** Monday 08:30–09:30 only, a 30-minute service of capacity 1, a 14-day horizon, no notice: a handful of places. */
+/**
+ * Monday 08:30–09:30 only, a 30-minute service of capacity 1, a 14-day horizon, no notice: a
+ * handful of places. No cancel cut-off: the first Monday may be tomorrow morning, and the
+ * suite cancels and moves its bookings whatever the day it runs.
+ */
 async function insertSmallOffice(db: TestDatabase): Promise<SmallOffice> {
   const office = await db.sql.query<{ id: string }>(
     `INSERT INTO office (code, name, address, city, time_zone) VALUES ('WAIT', 'Ufficio piccolo', 'Via Roma 1', 'Calderara di Reno', 'Europe/Rome') RETURNING id`,
   );
   const officeId = office.rows[0].id;
-  await db.sql.query(`INSERT INTO office_settings (office_id, booking_horizon_days, min_notice_minutes) VALUES ($1, 14, 0)`, [officeId]);
+  await db.sql.query(`INSERT INTO office_settings (office_id, booking_horizon_days, min_notice_minutes, cancel_cutoff_hours) VALUES ($1, 14, 0, 0)`, [
+    officeId,
+  ]);
   const service = await db.sql.query<{ id: string }>(
     `INSERT INTO service (office_id, code, name_it, name_en, duration_minutes, capacity, sort_order)
      VALUES ($1, 'CIE', 'Carta d''identità', 'Identity card', 30, 1, 1) RETURNING id`,

@@ -25,11 +25,15 @@ export interface RunningProvider {
 
 /** Starts the provider for an api at `publicUrl`; `citizens` replace the demo ones. */
 export function startProvider(publicUrl: string, citizens?: TestCitizen[]): Promise<RunningProvider> {
-  const options = {
+  return startProviderWith({
     testControls: true,
     clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: `${publicUrl}/api/citizen/callback`, postLogoutRedirectUri: `${publicUrl}/` }],
     ...(citizens && { citizens }),
-  };
+  });
+}
+
+/** The provider as a process with these options (tools/oidc/provider.mjs: clients, citizens, testControls). */
+export function startProviderWith(options: Record<string, unknown>): Promise<RunningProvider> {
   const child: ChildProcess = spawn(process.execPath, [PROVIDER_SCRIPT, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CitizenAuth } from '../../core/auth/citizen-auth';
+import { LoadingIndicator } from '../../layout/loading-indicator';
 import { SignInButtons } from '../../shared/sign-in-buttons';
 import { CitizenText } from './citizen-text';
 
 /** /accedi?returnTo=/path: the SPID and CIE buttons, with what signing in is for. */
 @Component({
   selector: 'sp-sign-in',
-  imports: [RouterLink, SignInButtons],
+  imports: [RouterLink, SignInButtons, LoadingIndicator],
   template: `
     <div class="container page-section">
       <h1>{{ text.t('signIn.title') }}</h1>
@@ -16,7 +17,7 @@ import { CitizenText } from './citizen-text';
         <p data-testid="sign-in-already">{{ text.t('signIn.already', { name: citizen.firstName + ' ' + citizen.lastName }) }}</p>
         <a class="btn btn-primary" routerLink="/le-mie-prenotazioni">{{ text.t('mine.title') }}</a>
       } @else if (auth.status() === 'unknown') {
-        <p class="visually-hidden" role="status">…</p>
+        <sp-loading-indicator />
       } @else if (auth.available()) {
         <sp-sign-in-buttons [returnTo]="destination()" />
         <ul class="list-unstyled mt-4 small">
