@@ -320,6 +320,8 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await call('GET', '/api/offices/x/display')).status).toBe(400);
     expect((await call('GET', `/api/tickets/${UNKNOWN}`)).status).toBe(404);
     expect((await call('GET', '/api/tickets/x')).status).toBe(400);
+    expect((await call('GET', `/api/offices/${office.officeId}/notices`)).status).toBe(200);
+    expect((await call('GET', '/api/offices/x/notices')).status).toBe(400);
     expect((await call('GET', '/api/offices/x/events')).status).toBe(400);
     const events = new AbortController();
     const stream = await fetch(`${api.baseUrl}/api/offices/${office.officeId}/events`, { signal: events.signal });
@@ -409,6 +411,19 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await as('POST', `${o}/closures`, {})).status).toBe(400);
     expect((await as('DELETE', `${o}/closures/${(closure.body as Json).id}`)).status).toBe(204);
     expect((await as('DELETE', `${o}/closures/x`)).status).toBe(400);
+
+    // Notices on the office's screens.
+    const n = `/api/admin/offices/${office.officeId}/notices`;
+    const notice = { priority: 'ALERT', textIt: 'Allerta meteo', start: new Date().toISOString(), end: new Date(Date.now() + 3_600_000).toISOString() };
+    const posted = await as('POST', n, notice);
+    expect(posted.status).toBe(201);
+    expect((await as('POST', n, { ...notice, priority: 'URGENT' })).status).toBe(400);
+    expect((await as('GET', n)).status).toBe(200);
+    expect((await as('GET', '/api/admin/offices/x/notices')).status).toBe(400);
+    expect((await as('PUT', `${n}/${(posted.body as Json).id}`, { ...notice, priority: 'INFO' })).status).toBe(200);
+    expect((await as('PUT', `${n}/${(posted.body as Json).id}`, { ...notice, end: notice.start })).status).toBe(400);
+    expect((await as('DELETE', `${n}/${(posted.body as Json).id}`)).status).toBe(204);
+    expect((await as('DELETE', `${n}/${(posted.body as Json).id}`)).status).toBe(404);
 
     // The administration, on an office of its own.
     expect((await as('GET', '/api/admin/offices')).status).toBe(200);

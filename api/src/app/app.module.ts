@@ -21,6 +21,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { MetricsModule } from './metrics/metrics.module';
 import { startLogging } from './logging/logging';
 import { CitizenModule } from './citizen/citizen.module';
+import { NoticeModule } from './notice/notice.module';
 import { CitizenSessionModule } from './citizen/citizen-session.service';
 
 @Global()
@@ -76,6 +77,7 @@ export class AppModule {
         AdminModule,
         StatsModule,
         CitizenModule,
+        NoticeModule,
       ],
     };
   }

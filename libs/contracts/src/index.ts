@@ -9,3 +9,4 @@ export * from './lib/frontdesk';
 export * from './lib/waitlist';
 export * from './lib/stats';
 export * from './lib/citizen';
+export * from './lib/notices';

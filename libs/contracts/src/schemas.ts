@@ -9,3 +9,4 @@ export * from './lib/schema/staff';
 export * from './lib/schema/admin';
 export * from './lib/schema/answers';
 export * from './lib/schema/citizen';
+export * from './lib/schema/notices';

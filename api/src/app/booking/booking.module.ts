@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationModule } from '../notification/notification.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { WaitlistModule } from '../waitlist/waitlist.module';
 import { BookingController } from './booking.controller';
 import { ClosureController } from './closure.controller';
@@ -14,6 +15,7 @@ import { ReleaseJob } from './release.job';
     CalendarModule,
     NotificationModule,
     WaitlistModule,
+    RealtimeModule,
     // The ThrottlerModule (THROTTLE_LIMIT) is global: see AppModule.
   ],
   controllers: [BookingController, ClosureController],

@@ -7,6 +7,7 @@ import type { AuditActor } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { type Tx, lockOfficeConfiguration } from '../database/db';
 import { NotificationOutbox } from '../notification/notification.outbox';
+import { RealtimeService } from '../realtime/realtime.service';
 import { BookingRepository } from './booking.repository';
 import type { BookedInsideRow } from './booking.repository';
 
@@ -47,6 +48,7 @@ export class ClosureService {
     private readonly repository: BookingRepository,
     private readonly outbox: NotificationOutbox,
     private readonly audit: AuditService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   async close(actor: AuditActor, input: ClosureInput, timeZone: string): Promise<ClosureDto> {
@@ -93,6 +95,8 @@ export class ClosureService {
         },
         tx,
       );
+      // The screens show closures as notices: they refetch on commit.
+      await this.realtime.publish(tx, { type: 'notice', officeId: input.officeId });
       return { closure, cancelled };
     });
     this.logger.log(`closure ${result.closure.id}: ${result.cancelled.length} appointment(s) cancelled`);
@@ -110,6 +114,7 @@ export class ClosureService {
       if (!closure) throw ApiError.notFound('closure.notFound', 'closureId');
       await this.repository.deleteClosure(tx, officeId, closureId);
       await this.audit.record(actor, { action: 'DELETE', entity: 'closure', entityId: closureId, officeId, details: { before: toDto(closure, []) } }, tx);
+      await this.realtime.publish(tx, { type: 'notice', officeId });
     });
   }
 

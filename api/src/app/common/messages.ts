@@ -20,6 +20,8 @@ const MESSAGES = {
     en: 'The closure would cancel {count} bookings: confirm to go ahead (the citizens will be told).',
   },
   'closure.notFound': { it: 'Chiusura non trovata.', en: 'Closure not found.' },
+  'notice.endAfterStart': { it: "La fine dell'avviso deve seguire il suo inizio.", en: "The notice's end must be after its start." },
+  'notice.notFound': { it: 'Avviso non trovato.', en: 'Notice not found.' },
   unavailable: {
     it: 'Servizio momentaneamente non disponibile. Riprova tra qualche secondo.',
     en: 'Service temporarily unavailable. Please try again in a few seconds.',

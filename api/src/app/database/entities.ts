@@ -21,6 +21,7 @@ import { StaffLoginFailure } from '../auth/login-failure.entity';
 import { ServerSecret } from '../security/server-secret.entity';
 import { UsedChallenge } from '../security/used-challenge.entity';
 import { CitizenLogin, CitizenSession } from '../citizen/citizen-session.entity';
+import { Notice } from '../notice/notice.entity';
 
 /** Every entity, listed explicitly: the api is bundled by webpack, so no globs. */
 export const ENTITIES = [
@@ -52,4 +53,5 @@ export const ENTITIES = [
   CitizenSession,
   CitizenLogin,
   UsedChallenge,
+  Notice,
 ];

@@ -149,6 +149,7 @@ export const AUDIT_ENTITIES = [
   'opening_hours',
   'desk',
   'closure',
+  'notice',
   'staff_user',
   'agenda',
   'appointment',

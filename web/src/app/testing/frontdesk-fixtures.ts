@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, StaffUserDto, TicketDto } from '@sportello/contracts';
+import type { AgendaEntryDto, DeskDto, DisplayDto, PublicNoticeDto, PublicNoticesDto, PublicTicketDto, StaffUserDto, TicketDto } from '@sportello/contracts';
 import type { EnvironmentProviders, Provider } from '@angular/core';
 import { provideRouter } from '@angular/router';
 import { CLOCK } from '../core/clock';
@@ -187,4 +187,22 @@ export function staffPageProviders(api: object, user: unknown): Array<Provider |
     { provide: CLOCK, useValue: () => FD_NOW },
     { provide: EVENT_SOURCE_FACTORY, useValue: fakeEventSources },
   ];
+}
+
+/** A notice showing now (an INFO notice from an hour ago to an hour from FD_NOW, unless overridden). */
+export function notice(overrides: Partial<PublicNoticeDto> = {}): PublicNoticeDto {
+  return {
+    id: 'n-1',
+    kind: 'NOTICE',
+    priority: 'INFO',
+    text: { it: 'Martedì si apre alle 10.', en: 'On Tuesday we open at 10.' },
+    start: new Date(FD_NOW.getTime() - 3_600_000).toISOString(),
+    end: new Date(FD_NOW.getTime() + 3_600_000).toISOString(),
+    service: null,
+    ...overrides,
+  };
+}
+
+export function noticesAnswer(notices: PublicNoticeDto[], nextChangeAt: string | null = null): PublicNoticesDto {
+  return { officeId: FD_OFFICE_ID, notices, nextChangeAt };
 }

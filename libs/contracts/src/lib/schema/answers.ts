@@ -257,8 +257,9 @@ export const TodayOfficeDtoSchema = z
 export const TodayDtoSchema = z.object({ offices: z.array(TodayOfficeDtoSchema) }).meta({ id: 'TodayDto' });
 export const OfficeEventDtoSchema = z
   .object({
-    type: z.enum(['ticket', 'desk', 'resync']),
+    type: z.enum(['ticket', 'desk', 'notice', 'resync']),
     officeId: z.string(),
+    noticeId: z.string().optional().meta({ description: 'type notice: the notice (absent for a closure)' }),
     ticketId: z.string().optional(),
     deskId: z.string().optional(),
     event: z.enum(TICKET_EVENT_TYPES).optional(),

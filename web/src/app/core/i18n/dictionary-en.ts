@@ -47,6 +47,7 @@ export const EN: Dictionary = {
   'title.adminHours': 'Opening hours – Administration',
   'title.adminDesks': 'Desks – Administration',
   'title.adminClosures': 'Closures – Administration',
+  'title.adminNotices': 'Notices – Administration',
   'title.adminSettings': 'Settings – Administration',
   'title.adminLegal': 'Privacy and accessibility – Administration',
   'title.adminStaff': 'Users – Administration',

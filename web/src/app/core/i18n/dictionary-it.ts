@@ -48,6 +48,7 @@ export const IT = {
   'title.adminHours': 'Orari di apertura – Amministrazione',
   'title.adminDesks': 'Sportelli – Amministrazione',
   'title.adminClosures': 'Chiusure – Amministrazione',
+  'title.adminNotices': 'Avvisi – Amministrazione',
   'title.adminSettings': 'Impostazioni – Amministrazione',
   'title.adminLegal': 'Privacy e accessibilità – Amministrazione',
   'title.adminStaff': 'Utenti – Amministrazione',

@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AdminDeskChangeDto,
+  AdminNoticeDto,
   AdminDeskDto,
   AdminOfficeDto,
   AdminServiceChangeDto,
@@ -11,6 +12,7 @@ import type {
   ClosureDto,
   ClosureInput,
   DeskInput,
+  NoticeInput,
   OfficeInput,
   OfficeSettingsDto,
   OfficeSettingsInput,
@@ -119,6 +121,22 @@ export class AdminApi {
 
   deleteClosure(officeId: string, closureId: string): Promise<void> {
     return firstValueFrom(this.http.delete<void>(`/api/offices/${encodeURIComponent(officeId)}/closures/${encodeURIComponent(closureId)}`));
+  }
+
+  notices(officeId: string): Promise<AdminNoticeDto[]> {
+    return firstValueFrom(this.http.get<AdminNoticeDto[]>(`/api/admin/offices/${encodeURIComponent(officeId)}/notices`));
+  }
+
+  createNotice(officeId: string, input: NoticeInput): Promise<AdminNoticeDto> {
+    return firstValueFrom(this.http.post<AdminNoticeDto>(`/api/admin/offices/${encodeURIComponent(officeId)}/notices`, input));
+  }
+
+  updateNotice(officeId: string, noticeId: string, input: NoticeInput): Promise<AdminNoticeDto> {
+    return firstValueFrom(this.http.put<AdminNoticeDto>(`/api/admin/offices/${encodeURIComponent(officeId)}/notices/${encodeURIComponent(noticeId)}`, input));
+  }
+
+  deleteNotice(officeId: string, noticeId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/admin/offices/${encodeURIComponent(officeId)}/notices/${encodeURIComponent(noticeId)}`));
   }
 
   staffUsers(): Promise<AdminStaffUserDto[]> {

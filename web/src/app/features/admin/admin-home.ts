@@ -43,6 +43,9 @@ import { OfficeDirectory } from './office-directory';
                 <a [routerLink]="['/staff/admin/offices', office.id, 'closures']" data-testid="link-closures">{{ text.t('admin.nav.closures') }}</a>
               </li>
               <li>
+                <a [routerLink]="['/staff/admin/offices', office.id, 'notices']" data-testid="link-notices">{{ text.t('admin.nav.notices') }}</a>
+              </li>
+              <li>
                 <a [routerLink]="['/staff/admin/offices', office.id, 'settings']">{{ text.t('admin.nav.settings') }}</a>
               </li>
             </ul>

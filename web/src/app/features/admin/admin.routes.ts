@@ -19,6 +19,7 @@ export const adminRoutes: Route[] = [
       { path: 'offices/:officeId/hours', loadComponent: () => import('./hours').then((m) => m.Hours), title: 'title.adminHours' },
       { path: 'offices/:officeId/desks', loadComponent: () => import('./desks').then((m) => m.Desks), title: 'title.adminDesks' },
       { path: 'offices/:officeId/closures', loadComponent: () => import('./closures').then((m) => m.Closures), title: 'title.adminClosures' },
+      { path: 'offices/:officeId/notices', loadComponent: () => import('./notices').then((m) => m.Notices), title: 'title.adminNotices' },
       { path: 'offices/:officeId/settings', loadComponent: () => import('./settings').then((m) => m.Settings), title: 'title.adminSettings' },
       { path: 'offices/:officeId/legal', loadComponent: () => import('./legal-settings').then((m) => m.LegalSettings), title: 'title.adminLegal' },
       { path: 'staff-users', loadComponent: () => import('./staff-users').then((m) => m.StaffUsers), data: { roles: ['admin'] }, title: 'title.adminStaff' },

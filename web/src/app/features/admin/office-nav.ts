@@ -3,13 +3,14 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { AdminKey, AdminText } from './admin-text';
 import { OfficeDirectory } from './office-directory';
 
-export type OfficeSection = 'services' | 'hours' | 'desks' | 'closures' | 'settings' | 'legal';
+export type OfficeSection = 'services' | 'hours' | 'desks' | 'closures' | 'notices' | 'settings' | 'legal';
 
 const SECTIONS: Array<{ path: OfficeSection; key: AdminKey }> = [
   { path: 'services', key: 'admin.nav.services' },
   { path: 'hours', key: 'admin.nav.hours' },
   { path: 'desks', key: 'admin.nav.desks' },
   { path: 'closures', key: 'admin.nav.closures' },
+  { path: 'notices', key: 'admin.nav.notices' },
   { path: 'settings', key: 'admin.nav.settings' },
   { path: 'legal', key: 'admin.nav.legal' },
 ];

@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DisplayCallDto } from '@sportello/contracts';
 import { CLOCK } from '../../../core/clock';
-import { display, FakeEventSource, fakeEventSources, FD_NOW } from '../../../testing/frontdesk-fixtures';
+import { display, FakeEventSource, fakeEventSources, FD_NOW, noticesAnswer } from '../../../testing/frontdesk-fixtures';
 import { FrontDeskApi } from '../shared/frontdesk-api';
 import { EVENT_SOURCE_FACTORY } from '../shared/office-events';
 import { CallVoice } from './call-voice';
@@ -16,7 +16,7 @@ const FIRST = call('10', 'C011', 'Sportello 1', 120);
 const SECOND = call('11', 'S002', 'Sportello 3', 60);
 
 describe('Display (/display/:officeId)', () => {
-  let api: { display: jest.Mock };
+  let api: { display: jest.Mock; notices: jest.Mock };
   let voice: { enabled: ReturnType<typeof signal<boolean>>; canSpeak: boolean; enable: jest.Mock; disable: jest.Mock; announce: jest.Mock };
   let fixture: ComponentFixture<Display>;
   let el: HTMLElement;
@@ -28,7 +28,10 @@ describe('Display (/display/:officeId)', () => {
   beforeEach(async () => {
     localStorage.clear();
     FakeEventSource.instances = [];
-    api = { display: jest.fn(() => Promise.resolve(display({ current: [SECOND], recent: [SECOND, FIRST] }))) };
+    api = {
+      display: jest.fn(() => Promise.resolve(display({ current: [SECOND], recent: [SECOND, FIRST] }))),
+      notices: jest.fn(() => Promise.resolve(noticesAnswer([]))),
+    };
     const enabled = signal(false);
     voice = {
       enabled,

@@ -8,6 +8,7 @@ import { LoadState } from '../../../core/load-state';
 import { FrontDeskApi } from '../shared/frontdesk-api';
 import { FrontDeskI18n } from '../shared/frontdesk-i18n';
 import { LiveStatusNote } from '../shared/live-status-note';
+import { noticeText, officeNotices } from '../shared/notices';
 import { every, followOffice, Refresher } from '../shared/office-events';
 import { CallAnnouncer } from './announcer';
 import { CallVoice } from './call-voice';
@@ -20,6 +21,12 @@ const HIGHLIGHT_MS = 10_000;
  * current calls in very large type, the last five calls, the estimated wait per service,
  * the queue rules in plain words and a clock. Every new call or recall chimes and is spoken
  * in Italian, one at a time (CallAnnouncer), once "Attiva audio" has been pressed.
+ *
+ * The comune's notices: information (and closures) in a band under the calls, always. An
+ * ALERT takes over the whole screen only between calls — while no call is on the screen
+ * ("Ora chiamiamo" empty) and none has just arrived (the HIGHLIGHT_MS in which it is
+ * highlighted, chimed and spoken). A call always wins: the moment one comes, the calls are
+ * back and the alert stays visible as a red band above them, so neither is ever hidden.
  */
 @Component({
   selector: 'sp-display',
@@ -56,10 +63,20 @@ export class Display {
     play: (call) => this.voice.announce(call),
     now: () => this.clock().getTime(),
   });
+  protected readonly notices = officeNotices(() => this.officeId());
+  /** The alert has the whole screen: there is one, and no call is shown or being announced. */
+  protected readonly takeover = computed(() => {
+    const d = this.display();
+    return this.notices.alert() !== null && d !== null && d.current.length === 0 && this.fresh().size === 0;
+  });
+
   private readonly refresher = new Refresher(() => this.load());
   protected readonly live = followOffice(
     () => this.officeId(),
-    () => void this.refresher.trigger(),
+    (event) => {
+      if (event?.type !== 'notice') void this.refresher.trigger();
+      this.notices.onEvent(event);
+    },
   );
 
   constructor() {
@@ -110,6 +127,10 @@ export class Display {
   protected fullscreen(): void {
     if (this.document.fullscreenElement) void this.document.exitFullscreen?.();
     else void this.document.documentElement.requestFullscreen?.().catch(() => undefined);
+  }
+
+  protected noticeText(notice: Parameters<typeof noticeText>[0]): string {
+    return noticeText(notice, this.i18n);
   }
 
   protected clockTime(instant: string): string {

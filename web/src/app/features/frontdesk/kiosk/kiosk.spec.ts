@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { StaffUserDto } from '@sportello/contracts';
-import { apiError, display, FakeEventSource, KIOSK_USER, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
+import { apiError, display, FakeEventSource, KIOSK_USER, notice, noticesAnswer, ticket, staffPageProviders } from '../../../testing/frontdesk-fixtures';
 import { Kiosk } from './kiosk';
 
 const WALK_IN = ticket({
@@ -24,7 +24,7 @@ const CHECKED_IN = ticket({
 });
 
 describe('Kiosk (/staff/totem)', () => {
-  let api: Record<'display' | 'issue' | 'checkIn', jest.Mock>;
+  let api: Record<'display' | 'issue' | 'checkIn' | 'notices', jest.Mock>;
   let fixture: ComponentFixture<Kiosk>;
   let el: HTMLElement;
   let print: jest.SpyInstance;
@@ -42,6 +42,7 @@ describe('Kiosk (/staff/totem)', () => {
       display: jest.fn(() => Promise.resolve(display())),
       issue: jest.fn(() => Promise.resolve(WALK_IN)),
       checkIn: jest.fn(() => Promise.resolve({ ticket: CHECKED_IN, created: true })),
+      notices: jest.fn(() => Promise.resolve(noticesAnswer([]))),
     };
     TestBed.configureTestingModule({
       providers: staffPageProviders(api, user),
@@ -239,5 +240,27 @@ describe('Kiosk (/staff/totem)', () => {
     await stable();
     expect(text('h1')).toBe('Welcome');
     expect(text('[data-testid="kiosk-walk-in"]')).toContain('I have no appointment');
+  });
+
+  it('shows an alert prominently and the information in a band, and a walk-in ticket is taken all the same', async () => {
+    expect($('[data-testid="kiosk-alert"]')).toBeNull();
+    expect($('[data-testid="kiosk-notices"]')).toBeNull();
+    api.notices.mockResolvedValue(
+      noticesAnswer([
+        notice({ id: 'a', priority: 'ALERT', text: { it: 'Protezione civile: allerta rossa.', en: null } }),
+        notice({ id: 'i', text: { it: 'Da lunedì nuovi orari.', en: null } }),
+      ]),
+    );
+    FakeEventSource.latest().emit('notice', { type: 'notice', officeId: 'office-1', noticeId: 'a' });
+    await stable();
+    expect($('[data-testid="kiosk-alert"]')?.getAttribute('role')).toBe('alert');
+    expect(text('[data-testid="kiosk-alert"] .sp-kiosk-alert-text')).toBe('Protezione civile: allerta rossa.');
+    expect(text('[data-testid="kiosk-notices"]')).toBe('Da lunedì nuovi orari.');
+
+    await tap('kiosk-walk-in');
+    await tap('kiosk-service-C');
+    expect(api.issue).toHaveBeenCalledWith('office-1', { serviceId: 'svc-cie', priority: false });
+    expect(text('[data-testid="kiosk-alert"] .sp-kiosk-alert-text')).toBe('Protezione civile: allerta rossa.');
+    expect($('.sp-kiosk-alert')?.classList.contains('sp-no-print')).toBe(true);
   });
 });

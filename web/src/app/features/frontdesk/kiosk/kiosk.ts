@@ -20,6 +20,7 @@ import { I18n, LANGUAGES } from '../../../core/i18n/i18n';
 import { failureText } from '../shared/failure-text';
 import { FrontDeskApi } from '../shared/frontdesk-api';
 import { FrontDeskI18n } from '../shared/frontdesk-i18n';
+import { noticeText, officeNotices } from '../shared/notices';
 import { every, followOffice, Refresher } from '../shared/office-events';
 import { openStateText } from '../shared/open-state';
 import { OfficeChoice } from '../../staff/office-choice';
@@ -40,6 +41,9 @@ export const IDLE_SECONDS = 90;
  * "Ho un appuntamento" checks in by typed code or QR; "Non ho appuntamento" takes a
  * walk-in ticket (with the priority-access toggle). The ticket is printed (80 mm print
  * CSS, with a QR of the public ticket page), then the kiosk starts over.
+ *
+ * The comune's notices sit above the steps and never block them: an ALERT as a large red
+ * box (role="alert"), the information and the closures in a band; tickets are taken as usual.
  */
 @Component({
   selector: 'sp-kiosk',
@@ -86,10 +90,14 @@ export class Kiosk {
   private readonly heading = viewChild<ElementRef<HTMLElement>>('stepHeading');
   private idleSeconds = 0;
 
+  protected readonly notices = officeNotices(() => this.officeId());
   private readonly refresher = new Refresher(() => this.loadOffice());
   protected readonly live = followOffice(
     () => this.officeId(),
-    () => void this.refresher.trigger(),
+    (event) => {
+      if (event?.type !== 'notice') void this.refresher.trigger();
+      this.notices.onEvent(event);
+    },
   );
 
   constructor() {
@@ -234,6 +242,10 @@ export class Kiosk {
     this.focusHeading();
     // Print once the ticket is on the page (the print CSS shows only the ticket).
     afterNextRender(() => setTimeout(() => this.view?.print(), 100), { injector: this.injector });
+  }
+
+  protected noticeText(notice: Parameters<typeof noticeText>[0]): string {
+    return noticeText(notice, this.i18n);
   }
 
   protected print(): void {

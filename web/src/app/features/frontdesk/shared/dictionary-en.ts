@@ -310,4 +310,8 @@ export const FRONTDESK_EN: FrontDeskDictionary = {
   'kiosk.closedText': 'No tickets can be taken right now.',
   'kiosk.serviceClosed': 'Closed right now',
   'kiosk.noServices': 'No service available: please ask at the desk.',
+  'notices.closure.office': 'Office closed: {when}',
+  'notices.closure.service': '{service} not available: {when}',
+  'notices.alert': 'Important notice',
+  'notices.band': 'Notices',
 };

@@ -313,6 +313,10 @@ export const FRONTDESK_IT = {
   'kiosk.closedText': 'In questo momento non si prendono biglietti.',
   'kiosk.serviceClosed': 'Chiuso in questo momento',
   'kiosk.noServices': 'Nessun servizio disponibile: chiedi allo sportello.',
+  'notices.closure.office': 'Ufficio chiuso: {when}',
+  'notices.closure.service': '{service} non disponibile: {when}',
+  'notices.alert': 'Avviso importante',
+  'notices.band': 'Avvisi',
 } as const;
 
 export type FrontDeskKey = keyof typeof FRONTDESK_IT;

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AgendaEntryDto, DeskDto, DisplayDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
+import type { AgendaEntryDto, DeskDto, DisplayDto, PublicNoticesDto, PublicTicketDto, TicketDto, TodayDto } from '@sportello/contracts';
 import { firstValueFrom, map } from 'rxjs';
 
 export interface IssueTicketRequest {
@@ -43,6 +43,11 @@ export class FrontDeskApi {
   /** Public: the waiting-room screen (calls, waits per service, the queue rules). */
   display(officeId: string): Promise<DisplayDto> {
     return firstValueFrom(this.http.get<DisplayDto>(`/api/offices/${enc(officeId)}/display`));
+  }
+
+  /** Public: the office's notices showing now (closures included) and when that changes next. */
+  notices(officeId: string): Promise<PublicNoticesDto> {
+    return firstValueFrom(this.http.get<PublicNoticesDto>(`/api/offices/${enc(officeId)}/notices`));
   }
 
   /** Public: one ticket's position and estimated wait. */

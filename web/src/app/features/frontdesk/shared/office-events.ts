@@ -26,7 +26,7 @@ export type LiveMessage = { kind: 'ready' } | { kind: 'event'; event: OfficeEven
 const CLOSED = 2;
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 30_000;
-const EVENT_TYPES = ['ticket', 'desk', 'resync'] as const;
+const EVENT_TYPES = ['ticket', 'desk', 'notice', 'resync'] as const;
 
 /**
  * The office's live events (`GET /api/offices/{id}/events`). EventSource reconnects by
