@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fiscalCode } from '../../libs/domain/testing/fiscal-codes.cjs';
 import { createTestDatabase, RunningApi, startApi, TestDatabase } from './support/api-process';
 import { at, bookingBody, countBy, nextWeekday, post, ZONE } from './support/booking';
@@ -344,5 +347,32 @@ describe('App IO: profiles, messages, retries, exactly once', () => {
     apis.splice(0);
     expect((await channels()).rows).toEqual([]);
     expect((await db.sql.query(`SELECT fiscal_code FROM appointment WHERE code = $1`, [booked.code])).rows[0].fiscal_code).toBe('-');
+  });
+
+  it('demo mode without IO credentials: each IO message is written as a JSON file under IO_DIR, nothing goes over HTTP', async () => {
+    const io = await standIn();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sportello-io-'));
+    const api = await launch(io.url, { DEMO_MODE: 'true', IO_API_KEY: '', IO_DIR: dir });
+    const config = await fetch(`${api.baseUrl}/api/config`);
+    expect(((await config.json()) as { channels: { io: boolean } }).channels).toEqual({ io: true });
+    const [start] = slots(1);
+    const booked = await book(api, start, MISSING);
+    // Every citizen "has the app" in the demo.
+    expect(await settled(booked.code, 'the demo IO confirmation')).toMatchObject({ status: 'SENT' });
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f.includes(booked.code));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/CONFIRMATION-CIE-/);
+    const written = JSON.parse(readFileSync(path.join(dir, files[0]), 'utf8')) as {
+      fiscal_code: string;
+      content: { subject: string; markdown: string; due_date: string };
+    };
+    expect(written.fiscal_code).toBe(fiscalCode(MISSING));
+    expect(written.content.subject).toBe(`Prenotazione confermata ${booked.code} – Carta d'identità`);
+    expect(written.content.markdown.length).toBeGreaterThanOrEqual(80);
+    expect(new Date(written.content.due_date).toISOString()).toBe(new Date(start).toISOString());
+    expect(await io.calls()).toEqual([]);
+    // The log names the file, never the codice fiscale.
+    expect(api.output()).toContain(`wrote CONFIRMATION ${booked.code}`);
+    expect(api.output()).not.toContain(fiscalCode(MISSING));
   });
 });
