@@ -110,6 +110,13 @@ describe('channels: dedupe keys and retries', () => {
     expect(parseRetryAfter('soon', at)).toBeNull();
   });
 
+  it('an error echoing a codice fiscale is stored without it', () => {
+    expect(cleanError(new Error('IO messages: HTTP 400 value "RSSMRA85T50A944X" at root.fiscal_code is not valid'))).toBe(
+      'IO messages: HTTP 400 value "<fiscal code>" at root.fiscal_code is not valid',
+    );
+    expect(cleanError(new Error('profile rssmra85t50a94qx unknown'))).toBe('profile <fiscal code> unknown');
+  });
+
   it('429 and 5xx are retried; other 4xx fail at once', () => {
     expect([400, 401, 403, 404, 422].map(httpFailureIsPermanent)).toEqual([true, true, true, true, true]);
     expect([429, 500, 502, 503].map(httpFailureIsPermanent)).toEqual([false, false, false, false]);

@@ -64,11 +64,13 @@ export function httpFailureIsPermanent(status: number): boolean {
 }
 
 const EMAIL = /[^\s<>()[\]@,;:"']+@[^\s<>()[\]@,;:"']+/g;
+/** A codice fiscale (omocodia letters included), as a channel's API might echo it in an error. */
+const FISCAL_CODE = /\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b/gi;
 
-/** The error as stored and shown to staff: no e-mail addresses, one line, at most 500 characters. */
+/** The error as stored and shown to staff: no e-mail addresses or codici fiscali, one line, at most 500 characters. */
 export function cleanError(error: unknown): string {
   const raw = error instanceof Error ? `${(error as { code?: string }).code ? `${(error as { code?: string }).code}: ` : ''}${error.message}` : String(error);
-  const clean = raw.replace(EMAIL, '<address>').replace(/\s+/g, ' ').trim();
+  const clean = raw.replace(EMAIL, '<address>').replace(FISCAL_CODE, '<fiscal code>').replace(/\s+/g, ' ').trim();
   return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean || 'unknown error';
 }
 
