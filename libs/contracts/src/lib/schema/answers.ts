@@ -72,6 +72,9 @@ export const PrivacyNoticeDtoSchema = z
     retentionDays: z.number(),
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
+    channels: z
+      .array(z.enum(NOTIFICATION_CHANNELS))
+      .meta({ description: 'How the office sends messages: EMAIL always, IO where App IO is configured for it (the notice names each)' }),
   })
   .meta({ id: 'PrivacyNoticeDto' });
 export const LegalNotesDtoSchema = z
