@@ -14,6 +14,8 @@ export interface IoProfileFixture {
 export interface IoReceived {
   id: string;
   key: string;
+  /** When the stand-in accepted it (ISO). */
+  at: string;
   body: { fiscal_code: string; content: { subject: string; markdown: string; due_date?: string } };
 }
 
