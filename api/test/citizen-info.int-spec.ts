@@ -115,6 +115,8 @@ describe('citizen information: contacts, suspension, privacy notice, accessibili
         retentionDays: 90,
         contactEmail: 'urp@prova.example',
         contactPhone: '051 000 0000',
+        // No App IO configured here: e-mail only.
+        channels: ['EMAIL'],
       },
       // No address of its own: the office's.
       accessibility: { declarationUrl: null, feedbackEmail: 'urp@prova.example' },

@@ -62,7 +62,7 @@ describe('citizens sign in with SPID/CIE (OpenID Connect, stand-in provider on l
 
   it('GET /api/config says sign-in is available, with the provider label', async () => {
     const config = await getJson(`${base}/api/config`);
-    expect(config.body).toEqual({ signIn: { available: true, providerName: 'SPID / CIE (prova)', loginUrl: '/api/citizen/login' } });
+    expect(config.body).toEqual({ signIn: { available: true, providerName: 'SPID / CIE (prova)', loginUrl: '/api/citizen/login' }, channels: { io: false } });
   });
 
   it('login redirects to the authorisation endpoint with code, PKCE S256, state, nonce and the redirect URI; returnTo only a same-origin path', async () => {
@@ -501,7 +501,10 @@ describe('citizens sign-in while the provider is down, and without OIDC_ISSUER',
   });
 
   it('without OIDC_ISSUER nothing changes: no sign-in offered, login 404, me 401', async () => {
-    expect((await getJson(`${off.baseUrl}/api/config`)).body).toEqual({ signIn: { available: false, providerName: null, loginUrl: null } });
+    expect((await getJson(`${off.baseUrl}/api/config`)).body).toEqual({
+      signIn: { available: false, providerName: null, loginUrl: null },
+      channels: { io: false },
+    });
     expect((await getJson(`${off.baseUrl}/api/citizen/login`)).status).toBe(404);
     expect((await getJson(`${off.baseUrl}/api/citizen/me`)).status).toBe(401);
   });

@@ -142,7 +142,10 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
   /** The citizen operations (sign-in with SPID/CIE against the stand-in provider), each with a valid and an invalid request. */
   async function citizenOperations(): Promise<void> {
     const monday = nextWeekday(1);
-    expect((await call('GET', '/api/config')).status).toBe(200);
+    const config = await call('GET', '/api/config');
+    expect(config.status).toBe(200);
+    // Neither IO_API_KEY nor an office key nor the demo: the booking form offers no App IO.
+    expect((config.body as Json).channels).toEqual({ io: false });
     expect((await call('GET', '/api/citizen/login?returnTo=/le-mie-prenotazioni')).status).toBe(302);
     expect((await call('GET', '/api/citizen/login', { base: plain.baseUrl })).status).toBe(404);
     expect((await call('GET', '/api/citizen/login', { base: plain.baseUrl, headers: { accept: 'application/json' } })).status).toBe(404);
@@ -284,6 +287,16 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect(booked.status).toBe(201);
     expect((await call('POST', '/api/appointments', { body: {} })).status).toBe(400);
     expect((await call('POST', '/api/appointments', { body: bookingBody(office.officeId, office.serviceId, at(monday, '09:10'), 2) })).status).toBe(409);
+    // The opt-in for App IO: a boolean, or absent.
+    const optedOut = await call('POST', '/api/appointments', {
+      body: bookingBody(office.officeId, office.serviceId, at(monday, '11:30'), 3, { channels: { io: false } }),
+    });
+    expect(optedOut.status).toBe(201);
+    const badOptIn = await call('POST', '/api/appointments', {
+      body: bookingBody(office.officeId, office.serviceId, at(monday, '11:30'), 4, { channels: { io: 'yes' } }),
+    });
+    expect(badOptIn.status).toBe(400);
+    expect((badOptIn.body as Json).errors.map((e: Json) => e.field)).toEqual(['channels.io']);
     const token = new URL((booked.body as Json).manageUrl).pathname.split('/').pop() as string;
     expect((await call('GET', `/api/appointments/manage/${token}`)).status).toBe(200);
     expect((await call('GET', '/api/appointments/manage/unknown-token')).status).toBe(404);
@@ -360,6 +373,10 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await as('GET', '/api/audit?pageSize=0')).status).toBe(400);
     expect((await as('GET', '/api/notifications')).status).toBe(200);
     expect((await as('GET', '/api/notifications?limit=0')).status).toBe(400);
+    const byChannel = await as('GET', '/api/notifications?channel=EMAIL');
+    expect(byChannel.status).toBe(200);
+    expect((byChannel.body as Json[]).every((r) => r.channel === 'EMAIL')).toBe(true);
+    expect((await as('GET', '/api/notifications?channel=PIGEON')).status).toBe(400);
 
     // The front desk: a walk-in and a checked-in appointment, through every desk action.
     const walkIn = await as('POST', `${o}/tickets`, { serviceId: office.serviceId });
@@ -444,6 +461,14 @@ describe('contract: the answers match the OpenAPI document (real HTTP, real Post
     expect((await as('GET', '/api/admin/offices/x/settings')).status).toBe(400);
     expect((await as('PUT', `${a}/settings`, { bookingHorizonDays: 60, minNoticeMinutes: 0, reconfirmRequired: false })).status).toBe(200);
     expect((await as('PUT', `${a}/settings`, {})).status).toBe(400);
+    // The office's App IO key is write-only: set/not set, never the key.
+    const withKey = await as('PUT', `${a}/settings`, { bookingHorizonDays: 60, minNoticeMinutes: 0, reconfirmRequired: false, ioApiKey: 'office-io-key-0001' });
+    expect(withKey.status).toBe(200);
+    expect((withKey.body as Json).io).toEqual({ apiKeySet: true, installationKeySet: false });
+    expect(JSON.stringify((await as('GET', `${a}/settings`)).body)).not.toContain('office-io-key-0001');
+    expect((await as('PUT', `${a}/settings`, { bookingHorizonDays: 60, minNoticeMinutes: 0, reconfirmRequired: false, ioApiKey: 'a b' })).status).toBe(400);
+    const cleared = await as('PUT', `${a}/settings`, { bookingHorizonDays: 60, minNoticeMinutes: 0, reconfirmRequired: false, ioApiKey: null });
+    expect((cleared.body as Json).io).toEqual({ apiKeySet: false, installationKeySet: false });
     expect((await as('GET', `${a}/services`)).status).toBe(200);
     expect((await as('GET', '/api/admin/offices/x/services')).status).toBe(400);
     const service = { code: 'NUOVO', names: { it: 'Nuovo servizio' }, durationMinutes: 20, capacity: 1, ticketPrefix: 'N' };

@@ -197,7 +197,9 @@ describe('e-mail notifications (real SMTP server, real PostgreSQL)', () => {
     const { status, body } = await manager.get('/api/notifications?limit=100');
     expect(status).toBe(200);
     expect(body.length).toBeGreaterThan(5);
-    expect(Object.keys(body[0]).sort()).toEqual(['attempts', 'bookingCode', 'createdAt', 'dueAt', 'id', 'kind', 'lastError', 'sentAt', 'status']);
+    expect(Object.keys(body[0]).sort()).toEqual(['attempts', 'bookingCode', 'channel', 'createdAt', 'dueAt', 'id', 'kind', 'lastError', 'sentAt', 'status']);
+    // No IO configured here: e-mail only.
+    expect(body.every((r: { channel: string }) => r.channel === 'EMAIL')).toBe(true);
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/@example\.it|Maria|D'Amico|gestisci/);
     const sent = await manager.get('/api/notifications?status=SENT&limit=2');

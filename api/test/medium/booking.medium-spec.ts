@@ -35,6 +35,7 @@ describe('BookingService against PostgreSQL (services wired by hand, no HTTP)', 
       notes: null,
       language: 'it',
       privacyAccepted: true,
+      channels: { io: false },
     };
   };
   const refusal = async (attempt: Promise<unknown>) => {

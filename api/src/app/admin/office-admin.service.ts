@@ -167,6 +167,8 @@ export class OfficeAdminService {
           accessibilityDeclarationUrl: input.accessibility.declarationUrl,
           accessibilityFeedbackEmail: input.accessibility.feedbackEmail,
         }),
+        // Write-only: absent keeps the saved key; the audit records only whether one is set.
+        ...(input.ioApiKey !== undefined && { ioApiKey: input.ioApiKey }),
       });
       await this.repository.saveSettings(tx, settings);
       office.patronSaintMonth = input.patronSaint?.month ?? null;
@@ -215,6 +217,8 @@ export class OfficeAdminService {
       accessibility: { declarationUrl: s?.accessibilityDeclarationUrl ?? null, feedbackEmail: s?.accessibilityFeedbackEmail ?? null },
       defaults: ruleDefaults(this.config),
       reconfirmDeadlineHours: this.config.booking.reconfirmDeadlineHours,
+      // The key itself never leaves the database.
+      io: { apiKeySet: Boolean(s?.ioApiKey), installationKeySet: this.config.io.apiKey !== null },
     };
   }
 

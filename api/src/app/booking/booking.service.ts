@@ -207,13 +207,17 @@ export class BookingService {
       );
       await this.repository.insertManageToken(tx, appointmentId, manageTokenHash(token));
       // The e-mails go with the booking: same transaction, committed together or not at all.
-      await this.outbox.booked(tx, {
-        appointmentId,
-        officeId: target.office.id,
-        startAt: new Date(slot.start),
-        sequence: 0,
-        reminderHoursBefore: target.rules.reminderHoursBefore,
-      });
+      await this.outbox.booked(
+        tx,
+        {
+          appointmentId,
+          officeId: target.office.id,
+          startAt: new Date(slot.start),
+          sequence: 0,
+          reminderHoursBefore: target.rules.reminderHoursBefore,
+        },
+        input.channels,
+      );
       const body: AppointmentCreatedDto = {
         code,
         start: slot.start,

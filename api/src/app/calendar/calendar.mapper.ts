@@ -1,4 +1,4 @@
-import type { LegalNotesDto, Language, OfficeDto, OpeningIntervalDto, ServiceDto, ServiceSuspensionDto } from '@sportello/contracts';
+import type { LegalNotesDto, Language, NotificationChannel, OfficeDto, OpeningIntervalDto, ServiceDto, ServiceSuspensionDto } from '@sportello/contracts';
 import { openStreetMapUrl } from '@sportello/domain';
 import type { OfficeSettings } from './office-settings.entity';
 import type { Office } from './office.entity';
@@ -60,7 +60,7 @@ const localized = (it: string | null, en: string | null) =>
   it?.trim() || en?.trim() ? { it: it?.trim() || (en ?? '').trim(), en: en?.trim() || (it ?? '').trim() } : null;
 
 /** The privacy notice and accessibility page of an office, from its settings (none saved: all standard). */
-export function toLegalNotes(office: Office, settings: OfficeSettings | null, retentionDays: number): LegalNotesDto {
+export function toLegalNotes(office: Office, settings: OfficeSettings | null, retentionDays: number, channels: NotificationChannel[]): LegalNotesDto {
   const s = settings;
   return {
     officeId: office.id,
@@ -76,6 +76,7 @@ export function toLegalNotes(office: Office, settings: OfficeSettings | null, re
       retentionDays,
       contactEmail: office.email,
       contactPhone: office.phone,
+      channels,
     },
     accessibility: {
       declarationUrl: s?.accessibilityDeclarationUrl ?? null,

@@ -30,6 +30,7 @@ import { ApiError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { JsonAnswer } from '../common/json-answer';
 import { APP_CONFIG } from '../config/config';
+import { ioKeyFor } from '../notification/channels/io.client';
 import type { AppConfig } from '../config/config';
 import { CalendarRepository } from './calendar.repository';
 import { hhmm, toLegalNotes, toOfficeDto, toServiceDto } from './calendar.mapper';
@@ -174,7 +175,8 @@ export class CalendarService {
   /** The privacy notice and the accessibility page of an office (GET /api/offices/{id}/legal). */
   async legalNotes(officeId: string): Promise<LegalNotesDto> {
     const config = await this.requireConfig(officeId);
-    return toLegalNotes(config.office, config.settings, this.rules(config.settings).retentionDays);
+    const io = ioKeyFor(this.config, config.settings?.ioApiKey ?? null) !== null;
+    return toLegalNotes(config.office, config.settings, this.rules(config.settings).retentionDays, io ? ['EMAIL', 'IO'] : ['EMAIL']);
   }
 
   /**

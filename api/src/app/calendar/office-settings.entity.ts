@@ -108,6 +108,10 @@ export class OfficeSettings {
   @Column({ name: 'accessibility_feedback_email', type: 'varchar', length: 200, nullable: true })
   accessibilityFeedbackEmail: string | null;
 
+  /** The office's own App IO API key (its own IO service); null: IO_API_KEY. A secret: never returned by the api. */
+  @Column({ name: 'io_api_key', type: 'varchar', length: 200, nullable: true })
+  ioApiKey: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

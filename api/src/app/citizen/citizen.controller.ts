@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { CitizenAppointmentDto, CitizenDto, Language, ManagedAppointmentDto, PublicConfigDto } from '@sportello/contracts';
 import { END_SESSION_HEADER } from '@sportello/contracts';
 import {
@@ -275,13 +277,28 @@ export class CitizenController {
 @DocTag('citizen')
 @Controller('config')
 export class PublicConfigController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get()
-  @Doc({ summary: 'What the web shows before anything else: whether citizens can sign in with SPID/CIE, and the label', ok: PublicConfigDtoSchema })
-  read(): PublicConfigDto {
+  @Doc({
+    summary: 'What the web shows before anything else: whether citizens can sign in with SPID/CIE, and the label; which channels besides e-mail are offered',
+    ok: PublicConfigDtoSchema,
+  })
+  async read(): Promise<PublicConfigDto> {
     const oidc = this.config.oidc;
-    return { signIn: { available: oidc !== null, providerName: oidc?.providerName ?? null, loginUrl: oidc ? '/api/citizen/login' : null } };
+    return {
+      signIn: { available: oidc !== null, providerName: oidc?.providerName ?? null, loginUrl: oidc ? '/api/citizen/login' : null },
+      channels: { io: this.config.io.apiKey !== null || this.config.demoMode || (await this.anyOfficeIoKey()) },
+    };
+  }
+
+  /** An office with an App IO key of its own offers IO even without IO_API_KEY. */
+  private async anyOfficeIoKey(): Promise<boolean> {
+    const rows = await this.db.query<Array<{ any: boolean }>>(`SELECT EXISTS (SELECT 1 FROM office_settings WHERE io_api_key IS NOT NULL) AS any`);
+    return rows[0]?.any === true;
   }
 }
 

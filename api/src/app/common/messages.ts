@@ -214,6 +214,10 @@ const MESSAGES = {
     it: 'Il promemoria deve partire più di {hours} ore prima dell’appuntamento: è la scadenza per confermare la presenza (RECONFIRM_DEADLINE_HOURS).',
     en: 'The reminder must go out more than {hours} hours before the appointment: that is the deadline to confirm attendance (RECONFIRM_DEADLINE_HOURS).',
   },
+  'settings.ioApiKey': {
+    it: 'La chiave API di App IO è di 8–200 caratteri, senza spazi.',
+    en: 'The App IO API key is 8–200 characters, without spaces.',
+  },
   'settings.mandateOrder': { it: 'La fine del mandato deve seguire l’inizio.', en: 'The end of the mandate must be after its start.' },
   'change.confirm': {
     it: 'La modifica riguarda {count} prenotazioni o biglietti: confermare per procedere (le prenotazioni saranno annullate e i cittadini avvisati per e-mail).',

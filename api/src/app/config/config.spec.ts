@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       retentionDays: 90,
       auditRetentionDays: 365,
       mail: { smtpUrl: null, from: 'Sportello <noreply@localhost>', dir: '.data/mail', pollSeconds: 5, maxAttempts: 8, reminderHoursBefore: 24 },
+      io: { apiUrl: 'https://api.io.pagopa.it/api/v1', apiKey: null, dir: '.data/channels/io', maxPer5s: 150, maxAttempts: 8, retryBaseSeconds: 30 },
       queue: { maxWaitMinutes: 30, toleranceMinutes: 10, checkInEarlyMinutes: 60, checkInLateMinutes: 15 },
       auth: { sessionHours: 12, loginThrottleLimit: 10, maxFailures: 5, lockMinutes: 15, accountMaxFailures: 50, secureCookies: false },
       productionRules: null,

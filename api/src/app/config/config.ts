@@ -32,6 +32,7 @@ export interface AppConfig {
   /** Days the audit log keeps a row (AUDIT_RETENTION_DAYS). */
   auditRetentionDays: number;
   mail: MailConfig;
+  io: IoConfig;
   queue: QueueConfig;
   auth: AuthConfig;
   /**
@@ -119,6 +120,22 @@ export interface MailConfig {
   reminderHoursBefore: number;
 }
 
+/** App IO (the public services app): messages by codice fiscale, through the outbox. */
+export interface IoConfig {
+  /** IO_API_URL, default https://api.io.pagopa.it/api/v1 (no trailing slash). */
+  apiUrl: string;
+  /** IO_API_KEY (`Ocp-Apim-Subscription-Key`); an office may set its own. Null: only offices with a key send, or the demo files. */
+  apiKey: string | null;
+  /** Where IO messages go as JSON files in demo mode without a key (IO_DIR, default .data/channels/io). */
+  dir: string;
+  /** Messages per 5 s per api instance (IO_MAX_PER_5S). */
+  maxPer5s: number;
+  /** Attempts before an IO message is FAILED (IO_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** First retry delay, doubling each time (IO_RETRY_BASE_SECONDS); a Retry-After answer wins. */
+  retryBaseSeconds: number;
+}
+
 /** Booking rules; the installation's defaults where an office's settings set none. */
 export interface BookingConfig {
   /** How long a hold keeps a slot (HOLD_MINUTES). */
@@ -195,6 +212,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100, problems),
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 720, problems),
   };
+  const ioApiUrl = (env['IO_API_URL']?.trim() || 'https://api.io.pagopa.it/api/v1').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(ioApiUrl)) problems.push(`IO_API_URL must start with https:// (got "${ioApiUrl}")`);
+  const io: IoConfig = {
+    apiUrl: ioApiUrl,
+    apiKey: env['IO_API_KEY']?.trim() || null,
+    dir: env['IO_DIR']?.trim() || '.data/channels/io',
+    maxPer5s: integer(env, 'IO_MAX_PER_5S', 150, 1, 100_000, problems),
+    maxAttempts: integer(env, 'IO_MAX_ATTEMPTS', 8, 1, 100, problems),
+    retryBaseSeconds: integer(env, 'IO_RETRY_BASE_SECONDS', 30, 1, 3600, problems),
+  };
   const queue: QueueConfig = {
     maxWaitMinutes: integer(env, 'MAX_WAIT_MINUTES', 30, 1, 600, problems),
     toleranceMinutes: integer(env, 'CALL_TOLERANCE_MINUTES', 10, 0, 120, problems),
@@ -247,6 +274,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionDays,
     auditRetentionDays,
     mail,
+    io,
     queue,
     auth,
     productionRules,

@@ -12,6 +12,7 @@ import { ManageToken } from '../booking/manage-token.entity';
 import { Desk, DeskService } from '../frontdesk/desk.entity';
 import { Ticket, TicketCounter, TicketEvent } from '../frontdesk/ticket.entity';
 import { Notification } from '../notification/notification.entity';
+import { AppointmentChannel } from '../notification/appointment-channel.entity';
 import { WaitlistEntry } from '../waitlist/waitlist-entry.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { StaffUser, StaffUserOffice } from '../auth/staff-user.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   IdempotencyRecord,
   ManageToken,
   Notification,
+  AppointmentChannel,
   StaffUser,
   StaffUserOffice,
   StaffSession,

@@ -12,6 +12,7 @@ import { CitizenContactsAndNotices1796232574033 } from './migrations/17962325740
 import { Hardening1796232680938 } from './migrations/1796232680938-Hardening';
 import { StaffDay1796232699488 } from './migrations/1796232699488-StaffDay';
 import { CitizenSignIn1796315572223 } from './migrations/1796315572223-CitizenSignIn';
+import { Channels1796593277303 } from './migrations/1796593277303-Channels';
 import { Notices1796593321295 } from './migrations/1796593321295-Notices';
 
 /** Every migration, in order, listed explicitly (webpack bundle: no globs). */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   Hardening1796232680938,
   StaffDay1796232699488,
   CitizenSignIn1796315572223,
+  Channels1796593277303,
   Notices1796593321295,
 ];

@@ -17,22 +17,23 @@ export class NotificationController {
 
   @Get()
   @Doc({
-    summary: 'Recent e-mail notifications with their status (no personal data)',
+    summary: 'Recent notifications (e-mail, App IO…) with their status (no personal data)',
     description:
-      'Managers and admins only, for the offices of the account (an admin: every office). Newest first. Shows kind, status, attempts, last error, due and sent times and the booking code; never names or addresses.',
+      'Managers and admins only, for the offices of the account (an admin: every office). Newest first; `channel` filters by channel. Shows kind, channel, status, attempts, last error, due and sent times and the booking code; never names, addresses, codici fiscali, chat ids or phone numbers.',
     ok: z.array(NotificationDtoSchema),
   })
   @Staff('manager')
   async list(
     @CurrentStaff() staff: StaffPrincipal,
-    @Query(new Valid(NotificationsQuerySchema)) { status, limit, officeId }: z.output<typeof NotificationsQuerySchema>,
+    @Query(new Valid(NotificationsQuerySchema)) { status, limit, officeId, channel }: z.output<typeof NotificationsQuerySchema>,
   ): Promise<NotificationDto[]> {
     if (officeId !== undefined) assertOfficeAccess(staff, officeId);
     const officeIds = officeId !== undefined ? [officeId.toLowerCase()] : staff.officeIds;
-    const rows = await this.repository.list(status ?? null, limit, officeIds);
+    const rows = await this.repository.list(status ?? null, limit, officeIds, channel ?? null);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
+      channel: r.channel,
       status: r.status,
       attempts: r.attempts,
       lastError: r.last_error,

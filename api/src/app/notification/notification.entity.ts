@@ -1,8 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { NotificationKind, NotificationStatus } from '@sportello/contracts';
+import type { NotificationChannel, NotificationKind, NotificationStatus } from '@sportello/contracts';
 
 // The vocabulary is the contract's (types only: the TypeORM CLI loads entities without the path aliases).
-export type { NotificationKind, NotificationStatus } from '@sportello/contracts';
+export type { NotificationChannel, NotificationKind, NotificationStatus } from '@sportello/contracts';
 /** Kinds about an appointment (`appointment_id` set); WAITLIST is about a waitlist entry (`waitlist_entry_id` set). */
 export type AppointmentNotificationKind = Exclude<NotificationKind, 'WAITLIST'>;
 
@@ -15,9 +15,10 @@ export interface NotificationPayload {
 }
 
 /**
- * The e-mail outbox: one row per message to send, written in the same transaction as the
- * booking change that causes it. `dedupe_key` is unique, so a message can be queued once only.
- * A row is about exactly one appointment or one waitlist entry.
+ * The outbox: one row per message to send on one channel (e-mail, App IO…), written in the
+ * same transaction as the booking change that causes it. `dedupe_key` is unique, so a message
+ * can be queued once only per channel. A row is about exactly one appointment or one
+ * waitlist entry (WAITLIST goes by e-mail only).
  */
 @Entity('notification')
 @Index('uq_notification_dedupe_key', ['dedupeKey'], { unique: true })
@@ -30,6 +31,7 @@ export interface NotificationPayload {
   'ck_notification_subject',
   `("kind" = 'WAITLIST' AND "waitlist_entry_id" IS NOT NULL AND "appointment_id" IS NULL) OR ("kind" <> 'WAITLIST' AND "appointment_id" IS NOT NULL AND "waitlist_entry_id" IS NULL)`,
 )
+@Check('ck_notification_channel', `"channel" IN ('EMAIL', 'IO', 'TELEGRAM', 'WHATSAPP')`)
 @Check('ck_notification_status', `"status" IN ('PENDING', 'SENT', 'FAILED', 'SKIPPED')`)
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -47,6 +49,10 @@ export class Notification {
   @Column({ type: 'varchar', length: 20 })
   kind: NotificationKind;
 
+  /** How it goes; the address (e-mail, codice fiscale, chat id) is read from the booking when it is sent. */
+  @Column({ type: 'varchar', length: 16, default: 'EMAIL' })
+  channel: NotificationChannel;
+
   @Column({ type: 'jsonb', nullable: true })
   payload: NotificationPayload | null;
 
@@ -54,7 +60,7 @@ export class Notification {
   @Column({ type: 'integer', default: 0 })
   sequence: number;
 
-  /** e.g. `CONFIRMATION:{appointmentId}`, `REMINDER:{appointmentId}:{sequence}`. */
+  /** e.g. `CONFIRMATION:{appointmentId}`, `REMINDER:{appointmentId}:{sequence}`; other channels than e-mail add `:{CHANNEL}`. */
   @Column({ name: 'dedupe_key', type: 'varchar', length: 200 })
   dedupeKey: string;
 

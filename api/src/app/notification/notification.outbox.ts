@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
-import type { AppointmentNotificationKind, NotificationPayload } from './notification.entity';
+import type { AppointmentNotificationKind, NotificationChannel, NotificationPayload } from './notification.entity';
 import { dedupeKey, reminderDueAt } from './notification.policy';
-import { NewNotification, NotificationRepository } from './notification.repository';
+import { NewNotification, NotificationRepository, OptedChannel } from './notification.repository';
 import type { Tx } from '../database/db';
+import { ioKeyFor } from './channels/io.client';
 
 export interface AppointmentChange {
   appointmentId: string;
@@ -38,23 +39,32 @@ export class NotificationOutbox {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A new booking: the confirmation now, the reminder before the start. */
-  async booked(tx: Tx, change: AppointmentChange): Promise<void> {
+  /**
+   * A new booking: the confirmation now, the reminder before the start, by e-mail and by
+   * each channel the booking opted into that the office has (stored with the booking: its
+   * later messages go there too).
+   */
+  async booked(tx: Tx, change: AppointmentChange, optIn: { io: boolean } = { io: false }): Promise<void> {
     const now = this.clock.now();
-    await this.repository.insert(tx, [this.row(change, 'CONFIRMATION', now), this.reminder(change, now)]);
+    const channels: OptedChannel[] = [];
+    if (optIn.io && ioKeyFor(this.config, await this.repository.officeIoApiKeyOf(tx, change.officeId))) channels.push({ channel: 'IO', target: null });
+    await this.repository.insertChannels(tx, change.appointmentId, channels);
+    const via = channels.map((c) => c.channel);
+    await this.repository.insert(tx, [...this.rows(change, 'CONFIRMATION', now, via), ...this.reminders(change, now, via)]);
   }
 
   /** A cancellation by the citizen: whatever was still to be sent is dropped; the cancellation goes out now. */
   async cancelled(tx: Tx, change: AppointmentChange): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled');
-    await this.repository.insert(tx, [this.row(change, 'CANCELLATION', this.clock.now())]);
+    await this.repository.insert(tx, this.rows(change, 'CANCELLATION', this.clock.now(), await this.channels(tx, change)));
   }
 
   /** A move (`sequence` is the new one): the old reminder is dropped; notice now, reminder for the new time. */
   async rescheduled(tx: Tx, change: AppointmentChange): Promise<void> {
     const now = this.clock.now();
     await this.repository.skipPending(tx, change.appointmentId, ['REMINDER', 'RESCHEDULE'], 'appointment moved');
-    await this.repository.insert(tx, [this.row(change, 'RESCHEDULE', now), this.reminder(change, now)]);
+    const via = await this.channels(tx, change);
+    await this.repository.insert(tx, [...this.rows(change, 'RESCHEDULE', now, via), ...this.reminders(change, now, via)]);
   }
 
   /**
@@ -63,7 +73,7 @@ export class NotificationOutbox {
    */
   async released(tx: Tx, change: AppointmentChange): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment released (attendance not confirmed)');
-    await this.repository.insert(tx, [this.row(change, 'RELEASED', this.clock.now())]);
+    await this.repository.insert(tx, this.rows(change, 'RELEASED', this.clock.now(), await this.channels(tx, change)));
   }
 
   /**
@@ -74,7 +84,10 @@ export class NotificationOutbox {
    */
   async closed(tx: Tx, change: AppointmentChange, reason: string | null): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled: office closed');
-    await this.repository.insert(tx, [this.row(change, 'CLOSURE', this.clock.now(), { closureReason: reason?.trim() || null })]);
+    await this.repository.insert(
+      tx,
+      this.rows(change, 'CLOSURE', this.clock.now(), await this.channels(tx, change), { closureReason: reason?.trim() || null }),
+    );
   }
 
   /**
@@ -85,12 +98,12 @@ export class NotificationOutbox {
    */
   async officeChanged(tx: Tx, change: AppointmentChange, serviceWithdrawn: boolean): Promise<void> {
     await this.repository.skipPending(tx, change.appointmentId, DROPPED_BY_CANCELLATION, 'appointment cancelled: office configuration changed');
-    await this.repository.insert(tx, [this.row(change, 'OFFICE_CHANGE', this.clock.now(), { serviceWithdrawn })]);
+    await this.repository.insert(tx, this.rows(change, 'OFFICE_CHANGE', this.clock.now(), await this.channels(tx, change), { serviceWithdrawn }));
   }
 
   /**
    * The citizen lost the e-mail (POST /api/appointments/recover): the confirmation goes out
-   * again, with a new manage link. At most once per appointment per hour (the dedupe key
+   * again by e-mail only, with a new manage link. At most once per appointment per hour (the dedupe key
    * carries the hour), however often it is asked for.
    */
   async resent(tx: Tx, change: AppointmentChange): Promise<void> {
@@ -109,6 +122,7 @@ export class NotificationOutbox {
         appointmentId: null,
         waitlistEntryId: n.entryId,
         kind: 'WAITLIST',
+        channel: 'EMAIL',
         sequence: 0,
         dedupeKey: dedupeKey('WAITLIST', n.entryId, 0),
         dueAt: now,
@@ -119,19 +133,44 @@ export class NotificationOutbox {
     );
   }
 
-  private reminder(change: AppointmentChange, now: Date): NewNotification {
-    const due = reminderDueAt(change.startAt, change.reminderHoursBefore ?? this.config.mail.reminderHoursBefore, now);
-    return due ? this.row(change, 'REMINDER', due) : { ...this.row(change, 'REMINDER', now), status: 'SKIPPED', note: LATE_BOOKING };
+  /** The booking's channels besides e-mail, as stored when it was made. */
+  private channels(tx: Tx, change: AppointmentChange): Promise<Array<OptedChannel['channel']>> {
+    return this.repository.channelsOf(tx, change.appointmentId);
   }
 
-  private row(change: AppointmentChange, kind: AppointmentNotificationKind, dueAt: Date, payload: NotificationPayload | null = null): NewNotification {
+  private reminders(change: AppointmentChange, now: Date, via: Array<OptedChannel['channel']>): NewNotification[] {
+    const due = reminderDueAt(change.startAt, change.reminderHoursBefore ?? this.config.mail.reminderHoursBefore, now);
+    return due
+      ? this.rows(change, 'REMINDER', due, via)
+      : this.rows(change, 'REMINDER', now, via).map((r) => ({ ...r, status: 'SKIPPED' as const, note: LATE_BOOKING }));
+  }
+
+  /** One row per channel: e-mail first, then the booking's others. */
+  private rows(
+    change: AppointmentChange,
+    kind: AppointmentNotificationKind,
+    dueAt: Date,
+    via: Array<OptedChannel['channel']>,
+    payload: NotificationPayload | null = null,
+  ): NewNotification[] {
+    return (['EMAIL', ...via] as NotificationChannel[]).map((channel) => this.row(change, kind, dueAt, payload, channel));
+  }
+
+  private row(
+    change: AppointmentChange,
+    kind: AppointmentNotificationKind,
+    dueAt: Date,
+    payload: NotificationPayload | null = null,
+    channel: NotificationChannel = 'EMAIL',
+  ): NewNotification {
     return {
       officeId: change.officeId,
       appointmentId: change.appointmentId,
       waitlistEntryId: null,
       kind,
+      channel,
       sequence: change.sequence,
-      dedupeKey: dedupeKey(kind, change.appointmentId, change.sequence),
+      dedupeKey: dedupeKey(kind, change.appointmentId, change.sequence, channel),
       dueAt,
       status: 'PENDING',
       note: null,

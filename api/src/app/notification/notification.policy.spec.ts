@@ -1,4 +1,14 @@
-import { cleanError, dedupeKey, reminderDueAt, retryDelayMs, skipReason, waitlistSkipReason } from './notification.policy';
+import {
+  channelRetryDelayMs,
+  cleanError,
+  dedupeKey,
+  httpFailureIsPermanent,
+  parseRetryAfter,
+  reminderDueAt,
+  retryDelayMs,
+  skipReason,
+  waitlistSkipReason,
+} from './notification.policy';
 
 const id = '7d2f4c1e-9a55-4c57-8f0e-1f2a3b4c5d6e';
 const now = new Date('2027-03-25T10:00:00Z');
@@ -70,5 +80,45 @@ describe('outbox policy', () => {
     expect(waitlistSkipReason({ expiresAt: new Date('2027-04-01T00:00:00Z') }, now)).toBeNull();
     expect(waitlistSkipReason({ expiresAt: now }, now)).toBe('waitlist entry expired');
     expect(waitlistSkipReason(null, now)).toMatch(/unsubscribed or expired/);
+  });
+});
+
+describe('channels: dedupe keys and retries', () => {
+  it('e-mail keys are unchanged; other channels add :{CHANNEL}', () => {
+    expect(dedupeKey('CONFIRMATION', id, 0, 'EMAIL')).toBe(`CONFIRMATION:${id}`);
+    expect(dedupeKey('CONFIRMATION', id, 0, 'IO')).toBe(`CONFIRMATION:${id}:IO`);
+    expect(dedupeKey('REMINDER', id, 2, 'IO')).toBe(`REMINDER:${id}:2:IO`);
+    expect(dedupeKey('RESCHEDULE', id, 2, 'TELEGRAM')).toBe(`RESCHEDULE:${id}:2:TELEGRAM`);
+  });
+
+  it("a channel's backoff doubles from its own base, at most an hour; Retry-After wins when longer", () => {
+    expect([0, 1, 2, 3].map((a) => channelRetryDelayMs(a, 10_000, null))).toEqual([10_000, 20_000, 40_000, 80_000]);
+    expect(channelRetryDelayMs(20, 10_000, null)).toBe(3_600_000);
+    expect(channelRetryDelayMs(0, 30_000, 120_000)).toBe(120_000);
+    // A shorter Retry-After does not make the backoff shorter.
+    expect(channelRetryDelayMs(2, 30_000, 1_000)).toBe(120_000);
+    expect(channelRetryDelayMs(0, 30_000, 86_400_000)).toBe(3_600_000);
+    expect(retryDelayMs(1)).toBe(channelRetryDelayMs(1, 30_000, null));
+  });
+
+  it('Retry-After as seconds or as an HTTP date; junk is ignored', () => {
+    const at = new Date('2027-03-25T10:00:00Z');
+    expect(parseRetryAfter('120', at)).toBe(120_000);
+    expect(parseRetryAfter('Thu, 25 Mar 2027 10:01:30 GMT', at)).toBe(90_000);
+    expect(parseRetryAfter('Thu, 25 Mar 2027 09:00:00 GMT', at)).toBe(0);
+    expect(parseRetryAfter(null, at)).toBeNull();
+    expect(parseRetryAfter('soon', at)).toBeNull();
+  });
+
+  it('an error echoing a codice fiscale is stored without it', () => {
+    expect(cleanError(new Error('IO messages: HTTP 400 value "RSSMRA85T50A944X" at root.fiscal_code is not valid'))).toBe(
+      'IO messages: HTTP 400 value "<fiscal code>" at root.fiscal_code is not valid',
+    );
+    expect(cleanError(new Error('profile rssmra85t50a94qx unknown'))).toBe('profile <fiscal code> unknown');
+  });
+
+  it('429 and 5xx are retried; other 4xx fail at once', () => {
+    expect([400, 401, 403, 404, 422].map(httpFailureIsPermanent)).toEqual([true, true, true, true, true]);
+    expect([429, 500, 502, 503].map(httpFailureIsPermanent)).toEqual([false, false, false, false]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The rules of the outbox as pure functions (no Nest, no I/O), unit-tested on their own.
  */
-import type { AppointmentNotificationKind, NotificationKind } from './notification.entity';
+import type { AppointmentNotificationKind, NotificationChannel, NotificationKind } from './notification.entity';
 
 export const RETRY_BASE_MS = 30_000;
 export const RETRY_MAX_MS = 3_600_000;
@@ -13,11 +13,13 @@ export const BATCH_SIZE = 20;
 export const SEND_CONCURRENCY = 4;
 
 /**
- * One message per subject and kind — per sequence for reminders and moves. The subject is
- * the appointment, or the waitlist entry for WAITLIST (so an entry is told once).
+ * One message per subject, kind and channel — per sequence for reminders and moves. The
+ * subject is the appointment, or the waitlist entry for WAITLIST (so an entry is told once).
+ * E-mail keys carry no channel (as before channels existed); the others end in `:{CHANNEL}`.
  */
-export function dedupeKey(kind: NotificationKind, subjectId: string, sequence: number): string {
-  return kind === 'REMINDER' || kind === 'RESCHEDULE' ? `${kind}:${subjectId}:${sequence}` : `${kind}:${subjectId}`;
+export function dedupeKey(kind: NotificationKind, subjectId: string, sequence: number, channel: NotificationChannel = 'EMAIL'): string {
+  const key = kind === 'REMINDER' || kind === 'RESCHEDULE' ? `${kind}:${subjectId}:${sequence}` : `${kind}:${subjectId}`;
+  return channel === 'EMAIL' ? key : `${key}:${channel}`;
 }
 
 /**
@@ -30,17 +32,45 @@ export function reminderDueAt(startAt: Date, hoursBefore: number, now: Date): Da
   return due.getTime() <= now.getTime() ? null : due;
 }
 
-/** Exponential backoff: 30 s × 2^attempts so far, at most an hour. */
+/** Exponential backoff of e-mail: 30 s × 2^attempts so far, at most an hour. */
 export function retryDelayMs(attemptsSoFar: number): number {
-  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attemptsSoFar), RETRY_MAX_MS);
+  return channelRetryDelayMs(attemptsSoFar, RETRY_BASE_MS, null);
+}
+
+/**
+ * A channel's backoff: its base × 2^attempts so far, at most an hour. A server's
+ * Retry-After wins when it asks for longer (never past the hour).
+ */
+export function channelRetryDelayMs(attemptsSoFar: number, baseMs: number, retryAfterMs: number | null): number {
+  const backoff = Math.min(baseMs * 2 ** Math.max(0, attemptsSoFar), RETRY_MAX_MS);
+  return retryAfterMs === null ? backoff : Math.min(Math.max(backoff, retryAfterMs), RETRY_MAX_MS);
+}
+
+/**
+ * A Retry-After header (RFC 9110: delay-seconds or an HTTP date) in milliseconds from
+ * `now`; null when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
+  const raw = value?.trim();
+  if (!raw) return null;
+  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+}
+
+/** How an HTTP answer of a channel's API is handled: 429 and 5xx are retried, other 4xx fail at once. */
+export function httpFailureIsPermanent(status: number): boolean {
+  return status !== 429 && status < 500;
 }
 
 const EMAIL = /[^\s<>()[\]@,;:"']+@[^\s<>()[\]@,;:"']+/g;
+/** A codice fiscale (omocodia letters included), as a channel's API might echo it in an error. */
+const FISCAL_CODE = /\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b/gi;
 
-/** The error as stored and shown to staff: no e-mail addresses, one line, at most 500 characters. */
+/** The error as stored and shown to staff: no e-mail addresses or codici fiscali, one line, at most 500 characters. */
 export function cleanError(error: unknown): string {
   const raw = error instanceof Error ? `${(error as { code?: string }).code ? `${(error as { code?: string }).code}: ` : ''}${error.message}` : String(error);
-  const clean = raw.replace(EMAIL, '<address>').replace(/\s+/g, ' ').trim();
+  const clean = raw.replace(EMAIL, '<address>').replace(FISCAL_CODE, '<fiscal code>').replace(/\s+/g, ' ').trim();
   return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean || 'unknown error';
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { NotificationKind, NotificationPayload, NotificationStatus } from './notification.entity';
+import type { NotificationChannel, NotificationKind, NotificationPayload, NotificationStatus } from './notification.entity';
 import { queryRows, type Tx } from '../database/db';
 
 export interface NewNotification {
@@ -10,6 +10,7 @@ export interface NewNotification {
   appointmentId: string | null;
   waitlistEntryId: string | null;
   kind: NotificationKind;
+  channel: NotificationChannel;
   sequence: number;
   dedupeKey: string;
   dueAt: Date;
@@ -24,9 +25,16 @@ export interface ClaimedNotification {
   appointmentId: string | null;
   waitlistEntryId: string | null;
   kind: NotificationKind;
+  channel: NotificationChannel;
   sequence: number;
   attempts: number;
   payload: NotificationPayload | null;
+}
+
+/** A channel besides e-mail that a booking opted into (`target`: chat id, phone; null for IO). */
+export interface OptedChannel {
+  channel: Exclude<NotificationChannel, 'EMAIL'>;
+  target: string | null;
 }
 
 /** The office's contact columns of a message's context (table alias `o`). */
@@ -46,6 +54,8 @@ export interface AppointmentContext {
   /** The office asks for reconfirmation of attendance. */
   reconfirmRequired: boolean;
   email: string;
+  /** IO addresses the citizen by it. */
+  fiscalCode: string;
   firstName: string;
   lastName: string;
   language: 'it' | 'en';
@@ -89,6 +99,7 @@ export interface WaitlistContext {
 export interface NotificationRow {
   id: string;
   kind: NotificationKind;
+  channel: NotificationChannel;
   status: NotificationStatus;
   attempts: number;
   last_error: string | null;
@@ -107,8 +118,8 @@ export class NotificationRepository {
   async insert(tx: Tx, rows: NewNotification[]): Promise<void> {
     for (const n of rows) {
       await tx.query(
-        `INSERT INTO notification (office_id, appointment_id, waitlist_entry_id, kind, sequence, dedupe_key, status, due_at, last_error, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `INSERT INTO notification (office_id, appointment_id, waitlist_entry_id, kind, sequence, dedupe_key, status, due_at, last_error, payload, channel)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (dedupe_key) DO NOTHING`,
         [
           n.officeId,
@@ -121,9 +132,46 @@ export class NotificationRepository {
           n.dueAt,
           n.note,
           n.payload === null ? null : JSON.stringify(n.payload),
+          n.channel,
         ],
       );
     }
+  }
+
+  /** Inside the booking transaction: the channels the booking opted into, besides e-mail. */
+  async insertChannels(tx: Tx, appointmentId: string, channels: OptedChannel[]): Promise<void> {
+    for (const c of channels)
+      await tx.query(
+        `INSERT INTO appointment_channel (appointment_id, channel, target) VALUES ($1, $2, $3)
+         ON CONFLICT (appointment_id, channel) DO UPDATE SET target = EXCLUDED.target`,
+        [appointmentId, c.channel, c.target],
+      );
+  }
+
+  /** The channels of a booking besides e-mail (read in the transaction of the change). */
+  async channelsOf(tx: Tx, appointmentId: string): Promise<Array<OptedChannel['channel']>> {
+    const rows = await queryRows<{ channel: OptedChannel['channel'] }>(
+      tx,
+      `SELECT channel FROM appointment_channel WHERE appointment_id = $1 ORDER BY channel`,
+      [appointmentId],
+    );
+    return rows.map((r) => r.channel);
+  }
+
+  /** The App IO key of the appointment's office, if it has its own (a secret: used to send, never shown). */
+  async officeIoApiKey(appointmentId: string): Promise<string | null> {
+    const rows = await queryRows<{ key: string | null }>(
+      this.db,
+      `SELECT os.io_api_key AS key FROM appointment a JOIN office_settings os ON os.office_id = a.office_id WHERE a.id = $1`,
+      [appointmentId],
+    );
+    return rows[0]?.key ?? null;
+  }
+
+  /** The office's own App IO key, read in the booking's transaction. */
+  async officeIoApiKeyOf(tx: Tx, officeId: string): Promise<string | null> {
+    const rows = await queryRows<{ key: string | null }>(tx, `SELECT io_api_key AS key FROM office_settings WHERE office_id = $1`, [officeId]);
+    return rows[0]?.key ?? null;
   }
 
   /** Inside the booking transaction: pending messages of these kinds will never be sent. */
@@ -146,6 +194,7 @@ export class NotificationRepository {
       appointment_id: string | null;
       waitlist_entry_id: string | null;
       kind: NotificationKind;
+      channel: NotificationChannel;
       sequence: number;
       attempts: number;
       payload: NotificationPayload | null;
@@ -157,7 +206,7 @@ export class NotificationRepository {
                  ORDER BY due_at
                  LIMIT $3
                    FOR UPDATE SKIP LOCKED)
-       RETURNING n.id, n.appointment_id, n.waitlist_entry_id, n.kind, n.sequence, n.attempts, n.payload`,
+       RETURNING n.id, n.appointment_id, n.waitlist_entry_id, n.kind, n.channel, n.sequence, n.attempts, n.payload`,
       [now, claimUntil, limit],
     );
     return rows.map((r) => ({
@@ -165,6 +214,7 @@ export class NotificationRepository {
       appointmentId: r.appointment_id,
       waitlistEntryId: r.waitlist_entry_id,
       kind: r.kind,
+      channel: r.channel,
       sequence: r.sequence,
       attempts: r.attempts,
       payload: r.payload,
@@ -176,7 +226,7 @@ export class NotificationRepository {
     const rows = await queryRows<AppointmentContext>(
       this.db,
       `SELECT a.id, a.code, a.status, a.cancel_reason AS "cancelReason", a.sequence, a.start_at AS "startAt", a.end_at AS "endAt", a.confirmed_at AS "confirmedAt",
-              a.email, a.first_name AS "firstName", a.last_name AS "lastName", a.language,
+              a.email, a.fiscal_code AS "fiscalCode", a.first_name AS "firstName", a.last_name AS "lastName", a.language,
               a.anonymised_at IS NOT NULL AS anonymised, coalesce(os.reconfirm_required, false) AS "reconfirmRequired",
               ${OFFICE_COLUMNS}, o.time_zone AS "timeZone",
               s.code AS "serviceCode", s.name_it AS "nameIt", s.name_en AS "nameEn", s.documents_it AS "documentsIt", s.documents_en AS "documentsEn",
@@ -256,16 +306,16 @@ export class NotificationRepository {
   }
 
   /** Newest first, of the given offices only. */
-  list(status: NotificationStatus | null, limit: number, officeIds: string[]): Promise<NotificationRow[]> {
+  list(status: NotificationStatus | null, limit: number, officeIds: string[], channel: NotificationChannel | null = null): Promise<NotificationRow[]> {
     return queryRows(
       this.db,
-      `SELECT n.id, n.kind, n.status, n.attempts, n.last_error, n.due_at, n.sent_at, n.created_at, a.code
+      `SELECT n.id, n.kind, n.channel, n.status, n.attempts, n.last_error, n.due_at, n.sent_at, n.created_at, a.code
          FROM notification n
          LEFT JOIN appointment a ON a.id = n.appointment_id
-        WHERE ($1::varchar IS NULL OR n.status = $1) AND n.office_id = ANY($3::uuid[])
+        WHERE ($1::varchar IS NULL OR n.status = $1) AND n.office_id = ANY($3::uuid[]) AND ($4::varchar IS NULL OR n.channel = $4)
         ORDER BY n.created_at DESC, n.id
         LIMIT $2`,
-      [status, limit, officeIds],
+      [status, limit, officeIds, channel],
     );
   }
 

@@ -240,13 +240,32 @@ const TEXT = {
 
 const CANCELLED_KINDS: ReadonlySet<MessageKind> = new Set(['CANCELLATION', 'RELEASED', 'CLOSURE', 'OFFICE_CHANGE']);
 
-export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
+/**
+ * What a message about an appointment says, whatever the channel renders: title, lead,
+ * facts, documents, the link and the reconfirmation question, in the message's language.
+ */
+export interface MessageParts {
+  /** The kind's title ("Prenotazione confermata"). */
+  title: string;
+  /** "Gentile", "Dear". */
+  greeting: string;
+  lead: string;
+  facts: Array<[string, string]>;
+  /** "Cosa portare" and the list (empty for cancellations). */
+  documentsTitle: string;
+  documents: string[];
+  link: { label: string; url: string } | null;
+  reconfirm: { title: string; text: string; label: string; url: string } | null;
+  cancelled: boolean;
+  /** Shown where a QR code comes with the message. */
+  qrHint: string;
+}
+
+export function messageParts(ctx: MessageContext): MessageParts {
   const t = TEXT[ctx.language];
   const when = formatLocalDateTime(ctx.startAt, ctx.timeZone, ctx.language);
   const cancelled = CANCELLED_KINDS.has(ctx.kind);
-  const withQr = !cancelled;
   const full = ctx.kind === 'CONFIRMATION' || ctx.kind === 'RESCHEDULE' || ctx.kind === 'REMINDER';
-  const subject = `${t.subject[ctx.kind]} ${ctx.code} – ${ctx.serviceName}`;
   const location = `${ctx.officeName}, ${ctx.officeAddress}`;
   const lead =
     ctx.kind === 'CLOSURE'
@@ -262,13 +281,37 @@ export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
     [t.code, ctx.code],
   ];
   if (full) facts.push([t.fee, [formatFee(ctx.feeCents, ctx.language), ctx.feeNote].filter(Boolean).join(' – ')]);
-  const contacts = contactBlock(t, ctx);
   const documents = full ? ctx.documents : [];
   const link = cancelled ? { label: t.bookAgain, url: ctx.bookUrl } : ctx.manageUrl ? { label: t.manage, url: ctx.manageUrl } : null;
   const reconfirm =
     ctx.kind === 'REMINDER' && ctx.reconfirm
-      ? { text: t.reconfirmText(formatLocalDateTime(ctx.reconfirm.deadline, ctx.timeZone, ctx.language)), url: ctx.reconfirm.url }
+      ? {
+          title: t.reconfirmTitle,
+          text: t.reconfirmText(formatLocalDateTime(ctx.reconfirm.deadline, ctx.timeZone, ctx.language)),
+          label: t.reconfirmLink,
+          url: ctx.reconfirm.url,
+        }
       : null;
+  return {
+    title: t.subject[ctx.kind],
+    greeting: t.greeting,
+    lead,
+    facts,
+    documentsTitle: t.documents,
+    documents,
+    link,
+    reconfirm,
+    cancelled,
+    qrHint: t.qrHint,
+  };
+}
+
+export function renderMessage(ctx: MessageContext, now: Date): RenderedMessage {
+  const t = TEXT[ctx.language];
+  const { lead, facts, documents, link, reconfirm, cancelled } = messageParts(ctx);
+  const withQr = !cancelled;
+  const subject = `${t.subject[ctx.kind]} ${ctx.code} – ${ctx.serviceName}`;
+  const contacts = contactBlock(t, ctx);
   const ics = ctx.kind === 'REMINDER' ? null : calendarFile(ctx, now);
 
   const text = [

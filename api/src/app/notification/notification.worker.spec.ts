@@ -2,6 +2,9 @@ import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
+import { ChannelSenders } from './channels/channel';
+import { EmailChannel } from './channels/email.channel';
+import { NotificationComposer } from './notification.composer';
 import { NotificationOutbox } from './notification.outbox';
 import type { AppointmentContext, ClaimedNotification, NewNotification, NotificationRepository } from './notification.repository';
 import type { MailTransport, OutgoingMail } from './notification.transport';
@@ -26,6 +29,9 @@ type Row = NewNotification & { id: string; attempts: number; sentAt: Date | null
 class MemoryRepository {
   readonly rows: Row[] = [];
   constructor(private readonly appointment: AppointmentContext) {}
+  async insertChannels() {
+    // e-mail only here
+  }
   async insert(_tx: EntityManager, rows: NewNotification[]) {
     for (const row of rows)
       if (!this.rows.some((r) => r.dedupeKey === row.dedupeKey)) this.rows.push({ ...row, id: `n${this.rows.length + 1}`, attempts: 0, sentAt: null });
@@ -41,6 +47,7 @@ class MemoryRepository {
         appointmentId: r.appointmentId,
         waitlistEntryId: null,
         kind: r.kind,
+        channel: r.channel,
         sequence: r.sequence,
         attempts: r.attempts,
         payload: null,
@@ -94,6 +101,7 @@ function appointment(startAt: string): AppointmentContext {
     startAt: start,
     endAt: new Date(start.getTime() + 30 * 60_000),
     email: 'maria@example.org',
+    fiscalCode: 'RSSMRA85T50A944X',
     firstName: 'Maria',
     lastName: 'Rossi',
     language: 'it',
@@ -123,7 +131,9 @@ function setUp(startAt: string, bookedAt: string) {
   const transport = { send: async (mail: OutgoingMail) => void sent.push(mail), describe: () => 'memory' } as unknown as MailTransport;
   const repo = repository as unknown as NotificationRepository;
   const outbox = new NotificationOutbox(repo, clock, config);
-  const worker = new NotificationWorker(repo, transport, clock, {} as SchedulerRegistry, config);
+  const email = new EmailChannel(new NotificationComposer(repo, config), repo, transport, config);
+  const senders = { get: (channel: string) => (channel === 'EMAIL' ? email : undefined), all: () => [email] } as unknown as ChannelSenders;
+  const worker = new NotificationWorker(repo, senders, email, clock, {} as SchedulerRegistry, config);
   const reminders = () => sent.filter((m) => m.subject.startsWith('Promemoria'));
   return { clock, repository, outbox, worker, reminders, sent };
 }

@@ -1,18 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { toBuffer } from 'qrcode';
-import { openStreetMapUrl, reconfirmationToAsk } from '@sportello/domain';
-import { icsOrganizer } from '../booking/appointment-ics';
-import { manageTokenHash, newManageToken } from '../booking/manage-token';
 import { Clock } from '../common/clock';
 import { PollingJob } from '../common/polling-job';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import type { AppointmentNotificationKind } from './notification.entity';
-import { BATCH_SIZE, CLAIM_MS, SEND_CONCURRENCY, cleanError, retryDelayMs, skipReason, waitlistSkipReason } from './notification.policy';
-import { AppointmentContext, ClaimedNotification, NotificationRepository, WaitlistContext } from './notification.repository';
-import { MessageContext, QR_CID, renderMessage, renderWaitlistMessage } from './notification.templates';
-import { MailTransport, OutgoingMail } from './notification.transport';
+import { ChannelError, ChannelSender, ChannelSenders } from './channels/channel';
+import { EmailChannel } from './channels/email.channel';
+import { BATCH_SIZE, CLAIM_MS, SEND_CONCURRENCY, channelRetryDelayMs, cleanError, skipReason, waitlistSkipReason } from './notification.policy';
+import { ClaimedNotification, NotificationRepository } from './notification.repository';
 
 const INTERVAL = 'notification-outbox';
 
@@ -21,6 +17,8 @@ export type Outcome = 'SENT' | 'SKIPPED' | 'RETRY' | 'FAILED';
 /**
  * Sends the outbox. Every api instance runs it every MAIL_POLL_SECONDS; rows are claimed
  * with FOR UPDATE SKIP LOCKED, so instances share the work and never send a row twice.
+ * Whether a message is still due is decided here, for every channel alike; the row's
+ * channel (e-mail, App IO…) renders and sends it, with its own backoff and rate.
  * "Now" comes from the injectable Clock.
  */
 @Injectable()
@@ -29,7 +27,8 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
 
   constructor(
     private readonly repository: NotificationRepository,
-    private readonly transport: MailTransport,
+    private readonly senders: ChannelSenders,
+    private readonly email: EmailChannel,
     private readonly clock: Clock,
     scheduler: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,7 +38,12 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
 
   override onApplicationBootstrap(): void {
     super.onApplicationBootstrap();
-    this.logger.log(`outbox worker every ${this.config.mail.pollSeconds} s, ${this.transport.describe()}`);
+    this.logger.log(
+      `outbox worker every ${this.config.mail.pollSeconds} s: ${this.senders
+        .all()
+        .map((s) => s.describe())
+        .join('; ')}`,
+    );
   }
 
   /**
@@ -73,27 +77,36 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
   }
 
   private async deliverAppointment(row: ClaimedNotification, kind: AppointmentNotificationKind): Promise<Outcome> {
-    let label = { id: row.id, kind: row.kind, code: '-' };
+    let label = { id: row.id, kind: `${row.kind}/${row.channel}`, code: '-' };
+    const sender = this.senders.get(row.channel);
+    if (!sender) {
+      await this.repository.markSkipped(row.id, `channel ${row.channel} is not configured`);
+      return 'SKIPPED';
+    }
     try {
       const appointment = row.appointmentId ? await this.repository.appointmentContext(row.appointmentId) : null;
-      const now = this.clock.now();
-      const skip = skipReason(kind, row.sequence, appointment, now);
+      const skip = skipReason(kind, row.sequence, appointment, this.clock.now());
       if (skip || !appointment) {
         await this.repository.markSkipped(row.id, skip ?? 'appointment not found');
         return 'SKIPPED';
       }
       label = { ...label, code: appointment.code };
-      const { mail, askedReconfirmation } = await this.compose(row, kind, appointment, now);
-      await this.transport.send(mail, label);
+      await sender.rules.limiter?.take();
+      const delivery = await sender.deliver(row, kind, appointment, this.clock.now());
+      if (delivery.outcome === 'SKIPPED') {
+        await this.repository.markSkipped(row.id, delivery.reason);
+        return 'SKIPPED';
+      }
       // Only once the question has gone out can an unanswered appointment be released.
-      if (askedReconfirmation) await this.repository.markReconfirmRequested(appointment.id, row.sequence, this.clock.now());
+      if (delivery.askedReconfirmation) await this.repository.markReconfirmRequested(appointment.id, row.sequence, this.clock.now());
     } catch (error) {
-      return this.failed(row, label, error);
+      return this.failed(row, sender, label, error);
     }
     await this.repository.markSent(row.id, this.clock.now());
     return 'SENT';
   }
 
+  /** WAITLIST goes by e-mail only. */
   private async deliverWaitlist(row: ClaimedNotification): Promise<Outcome> {
     const label = { id: row.id, kind: row.kind, code: '-' };
     try {
@@ -103,130 +116,28 @@ export class NotificationWorker extends PollingJob<Outcome[]> {
         await this.repository.markSkipped(row.id, skip ?? 'waitlist entry gone');
         return 'SKIPPED';
       }
-      // The label names the service, never the address.
       label.code = entry.serviceCode;
-      await this.transport.send(await this.composeWaitlist(row, entry), label);
+      await this.email.deliverWaitlist(row, entry);
     } catch (error) {
-      return this.failed(row, label, error);
+      return this.failed(row, this.email, label, error);
     }
     await this.repository.markSent(row.id, this.clock.now());
     return 'SENT';
   }
 
-  private async failed(row: ClaimedNotification, label: { kind: string; code: string }, error: unknown): Promise<Outcome> {
+  /** Retried with the channel's backoff (or when the server said), FAILED at once when retrying cannot help. */
+  private async failed(row: ClaimedNotification, sender: ChannelSender, label: { kind: string; code: string }, error: unknown): Promise<Outcome> {
     const attempts = row.attempts + 1;
     const message = cleanError(error);
-    if (attempts >= this.config.mail.maxAttempts) {
+    const permanent = error instanceof ChannelError && error.permanent;
+    if (permanent || attempts >= sender.rules.maxAttempts) {
       await this.repository.markFailed(row.id, attempts, message);
       this.logger.error(`${label.kind} ${label.code} failed for good after ${attempts} attempt(s): ${message}`);
       return 'FAILED';
     }
-    const delay = retryDelayMs(row.attempts);
+    const delay = channelRetryDelayMs(row.attempts, sender.rules.retryBaseMs, error instanceof ChannelError ? error.retryAfterMs : null);
     await this.repository.markRetry(row.id, attempts, new Date(this.clock.now().getTime() + delay), message);
     this.logger.warn(`${label.kind} ${label.code} attempt ${attempts} failed, retry in ${Math.round(delay / 1000)} s: ${message}`);
     return 'RETRY';
-  }
-
-  /** A link with a token minted for this e-mail: no plain token is ever stored. */
-  private async newManageUrl(appointmentId: string): Promise<string> {
-    const token = newManageToken();
-    await this.repository.insertManageToken(appointmentId, manageTokenHash(token));
-    return `${this.config.publicUrl}/gestisci/${token}`;
-  }
-
-  /** The booking page of a service, where a citizen books again or from the waitlist. */
-  private bookUrl(serviceCode: string): string {
-    return `${this.config.publicUrl}/prenota/${encodeURIComponent(serviceCode)}`;
-  }
-
-  private async composeWaitlist(row: ClaimedNotification, entry: WaitlistContext): Promise<OutgoingMail> {
-    const token = newManageToken();
-    await this.repository.setUnsubscribeToken(entry.id, manageTokenHash(token));
-    const message = renderWaitlistMessage({
-      language: entry.language,
-      officeName: entry.officeName,
-      officeAddress: `${entry.officeAddress}, ${entry.officeCity}`,
-      officePhone: entry.officePhone,
-      officeEmail: entry.officeEmail,
-      officeMapUrl: openStreetMapUrl({
-        address: entry.officeAddress,
-        city: entry.officeCity,
-        latitude: entry.officeLatitude,
-        longitude: entry.officeLongitude,
-      }),
-      serviceName: entry.language === 'it' ? entry.nameIt : entry.nameEn,
-      bookUrl: this.bookUrl(entry.serviceCode),
-      unsubscribeUrl: `${this.config.publicUrl}/lista-attesa/annulla/${token}`,
-    });
-    return { to: entry.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments: [] };
-  }
-
-  private async compose(
-    row: ClaimedNotification,
-    kind: AppointmentNotificationKind,
-    a: AppointmentContext,
-    now: Date,
-  ): Promise<{ mail: OutgoingMail; askedReconfirmation: boolean }> {
-    const it = a.language === 'it';
-    const cancelled = kind === 'CANCELLATION' || kind === 'RELEASED' || kind === 'CLOSURE' || kind === 'OFFICE_CHANGE';
-    const withdrawn = kind === 'OFFICE_CHANGE' && row.payload?.serviceWithdrawn === true;
-    const manageUrl = cancelled ? null : await this.newManageUrl(a.id);
-    const deadline =
-      kind === 'REMINDER' && manageUrl
-        ? reconfirmationToAsk(
-            { required: a.reconfirmRequired, confirmedAt: a.confirmedAt, startAt: a.startAt, deadlineHours: this.config.booking.reconfirmDeadlineHours },
-            now,
-          )
-        : null;
-    const context: MessageContext = {
-      kind,
-      language: a.language,
-      appointmentId: a.id,
-      sequence: a.sequence,
-      code: a.code,
-      startAt: a.startAt,
-      endAt: a.endAt,
-      timeZone: a.timeZone,
-      citizenName: `${a.firstName} ${a.lastName}`,
-      officeName: a.officeName,
-      officeAddress: `${a.officeAddress}, ${a.officeCity}`,
-      officePhone: a.officePhone,
-      officeEmail: a.officeEmail,
-      officeMapUrl: openStreetMapUrl({ address: a.officeAddress, city: a.officeCity, latitude: a.officeLatitude, longitude: a.officeLongitude }),
-      organizer: icsOrganizer({ name: a.officeName, email: a.officeEmail }, this.config.mail.from),
-      serviceName: it ? a.nameIt : a.nameEn,
-      documents: (it ? a.documentsIt : a.documentsEn) ?? [],
-      feeCents: a.feeCents,
-      feeNote: it ? a.feeNoteIt : a.feeNoteEn,
-      manageUrl,
-      // A withdrawn service has no booking page any more: the home page lists what there is.
-      bookUrl: withdrawn ? `${this.config.publicUrl}/` : this.bookUrl(a.serviceCode),
-      // The confirm page of the manage link: it POSTs the confirmation (a GET never confirms).
-      reconfirm: deadline && manageUrl ? { url: `${manageUrl}/conferma`, deadline } : null,
-      closureReason: row.payload?.closureReason ?? null,
-      serviceWithdrawn: withdrawn,
-    };
-    const message = renderMessage(context, now);
-    const attachments: OutgoingMail['attachments'] = [];
-    if (message.withQr) {
-      attachments.push({
-        filename: `${a.code}.png`,
-        content: await toBuffer(a.code, { type: 'png', width: 240, margin: 2 }),
-        contentType: 'image/png',
-        cid: QR_CID,
-        contentDisposition: 'inline',
-      });
-    }
-    if (message.ics) {
-      attachments.push({
-        filename: message.ics.filename,
-        content: message.ics.content,
-        contentType: `text/calendar; charset=utf-8; method=${message.ics.method}`,
-      });
-    }
-    return {
-      mail: { to: a.email, subject: message.subject, text: message.text, html: message.html, messageId: `<${row.id}@sportello>`, attachments },
-      askedReconfirmation: context.reconfirm !== null,
-    };
   }
 }

@@ -21,6 +21,14 @@ export class RetentionRepository {
     );
   }
 
+  /**
+   * The channels of anonymised appointments (chat ids, phone numbers: personal data) go
+   * with the rest of their personal data.
+   */
+  deleteChannelsOfAnonymised(): Promise<number> {
+    return affected(this.db, `DELETE FROM appointment_channel c USING appointment a WHERE a.id = c.appointment_id AND a.anonymised_at IS NOT NULL`);
+  }
+
   /** Drops the names walk-ins gave at the desk, counted from the ticket's day. */
   forgetWalkInNames(defaultDays: number): Promise<number> {
     return affected(

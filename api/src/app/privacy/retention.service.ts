@@ -46,6 +46,8 @@ export class RetentionService implements OnApplicationBootstrap {
     // The name a walk-in may give at the desk goes the same way; the ticket itself (times,
     // service, outcome) stays for statistics.
     await this.repository.forgetWalkInNames(days);
+    // Where else the citizen was reached (App IO, a chat id, a phone) goes with the booking's data.
+    await this.repository.deleteChannelsOfAnonymised();
     if (count > 0) this.logger.log(`anonymised ${count} appointment(s) past their office's retention period (default ${days} days)`);
     // A stored answer to an Idempotency-Key holds the booking's manage link, so it is kept
     // only as long as a client may reasonably retry: one day.

@@ -6,6 +6,7 @@ import {
   MANUAL_METRICS,
   NOTIFICATION_KINDS,
   NOTIFICATION_STATUSES,
+  NOTIFICATION_CHANNELS,
   RECORDED_METRICS,
   STAFF_ROLES,
   STATS_METRICS,
@@ -25,6 +26,7 @@ describe('the shared vocabulary', () => {
     ['STATS_METRICS', STATS_METRICS],
     ['NOTIFICATION_KINDS', NOTIFICATION_KINDS],
     ['NOTIFICATION_STATUSES', NOTIFICATION_STATUSES],
+    ['NOTIFICATION_CHANNELS', NOTIFICATION_CHANNELS],
   ] as Array<[string, readonly string[]]>)('%s lists each value once, in upper snake case or lower snake case', (_name, values) => {
     expect(new Set(values).size).toBe(values.length);
     for (const value of values) expect(value).toMatch(/^([A-Z][A-Z0-9_]*|[a-z][a-z0-9_]*)$/);

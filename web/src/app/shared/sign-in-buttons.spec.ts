@@ -63,7 +63,7 @@ describe('SignInButtons', () => {
   });
 
   it('without a provider name: the buttons, without the line naming it', async () => {
-    api.publicConfig.mockResolvedValue({ signIn: { ...SIGN_IN_CONFIG.signIn, providerName: null } });
+    api.publicConfig.mockResolvedValue({ ...SIGN_IN_CONFIG, signIn: { ...SIGN_IN_CONFIG.signIn, providerName: null } });
     await render('/');
     expect(links()).toHaveLength(2);
     expect(el.querySelector('[data-testid="sign-in-provider"]')).toBeNull();

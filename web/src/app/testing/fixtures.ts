@@ -167,8 +167,13 @@ export const MANAGED: ManagedAppointmentDto = {
 export const CITIZEN: CitizenDto = { fiscalCode: 'BNCGLI90A41A944S', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.org' };
 
 /** GET /api/config where the comune offers SPID/CIE, and where it does not. */
-export const SIGN_IN_CONFIG: PublicConfigDto = { signIn: { available: true, providerName: 'SPID / CIE', loginUrl: '/api/citizen/login' } };
-export const NO_SIGN_IN_CONFIG: PublicConfigDto = { signIn: { available: false, providerName: null, loginUrl: null } };
+export const SIGN_IN_CONFIG: PublicConfigDto = {
+  signIn: { available: true, providerName: 'SPID / CIE', loginUrl: '/api/citizen/login' },
+  channels: { io: false },
+};
+export const NO_SIGN_IN_CONFIG: PublicConfigDto = { signIn: { available: false, providerName: null, loginUrl: null }, channels: { io: false } };
+/** Where App IO is configured too: the booking form offers "Ricevi anche su App IO". */
+export const IO_CONFIG: PublicConfigDto = { ...NO_SIGN_IN_CONFIG, channels: { io: true } };
 
 /** One of the signed-in citizen's bookings: the CIE one of 2027-03-29, changeable (NOW is 2027-03-20). */
 export const MINE: CitizenAppointmentDto = {

@@ -153,6 +153,27 @@ const accessibility = () =>
     if (value.feedbackEmail && !EMAIL.test(value.feedbackEmail)) check.add('feedbackEmail', 'field.email');
   });
 
+/**
+ * The office's own App IO API key, write-only: a string sets it (8..200 visible ASCII
+ * characters), null or '' removes it, absent keeps what is saved.
+ */
+const ioApiKey = () =>
+  field<string | null, string | null | undefined>(
+    {
+      type: ['string', 'null'],
+      minLength: 8,
+      maxLength: 200,
+      writeOnly: true,
+      description: 'Absent: unchanged; null: removed (the installation key, IO_API_KEY, applies)',
+    },
+    (raw, fail) => {
+      if (raw === undefined) return undefined;
+      if (raw === null || raw === '') return null;
+      if (typeof raw !== 'string') return fail('field.text');
+      return /^[\x21-\x7e]{8,200}$/.test(raw) ? raw : fail('settings.ioApiKey');
+    },
+  ).optional();
+
 const PATRON_SAINT = object({ month: integer(1, 12), day: integer(1, 31) }).transform((saint, ctx) => {
   if (saint.day > (MONTH_DAYS[saint.month - 1] ?? 31)) ctx.issues.push({ code: 'custom', message: 'field.monthDay', input: saint.day, path: ['day'] });
   return saint;
@@ -178,6 +199,7 @@ export const officeSettingsRequestSchema = (reconfirmDeadlineHours: number) =>
       // Absent: what is saved stays (older clients).
       privacy: privacy().optional(),
       accessibility: accessibility().optional(),
+      ioApiKey: ioApiKey(),
       // Read by the rules, after the checks across fields.
       patronSaint: readByRules<{ month: number; day: number } | null>({ anyOf: [jsonOf(PATRON_SAINT), { type: 'null' }] }).optional(),
     },
@@ -188,10 +210,11 @@ export const officeSettingsRequestSchema = (reconfirmDeadlineHours: number) =>
       }
       if (value.mandateStart && value.mandateEnd && value.mandateEnd <= value.mandateStart) check.add('mandateEnd', 'settings.mandateOrder');
       const saint = check.read(['patronSaint'], orNull(PATRON_SAINT), raw['patronSaint']);
-      const { privacy, accessibility, ...rules } = value;
+      const { privacy, accessibility, ioApiKey: key, ...rules } = value;
       return {
         ...(rules as Required<typeof rules>),
         patronSaint: saint ?? null,
+        ...(key !== undefined && { ioApiKey: key }),
         ...(privacy !== undefined && { privacy }),
         ...(accessibility !== undefined && { accessibility }),
       };

@@ -9,7 +9,7 @@ import { LANGUAGES } from '../calendar';
 import { ERROR_CODES } from '../errors';
 import { AGENDA_STATUSES, TICKET_EVENT_TYPES, TICKET_STATUSES } from '../frontdesk';
 import { STATS_METRICS, STATS_PRESETS } from '../stats';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications';
 
 export const FieldErrorSchema = z.object({ field: z.string(), message: z.string() }).meta({ id: 'FieldError' });
 export const ApiErrorBodySchema = z
@@ -72,6 +72,9 @@ export const PrivacyNoticeDtoSchema = z
     retentionDays: z.number(),
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
+    channels: z
+      .array(z.enum(NOTIFICATION_CHANNELS))
+      .meta({ description: 'How the office sends messages: EMAIL always, IO where App IO is configured for it (the notice names each)' }),
   })
   .meta({ id: 'PrivacyNoticeDto' });
 export const LegalNotesDtoSchema = z
@@ -315,6 +318,12 @@ export const OfficeSettingsDtoSchema = z
     accessibility: AccessibilityNoteDtoSchema,
     defaults: OfficeRuleDefaultsSchema,
     reconfirmDeadlineHours: z.number(),
+    io: z
+      .object({
+        apiKeySet: z.boolean().meta({ description: 'The office has its own App IO API key (the key itself is never returned)' }),
+        installationKeySet: z.boolean().meta({ description: 'IO_API_KEY is set: offices without a key of their own use it' }),
+      })
+      .meta({ id: 'OfficeIoSettingsDto' }),
   })
   .meta({ id: 'OfficeSettingsDto' });
 export const ServiceOutcomeInputSchema = z.object({ code: z.string(), it: z.string(), en: z.string() }).meta({ id: 'ServiceOutcomeInput' });
@@ -498,6 +507,7 @@ export const NotificationDtoSchema = z
   .object({
     id: z.string(),
     kind: z.enum(NOTIFICATION_KINDS),
+    channel: z.enum(NOTIFICATION_CHANNELS).meta({ description: 'How the message goes: EMAIL, IO (App IO); never the address, chat id or phone' }),
     status: z.enum(NOTIFICATION_STATUSES),
     attempts: z.number(),
     lastError: z.string().nullable(),

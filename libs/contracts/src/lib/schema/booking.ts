@@ -1,7 +1,7 @@
 /** Request schemas of booking (`/api/holds`, `/api/appointments`) and the waitlist. */
 import { validateFiscalCode } from '@sportello/domain';
 import { NOTES_MAX_LENGTH } from '../booking';
-import { body, email, field, instant, isTrue, object, oneOf, optionalText, optionalUuid, text, uuid } from './fields';
+import { body, email, field, instant, isTrue, object, oneOf, optionalBoolean, optionalText, optionalUuid, orNull, text, uuid } from './fields';
 import { LANGUAGES } from '../calendar';
 
 // Letters of any script, spaces, apostrophes (straight and typographic), dots and hyphens.
@@ -63,6 +63,11 @@ export const CreateAppointmentRequestSchema = body({
   notes: optionalText(NOTES_MAX_LENGTH).transform((value) => value ?? null),
   language: oneOf(LANGUAGES, 'field.language'),
   privacyAccepted: isTrue('field.privacy'),
+  channels: orNull(
+    object({
+      io: optionalBoolean(true, { description: 'Also send the messages through App IO (by codice fiscale), where the office has it configured' }),
+    }),
+  ).transform((channels) => ({ io: channels?.io ?? true })),
 }).meta({ id: 'CreateAppointmentRequest' });
 
 export const CreateWaitlistEntryRequestSchema = body({

@@ -61,5 +61,8 @@ export const PublicConfigDtoSchema = z
       providerName: z.string().nullable().meta({ description: 'OIDC_PROVIDER_NAME, the label of the button; null without sign-in' }),
       loginUrl: z.string().nullable().meta({ description: '/api/citizen/login (add ?returnTo=/path); null without sign-in' }),
     }),
+    channels: z.object({
+      io: z.boolean().meta({ description: 'App IO is configured (IO_API_KEY, an office key, or the demo): the booking form offers "Ricevi anche su App IO"' }),
+    }),
   })
   .meta({ id: 'PublicConfigDto' });

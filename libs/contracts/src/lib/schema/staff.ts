@@ -1,7 +1,7 @@
 /** Request schemas of the public calendar, the front desk, closures, statistics, the audit log, notifications and login. */
 import { daysBetween, isBookingCodeFormat, MAX_PASSWORD_LENGTH, normalizeBookingCode } from '@sportello/domain';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../admin';
-import { NOTIFICATION_STATUSES } from '../notifications';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES } from '../notifications';
 import { MAX_MONTHLY_VALUE } from '../stats';
 import { LANGUAGES, MAX_AVAILABILITY_RANGE_DAYS } from '../calendar';
 import type { Params } from './fields';
@@ -134,6 +134,13 @@ export const NotificationsQuerySchema = params({
     (raw, fail) =>
       typeof raw === 'string' && (NOTIFICATION_STATUSES as readonly string[]).includes(raw)
         ? (raw as (typeof NOTIFICATION_STATUSES)[number])
+        : fail('badRequest'),
+  ).optional(),
+  channel: field<(typeof NOTIFICATION_CHANNELS)[number], (typeof NOTIFICATION_CHANNELS)[number] | undefined>(
+    { type: 'string', enum: NOTIFICATION_CHANNELS },
+    (raw, fail) =>
+      typeof raw === 'string' && (NOTIFICATION_CHANNELS as readonly string[]).includes(raw)
+        ? (raw as (typeof NOTIFICATION_CHANNELS)[number])
         : fail('badRequest'),
   ).optional(),
   limit: field<string, number>({ type: 'integer', minimum: 1, maximum: NOTIFICATIONS_MAX_LIMIT, default: 50 }, (raw, fail) => {

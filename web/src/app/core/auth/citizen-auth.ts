@@ -21,6 +21,7 @@ export class CitizenAuth {
   private readonly document = inject(DOCUMENT);
   private readonly state = signal<CitizenAuthState>({ status: 'unknown' });
   private readonly config = signal<PublicConfigDto['signIn'] | null>(null);
+  private readonly channels = signal<PublicConfigDto['channels'] | null>(null);
   private pending: Promise<CitizenDto | null> | null = null;
 
   /** The signed-in citizen, or null. */
@@ -31,6 +32,8 @@ export class CitizenAuth {
   readonly status = computed(() => this.state().status);
   /** Sign-in is offered here (the api has an identity provider). */
   readonly available = computed(() => this.config()?.available === true);
+  /** App IO is configured on the api: the booking form offers "Ricevi anche su App IO". */
+  readonly ioAvailable = computed(() => this.channels()?.io === true);
   /** The label of the provider (OIDC_PROVIDER_NAME), e.g. "SPID / CIE". */
   readonly providerName = computed(() => this.config()?.providerName ?? null);
 
@@ -74,7 +77,9 @@ export class CitizenAuth {
 
   private async load(): Promise<CitizenDto | null> {
     try {
-      this.config.set((await this.api.publicConfig()).signIn);
+      const config = await this.api.publicConfig();
+      this.config.set(config.signIn);
+      this.channels.set(config.channels ?? null);
     } catch {
       return null;
     }

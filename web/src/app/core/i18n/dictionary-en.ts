@@ -161,6 +161,8 @@ export const EN: Dictionary = {
   'applicant.notesOver.one': 'You have {count} character too many (at most {max}).',
   'applicant.notesOver.other': 'You have {count} characters too many (at most {max}).',
   'applicant.privacyLink': 'Read the privacy notice',
+  'applicant.receiveIo': 'Also receive it in the IO app',
+  'applicant.receiveIoHint': 'The confirmation, reminder and notices also reach the IO app, by your codice fiscale, if you use it.',
   'applicant.privacyAccept': 'I have read the privacy notice and agree to my data being processed for this appointment',
   'applicant.error.firstName.empty': 'Enter your first name.',
   'applicant.error.lastName.empty': 'Enter your last name.',

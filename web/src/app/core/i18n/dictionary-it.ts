@@ -162,6 +162,8 @@ export const IT = {
   'applicant.notesOver.one': 'Hai scritto {count} carattere di troppo (massimo {max}).',
   'applicant.notesOver.other': 'Hai scritto {count} caratteri di troppo (massimo {max}).',
   'applicant.privacyLink': 'Leggi l’informativa privacy',
+  'applicant.receiveIo': 'Ricevi anche su App IO',
+  'applicant.receiveIoHint': 'Conferma, promemoria e avvisi arrivano anche nell’app IO, al tuo codice fiscale, se la usi.',
   'applicant.privacyAccept': 'Ho letto l’informativa privacy e accetto il trattamento dei miei dati per questo appuntamento',
   'applicant.error.firstName.empty': 'Inserisci il nome.',
   'applicant.error.lastName.empty': 'Inserisci il cognome.',

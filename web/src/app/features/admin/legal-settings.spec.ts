@@ -30,12 +30,13 @@ const SETTINGS: OfficeSettingsDto = {
   accessibility: { declarationUrl: null, feedbackEmail: null },
   defaults: { holdMinutes: 10, cancelCutoffHours: 24, reminderHoursBefore: 24, maxActivePerFiscalCode: 1, retentionDays: 90 },
   reconfirmDeadlineHours: 12,
+  io: { apiKeySet: false, installationKeySet: false },
 };
 
 /** What the form sends: the settings as loaded, with `changes`, without the read-only parts. */
 function asSent(changes: Partial<OfficeSettingsDto>): Record<string, unknown> {
   const sent: Record<string, unknown> = { ...SETTINGS, ...changes };
-  for (const readOnly of ['officeId', 'defaults', 'reconfirmDeadlineHours']) delete sent[readOnly];
+  for (const readOnly of ['officeId', 'defaults', 'reconfirmDeadlineHours', 'io']) delete sent[readOnly];
   return sent;
 }
 

@@ -22,6 +22,7 @@ const SETTINGS: OfficeSettingsDto = {
   accessibility: { declarationUrl: null, feedbackEmail: null },
   defaults: { holdMinutes: 10, cancelCutoffHours: 24, reminderHoursBefore: 24, maxActivePerFiscalCode: 1, retentionDays: 90 },
   reconfirmDeadlineHours: 12,
+  io: { apiKeySet: false, installationKeySet: false },
 };
 
 describe('Settings (/staff/admin/offices/:officeId/settings)', () => {
@@ -91,5 +92,32 @@ describe('Settings (/staff/admin/offices/:officeId/settings)', () => {
     expect($('#settings-reminderHoursBefore').getAttribute('aria-invalid')).toBe('true');
     expect(text('#settings-patronSaint-day-error')).toContain('Giorno non valido');
     expect(document.activeElement).toBe($('[data-testid="error-summary"]'));
+  });
+
+  it('App IO: the office key is write-only — status set/not set, a new key sent once, never shown; removal sends null', async () => {
+    expect(text('[data-testid="settings-io-status"]')).toBe('Chiave dell’ufficio: non impostata (App IO non è attiva per questo ufficio)');
+    expect($('[data-testid="settings-ioApiKeyRemove"]')).toBeNull();
+    const key = $<HTMLInputElement>('[data-testid="settings-ioApiKey"]');
+    expect(key.type).toBe('password');
+    expect(key.value).toBe('');
+    api['saveSettings'].mockResolvedValue({ ...SETTINGS, io: { apiKeySet: true, installationKeySet: false } });
+    key.value = 'chiave-ufficio-0001';
+    key.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    $('[data-testid="settings-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['saveSettings']).toHaveBeenLastCalledWith(OFFICE_ID, expect.objectContaining({ ioApiKey: 'chiave-ufficio-0001' }));
+    expect(text('[data-testid="settings-io-status"]')).toBe('Chiave dell’ufficio: impostata');
+    expect($<HTMLInputElement>('[data-testid="settings-ioApiKey"]').value).toBe('');
+    // Saving again without typing keeps the key: nothing about it is sent.
+    $('[data-testid="settings-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['saveSettings'].mock.calls.at(-1)[1]).not.toHaveProperty('ioApiKey');
+    const remove = $<HTMLInputElement>('[data-testid="settings-ioApiKeyRemove"]');
+    remove.checked = true;
+    remove.dispatchEvent(new Event('change'));
+    $('[data-testid="settings-form"]').dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expect(api['saveSettings']).toHaveBeenLastCalledWith(OFFICE_ID, expect.objectContaining({ ioApiKey: null }));
   });
 });

@@ -26,6 +26,9 @@ interface SettingsModel {
   mandateEnd: string;
   patronMonth: string;
   patronDay: string;
+  /** A new App IO key ('' keeps the saved one); the saved key is never loaded. */
+  ioApiKey: string;
+  ioApiKeyRemove: boolean;
 }
 
 const number = (value: string): number | string | null => (value.trim() === '' ? null : /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
@@ -43,6 +46,8 @@ export function settingsInput(m: SettingsModel): OfficeSettingsInput {
     mandateStart: m.mandateStart || null,
     mandateEnd: m.mandateEnd || null,
     patronSaint: m.patronMonth ? { month: Number(m.patronMonth), day: number(m.patronDay) as number } : null,
+    // Write-only: sent only to set or remove it.
+    ...(m.ioApiKeyRemove ? { ioApiKey: null } : m.ioApiKey ? { ioApiKey: m.ioApiKey } : {}),
   };
 }
 
@@ -61,6 +66,8 @@ function toModel(s: OfficeSettingsDto): SettingsModel {
     mandateEnd: s.mandateEnd ?? '',
     patronMonth: s.patronSaint ? String(s.patronSaint.month) : '',
     patronDay: s.patronSaint ? String(s.patronSaint.day) : '',
+    ioApiKey: '',
+    ioApiKeyRemove: false,
   };
 }
 
@@ -109,7 +116,16 @@ export class Settings {
     return this.text.t(`admin.settings.field.${field}`);
   }
 
-  protected set(field: Exclude<keyof SettingsModel, 'reconfirmRequired'>, event: Event): void {
+  protected ioStatus(s: OfficeSettingsDto): AdminKey {
+    return s.io.apiKeySet ? 'admin.settings.ioStatus.own' : s.io.installationKeySet ? 'admin.settings.ioStatus.installation' : 'admin.settings.ioStatus.none';
+  }
+
+  protected setIoRemove(event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.model.update((m) => (m ? { ...m, ioApiKeyRemove: checked } : m));
+  }
+
+  protected set(field: Exclude<keyof SettingsModel, 'reconfirmRequired' | 'ioApiKeyRemove'>, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.model.update((m) => (m ? { ...m, [field]: value } : m));
   }

@@ -65,6 +65,8 @@ export class ApplicantStep {
   private readonly router = inject(Router);
   /** Signed in with SPID/CIE: names and codice fiscale filled in from the identity, read-only. */
   protected readonly identity = inject(CitizenAuth).citizen;
+  /** The api offers App IO (GET /api/config): the opt-in shows, checked by default. */
+  protected readonly ioAvailable = inject(CitizenAuth).ioAvailable;
 
   protected readonly textFields = TEXT_FIELDS;
   protected readonly notesMax = NOTES_MAX_LENGTH;

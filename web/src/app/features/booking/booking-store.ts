@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
 import type { AppointmentCreatedDto, AvailabilityDto, CreateAppointmentRequest, OfficeDto, ServiceDto } from '@sportello/contracts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from '@sportello/contracts';
+import { CitizenAuth } from '../../core/auth/citizen-auth';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiFailure, isNetworkFailure, toApiFailure } from '../../core/api/api-error';
 import { CLOCK } from '../../core/clock';
@@ -67,6 +68,9 @@ export class BookingStore {
   private readonly i18n = inject(I18n);
   private readonly newId = inject(NEW_ID);
   private readonly session = inject(BookingSession);
+  private readonly auth = inject(CitizenAuth);
+  /** "Ricevi anche su App IO": on by default; sent only where the api offers IO. */
+  readonly receiveIo = signal(true);
 
   /** The service code of the URL, upper case ("CIE"). */
   readonly serviceCode = signal('');
@@ -330,6 +334,7 @@ export class BookingStore {
       ...(notes ? { notes } : {}),
       language: this.i18n.lang(),
       privacyAccepted: true,
+      ...(this.auth.ioAvailable() ? { channels: { io: this.receiveIo() } } : {}),
     };
   }
 

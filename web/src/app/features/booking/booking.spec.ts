@@ -9,7 +9,7 @@ import { CitizenAuth } from '../../core/auth/citizen-auth';
 import { CLOCK } from '../../core/clock';
 import { I18n } from '../../core/i18n/i18n';
 import { NEW_ID } from '../../core/ids';
-import { AVAILABILITY, CIE, CITIZEN, CREATED, HOLD, NOW, OFFICE, SPID, SIGN_IN_CONFIG } from '../../testing/fixtures';
+import { AVAILABILITY, CIE, CITIZEN, CREATED, HOLD, IO_CONFIG, NOW, OFFICE, SPID, SIGN_IN_CONFIG } from '../../testing/fixtures';
 import { bookingRoutes } from './booking.routes';
 
 @Component({ template: '<h1>Altra pagina</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -649,6 +649,38 @@ describe('Booking wizard (/prenota/:serviceCode)', () => {
       await pickTime();
       await click($('[data-testid="continue"]'));
       expect(($('[data-testid="field-firstName"]') as HTMLInputElement).value).toBe('');
+    });
+  });
+
+  describe('App IO (issue 16)', () => {
+    const receiveIo = () => $('[data-testid="field-receiveIo"]') as HTMLInputElement | null;
+
+    it('not configured on the api: no "Ricevi anche su App IO", and the request carries no channels', async () => {
+      await TestBed.inject(CitizenAuth).ensureLoaded();
+      await toApplicant();
+      expect(receiveIo()).toBeNull();
+    });
+
+    it('configured: "Ricevi anche su App IO" is checked by default and sent; unchecked, the booking opts out', async () => {
+      api.publicConfig.mockResolvedValue(IO_CONFIG);
+      await TestBed.inject(CitizenAuth).ensureLoaded();
+      await toApplicant();
+      expect(receiveIo()?.checked).toBe(true);
+      expect(text($('label[for="applicant-receiveIo"]'))).toBe('Ricevi anche su App IO');
+      expect(receiveIo()?.getAttribute('aria-describedby')).toBe('applicant-receiveIo-hint');
+      await click(receiveIo());
+      await fillValidForm();
+      await click($('[data-testid="continue"]'));
+      await click($('[data-testid="confirm"]'));
+      expect(api.book).toHaveBeenCalledWith(expect.objectContaining({ channels: { io: false } }), 'key-1');
+    });
+
+    it('configured, left checked: the booking asks for IO too', async () => {
+      api.publicConfig.mockResolvedValue(IO_CONFIG);
+      await TestBed.inject(CitizenAuth).ensureLoaded();
+      await toSummary();
+      await click($('[data-testid="confirm"]'));
+      expect(api.book).toHaveBeenCalledWith(expect.objectContaining({ channels: { io: true } }), 'key-1');
     });
   });
 

@@ -21,6 +21,7 @@ const STANDARD: LegalNotesDto = {
     retentionDays: 90,
     contactEmail: 'urp@example.org',
     contactPhone: '051 646 1111',
+    channels: ['EMAIL'],
   },
   accessibility: { declarationUrl: null, feedbackEmail: 'urp@example.org' },
 };
@@ -88,6 +89,14 @@ describe('InfoPage (privacy notice and accessibility page)', () => {
     expect(el.querySelector('a[href="mailto:urp@example.org"]')).not.toBeNull();
     expect(el.querySelector('a[href="tel:0516461111"]')).not.toBeNull();
     expect(el.textContent).not.toContain('sarà pubblicata');
+  });
+
+  it('names App IO among the recipients only where the office has it configured', async () => {
+    expect((await render('privacy')).querySelector('[data-testid="privacy-channels-io"]')).toBeNull();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    const el = await render('privacy', { ...STANDARD, privacy: { ...STANDARD.privacy, channels: ['EMAIL', 'IO'] } });
+    expect(text(el.querySelector('[data-testid="privacy-channels-io"]'))).toContain('tramite la piattaforma IO di PagoPA S.p.A.');
   });
 
   it("uses the office's own texts and contacts where it gave them, in the visitor's language; one day in the singular", async () => {

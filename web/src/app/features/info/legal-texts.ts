@@ -28,6 +28,8 @@ const IT = {
   'privacy.recipients.title': 'Destinatari',
   'privacy.recipients.standard':
     'I dati sono trattati dal personale dell’URP autorizzato e dai fornitori che gestiscono per il Comune il servizio informatico e l’invio delle e-mail, nominati responsabili del trattamento (articolo 28 del GDPR). Non sono diffusi né trasferiti fuori dall’Unione europea.',
+  'privacy.channels.io':
+    'Se lo scegli quando prenoti («Ricevi anche su App IO»), conferma, promemoria e avvisi arrivano anche nell’app IO: il Comune invia al tuo codice fiscale, tramite la piattaforma IO di PagoPA S.p.A., il testo del messaggio (servizio, ufficio, data e ora, codice). Se non usi IO o hai bloccato il servizio, il messaggio non parte. Puoi sempre prenotare solo con l’e-mail.',
   'privacy.retention.title': 'Per quanto tempo',
   'privacy.retention.text.one':
     'I dati della prenotazione sono conservati per {count} giorno dopo l’appuntamento, poi cancellati: restano solo dati anonimi per le statistiche. L’indirizzo della lista d’attesa è cancellato un giorno dopo l’avviso, alla scadenza dell’iscrizione (al più tardi alla fine del periodo prenotabile) o subito se esci dalla lista.',
@@ -88,6 +90,8 @@ const EN: Record<LegalKey, string> = {
   'privacy.recipients.title': 'Recipients',
   'privacy.recipients.standard':
     'The data are processed by authorised URP staff and by the providers running the IT service and the sending of e-mails for the Comune, appointed as processors (article 28 GDPR). They are not published or transferred outside the European Union.',
+  'privacy.channels.io':
+    'If you choose it when booking ("Also receive it in the IO app"), the confirmation, reminder and notices also reach the IO app: the Comune sends the message (service, office, date and time, code) to your tax code through PagoPA S.p.A.’s IO platform. If you do not use IO or have blocked the service, nothing is sent. You can always book with e-mail only.',
   'privacy.retention.title': 'How long',
   'privacy.retention.text.one':
     'Booking data are kept for {count} day after the appointment, then deleted: only anonymous data remain for the statistics. A waiting-list address is deleted one day after the notice, when the sign-up expires (at the latest at the end of the booking period), or at once if you leave the list.',
