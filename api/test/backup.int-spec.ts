@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
+import { MIGRATIONS } from '../src/app/database/migrations';
 import { DEMO_STAFF_PASSWORD } from '../src/app/demo/demo-staff';
 import { createTestDatabase, serverUrl, startApi, TestDatabase } from './support/api-process';
 import { bookingBody, post } from './support/booking';
@@ -14,6 +15,9 @@ import { insertAppointment } from './support/frontdesk';
 import { getJson } from './support/http';
 import { WORKSPACE_ROOT } from './support/paths';
 import { StaffClient } from './support/staff';
+
+/** This release's last migration and the one before it, as the backups name them (every new migration moves them). */
+const [PREVIOUS_MIGRATION, LATEST_MIGRATION] = MIGRATIONS.slice(-2).map((migration) => migration.name);
 
 const ROME = 'Europe/Rome';
 const ENV = { DEMO_MODE: 'true', THROTTLE_LIMIT: '100000', CHECKIN_EARLY_MINUTES: '60', CHECKIN_LATE_MINUTES: '15' };
@@ -185,7 +189,7 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
   it('backup prints the rows per table and no personal data', () => {
     expect(backupOutput).toMatch(/^\s+appointment\s+7$/m);
     expect(backupOutput).toMatch(/^\s+ticket\s+5$/m);
-    expect(backupOutput).toContain('at migration CitizenSignIn1796315572223');
+    expect(backupOutput).toContain(`at migration ${LATEST_MIGRATION}`);
     for (const value of personal) expect(backupOutput).not.toContain(value);
   });
 
@@ -260,23 +264,21 @@ describe('backup and restore (tools/backup, real PostgreSQL)', () => {
     const refused = await runTool('restore', [older], migrated.url);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(
-      'restore refused: the backup was taken at migration StaffDay1796232699488, but the database is at migration CitizenSignIn1796315572223',
+      `restore refused: the backup was taken at migration ${PREVIOUS_MIGRATION}, but the database is at migration ${LATEST_MIGRATION}`,
     );
     expect(await emptyTables(migrated.sql)).toEqual([]);
 
     const fresh = await newDatabase({ empty: true });
     const freshRefused = await runTool('restore', [older], fresh.url);
     expect(freshRefused.code).toBe(1);
-    expect(freshRefused.output).toContain('but the database (just migrated by this release) is at migration CitizenSignIn1796315572223');
+    expect(freshRefused.output).toContain(`but the database (just migrated by this release) is at migration ${LATEST_MIGRATION}`);
     expect(await emptyTables(fresh.sql)).toEqual([]);
 
     const behind = await newDatabase();
     await behind.sql.query('DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations)');
     const behindRefused = await runTool('restore', [file], behind.url);
     expect(behindRefused.code).toBe(1);
-    expect(behindRefused.output).toContain(
-      'the backup was taken at migration CitizenSignIn1796315572223, but the database is at migration StaffDay1796232699488',
-    );
+    expect(behindRefused.output).toContain(`the backup was taken at migration ${LATEST_MIGRATION}, but the database is at migration ${PREVIOUS_MIGRATION}`);
     expect(await emptyTables(behind.sql)).toEqual([]);
   }, 60_000);
 
