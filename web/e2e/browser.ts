@@ -33,6 +33,13 @@ export async function newPage(
     timezoneId: 'Europe/Rome',
     extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() },
   });
+  // A refused eval that the page catches (e.g. a library probing for it) logs nothing on the
+  // console: the page's securitypolicyviolation event says so, for policyViolations() below.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+    ),
+  );
   const page = await context.newPage();
   // Chromium reports every script, style or worker the Content-Security-Policy refused on the console.
   const reports: string[] = [];

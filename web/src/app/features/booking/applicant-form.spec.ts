@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { config as zodConfig } from 'zod';
 import { I18n, MessageKey, PluralKey } from '../../core/i18n/i18n';
 import { ApplicantForm, EMPTY_APPLICANT, fiscalCodeProblem, mapServerErrors, toCitizen, validateApplicant } from './applicant-form';
 
@@ -127,5 +128,11 @@ describe('mapServerErrors', () => {
         { field: 'citizen.email', message: 'secondo' },
       ]).fields,
     ).toEqual({ email: 'primo' });
+  });
+});
+
+describe('the schemas in the browser', () => {
+  it('run without eval (the CSP forbids it): zod is jitless once the form is loaded', () => {
+    expect(zodConfig().jitless).toBe(true);
   });
 });

@@ -3,6 +3,8 @@
  * api's own schema, so a valid form is accepted) and the mapping of the api's
  * field errors onto the form's fields.
  */
+// First: zod must know it may not eval before the schemas below are defined.
+import '../../core/zod-jitless';
 import type { CitizenInput, FieldError } from '@sportello/contracts';
 import { NOTES_MAX_LENGTH } from '@sportello/contracts';
 import { CitizenInputSchema, email } from '@sportello/contracts/schemas';
