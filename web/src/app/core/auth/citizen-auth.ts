@@ -52,7 +52,7 @@ export class CitizenAuth {
   /** The api's sign-in address, coming back to `returnTo` (a path of this site). */
   loginUrl(returnTo: string): string | null {
     const url = this.config()?.loginUrl;
-    return url ? `${url}?returnTo=${encodeURIComponent(/^\/(?![/\\])/.test(returnTo) ? returnTo : '/')}` : null;
+    return url ? `${url}?returnTo=${encodeURIComponent(isSitePath(returnTo) ? returnTo : '/')}` : null;
   }
 
   /**
@@ -96,6 +96,11 @@ export class CitizenAuth {
       return null;
     }
   }
+}
+
+/** A path of this site ("/…"), not another origin ("//host", "/\\host"): where a sign-in may come back to. */
+export function isSitePath(path: string): boolean {
+  return /^\/(?![/\\])/.test(path);
 }
 
 /** The value of a cookie the page may read, or null. */

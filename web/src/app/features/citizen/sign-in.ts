@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CitizenAuth } from '../../core/auth/citizen-auth';
+import { CitizenAuth, isSitePath } from '../../core/auth/citizen-auth';
 import { LoadingIndicator } from '../../layout/loading-indicator';
 import { SignInButtons } from '../../shared/sign-in-buttons';
 import { CitizenText } from './citizen-text';
@@ -44,7 +44,7 @@ export class SignIn {
   protected readonly text = inject(CitizenText);
   protected readonly destination = computed(() => {
     const path = this.returnTo() ?? '';
-    return /^\/(?![/\\])/.test(path) ? path : '/le-mie-prenotazioni';
+    return isSitePath(path) ? path : '/le-mie-prenotazioni';
   });
 
   constructor() {
